@@ -1,0 +1,88 @@
+"""The output tables' columns and types, defined once.
+
+Every stage builds rows as plain dicts with these keys; `frame()` turns them into a polars
+DataFrame with exactly these columns and types, so the Parquet files of every run agree.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+REPAIR = pl.Struct({"rule": pl.String, "before": pl.String, "after": pl.String})
+
+ARTICLES = {
+    "record_id": pl.String,
+    "source_file": pl.String,  # relative to --raw, with forward slashes
+    "source_sha256": pl.String,
+    "position": pl.Int32,  # order of the record in its page (0 = main article)
+    "start": pl.Int32,  # character offsets of the record in the decoded page
+    "end": pl.Int32,
+    "kind": pl.String,  # "article" | "teaser"
+    "title": pl.String,
+    "body": pl.String,
+    "title_raw": pl.String,
+    "body_raw": pl.String,
+    "published": pl.Date,
+    "published_raw": pl.String,
+    "outlet": pl.String,
+    "authors": pl.List(pl.String),
+    "editors": pl.List(pl.String),
+    "truncated": pl.Boolean,
+    "repairs": pl.List(REPAIR),
+    "flags": pl.List(pl.String),  # warnings: checks of warning severity, unsafe-to-fix artifacts
+    "run_id": pl.String,
+}
+
+HEADLINES = {
+    "record_id": pl.String,
+    "source_file": pl.String,
+    "source_sha256": pl.String,
+    "position": pl.Int32,
+    "start": pl.Int32,
+    "end": pl.Int32,
+    "parent_record_id": pl.String,  # the page's main article
+    "title": pl.String,
+    "title_raw": pl.String,
+    "published": pl.Date,
+    "published_raw": pl.String,
+    "repairs": pl.List(REPAIR),
+    "flags": pl.List(pl.String),
+    "run_id": pl.String,
+}
+
+QUARANTINE = {
+    "record_id": pl.String,
+    "table": pl.String,  # "articles" | "headlines" | "files"
+    "source_file": pl.String,
+    "failed_checks": pl.List(pl.String),
+    "reason": pl.String,  # human-readable explanation
+    "record": pl.String,  # the whole record as JSON
+    "run_id": pl.String,
+}
+
+RUNS = {
+    "run_id": pl.String,
+    "started": pl.Datetime("us", "UTC"),
+    "finished": pl.Datetime("us", "UTC"),
+    "files_seen": pl.Int64,
+    "files_processed": pl.Int64,
+    "files_quarantined": pl.Int64,
+    "articles": pl.Int64,
+    "headlines": pl.Int64,
+    "quarantined": pl.Int64,
+    "failed_checks": pl.String,  # JSON object: check name -> records that failed it
+    "repairs": pl.String,  # JSON object: rule name -> repairs applied
+    "flags": pl.String,  # JSON object: flag name -> records flagged
+}
+
+TABLES = {
+    "articles": ARTICLES,
+    "headlines": HEADLINES,
+    "quarantine": QUARANTINE,
+    "runs": RUNS,
+}
+
+
+def frame(rows: list[dict], schema: dict) -> pl.DataFrame:
+    """Rows (dicts) to a frame with exactly the table's columns, in order, with its types."""
+    return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
