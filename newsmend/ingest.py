@@ -1,0 +1,134 @@
+"""Discover raw pages and read them into text, or into a reason why they cannot be read.
+
+A file that cannot be read never stops a run: `read_page` returns a `FileProblem` that the
+pipeline turns into a quarantine row (`table = "files"`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+PATTERNS = ("*.txt", "*.txt.gz")
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # cap on a page's (decompressed) size
+
+
+@dataclass(frozen=True)
+class Page:
+    source_file: str  # relative to the raw folder, forward slashes
+    source_sha256: str  # of the bytes as stored
+    text: str  # decoded, BOM stripped, newlines normalised to \n
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    source_file: str
+    source_sha256: str | None
+    reason: str
+
+
+def discover(raw_dir: Path) -> list[Path]:
+    """Every *.txt and *.txt.gz under raw_dir, recursively, sorted, without following
+    directory symlinks (they can loop or lead outside the folder)."""
+    found = []
+    for folder, _dirs, files in os.walk(raw_dir, followlinks=False):
+        for name in files:
+            if name.endswith(".txt") or name.endswith(".txt.gz"):
+                found.append(Path(folder) / name)
+    return sorted(found)
+
+
+def relative_name(path: Path, raw_dir: Path) -> str:
+    return path.relative_to(raw_dir).as_posix()
+
+
+def read_page(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | FileProblem:
+    """Read, decompress and decode one raw file."""
+    name = relative_name(path, raw_dir)
+    try:
+        data = _read_bytes(path, raw_dir, max_bytes)
+    except _Unreadable as problem:
+        return FileProblem(name, None, str(problem))
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        if path.name.endswith(".gz"):
+            data = _gunzip(data, max_bytes)
+        text = decode(data)
+    except _Unreadable as problem:
+        return FileProblem(name, sha, str(problem))
+    if not text.strip():
+        return FileProblem(name, sha, "empty: the page has no text")
+    return Page(name, sha, text)
+
+
+class _Unreadable(Exception):
+    """A file we cannot turn into text; the message is the quarantine reason."""
+
+
+def _read_bytes(path: Path, raw_dir: Path, max_bytes: int) -> bytes:
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(raw_dir.resolve()):
+            raise _Unreadable("symlink points outside the raw folder")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise _Unreadable(f"unreadable: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise _Unreadable(f"too large: more than {max_bytes} bytes")
+    return data
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress with a cap, so a decompression bomb costs at most max_bytes of memory."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error:
+        raise _Unreadable("not gzip: the .gz file is not valid gzip data") from None
+    if len(out) > max_bytes:
+        raise _Unreadable(f"too large: decompresses to more than {max_bytes} bytes")
+    if not inflater.eof:
+        raise _Unreadable("truncated gzip: the compressed stream ends early")
+    return out
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (BOM or not), UTF-16 with a BOM, then GB18030, then what charset-normalizer finds."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _try(data, "utf-16")
+    elif b"\x00" in data:
+        raise _Unreadable("binary: the file holds NUL bytes")
+    else:
+        text = _try(data, "utf-8-sig") or _try(data, "gb18030") or _guess(data)
+    if text is None:
+        raise _Unreadable("undecodable: neither UTF-8 nor GB18030 nor a detectable encoding")
+    if _looks_binary(text):
+        raise _Unreadable("binary: the file is not text")
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _guess(data: bytes) -> str | None:
+    best = from_bytes(data).best()
+    return str(best) if best is not None else None
+
+
+def _looks_binary(text: str) -> bool:
+    """More than 1% control characters (other than tab and newlines) means not a text page."""
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
+    return controls > len(sample) // 100
+
