@@ -14,7 +14,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-PATTERNS = ("*.txt", "*.txt.gz")
+SUFFIXES = (".txt", ".txt.gz")
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # cap on a page's (decompressed) size
 
 
@@ -38,7 +38,7 @@ def discover(raw_dir: Path) -> list[Path]:
     found = []
     for folder, _dirs, files in os.walk(raw_dir, followlinks=False):
         for name in files:
-            if name.endswith(".txt") or name.endswith(".txt.gz"):
+            if name.endswith(SUFFIXES):
                 found.append(Path(folder) / name)
     return sorted(found)
 

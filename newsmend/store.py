@@ -1,0 +1,166 @@
+"""Parquet tables under the output folder, published atomically as one snapshot per run.
+
+Layout of `--out`:
+
+    articles -> .newsmend/current/articles     (a symlink per table, made once)
+    headlines, quarantine, runs, ledger  (likewise)
+    .newsmend/current -> versions/<run_id>     (the published snapshot)
+    .newsmend/versions/<run_id>/<table>/part-*.parquet
+    .newsmend/lock
+
+A run writes a whole new snapshot under `versions/<run_id>`: its own parts, plus the previous
+snapshot's parts for files it did not reprocess (hard links, so carrying them costs nothing).
+Publishing is one atomic `rename` of the `current` symlink, so readers and a killed run only
+ever see a complete snapshot; an unpublished snapshot is removed by the next run.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import polars as pl
+import pyarrow.parquet as pq
+
+from newsmend.schema import TABLES
+
+META = ".newsmend"
+PUBLISHED = ".published"  # marks a complete snapshot
+KEEP_VERSIONS = 3  # published snapshots kept for readers that are still open on an old one
+
+
+class StoreBusy(Exception):
+    """Another run holds the output folder."""
+
+
+class Store:
+    def __init__(self, out: Path):
+        self.out = out
+        self.meta = out / META
+        self.versions = self.meta / "versions"
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the output folder for one run; a second run at once is refused."""
+        self.versions.mkdir(parents=True, exist_ok=True)
+        with open(self.meta / "lock", "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                raise StoreBusy(f"{self.out} is being written by run {holder}; wait for it to finish") from None
+            handle.truncate(0)
+            handle.write(f"pid {os.getpid()}")
+            handle.flush()
+            try:
+                yield
+            finally:
+                handle.truncate(0)
+
+    def current_version(self) -> Path | None:
+        link = self.meta / "current"
+        return self.meta / os.readlink(link) if link.is_symlink() else None
+
+    def staging(self, run_id: str) -> Path:
+        """A fresh snapshot folder for this run (stale, unpublished ones are cleared first)."""
+        self._remove_unpublished()
+        folder = self.versions / run_id
+        for table in TABLES:
+            (folder / table).mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def read(self, table: str) -> pl.DataFrame:
+        """The published rows of one table (empty, with its schema, before the first run)."""
+        version = self.current_version()
+        files = sorted((version / table).rglob("*.parquet")) if version else []
+        schema = TABLES[table]
+        if not files:
+            return pl.DataFrame(schema=schema)
+        return pl.read_parquet(files, hive_partitioning=False).select(list(schema))
+
+    def carry_over(self, staging: Path, replaced: set[str]) -> None:
+        """Bring the published parts into the new snapshot, minus rows of replaced files."""
+        version = self.current_version()
+        if version is None:
+            return
+        for part in sorted(version.rglob("*.parquet")):
+            target = staging / part.relative_to(version)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if part.parent.name == "runs" or not _holds_any(part, replaced):
+                os.link(part, target)
+                continue
+            kept = pl.read_parquet(part).filter(~pl.col("source_file").is_in(sorted(replaced)))
+            if kept.height:
+                write_parquet(kept, target)
+
+    def publish(self, staging: Path) -> None:
+        """Make the staged snapshot the published one, in one atomic rename."""
+        (staging / PUBLISHED).touch()
+        _fsync_tree(staging)
+        tmp = self.meta / "current.tmp"
+        tmp.unlink(missing_ok=True)
+        tmp.symlink_to(staging.relative_to(self.meta))
+        os.replace(tmp, self.meta / "current")
+        _fsync_dir(self.meta)
+        for table in TABLES:
+            link = self.out / table
+            if not link.is_symlink():
+                link.symlink_to(Path(META) / "current" / table)
+        self._prune()
+
+    def _remove_unpublished(self) -> None:
+        """Clear snapshots that a killed run left half-written (never marked published)."""
+        current = self.current_version()
+        for folder in self.versions.iterdir():
+            if folder != current and not (folder / PUBLISHED).exists():
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def _prune(self) -> None:
+        """Keep the newest few published snapshots, for readers still open on an old one."""
+        current = self.current_version()
+        published = sorted(
+            (p for p in self.versions.iterdir() if (p / PUBLISHED).exists() and p != current),
+            key=lambda p: p.stat().st_mtime,
+        )
+        for old in published[: max(0, len(published) - (KEEP_VERSIONS - 1))]:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def write_parquet(df: pl.DataFrame, path: Path) -> None:
+    """Write then rename, so a half-written file never has the final name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    df.write_parquet(tmp, compression="zstd", statistics=True)
+    os.replace(tmp, path)
+
+
+def _holds_any(part: Path, source_files: set[str]) -> bool:
+    if not source_files:
+        return False
+    column = pq.read_table(part, columns=["source_file"]).column("source_file")
+    return any(name in source_files for name in column.unique().to_pylist())
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Flush the snapshot's files and folders to disk before it is published."""
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            fd = os.open(Path(root) / name, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        _fsync_dir(Path(root))
