@@ -1,0 +1,85 @@
+"""The command line: thin wrappers that check arguments and call the flow or the core.
+
+Every error a user can cause ends in one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import typer
+
+from newsmend.config import ConfigError, load_settings
+from newsmend.store import StoreBusy
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Clean machine-translated news pages into validated Parquet.",
+)
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as one line."""
+
+
+@app.command()
+def run(
+    raw: Path = typer.Option(None, help="Folder of raw pages (*.txt, *.txt.gz), searched recursively."),
+    out: Path = typer.Option(None, help="Output folder for the Parquet tables."),
+    full: bool = typer.Option(False, "--full", help="Reprocess every file, not only new or changed ones."),
+    config: Path = typer.Option(None, help="TOML settings file (default: ./newsmend.toml if present)."),
+    batch_size: int = typer.Option(None, help="Files per Prefect task."),
+    dask: str = typer.Option(None, help="Dask scheduler address (tcp://host:8786) to run the batches on."),
+) -> None:
+    """Clean the raw pages into Parquet tables (articles, headlines, quarantine, runs)."""
+    settings = load_settings(config, raw=raw, out=out, batch_size=batch_size, dask=dask)
+    if not settings.raw.is_dir():
+        raise UserError(f"--raw {settings.raw} is not a folder")
+    from newsmend.flows.clean import clean_news, task_runner
+
+    flow = clean_news.with_options(task_runner=task_runner(settings))
+    summary = flow(
+        raw=str(settings.raw),
+        out=str(settings.out),
+        full=full,
+        config=str(config) if config else None,
+        batch_size=settings.batch_size,
+    )
+    typer.echo(
+        f"run {summary['run_id']}: {summary['files_processed']} files, {summary['articles']} articles, "
+        f"{summary['headlines']} headlines, {summary['quarantined']} quarantined -> {settings.out}"
+    )
+
+
+@app.command()
+def rules() -> None:
+    """List the repair rules; switch one off with disabled_rules in the configuration."""
+    from newsmend.repair import RULES
+
+    width = max(len(rule.name) for rule in RULES)
+    for rule in RULES:
+        typer.echo(f"{rule.name.ljust(width)}  {rule.description}")
+
+
+def main() -> None:
+    """Entry point: run the app, turning user errors into one line and exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except click.ClickException as error:
+        _fail(error.format_message())
+    except (UserError, ConfigError, StoreBusy) as error:
+        _fail(str(error))
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"newsmend: error: {message}", err=True)
+    sys.exit(2)

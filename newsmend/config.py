@@ -1,0 +1,114 @@
+"""Settings: command-line flags over `NEWSMEND_*` environment variables over a TOML file over
+defaults, so the bare command works and every setting can be changed in one place.
+
+The TOML file (`newsmend.toml` in the working directory, or `--config PATH`) uses the same
+names as the fields below, with the translation settings in a `[translation]` table:
+
+    batch_size = 500
+    disabled_rules = ["duplicate_sentence"]
+
+    [translation]
+    provider = "libre"
+    url = "http://127.0.0.1:5000/"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+DEFAULT_CONFIG = Path("newsmend.toml")
+
+
+class ConfigError(Exception):
+    """A setting a user gave is wrong; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    raw: Path = Path("data/raw")
+    out: Path = Path("data/clean")
+    batch_size: int = 500  # files per Prefect task
+    full: bool = False  # reprocess every file, not only new or changed ones
+    max_bytes: int = 64 * 1024 * 1024  # cap on one page, after decompression
+    disabled_rules: tuple[str, ...] = ()
+    dask: str | None = None  # address of a Dask scheduler; None runs locally
+    translation: dict = field(default_factory=dict)  # see newsmend.translate.TranslationSettings
+
+
+def load_settings(config: Path | None = None, **overrides) -> Settings:
+    """Defaults, then the TOML file, then NEWSMEND_* variables, then the given overrides."""
+    values: dict = {}
+    values.update(_from_toml(config))
+    values.update(_from_env())
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return _build(values)
+
+
+def _from_toml(config: Path | None) -> dict:
+    path = config or DEFAULT_CONFIG
+    if not path.exists():
+        if config is not None:
+            raise ConfigError(f"config file not found: {path}")
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"config file {path} is not valid TOML: {error}") from None
+
+
+def _from_env() -> dict:
+    values: dict = {}
+    for f in fields(Settings):
+        raw = os.environ.get(f"NEWSMEND_{f.name.upper()}")
+        if raw is not None and f.name != "translation":
+            values[f.name] = raw
+    translation = {
+        key[len("NEWSMEND_TRANSLATION_") :].lower(): value
+        for key, value in os.environ.items()
+        if key.startswith("NEWSMEND_TRANSLATION_")
+    }
+    if translation:
+        values["translation"] = translation
+    return values
+
+
+def _build(values: dict) -> Settings:
+    known = {f.name: f for f in fields(Settings)}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ConfigError(f"unknown setting: {', '.join(unknown)}")
+    try:
+        converted = {name: _convert(name, value) for name, value in values.items()}
+    except (TypeError, ValueError) as error:
+        raise ConfigError(str(error)) from None
+    settings = Settings(**converted)
+    if settings.batch_size < 1:
+        raise ConfigError(f"batch_size must be at least 1, not {settings.batch_size}")
+    return settings
+
+
+def _convert(name: str, value):
+    if name in ("raw", "out"):
+        return Path(value)
+    if name in ("batch_size", "max_bytes"):
+        return _integer(name, value)
+    if name == "full":
+        return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+    if name == "disabled_rules":
+        items = value.split(",") if isinstance(value, str) else value
+        return tuple(item.strip() for item in items if item.strip())
+    if name == "translation":
+        if not isinstance(value, dict):
+            raise ValueError("translation must be a table of settings")
+        return dict(value)
+    return value
+
+
+def _integer(name: str, value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a whole number, not {value!r}") from None

@@ -1,0 +1,133 @@
+"""The Prefect flow: raw pages to published Parquet, read top to bottom like a recipe.
+
+discover files -> one task per batch of files (read, split, repair, validate, write parts)
+-> carry over the previous snapshot -> record the run -> publish atomically -> report.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_progress_artifact, create_table_artifact
+from prefect.artifacts import update_progress_artifact
+from prefect.cache_policies import NONE
+from prefect.futures import as_completed
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+from rich.progress import Progress
+
+from newsmend.config import Settings, load_settings
+from newsmend.ingest import discover
+from newsmend.pipeline import BatchResult, process_batch
+from newsmend.schema import RUNS, frame
+from newsmend.store import Store, write_parquet
+
+
+def task_runner(settings: Settings) -> TaskRunner:
+    """Batches run on a Dask cluster when an address is set, else on local threads."""
+    if settings.dask:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=settings.dask)
+    return ThreadPoolTaskRunner(max_workers=2)
+
+
+@task(retries=2, retry_delay_seconds=2, cache_policy=NONE, task_run_name="clean batch {batch_no}")
+def clean_batch(paths: list[Path], settings: Settings, staging: Path, batch_no: int, run_id: str) -> BatchResult:
+    """One batch of files through every stage; retried if the machine hiccups."""
+    return process_batch(paths, settings, staging, batch_no, run_id)
+
+
+@flow(name="newsmend-clean", flow_run_name="clean {raw} -> {out}")
+def clean_news(
+    raw: str = "data/raw",
+    out: str = "data/clean",
+    full: bool = False,
+    config: str | None = None,
+    batch_size: int | None = None,
+) -> dict:
+    """Clean every raw page under `raw` into validated Parquet tables under `out`."""
+    settings = load_settings(
+        Path(config) if config else None, raw=raw, out=out, full=full or None, batch_size=batch_size
+    )
+    logger = get_run_logger()
+    store = Store(settings.out)
+    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    started = datetime.now(UTC)
+    with store.locked():
+        files = discover(settings.raw)
+        logger.info("run %s: %d files under %s", run_id, len(files), settings.raw)
+        staging = store.staging(run_id)
+        totals = _run_batches(files, settings, staging, run_id)
+        store.carry_over(staging, replaced=set(totals.files))
+        run_row = _run_row(run_id, started, len(files), totals)
+        write_parquet(frame([run_row], RUNS), staging / "runs" / f"part-{run_id}.parquet")
+        store.publish(staging)
+    _report(run_row, totals)
+    logger.info("run %s published: %s", run_id, json.dumps(_counts(run_row)))
+    return run_row
+
+
+def _run_batches(files: list[Path], settings: Settings, staging: Path, run_id: str) -> BatchResult:
+    """Submit one task per batch and fold their results as they finish."""
+    batches = [files[i : i + settings.batch_size] for i in range(0, len(files), settings.batch_size)]
+    progress_id = create_progress_artifact(progress=0.0, key="newsmend-progress", description="Batches done")
+    futures = [
+        clean_batch.submit(batch, settings, staging, number, run_id) for number, batch in enumerate(batches)
+    ]
+    totals = BatchResult()
+    with Progress(transient=True) as bar:
+        shown = bar.add_task("cleaning", total=len(files))
+        for done, future in enumerate(as_completed(futures), start=1):
+            result = future.result()
+            totals.add(result)
+            bar.advance(shown, len(result.files))
+            update_progress_artifact(progress_id, progress=100.0 * done / len(batches))
+    return totals
+
+
+def _run_row(run_id: str, started: datetime, files_seen: int, totals: BatchResult) -> dict:
+    return {
+        "run_id": run_id,
+        "started": started,
+        "finished": datetime.now(UTC),
+        "files_seen": files_seen,
+        "files_processed": len(totals.files),
+        "files_quarantined": totals.files_quarantined,
+        "articles": totals.articles,
+        "headlines": totals.headlines,
+        "quarantined": totals.quarantined,
+        "failed_checks": json.dumps(dict(totals.failed_checks.most_common())),
+        "repairs": json.dumps(dict(totals.repairs.most_common())),
+        "flags": json.dumps(dict(totals.flags.most_common())),
+    }
+
+
+def _counts(run_row: dict) -> dict:
+    keys = ("files_seen", "files_processed", "files_quarantined", "articles", "headlines", "quarantined")
+    return {key: run_row[key] for key in keys}
+
+
+def _report(run_row: dict, totals: BatchResult) -> None:
+    """What a person should see in the Prefect UI: the run's counts and its failed checks."""
+    lines = [f"# newsmend run {run_row['run_id']}", "", "| what | count |", "|---|---|"]
+    lines += [f"| {key.replace('_', ' ')} | {value} |" for key, value in _counts(run_row).items()]
+    for title, counter in (
+        ("Failed checks", totals.failed_checks),
+        ("Repairs per rule", totals.repairs),
+        ("Flags", totals.flags),
+        ("Translation", totals.translation),
+    ):
+        if counter:
+            lines += ["", f"## {title}", "", "| name | count |", "|---|---|"]
+            lines += [f"| {name} | {count} |" for name, count in counter.most_common()]
+    create_markdown_artifact("\n".join(lines), key="newsmend-summary", description="Run summary")
+    create_table_artifact(
+        [{"check": name, "records": count} for name, count in totals.failed_checks.most_common()]
+        or [{"check": "(none)", "records": 0}],
+        key="newsmend-failed-checks",
+        description="Records that failed each check",
+    )

@@ -1,0 +1,197 @@
+"""One batch of raw files through every stage, ending in Parquet parts in a staging snapshot.
+
+This is the unit of work a Prefect task runs: it takes file paths and returns a small
+`BatchResult` (counts and timings), never whole frames, so batches can run on Dask workers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from newsmend.config import Settings
+from newsmend.ingest import FileProblem, Page, read_page
+from newsmend.records import page_records
+from newsmend.repair import repair_frame
+from newsmend.schema import ARTICLES, HEADLINES, QUARANTINE, frame
+from newsmend.store import write_parquet
+from newsmend.translate import make_translator
+from newsmend.validate import validate_tables
+
+STAGES = ("read", "split", "repair", "validate", "write")
+
+
+@dataclass
+class BatchResult:
+    files: dict[str, str | None] = field(default_factory=dict)  # source_file -> sha256
+    files_quarantined: int = 0
+    articles: int = 0
+    headlines: int = 0
+    quarantined: int = 0
+    bytes_read: int = 0
+    failed_checks: Counter = field(default_factory=Counter)
+    repairs: Counter = field(default_factory=Counter)
+    flags: Counter = field(default_factory=Counter)
+    translation: Counter = field(default_factory=Counter)  # cache hits, misses, failures
+    seconds: Counter = field(default_factory=Counter)  # per stage
+
+    def add(self, other: BatchResult) -> None:
+        """Fold another batch's counts into this one (for the run's totals)."""
+        self.files.update(other.files)
+        for name in ("files_quarantined", "articles", "headlines", "quarantined", "bytes_read"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("failed_checks", "repairs", "flags", "translation", "seconds"):
+            getattr(self, name).update(getattr(other, name))
+
+
+def record_id(source_file: str, table: str, position: int) -> str:
+    """Stable id: the same page gives the same ids on every run."""
+    return hashlib.sha256(f"{source_file}|{table}|{position}".encode()).hexdigest()[:16]
+
+
+def process_batch(
+    paths: list[Path], settings: Settings, staging: Path, batch_no: int, run_id: str
+) -> BatchResult:
+    """Read, split, repair, validate and write one batch of files."""
+    result = BatchResult()
+    timer = _StageTimer(result.seconds)
+    with timer("read"):
+        pages, problems = _read(paths, settings, result)
+    with timer("split"):
+        articles, headlines = _split(pages, problems)
+    with timer("repair"):
+        enabled = None if not settings.disabled_rules else _enabled_rules(settings)
+        translator = make_translator(settings.translation, settings.out)
+        articles = repair_frame(articles, {"title_raw": "title", "body_raw": "body"}, enabled, translator)
+        headlines = repair_frame(headlines, {"title_raw": "title"}, enabled, translator)
+        if translator is not None:
+            result.translation.update(translator.counters())
+    with timer("validate"):
+        articles, headlines, _report = validate_tables(articles, headlines)
+    with timer("write"):
+        _write(articles, headlines, problems, settings, staging, batch_no, run_id, result)
+    return result
+
+
+def _enabled_rules(settings: Settings) -> set[str]:
+    from newsmend.repair import RULES
+
+    return {rule.name for rule in RULES} - set(settings.disabled_rules)
+
+
+def _read(paths: list[Path], settings: Settings, result: BatchResult):
+    pages: list[Page] = []
+    problems: list[FileProblem] = []
+    for path in paths:
+        page = read_page(path, settings.raw, settings.max_bytes)
+        result.files[page.source_file] = page.source_sha256
+        if isinstance(page, FileProblem):
+            problems.append(page)
+        else:
+            pages.append(page)
+            result.bytes_read += len(page.text)
+    return pages, problems
+
+
+def _split(pages: list[Page], problems: list[FileProblem]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Page text to record frames; a page the splitter chokes on becomes a file problem."""
+    article_rows: list[dict] = []
+    headline_rows: list[dict] = []
+    for page in pages:
+        try:
+            articles, headlines = page_records(page)
+        except Exception as error:  # noqa: BLE001 - a bad page must never stop the run
+            problems.append(FileProblem(page.source_file, page.source_sha256, f"split failed: {error!r}"))
+            continue
+        article_rows.extend(articles)
+        headline_rows.extend(headlines)
+    return _raw_frame(article_rows, ARTICLES), _raw_frame(headline_rows, HEADLINES)
+
+
+def _raw_frame(rows: list[dict], schema: dict) -> pl.DataFrame:
+    """The columns the splitter fills, typed as in the final schema."""
+    filled = {name: dtype for name, dtype in schema.items() if not rows or name in rows[0]}
+    return frame(rows, filled)
+
+
+def _write(articles, headlines, problems, settings, staging, batch_no, run_id, result) -> None:
+    part = f"part-{run_id}-{batch_no:05d}.parquet"
+    quarantine_rows = [_file_row(problem, run_id) for problem in problems]
+    result.files_quarantined = len(problems)
+    for table, df, schema in (("articles", articles, ARTICLES), ("headlines", headlines, HEADLINES)):
+        df = df.with_columns(pl.lit(run_id).alias("run_id"))
+        _count(df, result)
+        failed = df.filter(pl.col("failed_checks").list.len() > 0)
+        clean = df.filter(pl.col("failed_checks").list.len() == 0).select(list(schema))
+        quarantine_rows.extend(_record_row(table, row, run_id) for row in failed.iter_rows(named=True))
+        setattr(result, table, clean.height)
+        write_parquet(clean, staging / table / part)
+    result.quarantined = len(quarantine_rows)
+    write_parquet(frame(quarantine_rows, QUARANTINE), staging / "quarantine" / part)
+
+
+def _count(df: pl.DataFrame, result: BatchResult) -> None:
+    for checks in df["failed_checks"].to_list():
+        result.failed_checks.update(checks)
+    for flags in df["flags"].to_list():
+        result.flags.update(flags)
+    for repairs in df["repairs"].to_list():
+        result.repairs.update(repair["rule"] for repair in repairs)
+
+
+def _file_row(problem: FileProblem, run_id: str) -> dict:
+    check = problem.reason.split(":", 1)[0]
+    return {
+        "record_id": record_id(problem.source_file, "files", 0),
+        "table": "files",
+        "source_file": problem.source_file,
+        "failed_checks": [f"file_{check.replace(' ', '_')}"],
+        "reason": problem.reason,
+        "record": json.dumps(
+            {"source_file": problem.source_file, "source_sha256": problem.source_sha256},
+            ensure_ascii=False,
+        ),
+        "run_id": run_id,
+    }
+
+
+def _record_row(table: str, row: dict, run_id: str) -> dict:
+    checks = row.pop("failed_checks")
+    return {
+        "record_id": row["record_id"],
+        "table": table,
+        "source_file": row["source_file"],
+        "failed_checks": checks,
+        "reason": "failed checks: " + ", ".join(checks),
+        "record": json.dumps(row, ensure_ascii=False, default=_json_default),
+        "run_id": run_id,
+    }
+
+
+def _json_default(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+class _StageTimer:
+    """Adds the wall time of each stage to a counter, for the run summary and the benchmark."""
+
+    def __init__(self, seconds: Counter):
+        self.seconds = seconds
+
+    @contextmanager
+    def __call__(self, stage: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] += time.perf_counter() - started
