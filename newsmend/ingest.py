@@ -72,7 +72,10 @@ class _Unreadable(Exception):
 
 def _read_bytes(path: Path, raw_dir: Path, max_bytes: int) -> bytes:
     if path.is_symlink():
-        target = path.resolve()
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise _Unreadable("broken symlink: it loops or points nowhere") from None
         if not target.is_relative_to(raw_dir.resolve()):
             raise _Unreadable("symlink points outside the raw folder")
     try:

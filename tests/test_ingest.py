@@ -1,0 +1,102 @@
+"""Reading raw files: every encoding the corpus uses, and every way a file can be unreadable."""
+
+import gzip
+import os
+from pathlib import Path
+
+import pytest
+
+from newsmend.ingest import FileProblem, Page, discover, read_page
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def test_discover_finds_txt_and_gz_recursively_and_sorted(tmp_path):
+    for name in ("b.txt", "a/c.txt.gz", "a/d.md", "e.txt.bak"):
+        write(tmp_path, name, b"x")
+    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == ["a/c.txt.gz", "b.txt"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Title\r\n\r\nBody ü\r\n".encode(),
+        "\ufeffTitle\n\nBody ü\n".encode(),
+        "\ufeffTitle\n\nBody ü\n".encode("utf-16"),
+        "Title\r\rBody ü\r".encode(),
+    ],
+    ids=["utf8-crlf", "utf8-bom", "utf16-bom", "cr-only"],
+)
+def test_decodes_utf_variants_and_normalises_newlines(tmp_path, data):
+    page = read_page(write(tmp_path, "p.txt", data), tmp_path)
+    assert isinstance(page, Page)
+    assert page.text.replace("\n\n", "\n") == "Title\nBody ü\n"
+
+
+def test_gb18030_page_from_the_corpus_decodes(tmp_path):
+    source = next(CORPUS.glob("113_*.txt"))
+    page = read_page(write(tmp_path, source.name, source.read_bytes()), tmp_path)
+    assert isinstance(page, Page)
+    assert "责任编辑：李娜" in page.text and "2022年8月5日" in page.text
+
+
+def test_gzip_page_and_sha_of_stored_bytes(tmp_path):
+    data = gzip.compress("Title\n\nBody\n".encode())
+    page = read_page(write(tmp_path, "sub/p.txt.gz", data), tmp_path)
+    assert page.source_file == "sub/p.txt.gz"
+    assert page.text == "Title\n\nBody\n"
+    import hashlib
+
+    assert page.source_sha256 == hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b" \n\t\n  ", "empty"),
+        ("nul.txt", b"Title\x00\x01\x02 body", "binary"),
+        ("bin.txt", bytes(range(1, 32)) * 100, "binary"),
+        ("notgz.txt.gz", b"plain text, not gzip", "not gzip"),
+        ("cut.txt.gz", gzip.compress(b"x" * 10000)[:30], "truncated gzip"),
+    ],
+)
+def test_unreadable_files_become_problems_with_a_reason(tmp_path, name, data, reason):
+    problem = read_page(write(tmp_path, name, data), tmp_path)
+    assert isinstance(problem, FileProblem)
+    assert problem.reason.startswith(reason)
+    assert problem.source_file == name
+
+
+def test_decompression_bomb_is_capped(tmp_path):
+    bomb = gzip.compress(b"a" * 5_000_000)
+    problem = read_page(write(tmp_path, "bomb.txt.gz", bomb), tmp_path, max_bytes=1_000_000)
+    assert isinstance(problem, FileProblem) and problem.reason.startswith("too large")
+
+
+def test_symlink_outside_raw_and_symlink_loop(tmp_path):
+    raw, outside = tmp_path / "raw", tmp_path / "secret.txt"
+    raw.mkdir()
+    outside.write_text("secret page")
+    (raw / "out.txt").symlink_to(outside)
+    (raw / "loop.txt").symlink_to(raw / "loop.txt")
+    (raw / "dirloop").symlink_to(raw, target_is_directory=True)
+    names = [p.name for p in discover(raw)]
+    assert names == ["loop.txt", "out.txt"]
+    problems = {p.name: read_page(p, raw) for p in discover(raw)}
+    assert problems["out.txt"].reason.startswith("symlink points outside")
+    assert isinstance(problems["loop.txt"], FileProblem)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_permissions(tmp_path):
+    path = write(tmp_path, "locked.txt", b"text")
+    path.chmod(0)
+    assert read_page(path, tmp_path).reason.startswith("unreadable")
