@@ -1,0 +1,66 @@
+"""The snapshot store: atomic publish, carry-over of unchanged files, one writer at a time."""
+
+import duckdb
+import polars as pl
+import pytest
+
+from newsmend.schema import ARTICLES, frame
+from newsmend.store import Store, StoreBusy, write_parquet
+
+
+def article(record_id: str, source_file: str) -> dict:
+    return {"record_id": record_id, "source_file": source_file, "kind": "article", "title": record_id}
+
+
+def stage_and_publish(store: Store, run_id: str, rows: list[dict], replaced: set[str]) -> None:
+    staging = store.staging(run_id)
+    write_parquet(frame(rows, ARTICLES), staging / "articles" / f"part-{run_id}.parquet")
+    store.carry_over(staging, replaced)
+    store.publish(staging)
+
+
+def test_publish_makes_tables_readable_by_polars_and_duckdb(tmp_path):
+    store = Store(tmp_path)
+    with store.locked():
+        stage_and_publish(store, "r1", [article("a", "x.txt"), article("b", "y.txt")], {"x.txt", "y.txt"})
+    assert sorted(store.read("articles")["record_id"]) == ["a", "b"]
+    assert pl.read_parquet(tmp_path / "articles" / "*.parquet").height == 2
+    got = duckdb.sql(f"select count(*) from '{tmp_path}/articles/**/*.parquet'").fetchall()[0][0]
+    assert got == 2
+
+
+def test_carry_over_replaces_rows_of_reprocessed_files_only(tmp_path):
+    store = Store(tmp_path)
+    with store.locked():
+        stage_and_publish(store, "r1", [article("a", "x.txt"), article("b", "y.txt")], {"x.txt", "y.txt"})
+        stage_and_publish(store, "r2", [article("a2", "x.txt")], {"x.txt"})
+    assert sorted(store.read("articles")["record_id"]) == ["a2", "b"]
+
+
+def test_unpublished_snapshot_is_invisible_and_cleared_by_next_run(tmp_path):
+    store = Store(tmp_path)
+    with store.locked():
+        stage_and_publish(store, "r1", [article("a", "x.txt")], {"x.txt"})
+        crashed = store.staging("r2")  # a run that dies before publishing
+        write_parquet(frame([article("zzz", "x.txt")], ARTICLES), crashed / "articles" / "p.parquet")
+    assert store.read("articles")["record_id"].to_list() == ["a"]
+    with store.locked():
+        store.staging("r3")
+    assert not crashed.exists()
+
+
+def test_second_writer_is_refused(tmp_path):
+    store = Store(tmp_path)
+    with store.locked():
+        with pytest.raises(StoreBusy, match="wait for it to finish"):
+            with Store(tmp_path).locked():
+                pass
+
+
+def test_old_snapshots_are_pruned(tmp_path):
+    store = Store(tmp_path)
+    with store.locked():
+        for n in range(6):
+            stage_and_publish(store, f"r{n}", [article(f"a{n}", "x.txt")], {"x.txt"})
+    assert len(list(store.versions.iterdir())) == 3
+    assert store.read("articles")["record_id"].to_list() == ["a5"]
