@@ -41,9 +41,12 @@ class Settings:
 def load_settings(config: Path | None = None, **overrides) -> Settings:
     """Defaults, then the TOML file, then NEWSMEND_* variables, then the given overrides."""
     values: dict = {}
-    values.update(_from_toml(config))
-    values.update(_from_env())
-    values.update({k: v for k, v in overrides.items() if v is not None})
+    for layer in (_from_toml(config), _from_env(), overrides):
+        for key, value in layer.items():
+            if key == "translation" and isinstance(value, dict):
+                value = {**values.get("translation", {}), **value}
+            if value is not None:
+                values[key] = value
     return _build(values)
 
 
