@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import click
 import typer
@@ -29,12 +30,18 @@ class UserError(Exception):
 
 @app.command()
 def run(
-    raw: Path = typer.Option(None, help="Folder of raw pages (*.txt, *.txt.gz), searched recursively."),
-    out: Path = typer.Option(None, help="Output folder for the Parquet tables."),
-    full: bool = typer.Option(False, "--full", help="Reprocess every file, not only new or changed ones."),
-    config: Path = typer.Option(None, help="TOML settings file (default: ./newsmend.toml if present)."),
-    batch_size: int = typer.Option(None, help="Files per Prefect task."),
-    dask: str = typer.Option(None, help="Dask scheduler address (tcp://host:8786) to run the batches on."),
+    raw: Annotated[Path | None, typer.Option(help="Folder of raw pages (*.txt, *.txt.gz).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Output folder for the Parquet tables.")] = None,
+    full: Annotated[
+        bool, typer.Option(help="Reprocess every file, not only new or changed ones.")
+    ] = False,
+    config: Annotated[
+        Path | None, typer.Option(help="TOML settings (default ./newsmend.toml).")
+    ] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Files per Prefect task.")] = None,
+    dask: Annotated[
+        str | None, typer.Option(help="Dask scheduler address, tcp://host:8786.")
+    ] = None,
 ) -> None:
     """Clean the raw pages into Parquet tables (articles, headlines, quarantine, runs)."""
     settings = load_settings(config, raw=raw, out=out, batch_size=batch_size, dask=dask)

@@ -134,4 +134,3 @@ def _looks_binary(text: str) -> bool:
     sample = text[:65536]
     controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
     return controls > len(sample) // 100
-

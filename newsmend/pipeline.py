@@ -19,6 +19,7 @@ import polars as pl
 
 from newsmend.config import Settings
 from newsmend.ingest import FileProblem, Page, read_page
+from newsmend.ledger import RETRY
 from newsmend.records import page_records
 from newsmend.repair import repair_frame
 from newsmend.schema import ARTICLES, HEADLINES, QUARANTINE, frame
@@ -31,7 +32,9 @@ STAGES = ("read", "split", "repair", "validate", "write")
 
 @dataclass
 class BatchResult:
-    files: dict[str, str | None] = field(default_factory=dict)  # source_file -> sha256
+    files: dict[str, tuple[str | None, str]] = field(
+        default_factory=dict
+    )  # name -> (sha256, outcome)
     files_quarantined: int = 0
     articles: int = 0
     headlines: int = 0
@@ -70,7 +73,9 @@ def process_batch(
     with timer("repair"):
         enabled = None if not settings.disabled_rules else _enabled_rules(settings)
         translator = make_translator(settings.translation, settings.out)
-        articles = repair_frame(articles, {"title_raw": "title", "body_raw": "body"}, enabled, translator)
+        articles = repair_frame(
+            articles, {"title_raw": "title", "body_raw": "body"}, enabled, translator
+        )
         headlines = repair_frame(headlines, {"title_raw": "title"}, enabled, translator)
         if translator is not None:
             result.translation.update(translator.counters())
@@ -92,7 +97,7 @@ def _read(paths: list[Path], settings: Settings, result: BatchResult):
     problems: list[FileProblem] = []
     for path in paths:
         page = read_page(path, settings.raw, settings.max_bytes)
-        result.files[page.source_file] = page.source_sha256
+        result.files[page.source_file] = (page.source_sha256, "clean")
         if isinstance(page, FileProblem):
             problems.append(page)
         else:
@@ -109,7 +114,9 @@ def _split(pages: list[Page], problems: list[FileProblem]) -> tuple[pl.DataFrame
         try:
             articles, headlines = page_records(page)
         except Exception as error:  # noqa: BLE001 - a bad page must never stop the run
-            problems.append(FileProblem(page.source_file, page.source_sha256, f"split failed: {error!r}"))
+            problems.append(
+                FileProblem(page.source_file, page.source_sha256, f"split failed: {error!r}")
+            )
             continue
         article_rows.extend(articles)
         headline_rows.extend(headlines)
@@ -126,16 +133,35 @@ def _write(articles, headlines, problems, settings, staging, batch_no, run_id, r
     part = f"part-{run_id}-{batch_no:05d}.parquet"
     quarantine_rows = [_file_row(problem, run_id) for problem in problems]
     result.files_quarantined = len(problems)
-    for table, df, schema in (("articles", articles, ARTICLES), ("headlines", headlines, HEADLINES)):
+    for table, df, schema in (
+        ("articles", articles, ARTICLES),
+        ("headlines", headlines, HEADLINES),
+    ):
         df = df.with_columns(pl.lit(run_id).alias("run_id"))
         _count(df, result)
         failed = df.filter(pl.col("failed_checks").list.len() > 0)
         clean = df.filter(pl.col("failed_checks").list.len() == 0).select(list(schema))
-        quarantine_rows.extend(_record_row(table, row, run_id) for row in failed.iter_rows(named=True))
+        quarantine_rows.extend(
+            _record_row(table, row, run_id) for row in failed.iter_rows(named=True)
+        )
         setattr(result, table, clean.height)
         write_parquet(clean, staging / table / part)
     result.quarantined = len(quarantine_rows)
+    _file_outcomes(quarantine_rows, result)
     write_parquet(frame(quarantine_rows, QUARANTINE), staging / "quarantine" / part)
+
+
+def _file_outcomes(quarantine_rows: list[dict], result: BatchResult) -> None:
+    """The ledger's outcome per file: clean, quarantined whole, partly, or to retry next run."""
+    for row in quarantine_rows:
+        sha, outcome = result.files[row["source_file"]]
+        if row["table"] == "files":
+            outcome = "quarantined: " + row["reason"]
+        elif "translation_ok" in row["failed_checks"]:
+            outcome = RETRY
+        elif outcome == "clean":
+            outcome = "partly quarantined"
+        result.files[row["source_file"]] = (sha, outcome)
 
 
 def _count(df: pl.DataFrame, result: BatchResult) -> None:

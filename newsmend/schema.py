@@ -75,11 +75,22 @@ RUNS = {
     "flags": pl.String,  # JSON object: flag name -> records flagged
 }
 
+LEDGER = {
+    "source_file": pl.String,
+    "size": pl.Int64,
+    "mtime_ns": pl.Int64,
+    "sha256": pl.String,
+    "first_run": pl.String,
+    "last_run": pl.String,
+    "outcome": pl.String,  # "clean", "quarantined: <reason>", "partly quarantined", "retry"
+}
+
 TABLES = {
     "articles": ARTICLES,
     "headlines": HEADLINES,
     "quarantine": QUARANTINE,
     "runs": RUNS,
+    "ledger": LEDGER,
 }
 
 

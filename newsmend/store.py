@@ -53,7 +53,9 @@ class Store:
             except BlockingIOError:
                 handle.seek(0)
                 holder = handle.read().strip() or "another process"
-                raise StoreBusy(f"{self.out} is being written by run {holder}; wait for it to finish") from None
+                raise StoreBusy(
+                    f"{self.out} is being written by run {holder}; wait for it to finish"
+                ) from None
             handle.truncate(0)
             handle.write(f"pid {os.getpid()}")
             handle.flush()
@@ -91,7 +93,10 @@ class Store:
         for part in sorted(version.rglob("*.parquet")):
             target = staging / part.relative_to(version)
             target.parent.mkdir(parents=True, exist_ok=True)
-            if part.parent.name == "runs" or not _holds_any(part, replaced):
+            table = part.relative_to(version).parts[0]
+            if table == "ledger":
+                continue  # rewritten whole by every run
+            if table == "runs" or not _holds_any(part, replaced):
                 os.link(part, target)
                 continue
             kept = pl.read_parquet(part).filter(~pl.col("source_file").is_in(sorted(replaced)))

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 
 # A run of CJK ideographs with the CJK punctuation and spaces that sit inside it.
-CJK_RUN = re.compile(r"[（(【「]?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff1f\s]*")
+CJK_RUN = re.compile(
+    r"[（(【「]?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff1f\s]*"
+)
 # Chinese dates are data the date parser reads, not untranslated residue.
-CJK_DATE = re.compile(r"\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+CJK_DATE = re.compile(
+    r"\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+)
 
 # A sentence ends at . ! ? (or their full-width forms) followed by space or the end, unless
 # the dot closes a common abbreviation or an initial ("No. 1", "Aug. 2", "U.S.").

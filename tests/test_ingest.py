@@ -21,7 +21,10 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 def test_discover_finds_txt_and_gz_recursively_and_sorted(tmp_path):
     for name in ("b.txt", "a/c.txt.gz", "a/d.md", "e.txt.bak"):
         write(tmp_path, name, b"x")
-    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == ["a/c.txt.gz", "b.txt"]
+    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == [
+        "a/c.txt.gz",
+        "b.txt",
+    ]
 
 
 @pytest.mark.parametrize(

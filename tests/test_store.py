@@ -9,7 +9,12 @@ from newsmend.store import Store, StoreBusy, write_parquet
 
 
 def article(record_id: str, source_file: str) -> dict:
-    return {"record_id": record_id, "source_file": source_file, "kind": "article", "title": record_id}
+    return {
+        "record_id": record_id,
+        "source_file": source_file,
+        "kind": "article",
+        "title": record_id,
+    }
 
 
 def stage_and_publish(store: Store, run_id: str, rows: list[dict], replaced: set[str]) -> None:
@@ -22,7 +27,9 @@ def stage_and_publish(store: Store, run_id: str, rows: list[dict], replaced: set
 def test_publish_makes_tables_readable_by_polars_and_duckdb(tmp_path):
     store = Store(tmp_path)
     with store.locked():
-        stage_and_publish(store, "r1", [article("a", "x.txt"), article("b", "y.txt")], {"x.txt", "y.txt"})
+        stage_and_publish(
+            store, "r1", [article("a", "x.txt"), article("b", "y.txt")], {"x.txt", "y.txt"}
+        )
     assert sorted(store.read("articles")["record_id"]) == ["a", "b"]
     assert pl.read_parquet(tmp_path / "articles" / "*.parquet").height == 2
     got = duckdb.sql(f"select count(*) from '{tmp_path}/articles/**/*.parquet'").fetchall()[0][0]
@@ -32,7 +39,9 @@ def test_publish_makes_tables_readable_by_polars_and_duckdb(tmp_path):
 def test_carry_over_replaces_rows_of_reprocessed_files_only(tmp_path):
     store = Store(tmp_path)
     with store.locked():
-        stage_and_publish(store, "r1", [article("a", "x.txt"), article("b", "y.txt")], {"x.txt", "y.txt"})
+        stage_and_publish(
+            store, "r1", [article("a", "x.txt"), article("b", "y.txt")], {"x.txt", "y.txt"}
+        )
         stage_and_publish(store, "r2", [article("a2", "x.txt")], {"x.txt"})
     assert sorted(store.read("articles")["record_id"]) == ["a2", "b"]
 
@@ -42,7 +51,9 @@ def test_unpublished_snapshot_is_invisible_and_cleared_by_next_run(tmp_path):
     with store.locked():
         stage_and_publish(store, "r1", [article("a", "x.txt")], {"x.txt"})
         crashed = store.staging("r2")  # a run that dies before publishing
-        write_parquet(frame([article("zzz", "x.txt")], ARTICLES), crashed / "articles" / "p.parquet")
+        write_parquet(
+            frame([article("zzz", "x.txt")], ARTICLES), crashed / "articles" / "p.parquet"
+        )
     assert store.read("articles")["record_id"].to_list() == ["a"]
     with store.locked():
         store.staging("r3")

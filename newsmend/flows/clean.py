@@ -12,8 +12,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact, create_progress_artifact, create_table_artifact
-from prefect.artifacts import update_progress_artifact
+from prefect.artifacts import (
+    create_markdown_artifact,
+    create_progress_artifact,
+    create_table_artifact,
+    update_progress_artifact,
+)
 from prefect.cache_policies import NONE
 from prefect.futures import as_completed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
@@ -21,8 +25,9 @@ from rich.progress import Progress
 
 from newsmend.config import Settings, load_settings
 from newsmend.ingest import discover
+from newsmend.ledger import files_to_process, stat_files, update_ledger
 from newsmend.pipeline import BatchResult, process_batch
-from newsmend.schema import RUNS, frame
+from newsmend.schema import LEDGER, RUNS, frame
 from newsmend.store import Store, write_parquet
 
 
@@ -36,7 +41,9 @@ def task_runner(settings: Settings) -> TaskRunner:
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NONE, task_run_name="clean batch {batch_no}")
-def clean_batch(paths: list[Path], settings: Settings, staging: Path, batch_no: int, run_id: str) -> BatchResult:
+def clean_batch(
+    paths: list[Path], settings: Settings, staging: Path, batch_no: int, run_id: str
+) -> BatchResult:
     """One batch of files through every stage; retried if the machine hiccups."""
     return process_batch(paths, settings, staging, batch_no, run_id)
 
@@ -59,10 +66,20 @@ def clean_news(
     started = datetime.now(UTC)
     with store.locked():
         files = discover(settings.raw)
-        logger.info("run %s: %d files under %s", run_id, len(files), settings.raw)
+        ledger = store.read("ledger")
+        todo = files_to_process(stat_files(files, settings.raw), ledger, settings.full)
+        logger.info(
+            "run %s: %d files under %s, %d new or changed",
+            run_id,
+            len(files),
+            settings.raw,
+            len(todo),
+        )
         staging = store.staging(run_id)
-        totals = _run_batches(files, settings, staging, run_id)
-        store.carry_over(staging, replaced=set(totals.files))
+        totals = _run_batches([state.path for state in todo], settings, staging, run_id)
+        store.carry_over(staging, replaced={state.source_file for state in todo})
+        ledger = update_ledger(ledger, todo, totals.files, run_id, LEDGER)
+        write_parquet(ledger, staging / "ledger" / "ledger.parquet")
         run_row = _run_row(run_id, started, len(files), totals)
         write_parquet(frame([run_row], RUNS), staging / "runs" / f"part-{run_id}.parquet")
         store.publish(staging)
@@ -73,10 +90,17 @@ def clean_news(
 
 def _run_batches(files: list[Path], settings: Settings, staging: Path, run_id: str) -> BatchResult:
     """Submit one task per batch and fold their results as they finish."""
-    batches = [files[i : i + settings.batch_size] for i in range(0, len(files), settings.batch_size)]
-    progress_id = create_progress_artifact(progress=0.0, key="newsmend-progress", description="Batches done")
+    batches = [
+        files[i : i + settings.batch_size] for i in range(0, len(files), settings.batch_size)
+    ]
+    if not batches:
+        return BatchResult()
+    progress_id = create_progress_artifact(
+        progress=0.0, key="newsmend-progress", description="Batches done"
+    )
     futures = [
-        clean_batch.submit(batch, settings, staging, number, run_id) for number, batch in enumerate(batches)
+        clean_batch.submit(batch, settings, staging, number, run_id)
+        for number, batch in enumerate(batches)
     ]
     totals = BatchResult()
     with Progress(transient=True) as bar:
@@ -107,7 +131,14 @@ def _run_row(run_id: str, started: datetime, files_seen: int, totals: BatchResul
 
 
 def _counts(run_row: dict) -> dict:
-    keys = ("files_seen", "files_processed", "files_quarantined", "articles", "headlines", "quarantined")
+    keys = (
+        "files_seen",
+        "files_processed",
+        "files_quarantined",
+        "articles",
+        "headlines",
+        "quarantined",
+    )
     return {key: run_row[key] for key in keys}
 
 
