@@ -64,6 +64,53 @@ def run(
 
 
 @app.command()
+def serve(
+    cron: Annotated[str, typer.Option(help="When to run, as a cron expression.")] = "0 * * * *",
+    raw: Annotated[Path | None, typer.Option(help="Folder of raw pages.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Output folder.")] = None,
+    config: Annotated[Path | None, typer.Option(help="TOML settings file.")] = None,
+    name: Annotated[
+        str, typer.Option(help="Deployment name in the Prefect UI.")
+    ] = "newsmend-scheduled",
+) -> None:
+    """Serve the flow as a Prefect deployment on a schedule (runs until stopped)."""
+    from prefect.client.schemas.schedules import construct_schedule
+
+    settings = load_settings(config, raw=raw, out=out)
+    try:
+        construct_schedule(cron=cron)
+    except ValueError:
+        raise UserError(f"--cron {cron!r} is not a valid cron expression") from None
+    from newsmend.flows.clean import clean_news
+
+    clean_news.serve(
+        name=name,
+        cron=cron,
+        tags=["newsmend"],
+        parameters={
+            "raw": str(settings.raw.resolve()),
+            "out": str(settings.out.resolve()),
+            "config": str(config.resolve()) if config else None,
+        },
+    )
+
+
+@app.command()
+def catalog(
+    out: Annotated[Path | None, typer.Option(help="Output folder of a run.")] = None,
+) -> None:
+    """Write catalog.duckdb: one DuckDB view per table over the Parquet."""
+    from newsmend.catalog import write_catalog
+
+    settings = load_settings(out=out)
+    if not (settings.out / "articles").exists():
+        raise UserError(
+            f"--out {settings.out} holds no published run yet; run `newsmend run` first"
+        )
+    typer.echo(write_catalog(settings.out))
+
+
+@app.command()
 def rules() -> None:
     """List the repair rules; switch one off with disabled_rules in the configuration."""
     from newsmend.repair import RULES

@@ -11,6 +11,7 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import (
     create_markdown_artifact,
@@ -23,6 +24,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from rich.progress import Progress
 
+from newsmend.catalog import write_catalog
 from newsmend.config import Settings, load_settings
 from newsmend.ingest import discover
 from newsmend.ledger import files_to_process, stat_files, update_ledger
@@ -83,9 +85,18 @@ def clean_news(
         run_row = _run_row(run_id, started, len(files), totals)
         write_parquet(frame([run_row], RUNS), staging / "runs" / f"part-{run_id}.parquet")
         store.publish(staging)
+        _refresh_catalog(settings.out)
     _report(run_row, totals)
     logger.info("run %s published: %s", run_id, json.dumps(_counts(run_row)))
     return run_row
+
+
+def _refresh_catalog(out: Path) -> None:
+    """Keep catalog.duckdb in step; an analyst holding it open must not fail the run."""
+    try:
+        write_catalog(out)
+    except duckdb.Error as error:
+        get_run_logger().warning("catalog.duckdb not refreshed: %s", error)
 
 
 def _run_batches(files: list[Path], settings: Settings, staging: Path, run_id: str) -> BatchResult:
