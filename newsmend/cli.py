@@ -137,3 +137,7 @@ def main() -> None:
 def _fail(message: str) -> None:
     typer.echo(f"newsmend: error: {message}", err=True)
     sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

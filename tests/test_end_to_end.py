@@ -1,0 +1,128 @@
+"""`newsmend run` as a user runs it, on the annotated corpus, read back with polars and DuckDB."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from conftest import CORPUS
+
+TABLES = ("articles", "headlines", "quarantine", "runs", "ledger")
+
+
+def newsmend(*args: str, api_url: str, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PREFECT_API_URL": api_url}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsmend.cli", *args], env=env, capture_output=True, text=True
+    )
+    if check:
+        assert done.returncode == 0, done.stderr[-3000:]
+    return done
+
+
+@pytest.fixture(scope="module")
+def run_output(tmp_path_factory, prefect_api_url):
+    """One run over the whole annotated corpus, then a second run with nothing changed."""
+    base = tmp_path_factory.mktemp("e2e")
+    raw, out = base / "raw", base / "out"
+    raw.mkdir()
+    for page in CORPUS.glob("*.txt"):
+        (raw / page.name).write_bytes(page.read_bytes())
+    first = newsmend("run", "--raw", str(raw), "--out", str(out), api_url=prefect_api_url)
+    tables = {name: pl.read_parquet(out / name / "**/*.parquet") for name in TABLES}
+    second = newsmend("run", "--raw", str(raw), "--out", str(out), api_url=prefect_api_url)
+    return out, first, second, tables
+
+
+def norm(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def test_seed_page_matches_its_gold_file_field_by_field(run_output):
+    out, *_ = run_output
+    gold = json.loads(next(CORPUS.glob("000_*.gold.json")).read_text())
+    arts = pl.read_parquet(out / "articles" / "*.parquet").filter(
+        pl.col("source_file") == gold["source_file"]
+    )
+    assert arts.height == len(gold["articles"])
+    for want, got in zip(gold["articles"], arts.sort("position").iter_rows(named=True), strict=True):
+        assert got["kind"] == want["kind"]
+        assert got["title"] == want["title"]
+        assert (got["published"].isoformat() if got["published"] else None) == want["published"]
+        assert got["outlet"] == want["outlet"]
+        assert got["authors"] == want["authors"]
+        assert got["editors"] == want["editors"]
+        assert got["truncated"] == want["truncated"]
+        assert norm(got["body"]).startswith(norm(want["body_first_words"]))
+        assert norm(got["body"]).endswith(norm(want["body_last_words"]))
+    heads = pl.read_parquet(out / "headlines" / "*.parquet").filter(
+        pl.col("source_file") == gold["source_file"]
+    )
+    got_heads = [(h["title"], h["published"].isoformat()) for h in heads.sort("position").iter_rows(named=True)]
+    assert got_heads == [(h["title"], h["published"]) for h in gold["headlines"]]
+    text = " ".join(norm(f"{r['title']} {r['body']}") for r in arts.iter_rows(named=True))
+    for repair in gold["repairs"]:
+        assert norm(repair["after"]) in text and norm(repair["before"]) not in text
+    for phrase in gold["must_not_change"]:
+        assert phrase in text
+    logged = {(r["rule"], r["before"], r["after"]) for rs in arts["repairs"] for r in rs}
+    assert {rule for rule, *_ in logged} >= {r["rule"] for r in gold["repairs"]}
+
+
+def test_every_record_is_in_exactly_one_of_clean_or_quarantine(run_output):
+    _, first, _, tables = run_output
+    clean_ids = set(tables["articles"]["record_id"]) | set(tables["headlines"]["record_id"])
+    quarantined = tables["quarantine"].filter(pl.col("table") != "files")
+    assert clean_ids.isdisjoint(set(quarantined["record_id"]))
+    assert tables["articles"]["record_id"].is_unique().all()
+    run = tables["runs"].row(0, named=True)
+    assert run["articles"] == tables["articles"].height
+    assert run["headlines"] == tables["headlines"].height
+    assert run["quarantined"] == tables["quarantine"].height
+    assert f"{run['articles']} articles" in first.stdout
+
+
+def test_pages_the_gold_expects_to_fail_are_quarantined_with_their_checks(run_output):
+    *_, tables = run_output
+    expected = {}
+    for gold_file in CORPUS.glob("*.gold.json"):
+        gold = json.loads(gold_file.read_text())
+        for article in gold["articles"]:
+            if article.get("expect_fail"):
+                expected[gold["source_file"]] = set(article["expect_fail"])
+    assert expected, "the corpus annotates pages that must fail"
+    quarantine = tables["quarantine"].filter(pl.col("table") == "articles")
+    got = {row["source_file"]: set(row["failed_checks"]) for row in quarantine.iter_rows(named=True)}
+    for source_file, checks in expected.items():
+        assert checks <= got.get(source_file, set()), source_file
+    assert set(got) == set(expected)
+
+
+def test_duckdb_reads_the_tables_and_the_catalog(run_output):
+    out, *_, tables = run_output
+    count = duckdb.sql(f"SELECT count(*) FROM '{out}/articles/**/*.parquet'").fetchall()[0][0]
+    assert count == tables["articles"].height
+    with duckdb.connect(str(out / "catalog.duckdb"), read_only=True) as db:
+        for name in TABLES:
+            assert db.sql(f"SELECT count(*) FROM {name}").fetchall()[0][0] == tables[name].height
+
+
+def test_second_run_with_no_change_processes_nothing_and_changes_nothing(run_output):
+    out, _, second, tables = run_output
+    assert " 0 files," in second.stdout
+    for name in ("articles", "headlines", "quarantine", "ledger"):
+        again = pl.read_parquet(out / name / "**/*.parquet")
+        assert sorted(again[again.columns[0]].to_list()) == sorted(tables[name][again.columns[0]].to_list())
+    assert pl.read_parquet(out / "runs" / "*.parquet").height == 2
+
+
+def test_bad_argument_gets_one_line(prefect_api_url, tmp_path):
+    done = newsmend("run", "--raw", str(tmp_path / "nope"), api_url=prefect_api_url, check=False)
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"newsmend: error: --raw {tmp_path / 'nope'} is not a folder"
