@@ -2,6 +2,8 @@
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,3 +32,26 @@ def corpus_raw(tmp_path) -> Path:
     for page in CORPUS.glob("*.txt"):
         shutil.copy(page, raw / page.name)
     return raw
+
+
+def newsmend(*args: str, api_url: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Run the real command line in a subprocess, against the test Prefect server."""
+    env = {**os.environ, "PREFECT_API_URL": api_url}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsmend.cli", *args], env=env, capture_output=True, text=True
+    )
+    if check:
+        assert done.returncode == 0, done.stderr[-3000:]
+    return done
+
+
+@pytest.fixture(scope="session")
+def corpus_run(tmp_path_factory, prefect_api_url):
+    """One `newsmend run` over the annotated corpus into <base>/data/clean (as in the README)."""
+    base = tmp_path_factory.mktemp("corpus-run")
+    raw, out = base / "data" / "raw", base / "data" / "clean"
+    raw.mkdir(parents=True)
+    for page in CORPUS.glob("*.txt"):
+        shutil.copy(page, raw / page.name)
+    done = newsmend("run", "--raw", str(raw), "--out", str(out), api_url=prefect_api_url)
+    return out, raw, done

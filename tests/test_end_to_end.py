@@ -1,40 +1,21 @@
 """`newsmend run` as a user runs it, on the annotated corpus, read back with polars and DuckDB."""
 
 import json
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import duckdb
 import polars as pl
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, newsmend
 
 TABLES = ("articles", "headlines", "quarantine", "runs", "ledger")
 
 
-def newsmend(*args: str, api_url: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PREFECT_API_URL": api_url}
-    done = subprocess.run(
-        [sys.executable, "-m", "newsmend.cli", *args], env=env, capture_output=True, text=True
-    )
-    if check:
-        assert done.returncode == 0, done.stderr[-3000:]
-    return done
-
-
 @pytest.fixture(scope="module")
-def run_output(tmp_path_factory, prefect_api_url):
-    """One run over the whole annotated corpus, then a second run with nothing changed."""
-    base = tmp_path_factory.mktemp("e2e")
-    raw, out = base / "raw", base / "out"
-    raw.mkdir()
-    for page in CORPUS.glob("*.txt"):
-        (raw / page.name).write_bytes(page.read_bytes())
-    first = newsmend("run", "--raw", str(raw), "--out", str(out), api_url=prefect_api_url)
+def run_output(corpus_run, prefect_api_url):
+    """The session's run over the corpus, then a second run with nothing changed."""
+    out, raw, first = corpus_run
     tables = {name: pl.read_parquet(out / name / "**/*.parquet") for name in TABLES}
     second = newsmend("run", "--raw", str(raw), "--out", str(out), api_url=prefect_api_url)
     return out, first, second, tables
