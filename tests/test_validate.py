@@ -100,7 +100,8 @@ def gold_frames() -> tuple[pl.DataFrame, pl.DataFrame, dict[str, list[str]]]:
                     title=a["title"],
                     body=f"{a['body_first_words']} … {a['body_last_words']}",
                     published=dt.date.fromisoformat(a["published"]) if a["published"] else None,
-                    published_raw=a["published"] or ("yesterday" if "dates_parse" in fails else None),
+                    published_raw=a["published"]
+                    or ("yesterday" if "dates_parse" in fails else None),
                     authors=a["authors"],
                     editors=a["editors"],
                     truncated=a["truncated"],

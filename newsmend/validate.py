@@ -1,0 +1,292 @@
+"""Validation stage: run the Great Expectations suites over a batch and sort records by outcome.
+
+The checks live in `newsmend/expectations/{articles,headlines}.json` (GX suite format). Each
+expectation's `meta` names its check and severity, so a check's severity changes in the
+JSON, not here. Where a check is not a plain GX expectation, polars computes a helper column
+first (`date_parses`, `credit_count`, ...) and the suite checks that column. GX sees one
+pandas frame per table and batch, holding only the columns the suite refers to.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["GX_ANALYTICS_ENABLED"] = "false"  # before GX is imported: GX must never phone home
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import great_expectations as gx
+import polars as pl
+from great_expectations.core import ExpectationSuiteValidationResult
+from great_expectations.data_context.types.base import ProgressBarsConfig
+
+from newsmend.text import split_sentences, untranslated_spans
+
+EXPECTATIONS_DIR = Path(__file__).parent / "expectations"
+TABLES = ("articles", "headlines")
+SEVERITIES = ("blocking", "warning")
+EXAMPLES_PER_CHECK = 5
+DATASOURCE = "newsmend"
+LATEST_DATE_PARAMETER = "latest_plausible_date"
+RESULT_FORMAT = {"result_format": "COMPLETE", "partial_unexpected_count": 0}
+COLUMN_ARGUMENTS = ("column", "column_A", "column_B")
+
+
+class SuiteError(ValueError):
+    """A suite file is malformed, or one of its expectations could not be evaluated."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One named check: several expectations may share it, in one table or both."""
+
+    name: str
+    severity: str  # "blocking" | "warning"
+    flag: str  # what a warning adds to a record's flags
+
+
+@dataclass
+class CheckOutcome:
+    severity: str
+    failed: int = 0  # records failing, over both tables
+    examples: list[str] = field(default_factory=list)  # a few failing record_ids
+
+
+@dataclass
+class ValidationReport:
+    checks: dict[str, CheckOutcome]
+    results: dict[str, ExpectationSuiteValidationResult]  # per table: success, statistics, ...
+    docs_index: Path | None = None  # Data Docs index.html, when docs were built
+
+    @property
+    def success(self) -> bool:
+        """True when no record failed a blocking check."""
+        return not any(o.failed for o in self.checks.values() if o.severity == "blocking")
+
+
+# --- suites -------------------------------------------------------------------------------
+
+
+def load_suite_file(table: str) -> dict:
+    """The suite of one table as stored under version control (a fresh copy: GX keeps its dicts)."""
+    return json.loads((EXPECTATIONS_DIR / f"{table}.json").read_text(encoding="utf-8"))
+
+
+def expectation_check(expectation: dict) -> Check:
+    """The check an expectation belongs to, from its meta; malformed meta is an error, not a pass."""
+    meta = expectation.get("meta", {})
+    name, severity = meta.get("check"), meta.get("severity")
+    if not name or severity not in SEVERITIES:
+        raise SuiteError(
+            f"expectation needs meta.check and meta.severity in {SEVERITIES}: {expectation}"
+        )
+    return Check(name=name, severity=severity, flag=meta.get("flag", name))
+
+
+@cache
+def suite_checks() -> dict[str, Check]:
+    """All checks of all suites, by name; a check must agree with itself across suites."""
+    checks: dict[str, Check] = {}
+    for table in TABLES:
+        for expectation in load_suite_file(table)["expectations"]:
+            check = expectation_check(expectation)
+            if checks.setdefault(check.name, check) != check:
+                raise SuiteError(f"check {check.name!r} is defined differently in two places")
+    return checks
+
+
+@cache
+def checked_columns(table: str) -> list[str]:
+    """The columns a table's suite reads, in first-use order: all GX needs to see."""
+    suite = load_suite_file(table)
+    columns = [
+        e["kwargs"][argument]
+        for e in suite["expectations"]
+        for argument in COLUMN_ARGUMENTS
+        if argument in e["kwargs"]
+    ]
+    return list(dict.fromkeys(columns))
+
+
+def build_suite(suite: dict) -> gx.ExpectationSuite:
+    """A GX suite from its file; GX only logs an expectation it cannot build, so check the count."""
+    built = gx.ExpectationSuite(**suite)
+    if len(built.expectations) != len(suite["expectations"]):
+        raise SuiteError(f"suite {suite['name']!r} holds an expectation GX cannot build")
+    return built
+
+
+# --- GX context ---------------------------------------------------------------------------
+
+
+def register_validations(context) -> dict[str, gx.ValidationDefinition]:
+    """Data source, one dataframe asset, suite and validation definition per table."""
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    source = context.data_sources.add_or_update_pandas(DATASOURCE)
+    validations = {}
+    for table in TABLES:
+        batch = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe("batch")
+        suite = context.suites.add_or_update(build_suite(load_suite_file(table)))
+        definition = gx.ValidationDefinition(name=table, data=batch, suite=suite)
+        validations[table] = context.validation_definitions.add_or_update(definition)
+    return validations
+
+
+@cache
+def fast_validations() -> dict[str, gx.ValidationDefinition]:
+    """Validation definitions in an in-memory context, built once per process."""
+    suite_checks()  # fail early on a malformed suite
+    return register_validations(gx.get_context(mode="ephemeral"))
+
+
+@cache
+def docs_context(docs_dir: Path):
+    """A file-backed context in docs_dir that stores results and renders Data Docs there."""
+    context = gx.get_context(mode="file", project_root_dir=docs_dir)
+    return context, register_validations(context)
+
+
+def reset() -> None:
+    """Forget the cached suites and contexts, so edited suite files take effect in this process."""
+    for cached in (suite_checks, checked_columns, fast_validations, docs_context):
+        cached.cache_clear()
+
+
+# --- helper columns -----------------------------------------------------------------------
+
+
+def duplicate_sentence_count(text: str) -> int:
+    """How many sentences of the text repeat an earlier one."""
+    sentences = split_sentences(text)
+    return len(sentences) - len(set(sentences))
+
+
+def has_untranslated_text(text: str) -> bool:
+    return bool(untranslated_spans(text))
+
+
+def helper_columns(articles: pl.DataFrame) -> dict[str, pl.Expr]:
+    """Columns the suites check that are not input columns, by name."""
+    text = pl.concat_str(pl.col("^(title|body)$"), separator="\n", ignore_nulls=True)
+    article_ids = articles["record_id"].implode()
+    return {
+        "date_parses": pl.col("published_raw").is_null() | pl.col("published").is_not_null(),
+        "credit_count": pl.when(pl.col("kind") == "article").then(
+            pl.col("authors").list.len().fill_null(0) + pl.col("editors").list.len().fill_null(0)
+        ),
+        "duplicate_sentence_count": pl.col("body").map_elements(
+            duplicate_sentence_count, return_dtype=pl.Int64
+        ),
+        "has_untranslated_text": text.map_elements(has_untranslated_text, return_dtype=pl.Boolean),
+        "translation_failed": pl.col("flags").list.contains("translation_failed").fill_null(False),
+        "parent_known": pl.col("parent_record_id").is_in(article_ids).fill_null(False),
+    }
+
+
+def gx_frame(df: pl.DataFrame, columns: list[str], helpers: dict[str, pl.Expr]):
+    """The pandas frame GX validates: the checked columns only, helpers computed by polars."""
+    selected = [helpers[c].alias(c) if c in helpers else pl.col(c) for c in columns]
+    return df.select(selected).to_pandas()
+
+
+# --- running and reading back -------------------------------------------------------------
+
+
+def run_suite(
+    validation: gx.ValidationDefinition, frame, keep_result: bool
+) -> ExpectationSuiteValidationResult:
+    """One GX validation of a whole table; a kept result lands in the context's store (Data Docs)."""
+    batch_parameters = {"dataframe": frame}
+    latest = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time())
+    parameters = {LATEST_DATE_PARAMETER: latest}
+    if keep_result:
+        return validation.run(
+            batch_parameters=batch_parameters,
+            expectation_parameters=parameters,
+            result_format=RESULT_FORMAT,
+        )
+    batch = validation.data.get_batch(batch_parameters=batch_parameters)
+    return batch.validate(
+        validation.suite, expectation_parameters=parameters, result_format=RESULT_FORMAT
+    )
+
+
+def raised(exception_info: dict) -> bool:
+    """Whether an expectation raised; GX nests the report under the failed metric's id."""
+    nested = [info for info in exception_info.values() if isinstance(info, dict)]
+    return any(info.get("raised_exception") for info in [exception_info, *nested])
+
+
+def failing_rows(result: ExpectationSuiteValidationResult) -> dict[str, set[int]]:
+    """Row positions failing each check; an expectation that raised is an error, not a failure."""
+    rows: dict[str, set[int]] = {}
+    for outcome in result.results:
+        if raised(outcome.exception_info):
+            raise SuiteError(f"{outcome.expectation_config.type} raised: {outcome.exception_info}")
+        config = outcome.expectation_config
+        check = expectation_check({"meta": config.meta, "type": config.type})
+        rows.setdefault(check.name, set()).update(outcome.result.get("unexpected_index_list", []))
+    return rows
+
+
+def mark_records(df: pl.DataFrame, rows: dict[str, set[int]]) -> pl.DataFrame:
+    """Add failed_checks (blocking) and extend flags (warnings), each in suite order."""
+    failed: list[list[str]] = [[] for _ in range(df.height)]
+    flagged: list[list[str]] = [[] for _ in range(df.height)]
+    for name, check in suite_checks().items():
+        target, label = (failed, name) if check.severity == "blocking" else (flagged, check.flag)
+        for position in rows.get(name, ()):
+            target[position].append(label)
+    new_flags = pl.Series(flagged, dtype=pl.List(pl.String))
+    return df.with_columns(
+        failed_checks=pl.Series(failed, dtype=pl.List(pl.String)),
+        flags=pl.col("flags").fill_null([]).list.concat(new_flags).list.unique(maintain_order=True),
+    )
+
+
+def tally(report: dict[str, CheckOutcome], df: pl.DataFrame, rows: dict[str, set[int]]) -> None:
+    """Add one table's failures to the per-check counts and examples."""
+    ids = df["record_id"]
+    for name, positions in rows.items():
+        outcome = report[name]
+        outcome.failed += len(positions)
+        room = EXAMPLES_PER_CHECK - len(outcome.examples)
+        outcome.examples.extend(ids[p] for p in sorted(positions)[:room])
+
+
+def validate_tables(
+    articles: pl.DataFrame, headlines: pl.DataFrame, docs_dir: Path | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame, ValidationReport]:
+    """Validate one batch: each record gets failed_checks (blocking) and flags (warnings).
+
+    With docs_dir, the results are also stored in a file-backed GX project there and rendered
+    as Data Docs (slower); without it, validation runs in a cached in-memory context.
+    """
+    if docs_dir is None:
+        context, validations = None, fast_validations()
+    else:
+        context, validations = docs_context(Path(docs_dir).resolve())
+    helpers = helper_columns(articles)
+    checks = {name: CheckOutcome(check.severity) for name, check in suite_checks().items()}
+    frames, results = {}, {}
+    for table, df in {"articles": articles, "headlines": headlines}.items():
+        validation = validations[table]
+        frame = gx_frame(df, checked_columns(table), helpers)
+        results[table] = run_suite(validation, frame, keep_result=context is not None)
+        rows = failing_rows(results[table])
+        frames[table] = mark_records(df, rows)
+        tally(checks, df, rows)
+    report = ValidationReport(checks=checks, results=results)
+    if context is not None:
+        report.docs_index = build_docs(context)
+    return frames["articles"], frames["headlines"], report
+
+
+def build_docs(context) -> Path:
+    """Render the stored results as Data Docs; the path of the site's index.html."""
+    urls = context.build_data_docs()
+    return Path(next(iter(urls.values())).removeprefix("file://"))
