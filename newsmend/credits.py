@@ -1,0 +1,181 @@
+"""Who wrote, edited and published a story: the byline under the title and the credit lines.
+
+Labels and the role each stands for are `tables/roles.toml`; family names (to split names the
+translation ran together) are `tables/family_names.txt`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsmend.dates import find_date
+from newsmend.tables import read_lines, read_toml
+
+ROLES: dict[str, str] = read_toml("roles.toml")["labels"]
+PERSON_ROLES = ("author", "editor")
+FAMILY_NAMES = frozenset(name.casefold() for name in read_lines("family_names.txt"))
+
+MAX_BYLINE_CHARS = 200
+MAX_OUTLET_WORDS = 8
+MAX_NAMES = 8
+
+
+def _label_pattern(label: str) -> str:
+    """A label as written in the table: first letter as is, the rest in any case, any spacing."""
+    rest = r"\s+".join(re.escape(word) for word in label[1:].split(" "))
+    return re.escape(label[0]) + f"(?i:{rest})"
+
+
+def _compile_labels() -> re.Pattern[str]:
+    labels = sorted(ROLES, key=len, reverse=True)
+    alternation = "|".join(f"(?P<l{i}>{_label_pattern(label)})" for i, label in enumerate(labels))
+    # A label is followed by a separator, or by a space and then a capital or a digit.
+    return re.compile(rf"(?<![\w'’])(?:{alternation})(?:\s*[:：|｜/]\s*|\s+(?=[A-Z0-9]))")
+
+
+_LABEL_ORDER = sorted(ROLES, key=len, reverse=True)
+LABEL = _compile_labels()
+NAME_SEPARATOR = re.compile(r"\s*(?:[,，、;；&]|\band\b)\s*")
+NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)*")
+CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")
+EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
+
+
+@dataclass(frozen=True)
+class Byline:
+    outlet: str | None
+    published_raw: str | None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+
+
+def _role(match: re.Match[str]) -> str:
+    return ROLES[_LABEL_ORDER[int(match.lastgroup[1:])]]
+
+
+def _segments(line: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text before the first label, then (role, text) for each label in the line."""
+    matches = list(LABEL.finditer(line))
+    if not matches:
+        return line.strip(), []
+    lead = line[: matches[0].start()].strip()
+    ends = [m.start() for m in matches[1:]] + [len(line)]
+    return lead, [(_role(m), line[m.end() : end].strip()) for m, end in zip(matches, ends)]
+
+
+def _without_date(text: str) -> tuple[str, str | None]:
+    """Text with its first full date cut out, and that date's raw text."""
+    found = find_date(text)
+    if found is None:
+        return text.strip(EDGE_PUNCTUATION), None
+    rest = text[: found.start] + " " + text[found.end :]
+    return " ".join(rest.split()).strip(EDGE_PUNCTUATION), found.raw
+
+
+def is_family_name(word: str) -> bool:
+    return word.casefold() in FAMILY_NAMES
+
+
+def split_names(text: str) -> list[str]:
+    """Person names of a credit, one a person, including names the translation ran together
+    ("Wang Yingyao Li Changzheng"): a family name after a complete name starts a new one."""
+    names: list[str] = []
+    for chunk in NAME_SEPARATOR.split(text):
+        first_of_chunk = len(names)
+        person: list[str] = []
+        for word in chunk.split():
+            word = word.strip(EDGE_PUNCTUATION)
+            if not word:
+                continue
+            if len(person) >= 2 and is_family_name(word):
+                names.append(" ".join(person))
+                person = []
+            person.append(word)
+        if len(person) == 1 and len(names) > first_of_chunk:
+            names[-1] += " " + person[0]  # a lone last word ends the name before it
+        elif person:
+            names.append(" ".join(person))
+    return names
+
+
+def looks_like_names(text: str) -> bool:
+    """Text is a list of Chinese person names in pinyin (not an outlet, not a sentence)."""
+    names = split_names(text)
+    if not names or len(names) > MAX_NAMES:
+        return False
+    words = [word for name in names for word in name.split()]
+    return is_family_name(words[0]) and all(NAME_WORD.fullmatch(word) for word in words)
+
+
+def _looks_like_outlet(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= MAX_OUTLET_WORDS and not text.endswith((".", "!", "?"))
+
+
+def parse_credit_fields(line: str) -> list[tuple[str, list[str]]]:
+    """Every (role, names) of a credit line that starts with a role label; [] for other lines.
+    For the outlet role the one "name" is the outlet."""
+    if not LABEL.match(line):
+        return []
+    _lead, segments = _segments(line)
+    fields = []
+    for role, value in segments:
+        value = _without_date(value)[0]
+        if role in PERSON_ROLES and looks_like_names(value):
+            fields.append((role, split_names(value)))
+        elif role == "outlet" and _looks_like_outlet(value):
+            fields.append((role, [value]))
+        elif role != "published":
+            return []
+    return fields
+
+
+def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
+    """(role, names) of a credit line such as "Editor: Feng Lili", or None."""
+    fields = parse_credit_fields(line.strip())
+    return fields[0] if fields else None
+
+
+def is_cjk_credit(line: str) -> bool:
+    """A credit left in Chinese ("责任编辑：李娜"): residue of a credit already given in English."""
+    return CJK_CREDIT.match(line.strip()) is not None
+
+
+def parse_byline(line: str) -> Byline:
+    """Outlet, date text and persons of the byline under the title. An `Author:` that names
+    no person ("Author:Taizhou Daily Time:2022.08.02") names the outlet."""
+    lead, segments = _segments(line.strip())
+    outlet: str | None = None
+    published_raw: str | None = None
+    persons: dict[str, list[str]] = {"author": [], "editor": []}
+    for role, value in [("lead", lead), *segments]:
+        if role == "published":
+            published_raw = published_raw or value or None
+            continue
+        value, date_raw = _without_date(value)
+        published_raw = published_raw or date_raw
+        if role in PERSON_ROLES and looks_like_names(value):
+            persons[role].extend(split_names(value))
+        elif value and outlet is None:
+            outlet = value
+    return Byline(outlet, published_raw, persons["author"], persons["editor"])
+
+
+def looks_like_byline(line: str) -> bool:
+    """A short line that starts with a label or a date and whose labelled parts make sense."""
+    line = line.strip()
+    if len(line) > MAX_BYLINE_CHARS:
+        return False
+    lead, segments = _segments(line)
+    if not segments:
+        return False
+    if lead and _without_date(lead)[1] is None:
+        return False
+    for role, value in segments:
+        value = _without_date(value)[0]
+        if role == "outlet" and not _looks_like_outlet(value):
+            return False
+        if role in PERSON_ROLES and not (looks_like_names(value) or _looks_like_outlet(value)):
+            return False
+    return True

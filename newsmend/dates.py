@@ -1,0 +1,84 @@
+"""Dates as the pages write them, in every form of `tables/dates.toml`, to `datetime.date`.
+
+All forms are compiled into one regular expression (one scan per text). A form without a
+year takes the page's own year (`default_year`); without it, such a date is not a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsmend.tables import read_toml
+
+_TABLE = read_toml("dates.toml")
+MONTHS: dict[str, int] = _TABLE["months"]
+FORMATS: list[dict] = _TABLE["formats"]
+_GROUP = re.compile(r"\(\?P([<=])(\w+)")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    raw: str  # the date text as found, with its time if one is written beside it
+    date: dt.date
+    start: int
+    end: int
+
+
+def _month_names() -> str:
+    """Alternation of the month names, longest first so "Sept" wins over "Sep"."""
+    return "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reverse=True))
+
+
+def _form_pattern(index: int, pattern: str) -> str:
+    """One form's pattern with its group names made unique (f3_day, ...) for the combined regex."""
+    pattern = pattern.replace("{month_name}", _month_names())
+    return f"(?P<f{index}>" + _GROUP.sub(rf"(?P\1f{index}_\2", pattern) + ")"
+
+
+def _compile() -> re.Pattern[str]:
+    forms = "|".join(_form_pattern(i, form["pattern"]) for i, form in enumerate(FORMATS))
+    before, after = _TABLE["time_before"], _TABLE["time_after"]
+    return re.compile(rf"(?<![0-9A-Za-z])(?:{before})?(?:{forms})(?:{after})?(?![0-9A-Za-z])")
+
+
+DATE = _compile()
+
+
+def _to_date(match: re.Match[str], default_year: int | None) -> dt.date | None:
+    """The date a match stands for, or None when it names no real day or lacks a year."""
+    index = next(i for i in range(len(FORMATS)) if match.group(f"f{i}") is not None)
+    fields = {
+        key.split("_", 1)[1]: value
+        for key, value in match.groupdict().items()
+        if key.startswith(f"f{index}_") and value is not None
+    }
+    year = int(fields["year"]) if "year" in fields else default_year
+    month = MONTHS[fields["month_name"]] if "month_name" in fields else int(fields["month"])
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, int(fields["day"]))
+    except ValueError:
+        return None
+
+
+def find_date(text: str, default_year: int | None = None) -> DateMatch | None:
+    """The first real date written anywhere in text."""
+    for match in DATE.finditer(text):
+        date = _to_date(match, default_year)
+        if date is not None:
+            return DateMatch(match.group(), date, match.start(), match.end())
+    return None
+
+
+def parse_date(text: str, default_year: int | None = None) -> dt.date | None:
+    """The date when the whole text is one date (a time beside it allowed), else None."""
+    match = DATE.fullmatch(text.strip())
+    return _to_date(match, default_year) if match else None
+
+
+def looks_like_date(text: str) -> bool:
+    """The whole text is written as a date, even one whose year the page must supply."""
+    return parse_date(text, default_year=2000) is not None

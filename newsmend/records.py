@@ -1,0 +1,125 @@
+"""A page to its record dicts: the main article and the teasers (table `articles`) and the
+related headlines (table `headlines`), with the keys of `schema.ARTICLES` / `schema.HEADLINES`
+that extraction knows (repair and the flow fill in the rest)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from newsmend.credits import Byline, parse_byline, parse_credit_fields
+from newsmend.dates import find_date, parse_date
+from newsmend.ingest import Page
+from newsmend.split import Headline, PageParts, Span, Teaser, split_page
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+def record_id(source_file: str, table: str, position: int) -> str:
+    """Stable id: the same page gives the same ids on every run."""
+    return hashlib.sha256(f"{source_file}|{table}|{position}".encode()).hexdigest()[:16]
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def _credits(parts: PageParts, byline: Byline) -> tuple[str | None, list[str], list[str]]:
+    """Outlet, authors and editors from the byline and the credit lines, in page order."""
+    found: dict[str, list[str]] = {"outlet": [], "author": [], "editor": []}
+    for line in parts.credits:
+        for role, names in parse_credit_fields(line.text):
+            found[role].extend(names)
+    outlet = byline.outlet or next(iter(found["outlet"]), None)
+    authors = _unique(byline.authors + found["author"])
+    editors = _unique(byline.editors + found["editor"])
+    return outlet, authors, editors
+
+
+def _date_before(raw: str, page_date: dt.date | None) -> dt.date | None:
+    """A list date; one written without a year ("08-02") takes the page's year, or the year
+    before when that would put it after the page."""
+    full = parse_date(raw)
+    if full is not None or page_date is None:
+        return full
+    date = parse_date(raw, page_date.year)
+    if date is not None and date > page_date:
+        try:
+            return date.replace(year=date.year - 1)
+        except ValueError:  # 29 February
+            return None
+    return date
+
+
+def _article_row(page: Page, position: int, kind: str, start: int, end: int) -> dict:
+    return {
+        "record_id": record_id(page.source_file, "articles", position),
+        "source_file": page.source_file,
+        "source_sha256": page.source_sha256,
+        "position": position,
+        "start": start,
+        "end": end,
+        "kind": kind,
+        "truncated": False,
+    }
+
+
+def _main_article(page: Page, parts: PageParts) -> dict:
+    byline = parse_byline(parts.byline.text) if parts.byline else Byline(None, None)
+    outlet, authors, editors = _credits(parts, byline)
+    spans = [s for s in (parts.title, parts.byline, *parts.body) if s is not None]
+    start, end = (spans[0].start, spans[-1].end) if spans else (0, 0)
+    raw = byline.published_raw
+    return _article_row(page, 0, "article", start, end) | {
+        "title_raw": parts.title.text if parts.title else None,
+        "body_raw": PARAGRAPH_BREAK.join(p.text for p in parts.body),
+        "published": parse_date(raw) if raw else None,
+        "published_raw": raw,
+        "outlet": outlet,
+        "authors": authors,
+        "editors": editors,
+    }
+
+
+def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
+    """A teaser is dated only by a full date its snippet states."""
+    found = find_date(teaser.body.text)
+    return _article_row(page, position, "teaser", teaser.start, teaser.end) | {
+        "title_raw": teaser.title.text,
+        "body_raw": teaser.body.text,
+        "published": found.date if found else None,
+        "published_raw": found.raw if found else None,
+        "outlet": None,
+        "authors": [],
+        "editors": [],
+    }
+
+
+def _headline(
+    page: Page, position: int, entry: Headline, parent_id: str, page_date: dt.date | None
+) -> dict:
+    date: Span | None = entry.date
+    return {
+        "record_id": record_id(page.source_file, "headlines", position),
+        "source_file": page.source_file,
+        "source_sha256": page.source_sha256,
+        "position": position,
+        "start": entry.start,
+        "end": entry.end,
+        "parent_record_id": parent_id,
+        "title_raw": entry.title.text,
+        "published": _date_before(date.text, page_date) if date else None,
+        "published_raw": date.text if date else None,
+    }
+
+
+def page_records(page: Page) -> tuple[list[dict], list[dict]]:
+    """(articles, headlines) of one page: main article at position 0, teasers after it."""
+    parts = split_page(page.text)
+    article = _main_article(page, parts)
+    teasers = [_teaser(page, i, t) for i, t in enumerate(parts.teasers, start=1)]
+    headlines = [
+        _headline(page, i, entry, article["record_id"], article["published"])
+        for i, entry in enumerate(parts.headlines)
+    ]
+    return [article, *teasers], headlines

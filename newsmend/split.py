@@ -1,0 +1,222 @@
+"""One page's text cut into its parts: title, byline, body, then the page furniture (related-
+headline list, credits, end marker) and the teasers of other stories.
+
+Every non-blank line is one paragraph. Each line gets a kind once; the body runs until the
+first line that is furniture, the furniture until the first line that is none of it, and what
+follows are teasers (a title line, then a snippet line). Every part keeps its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsmend.credits import is_cjk_credit, looks_like_byline, parse_credit_line
+from newsmend.dates import looks_like_date
+from newsmend.tables import read_lines
+
+LINE = re.compile(r"[^\n]+")
+# Longer lines are paragraphs, not headline titles.
+MAX_TITLE_CHARS = 300
+# A whole line "2022-08-02 | Title" or "Title | 2022-08-02", or "Title (2022/8/2)".
+DATE_BAR_TITLE = re.compile(r"(?P<date>[^|｜]{4,40}?)\s*[|｜]\s*(?P<title>.+)")
+TITLE_BAR_DATE = re.compile(r"(?P<title>.+?)\s*[|｜]\s*(?P<date>[^|｜]{4,40})")
+TITLE_PAREN_DATE = re.compile(r"(?P<title>.+?)\s*[(（](?P<date>[^()（）]{4,40})[)）]")
+ENTRY_FORMS = (DATE_BAR_TITLE, TITLE_BAR_DATE, TITLE_PAREN_DATE)
+
+
+def _squeeze(text: str) -> str:
+    """Text as the marker and header tables compare it."""
+    return "".join(text.split()).casefold().rstrip(":：")
+
+
+END_MARKERS = frozenset(_squeeze(marker) for marker in read_lines("end_markers.txt"))
+LIST_HEADERS = frozenset(_squeeze(header) for header in read_lines("list_headers.txt"))
+
+# Line kinds.
+TEXT, HEADER, END, CREDIT, RESIDUE, DATE, ENTRY = (
+    "text", "header", "end", "credit", "residue", "date", "entry",
+)  # fmt: skip
+FURNITURE = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY})
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Headline:
+    title: Span
+    date: Span | None
+
+    @property
+    def start(self) -> int:
+        return min(self.title.start, self.date.start) if self.date else self.title.start
+
+    @property
+    def end(self) -> int:
+        return max(self.title.end, self.date.end) if self.date else self.title.end
+
+
+@dataclass(frozen=True)
+class Teaser:
+    title: Span
+    body: Span
+
+    @property
+    def start(self) -> int:
+        return self.title.start
+
+    @property
+    def end(self) -> int:
+        return self.body.end
+
+
+@dataclass
+class PageParts:
+    title: Span | None
+    byline: Span | None
+    body: list[Span]
+    list_headers: list[Span] = field(default_factory=list)
+    headlines: list[Headline] = field(default_factory=list)
+    credits: list[Span] = field(default_factory=list)
+    residue: list[Span] = field(default_factory=list)  # credits left in Chinese
+    end_marker: Span | None = None
+    teasers: list[Teaser] = field(default_factory=list)
+
+
+def _lines(text: str) -> list[Span]:
+    """The non-blank lines, stripped, with their offsets."""
+    spans = []
+    for match in LINE.finditer(text):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + len(line) - len(line.lstrip())
+            spans.append(Span(stripped, start, start + len(stripped)))
+    return spans
+
+
+def _dated_entry(line: Span) -> Headline | None:
+    """A one-line headline entry ("2022-08-02 | Title", "Title (2022/8/2)"), or None."""
+    for form in ENTRY_FORMS:
+        match = form.fullmatch(line.text)
+        if match and looks_like_date(match["date"]) and len(match["title"]) <= MAX_TITLE_CHARS:
+            return Headline(_sub_span(line, match, "title"), _sub_span(line, match, "date"))
+    return None
+
+
+def _sub_span(line: Span, match: re.Match[str], group: str) -> Span:
+    start, end = match.span(group)
+    return Span(match[group], line.start + start, line.start + end)
+
+
+def _kind(line: str) -> str:
+    squeezed = _squeeze(line)
+    if squeezed in END_MARKERS:
+        return END
+    if squeezed in LIST_HEADERS:
+        return HEADER
+    if looks_like_date(line):
+        return DATE
+    if parse_credit_line(line):
+        return CREDIT
+    if is_cjk_credit(line):
+        return RESIDUE
+    may_be_entry = "|" in line or "｜" in line or line.endswith((")", "）"))
+    if may_be_entry and _dated_entry(Span(line, 0, len(line))):
+        return ENTRY
+    return TEXT
+
+
+def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A text line followed by a date line is the first title of a title-then-date list,
+    unless it is too long for a title (then the list gives the date first)."""
+    return (
+        kinds[i] == TEXT
+        and i + 1 < len(kinds)
+        and kinds[i + 1] == DATE
+        and len(lines[i].text) <= MAX_TITLE_CHARS
+    )
+
+
+def _followed_by_title(kinds: list[str], i: int) -> bool:
+    return i + 1 < len(kinds) and kinds[i + 1] in (TEXT, ENTRY)
+
+
+def _body_end(lines: list[Span], kinds: list[str], start: int) -> int:
+    """Index of the first line of page furniture after the body."""
+    for i in range(start, len(lines)):
+        if kinds[i] in FURNITURE or _starts_list(lines, kinds, i):
+            return i
+    return len(lines)
+
+
+def _title_and_byline(lines: list[Span]) -> tuple[Span | None, Span | None, int]:
+    """The title line (absent when the page opens with its byline), the byline, and the
+    index of the first body line."""
+    if not lines:
+        return None, None, 0
+    if looks_like_byline(lines[0].text):
+        return None, lines[0], 1
+    if len(lines) > 1 and looks_like_byline(lines[1].text):
+        return lines[0], lines[1], 2
+    return lines[0], None, 1
+
+
+def split_page(text: str) -> PageParts:
+    """Cut a decoded page (newlines normalised, BOM stripped) into its parts."""
+    lines = _lines(text)
+    title, byline, body_start = _title_and_byline(lines)
+    kinds = [TEXT] * body_start + [_kind(line.text) for line in lines[body_start:]]
+    body_end = _body_end(lines, kinds, body_start)
+    parts = PageParts(title, byline, lines[body_start:body_end])
+    teaser_start = _read_furniture(lines, kinds, body_end, parts)
+    _read_teasers(lines, kinds, teaser_start, parts)
+    return parts
+
+
+def _read_furniture(lines: list[Span], kinds: list[str], i: int, parts: PageParts) -> int:
+    """Fill the list, credits and end marker of parts; return where the teasers start."""
+    date_first: bool | None = None  # the order of two-line list entries, fixed by the first
+    while i < len(lines):
+        kind, line = kinds[i], lines[i]
+        if kind == DATE and date_first is not False and _followed_by_title(kinds, i):
+            parts.headlines.append(Headline(lines[i + 1], line))
+            date_first, i = True, i + 2
+            continue
+        if kind == TEXT:
+            if date_first is True or not _starts_list(lines, kinds, i):
+                return i
+            parts.headlines.append(Headline(line, lines[i + 1]))
+            date_first, i = False, i + 2
+            continue
+        _add_furniture(kind, line, parts)
+        i += 1
+    return i
+
+
+def _add_furniture(kind: str, line: Span, parts: PageParts) -> None:
+    if kind == HEADER:
+        parts.list_headers.append(line)
+    elif kind == CREDIT:
+        parts.credits.append(line)
+    elif kind == RESIDUE:
+        parts.residue.append(line)
+    elif kind == END:
+        parts.end_marker = parts.end_marker or line
+    elif kind == ENTRY:
+        parts.headlines.append(_dated_entry(line))
+
+
+def _read_teasers(lines: list[Span], kinds: list[str], i: int, parts: PageParts) -> None:
+    """Pairs of a title line and a snippet line; furniture lines among them are skipped."""
+    while i + 1 < len(lines):
+        if kinds[i] in (TEXT, ENTRY) and kinds[i + 1] in (TEXT, ENTRY):
+            parts.teasers.append(Teaser(lines[i], lines[i + 1]))
+            i += 2
+        else:
+            i += 1
