@@ -35,6 +35,7 @@ class Settings:
     max_bytes: int = 64 * 1024 * 1024  # cap on one page, after decompression
     disabled_rules: tuple[str, ...] = ()
     dask: str | None = None  # address of a Dask scheduler; None runs locally
+    alert_threshold: float = 0.5  # relative move of a quality figure that raises an alert
     translation: dict = field(default_factory=dict)  # see newsmend.translate.TranslationSettings
 
 
@@ -98,6 +99,8 @@ def _convert(name: str, value):
         return Path(value)
     if name in ("batch_size", "max_bytes"):
         return _integer(name, value)
+    if name == "alert_threshold":
+        return float(value)
     if name == "full":
         return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
     if name == "disabled_rules":

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from translation_server import translation_server  # noqa: F401  (fixture of test_translate)
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")

@@ -32,7 +32,9 @@ def test_seed_page_matches_its_gold_file_field_by_field(run_output):
         pl.col("source_file") == gold["source_file"]
     )
     assert arts.height == len(gold["articles"])
-    for want, got in zip(gold["articles"], arts.sort("position").iter_rows(named=True), strict=True):
+    for want, got in zip(
+        gold["articles"], arts.sort("position").iter_rows(named=True), strict=True
+    ):
         assert got["kind"] == want["kind"]
         assert got["title"] == want["title"]
         assert (got["published"].isoformat() if got["published"] else None) == want["published"]
@@ -45,7 +47,10 @@ def test_seed_page_matches_its_gold_file_field_by_field(run_output):
     heads = pl.read_parquet(out / "headlines" / "*.parquet").filter(
         pl.col("source_file") == gold["source_file"]
     )
-    got_heads = [(h["title"], h["published"].isoformat()) for h in heads.sort("position").iter_rows(named=True)]
+    got_heads = [
+        (h["title"], h["published"].isoformat())
+        for h in heads.sort("position").iter_rows(named=True)
+    ]
     assert got_heads == [(h["title"], h["published"]) for h in gold["headlines"]]
     text = " ".join(norm(f"{r['title']} {r['body']}") for r in arts.iter_rows(named=True))
     for repair in gold["repairs"]:
@@ -79,7 +84,9 @@ def test_pages_the_gold_expects_to_fail_are_quarantined_with_their_checks(run_ou
                 expected[gold["source_file"]] = set(article["expect_fail"])
     assert expected, "the corpus annotates pages that must fail"
     quarantine = tables["quarantine"].filter(pl.col("table") == "articles")
-    got = {row["source_file"]: set(row["failed_checks"]) for row in quarantine.iter_rows(named=True)}
+    got = {
+        row["source_file"]: set(row["failed_checks"]) for row in quarantine.iter_rows(named=True)
+    }
     for source_file, checks in expected.items():
         assert checks <= got.get(source_file, set()), source_file
     assert set(got) == set(expected)
@@ -99,7 +106,9 @@ def test_second_run_with_no_change_processes_nothing_and_changes_nothing(run_out
     assert " 0 files," in second.stdout
     for name in ("articles", "headlines", "quarantine", "ledger"):
         again = pl.read_parquet(out / name / "**/*.parquet")
-        assert sorted(again[again.columns[0]].to_list()) == sorted(tables[name][again.columns[0]].to_list())
+        assert sorted(again[again.columns[0]].to_list()) == sorted(
+            tables[name][again.columns[0]].to_list()
+        )
     assert pl.read_parquet(out / "runs" / "*.parquet").height == 2
 
 

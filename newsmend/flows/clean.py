@@ -20,6 +20,7 @@ from prefect.artifacts import (
     update_progress_artifact,
 )
 from prefect.cache_policies import NONE
+from prefect.events import emit_event
 from prefect.futures import as_completed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from rich.progress import Progress
@@ -29,6 +30,7 @@ from newsmend.config import Settings, load_settings
 from newsmend.ingest import discover
 from newsmend.ledger import files_to_process, stat_files, update_ledger
 from newsmend.pipeline import BatchResult, process_batch
+from newsmend.quality import quality_alerts
 from newsmend.schema import LEDGER, RUNS, frame
 from newsmend.store import Store, write_parquet
 
@@ -83,12 +85,27 @@ def clean_news(
         ledger = update_ledger(ledger, todo, totals.files, run_id, LEDGER)
         write_parquet(ledger, staging / "ledger" / "ledger.parquet")
         run_row = _run_row(run_id, started, len(files), totals)
+        run_row["alerts"] = _check_quality(store, run_row, settings)
         write_parquet(frame([run_row], RUNS), staging / "runs" / f"part-{run_id}.parquet")
         store.publish(staging)
         _refresh_catalog(settings.out)
     _report(run_row, totals)
     logger.info("run %s published: %s", run_id, json.dumps(_counts(run_row)))
     return run_row
+
+
+def _check_quality(store: Store, run_row: dict, settings: Settings) -> list[str]:
+    """Compare with the recent runs; warn, and emit an event an automation can notify on."""
+    alerts = quality_alerts(store.read("runs"), run_row, settings.alert_threshold)
+    for alert in alerts:
+        get_run_logger().warning("quality alert: %s", alert)
+    if alerts:
+        emit_event(
+            event="newsmend.quality.alert",
+            resource={"prefect.resource.id": f"newsmend.output.{settings.out.resolve()}"},
+            payload={"run_id": run_row["run_id"], "alerts": alerts},
+        )
+    return alerts
 
 
 def _refresh_catalog(out: Path) -> None:
@@ -138,6 +155,7 @@ def _run_row(run_id: str, started: datetime, files_seen: int, totals: BatchResul
         "failed_checks": json.dumps(dict(totals.failed_checks.most_common())),
         "repairs": json.dumps(dict(totals.repairs.most_common())),
         "flags": json.dumps(dict(totals.flags.most_common())),
+        "translation": json.dumps(dict(totals.translation)),
     }
 
 
@@ -157,6 +175,8 @@ def _report(run_row: dict, totals: BatchResult) -> None:
     """What a person should see in the Prefect UI: the run's counts and its failed checks."""
     lines = [f"# newsmend run {run_row['run_id']}", "", "| what | count |", "|---|---|"]
     lines += [f"| {key.replace('_', ' ')} | {value} |" for key, value in _counts(run_row).items()]
+    if run_row["alerts"]:
+        lines += ["", "## Quality alerts", ""] + [f"- {alert}" for alert in run_row["alerts"]]
     for title, counter in (
         ("Failed checks", totals.failed_checks),
         ("Repairs per rule", totals.repairs),
