@@ -6,7 +6,6 @@ This is the unit of work a Prefect task runs: it takes file paths and returns a 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from collections import Counter
@@ -20,7 +19,7 @@ import polars as pl
 from newsmend.config import Settings
 from newsmend.ingest import FileProblem, Page, read_page
 from newsmend.ledger import RETRY
-from newsmend.records import page_records
+from newsmend.records import page_records, record_id
 from newsmend.repair import repair_frame
 from newsmend.schema import ARTICLES, HEADLINES, QUARANTINE, frame
 from newsmend.store import write_parquet
@@ -53,11 +52,6 @@ class BatchResult:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in ("failed_checks", "repairs", "flags", "translation", "seconds"):
             getattr(self, name).update(getattr(other, name))
-
-
-def record_id(source_file: str, table: str, position: int) -> str:
-    """Stable id: the same page gives the same ids on every run."""
-    return hashlib.sha256(f"{source_file}|{table}|{position}".encode()).hexdigest()[:16]
 
 
 def process_batch(
