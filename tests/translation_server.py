@@ -1,0 +1,97 @@
+"""A LibreTranslate-compatible server for tests, so deep-translator's real HTTP path is
+exercised without the internet: `POST /translate` with q, source, target (deep-translator
+sends them as query parameters) answers {"translatedText": ...} from a small dictionary.
+
+`mode` switches its behaviour: "ok", "slow" (sleeps `delay` seconds), "429" or "500" (fails
+the first `failures` requests, then answers), "500_always".
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+# Every cjk_residue of the corpus gold files, as the repair stage sends it (brackets removed).
+DICTIONARY = {
+    "如皋": "Rugao",
+    "瘦西湖": "Slender West Lake",
+    "点击查看": "Click to view",
+    "金华": "Jinhua",
+    "乌镇": "Wuzhen",
+    "柯桥区": "Keqiao District",
+    "记者 张伟": "Reporter Zhang Wei",
+    "责任编辑：李娜": "Editor in charge: Li Na",
+    "南湖": "South Lake",
+}
+
+
+class TranslationServer:
+    """Runs in a daemon thread on 127.0.0.1 and a free port; counts the requests it gets."""
+
+    def __init__(self) -> None:
+        self.mode = "ok"
+        self.delay = 1.0
+        self.failures = 0
+        self.requests: list[dict] = []
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}/"
+
+    def start(self) -> TranslationServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def answer(self, params: dict) -> tuple[int, dict]:
+        self.requests.append(params)
+        if self.mode == "slow":
+            time.sleep(self.delay)
+        failing = self.mode == "500_always" or (
+            self.mode in ("429", "500") and len(self.requests) <= self.failures
+        )
+        if failing:
+            return (429 if self.mode == "429" else 500), {"error": "try later"}
+        text = params.get("q", "")
+        return 200, {"translatedText": DICTIONARY.get(text, f"[{text}]")}
+
+    def _handler(self):
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                url = urlparse(self.path)
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode("utf-8")
+                query = {**parse_qs(body), **parse_qs(url.query)}
+                params = {name: values[0] for name, values in query.items()}
+                status, payload = server.answer(params) if url.path == "/translate" else (404, {})
+                data = json.dumps(payload).encode("utf-8")
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        return Handler
+
+
+@pytest.fixture
+def translation_server():
+    """A running TranslationServer; stopped after the test."""
+    server = TranslationServer().start()
+    yield server
+    server.stop()
