@@ -133,10 +133,10 @@ def _kind(line: str) -> str:
 
 
 def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
-    """A text line followed by a date line is the first title of a title-then-date list,
+    """A text line (even one ending in a date) followed by a date line is the first title of a title-then-date list,
     unless it is too long for a title (then the list gives the date first)."""
     return (
-        kinds[i] == TEXT
+        kinds[i] in (TEXT, ENTRY)
         and i + 1 < len(kinds)
         and kinds[i + 1] == DATE
         and len(lines[i].text) <= MAX_TITLE_CHARS
@@ -187,15 +187,14 @@ def _read_furniture(lines: list[Span], kinds: list[str], i: int, parts: PagePart
         if kind == DATE and date_first is not False and _followed_by_title(kinds, i):
             parts.headlines.append(Headline(lines[i + 1], line))
             date_first, i = True, i + 2
-            continue
-        if kind == TEXT:
-            if date_first is True or not _starts_list(lines, kinds, i):
-                return i
+        elif date_first is not True and _starts_list(lines, kinds, i):
             parts.headlines.append(Headline(line, lines[i + 1]))
             date_first, i = False, i + 2
-            continue
-        _add_furniture(kind, line, parts)
-        i += 1
+        elif kind == TEXT:
+            return i
+        else:
+            _add_furniture(kind, line, parts)
+            i += 1
     return i
 
 

@@ -1,0 +1,163 @@
+"""Bylines, credit lines and run-together names, with the tables they read."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsmend.credits import (
+    FAMILY_NAMES,
+    PERSON_ROLES,
+    ROLES,
+    Byline,
+    is_cjk_credit,
+    looks_like_byline,
+    parse_byline,
+    parse_credit_line,
+    split_names,
+)
+from newsmend.tables import read_lines
+
+SEPARATORS = [": ", ":", "：", " | ", "|", "/", " / "]
+PERSON_LABELS = sorted(label for label, role in ROLES.items() if role in PERSON_ROLES)
+
+
+@pytest.mark.parametrize("separator", SEPARATORS)
+@pytest.mark.parametrize("label", PERSON_LABELS)
+def test_every_person_label_reads_its_names(label: str, separator: str) -> None:
+    line = f"{label}{separator}Wang Yingyao Li Changzheng"
+    assert parse_credit_line(line) == (ROLES[label], ["Wang Yingyao", "Li Changzheng"])
+
+
+@pytest.mark.parametrize("label", sorted(label for label, r in ROLES.items() if r == "outlet"))
+def test_outlet_label(label: str) -> None:
+    assert parse_credit_line(f"{label}: Huzhou Daily") == ("outlet", ["Huzhou Daily"])
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Author: Wang Yingyao", "author"),
+        ("Text | Kong Fanyu", "author"),
+        ("Edit: Feng Lili", "editor"),
+        ("Responsible editor: Lin Weiwei", "editor"),
+        ("Editor in charge | Ma Jun", "editor"),
+        ("Review: Tang Hao", "editor"),
+        ("Proofreading: Jiang Wen", "editor"),
+        ("Producer: Lou Jianguo", "editor"),
+    ],
+)
+def test_roles_as_the_golds_count_them(line: str, role: str) -> None:
+    assert parse_credit_line(line)[0] == role
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The meeting also studied other matters.",
+        "Review: the city has made great progress in the first half of the year.",
+        "Editor: 12 new schools",
+        "责任编辑：李娜",
+    ],
+)
+def test_not_a_credit_line(line: str) -> None:
+    assert parse_credit_line(line) is None
+
+
+def test_chinese_credit_is_residue() -> None:
+    assert is_cjk_credit("责任编辑：李娜")
+    assert not is_cjk_credit("Editor: Li Na")
+
+
+@pytest.mark.parametrize("family", read_lines("family_names.txt"))
+def test_every_family_name_starts_a_person(family: str) -> None:
+    assert split_names(f"Wang Lei {family} Xiaoming") == ["Wang Lei", f"{family} Xiaoming"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Wang Yingyao Li Changzheng", ["Wang Yingyao", "Li Changzheng"]),
+        (
+            "Zhu Qian Ouyang Xiaofeng Li Changzheng",
+            ["Zhu Qian", "Ouyang Xiaofeng", "Li Changzheng"],
+        ),
+        ("Wang Lei Zhao Min, Sun Qiang", ["Wang Lei", "Zhao Min", "Sun Qiang"]),
+        ("Zhang Yuting Mao Jie, Wu Di", ["Zhang Yuting", "Mao Jie", "Wu Di"]),
+        ("Chen Jing and Zhou Min", ["Chen Jing", "Zhou Min"]),
+        ("Li Na、Wang Fang", ["Li Na", "Wang Fang"]),
+        ("Wang Li Zhang Wei", ["Wang Li", "Zhang Wei"]),
+    ],
+)
+def test_split_names(text: str, names: list[str]) -> None:
+    assert split_names(text) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("Author:Taizhou Daily Time:2022.08.02", Byline("Taizhou Daily", "2022.08.02")),
+        (
+            "Source: Xinhua News Agency 2022-07-15 09:32",
+            Byline("Xinhua News Agency", "2022-07-15 09:32"),
+        ),
+        ("Release time: 2022-06-30 Source: Yunnan Daily", Byline("Yunnan Daily", "2022-06-30")),
+        (
+            "2022-05-19 10:46:12 Source: China News Network",
+            Byline("China News Network", "2022-05-19 10:46:12"),
+        ),
+        ("Source: Huzhou Daily", Byline("Huzhou Daily", None)),
+        (
+            "Reporter Zhang Wei Correspondent Liu Fang",
+            Byline(None, None, ["Zhang Wei", "Liu Fang"]),
+        ),
+        ("Text/Chen Jing Picture/Zhou Min", Byline(None, None, ["Chen Jing", "Zhou Min"])),
+        (
+            "Reporter Xu Jie Correspondent Shen Lu 2022/7/12",
+            Byline(None, "2022/7/12", ["Xu Jie", "Shen Lu"]),
+        ),
+        (
+            "Time: the day before yesterday Source: Huai'an Release",
+            Byline("Huai'an Release", "the day before yesterday"),
+        ),
+        (
+            "Release time: 2022年8月5日 Source: Nantong Daily",
+            Byline("Nantong Daily", "2022年8月5日"),
+        ),
+    ],
+)
+def test_byline(line: str, byline: Byline) -> None:
+    assert looks_like_byline(line)
+    assert parse_byline(line) == byline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wu Xiaodong: Endless grasping scientific and technological innovation",
+        "On the afternoon of August 1st, Wu Xiaodong, deputy secretary of the municipal party",
+        "Time flies: the city has changed a lot in ten years, and the people are happier than ever.",
+    ],
+)
+def test_not_a_byline(line: str) -> None:
+    assert not looks_like_byline(line)
+
+
+SYLLABLES = ["ying", "yao", "chang", "zheng", "xiao", "feng", "qian", "lan", "jie", "min", "hao"]
+GIVEN = st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=2).map(
+    lambda parts: "".join(parts).capitalize()
+)
+FAMILY = st.sampled_from(sorted(name.capitalize() for name in FAMILY_NAMES))
+NAMES = st.lists(st.builds(lambda f, g: f"{f} {g}", FAMILY, GIVEN), min_size=1, max_size=6)
+
+
+@given(NAMES)
+def test_names_run_together_split_back(names: list[str]) -> None:
+    assert split_names(" ".join(names)) == names
+
+
+@given(NAMES, st.lists(st.sampled_from([" ", ", ", "，", "、", " and "]), min_size=6, max_size=6))
+def test_names_with_mixed_separators_split_back(names: list[str], seps: list[str]) -> None:
+    text = names[0] + "".join(sep + name for sep, name in zip(seps, names[1:]))
+    assert split_names(text) == names

@@ -1,0 +1,106 @@
+"""Dates: every form of tables/dates.toml, by its examples and by property."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsmend.dates import FORMATS, MONTHS, find_date, looks_like_date, parse_date
+
+EXAMPLES = [
+    (form["name"], text, dt.date.fromisoformat(iso))
+    for form in FORMATS
+    for text, iso in form["examples"].items()
+]
+
+
+@pytest.mark.parametrize(("form", "text", "expected"), EXAMPLES)
+def test_table_example_parses(form: str, text: str, expected: dt.date) -> None:
+    assert parse_date(text, default_year=2022) == expected
+    assert looks_like_date(text)
+
+
+@pytest.mark.parametrize(("form", "text", "expected"), EXAMPLES)
+def test_year_comes_from_the_text_or_the_page(form: str, text: str, expected: dt.date) -> None:
+    has_year = "(?P<year>" in next(f["pattern"] for f in FORMATS if f["name"] == form)
+    assert parse_date(text) == (expected if has_year else None)
+
+
+@pytest.mark.parametrize(
+    "text", ["the day before yesterday", "2022-13-01", "2022-02-30", "yesterday 10:00", ""]
+)
+def test_not_a_date(text: str) -> None:
+    assert parse_date(text, default_year=2022) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "expected"),
+    [
+        ("issued at 15:15 on June 8, 2022 on June 8, 2022.", "15:15 on June 8, 2022", "2022-06-08"),
+        ("Source: Xinhua News Agency 2022-07-15 09:32", "2022-07-15 09:32", "2022-07-15"),
+        ("as of Aug. 15, 2022, the city's", "Aug. 15, 2022", "2022-08-15"),
+        ("Reporter Xu Jie Correspondent Shen Lu 2022/7/12", "2022/7/12", "2022-07-12"),
+        ("Release time: 2022年8月5日 Source: Nantong Daily", "2022年8月5日", "2022-08-05"),
+    ],
+)
+def test_find_date_in_text(text: str, raw: str, expected: str) -> None:
+    found = find_date(text)
+    assert found is not None
+    assert (found.raw, found.date.isoformat()) == (raw, expected)
+    assert text[found.start : found.end] == raw
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the afternoon of August 1st, the mayor",
+        "open from 9:00 - 17:00 every day",
+        "12-inch wafer manufacturing",
+        "the 2022 - 2023 season",
+        "may exceed 80 millimeters",
+    ],
+)
+def test_no_full_date_in_text(text: str) -> None:
+    assert find_date(text) is None
+
+
+def _names_of(month: int) -> list[str]:
+    return [name for name, number in MONTHS.items() if number == month]
+
+
+# How each form of the table writes a date; a new form in the table needs a writer here.
+WRITERS = {
+    "numeric_ymd": lambda d, name: [
+        f"{d.year}.{d.month:02d}.{d.day:02d}",
+        f"{d.year}-{d.month:02d}-{d.day:02d}",
+        f"{d.year}/{d.month}/{d.day}",
+        f"{d.year}-{d.month:02d}-{d.day:02d} 10:46:12",
+    ],
+    "cjk_ymd": lambda d, name: [f"{d.year}年{d.month}月{d.day}日"],
+    "month_day_year": lambda d, name: [
+        f"{name} {d.day}, {d.year}",
+        f"{name}. {d.day}, {d.year}",
+        f"16:20 on {name} {d.day}, {d.year}",
+    ],
+    "day_month_year": lambda d, name: [f"{d.day} {name} {d.year}"],
+    "numeric_md": lambda d, name: [f"{d.month:02d}-{d.day:02d}", f"{d.month:02d}/{d.day:02d}"],
+    "cjk_md": lambda d, name: [f"{d.month}月{d.day}日"],
+    "month_day": lambda d, name: [f"{name} {d.day}"],
+}
+
+
+def test_every_form_has_a_writer() -> None:
+    assert {form["name"] for form in FORMATS} == set(WRITERS)
+
+
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2099, 12, 31)), st.data())
+def test_any_date_in_any_form_parses_back(date: dt.date, data: st.DataObject) -> None:
+    name = data.draw(st.sampled_from(_names_of(date.month)))
+    for form, write in WRITERS.items():
+        for text in write(date, name):
+            assert parse_date(text, default_year=date.year) == date, (form, text)
+            found = find_date(f"It was {text}.", default_year=date.year)
+            assert found is not None and found.date == date, (form, text)

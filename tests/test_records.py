@@ -1,0 +1,144 @@
+"""Page to records, checked against every gold page of the corpus and of tests/pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from newsmend import schema
+from newsmend.ingest import Page, read_page
+from newsmend.records import page_records, record_id
+
+HERE = Path(__file__).parent
+GOLD_DIRS = [HERE / "fixtures" / "corpus", HERE / "pages"]
+GOLDS = sorted(p for d in GOLD_DIRS for p in d.glob("*.gold.json"))
+
+# What the repair stage later changes, so that raw text compares loosely with the gold:
+# a dangling fragment at the end ("[Cla", "[Click", "..."), spaced hyphens, Chinese residue.
+FRAGMENT = re.compile(r"\s*(?:\[\w*|\.\.\.|…)\s*$")
+SPACED_HYPHEN = re.compile(r"(?<=\w) -(?=\w)")
+CJK = re.compile(r"[(（]?[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+[)）]?")
+WORD = re.compile(r"[0-9A-Za-z]+")
+
+
+def loose(text: str | None) -> str:
+    text = CJK.sub(" ", SPACED_HYPHEN.sub("-", text or ""))
+    return " ".join(FRAGMENT.sub("", text).split())
+
+
+def similar(a: str | None, b: str | None) -> float:
+    def tokens(text: str | None) -> str:
+        return " ".join(WORD.findall(loose(text).lower()))
+
+    return difflib.SequenceMatcher(None, tokens(a), tokens(b)).ratio()
+
+
+def iso(date: dt.date | None) -> str | None:
+    return date.isoformat() if date else None
+
+
+def load(gold_path: Path) -> tuple[dict, list[dict], list[dict]]:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    page = read_page(gold_path.parent / gold["source_file"], gold_path.parent)
+    assert isinstance(page, Page), page
+    articles, headlines = page_records(page)
+    return gold, articles, headlines
+
+
+@pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.name.split(".")[0])
+def test_page_matches_gold(gold_path: Path) -> None:
+    gold, articles, headlines = load(gold_path)
+    assert len(articles) == len(gold["articles"])
+    for got, want in zip(articles, gold["articles"]):
+        assert got["kind"] == want["kind"]
+        assert similar(got["title_raw"], want["title"]) >= 0.8, got["title_raw"]
+        assert iso(got["published"]) == want["published"]
+        assert got["outlet"] == want["outlet"]
+        assert got["authors"] == want["authors"]
+        assert got["editors"] == want["editors"]
+        body = loose(got["body_raw"])
+        assert body.startswith(loose(want["body_first_words"])), body[:80]
+        assert body.endswith(loose(want["body_last_words"])), body[-80:]
+    assert len(headlines) == len(gold["headlines"])
+    for got, want in zip(headlines, gold["headlines"]):
+        assert similar(got["title_raw"], want["title"]) >= 0.8, got["title_raw"]
+        assert iso(got["published"]) == want["published"]
+
+
+@pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.name.split(".")[0])
+def test_records_point_into_the_page(gold_path: Path) -> None:
+    _gold, articles, headlines = load(gold_path)
+    text = read_page(gold_path.parent / _gold["source_file"], gold_path.parent).text
+    for record in articles[1:]:
+        assert text[record["start"] : record["end"]].startswith(record["title_raw"])
+        assert text[record["start"] : record["end"]].endswith(record["body_raw"])
+    for record in headlines:
+        assert record["title_raw"] in text[record["start"] : record["end"]]
+        assert record["parent_record_id"] == articles[0]["record_id"]
+
+
+def sample_page(text: str) -> Page:
+    return Page("sub/page.txt", "0" * 64, text)
+
+
+SAMPLE_BLOCKS = (
+    "Title",
+    "Author:Taizhou Daily Time:2022.01.03",
+    "Body paragraph.",
+    "Hot articles",
+    "First story",
+    "12-30",
+    "Second story",
+    "01-02",
+    "Editor: Feng Lili",
+    "- END -",
+    "Teaser",
+    "Issued at 15:15 on June 8, 2022.",
+)
+SAMPLE = "\n\n".join(SAMPLE_BLOCKS)
+
+
+def test_record_keys_are_the_schema_columns_extraction_fills() -> None:
+    articles, headlines = page_records(sample_page(SAMPLE))
+    later = {"title", "body", "repairs", "flags", "run_id"}
+    assert all(set(a) == set(schema.ARTICLES) - later for a in articles)
+    assert all(set(h) == set(schema.HEADLINES) - later for h in headlines)
+    assert [a["position"] for a in articles] == [0, 1]
+    assert [a["kind"] for a in articles] == ["article", "teaser"]
+    assert all(a["truncated"] is False for a in articles)
+
+
+def test_record_ids_are_stable_and_per_table() -> None:
+    articles, headlines = page_records(sample_page(SAMPLE))
+    assert articles[0]["record_id"] == record_id("sub/page.txt", "articles", 0)
+    assert headlines[0]["record_id"] == record_id("sub/page.txt", "headlines", 0)
+    assert re.fullmatch(r"[0-9a-f]{16}", articles[0]["record_id"])
+    assert page_records(sample_page(SAMPLE)) == (articles, headlines)
+
+
+def test_list_dates_without_year_take_the_page_year_or_the_one_before() -> None:
+    _articles, headlines = page_records(sample_page(SAMPLE))
+    assert [(h["published_raw"], iso(h["published"])) for h in headlines] == [
+        ("12-30", "2021-12-30"),
+        ("01-02", "2022-01-02"),
+    ]
+
+
+def test_teaser_dated_only_by_a_full_date_in_its_snippet() -> None:
+    articles, _ = page_records(sample_page(SAMPLE))
+    assert articles[1]["published_raw"] == "15:15 on June 8, 2022"
+    assert iso(articles[1]["published"]) == "2022-06-08"
+    assert (articles[1]["outlet"], articles[1]["authors"], articles[1]["editors"]) == (None, [], [])
+
+
+def test_unparseable_byline_date_is_kept_raw() -> None:
+    text = "Title\n\nTime: the day before yesterday Source: Huai'an Release\n\nBody.\n"
+    [article], [] = page_records(sample_page(text))
+    assert article["published_raw"] == "the day before yesterday"
+    assert article["published"] is None
+    assert article["outlet"] == "Huai'an Release"

@@ -1,0 +1,151 @@
+"""Splitting a page into title, byline, body, list, credits, end marker and teasers."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmend.split import PageParts, Span, split_page
+from newsmend.tables import read_lines
+
+BODY = [
+    "On August 1, the city held a meeting on the work of the second half of the year.",
+    "The meeting also studied other matters.",
+]
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def spans(parts: PageParts) -> list[Span]:
+    found = [s for s in (parts.title, parts.byline, parts.end_marker) if s is not None]
+    found += parts.body + parts.list_headers + parts.credits + parts.residue
+    found += [s for h in parts.headlines for s in (h.title, h.date) if s is not None]
+    found += [s for t in parts.teasers for s in (t.title, t.body)]
+    return found
+
+
+def assert_offsets(text: str, parts: PageParts) -> None:
+    for span in spans(parts):
+        assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize("marker", read_lines("end_markers.txt"))
+def test_every_end_marker_ends_the_body(marker: str) -> None:
+    text = page("A title", "Source: Huzhou Daily", *BODY, marker, "Teaser title", "Snippet of it")
+    parts = split_page(text)
+    assert parts.end_marker.text == marker
+    assert [p.text for p in parts.body] == BODY
+    assert [(t.title.text, t.body.text) for t in parts.teasers] == [
+        ("Teaser title", "Snippet of it")
+    ]
+    assert_offsets(text, parts)
+
+
+@pytest.mark.parametrize("header", read_lines("list_headers.txt"))
+def test_every_list_header_starts_the_list(header: str) -> None:
+    text = page("A title", *BODY, header, "First story", "2022-08-02", "Editor: Feng Lili")
+    parts = split_page(text)
+    assert parts.byline is None
+    assert [p.text for p in parts.body] == BODY
+    assert [h.text for h in parts.list_headers] == [header]
+    assert [(h.title.text, h.date.text) for h in parts.headlines] == [("First story", "2022-08-02")]
+    assert [c.text for c in parts.credits] == ["Editor: Feng Lili"]
+    assert_offsets(text, parts)
+
+
+@pytest.mark.parametrize(
+    ("entry", "title", "date"),
+    [
+        ("2022-08-02 | First story", "First story", "2022-08-02"),
+        ("09-04 | First story", "First story", "09-04"),
+        ("First story | 2022-08-02", "First story", "2022-08-02"),
+        ("First story (2022/8/2)", "First story", "2022/8/2"),
+        ("First story（2022/8/2）", "First story", "2022/8/2"),
+    ],
+)
+def test_one_line_entries_without_header(entry: str, title: str, date: str) -> None:
+    text = page("A title", *BODY, entry, entry, "END")
+    parts = split_page(text)
+    assert [p.text for p in parts.body] == BODY
+    assert [(h.title.text, h.date.text) for h in parts.headlines] == [(title, date)] * 2
+    assert_offsets(text, parts)
+
+
+def test_title_with_date_in_brackets_followed_by_date_line_keeps_its_title() -> None:
+    text = page(
+        "A title", *BODY, "Zhejiang's latest epidemic notice (August 2, 2022)", "2022-08-02"
+    )
+    [headline] = split_page(text).headlines
+    assert headline.title.text == "Zhejiang's latest epidemic notice (August 2, 2022)"
+    assert headline.date.text == "2022-08-02"
+
+
+def test_date_first_entries_under_a_header() -> None:
+    text = page(
+        "A title", *BODY, "Related reading", "Aug. 18, 2022", "First", "Aug. 15, 2022", "Second"
+    )
+    parts = split_page(text)
+    assert [(h.title.text, h.date.text) for h in parts.headlines] == [
+        ("First", "Aug. 18, 2022"),
+        ("Second", "Aug. 15, 2022"),
+    ]
+    assert parts.teasers == []
+
+
+def test_end_marker_before_the_list_and_credits_around_it() -> None:
+    text = page(
+        "A title",
+        *BODY,
+        "(End)",
+        "Author: Wang Lei",
+        "Recommended reading",
+        "First story",
+        "16 August 2022",
+        "Editor: Dong Yu",
+        "Teaser title [Click",
+        "Snippet that is cut o",
+    )
+    parts = split_page(text)
+    assert parts.end_marker.text == "(End)"
+    assert [c.text for c in parts.credits] == ["Author: Wang Lei", "Editor: Dong Yu"]
+    assert len(parts.headlines) == 1 and len(parts.teasers) == 1
+    assert_offsets(text, parts)
+
+
+def test_trailing_spaces_and_extra_blank_lines() -> None:
+    text = "A title  \n\n\n\nText/Shen Yiwen  \n\n\n\n" + "  \n\n".join(BODY) + "  \n\n- END -  \n"
+    parts = split_page(text)
+    assert parts.title.text == "A title"
+    assert parts.byline.text == "Text/Shen Yiwen"
+    assert [p.text for p in parts.body] == BODY
+    assert parts.end_marker.text == "- END -"
+    assert_offsets(text, parts)
+
+
+def test_page_that_opens_with_its_byline_has_no_title() -> None:
+    parts = split_page(page("Source: Xinhua News Agency 2022-07-15 09:32", *BODY))
+    assert parts.title is None
+    assert parts.byline.text.startswith("Source:")
+    assert [p.text for p in parts.body] == BODY
+
+
+def test_page_of_title_and_body_only() -> None:
+    parts = split_page(
+        page("A title", "Time: the day before yesterday Source: Huai'an Release", BODY[0])
+    )
+    assert [p.text for p in parts.body] == BODY[:1]
+    assert parts.headlines == [] and parts.credits == [] and parts.teasers == []
+    assert parts.end_marker is None
+
+
+def test_chinese_credit_after_the_english_one_is_residue() -> None:
+    parts = split_page(page("A title", *BODY, "Responsible editor: Li Na", "责任编辑：李娜"))
+    assert [c.text for c in parts.credits] == ["Responsible editor: Li Na"]
+    assert [r.text for r in parts.residue] == ["责任编辑：李娜"]
+    assert parts.teasers == []
+
+
+def test_empty_page() -> None:
+    parts = split_page("\n\n")
+    assert parts.title is None and parts.body == []
