@@ -1,0 +1,560 @@
+"""Repair stage: a catalogue of small named rules that fix machine-translation artifacts.
+
+`RULES` is ordered; each rule has a name, a description, a `fix` that edits one text and
+records every change as {rule, before, after} (a few words of context each side), and a
+`probe`: a cheap test that every text the rule could change passes. `repair_frame` runs the
+probes vectorised over the whole column and calls Python only on rows some probe selects;
+once a rule has changed a row, later rules are re-probed on the new text, so a frame gives
+exactly what `repair_text` gives for each cell. Rules only fix what is safe to fix; what is
+not (a repeated clause opener) becomes a flag on the record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import ftfy
+import polars as pl
+
+from newsmend.schema import REPAIR
+from newsmend.text import residue_spans, sentence_spans
+
+CONTEXT_WORDS = 3
+TITLE_COLUMNS = {"title"}  # clean columns holding titles: no final punctuation expected
+
+
+@dataclass
+class Work:
+    """One text going through the rules, with what they found."""
+
+    text: str
+    part: str = "body"  # "title" or "body"
+    translations: Mapping[str, object] = field(default_factory=dict)
+    translator: object = None
+    repairs: list[dict] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+    def record(self, rule: str, start: int, end: int, new: str) -> None:
+        """Note that text[start:end] becomes `new`, with a few words of context."""
+        left = _LEFT_CONTEXT.search(self.text, max(0, start - 80), start).group()
+        right = _RIGHT_CONTEXT.match(self.text, end, end + 80).group()
+        before = left + self.text[start:end] + right
+        self.repairs.append(
+            {"rule": rule, "before": before.strip(), "after": (left + new + right).strip()}
+        )
+
+    def flag(self, name: str) -> None:
+        if name not in self.flags:
+            self.flags.append(name)
+
+    def translate(self, fragments: list[str]) -> Mapping[str, object]:
+        """English for each fragment: from the batch prefetched by repair_frame, else asked now."""
+        missing = [f for f in fragments if f not in self.translations]
+        if missing and self.translator is not None:
+            self.translations = {**self.translations, **self.translator.translate_many(missing)}
+        return self.translations
+
+
+_LEFT_CONTEXT = re.compile(rf"(?:\S+[ \t]+){{0,{CONTEXT_WORDS}}}\S*$")
+_RIGHT_CONTEXT = re.compile(rf"\S*(?:[ \t]+\S+){{0,{CONTEXT_WORDS}}}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    description: str
+    fix: Callable[[Work], None]  # edits work.text in place, recording each change
+    probe: Callable[[str, str], bool]  # (text, part) -> could the rule change it?
+    column_probe: Callable[[pl.Series, str], pl.Series]  # the same test over a column
+
+
+def regex_rule(name: str, description: str, fix: Callable[[Work], None], pattern: str) -> Rule:
+    """A rule whose probe is one regex, valid for both Python re and polars (Rust regex)."""
+    compiled = re.compile(pattern)
+    return Rule(
+        name,
+        description,
+        fix,
+        lambda text, _field: compiled.search(text) is not None,
+        lambda column, _field: column.str.contains(pattern),
+    )
+
+
+def substitute(
+    work: Work, rule: str, pattern: re.Pattern, replace: Callable[[re.Match], str | None]
+) -> None:
+    """re.sub over work.text that records each change; `replace` returning None keeps a match."""
+    text, pieces, last = work.text, [], 0
+    for match in pattern.finditer(text):
+        new = replace(match)
+        if new is None or new == match.group():
+            continue
+        work.record(rule, match.start(), match.end(), new)
+        pieces += [text[last : match.start()], new]
+        last = match.end()
+    if pieces:
+        work.text = "".join([*pieces, text[last:]])
+
+
+# --- mojibake ---------------------------------------------------------------------------
+
+# UTF-8 read as Latin-1/cp1252: a lead-byte look-alike followed by a continuation look-alike.
+_MOJIBAKE_PAIR = (
+    "[\u00c2-\u00c3\u00c5\u00ce\u00cf\u00d0-\u00d9\u00e0-\u00ef]"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_MOJIBAKE_TOKEN = re.compile(rf"\S*{_MOJIBAKE_PAIR}\S*")
+
+
+def fix_mojibake(work: Work) -> None:
+    substitute(work, "mojibake", _MOJIBAKE_TOKEN, lambda m: ftfy.fix_encoding(m.group()))
+
+
+# --- cjk_residue ------------------------------------------------------------------------
+
+_OPEN_CLOSE = {"（": "）", "(": ")", "【": "】", "「": "」"}
+_EDGE_MARKS = "（）()【】「」：:，,。 \u3000"
+# English that is page furniture, not content: link labels and reporter/editor credits, which
+# the credits stage reads from their own lines.
+_FURNITURE = re.compile(
+    r"(?i)^(?:click(?: here)?(?: to)? (?:view|read|see)(?: more)?|read (?:more|the original)"
+    r"|(?:reporter|correspondent|editor(?: in charge)?|responsible editor)\b.*)$"
+)
+
+
+def fix_cjk_residue(work: Work) -> None:
+    """Replace each Chinese run by its English. A gloss that repeats the English next to it
+    ("Rugao 如皋 City", "Wuzhen（乌镇）") and page furniture ("点击查看", "（记者 张伟）") are
+    dropped instead. Without a translator nothing changes; a failed translation leaves the
+    run and flags the record `translation_failed`."""
+    if work.translator is None and not work.translations:
+        return
+    spans = [
+        _with_closing_bracket(work.text, start, end) for start, end in residue_spans(work.text)
+    ]
+    inner = {span: work.text[span[0] : span[1]].strip(_EDGE_MARKS) for span in spans}
+    english = work.translate(sorted(set(inner.values())))
+    for start, end in reversed(spans):
+        answer = english.get(inner[(start, end)])
+        if not isinstance(answer, str):
+            work.flag("translation_failed")
+            continue
+        left, right = work.text[:start], work.text[end:]
+        if _FURNITURE.match(answer) or _repeats_neighbour(answer, left, right):
+            new_left, new_right = _close_gap(left, right)
+            work.record("cjk_residue", len(new_left), len(work.text) - len(new_right), "")
+            work.text = new_left + new_right
+            continue
+        bracketed = work.text[start] in _OPEN_CLOSE
+        new = f"({answer})" if bracketed else answer
+        new = (" " if left[-1:].isalnum() else "") + new + (" " if right[:1].isalnum() else "")
+        work.record("cjk_residue", start, end, new)
+        work.text = left + new + right
+
+
+def _with_closing_bracket(text: str, start: int, end: int) -> tuple[int, int]:
+    """A run that opened a bracket takes its closing one, which CJK_RUN leaves out when ASCII."""
+    closing = _OPEN_CLOSE.get(text[start])
+    if closing and text[end : end + 1] in (closing, ")"):
+        return start, end + 1
+    return start, end
+
+
+def _repeats_neighbour(english: str, left: str, right: str) -> bool:
+    words = re.findall(r"\w+", english.lower())
+    before = re.findall(r"\w+", left[-200:].lower())
+    after = re.findall(r"\w+", right[:200].lower())
+    return bool(words) and (before[-len(words) :] == words or after[: len(words)] == words)
+
+
+def _close_gap(left: str, right: str) -> tuple[str, str]:
+    """Join the text around a removed span with one space, or none before punctuation."""
+    if not left or left.endswith("\n"):
+        return left, right.lstrip(" \t")
+    if not right or right.startswith("\n") or right[0] in ",.;:!?)":
+        return left.rstrip(" \t"), right
+    return left.rstrip(" \t") + " ", right.lstrip(" \t")
+
+
+# --- punctuation ------------------------------------------------------------------------
+
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_FULL_WIDTH = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "。": "."}
+_FULL_WIDTH_MARK = re.compile(r"[ \t]*([，：；！？。])[ \t]*")
+_OPEN_PAREN = re.compile(r"[ \t]*（[ \t]*")
+_CLOSE_PAREN = re.compile(r"[ \t]*）")
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\S)[ \t]+(?:([,.;])|(?<=[A-Za-z)\]\"”’])(:))(?=\s|$)")
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_ELLIPSES = re.compile(r"…{2,}")
+_NO_SPACE_AFTER = set(')]}"”’,.;:!?\n')
+
+
+def fix_punctuation(work: Work) -> None:
+    """Full-width marks in English text become ASCII with English spacing (those touching
+    Chinese are residue and stay for cjk_residue); no space before , . ; : ; no double spaces."""
+    rule = "punctuation"
+
+    def mark(m: re.Match) -> str | None:
+        if _touches_cjk(m.string, m.start(1), m.end(1)):
+            return None
+        after = m.string[m.end() : m.end() + 1]
+        return _FULL_WIDTH[m.group(1)] + ("" if not after or after in _NO_SPACE_AFTER else " ")
+
+    def open_paren(m: re.Match) -> str | None:
+        if _CJK_CHAR.match(m.string, m.end()):
+            return None
+        before = m.string[m.start() - 1 : m.start()]
+        return "(" if not before or before.isspace() or before in '([{"“' else " ("
+
+    def close_paren(m: re.Match) -> str | None:
+        if m.start() > 0 and _CJK_CHAR.match(m.string, m.end() - 2):
+            return None
+        return ")" + (" " if m.string[m.end() : m.end() + 1].isalnum() else "")
+
+    substitute(work, rule, _FULL_WIDTH_MARK, mark)
+    substitute(work, rule, _OPEN_PAREN, open_paren)
+    substitute(work, rule, _CLOSE_PAREN, close_paren)
+    substitute(work, rule, _SPACE_BEFORE_MARK, lambda m: m.group(1) or m.group(2))
+    substitute(work, rule, _DOUBLE_SPACE, lambda m: " ")
+    substitute(work, rule, _ELLIPSES, lambda m: "…")
+
+
+def _touches_cjk(text: str, start: int, end: int) -> bool:
+    return bool(_CJK_CHAR.match(text[start - 1 : start])) or bool(_CJK_CHAR.match(text, end))
+
+
+# --- spaced_hyphen ----------------------------------------------------------------------
+
+# "high -tech", "COVID -19" (digits only after an acronym: "to -5 degrees" is a minus sign),
+# "well- known" (but not "small- and medium-sized", a suspended hyphen).
+_SPACED_HYPHEN = re.compile(
+    r"\b(?:([A-Za-z]+) -(?=[A-Za-z])|([A-Z]{2,}) -(?=\d)|([A-Za-z]+)- (?!(?:and|or|to|nor)\b)(?=[a-z]))"
+)
+
+
+def fix_spaced_hyphen(work: Work) -> None:
+    substitute(
+        work,
+        "spaced_hyphen",
+        _SPACED_HYPHEN,
+        lambda m: (m.group(1) or m.group(2) or m.group(3)) + "-",
+    )
+
+
+# --- repeated_phrase --------------------------------------------------------------------
+
+MAX_PHRASE_WORDS = 6
+# Words that are never right twice in a row ("that that", "had had" can be).
+DOUBLED_WORDS = {
+    "a",
+    "an",
+    "the",
+    "to",
+    "of",
+    "and",
+    "further",
+    "also",
+    "will",
+    "should",
+    "its",
+    "their",
+}
+# "w and w", "w by w" are idioms (more and more, step by step): a repeat overlapping one stays.
+IDIOM_LINKS = {"and", "by", "after", "upon"}
+_WORD = re.compile(r"[^\W_]+")
+_STOP = re.compile(r"[.!?;:。！？；：\n]")
+
+
+def fix_repeated_phrase(work: Work) -> None:
+    """Drop the second copy of an adjacent repeated run: 2+ words with a lower-case word in it
+    ("to promote to promote", "on June 8, 2022 on June 8, 2022"), one word from
+    DOUBLED_WORDS ("the the"), or "X of X" for 3+ words ("the first phase of the first
+    phase"). Case and commas between words are ignored; a sentence end never is."""
+    while (found := _find_repeat(work.text)) is not None:
+        start, end = found
+        work.record("repeated_phrase", start, end, "")
+        work.text = work.text[:start] + work.text[end:]
+
+
+def _find_repeat(text: str) -> tuple[int, int] | None:
+    """The span to delete for the first repeat in text, or None."""
+    tokens = list(_WORD.finditer(text))
+    words = [t.group().lower() for t in tokens]
+    for i in range(len(words)):
+        for n in range(1, MAX_PHRASE_WORDS + 1):
+            first, second = words[i : i + n], words[i + n : i + 2 * n]
+            if first == second and _repeat_allowed(text, tokens, i, n):
+                return tokens[i + n - 1].end(), tokens[i + 2 * n - 1].end()
+            if (
+                n >= 3
+                and words[i + n : i + n + 1] == ["of"]
+                and first == words[i + n + 1 : i + 2 * n + 1]
+                and _repeat_allowed(text, tokens, i, n, gap=1)
+            ):
+                return tokens[i + n - 1].end(), tokens[i + 2 * n].end()
+    return None
+
+
+def _repeat_allowed(text: str, tokens: list[re.Match], i: int, n: int, gap: int = 0) -> bool:
+    run = text[tokens[i].start() : tokens[i + 2 * n + gap - 1].end()]
+    if _STOP.search(run) or _holds_idiom(tokens[i : i + 2 * n + gap]):
+        return False
+    if n == 1:
+        return tokens[i].group().lower() in DOUBLED_WORDS
+    return any(t.group()[0].islower() for t in tokens[i : i + n])
+
+
+def _holds_idiom(tokens: list[re.Match]) -> bool:
+    words = [t.group().lower() for t in tokens]
+    return any(
+        words[k] == words[k + 2] and words[k + 1] in IDIOM_LINKS for k in range(len(words) - 2)
+    )
+
+
+def _column_repeats(column: pl.Series) -> pl.Series:
+    """Rows where some run of n words is followed by the same n words (or by "of" and them):
+    the hashes of the words of all rows in one flat column, compared with themselves shifted."""
+    words = column.fill_null("").str.to_lowercase().str.extract_all(r"[^\W_]+")
+    rows = pl.int_range(0, len(column), eager=True).gather(
+        pl.int_range(0, len(column), eager=True).repeat_by(words.list.len()).explode()
+    )
+    flat = pl.DataFrame({"h": words.explode().drop_nulls().hash(), "row": rows})
+    doubled = pl.col("h").is_in(pl.Series([w for w in DOUBLED_WORDS]).hash().implode())
+    same = [
+        (pl.col("h") == pl.col("h").shift(-n)) & (pl.col("row") == pl.col("row").shift(-n))
+        for n in range(1, MAX_PHRASE_WORDS + 2)
+    ]
+    hits = [same[0] & doubled] + [
+        same[n - 1].cast(pl.UInt8).rolling_sum(n if n < 4 else n - 1) == (n if n < 4 else n - 1)
+        for n in range(2, MAX_PHRASE_WORDS + 2)
+    ]
+    found = flat.lazy().filter(pl.any_horizontal(hits)).select("row").unique().collect()["row"]
+    return pl.int_range(0, len(column), eager=True).is_in(found.implode())
+
+
+# --- duplicate_sentence -----------------------------------------------------------------
+
+MIN_SENTENCE_WORDS = 4
+# Pieces ending at each . ! ? : equal sentences are made of equal pieces.
+_PIECES = r"[^.!?。！？\s][^.!?。！？]*[.!?。！？]"
+_PIECE = re.compile(_PIECES)
+
+
+def fix_duplicate_sentence(work: Work) -> None:
+    """Drop a sentence of 4+ words that already occurred earlier in the same text."""
+    seen: set[str] = set()
+    for start, end in reversed(_duplicates(work.text, seen)):
+        left, right = work.text[:start], work.text[end:]
+        new_left, new_right = (
+            (left.rstrip(" \t"), right) if left[-1:] in " \t" else (left, right.lstrip(" \t"))
+        )
+        work.record("duplicate_sentence", len(new_left), len(work.text) - len(new_right), "")
+        work.text = new_left + new_right
+
+
+def _duplicates(text: str, seen: set[str]) -> list[tuple[int, int]]:
+    spans = []
+    for start, end in sentence_spans(text):
+        sentence = " ".join(text[start:end].split())
+        if len(sentence.split()) < MIN_SENTENCE_WORDS:
+            continue
+        if sentence in seen:
+            spans.append((start, end))
+        seen.add(sentence)
+    return spans
+
+
+def _has_repeated_piece(text: str, _field: str) -> bool:
+    pieces = _PIECE.findall(text)
+    return len(set(pieces)) < len(pieces)
+
+
+def _column_repeated_pieces(column: pl.Series, _field: str) -> pl.Series:
+    pieces = column.fill_null("").str.extract_all(_PIECES)
+    return (pieces.list.n_unique() < pieces.list.len()).fill_null(False)
+
+
+# --- repeated_clause_opener (flag only) -------------------------------------------------
+
+_OPENERS = r"(?:since|after|before|with|through|according to|in order to|while|when)"
+_REPEATED_OPENER = re.compile(rf"(?i)\b({_OPENERS} \w+(?: \w+){{1,3}}) [^,.;:!?]{{1,120}}?, \1\b")
+
+
+def flag_repeated_clause_opener(work: Work) -> None:
+    """ "Since the establishment of X, since the establishment of Y": the translator merged two
+    clauses; which one to keep needs a human, so the record is flagged, not changed."""
+    if _REPEATED_OPENER.search(work.text):
+        work.flag("repeated_clause_opener")
+
+
+# --- truncation -------------------------------------------------------------------------
+
+# A dangling bracket fragment ("[Cla", "[Click") or trailing dots left where a page cut text.
+_END_MARKER = re.compile(r"(?:[ \t]*[\[【][A-Za-z ]{0,20}|[ \t]*(?:\.{3,}|…+))+[ \t]*$")
+_FINAL_PUNCTUATION = r"[.!?…。！？][\"'”’)）」]*\s*$"
+
+
+def fix_truncation(work: Work) -> None:
+    """Remove a cut-off marker at the end and mark the record truncated; a body that stops
+    mid-sentence (no final punctuation) is marked truncated too, with no change."""
+    match = _END_MARKER.search(work.text)
+    if match and match.start() > 0:
+        work.record("truncation", match.start(), match.end(), "")
+        work.text = work.text[: match.start()]
+        work.truncated = True
+    if work.part == "body" and work.text.strip() and not re.search(_FINAL_PUNCTUATION, work.text):
+        work.truncated = True
+
+
+def _could_be_truncated(text: str, part: str) -> bool:
+    if _END_MARKER.search(text):
+        return True
+    return part == "body" and bool(text.strip()) and not re.search(_FINAL_PUNCTUATION, text)
+
+
+def _column_could_be_truncated(column: pl.Series, part: str) -> pl.Series:
+    marked = column.str.contains(_END_MARKER.pattern)
+    if part != "body":
+        return marked
+    open_end = ~column.str.contains(_FINAL_PUNCTUATION) & column.str.contains(r"\S")
+    return marked | open_end
+
+
+# --- the catalogue ----------------------------------------------------------------------
+
+RULES: list[Rule] = [
+    regex_rule(
+        "mojibake",
+        "UTF-8 read as Latin-1/cp1252, fixed with ftfy (donâ€™t -> don’t); runs first",
+        fix_mojibake,
+        _MOJIBAKE_PAIR,
+    ),
+    Rule(
+        "repeated_phrase",
+        "adjacent repeated words (to promote to promote, the the); never step by step, Walla Walla",
+        fix_repeated_phrase,
+        lambda text, _field: _find_repeat(text) is not None,
+        lambda column, _field: _column_repeats(column),
+    ),
+    regex_rule(
+        "cjk_residue",
+        "untranslated Chinese translated through the configured translator (none: left as is)",
+        fix_cjk_residue,
+        _CJK_CHAR.pattern,
+    ),
+    regex_rule(
+        "punctuation",
+        "full-width ，：；（）！？ to ASCII with spacing, no space before , . ; :, single spaces, …",
+        fix_punctuation,
+        r"[，：；！？。（）]|\S[ \t]+[,.;:](?:\s|$)|\S {2,}\S|……",
+    ),
+    regex_rule(
+        "spaced_hyphen",
+        "hyphen with a space on one side (high -tech, COVID -19, well- known); not ' - ' dashes",
+        fix_spaced_hyphen,
+        r"[A-Za-z] -[A-Za-z0-9]|[A-Za-z]- [a-z]",
+    ),
+    Rule(
+        "duplicate_sentence",
+        "a sentence that already occurred in the same text, adjacent or not; the second goes",
+        fix_duplicate_sentence,
+        _has_repeated_piece,
+        _column_repeated_pieces,
+    ),
+    regex_rule(
+        "repeated_clause_opener",
+        "flag only: 'Since X, since Y' clauses merged by the translator",
+        flag_repeated_clause_opener,
+        rf"(?i)\b{_OPENERS} \w+ [^,.;:!?]{{1,200}}, {_OPENERS} ",
+    ),
+    Rule(
+        "truncation",
+        "cut-off end ([Cla, [Click, trailing ...) removed; mid-sentence body end marks truncated",
+        fix_truncation,
+        _could_be_truncated,
+        _column_could_be_truncated,
+    ),
+]
+RULE_NAMES = [rule.name for rule in RULES]
+
+
+def _active(enabled: set[str] | None) -> list[Rule]:
+    if enabled is not None and (unknown := set(enabled) - set(RULE_NAMES)):
+        raise ValueError(f"unknown repair rule: {', '.join(sorted(unknown))}")
+    return [rule for rule in RULES if enabled is None or rule.name in enabled]
+
+
+def _run(work: Work, rules: list[Rule], selected: set[str]) -> Work:
+    """Apply rules in order: the selected ones until the text changes, then any whose probe
+    passes on the changed text."""
+    original = work.text
+    for rule in rules:
+        changed = work.text != original
+        if rule.probe(work.text, work.part) if changed else selected(rule):
+            rule.fix(work)
+    return work
+
+
+def repair_text(
+    text: str, enabled: set[str] | None = None, translator=None, part: str = "body"
+) -> tuple[str, list[dict], list[str], bool]:
+    """One string through the rules: (text, repairs, flags, truncated)."""
+    work = Work(text, part, translator=translator)
+    rules = _active(enabled)
+    _run(work, rules, {rule.name for rule in rules if rule.probe(text, part)})
+    return work.text, work.repairs, work.flags, work.truncated
+
+
+def repair_frame(
+    df: pl.DataFrame, columns: dict[str, str], enabled: set[str] | None = None, translator=None
+) -> pl.DataFrame:
+    """Add the repaired clean columns, `repairs`, `flags`, and OR `truncated` when present."""
+    rules = _active(enabled)
+    n = len(df)
+    repairs: list[list[dict]] = [[] for _ in range(n)]
+    flags: list[list[str]] = [[] for _ in range(n)]
+    truncated = [False] * n
+    new_columns = []
+    for raw, clean in columns.items():
+        part = "title" if clean in TITLE_COLUMNS else "body"
+        column = df[raw]
+        probes = {rule.name: rule.column_probe(column, part).fill_null(False) for rule in rules}
+        selected = pl.DataFrame(probes) if probes else pl.DataFrame({"none": [False] * n})
+        rows = selected.with_row_index().filter(pl.any_horizontal(pl.exclude("index")))
+        translations = (
+            _prefetch(column, rows["index"], translator) if "cjk_residue" in probes else {}
+        )
+        values = column.to_list()
+        for row in rows.iter_rows(named=True):
+            index = row.pop("index")
+            work = Work(values[index], part, translations, translator)
+            _run(work, rules, {name for name, hit in row.items() if hit})
+            values[index] = work.text
+            repairs[index] += work.repairs
+            flags[index] += [f for f in work.flags if f not in flags[index]]
+            truncated[index] = truncated[index] or work.truncated
+        new_columns.append(pl.Series(clean, values, dtype=pl.String))
+    out = df.with_columns(
+        *new_columns,
+        pl.Series("repairs", repairs, dtype=pl.List(REPAIR)),
+        pl.Series("flags", flags, dtype=pl.List(pl.String)),
+    )
+    if "truncated" in out.columns:
+        out = out.with_columns(pl.col("truncated").fill_null(False) | pl.Series(truncated))
+    return out
+
+
+def _prefetch(column: pl.Series, rows: pl.Series, translator) -> dict[str, object]:
+    """Translate every Chinese fragment of the selected rows in one concurrent batch."""
+    if translator is None:
+        return {}
+    fragments = set()
+    for text in column.gather(rows).drop_nulls():
+        for start, end in residue_spans(text):
+            start, end = _with_closing_bracket(text, start, end)
+            fragments.add(text[start:end].strip(_EDGE_MARKS))
+    return translator.translate_many(sorted(fragments)) if fragments else {}

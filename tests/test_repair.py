@@ -1,0 +1,265 @@
+"""Repair rules: each rule on its own examples, the corpus gold repairs and must-not-change
+phrases, idempotence on generated text, and repair_frame agreeing with repair_text."""
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from translation_server import DICTIONARY
+
+from newsmend.ingest import decode
+from newsmend.repair import RULE_NAMES, RULES, repair_frame, repair_text
+from newsmend.schema import REPAIR
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+
+
+class DictionaryTranslator:
+    """The test server's dictionary without HTTP; unknown text fails like a provider would."""
+
+    def translate_many(self, texts):
+        return {text: DICTIONARY.get(text, ValueError("unknown")) for text in texts}
+
+
+def fixed(text, rule, part="body", translator=None):
+    """Text after one rule alone."""
+    return repair_text(text, {rule}, translator, part)[0]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("high -tech enterprises", "high-tech enterprises"),
+        ("In -depth integration", "In-depth integration"),
+        ("the COVID -19 Epidemic", "the COVID-19 Epidemic"),
+        ("The Sino -foreign university", "The Sino-foreign university"),
+        ("a well- known brand", "a well-known brand"),
+        ("Chen Chun, Secretary -General of", "Chen Chun, Secretary-General of"),
+        ("open 9:00 - 17:00 daily", "open 9:00 - 17:00 daily"),
+        ("the 2022 - 2023 season", "the 2022 - 2023 season"),
+        ("small- and medium-sized firms", "small- and medium-sized firms"),
+        ("fell to -5 degrees", "fell to -5 degrees"),
+    ],
+)
+def test_spaced_hyphen(before, after):
+    assert fixed(before, "spaced_hyphen") == after
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("in the first phase of the first phase, attracting", "in the first phase, attracting"),
+        ("at 15:15 on June 8, 2022 on June 8, 2022.", "at 15:15 on June 8, 2022."),
+        ("to further further improve", "to further improve"),
+        ("to promote to promote the upgrading", "to promote the upgrading"),
+        ("should carry out carry out a special", "should carry out a special"),
+        ("libraries and the the service centers", "libraries and the service centers"),
+        ("go to to school", "go to school"),
+        ("To promote, to promote the plan", "To promote the plan"),
+        ("the the the end", "the end"),
+    ],
+)
+def test_repeated_phrase(before, after):
+    assert fixed(before, "repeated_phrase") == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "step by step",
+        "more and more",
+        "and more and more leading enterprises",
+        "day by day",
+        "Walla Walla",
+        "No. 1 Middle School No. 1 branch",
+        "the S2 line of Taizhou Railway S2 line",
+        "science and technology and industry",
+        "he said that that was fine",
+        "she had had enough",
+        "the best of the best",
+        "in the new district. The new district has",
+    ],
+)
+def test_repeated_phrase_leaves_correct_text(text):
+    assert fixed(text, "repeated_phrase") == text
+
+
+def test_duplicate_sentence_adjacent_or_not():
+    one = "Experts remind the public to stay cool."
+    assert fixed(f"{one} {one}", "duplicate_sentence") == one
+    text = f"{one} It is hot today.\n\n{one} Drink water."
+    assert fixed(text, "duplicate_sentence") == f"{one} It is hot today.\n\nDrink water."
+    assert fixed("Yes it is. Yes it is.", "duplicate_sentence") == "Yes it is. Yes it is."
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("person in charge said：the power grid", "person in charge said: the power grid"),
+        ("Education Bureau（WXEB）, this year", "Education Bureau (WXEB), this year"),
+        ("year-on-year，and the output", "year-on-year, and the output"),
+        ("a notice on May 19 , deciding", "a notice on May 19, deciding"),
+        ("full of busy scenes .", "full of busy scenes."),
+        ("open 9:00 - 17:00 daily", "open 9:00 - 17:00 daily"),
+        ("two  spaces", "two spaces"),
+        ("wait…… and see", "wait… and see"),
+        ("责任编辑：李娜", "责任编辑：李娜"),
+    ],
+)
+def test_punctuation(before, after):
+    assert fixed(before, "punctuation") == after
+
+
+def test_mojibake():
+    assert fixed("We donâ€™t worry", "mojibake") == "We don’t worry"
+    assert fixed("the principle â€” it is", "mojibake") == "the principle — it is"
+
+
+def test_truncation_of_titles_and_bodies():
+    title, repairs, _, truncated = repair_text("Lightning yellow warnings [Cla", part="title")
+    assert (title, truncated) == ("Lightning yellow warnings", True)
+    assert repairs == [
+        {
+            "rule": "truncation",
+            "before": "Lightning yellow warnings [Cla",
+            "after": "Lightning yellow warnings",
+        }
+    ]
+    assert repair_text("A title without a stop", part="title")[3] is False
+    body = "the China Tourism Research Institute (Data Center of the Ministry of Cul..."
+    assert repair_text(body)[0].endswith("Ministry of Cul") and repair_text(body)[3]
+    assert repair_text("per ki")[:4] == ("per ki", [], [], True)
+    assert repair_text("A full sentence.")[3] is False
+
+
+def test_cjk_residue_with_and_without_translator():
+    text = (
+        "（记者 张伟）On June 10, in Rugao 如皋 City and Wuzhen（乌镇）, near 南湖 Park. 点击查看"
+    )
+    assert fixed(text, "cjk_residue") == text
+    got = fixed(text, "cjk_residue", translator=DictionaryTranslator())
+    assert got == "On June 10, in Rugao City and Wuzhen, near South Lake Park."
+    failed = repair_text("in 不知道 town", translator=DictionaryTranslator())
+    assert failed[0] == "in 不知道 town" and failed[2] == ["translation_failed"]
+    assert fixed("on 2022年8月5日 it rained", "cjk_residue", translator=DictionaryTranslator()) == (
+        "on 2022年8月5日 it rained"
+    )
+
+
+def test_repeated_clause_opener_is_flagged_not_changed():
+    text = (
+        "Since the establishment of the Institute, since the establishment of the Academy, it grew."
+    )
+    assert repair_text(text)[:3] == (text, [], ["repeated_clause_opener"])
+
+
+def test_rules_can_be_switched_off():
+    assert fixed("high -tech", "repeated_phrase") == "high -tech"
+    assert repair_text("high -tech the the", set())[0] == "high -tech the the"
+    with pytest.raises(ValueError, match="unknown repair rule"):
+        repair_text("x", {"no_such_rule"})
+
+
+def test_catalogue_lists_names_and_descriptions():
+    assert RULE_NAMES[0] == "mojibake" and len(set(RULE_NAMES)) == len(RULES)
+    assert all(rule.description for rule in RULES)
+
+
+def _gold_paragraphs():
+    """(gold, paragraphs of the decoded page) for each annotated page."""
+    for gold_path in sorted(CORPUS.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = decode((CORPUS / gold["source_file"]).read_bytes())
+        yield gold, [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+GOLD = list(_gold_paragraphs())
+
+
+@pytest.mark.parametrize(("gold", "paragraphs"), GOLD, ids=[g["source_file"] for g, _ in GOLD])
+def test_gold_repairs_and_must_not_change(gold, paragraphs):
+    repaired = [repair_text(p, translator=DictionaryTranslator())[0] for p in paragraphs]
+    joined = "\n".join(repaired)
+    for repair in gold["repairs"]:
+        assert repair["before"] not in joined, repair
+        if repair["after"] is not None:
+            assert repair["after"] in joined, repair
+    for phrase in gold["must_not_change"]:  # 103 lists "more and more", absent from its page
+        if any(phrase in p for p in paragraphs):
+            assert any(phrase in p for p in repaired), phrase
+
+
+def _frame_of_paragraphs() -> pl.DataFrame:
+    bodies = [p for _, paragraphs in GOLD for p in paragraphs]
+    return pl.DataFrame(
+        {
+            "title_raw": [b[:60] for b in bodies],
+            "body_raw": bodies,
+            "truncated": [False] * len(bodies),
+        }
+    )
+
+
+def test_frame_agrees_with_repair_text():
+    df = _frame_of_paragraphs()
+    out = repair_frame(
+        df, {"title_raw": "title", "body_raw": "body"}, translator=DictionaryTranslator()
+    )
+    assert out.schema["repairs"] == pl.List(REPAIR) and out.schema["flags"] == pl.List(pl.String)
+    for row in out.iter_rows(named=True):
+        title = repair_text(row["title_raw"], translator=DictionaryTranslator(), part="title")
+        body = repair_text(row["body_raw"], translator=DictionaryTranslator())
+        assert (row["title"], row["body"]) == (title[0], body[0])
+        assert row["repairs"] == title[1] + body[1]
+        assert row["truncated"] == (title[3] or body[3])
+
+
+def test_frame_with_nulls_and_no_truncated_column():
+    df = pl.DataFrame({"title_raw": ["high -tech park", None]})
+    out = repair_frame(df, {"title_raw": "title"})
+    assert out["title"].to_list() == ["high-tech park", None]
+    assert out["flags"].to_list() == [[], []] and "truncated" not in out.columns
+
+
+ARTIFACTS = [
+    "high -tech",
+    "the the",
+    "to promote to promote",
+    "said：the",
+    "Bureau（WXEB）,",
+    " , ",
+    "  ",
+    "……",
+    "...",
+    "[Cla",
+    "donâ€™t",
+    "COVID -19",
+    "9:00 - 17:00",
+    "Experts remind the public.",
+    "It is hot today.",
+    "step by step",
+    "and more and more",
+    "in the first phase of the first phase",
+    "如皋",
+    "（记者 张伟）",
+    "Since the start of X, since the start of Y,",
+    "well- known",
+    "\n\n",
+    ".",
+    ",",
+    "of",
+    "The",
+]
+WORDS = st.sampled_from(ARTIFACTS) | st.text(alphabet="abc -.,", min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, max_size=25).map(" ".join), st.sampled_from(["title", "body"]))
+def test_repair_is_idempotent(text, part):
+    once = repair_text(text, translator=DictionaryTranslator(), part=part)
+    twice = repair_text(once[0], translator=DictionaryTranslator(), part=part)
+    assert twice[0] == once[0]
+    assert twice[1] == []
