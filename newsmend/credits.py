@@ -110,12 +110,17 @@ def looks_like_names(text: str) -> bool:
 
 def _looks_like_outlet(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= MAX_OUTLET_WORDS and not text.endswith((".", "!", "?"))
+    return (
+        0 < len(words) <= MAX_OUTLET_WORDS
+        and text[0].isupper()
+        and not text.endswith((".", "!", "?"))
+    )
 
 
 def parse_credit_fields(line: str) -> list[tuple[str, list[str]]]:
     """Every (role, names) of a credit line that starts with a role label; [] for other lines.
-    For the outlet role the one "name" is the outlet."""
+    For the outlet role the one "name" is the outlet; an author that names no person
+    ("Author: Xinhua News Agency") is the outlet."""
     if not LABEL.match(line):
         return []
     _lead, segments = _segments(line)
@@ -124,8 +129,8 @@ def parse_credit_fields(line: str) -> list[tuple[str, list[str]]]:
         value = _without_date(value)[0]
         if role in PERSON_ROLES and looks_like_names(value):
             fields.append((role, split_names(value)))
-        elif role == "outlet" and _looks_like_outlet(value):
-            fields.append((role, [value]))
+        elif role in ("outlet", "author") and _looks_like_outlet(value):
+            fields.append(("outlet", [value]))
         elif role != "published":
             return []
     return fields

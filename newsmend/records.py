@@ -65,9 +65,9 @@ def _article_row(page: Page, position: int, kind: str, start: int, end: int) -> 
 
 
 def _main_article(page: Page, parts: PageParts) -> dict:
-    byline = parse_byline(parts.byline.text) if parts.byline else Byline(None, None)
+    byline = parse_byline(" ".join(line.text for line in parts.bylines))
     outlet, authors, editors = _credits(parts, byline)
-    spans = [s for s in (parts.title, parts.byline, *parts.body) if s is not None]
+    spans = [s for s in (parts.title, *parts.bylines, *parts.body) if s is not None]
     start, end = (spans[0].start, spans[-1].end) if spans else (0, 0)
     raw = byline.published_raw
     return _article_row(page, 0, "article", start, end) | {

@@ -78,7 +78,7 @@ class Teaser:
 @dataclass
 class PageParts:
     title: Span | None
-    byline: Span | None
+    bylines: list[Span]
     body: list[Span]
     list_headers: list[Span] = field(default_factory=list)
     headlines: list[Headline] = field(default_factory=list)
@@ -155,25 +155,23 @@ def _body_end(lines: list[Span], kinds: list[str], start: int) -> int:
     return len(lines)
 
 
-def _title_and_byline(lines: list[Span]) -> tuple[Span | None, Span | None, int]:
-    """The title line (absent when the page opens with its byline), the byline, and the
-    index of the first body line."""
-    if not lines:
-        return None, None, 0
-    if looks_like_byline(lines[0].text):
-        return None, lines[0], 1
-    if len(lines) > 1 and looks_like_byline(lines[1].text):
-        return lines[0], lines[1], 2
-    return lines[0], None, 1
+def _title_and_bylines(lines: list[Span]) -> tuple[Span | None, list[Span], int]:
+    """The title line (absent when the page opens with its byline), the byline lines
+    ("Source: ..." then "Reporter ..." are two), and the index of the first body line."""
+    title = lines[0] if lines and not looks_like_byline(lines[0].text) else None
+    end = 1 if title else 0
+    while end < len(lines) and looks_like_byline(lines[end].text):
+        end += 1
+    return title, lines[1 if title else 0 : end], end
 
 
 def split_page(text: str) -> PageParts:
     """Cut a decoded page (newlines normalised, BOM stripped) into its parts."""
     lines = _lines(text)
-    title, byline, body_start = _title_and_byline(lines)
+    title, bylines, body_start = _title_and_bylines(lines)
     kinds = [TEXT] * body_start + [_kind(line.text) for line in lines[body_start:]]
     body_end = _body_end(lines, kinds, body_start)
-    parts = PageParts(title, byline, lines[body_start:body_end])
+    parts = PageParts(title, bylines, lines[body_start:body_end])
     teaser_start = _read_furniture(lines, kinds, body_end, parts)
     _read_teasers(lines, kinds, teaser_start, parts)
     return parts

@@ -14,6 +14,7 @@ from newsmend.credits import (
     is_cjk_credit,
     looks_like_byline,
     parse_byline,
+    parse_credit_fields,
     parse_credit_line,
     split_names,
 )
@@ -161,3 +162,19 @@ def test_names_run_together_split_back(names: list[str]) -> None:
 def test_names_with_mixed_separators_split_back(names: list[str], seps: list[str]) -> None:
     text = names[0] + "".join(sep + name for sep, name in zip(seps, names[1:]))
     assert split_names(text) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        (
+            "Editor: Lu Yifan | Review: Gong Xin",
+            [("editor", ["Lu Yifan"]), ("editor", ["Gong Xin"])],
+        ),
+        ("Text/Chen Jing Picture/Zhou Min", [("author", ["Chen Jing"]), ("author", ["Zhou Min"])]),
+        ("Author: Xinhua News Agency", [("outlet", ["Xinhua News Agency"])]),
+        ("Source: Huzhou Daily", [("outlet", ["Huzhou Daily"])]),
+    ],
+)
+def test_credit_fields_of_a_line(line: str, fields: list) -> None:
+    assert parse_credit_fields(line) == fields

@@ -142,3 +142,10 @@ def test_unparseable_byline_date_is_kept_raw() -> None:
     assert article["published_raw"] == "the day before yesterday"
     assert article["published"] is None
     assert article["outlet"] == "Huai'an Release"
+
+
+def test_second_byline_line_adds_its_persons() -> None:
+    text = "Title\n\nSource: Wuxi Daily 2022-06-10\n\nReporter Zhang Wei\n\nBody.\n"
+    [article], [] = page_records(sample_page(text))
+    assert (article["outlet"], article["authors"]) == ("Wuxi Daily", ["Zhang Wei"])
+    assert article["body_raw"] == "Body."

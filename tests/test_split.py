@@ -18,8 +18,8 @@ def page(*blocks: str) -> str:
 
 
 def spans(parts: PageParts) -> list[Span]:
-    found = [s for s in (parts.title, parts.byline, parts.end_marker) if s is not None]
-    found += parts.body + parts.list_headers + parts.credits + parts.residue
+    found = [s for s in (parts.title, parts.end_marker) if s is not None]
+    found += parts.bylines + parts.body + parts.list_headers + parts.credits + parts.residue
     found += [s for h in parts.headlines for s in (h.title, h.date) if s is not None]
     found += [s for t in parts.teasers for s in (t.title, t.body)]
     return found
@@ -46,7 +46,7 @@ def test_every_end_marker_ends_the_body(marker: str) -> None:
 def test_every_list_header_starts_the_list(header: str) -> None:
     text = page("A title", *BODY, header, "First story", "2022-08-02", "Editor: Feng Lili")
     parts = split_page(text)
-    assert parts.byline is None
+    assert parts.bylines == []
     assert [p.text for p in parts.body] == BODY
     assert [h.text for h in parts.list_headers] == [header]
     assert [(h.title.text, h.date.text) for h in parts.headlines] == [("First story", "2022-08-02")]
@@ -117,7 +117,7 @@ def test_trailing_spaces_and_extra_blank_lines() -> None:
     text = "A title  \n\n\n\nText/Shen Yiwen  \n\n\n\n" + "  \n\n".join(BODY) + "  \n\n- END -  \n"
     parts = split_page(text)
     assert parts.title.text == "A title"
-    assert parts.byline.text == "Text/Shen Yiwen"
+    assert [b.text for b in parts.bylines] == ["Text/Shen Yiwen"]
     assert [p.text for p in parts.body] == BODY
     assert parts.end_marker.text == "- END -"
     assert_offsets(text, parts)
@@ -126,7 +126,7 @@ def test_trailing_spaces_and_extra_blank_lines() -> None:
 def test_page_that_opens_with_its_byline_has_no_title() -> None:
     parts = split_page(page("Source: Xinhua News Agency 2022-07-15 09:32", *BODY))
     assert parts.title is None
-    assert parts.byline.text.startswith("Source:")
+    assert [b.text for b in parts.bylines] == ["Source: Xinhua News Agency 2022-07-15 09:32"]
     assert [p.text for p in parts.body] == BODY
 
 
@@ -149,3 +149,14 @@ def test_chinese_credit_after_the_english_one_is_residue() -> None:
 def test_empty_page() -> None:
     parts = split_page("\n\n")
     assert parts.title is None and parts.body == []
+
+
+def test_two_byline_lines() -> None:
+    text = page("A title", "Source: Wuxi Daily 2022-06-10", "Reporter Zhang Wei", *BODY)
+    parts = split_page(text)
+    assert [b.text for b in parts.bylines] == [
+        "Source: Wuxi Daily 2022-06-10",
+        "Reporter Zhang Wei",
+    ]
+    assert [p.text for p in parts.body] == BODY
+    assert parts.credits == []
