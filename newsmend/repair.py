@@ -494,7 +494,7 @@ def _run(work: Work, rules: list[Rule], selected: set[str]) -> Work:
     original = work.text
     for rule in rules:
         changed = work.text != original
-        if rule.probe(work.text, work.part) if changed else selected(rule):
+        if rule.probe(work.text, work.part) if changed else rule.name in selected:
             rule.fix(work)
     return work
 
