@@ -19,6 +19,8 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from newsmend.translate import TranslationSettings
+
 DEFAULT_CONFIG = Path("newsmend.toml")
 
 
@@ -91,6 +93,10 @@ def _build(values: dict) -> Settings:
     settings = Settings(**converted)
     if settings.batch_size < 1:
         raise ConfigError(f"batch_size must be at least 1, not {settings.batch_size}")
+    try:
+        TranslationSettings.from_dict(settings.translation)
+    except (TypeError, ValueError) as error:
+        raise ConfigError(str(error)) from None
     return settings
 
 

@@ -38,6 +38,8 @@ def test_disabled_rules_from_env_list(monkeypatch, tmp_path):
         ("batch_size = 0", "batch_size must be at least 1"),
         ("colour = 'blue'", "unknown setting: colour"),
         ("batch_size = ", "not valid TOML"),
+        ("[translation]\nprovider = 'babel'", "translation provider must be one of"),
+        ("[translation]\nprovider = 'libre'", "libre needs a url"),
     ],
 )
 def test_bad_settings_say_what_is_wrong(tmp_path, toml, message):
