@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from newsmend.config import ConfigError, load_settings
@@ -123,15 +122,14 @@ def rules() -> None:
 def main() -> None:
     """Entry point: run the app, turning user errors into one line and exit code 2."""
     try:
-        app(standalone_mode=False)
-    except click.exceptions.Exit as done:
-        sys.exit(done.exit_code)
-    except click.exceptions.Abort:
-        sys.exit(130)
-    except click.ClickException as error:
-        _fail(error.format_message())
+        code = app(standalone_mode=False)
     except (UserError, ConfigError, StoreBusy) as error:
         _fail(str(error))
+    except Exception as error:
+        if hasattr(error, "format_message"):  # a usage error of (Typer's copy of) click
+            _fail(error.format_message())
+        raise
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _fail(message: str) -> None:
