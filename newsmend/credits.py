@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsmend.dates import find_date
 from newsmend.tables import read_lines, read_toml
@@ -22,16 +23,19 @@ MAX_NAMES = 8
 
 
 def _label_pattern(label: str) -> str:
-    """A label as written in the table: first letter as is, the rest in any case, any spacing."""
-    rest = r"\s+".join(re.escape(word) for word in label[1:].split(" "))
-    return re.escape(label[0]) + f"(?i:{rest})"
+    """A label as written in the table, with any spacing between its words."""
+    return r"\s+".join(re.escape(word) for word in label.split(" "))
 
 
 def _compile_labels() -> re.Pattern[str]:
+    """Labels in any case but starting with a capital; a label is followed by a separator,
+    or by a space and then a capital or a digit."""
     labels = sorted(ROLES, key=len, reverse=True)
     alternation = "|".join(f"(?P<l{i}>{_label_pattern(label)})" for i, label in enumerate(labels))
-    # A label is followed by a separator, or by a space and then a capital or a digit.
-    return re.compile(rf"(?<![\w'’])(?:{alternation})(?:\s*[:：|｜/]\s*|\s+(?=[A-Z0-9]))")
+    return re.compile(
+        rf"(?<![\w'’])(?-i:(?=[A-Z]))(?:{alternation})(?:\s*[:：|｜/]\s*|\s+(?-i:(?=[A-Z0-9])))",
+        re.IGNORECASE,
+    )
 
 
 _LABEL_ORDER = sorted(ROLES, key=len, reverse=True)
@@ -121,25 +125,32 @@ def parse_credit_fields(line: str) -> list[tuple[str, list[str]]]:
     """Every (role, names) of a credit line that starts with a role label; [] for other lines.
     For the outlet role the one "name" is the outlet; an author that names no person
     ("Author: Xinhua News Agency") is the outlet."""
-    if not LABEL.match(line):
-        return []
+    return [(role, list(names)) for role, names in _credit_fields(line)]
+
+
+@lru_cache(maxsize=4096)
+def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Cached: split classifies a credit line and records reads it, and credit lines repeat
+    from page to page."""
+    if len(line) > MAX_BYLINE_CHARS or not LABEL.match(line):
+        return ()
     _lead, segments = _segments(line)
     fields = []
     for role, value in segments:
         value = _without_date(value)[0]
         if role in PERSON_ROLES and looks_like_names(value):
-            fields.append((role, split_names(value)))
+            fields.append((role, tuple(split_names(value))))
         elif role in ("outlet", "author") and _looks_like_outlet(value):
-            fields.append(("outlet", [value]))
+            fields.append(("outlet", (value,)))
         elif role != "published":
-            return []
-    return fields
+            return ()
+    return tuple(fields)
 
 
 def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
     """(role, names) of a credit line such as "Editor: Feng Lili", or None."""
-    fields = parse_credit_fields(line.strip())
-    return fields[0] if fields else None
+    fields = _credit_fields(line.strip())
+    return (fields[0][0], list(fields[0][1])) if fields else None
 
 
 def is_cjk_credit(line: str) -> bool:
@@ -170,7 +181,7 @@ def parse_byline(line: str) -> Byline:
 def looks_like_byline(line: str) -> bool:
     """A short line that starts with a label or a date and whose labelled parts make sense."""
     line = line.strip()
-    if len(line) > MAX_BYLINE_CHARS:
+    if len(line) > MAX_BYLINE_CHARS or not (line[:1].isdigit() or LABEL.match(line)):
         return False
     lead, segments = _segments(line)
     if not segments:

@@ -40,26 +40,35 @@ def _form_pattern(index: int, pattern: str) -> str:
 def _compile() -> re.Pattern[str]:
     forms = "|".join(_form_pattern(i, form["pattern"]) for i, form in enumerate(FORMATS))
     before, after = _TABLE["time_before"], _TABLE["time_after"]
-    return re.compile(rf"(?<![0-9A-Za-z])(?:{before})?(?:{forms})(?:{after})?(?![0-9A-Za-z])")
+    # Every form starts with a digit or a capital: the lookahead skips other places fast.
+    return re.compile(
+        rf"(?<![0-9A-Za-z])(?=[0-9A-Z])(?:{before})?(?:{forms})(?:{after})?(?![0-9A-Za-z])"
+    )
 
 
 DATE = _compile()
+# Per form (by its group name "f3"): the combined regex's group of each field it has.
+_FIELDS = {
+    f"f{i}": {
+        name: f"f{i}_{name}"
+        for name in ("year", "month", "month_name", "day")
+        if f"(?P<{name}>" in form["pattern"]
+    }
+    for i, form in enumerate(FORMATS)
+}
 
 
 def _to_date(match: re.Match[str], default_year: int | None) -> dt.date | None:
-    """The date a match stands for, or None when it names no real day or lacks a year."""
-    index = next(i for i in range(len(FORMATS)) if match.group(f"f{i}") is not None)
-    fields = {
-        key.split("_", 1)[1]: value
-        for key, value in match.groupdict().items()
-        if key.startswith(f"f{index}_") and value is not None
-    }
-    year = int(fields["year"]) if "year" in fields else default_year
-    month = MONTHS[fields["month_name"]] if "month_name" in fields else int(fields["month"])
+    """The date a match stands for, or None when it names no real day or lacks a year.
+    The form's own group closes last, so `lastgroup` names the form that matched."""
+    groups = _FIELDS[match.lastgroup]
+    year = int(match[groups["year"]]) if "year" in groups else default_year
     if year is None:
         return None
+    month_name = groups.get("month_name")
+    month = MONTHS[match[month_name]] if month_name else int(match[groups["month"]])
     try:
-        return dt.date(year, month, int(fields["day"]))
+        return dt.date(year, month, int(match[groups["day"]]))
     except ValueError:
         return None
 

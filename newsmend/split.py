@@ -15,13 +15,13 @@ from newsmend.credits import is_cjk_credit, looks_like_byline, parse_credit_line
 from newsmend.dates import looks_like_date
 from newsmend.tables import read_lines
 
-LINE = re.compile(r"[^\n]+")
 # Longer lines are paragraphs, not headline titles.
 MAX_TITLE_CHARS = 300
 # A whole line "2022-08-02 | Title" or "Title | 2022-08-02", or "Title (2022/8/2)".
+# The title is greedy where the date ends the line: the match then backtracks from the end.
 DATE_BAR_TITLE = re.compile(r"(?P<date>[^|｜]{4,40}?)\s*[|｜]\s*(?P<title>.+)")
-TITLE_BAR_DATE = re.compile(r"(?P<title>.+?)\s*[|｜]\s*(?P<date>[^|｜]{4,40})")
-TITLE_PAREN_DATE = re.compile(r"(?P<title>.+?)\s*[(（](?P<date>[^()（）]{4,40})[)）]")
+TITLE_BAR_DATE = re.compile(r"(?P<title>.+)[|｜]\s*(?P<date>[^|｜]{4,40})")
+TITLE_PAREN_DATE = re.compile(r"(?P<title>.+)[(（](?P<date>[^()（）]{4,40})[)）]")
 ENTRY_FORMS = (DATE_BAR_TITLE, TITLE_BAR_DATE, TITLE_PAREN_DATE)
 
 
@@ -32,6 +32,7 @@ def _squeeze(text: str) -> str:
 
 END_MARKERS = frozenset(_squeeze(marker) for marker in read_lines("end_markers.txt"))
 LIST_HEADERS = frozenset(_squeeze(header) for header in read_lines("list_headers.txt"))
+MAX_MARKER_CHARS = 2 * max(map(len, END_MARKERS | LIST_HEADERS))  # longer lines are neither
 
 # Line kinds.
 TEXT, HEADER, END, CREDIT, RESIDUE, DATE, ENTRY = (
@@ -90,13 +91,13 @@ class PageParts:
 
 def _lines(text: str) -> list[Span]:
     """The non-blank lines, stripped, with their offsets."""
-    spans = []
-    for match in LINE.finditer(text):
-        line = match.group()
+    spans, offset = [], 0
+    for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
-            start = match.start() + len(line) - len(line.lstrip())
+            start = offset + len(line) - len(line.lstrip())
             spans.append(Span(stripped, start, start + len(stripped)))
+        offset += len(line) + 1
     return spans
 
 
@@ -110,16 +111,21 @@ def _dated_entry(line: Span) -> Headline | None:
 
 
 def _sub_span(line: Span, match: re.Match[str], group: str) -> Span:
-    start, end = match.span(group)
-    return Span(match[group], line.start + start, line.start + end)
+    """A group of a match in a line, stripped, as a span of the page."""
+    text = match[group].rstrip()
+    start = line.start + match.start(group)
+    return Span(text, start, start + len(text))
 
 
 def _kind(line: str) -> str:
-    squeezed = _squeeze(line)
-    if squeezed in END_MARKERS:
-        return END
-    if squeezed in LIST_HEADERS:
-        return HEADER
+    if len(line) <= MAX_MARKER_CHARS:
+        squeezed = _squeeze(line)
+        if squeezed in END_MARKERS:
+            return END
+        if squeezed in LIST_HEADERS:
+            return HEADER
+    if len(line) > MAX_TITLE_CHARS:
+        return TEXT  # a paragraph: no date, credit or entry is that long
     if looks_like_date(line):
         return DATE
     if parse_credit_line(line):
