@@ -1,0 +1,173 @@
+"""Benchmark the whole pipeline: generate a corpus, run the real flow over it, print figures.
+
+    .venv/bin/python bench/run.py [--pages 10000 | --corpus DIR] [--json PATH]
+                                  [--batch-size B] [--keep]
+
+The run is the one `newsmend run --full` does (the `clean_news` flow with the task runner of
+the settings, validation included, translation off) into a temporary output folder. Stage
+seconds come from the run's BatchResult and are summed over batches, which run in parallel,
+so they add up to more than the wall time; carry-over, publish and catalog are timed around
+the store calls. Peak memory is the maximum resident set of this process and of its largest
+finished child process (the Prefect server, if Prefect starts one, is not counted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_corpus import write_corpus
+
+from newsmend.config import load_settings
+from newsmend.flows import clean
+from newsmend.pipeline import STAGES
+from newsmend.store import Store
+
+DEFAULT_PAGES = 10_000  # about a minute on two cores
+CONFIG = '[translation]\nprovider = "none"\n'
+
+
+def main() -> None:
+    args = _arguments()
+    work = Path(tempfile.mkdtemp(prefix="newsmend-bench-"))
+    try:
+        raw = args.corpus or _generate(args.pages, work / "raw")
+        figures = run(raw, work / "out", work / "bench.toml", args.batch_size)
+        print(render(figures))
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--pages", type=int, default=DEFAULT_PAGES, help="pages to generate")
+    source.add_argument("--corpus", type=Path, help="an existing raw folder instead")
+    parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
+    parser.add_argument("--batch-size", type=int, help="files per task (default: settings)")
+    parser.add_argument("--keep", action="store_true", help="keep the corpus and the output")
+    return parser.parse_args()
+
+
+def _generate(pages: int, raw: Path) -> Path:
+    started = time.perf_counter()
+    written = write_corpus(pages, raw, seed=0, gzipped=True)
+    seconds = time.perf_counter() - started
+    print(f"generated {pages} pages, {written / 1e6:.1f} MB in {seconds:.1f} s", flush=True)
+    return raw
+
+
+def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
+    """One full run of the flow over raw; returns the figures to print."""
+    config.write_text(CONFIG, encoding="utf-8")
+    settings = load_settings(config, raw=raw, out=out, full=True, batch_size=batch_size)
+    runner = clean.task_runner(settings)
+    clean_news = clean.clean_news.with_options(task_runner=runner)
+    seconds: Counter = Counter()
+    batches: list = []
+    with ExitStack() as stack:
+        stack.enter_context(_timed(clean, "_run_batches", seconds, "batches", batches))
+        stack.enter_context(_timed(Store, "carry_over", seconds, "carry-over"))
+        stack.enter_context(_timed(Store, "publish", seconds, "publish"))
+        stack.enter_context(_timed(clean, "_refresh_catalog", seconds, "catalog"))
+        started = time.perf_counter()
+        summary = clean_news(
+            raw=str(raw), out=str(out), full=True, config=str(config), batch_size=batch_size
+        )
+        wall = time.perf_counter() - started
+    totals = batches[0]
+    size = sum(path.stat().st_size for path in raw.rglob("*") if path.is_file())
+    return {
+        "pages": summary["files_processed"],
+        "megabytes": round(size / 1e6, 1),
+        "batch_size": settings.batch_size,
+        "task_runner": type(runner).__name__,
+        "wall_seconds": round(wall, 2),
+        "pages_per_second": round(summary["files_processed"] / wall),
+        "megabytes_per_second": round(size / 1e6 / wall, 2),
+        "peak_rss_mb": _peak_rss_mb(),
+        "stage_seconds": {stage: round(totals.seconds[stage], 2) for stage in STAGES},
+        "run_seconds": {name: round(value, 2) for name, value in seconds.items()},
+        "records": {key: summary[key] for key in ("articles", "headlines", "quarantined")},
+    }
+
+
+@contextmanager
+def _timed(owner, name: str, seconds: Counter, label: str, results: list | None = None):
+    """Wrap owner.name for the run: add its wall time to seconds[label], keep its results."""
+    original = getattr(owner, name)
+
+    @functools.wraps(original)
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            result = original(*args, **kwargs)
+        finally:
+            seconds[label] += time.perf_counter() - started
+        if results is not None:
+            results.append(result)
+        return result
+
+    setattr(owner, name, timed)
+    try:
+        yield
+    finally:
+        setattr(owner, name, original)
+
+
+def _peak_rss_mb() -> dict:
+    """ru_maxrss is in KiB on Linux: this process, and the largest child that has ended."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"self": round(own), "largest_child": round(child), "total": round(own + child)}
+
+
+def render(f: dict) -> str:
+    """The figures as a small table."""
+    rss = f["peak_rss_mb"]
+    lines = [
+        f"pages          {f['pages']:>10,}   ({f['megabytes']} MB on disk)",
+        f"task runner    {f['task_runner']:>10}   batch size {f['batch_size']}",
+        f"wall           {f['wall_seconds']:>10.1f} s",
+        f"pages/s        {f['pages_per_second']:>10,}",
+        f"MB/s           {f['megabytes_per_second']:>10.2f}",
+        f"peak RSS       {rss['total']:>10,} MB   (flow {rss['self']}, child {rss['largest_child']})",
+        "",
+        "stage          seconds   share   (summed over parallel batches)",
+    ]
+    stage_total = sum(f["stage_seconds"].values()) or 1
+    for stage, value in f["stage_seconds"].items():
+        lines.append(f"{stage:<12} {value:>9.1f} {100 * value / stage_total:>6.0f}%")
+    lines += ["", "run step       seconds   (wall, in the flow process)"]
+    for step, value in f["run_seconds"].items():
+        lines.append(f"{step:<12} {value:>9.1f}")
+    accounted = sum(f["run_seconds"].values())
+    lines.append(
+        f"{'other':<12} {f['wall_seconds'] - accounted:>9.1f}   (start-up, discover, ledger, run row)"
+    )
+    records = ", ".join(f"{key} {value:,}" for key, value in f["records"].items())
+    lines += ["", f"records: {records}"]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
