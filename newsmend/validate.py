@@ -21,6 +21,7 @@ from pathlib import Path
 
 import great_expectations as gx
 import polars as pl
+import polars.selectors as cs
 from great_expectations.core import ExpectationSuiteValidationResult
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
@@ -165,8 +166,14 @@ def duplicate_sentence_count(text: str) -> int:
     return len(sentences) - len(set(sentences))
 
 
-def has_untranslated_text(text: str) -> bool:
-    return bool(untranslated_spans(text))
+def has_untranslated_text(texts: pl.Series) -> pl.Series:
+    """Whether each text holds untranslated Chinese (text.untranslated_spans is the judge).
+
+    The judge is slow Python, so it only sees texts with a Han character (a fast polars test).
+    """
+    has_han = texts.str.contains(r"\p{Han}").fill_null(False)
+    judged = [bool(han and untranslated_spans(text)) for text, han in zip(texts, has_han)]
+    return pl.Series(judged, dtype=pl.Boolean)
 
 
 def helper_columns(articles: pl.DataFrame) -> dict[str, pl.Expr]:
@@ -181,16 +188,21 @@ def helper_columns(articles: pl.DataFrame) -> dict[str, pl.Expr]:
         "duplicate_sentence_count": pl.col("body").map_elements(
             duplicate_sentence_count, return_dtype=pl.Int64
         ),
-        "has_untranslated_text": text.map_elements(has_untranslated_text, return_dtype=pl.Boolean),
+        "has_untranslated_text": text.map_batches(has_untranslated_text, return_dtype=pl.Boolean),
         "translation_failed": pl.col("flags").list.contains("translation_failed").fill_null(False),
         "parent_known": pl.col("parent_record_id").is_in(article_ids).fill_null(False),
     }
 
 
 def gx_frame(df: pl.DataFrame, columns: list[str], helpers: dict[str, pl.Expr]):
-    """The pandas frame GX validates: the checked columns only, helpers computed by polars."""
+    """The pandas frame GX validates: the checked columns only, helpers computed by polars.
+
+    GX compares pandas columns against bounds in one vectorized step only for int64, float64
+    and datetime64[ns] columns (element by element in Python otherwise), so cast to those.
+    """
     selected = [helpers[c].alias(c) if c in helpers else pl.col(c) for c in columns]
-    return df.select(selected).to_pandas()
+    widened = [cs.integer().cast(pl.Int64), cs.date().cast(pl.Datetime("ns"))]
+    return df.select(selected).with_columns(widened).to_pandas()
 
 
 # --- running and reading back -------------------------------------------------------------
@@ -233,18 +245,25 @@ def failing_rows(result: ExpectationSuiteValidationResult) -> dict[str, set[int]
     return rows
 
 
+def labels(rows: dict[str, set[int]], label_of: dict[str, str]) -> pl.Expr:
+    """Per record, the labels of the checks whose failing rows include it, in suite order."""
+    row = pl.int_range(pl.len())
+    parts = [
+        pl.when(row.is_in(sorted(rows.get(name, ())))).then(pl.lit(label))
+        for name, label in label_of.items()
+    ]
+    return pl.concat_list(parts).list.drop_nulls() if parts else pl.lit([], pl.List(pl.String))
+
+
 def mark_records(df: pl.DataFrame, rows: dict[str, set[int]]) -> pl.DataFrame:
-    """Add failed_checks (blocking) and extend flags (warnings), each in suite order."""
-    failed: list[list[str]] = [[] for _ in range(df.height)]
-    flagged: list[list[str]] = [[] for _ in range(df.height)]
-    for name, check in suite_checks().items():
-        target, label = (failed, name) if check.severity == "blocking" else (flagged, check.flag)
-        for position in rows.get(name, ()):
-            target[position].append(label)
-    new_flags = pl.Series(flagged, dtype=pl.List(pl.String))
+    """Add failed_checks (blocking) and extend flags (warnings)."""
+    checks = suite_checks().values()
+    blocking = {c.name: c.name for c in checks if c.severity == "blocking"}
+    warnings = {c.name: c.flag for c in checks if c.severity == "warning"}
+    old_flags = pl.col("flags").fill_null([])
     return df.with_columns(
-        failed_checks=pl.Series(failed, dtype=pl.List(pl.String)),
-        flags=pl.col("flags").fill_null([]).list.concat(new_flags).list.unique(maintain_order=True),
+        failed_checks=labels(rows, blocking),
+        flags=old_flags.list.concat(labels(rows, warnings)).list.unique(maintain_order=True),
     )
 
 
