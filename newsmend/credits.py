@@ -43,6 +43,7 @@ LABEL = _compile_labels()
 NAME_SEPARATOR = re.compile(r"\s*(?:[,，、;；&]|\band\b)\s*")
 NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)*")
 CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")
+CJK_VALUE = re.compile(r"[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*")
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 
 
@@ -138,6 +139,8 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     fields = []
     for role, value in segments:
         value = _without_date(value)[0]
+        if not value:
+            continue  # a label right before another ("Text/Photo: Zhang Wei")
         if role in PERSON_ROLES and looks_like_names(value):
             fields.append((role, tuple(split_names(value))))
         elif role in ("outlet", "author") and _looks_like_outlet(value):
@@ -154,8 +157,13 @@ def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
 
 
 def is_cjk_credit(line: str) -> bool:
-    """A credit left in Chinese ("责任编辑：李娜"): residue of a credit already given in English."""
-    return CJK_CREDIT.match(line.strip()) is not None
+    """A credit left in Chinese ("责任编辑：李娜", "Editor: 李娜"): residue, not a person to list
+    (the English credit, when there is one, gives the name)."""
+    line = line.strip()
+    if CJK_CREDIT.match(line):
+        return True
+    label = LABEL.match(line)
+    return label is not None and CJK_VALUE.fullmatch(line[label.end() :]) is not None
 
 
 def parse_byline(line: str) -> Byline:
@@ -190,6 +198,8 @@ def looks_like_byline(line: str) -> bool:
         return False
     for role, value in segments:
         value = _without_date(value)[0]
+        if not value:
+            continue
         if role == "outlet" and not _looks_like_outlet(value):
             return False
         if role in PERSON_ROLES and not (looks_like_names(value) or _looks_like_outlet(value)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from newsmend.credits import is_cjk_credit, looks_like_byline, parse_credit_line
 from newsmend.dates import looks_like_date
@@ -22,12 +23,15 @@ MAX_TITLE_CHARS = 300
 DATE_BAR_TITLE = re.compile(r"(?P<date>[^|｜]{4,40}?)\s*[|｜]\s*(?P<title>.+)")
 TITLE_BAR_DATE = re.compile(r"(?P<title>.+)[|｜]\s*(?P<date>[^|｜]{4,40})")
 TITLE_PAREN_DATE = re.compile(r"(?P<title>.+)[(（](?P<date>[^()（）]{4,40})[)）]")
-ENTRY_FORMS = (DATE_BAR_TITLE, TITLE_BAR_DATE, TITLE_PAREN_DATE)
+NOT_WORD = re.compile(r"[\W_]+")
+BAR_FORMS = (DATE_BAR_TITLE, TITLE_BAR_DATE)
+PAREN_FORMS = (TITLE_PAREN_DATE,)
 
 
 def _squeeze(text: str) -> str:
-    """Text as the marker and header tables compare it."""
-    return "".join(text.split()).casefold().rstrip(":：")
+    """Text as the marker and header tables compare it: letters and digits only, so
+    "- END -", "—— END ——" and "【END】" are one marker."""
+    return NOT_WORD.sub("", text).casefold()
 
 
 END_MARKERS = frozenset(_squeeze(marker) for marker in read_lines("end_markers.txt"))
@@ -41,8 +45,9 @@ TEXT, HEADER, END, CREDIT, RESIDUE, DATE, ENTRY = (
 FURNITURE = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY})
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A piece of the page: its text and where it stands (a tuple: pages make many)."""
+
     text: str
     start: int
     end: int
@@ -103,7 +108,10 @@ def _lines(text: str) -> list[Span]:
 
 def _dated_entry(line: Span) -> Headline | None:
     """A one-line headline entry ("2022-08-02 | Title", "Title (2022/8/2)"), or None."""
-    for form in ENTRY_FORMS:
+    forms = PAREN_FORMS if line.text.endswith((")", "）")) else ()
+    if "|" in line.text or "｜" in line.text:
+        forms = BAR_FORMS + forms
+    for form in forms:
         match = form.fullmatch(line.text)
         if match and looks_like_date(match["date"]) and len(match["title"]) <= MAX_TITLE_CHARS:
             return Headline(_sub_span(line, match, "title"), _sub_span(line, match, "date"))
@@ -132,8 +140,7 @@ def _kind(line: str) -> str:
         return CREDIT
     if is_cjk_credit(line):
         return RESIDUE
-    may_be_entry = "|" in line or "｜" in line or line.endswith((")", "）"))
-    if may_be_entry and _dated_entry(Span(line, 0, len(line))):
+    if _dated_entry(Span(line, 0, len(line))):
         return ENTRY
     return TEXT
 
@@ -175,9 +182,13 @@ def split_page(text: str) -> PageParts:
     """Cut a decoded page (newlines normalised, BOM stripped) into its parts."""
     lines = _lines(text)
     title, bylines, body_start = _title_and_bylines(lines)
+    residue = []
+    while body_start < len(lines) and is_cjk_credit(lines[body_start].text):
+        residue.append(lines[body_start])  # the byline again, in Chinese
+        body_start += 1
     kinds = [TEXT] * body_start + [_kind(line.text) for line in lines[body_start:]]
     body_end = _body_end(lines, kinds, body_start)
-    parts = PageParts(title, bylines, lines[body_start:body_end])
+    parts = PageParts(title, bylines, lines[body_start:body_end], residue=residue)
     teaser_start = _read_furniture(lines, kinds, body_end, parts)
     _read_teasers(lines, kinds, teaser_start, parts)
     return parts

@@ -68,6 +68,7 @@ def test_not_a_credit_line(line: str) -> None:
 
 def test_chinese_credit_is_residue() -> None:
     assert is_cjk_credit("责任编辑：李娜")
+    assert is_cjk_credit("Editor: 李娜")
     assert not is_cjk_credit("Editor: Li Na")
 
 
@@ -174,6 +175,7 @@ def test_names_with_mixed_separators_split_back(names: list[str], seps: list[str
         ("Text/Chen Jing Picture/Zhou Min", [("author", ["Chen Jing"]), ("author", ["Zhou Min"])]),
         ("Author: Xinhua News Agency", [("outlet", ["Xinhua News Agency"])]),
         ("Source: Huzhou Daily", [("outlet", ["Huzhou Daily"])]),
+        ("Text/Photo: Zhang Wei", [("author", ["Zhang Wei"])]),
     ],
 )
 def test_credit_fields_of_a_line(line: str, fields: list) -> None:

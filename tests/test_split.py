@@ -160,3 +160,14 @@ def test_two_byline_lines() -> None:
     ]
     assert [p.text for p in parts.body] == BODY
     assert parts.credits == []
+
+
+@pytest.mark.parametrize("marker", ["—— END ——", "【END】", "-END-", "~ End ~"])
+def test_end_marker_punctuation_does_not_matter(marker: str) -> None:
+    assert split_page(page("A title", *BODY, marker)).end_marker.text == marker
+
+
+def test_chinese_byline_under_the_english_one_is_residue() -> None:
+    parts = split_page(page("A title", "Source: Taizhou Daily", "来源：台州日报", *BODY))
+    assert [r.text for r in parts.residue] == ["来源：台州日报"]
+    assert [p.text for p in parts.body] == BODY
