@@ -231,18 +231,14 @@ def _touches_cjk(text: str, start: int, end: int) -> bool:
 
 # "high -tech", "COVID -19" (digits only after an acronym: "to -5 degrees" is a minus sign),
 # "well- known" (but not "small- and medium-sized", a suspended hyphen).
+# Each alternative starts with a literal, which lets the regex engine skip ahead quickly.
 _SPACED_HYPHEN = re.compile(
-    r"\b(?:([A-Za-z]+) -(?=[A-Za-z])|([A-Z]{2,}) -(?=\d)|([A-Za-z]+)- (?!(?:and|or|to|nor)\b)(?=[a-z]))"
+    r" (?<=[A-Za-z] )-(?=[A-Za-z])| (?<=[A-Z][A-Z] )-(?=\d)|-(?<=[A-Za-z]-) (?!(?:and|or|to|nor)\b)(?=[a-z])"
 )
 
 
 def fix_spaced_hyphen(work: Work) -> None:
-    substitute(
-        work,
-        "spaced_hyphen",
-        _SPACED_HYPHEN,
-        lambda m: (m.group(1) or m.group(2) or m.group(3)) + "-",
-    )
+    substitute(work, "spaced_hyphen", _SPACED_HYPHEN, lambda m: "-")
 
 
 # --- repeated_phrase --------------------------------------------------------------------
@@ -284,18 +280,20 @@ def _find_repeat(text: str) -> tuple[int, int] | None:
     """The span to delete for the first repeat in text, or None."""
     tokens = list(_WORD.finditer(text))
     words = [t.group().lower() for t in tokens]
-    for i in range(len(words)):
-        for n in range(1, MAX_PHRASE_WORDS + 1):
-            first, second = words[i : i + n], words[i + n : i + 2 * n]
-            if first == second and _repeat_allowed(text, tokens, i, n):
-                return tokens[i + n - 1].end(), tokens[i + 2 * n - 1].end()
-            if (
+    count = len(words)
+    for i, word in enumerate(words):
+        for n in range(1, min(MAX_PHRASE_WORDS, (count - i) // 2) + 1):
+            j = i + n
+            if words[j] == word and words[i:j] == words[j : j + n]:
+                if _repeat_allowed(text, tokens, i, n):
+                    return tokens[j - 1].end(), tokens[j + n - 1].end()
+            elif (
                 n >= 3
-                and words[i + n : i + n + 1] == ["of"]
-                and first == words[i + n + 1 : i + 2 * n + 1]
+                and words[j] == "of"
+                and words[i:j] == words[j + 1 : j + 1 + n]
                 and _repeat_allowed(text, tokens, i, n, gap=1)
             ):
-                return tokens[i + n - 1].end(), tokens[i + 2 * n].end()
+                return tokens[j - 1].end(), tokens[j + n].end()
     return None
 
 
@@ -319,18 +317,23 @@ def _column_repeats(column: pl.Series) -> pl.Series:
     """Rows where some run of n words is followed by the same n words (or by "of" and them):
     the hashes of the words of all rows in one flat column, compared with themselves shifted."""
     words = column.fill_null("").str.to_lowercase().str.extract_all(r"[^\W_]+")
-    rows = pl.int_range(0, len(column), eager=True).gather(
-        pl.int_range(0, len(column), eager=True).repeat_by(words.list.len()).explode()
-    )
+    rows = pl.int_range(0, len(column), eager=True).repeat_by(words.list.len()).explode()
     flat = pl.DataFrame({"h": words.explode().drop_nulls().hash(), "row": rows})
-    doubled = pl.col("h").is_in(pl.Series([w for w in DOUBLED_WORDS]).hash().implode())
-    same = [
-        (pl.col("h") == pl.col("h").shift(-n)) & (pl.col("row") == pl.col("row").shift(-n))
-        for n in range(1, MAX_PHRASE_WORDS + 2)
-    ]
-    hits = [same[0] & doubled] + [
-        same[n - 1].cast(pl.UInt8).rolling_sum(n if n < 4 else n - 1) == (n if n < 4 else n - 1)
-        for n in range(2, MAX_PHRASE_WORDS + 2)
+
+    def hashed(*texts: str) -> pl.Expr:
+        return pl.lit(pl.Series(texts).hash().implode())
+
+    def run(n: int, shift: int) -> pl.Expr:
+        same = (pl.col("h") == pl.col("h").shift(-shift)) & (
+            pl.col("row") == pl.col("row").shift(-shift)
+        )
+        return same.cast(pl.UInt8).rolling_sum(n) == n
+
+    hits = [run(1, 1) & pl.col("h").is_in(hashed(*DOUBLED_WORDS))]
+    hits += [run(n, n) for n in range(2, MAX_PHRASE_WORDS + 1)]
+    hits += [
+        run(n, n + 1) & pl.col("h").shift(-1).is_in(hashed("of"))
+        for n in range(3, MAX_PHRASE_WORDS + 1)
     ]
     found = flat.lazy().filter(pl.any_horizontal(hits)).select("row").unique().collect()["row"]
     return pl.int_range(0, len(column), eager=True).is_in(found.implode())
@@ -396,24 +399,32 @@ def flag_repeated_clause_opener(work: Work) -> None:
 # A dangling bracket fragment ("[Cla", "[Click") or trailing dots left where a page cut text.
 _END_MARKER = re.compile(r"(?:[ \t]*[\[【][A-Za-z ]{0,20}|[ \t]*(?:\.{3,}|…+))+[ \t]*$")
 _FINAL_PUNCTUATION = r"[.!?…。！？][\"'”’)）」]*\s*$"
+_FINAL_PUNCTUATION_RE = re.compile(_FINAL_PUNCTUATION)
+TAIL = 64  # characters at the end that truncation looks at
+
+
+def _end_marker(text: str) -> re.Match | None:
+    return _END_MARKER.search(text, max(0, len(text) - TAIL))
+
+
+def _open_end(text: str) -> bool:
+    return bool(text.strip()) and not _FINAL_PUNCTUATION_RE.search(text, max(0, len(text) - TAIL))
 
 
 def fix_truncation(work: Work) -> None:
     """Remove a cut-off marker at the end and mark the record truncated; a body that stops
     mid-sentence (no final punctuation) is marked truncated too, with no change."""
-    match = _END_MARKER.search(work.text)
+    match = _end_marker(work.text)
     if match and match.start() > 0:
         work.record("truncation", match.start(), match.end(), "")
         work.text = work.text[: match.start()]
         work.truncated = True
-    if work.part == "body" and work.text.strip() and not re.search(_FINAL_PUNCTUATION, work.text):
+    if work.part == "body" and _open_end(work.text):
         work.truncated = True
 
 
 def _could_be_truncated(text: str, part: str) -> bool:
-    if _END_MARKER.search(text):
-        return True
-    return part == "body" and bool(text.strip()) and not re.search(_FINAL_PUNCTUATION, text)
+    return _end_marker(text) is not None or (part == "body" and _open_end(text))
 
 
 def _column_could_be_truncated(column: pl.Series, part: str) -> pl.Series:
@@ -433,18 +444,18 @@ RULES: list[Rule] = [
         fix_mojibake,
         _MOJIBAKE_PAIR,
     ),
+    regex_rule(
+        "cjk_residue",
+        "untranslated Chinese translated through the configured translator (none: left as is)",
+        fix_cjk_residue,
+        _CJK_CHAR.pattern,
+    ),
     Rule(
         "repeated_phrase",
         "adjacent repeated words (to promote to promote, the the); never step by step, Walla Walla",
         fix_repeated_phrase,
         lambda text, _field: _find_repeat(text) is not None,
         lambda column, _field: _column_repeats(column),
-    ),
-    regex_rule(
-        "cjk_residue",
-        "untranslated Chinese translated through the configured translator (none: left as is)",
-        fix_cjk_residue,
-        _CJK_CHAR.pattern,
     ),
     regex_rule(
         "punctuation",
@@ -469,7 +480,7 @@ RULES: list[Rule] = [
         "repeated_clause_opener",
         "flag only: 'Since X, since Y' clauses merged by the translator",
         flag_repeated_clause_opener,
-        rf"(?i)\b{_OPENERS} \w+ [^,.;:!?]{{1,200}}, {_OPENERS} ",
+        rf"(?i), {_OPENERS} ",
     ),
     Rule(
         "truncation",
@@ -512,7 +523,9 @@ def repair_text(
 def repair_frame(
     df: pl.DataFrame, columns: dict[str, str], enabled: set[str] | None = None, translator=None
 ) -> pl.DataFrame:
-    """Add the repaired clean columns, `repairs`, `flags`, and OR `truncated` when present."""
+    """Add the repaired clean columns, `repairs`, `flags`, and OR `truncated` when present.
+
+    Each distinct text is repaired once (teasers and headlines recur across pages)."""
     rules = _active(enabled)
     n = len(df)
     repairs: list[list[dict]] = [[] for _ in range(n)]
@@ -521,18 +534,12 @@ def repair_frame(
     new_columns = []
     for raw, clean in columns.items():
         part = "title" if clean in TITLE_COLUMNS else "body"
-        column = df[raw]
-        probes = {rule.name: rule.column_probe(column, part).fill_null(False) for rule in rules}
-        selected = pl.DataFrame(probes) if probes else pl.DataFrame({"none": [False] * n})
-        rows = selected.with_row_index().filter(pl.any_horizontal(pl.exclude("index")))
-        translations = (
-            _prefetch(column, rows["index"], translator) if "cjk_residue" in probes else {}
-        )
-        values = column.to_list()
-        for row in rows.iter_rows(named=True):
-            index = row.pop("index")
-            work = Work(values[index], part, translations, translator)
-            _run(work, rules, {name for name, hit in row.items() if hit})
+        repaired = _repair_distinct(df[raw], part, rules, translator)
+        values = df[raw].to_list()
+        for index, text in enumerate(values):
+            work = repaired.get(text)
+            if work is None:
+                continue
             values[index] = work.text
             repairs[index] += work.repairs
             flags[index] += [f for f in work.flags if f not in flags[index]]
@@ -548,12 +555,32 @@ def repair_frame(
     return out
 
 
-def _prefetch(column: pl.Series, rows: pl.Series, translator) -> dict[str, object]:
-    """Translate every Chinese fragment of the selected rows in one concurrent batch."""
+def _repair_distinct(
+    column: pl.Series, part: str, rules: list[Rule], translator
+) -> dict[str, Work]:
+    """Distinct text -> its Work, for the texts some rule's column probe selects."""
+    distinct = column.drop_nulls().unique()
+    if not rules or distinct.is_empty():
+        return {}
+    probes = pl.DataFrame(
+        {rule.name: rule.column_probe(distinct, part).fill_null(False) for rule in rules}
+    )
+    selected = probes.with_columns(text=distinct).filter(pl.any_horizontal(pl.exclude("text")))
+    translations = _prefetch(selected["text"], translator) if "cjk_residue" in probes else {}
+    repaired = {}
+    for row in selected.iter_rows(named=True):
+        text = row.pop("text")
+        work = Work(text, part, translations, translator)
+        repaired[text] = _run(work, rules, {name for name, hit in row.items() if hit})
+    return repaired
+
+
+def _prefetch(texts: pl.Series, translator) -> dict[str, object]:
+    """Translate every Chinese fragment of the selected texts in one concurrent batch."""
     if translator is None:
         return {}
     fragments = set()
-    for text in column.gather(rows).drop_nulls():
+    for text in texts:
         for start, end in residue_spans(text):
             start, end = _with_closing_bracket(text, start, end)
             fragments.add(text[start:end].strip(_EDGE_MARKS))
