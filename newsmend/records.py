@@ -113,13 +113,23 @@ def _headline(
     }
 
 
+def _list_reference_date(parts: PageParts, page_date: dt.date | None) -> dt.date | None:
+    """The date that gives a year to list dates written without one: the page's, or when the
+    page states none, the latest full date of the list itself."""
+    if page_date is not None:
+        return page_date
+    full = [parse_date(h.date.text) for h in parts.headlines if h.date is not None]
+    return max((d for d in full if d is not None), default=None)
+
+
 def page_records(page: Page) -> tuple[list[dict], list[dict]]:
     """(articles, headlines) of one page: main article at position 0, teasers after it."""
     parts = split_page(page.text)
     article = _main_article(page, parts)
     teasers = [_teaser(page, i, t) for i, t in enumerate(parts.teasers, start=1)]
+    reference = _list_reference_date(parts, article["published"])
     headlines = [
-        _headline(page, i, entry, article["record_id"], article["published"])
+        _headline(page, i, entry, article["record_id"], reference)
         for i, entry in enumerate(parts.headlines)
     ]
     return [article, *teasers], headlines

@@ -38,11 +38,12 @@ END_MARKERS = frozenset(_squeeze(marker) for marker in read_lines("end_markers.t
 LIST_HEADERS = frozenset(_squeeze(header) for header in read_lines("list_headers.txt"))
 MAX_MARKER_CHARS = 2 * max(map(len, END_MARKERS | LIST_HEADERS))  # longer lines are neither
 
-# Line kinds.
-TEXT, HEADER, END, CREDIT, RESIDUE, DATE, ENTRY = (
-    "text", "header", "end", "credit", "residue", "date", "entry",
+# Line kinds. CHINESE is a line without English: body text in the body, residue after it.
+TEXT, HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, CHINESE = (
+    "text", "header", "end", "credit", "residue", "date", "entry", "chinese",
 )  # fmt: skip
 FURNITURE = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY})
+LATIN = re.compile(r"[A-Za-z]")
 
 
 class Span(NamedTuple):
@@ -142,6 +143,8 @@ def _kind(line: str) -> str:
         return RESIDUE
     if _dated_entry(Span(line, 0, len(line))):
         return ENTRY
+    if not LATIN.search(line):
+        return CHINESE
     return TEXT
 
 
@@ -205,7 +208,7 @@ def _read_furniture(lines: list[Span], kinds: list[str], i: int, parts: PagePart
         elif date_first is not True and _starts_list(lines, kinds, i):
             parts.headlines.append(Headline(line, lines[i + 1]))
             date_first, i = False, i + 2
-        elif kind == TEXT:
+        elif kind == TEXT or _starts_teaser(kinds, i):
             return i
         else:
             _add_furniture(kind, line, parts)
@@ -213,12 +216,23 @@ def _read_furniture(lines: list[Span], kinds: list[str], i: int, parts: PagePart
     return i
 
 
+def _starts_teaser(kinds: list[str], i: int) -> bool:
+    """A dated one-line entry outside a list ("Zhejiang's latest notice (August 2, 2022)"
+    after the credits) followed by text is a teaser's title."""
+    return (
+        kinds[i] == ENTRY
+        and kinds[i - 1] not in (HEADER, ENTRY)
+        and i + 1 < len(kinds)
+        and kinds[i + 1] == TEXT
+    )
+
+
 def _add_furniture(kind: str, line: Span, parts: PageParts) -> None:
     if kind == HEADER:
         parts.list_headers.append(line)
     elif kind == CREDIT:
         parts.credits.append(line)
-    elif kind == RESIDUE:
+    elif kind in (RESIDUE, CHINESE):
         parts.residue.append(line)
     elif kind == END:
         parts.end_marker = parts.end_marker or line

@@ -149,3 +149,9 @@ def test_second_byline_line_adds_its_persons() -> None:
     [article], [] = page_records(sample_page(text))
     assert (article["outlet"], article["authors"]) == ("Wuxi Daily", ["Zhang Wei"])
     assert article["body_raw"] == "Body."
+
+
+def test_list_dates_take_the_year_of_the_list_when_the_page_has_no_date() -> None:
+    blocks = ("Title", "Source: Ningbo Daily", "Body.", "2022-03-18 | First", "03-16 | Second")
+    _articles, headlines = page_records(sample_page("\n\n".join(blocks)))
+    assert [iso(h["published"]) for h in headlines] == ["2022-03-18", "2022-03-16"]

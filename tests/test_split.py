@@ -171,3 +171,34 @@ def test_chinese_byline_under_the_english_one_is_residue() -> None:
     parts = split_page(page("A title", "Source: Taizhou Daily", "来源：台州日报", *BODY))
     assert [r.text for r in parts.residue] == ["来源：台州日报"]
     assert [p.text for p in parts.body] == BODY
+
+
+def test_dated_title_after_the_credits_is_a_teaser() -> None:
+    text = page(
+        "A title",
+        *BODY,
+        "Previous review",
+        "First story (2022/4/16)",
+        "Second story (2022/4/15)",
+        "Author: Ying Haiyan",
+        "Zhejiang's latest epidemic notice (August 2, 2022)",
+        "The notice said that the province reported no new cases on August 1.",
+    )
+    parts = split_page(text)
+    assert [h.title.text for h in parts.headlines] == ["First story", "Second story"]
+    assert [t.title.text for t in parts.teasers] == [
+        "Zhejiang's latest epidemic notice (August 2, 2022)"
+    ]
+
+
+def test_chinese_line_after_the_body_is_residue_not_a_teaser() -> None:
+    parts = split_page(
+        page("A title", *BODY, "Editor: Li Na", "如皋", "[END]", "Teaser", "Snippet")
+    )
+    assert [r.text for r in parts.residue] == ["如皋"]
+    assert [t.title.text for t in parts.teasers] == ["Teaser"]
+
+
+def test_chinese_line_in_the_body_stays_body() -> None:
+    parts = split_page(page("A title", BODY[0], "（记者 张伟）", BODY[1]))
+    assert [p.text for p in parts.body] == [BODY[0], "（记者 张伟）", BODY[1]]
