@@ -525,54 +525,64 @@ def repair_frame(
 ) -> pl.DataFrame:
     """Add the repaired clean columns, `repairs`, `flags`, and OR `truncated` when present.
 
-    Each distinct text is repaired once (teasers and headlines recur across pages)."""
+    Each distinct text is repaired once (teasers and headlines recur across pages) and the
+    results are joined back, so Python builds values only for the texts that changed."""
     rules = _active(enabled)
-    n = len(df)
-    repairs: list[list[dict]] = [[] for _ in range(n)]
-    flags: list[list[str]] = [[] for _ in range(n)]
-    truncated = [False] * n
-    new_columns = []
-    for raw, clean in columns.items():
+    out = df
+    repairs, flags, truncated = [], [], []
+    for number, (raw, clean) in enumerate(columns.items()):
         part = "title" if clean in TITLE_COLUMNS else "body"
-        repaired = _repair_distinct(df[raw], part, rules, translator)
-        values = df[raw].to_list()
-        for index, text in enumerate(values):
-            work = repaired.get(text)
-            if work is None:
-                continue
-            values[index] = work.text
-            repairs[index] += work.repairs
-            flags[index] += [f for f in work.flags if f not in flags[index]]
-            truncated[index] = truncated[index] or work.truncated
-        new_columns.append(pl.Series(clean, values, dtype=pl.String))
-    out = df.with_columns(
-        *new_columns,
-        pl.Series("repairs", repairs, dtype=pl.List(REPAIR)),
-        pl.Series("flags", flags, dtype=pl.List(pl.String)),
+        fixes = _repair_distinct(df[raw], part, rules, translator).rename(
+            {name: f"_{name}_{number}" for name in ("text", "repairs", "flags", "truncated")}
+        )
+        out = out.join(fixes, on=raw, how="left", maintain_order="left").with_columns(
+            pl.coalesce(f"_text_{number}", raw).alias(clean)
+        )
+        repairs.append(pl.col(f"_repairs_{number}").fill_null([]))
+        flags.append(pl.col(f"_flags_{number}").fill_null([]))
+        truncated.append(pl.col(f"_truncated_{number}").fill_null(False))
+    out = out.with_columns(
+        pl.concat_list(repairs).alias("repairs"),
+        pl.concat_list(flags).list.unique(maintain_order=True).alias("flags"),
     )
     if "truncated" in out.columns:
-        out = out.with_columns(pl.col("truncated").fill_null(False) | pl.Series(truncated))
-    return out
-
-
-def _repair_distinct(
-    column: pl.Series, part: str, rules: list[Rule], translator
-) -> dict[str, Work]:
-    """Distinct text -> its Work, for the texts some rule's column probe selects."""
-    distinct = column.drop_nulls().unique()
-    if not rules or distinct.is_empty():
-        return {}
-    probes = pl.DataFrame(
-        {rule.name: rule.column_probe(distinct, part).fill_null(False) for rule in rules}
+        out = out.with_columns(pl.any_horizontal(pl.col("truncated").fill_null(False), *truncated))
+    return out.select(
+        *df.columns, *(c for c in out.columns if c not in df.columns and not c.startswith("_"))
     )
-    selected = probes.with_columns(text=distinct).filter(pl.any_horizontal(pl.exclude("text")))
-    translations = _prefetch(selected["text"], translator) if "cjk_residue" in probes else {}
-    repaired = {}
-    for row in selected.iter_rows(named=True):
-        text = row.pop("text")
-        work = Work(text, part, translations, translator)
-        repaired[text] = _run(work, rules, {name for name, hit in row.items() if hit})
-    return repaired
+
+
+def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator) -> pl.DataFrame:
+    """One row per distinct text some rule's column probe selects: the text as key, and its
+    repaired text, repairs, flags and truncated."""
+    distinct = column.drop_nulls().unique()
+    works = []
+    if rules and not distinct.is_empty():
+        probes = pl.DataFrame(
+            {rule.name: rule.column_probe(distinct, part).fill_null(False) for rule in rules}
+        )
+        selected = probes.with_columns(_key=distinct).filter(pl.any_horizontal(pl.exclude("_key")))
+        translations = _prefetch(selected["_key"], translator) if "cjk_residue" in probes else {}
+        for row in selected.iter_rows(named=True):
+            key = row.pop("_key")
+            work = Work(key, part, translations, translator)
+            works.append((key, _run(work, rules, {name for name, hit in row.items() if hit})))
+    return pl.DataFrame(
+        {
+            column.name: [key for key, _ in works],
+            "text": [work.text for _, work in works],
+            "repairs": [work.repairs for _, work in works],
+            "flags": [work.flags for _, work in works],
+            "truncated": [work.truncated for _, work in works],
+        },
+        schema={
+            column.name: pl.String,
+            "text": pl.String,
+            "repairs": pl.List(REPAIR),
+            "flags": pl.List(pl.String),
+            "truncated": pl.Boolean,
+        },
+    )
 
 
 def _prefetch(texts: pl.Series, translator) -> dict[str, object]:
