@@ -21,6 +21,7 @@ import json
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -34,9 +35,6 @@ import psutil
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from make_corpus import write_corpus
 
 from newsmend.config import load_settings
 from newsmend.flows import clean
@@ -75,10 +73,10 @@ def _arguments() -> argparse.Namespace:
 
 
 def _generate(pages: int, raw: Path) -> Path:
-    started = time.perf_counter()
-    written = write_corpus(pages, raw, seed=0, gzipped=True)
-    seconds = time.perf_counter() - started
-    print(f"generated {pages} pages, {written / 1e6:.1f} MB in {seconds:.1f} s", flush=True)
+    """In a child process, so that its memory and CPU stay out of the run's figures."""
+    make_corpus = Path(__file__).with_name("make_corpus.py")
+    command = [sys.executable, str(make_corpus), str(pages), str(raw), "--gzip"]
+    print(subprocess.run(command, check=True, capture_output=True, text=True).stdout, end="")
     return raw
 
 
@@ -97,11 +95,13 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
         stack.enter_context(_timed(Store, "publish", seconds, "publish"))
         stack.enter_context(_timed(clean, "_refresh_catalog", seconds, "catalog"))
         memory = stack.enter_context(_MemorySampler())
+        cpu_before = _cpu_seconds()
         started = time.perf_counter()
         summary = clean_news(
             raw=str(raw), out=str(out), full=True, config=str(config), batch_size=batch_size
         )
         wall = time.perf_counter() - started
+        cpu = {key: round(value - cpu_before[key], 1) for key, value in _cpu_seconds().items()}
     totals = batches[0]
     size = sum(path.stat().st_size for path in raw.rglob("*") if path.is_file())
     return {
@@ -112,6 +112,7 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
         "wall_seconds": round(wall, 2),
         "pages_per_second": round(summary["files_processed"] / wall),
         "megabytes_per_second": round(size / 1e6 / wall, 2),
+        "cpu_seconds": cpu,
         "peak_rss_mb": {"sampled_total": round(memory.peak / 2**20), **_peak_rss_mb()},
         "stage_seconds": {stage: round(totals.seconds[stage], 2) for stage in STAGES},
         "run_seconds": {name: round(value, 2) for name, value in seconds.items()},
@@ -120,12 +121,14 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
 
 
 def _start_prefect_server() -> None:
-    """Without PREFECT_API_URL, Prefect starts a temporary server on first use; start it
-    before the clock does, as its start-up is no part of the pipeline."""
+    """Without PREFECT_API_URL, Prefect starts a temporary server on first use: start it
+    before the clock does (its start-up is no part of the pipeline) and hand its address to
+    the task runner's worker processes, which would otherwise each start their own."""
     from prefect.client.orchestration import get_client
 
     with get_client(sync_client=True) as client:
         client.api_healthcheck()
+        os.environ.setdefault("PREFECT_API_URL", str(client.api_url))
 
 
 @contextmanager
@@ -185,6 +188,18 @@ class _MemorySampler(threading.Thread):
         return total
 
 
+def _cpu_seconds() -> dict[str, float]:
+    """User and system CPU time of this process and of its ended children (the workers):
+    unlike wall time, barely changed by other programs sharing the cores."""
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return {
+        "self": own.ru_utime + own.ru_stime,
+        "children": children.ru_utime + children.ru_stime,
+    }
+
+
 def _peak_rss_mb() -> dict:
     """ru_maxrss is in KiB on Linux: this process, and the largest child that has ended."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -194,13 +209,15 @@ def _peak_rss_mb() -> dict:
 
 def render(f: dict) -> str:
     """The figures as a small table."""
-    rss = f["peak_rss_mb"]
+    rss, cpu = f["peak_rss_mb"], f["cpu_seconds"]
     lines = [
         f"pages          {f['pages']:>10,}   ({f['megabytes']} MB on disk)",
         f"task runner    {f['task_runner']:>10}   batch size {f['batch_size']}",
         f"wall           {f['wall_seconds']:>10.1f} s",
         f"pages/s        {f['pages_per_second']:>10,}",
         f"MB/s           {f['megabytes_per_second']:>10.2f}",
+        f"CPU seconds    {cpu['self'] + cpu['children']:>10.1f}   (flow {cpu['self']}, "
+        + f"workers and other children {cpu['children']})",
         f"peak RSS       {rss['sampled_total']:>10,} MB   (flow and workers, summed)",
         f"max RSS flow   {rss['self']:>10,} MB",
         f"max RSS child  {rss['largest_child']:>10,} MB   (the largest that has ended)",
