@@ -126,28 +126,41 @@ _FURNITURE = re.compile(
 )
 
 
+# Chinese page furniture, dropped with or without a translator: link labels ("点击查看") and
+# reporter or editor credits ("（记者 张伟）"), which the credits stage reads from their own lines.
+_CJK_FURNITURE = re.compile(
+    r"^(?:点击(?:查看|阅读|这里|进入)\S{0,4}|阅读原文|查看原文|更多精彩"
+    r"|(?:记者|通讯员|摄影|(?:责任)?编辑|审核|校对)[：:\s]*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})*)$"
+)
+
+
 def fix_cjk_residue(work: Work) -> None:
-    """Replace each Chinese run by its English. A gloss that repeats the English next to it
-    ("Rugao 如皋 City", "Wuzhen（乌镇）") and page furniture ("点击查看", "（记者 张伟）") are
-    dropped instead. Without a translator nothing changes; a failed translation leaves the
-    run and flags the record `translation_failed`."""
-    if work.translator is None and not work.translations:
-        return
+    """Replace each Chinese run by its English. Page furniture ("点击查看", "（记者 张伟）")
+    is dropped, translator or not, and so is a gloss that repeats the English next to it
+    ("Rugao 如皋 City", "Wuzhen（乌镇）"). Without a translator other runs stay (validation
+    flags them); a failed translation leaves the run and flags the record `translation_failed`."""
     spans = [
         _with_closing_bracket(work.text, start, end) for start, end in residue_spans(work.text)
     ]
     inner = {span: work.text[span[0] : span[1]].strip(_EDGE_MARKS) for span in spans}
-    english = work.translate(sorted(set(inner.values())))
+    to_translate = sorted({text for text in inner.values() if not _CJK_FURNITURE.match(text)})
+    english = work.translate(to_translate) if work.translator or work.translations else {}
     for start, end in reversed(spans):
-        answer = english.get(inner[(start, end)])
-        if not isinstance(answer, str):
-            work.flag("translation_failed")
-            continue
+        fragment = inner[(start, end)]
         left, right = work.text[:start], work.text[end:]
-        if _FURNITURE.match(answer) or _repeats_neighbour(answer, left, right):
+        answer = english.get(fragment)
+        if _CJK_FURNITURE.match(fragment) or (
+            isinstance(answer, str)
+            and (_FURNITURE.match(answer) or _repeats_neighbour(answer, left, right))
+        ):
             new_left, new_right = _close_gap(left, right)
             work.record("cjk_residue", len(new_left), len(work.text) - len(new_right), "")
             work.text = new_left + new_right
+            continue
+        if work.translator is None and fragment not in english:
+            continue  # provider none: the residue stays, and validation flags it
+        if not isinstance(answer, str):
+            work.flag("translation_failed")
             continue
         bracketed = work.text[start] in _OPEN_CLOSE
         new = f"({answer})" if bracketed else answer
