@@ -22,7 +22,7 @@ from prefect.artifacts import (
 from prefect.cache_policies import NONE
 from prefect.events import emit_event
 from prefect.futures import as_completed
-from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 from rich.progress import Progress
 
 from newsmend.catalog import write_catalog
@@ -36,12 +36,14 @@ from newsmend.store import Store, write_parquet
 
 
 def task_runner(settings: Settings) -> TaskRunner:
-    """Batches run on a Dask cluster when an address is set, else on local threads."""
+    """Batches run on a Dask cluster when an address is set, else in one local process per
+    core: the stages are Python code that threads would run one at a time (the GIL), and
+    Great Expectations parses its expressions with pyparsing, which is not thread-safe."""
     if settings.dask:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=settings.dask)
-    return ThreadPoolTaskRunner(max_workers=2)
+    return ProcessPoolTaskRunner()
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NONE, task_run_name="clean batch {batch_no}")
