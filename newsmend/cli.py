@@ -46,16 +46,19 @@ def run(
     settings = load_settings(config, raw=raw, out=out, batch_size=batch_size, dask=dask)
     if not settings.raw.is_dir():
         raise UserError(f"--raw {settings.raw} is not a folder")
+    from prefect import tags
+
     from newsmend.flows.clean import clean_news, task_runner
 
     flow = clean_news.with_options(task_runner=task_runner(settings))
-    summary = flow(
-        raw=str(settings.raw),
-        out=str(settings.out),
-        full=full,
-        config=str(config) if config else None,
-        batch_size=settings.batch_size,
-    )
+    with tags("newsmend", "cli"):
+        summary = flow(
+            raw=str(settings.raw),
+            out=str(settings.out),
+            full=full,
+            config=str(config) if config else None,
+            batch_size=settings.batch_size,
+        )
     typer.echo(
         f"run {summary['run_id']}: {summary['files_processed']} files, {summary['articles']} articles, "
         f"{summary['headlines']} headlines, {summary['quarantined']} quarantined -> {settings.out}"
