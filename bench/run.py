@@ -84,9 +84,8 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
     """One full run of the flow over raw; returns the figures to print."""
     config.write_text(CONFIG, encoding="utf-8")
     settings = load_settings(config, raw=raw, out=out, full=True, batch_size=batch_size)
-    runner = clean.task_runner(settings)
+    runner = clean.task_runner(settings)  # starts Prefect's temporary server, if one is used
     clean_news = clean.clean_news.with_options(task_runner=runner)
-    _start_prefect_server()
     seconds: Counter = Counter()
     batches: list = []
     with ExitStack() as stack:
@@ -118,17 +117,6 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
         "run_seconds": {name: round(value, 2) for name, value in seconds.items()},
         "records": {key: summary[key] for key in ("articles", "headlines", "quarantined")},
     }
-
-
-def _start_prefect_server() -> None:
-    """Without PREFECT_API_URL, Prefect starts a temporary server on first use: start it
-    before the clock does (its start-up is no part of the pipeline) and hand its address to
-    the task runner's worker processes, which would otherwise each start their own."""
-    from prefect.client.orchestration import get_client
-
-    with get_client(sync_client=True) as client:
-        client.api_healthcheck()
-        os.environ.setdefault("PREFECT_API_URL", str(client.api_url))
 
 
 @contextmanager
