@@ -19,7 +19,7 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from newsmend.translate import TranslationSettings
+from newsmend.translate import TranslationError, TranslationSettings, api_key
 
 DEFAULT_CONFIG = Path("newsmend.toml")
 
@@ -94,8 +94,8 @@ def _build(values: dict) -> Settings:
     if settings.batch_size < 1:
         raise ConfigError(f"batch_size must be at least 1, not {settings.batch_size}")
     try:
-        TranslationSettings.from_dict(settings.translation)
-    except (TypeError, ValueError) as error:
+        api_key(TranslationSettings.from_dict(settings.translation).provider)
+    except (TypeError, ValueError, TranslationError) as error:
         raise ConfigError(str(error)) from None
     return settings
 

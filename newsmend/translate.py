@@ -53,6 +53,23 @@ KEY_VARIABLE = {"libre": "NEWSMEND_LIBRE_API_KEY", "deepl": "NEWSMEND_DEEPL_API_
 CACHE_FILE = "translation_cache.sqlite"
 
 
+# A self-hosted LibreTranslate server may need no key, but deep-translator insists on one.
+KEYLESS = "none"
+
+
+def api_key(provider: str) -> str | None:
+    """The provider's key from the environment; raises TranslationError when DeepL has none."""
+    variable = KEY_VARIABLE.get(provider)
+    if variable is None:
+        return None
+    key = os.environ.get(variable)
+    if key:
+        return key
+    if provider == "libre":
+        return KEYLESS
+    raise TranslationError(f"{provider} needs an API key in ${variable}")
+
+
 class TranslationError(Exception):
     """A text could not be translated; the message names the provider and cause, never a key."""
 
@@ -194,13 +211,9 @@ class Translator:
         return f"Translator(provider={self.settings.provider!r}, target={self.settings.target!r})"
 
     def _api_key(self) -> str | None:
-        variable = KEY_VARIABLE.get(self.settings.provider)
-        if variable is None:
-            return None
-        key = os.environ.get(variable)
-        if not key:
-            raise TranslationError(f"{self.settings.provider} needs an API key in ${variable}")
-        _REDACT.secrets.add(key)
+        key = api_key(self.settings.provider)
+        if key and key != KEYLESS:
+            _REDACT.secrets.add(key)
         return key
 
     def counters(self) -> dict[str, int]:

@@ -49,6 +49,14 @@ def test_bad_settings_say_what_is_wrong(tmp_path, toml, message):
         load_settings(config)
 
 
+def test_deepl_without_a_key_is_refused_before_the_run(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEWSMEND_DEEPL_API_KEY", raising=False)
+    config = tmp_path / "n.toml"
+    config.write_text("[translation]\nprovider = 'deepl'")
+    with pytest.raises(ConfigError, match=r"deepl needs an API key in \$NEWSMEND_DEEPL_API_KEY"):
+        load_settings(config)
+
+
 def test_named_config_file_must_exist(tmp_path):
     with pytest.raises(ConfigError, match="config file not found"):
         load_settings(tmp_path / "missing.toml")

@@ -7,13 +7,19 @@ import traceback
 
 import pytest
 
-from newsmend.translate import TranslationError, TranslationSettings, Translator, make_translator
+from newsmend.translate import (
+    TranslationError,
+    TranslationSettings,
+    Translator,
+    api_key,
+    make_translator,
+)
 
 KEY = "sekrit-key-123"
 
 
 @pytest.fixture(autouse=True)
-def api_key(monkeypatch):
+def libre_key(monkeypatch):
     monkeypatch.setenv("NEWSMEND_LIBRE_API_KEY", KEY)
 
 
@@ -104,10 +110,12 @@ def test_key_never_logged_on_success(translation_server, tmp_path, caplog):
     assert KEY not in caplog.text
 
 
-def test_missing_key_is_a_clear_error(monkeypatch, translation_server, tmp_path):
-    monkeypatch.delenv("NEWSMEND_LIBRE_API_KEY")
-    with pytest.raises(TranslationError, match="NEWSMEND_LIBRE_API_KEY"):
-        libre(translation_server.url, tmp_path)
+def test_missing_key_is_a_clear_error_for_deepl_only(monkeypatch, translation_server, tmp_path):
+    monkeypatch.delenv("NEWSMEND_DEEPL_API_KEY", raising=False)
+    with pytest.raises(TranslationError, match="NEWSMEND_DEEPL_API_KEY"):
+        api_key("deepl")
+    monkeypatch.delenv("NEWSMEND_LIBRE_API_KEY")  # a self-hosted LibreTranslate needs none
+    assert libre(translation_server.url, tmp_path).translate("如皋") == "Rugao"
 
 
 def test_long_text_is_cut_under_the_provider_limit(translation_server, tmp_path):
