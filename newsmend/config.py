@@ -38,6 +38,7 @@ class Settings:
     disabled_rules: tuple[str, ...] = ()
     dask: str | None = None  # address of a Dask scheduler; None runs locally
     alert_threshold: float = 0.5  # relative move of a quality figure that raises an alert
+    story_threshold: float = 0.8  # similarity (Jaccard or containment) of near-copy bodies
     translation: dict = field(default_factory=dict)  # see newsmend.translate.TranslationSettings
 
 
@@ -105,7 +106,7 @@ def _convert(name: str, value):
         return Path(value)
     if name in ("batch_size", "max_bytes"):
         return _integer(name, value)
-    if name == "alert_threshold":
+    if name in ("alert_threshold", "story_threshold"):
         return float(value)
     if name == "full":
         return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")

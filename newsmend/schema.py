@@ -87,12 +87,52 @@ LEDGER = {
     "outcome": pl.String,  # "clean", "quarantined: <reason>", "partly quarantined", "retry"
 }
 
+# Stories (newsmend/dedup.py): one story, one row, however many pages carry it.
+LINKS = {  # one row per record of articles and headlines, rewritten by every run
+    "record_id": pl.String,
+    "table": pl.String,  # "articles" | "headlines"
+    "source_file": pl.String,
+    "kind": pl.String,  # "article" | "teaser" | "headline"
+    "story_id": pl.String,  # null: a teaser or headline whose article is not in the dump (yet)
+    "duplicate_of": pl.String,  # the canonical record of an exact copy (same text)
+    "full_record_id": pl.String,  # the article a teaser or headline points to
+}
+
+STORIES = {
+    "story_id": pl.String,  # the record_id of the story's first record
+    "canonical_record_id": pl.String,  # the earliest article carrying the story
+    "first_published": pl.Date,
+    "title": pl.String,
+    "outlet": pl.String,
+    "articles": pl.Int64,  # pages carrying the story as their article
+    "teasers": pl.Int64,  # ... as a teaser
+    "headlines": pl.Int64,  # ... in their related-news list
+    "pages": pl.Int64,  # pages carrying it in any form
+}
+
+STORY_KEYS = {  # the matching index: written once per record, carried over like articles
+    "record_id": pl.String,
+    "table": pl.String,
+    "source_file": pl.String,
+    "kind": pl.String,
+    "published": pl.Date,
+    "title_key": pl.UInt64,  # hash of the normalised title
+    "exact_key": pl.UInt64,  # hash of the normalised title and body
+    "lead": pl.String,  # the body's first words, normalised
+    "shingles": pl.Int32,  # word 3-shingles in the body
+    "signature": pl.List(pl.UInt32),  # MinHash of an article body
+    "bands": pl.List(pl.UInt64),  # its LSH band keys
+}
+
 TABLES = {
     "articles": ARTICLES,
     "headlines": HEADLINES,
     "quarantine": QUARANTINE,
     "runs": RUNS,
     "ledger": LEDGER,
+    "links": LINKS,
+    "stories": STORIES,
+    "story_keys": STORY_KEYS,
 }
 
 

@@ -30,6 +30,7 @@ from newsmend.schema import TABLES
 
 META = ".newsmend"
 PUBLISHED = ".published"  # marks a complete snapshot
+REWRITTEN = ("ledger", "stories")  # tables every run writes whole, never carried over
 KEEP_VERSIONS = 3  # published snapshots kept for readers that are still open on an old one
 
 
@@ -94,8 +95,8 @@ class Store:
             target = staging / part.relative_to(version)
             target.parent.mkdir(parents=True, exist_ok=True)
             table = part.relative_to(version).parts[0]
-            if table == "ledger":
-                continue  # rewritten whole by every run
+            if table in REWRITTEN:
+                continue
             if table == "runs" or not _holds_any(part, replaced):
                 os.link(part, target)
                 continue

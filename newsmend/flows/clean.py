@@ -27,6 +27,7 @@ from rich.progress import Progress
 
 from newsmend.catalog import write_catalog
 from newsmend.config import Settings, load_settings
+from newsmend.dedup import update_stories
 from newsmend.ingest import discover
 from newsmend.ledger import files_to_process, stat_files, update_ledger
 from newsmend.pipeline import BatchResult, process_batch
@@ -64,6 +65,15 @@ def clean_batch(
     return process_batch(paths, settings, staging, batch_no, run_id)
 
 
+@task(cache_policy=NONE)
+def link_stories(staging: Path, run_id: str, settings: Settings) -> dict[str, int]:
+    """Join this run's records into stories: exact and near copies, teasers and headlines
+    linked to their article (tables stories, links, story_keys of the staged snapshot)."""
+    counts = update_stories(staging, run_id, settings.story_threshold)
+    get_run_logger().info("stories: %s", json.dumps(counts))
+    return counts
+
+
 @flow(name="newsmend-clean", flow_run_name="clean {raw} -> {out}")
 def clean_news(
     raw: str = "data/raw",
@@ -94,6 +104,7 @@ def clean_news(
         staging = store.staging(run_id)
         totals = _run_batches([state.path for state in todo], settings, staging, run_id)
         store.carry_over(staging, replaced={state.source_file for state in todo})
+        link_stories(staging, run_id, settings)
         ledger = update_ledger(ledger, todo, totals.files, run_id, LEDGER)
         write_parquet(ledger, staging / "ledger" / "ledger.parquet")
         run_row = _run_row(run_id, started, len(files), totals)
