@@ -15,6 +15,7 @@ os.environ["GX_ANALYTICS_ENABLED"] = "false"  # before GX is imported: GX must n
 
 import datetime as dt
 import json
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -35,6 +36,7 @@ DATASOURCE = "newsmend"
 LATEST_DATE_PARAMETER = "latest_plausible_date"
 RESULT_FORMAT = {"result_format": "COMPLETE", "partial_unexpected_count": 0}
 COLUMN_ARGUMENTS = ("column", "column_A", "column_B")
+GX_LOCK = threading.Lock()
 
 
 class SuiteError(ValueError):
@@ -277,6 +279,31 @@ def tally(report: dict[str, CheckOutcome], df: pl.DataFrame, rows: dict[str, set
         outcome.examples.extend(ids[p] for p in sorted(positions)[:room])
 
 
+def run_gx(
+    frames: dict[str, object], docs_dir: Path | None
+) -> tuple[dict[str, ExpectationSuiteValidationResult], Path | None]:
+    """Validate each table's GX frame once, and build Data Docs when docs_dir is given.
+
+    One thread at a time: every batch of a table has the same GX batch id, and the data
+    source caches batch data by that id, so two concurrent runs would read each other's rows.
+    """
+    with GX_LOCK:
+        if docs_dir is None:
+            validations = fast_validations()
+            return {
+                t: run_suite(validations[t], frames[t], keep_result=False) for t in TABLES
+            }, None
+        context, validations = docs_context(Path(docs_dir).resolve())
+        results = {t: run_suite(validations[t], frames[t], keep_result=True) for t in TABLES}
+        return results, build_docs(context)
+
+
+def build_docs(context) -> Path:
+    """Render the stored results as Data Docs; the path of the site's index.html."""
+    urls = context.build_data_docs()
+    return Path(next(iter(urls.values())).removeprefix("file://"))
+
+
 def validate_tables(
     articles: pl.DataFrame, headlines: pl.DataFrame, docs_dir: Path | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame, ValidationReport]:
@@ -285,27 +312,15 @@ def validate_tables(
     With docs_dir, the results are also stored in a file-backed GX project there and rendered
     as Data Docs (slower); without it, validation runs in a cached in-memory context.
     """
-    if docs_dir is None:
-        context, validations = None, fast_validations()
-    else:
-        context, validations = docs_context(Path(docs_dir).resolve())
+    tables = {"articles": articles, "headlines": headlines}
     helpers = helper_columns(articles)
+    frames = {t: gx_frame(df, checked_columns(t), helpers) for t, df in tables.items()}
+    results, docs_index = run_gx(frames, docs_dir)
     checks = {name: CheckOutcome(check.severity) for name, check in suite_checks().items()}
-    frames, results = {}, {}
-    for table, df in {"articles": articles, "headlines": headlines}.items():
-        validation = validations[table]
-        frame = gx_frame(df, checked_columns(table), helpers)
-        results[table] = run_suite(validation, frame, keep_result=context is not None)
+    marked = {}
+    for table, df in tables.items():
         rows = failing_rows(results[table])
-        frames[table] = mark_records(df, rows)
+        marked[table] = mark_records(df, rows)
         tally(checks, df, rows)
-    report = ValidationReport(checks=checks, results=results)
-    if context is not None:
-        report.docs_index = build_docs(context)
-    return frames["articles"], frames["headlines"], report
-
-
-def build_docs(context) -> Path:
-    """Render the stored results as Data Docs; the path of the site's index.html."""
-    urls = context.build_data_docs()
-    return Path(next(iter(urls.values())).removeprefix("file://"))
+    report = ValidationReport(checks=checks, results=results, docs_index=docs_index)
+    return marked["articles"], marked["headlines"], report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
@@ -272,6 +273,17 @@ def test_empty_batch():
     assert articles.height == headlines.height == 0
     assert articles.schema["failed_checks"] == pl.List(pl.String)
     assert report.success
+
+
+def test_concurrent_batches_in_threads_do_not_read_each_other():
+    """The flow validates two batches at once on threads; each must see only its own rows."""
+    clean = frames([article(record_id=f"c{i:015d}") for i in range(1000)], [headline()])
+    broken = frames([article(record_id=f"b{i:015d}", authors=[]) for i in range(20)], [])
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outputs = list(pool.map(lambda f: validate.validate_tables(*f)[0], [clean, broken] * 3))
+    for articles in outputs:
+        failing = articles.filter(pl.col("failed_checks").list.len() > 0).height
+        assert failing == (0 if articles.height == 1000 else 20)
 
 
 # --- suites, report, docs -----------------------------------------------------------------
