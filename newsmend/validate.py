@@ -19,6 +19,8 @@ import threading
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import great_expectations as gx
 import polars as pl
@@ -54,6 +56,8 @@ class Check:
 
 @dataclass
 class CheckOutcome:
+    """How one check went over a batch."""
+
     severity: str
     failed: int = 0  # records failing, over both tables
     examples: list[str] = field(default_factory=list)  # a few failing record_ids
@@ -61,6 +65,8 @@ class CheckOutcome:
 
 @dataclass
 class ValidationReport:
+    """What a later stage needs to count, explain and render one batch's validation."""
+
     checks: dict[str, CheckOutcome]
     results: dict[str, ExpectationSuiteValidationResult]  # per table: success, statistics, ...
     docs_index: Path | None = None  # Data Docs index.html, when docs were built
@@ -215,6 +221,7 @@ def run_suite(
 ) -> ExpectationSuiteValidationResult:
     """One GX validation of a whole table; a kept result lands in the context's store (Data Docs)."""
     batch_parameters = {"dataframe": frame}
+    # a datetime, as GX compares datetime64[ns] columns with datetimes
     latest = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time())
     parameters = {LATEST_DATE_PARAMETER: latest}
     if keep_result:
@@ -289,19 +296,18 @@ def run_gx(
     """
     with GX_LOCK:
         if docs_dir is None:
-            validations = fast_validations()
-            return {
-                t: run_suite(validations[t], frames[t], keep_result=False) for t in TABLES
-            }, None
-        context, validations = docs_context(Path(docs_dir).resolve())
-        results = {t: run_suite(validations[t], frames[t], keep_result=True) for t in TABLES}
-        return results, build_docs(context)
+            context, validations = None, fast_validations()
+        else:
+            context, validations = docs_context(Path(docs_dir).resolve())
+        keep = context is not None
+        results = {t: run_suite(validations[t], frames[t], keep_result=keep) for t in TABLES}
+        return results, build_docs(context) if keep else None
 
 
 def build_docs(context) -> Path:
     """Render the stored results as Data Docs; the path of the site's index.html."""
     urls = context.build_data_docs()
-    return Path(next(iter(urls.values())).removeprefix("file://"))
+    return Path(url2pathname(urlparse(next(iter(urls.values()))).path))
 
 
 def validate_tables(
