@@ -271,14 +271,17 @@ class PageWriter:
         lines = [header]
         for title in self.rng.sample(self.m.titles, count):
             day = self.day - timedelta(days=self.rng.randrange(10))
-            if form == 0:
-                lines += [title, self.list_date(day)]
-            elif form == 1:
-                short = f"{day:%m-%d}" if self.rng.random() < 0.3 else f"{day:%Y-%m-%d}"
-                lines.append(f"{short} | {title}")
-            else:
-                lines.append(f"{title} ({day.year}/{day.month}/{day.day})")
+            lines += self.list_entry(form, title, day)
         return lines
+
+    def list_entry(self, form: int, title: str, day: date) -> list[str]:
+        """One headline of a related list in the list's form (0, 1 or 2)."""
+        if form == 0:
+            return [title, self.list_date(day)]
+        if form == 1:
+            short = f"{day:%m-%d}" if self.rng.random() < 0.3 else f"{day:%Y-%m-%d}"
+            return [f"{short} | {title}"]
+        return [f"{title} ({day.year}/{day.month}/{day.day})"]
 
     def list_date(self, d: date) -> str:
         forms = (
@@ -309,18 +312,26 @@ class PageWriter:
         """0-3 other stories' openings, often cut off mid-word or with '...'."""
         parts = []
         for _ in range(self.rng.choice((0, 1, 2, 2, 3))):
-            title = self.rng.choice(self.m.titles)
-            if self.rng.random() < 0.3:
-                title += self.rng.choice(TEASER_CLICK)
+            title = self.teaser_title(self.rng.choice(self.m.titles))
             body = " ".join(self.rng.choice(self.m.sentences) for _ in range(2))
-            cut = self.rng.randrange(len(body) // 2, len(body))
-            ending = self.rng.random()
-            if ending < 0.4:
-                body = body[:cut].rsplit(" ", 1)[0] + "..."
-            elif ending < 0.7:
-                body = body[:cut]
-            parts += [title, body]
+            parts += [title, self.cut_off(body)]
         return parts
+
+    def teaser_title(self, title: str) -> str:
+        """Sometimes with a cut-off link label, as pages show it."""
+        if self.rng.random() < 0.3:
+            title += self.rng.choice(TEASER_CLICK)
+        return title
+
+    def cut_off(self, body: str) -> str:
+        """A teaser's text cut at a random point: mid-word, after a word with '...', or whole."""
+        cut = self.rng.randrange(len(body) // 2, len(body))
+        ending = self.rng.random()
+        if ending < 0.4:
+            return body[:cut].rsplit(" ", 1)[0] + "..."
+        if ending < 0.7:
+            return body[:cut]
+        return body
 
 
 def encode_page(text: str, rng: random.Random) -> bytes:

@@ -1,0 +1,188 @@
+"""Benchmark the story stage: accuracy against make_stories' truth, time and peak memory.
+
+    .venv/bin/python bench/dedup.py --pages 15000 [--work DIR] [--json PATH]
+
+Generates pages whose stories recur (make_stories.py), cleans them with the pipeline's own
+batch function (no Prefect: the flow is measured by run.py), then runs the story stage
+(`newsmend.dedup.update_stories`) alone in a fresh process, so its time and peak resident
+memory are its own. Prints pairwise precision and recall of the story clustering of
+articles, and of teaser and headline links, against the truth. With --work, a folder kept
+between calls: pages and cleaned tables already there are reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import resource
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import polars as pl
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+from newsmend.config import load_settings
+from newsmend.dedup import normalise, update_stories
+from newsmend.ingest import discover
+from newsmend.pipeline import process_batch
+from newsmend.schema import TABLES
+
+RUN_ID = "bench"
+BATCH = 500
+
+
+def main() -> None:
+    args = _arguments()
+    raw, truth, snapshot = args.work / "raw", args.work / "truth.parquet", args.work / "snapshot"
+    if not truth.exists():
+        _generate(args.pages, raw, truth)
+    if not (snapshot / "articles").exists():
+        clean(raw, snapshot)
+    figures = {"records": _records(snapshot), **stage(snapshot, args.threshold)}
+    figures |= evaluate(snapshot, pl.read_parquet(truth))
+    print(json.dumps(figures, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=15_000, help="pages to generate")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/newsmend-dedup-bench"))
+    parser.add_argument("--threshold", type=float, default=load_settings().story_threshold)
+    parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
+    return parser.parse_args()
+
+
+def _generate(pages: int, raw: Path, truth: Path) -> None:
+    make_stories = Path(__file__).with_name("make_stories.py")
+    command = [sys.executable, str(make_stories), str(pages), str(raw), "--truth", str(truth)]
+    print(subprocess.run(command, check=True, capture_output=True, text=True).stdout, end="")
+
+
+def clean(raw: Path, snapshot: Path) -> None:
+    """Every page through read, split, repair, validate and write, on all cores."""
+    for table in TABLES:
+        (snapshot / table).mkdir(parents=True, exist_ok=True)
+    settings = load_settings(raw=raw, out=snapshot.parent / "out")
+    files = discover(raw)
+    batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
+    with ProcessPoolExecutor() as pool:
+        futures = [
+            pool.submit(process_batch, batch, settings, snapshot, number, RUN_ID)
+            for number, batch in enumerate(batches)
+        ]
+        for future in futures:
+            future.result()
+
+
+def _records(snapshot: Path) -> int:
+    return sum(
+        pl.scan_parquet(snapshot / table / "*.parquet").select(pl.len()).collect().item()
+        for table in ("articles", "headlines")
+    )
+
+
+def stage(snapshot: Path, threshold: float) -> dict:
+    """The story stage in a fresh process: its wall time and peak resident memory."""
+    for table in ("links", "stories", "story_keys"):
+        for part in (snapshot / table).glob("*.parquet"):
+            part.unlink()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(_timed_stage, snapshot, threshold).result()
+
+
+def _timed_stage(snapshot: Path, threshold: float) -> dict:
+    started = time.perf_counter()
+    counts = update_stories(snapshot, RUN_ID, threshold)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"stage_seconds": round(seconds, 1), "stage_peak_rss_mb": round(peak), **counts}
+
+
+def evaluate(snapshot: Path, truth: pl.DataFrame) -> dict:
+    """Pairwise precision and recall of article stories; precision and recall of links."""
+    records = _with_truth(snapshot, truth)
+    articles = records.filter(pl.col("kind") == "article")
+    told = articles.select("record_id", pl.col("story").alias("linked_story"))
+    with_article = set(articles["story"])
+    figures = {
+        "matched_to_truth": f"{records.height} of {truth.height}",
+        "story_clustering": pairwise(articles["story_id"], articles["story"]),
+        "false_merges": _false_merges(articles),
+    }
+    for kind in ("teaser", "headline"):
+        rows = records.filter(pl.col("kind") == kind).join(
+            told, left_on="full_record_id", right_on="record_id", how="left"
+        )
+        figures[f"{kind}_links"] = _link_scores(rows, with_article)
+    return figures
+
+
+def _with_truth(snapshot: Path, truth: pl.DataFrame) -> pl.DataFrame:
+    """Cleaned records with their true story, matched on page, table, kind and title."""
+    titles = pl.concat(
+        [
+            pl.read_parquet(snapshot / table / "*.parquet", columns=["record_id", "title"])
+            for table in ("articles", "headlines")
+        ]
+    )
+    links = pl.read_parquet(snapshot / "links" / "*.parquet").join(titles, on="record_id")
+    key = ["source_file", "table", "kind", "title_norm"]
+    truth = truth.with_columns(normalise("title").alias("title_norm")).filter(
+        pl.len().over(key) == 1
+    )
+    return links.with_columns(normalise("title").alias("title_norm")).join(
+        truth.drop("title"), on=key
+    )
+
+
+def pairwise(predicted: pl.Series, true: pl.Series) -> dict:
+    """Precision and recall over pairs of records put in one story."""
+    frame = pl.DataFrame({"predicted": predicted, "true": true})
+
+    def pairs(*columns: str) -> int:
+        sizes = frame.group_by(columns).len()["len"]
+        return int((sizes * (sizes - 1) // 2).sum())
+
+    both, said, real = pairs("predicted", "true"), pairs("predicted"), pairs("true")
+    return {
+        "precision": round(both / said, 4) if said else 1.0,
+        "recall": round(both / real, 4) if real else 1.0,
+        "pairs_predicted": said,
+        "pairs_true": real,
+    }
+
+
+def _false_merges(articles: pl.DataFrame) -> int:
+    """Predicted stories holding records of more than one true story."""
+    return (
+        articles.group_by("story_id")
+        .agg(pl.col("story").n_unique())
+        .filter(pl.col("story") > 1)
+        .height
+    )
+
+
+def _link_scores(rows: pl.DataFrame, with_article: set[int]) -> dict:
+    linked = rows.filter(pl.col("full_record_id").is_not_null())
+    right = linked.filter(pl.col("linked_story") == pl.col("story")).height
+    linkable = rows.filter(pl.col("story").is_in(sorted(with_article))).height
+    return {
+        "precision": round(right / linked.height, 4) if linked.height else 1.0,
+        "recall": round(right / linkable, 4) if linkable else 1.0,
+        "linked": linked.height,
+        "linkable": linkable,
+        "records": rows.height,
+    }
+
+
+if __name__ == "__main__":
+    main()
