@@ -39,7 +39,7 @@ from newsmend.store import Store, write_parquet
 def task_runner(settings: Settings) -> TaskRunner:
     """Batches run on a Dask cluster when an address is set, else in one local process per
     core: the stages are Python code that threads would run one at a time (the GIL), and
-    Great Expectations parses its expressions with pyparsing, which is not thread-safe."""
+    Great Expectations validates under a lock (its pyparsing parser is not thread-safe)."""
     if settings.dask:
         from prefect_dask import DaskTaskRunner
 
