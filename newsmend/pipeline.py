@@ -17,6 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from newsmend.config import Settings
+from newsmend.data_docs import save_batch_results
 from newsmend.ingest import FileProblem, Page, read_page
 from newsmend.ledger import RETRY
 from newsmend.records import page_records, record_id
@@ -27,6 +28,7 @@ from newsmend.translate import make_translator
 from newsmend.validate import validate_tables
 
 STAGES = ("read", "split", "repair", "validate", "write")
+VALIDATION_RESULTS = "validation"  # folder of the staged snapshot holding GX results per batch
 
 
 @dataclass
@@ -74,7 +76,8 @@ def process_batch(
         if translator is not None:
             result.translation.update(translator.counters())
     with timer("validate"):
-        articles, headlines, _report = validate_tables(articles, headlines)
+        articles, headlines, report = validate_tables(articles, headlines)
+        save_batch_results(report.results, staging / VALIDATION_RESULTS, batch_no)
     with timer("write"):
         _write(articles, headlines, problems, settings, staging, batch_no, run_id, result)
     return result

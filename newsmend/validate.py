@@ -19,8 +19,6 @@ import threading
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlparse
-from urllib.request import url2pathname
 
 import great_expectations as gx
 import polars as pl
@@ -69,7 +67,6 @@ class ValidationReport:
 
     checks: dict[str, CheckOutcome]
     results: dict[str, ExpectationSuiteValidationResult]  # per table: success, statistics, ...
-    docs_index: Path | None = None  # Data Docs index.html, when docs were built
 
     @property
     def success(self) -> bool:
@@ -152,16 +149,9 @@ def fast_validations() -> dict[str, gx.ValidationDefinition]:
     return register_validations(gx.get_context(mode="ephemeral"))
 
 
-@cache
-def docs_context(docs_dir: Path):
-    """A file-backed context in docs_dir that stores results and renders Data Docs there."""
-    context = gx.get_context(mode="file", project_root_dir=docs_dir)
-    return context, register_validations(context)
-
-
 def reset() -> None:
     """Forget the cached suites and contexts, so edited suite files take effect in this process."""
-    for cached in (suite_checks, checked_columns, fast_validations, docs_context):
+    for cached in (suite_checks, checked_columns, fast_validations):
         cached.cache_clear()
 
 
@@ -216,23 +206,16 @@ def gx_frame(df: pl.DataFrame, columns: list[str], helpers: dict[str, pl.Expr]):
 # --- running and reading back -------------------------------------------------------------
 
 
-def run_suite(
-    validation: gx.ValidationDefinition, frame, keep_result: bool
-) -> ExpectationSuiteValidationResult:
-    """One GX validation of a whole table; a kept result lands in the context's store (Data Docs)."""
-    batch_parameters = {"dataframe": frame}
+def run_suite(validation: gx.ValidationDefinition, frame) -> ExpectationSuiteValidationResult:
+    """One GX validation of a whole table, not kept in any store (GX would keep every result
+    of the process in memory); data_docs.py renders a run's results."""
     # a datetime, as GX compares datetime64[ns] columns with datetimes
     latest = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time())
-    parameters = {LATEST_DATE_PARAMETER: latest}
-    if keep_result:
-        return validation.run(
-            batch_parameters=batch_parameters,
-            expectation_parameters=parameters,
-            result_format=RESULT_FORMAT,
-        )
-    batch = validation.data.get_batch(batch_parameters=batch_parameters)
+    batch = validation.data.get_batch(batch_parameters={"dataframe": frame})
     return batch.validate(
-        validation.suite, expectation_parameters=parameters, result_format=RESULT_FORMAT
+        validation.suite,
+        expectation_parameters={LATEST_DATE_PARAMETER: latest},
+        result_format=RESULT_FORMAT,
     )
 
 
@@ -286,47 +269,30 @@ def tally(report: dict[str, CheckOutcome], df: pl.DataFrame, rows: dict[str, set
         outcome.examples.extend(ids[p] for p in sorted(positions)[:room])
 
 
-def run_gx(
-    frames: dict[str, object], docs_dir: Path | None
-) -> tuple[dict[str, ExpectationSuiteValidationResult], Path | None]:
-    """Validate each table's GX frame once, and build Data Docs when docs_dir is given.
+def run_gx(frames: dict[str, object]) -> dict[str, ExpectationSuiteValidationResult]:
+    """Validate each table's GX frame once.
 
     One thread at a time: every batch of a table has the same GX batch id, and the data
     source caches batch data by that id, so two concurrent runs would read each other's rows.
     """
     with GX_LOCK:
-        if docs_dir is None:
-            context, validations = None, fast_validations()
-        else:
-            context, validations = docs_context(Path(docs_dir).resolve())
-        keep = context is not None
-        results = {t: run_suite(validations[t], frames[t], keep_result=keep) for t in TABLES}
-        return results, build_docs(context) if keep else None
-
-
-def build_docs(context) -> Path:
-    """Render the stored results as Data Docs; the path of the site's index.html."""
-    urls = context.build_data_docs()
-    return Path(url2pathname(urlparse(next(iter(urls.values()))).path))
+        validations = fast_validations()
+        return {table: run_suite(validations[table], frames[table]) for table in TABLES}
 
 
 def validate_tables(
-    articles: pl.DataFrame, headlines: pl.DataFrame, docs_dir: Path | None = None
+    articles: pl.DataFrame, headlines: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame, ValidationReport]:
-    """Validate one batch: each record gets failed_checks (blocking) and flags (warnings).
-
-    With docs_dir, the results are also stored in a file-backed GX project there and rendered
-    as Data Docs (slower); without it, validation runs in a cached in-memory context.
-    """
+    """Validate one batch: each record gets failed_checks (blocking) and flags (warnings)."""
     tables = {"articles": articles, "headlines": headlines}
     helpers = helper_columns(articles)
     frames = {t: gx_frame(df, checked_columns(t), helpers) for t, df in tables.items()}
-    results, docs_index = run_gx(frames, docs_dir)
+    results = run_gx(frames)
     checks = {name: CheckOutcome(check.severity) for name, check in suite_checks().items()}
     marked = {}
     for table, df in tables.items():
         rows = failing_rows(results[table])
         marked[table] = mark_records(df, rows)
         tally(checks, df, rows)
-    report = ValidationReport(checks=checks, results=results, docs_index=docs_index)
+    report = ValidationReport(checks=checks, results=results)
     return marked["articles"], marked["headlines"], report

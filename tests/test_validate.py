@@ -367,15 +367,3 @@ def test_an_expectation_that_cannot_run_is_an_error(suite_copy):
 def test_no_progress_bars(capfd):
     validate_one_change("articles", {})
     assert "Calculating Metrics" not in capfd.readouterr().err
-
-
-def test_data_docs_are_built_into_docs_dir(tmp_path):
-    articles, headlines, expected = gold_frames()
-    out_articles, _, report = validate.validate_tables(articles, headlines, docs_dir=tmp_path)
-    assert report.docs_index is not None
-    assert report.docs_index.name == "index.html"
-    assert report.docs_index.is_relative_to(tmp_path)
-    assert report.docs_index.is_file()
-    assert "newsmend_articles" in report.docs_index.read_text(encoding="utf-8")
-    failed = {r: sorted(c) for r, (c, _) in outcome(out_articles).items() if c}
-    assert failed == {r: c for r, c in expected.items() if c}

@@ -27,13 +27,16 @@ from rich.progress import Progress
 
 from newsmend.catalog import write_catalog
 from newsmend.config import Settings, load_settings
+from newsmend.data_docs import build_run_docs
 from newsmend.dedup import update_stories
 from newsmend.ingest import discover
 from newsmend.ledger import files_to_process, stat_files, update_ledger
-from newsmend.pipeline import BatchResult, process_batch
+from newsmend.pipeline import VALIDATION_RESULTS, BatchResult, process_batch
 from newsmend.quality import quality_alerts
 from newsmend.schema import LEDGER, RUNS, frame
 from newsmend.store import Store, write_parquet
+
+DATA_DOCS = "gx_docs"  # the GX project under the output folder; its site keeps every run
 
 
 def task_runner(settings: Settings) -> TaskRunner:
@@ -74,6 +77,12 @@ def link_stories(staging: Path, run_id: str, settings: Settings) -> dict[str, in
     return counts
 
 
+@task(cache_policy=NONE)
+def render_data_docs(staging: Path, out: Path, run_id: str) -> Path | None:
+    """The run's GX results, merged per table, rendered into the Data Docs site under out."""
+    return build_run_docs(staging / VALIDATION_RESULTS, (out / DATA_DOCS).resolve(), run_id)
+
+
 @flow(name="newsmend-clean", flow_run_name="clean {raw} -> {out}")
 def clean_news(
     raw: str = "data/raw",
@@ -105,6 +114,7 @@ def clean_news(
         totals = _run_batches([state.path for state in todo], settings, staging, run_id)
         store.carry_over(staging, replaced={state.source_file for state in todo})
         link_stories(staging, run_id, settings)
+        docs = render_data_docs(staging, settings.out, run_id)
         ledger = update_ledger(ledger, todo, totals.files, run_id, LEDGER)
         write_parquet(ledger, staging / "ledger" / "ledger.parquet")
         run_row = _run_row(run_id, started, len(files), totals)
@@ -112,7 +122,7 @@ def clean_news(
         write_parquet(frame([run_row], RUNS), staging / "runs" / f"part-{run_id}.parquet")
         store.publish(staging)
         _refresh_catalog(settings.out)
-    _report(run_row, totals)
+    _report(run_row, totals, docs)
     logger.info("run %s published: %s", run_id, json.dumps(_counts(run_row)))
     return run_row
 
@@ -194,9 +204,12 @@ def _counts(run_row: dict) -> dict:
     return {key: run_row[key] for key in keys}
 
 
-def _report(run_row: dict, totals: BatchResult) -> None:
+def _report(run_row: dict, totals: BatchResult, docs: Path | None) -> None:
     """What a person should see in the Prefect UI: the run's counts and its failed checks."""
-    lines = [f"# newsmend run {run_row['run_id']}", "", "| what | count |", "|---|---|"]
+    lines = [f"# newsmend run {run_row['run_id']}", ""]
+    if docs:
+        lines += [f"Every expectation's result: [GX Data Docs]({docs.as_uri()})", ""]
+    lines += ["| what | count |", "|---|---|"]
     lines += [f"| {key.replace('_', ' ')} | {value} |" for key, value in _counts(run_row).items()]
     if run_row["alerts"]:
         lines += ["", "## Quality alerts", ""] + [f"- {alert}" for alert in run_row["alerts"]]

@@ -1,0 +1,98 @@
+"""GX Data Docs for a run: one validation result per table, rendered as HTML a person opens.
+
+Each batch saves its GX results as small JSON files (the unexpected rows trimmed to a sample);
+at the end of the run they are merged per table, stored in a file-backed GX project under the
+output folder, and the site is rebuilt, so it holds every run's results.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
+
+os.environ["GX_ANALYTICS_ENABLED"] = "false"  # before GX is imported: GX must never phone home
+
+import great_expectations as gx
+from great_expectations.core import ExpectationSuiteValidationResult
+from great_expectations.core.run_identifier import RunIdentifier
+from great_expectations.data_context.types.resource_identifiers import (
+    ExpectationSuiteIdentifier,
+    ValidationResultIdentifier,
+)
+
+SAMPLE = 20  # unexpected values kept per expectation and table
+DROPPED = ("unexpected_index_list", "unexpected_list", "unexpected_index_query")
+
+
+def save_batch_results(
+    results: dict[str, ExpectationSuiteValidationResult], folder: Path, batch_no: int
+) -> None:
+    """One JSON file per table, trimmed to counts and a sample of unexpected values."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for table, result in results.items():
+        data = result.to_json_dict()
+        for outcome in data["results"]:
+            for key in DROPPED:
+                outcome["result"].pop(key, None)
+        (folder / f"{table}-{batch_no:05d}.json").write_text(json.dumps(data), encoding="utf-8")
+
+
+def merge_results(parts: list[dict]) -> dict:
+    """One table's batch results as one: counts added up, success only if every batch passed."""
+    merged = json.loads(json.dumps(parts[0]))
+    for outcome_index, outcome in enumerate(merged["results"]):
+        others = [part["results"][outcome_index] for part in parts[1:]]
+        outcome["success"] = outcome["success"] and all(o["success"] for o in others)
+        result = outcome["result"]
+        for other in others:
+            for key in ("element_count", "unexpected_count", "missing_count"):
+                if key in result:
+                    result[key] += other["result"].get(key, 0)
+            sample = result.get("partial_unexpected_list")
+            if sample is not None and len(sample) < SAMPLE:
+                sample.extend(
+                    other["result"].get("partial_unexpected_list", [])[: SAMPLE - len(sample)]
+                )
+        if result.get("element_count"):
+            result["unexpected_percent"] = (
+                100.0 * result.get("unexpected_count", 0) / result["element_count"]
+            )
+    successes = sum(o["success"] for o in merged["results"])
+    evaluated = len(merged["results"])
+    merged["success"] = successes == evaluated
+    merged["statistics"].update(
+        successful_expectations=successes,
+        unsuccessful_expectations=evaluated - successes,
+        success_percent=100.0 * successes / evaluated if evaluated else 100.0,
+    )
+    return merged
+
+
+def build_run_docs(results_folder: Path, project_dir: Path, run_id: str) -> Path | None:
+    """Store the run's merged results in the GX project and rebuild its Data Docs; the
+    index.html path, or None when the run validated nothing."""
+    files = sorted(results_folder.glob("*.json")) if results_folder.is_dir() else []
+    if not files:
+        return None
+    context = gx.get_context(mode="file", project_root_dir=project_dir)
+    run = RunIdentifier(run_name=run_id, run_time=datetime.now(UTC))
+    for table in sorted({f.name.split("-")[0] for f in files}):
+        parts = [
+            json.loads(f.read_text(encoding="utf-8"))
+            for f in files
+            if f.name.startswith(f"{table}-")
+        ]
+        merged = merge_results(parts)
+        suite_name = merged["meta"].get("expectation_suite_name") or merged["suite_name"]
+        key = ValidationResultIdentifier(
+            expectation_suite_identifier=ExpectationSuiteIdentifier(name=suite_name),
+            run_id=run,
+            batch_identifier=table,
+        )
+        context.validation_results_store.set(key, ExpectationSuiteValidationResult(**merged))
+    urls = context.build_data_docs()
+    return Path(url2pathname(urlparse(next(iter(urls.values()))).path))

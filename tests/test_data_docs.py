@@ -1,0 +1,50 @@
+"""Data Docs of a run: batch results saved small, merged per table, rendered as HTML."""
+
+import json
+
+from newsmend import validate
+from newsmend.data_docs import build_run_docs, merge_results, save_batch_results
+from test_validate import gold_frames
+
+
+def test_a_runs_batches_render_as_one_result_per_table(tmp_path):
+    articles, headlines, expected = gold_frames()
+    results_dir = tmp_path / "results"
+    for batch_no in range(2):  # two batches of the same records
+        _, _, report = validate.validate_tables(articles, headlines)
+        save_batch_results(report.results, results_dir, batch_no)
+    saved = json.loads((results_dir / "articles-00000.json").read_text())
+    assert all("unexpected_index_list" not in r["result"] for r in saved["results"])
+
+    index = build_run_docs(results_dir, tmp_path / "gx", "run-1")
+    assert index.name == "index.html" and index.is_file() and index.is_relative_to(tmp_path)
+    assert "run-1" in index.read_text(encoding="utf-8")
+    pages = {
+        p.name: p.read_text(encoding="utf-8") for p in index.parent.rglob("validations/**/*.html")
+    }
+    assert set(pages) == {"articles.html", "headlines.html"}
+    assert "credit_count" in pages["articles.html"]
+
+
+def test_merge_adds_counts_and_fails_when_any_batch_failed():
+    def part(success: bool, unexpected: int) -> dict:
+        return {
+            "success": success,
+            "statistics": {"evaluated_expectations": 1},
+            "results": [
+                {
+                    "success": success,
+                    "result": {
+                        "element_count": 10,
+                        "unexpected_count": unexpected,
+                        "partial_unexpected_list": ["x"] * unexpected,
+                    },
+                }
+            ],
+        }
+
+    merged = merge_results([part(True, 0), part(False, 3), part(True, 0)])
+    result = merged["results"][0]["result"]
+    assert (result["element_count"], result["unexpected_count"]) == (30, 3)
+    assert result["unexpected_percent"] == 10.0
+    assert merged["success"] is False and merged["statistics"]["success_percent"] == 0.0
