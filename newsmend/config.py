@@ -19,6 +19,7 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from newsmend.repair import RULES
 from newsmend.translate import TranslationError, TranslationSettings, api_key
 
 DEFAULT_CONFIG = Path("newsmend.toml")
@@ -94,6 +95,9 @@ def _build(values: dict) -> Settings:
     settings = Settings(**converted)
     if settings.batch_size < 1:
         raise ConfigError(f"batch_size must be at least 1, not {settings.batch_size}")
+    unknown_rules = sorted(set(settings.disabled_rules) - {rule.name for rule in RULES})
+    if unknown_rules:
+        raise ConfigError(f"disabled_rules names no such rule: {', '.join(unknown_rules)}")
     try:
         api_key(TranslationSettings.from_dict(settings.translation).provider)
     except (TypeError, ValueError, TranslationError) as error:

@@ -21,7 +21,7 @@ from newsmend.data_docs import save_batch_results
 from newsmend.ingest import FileProblem, Page, read_page
 from newsmend.ledger import RETRY
 from newsmend.records import page_records, record_id
-from newsmend.repair import repair_frame
+from newsmend.repair import RULES, repair_frame
 from newsmend.schema import ARTICLES, HEADLINES, QUARANTINE, frame
 from newsmend.store import write_parquet
 from newsmend.translate import make_translator
@@ -84,8 +84,6 @@ def process_batch(
 
 
 def _enabled_rules(settings: Settings) -> set[str]:
-    from newsmend.repair import RULES
-
     return {rule.name for rule in RULES} - set(settings.disabled_rules)
 
 

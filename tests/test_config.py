@@ -37,6 +37,7 @@ def test_disabled_rules_from_env_list(monkeypatch, tmp_path):
         ("batch_size = 'many'", "batch_size must be a whole number"),
         ("batch_size = 0", "batch_size must be at least 1"),
         ("colour = 'blue'", "unknown setting: colour"),
+        ("disabled_rules = ['spaced_hyphen', 'typo']", "disabled_rules names no such rule: typo"),
         ("batch_size = ", "not valid TOML"),
         ("[translation]\nprovider = 'babel'", "translation provider must be one of"),
         ("[translation]\nprovider = 'libre'", "libre needs a url"),
