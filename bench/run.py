@@ -6,10 +6,11 @@
 The run is the one `newsmend run --full` does (the `clean_news` flow with the task runner of
 the settings, validation included, translation off) into a temporary output folder. Stage
 seconds come from the run's BatchResult and are summed over batches, which run in parallel,
-so they add up to more than the wall time; carry-over, publish and catalog are timed around
-the store calls. Peak memory is the maximum resident set of this process and of its largest
-ended child process (getrusage), and the sampled peak of their sum while the run lasts
-(the temporary Prefect server, if Prefect starts one, is not counted).
+so they add up to more than the wall time; carry-over, stories, data docs, publish and
+catalog are timed around their calls in the flow. Peak memory: the sampled peak of the
+summed resident memory of this process and the workers while the run lasts (the temporary
+Prefect server, if Prefect starts one, is not counted), and getrusage's maximum of this
+process and of its largest ended child.
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
     with ExitStack() as stack:
         stack.enter_context(_timed(clean, "_run_batches", seconds, "batches", batches))
         stack.enter_context(_timed(Store, "carry_over", seconds, "carry-over"))
+        stack.enter_context(_timed(clean, "link_stories", seconds, "stories"))
+        stack.enter_context(_timed(clean, "render_data_docs", seconds, "data docs"))
         stack.enter_context(_timed(Store, "publish", seconds, "publish"))
         stack.enter_context(_timed(clean, "_refresh_catalog", seconds, "catalog"))
         memory = stack.enter_context(_MemorySampler())
