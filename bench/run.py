@@ -223,7 +223,7 @@ def render(f: dict) -> str:
         lines.append(f"{step:<12} {value:>9.1f}")
     accounted = sum(f["run_seconds"].values())
     lines.append(
-        f"{'other':<12} {f['wall_seconds'] - accounted:>9.1f}   (start-up, discover, ledger, run row)"
+        f"{'other':<12} {f['wall_seconds'] - accounted:>9.1f}   (discover, ledger, alerts)"
     )
     records = ", ".join(f"{key} {value:,}" for key, value in f["records"].items())
     lines += ["", f"records: {records}"]
