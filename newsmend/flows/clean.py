@@ -159,6 +159,10 @@ def _run_batches(files: list[Path], settings: Settings, staging: Path, run_id: s
     progress_id = create_progress_artifact(
         progress=0.0, key="newsmend-progress", description="Batches done"
     )
+    if len(batches) == 1:  # a small run: done in the flow's process, no worker to start
+        totals = clean_batch(batches[0], settings, staging, 0, run_id)
+        update_progress_artifact(progress_id, progress=100.0)
+        return totals
     futures = [
         clean_batch.submit(batch, settings, staging, number, run_id)
         for number, batch in enumerate(batches)
