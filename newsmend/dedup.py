@@ -37,6 +37,7 @@ BANDS = BINS // ROWS
 EMPTY = np.uint32(0xFFFFFFFF)  # a bin no shingle fell into
 LEAD_WORDS = 10  # words of a body's start that a teaser must repeat
 MIN_LEAD_WORDS = 4  # a teaser shorter than this is matched on its title alone
+TRUNCATED_JACCARD = 0.5  # a truncated copy keeps at least half its original's shingles
 MIN_SHINGLES = 20  # bodies shorter than this are matched by exact text only
 CHUNK = 20_000  # records hashed at once (bounds memory)
 
@@ -170,13 +171,17 @@ def band_keys(signature: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def similarity(a: np.ndarray, b: np.ndarray, shingles_a, shingles_b) -> np.ndarray:
-    """Per pair, the larger of estimated Jaccard and containment of the shorter body."""
+    """Per pair, the estimated Jaccard similarity, or the containment of the shorter body in
+    the longer (a truncated copy) if larger. Containment counts only for bodies with a
+    Jaccard of at least TRUNCATED_JACCARD: a short story sharing many sentences with a long
+    one is no copy of it."""
     filled = (a != EMPTY) | (b != EMPTY)
     same = ((a == b) & filled).sum(axis=1)
     jaccard = same / np.maximum(filled.sum(axis=1), 1)
     shared = jaccard * (shingles_a + shingles_b) / (1 + jaccard)
     containment = shared / np.maximum(np.minimum(shingles_a, shingles_b), 1)
-    return np.maximum(jaccard, np.minimum(containment, 1.0))
+    containment = np.where(jaccard >= TRUNCATED_JACCARD, np.minimum(containment, 1.0), 0.0)
+    return np.maximum(jaccard, containment)
 
 
 def link_records(
