@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,8 +130,10 @@ def _guess(data: bytes) -> str | None:
     return str(best) if best is not None else None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     """More than 1% control characters (other than tab and newlines) means not a text page."""
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
-    return controls > len(sample) // 100
+    return len(_CONTROL.findall(sample)) > len(sample) // 100
