@@ -375,29 +375,52 @@ def link_to_articles(links: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
 
 
 def _best_article(records: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
-    """record_id -> full_record_id, story_id of the best matching article, if any."""
-    candidates = records.select("record_id", "kind", "title_key", "lead", "published").join(
-        articles.select(
-            "title_key",
-            pl.col("record_id").alias("full_record_id"),
-            pl.col("lead").alias("article_lead"),
-            pl.col("published").alias("article_published"),
-            "story_id",
-            "duplicate_of",
-        ),
-        on="title_key",
+    """record_id -> full_record_id, story_id of the best matching article, if any.
+
+    Bounded whatever the data, even when thousands of stories share a title: articles are cut
+    to one per title and story (its canonical copy), a teaser meets only articles whose first
+    words repeat its lead word for word, and the article published nearest is found with an
+    as-of join rather than by pairing each record with every article of its title."""
+    targets = (
+        articles.sort(pl.col("duplicate_of").is_not_null(), "record_id")
+        .unique(["title_key", "story_id"], keep="first", maintain_order=True)
+        .select("title_key", "lead", "published", "story_id", full_record_id="record_id")
     )
-    short = pl.col("lead").str.count_matches(" ") + 1 < MIN_LEAD_WORDS
-    repeats_lead = pl.col("article_lead").str.starts_with(pl.col("lead")) | short
-    days_apart = (pl.col("published") - pl.col("article_published")).dt.total_days().abs()
-    return (
-        candidates.filter((pl.col("kind") == "headline") | repeats_lead)
-        .sort(
-            days_apart.fill_null(1_000_000), pl.col("duplicate_of").is_not_null(), "full_record_id"
+    words = pl.col("lead").str.count_matches(" ") + 1
+    by_title = records.filter((pl.col("kind") == "headline") | (words < MIN_LEAD_WORDS))
+    by_lead = records.filter((pl.col("kind") == "teaser") & (words >= MIN_LEAD_WORDS))
+    prefixes = pl.concat(
+        targets.with_columns(pl.col("lead").str.split(" ").list.head(k).list.join(" "))
+        for k in range(MIN_LEAD_WORDS, LEAD_WORDS + 1)
+    ).unique(["title_key", "lead", "story_id"])
+    return pl.concat(
+        [
+            _nearest(by_title.drop("lead"), targets.drop("lead"), ["title_key"]),
+            _nearest(by_lead, prefixes, ["title_key", "lead"]),
+        ]
+    )
+
+
+def _nearest(records: pl.DataFrame, targets: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """Each record's target with the same keys published nearest; without dates on both
+    sides, the first target of those keys."""
+    columns = ["record_id", "full_record_id", "story_id"]
+    dated = (
+        records.filter(pl.col("published").is_not_null())
+        .sort("published")
+        .join_asof(
+            targets.filter(pl.col("published").is_not_null()).sort("published"),
+            on="published",
+            by=keys,
+            strategy="nearest",
+            check_sortedness=False,
         )
-        .unique("record_id", keep="first")
-        .select("record_id", "full_record_id", "story_id")
+        .filter(pl.col("full_record_id").is_not_null())
+        .select(columns)
     )
+    first_of_keys = targets.sort("full_record_id").unique(keys, keep="first")
+    rest = records.join(dated.select("record_id"), on="record_id", how="anti")
+    return pl.concat([dated, rest.join(first_of_keys, on=keys).select(columns)])
 
 
 def stories_table(links: pl.DataFrame, keys: pl.DataFrame, articles: pl.LazyFrame) -> pl.DataFrame:
