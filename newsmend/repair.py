@@ -11,6 +11,8 @@ not (a repeated clause opener) becomes a flag on the record.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -290,24 +292,44 @@ def fix_repeated_phrase(work: Work) -> None:
 
 
 def _find_repeat(text: str) -> tuple[int, int] | None:
-    """The span to delete for the first repeat in text, or None."""
-    tokens = list(_WORD.finditer(text))
-    words = [t.group().lower() for t in tokens]
+    """The span to delete for the first repeat in text, or None.
+
+    Only positions whose word recurs within MAX_PHRASE_WORDS + 1 words can start a repeat,
+    so only those are scanned, and the match objects are made only when words agree."""
+    words = list(map(str.lower, _WORD.findall(text)))
+    tokens: list[re.Match] = []
+
+    def allowed(i: int, n: int, gap: int = 0) -> bool:
+        if not tokens:
+            tokens.extend(_WORD.finditer(text))
+        return _repeat_allowed(text, tokens, i, n, gap)
+
     count = len(words)
-    for i, word in enumerate(words):
+    for i in _repeat_starts(words):
+        word = words[i]
         for n in range(1, min(MAX_PHRASE_WORDS, (count - i) // 2) + 1):
             j = i + n
             if words[j] == word and words[i:j] == words[j : j + n]:
-                if _repeat_allowed(text, tokens, i, n):
+                if allowed(i, n):
                     return tokens[j - 1].end(), tokens[j + n - 1].end()
             elif (
                 n >= 3
                 and words[j] == "of"
                 and words[i:j] == words[j + 1 : j + 1 + n]
-                and _repeat_allowed(text, tokens, i, n, gap=1)
+                and allowed(i, n, gap=1)
             ):
                 return tokens[j - 1].end(), tokens[j + n].end()
     return None
+
+
+def _repeat_starts(words: list[str]) -> list[int]:
+    """Positions i with words[i] == words[i + k] for some k up to MAX_PHRASE_WORDS + 1 (a
+    repeat of n words, or n words, "of" and them): every start _find_repeat can return, in
+    order. map and compress compare in C, where the scan would loop in Python."""
+    starts: set[int] = set()
+    for k in range(1, MAX_PHRASE_WORDS + 2):
+        starts.update(itertools.compress(itertools.count(), map(operator.eq, words, words[k:])))
+    return sorted(starts)
 
 
 def _repeat_allowed(text: str, tokens: list[re.Match], i: int, n: int, gap: int = 0) -> bool:

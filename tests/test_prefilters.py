@@ -1,0 +1,48 @@
+"""Fast paths against the exact functions they stand in for: each prefilter must select every
+text (or position) the exact test would, on generated text full of near-misses."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsmend import repair
+
+# Few distinct words, so that repeats, "of" repeats, idioms and sentence ends are common.
+WORDS = st.sampled_from(
+    ["the", "The", "of", "and", "by", "step", "a", "to", "promote", "X", "İ", "x_y", "."]
+)
+PIECES = st.lists(WORDS | st.text(alphabet="ab ,.;\n_", max_size=4), max_size=12)
+# Text around a phrase of up to 7 pieces said twice, maybe with "of" or another piece between.
+TEXTS = st.builds(
+    lambda before, phrase, link, after: " ".join(before + phrase + link + phrase + after),
+    PIECES,
+    st.lists(WORDS, min_size=1, max_size=7),
+    st.sampled_from([[], ["of"], ["Of"], [","], ["and"]]),
+    PIECES,
+)
+
+
+def exact_find_repeat(text: str) -> tuple[int, int] | None:
+    """repair._find_repeat before its prefilter: every word position, every phrase length."""
+    tokens = list(repair._WORD.finditer(text))
+    words = [t.group().lower() for t in tokens]
+    count = len(words)
+    for i, word in enumerate(words):
+        for n in range(1, min(repair.MAX_PHRASE_WORDS, (count - i) // 2) + 1):
+            j = i + n
+            if words[j] == word and words[i:j] == words[j : j + n]:
+                if repair._repeat_allowed(text, tokens, i, n):
+                    return tokens[j - 1].end(), tokens[j + n - 1].end()
+            elif (
+                n >= 3
+                and words[j] == "of"
+                and words[i:j] == words[j + 1 : j + 1 + n]
+                and repair._repeat_allowed(text, tokens, i, n, gap=1)
+            ):
+                return tokens[j - 1].end(), tokens[j + n].end()
+    return None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(TEXTS)
+def test_find_repeat_scans_every_possible_start(text):
+    assert repair._find_repeat(text) == exact_find_repeat(text)
