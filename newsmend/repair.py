@@ -285,24 +285,31 @@ def fix_repeated_phrase(work: Work) -> None:
     ("to promote to promote", "on June 8, 2022 on June 8, 2022"), one word from
     DOUBLED_WORDS ("the the"), or "X of X" for 3+ words ("the first phase of the first
     phase"). Case and commas between words are ignored; a sentence end never is."""
-    while (found := _find_repeat(work.text)) is not None:
-        start, end = found
+    resume = 0
+    while (found := _find_repeat(work.text, resume)) is not None:
+        start, end, resume = found
         work.record("repeated_phrase", start, end, "")
         work.text = work.text[:start] + work.text[end:]
 
 
-def _find_repeat(text: str) -> tuple[int, int] | None:
-    """The span to delete for the first repeat in text, or None.
+def _find_repeat(text: str, pos: int = 0) -> tuple[int, int, int] | None:
+    """The span to delete for the first repeat in text[pos:] (pos is 0 or a word's start),
+    and where to look for the next one after deleting it; or None.
 
     Only positions whose word recurs within MAX_PHRASE_WORDS + 1 words can start a repeat,
-    so only those are scanned, and the match objects are made only when words agree."""
-    words = list(map(str.lower, _WORD.findall(text)))
+    so only those are scanned, and the match objects are made only when words agree. A
+    deletion only changes the runs that reach across it, which start at most
+    2 * MAX_PHRASE_WORDS words before it: the next scan starts there."""
+    words = list(map(str.lower, _WORD.findall(text, pos)))
     tokens: list[re.Match] = []
 
     def allowed(i: int, n: int, gap: int = 0) -> bool:
         if not tokens:
-            tokens.extend(_WORD.finditer(text))
+            tokens.extend(_WORD.finditer(text, pos))
         return _repeat_allowed(text, tokens, i, n, gap)
+
+    def found(i: int, start: int, end: int) -> tuple[int, int, int]:
+        return start, end, tokens[max(0, i - 2 * MAX_PHRASE_WORDS)].start()
 
     count = len(words)
     for i in _repeat_starts(words):
@@ -311,14 +318,14 @@ def _find_repeat(text: str) -> tuple[int, int] | None:
             j = i + n
             if words[j] == word and words[i:j] == words[j : j + n]:
                 if allowed(i, n):
-                    return tokens[j - 1].end(), tokens[j + n - 1].end()
+                    return found(i, tokens[j - 1].end(), tokens[j + n - 1].end())
             elif (
                 n >= 3
                 and words[j] == "of"
                 and words[i:j] == words[j + 1 : j + 1 + n]
                 and allowed(i, n, gap=1)
             ):
-                return tokens[j - 1].end(), tokens[j + n].end()
+                return found(i, tokens[j - 1].end(), tokens[j + n].end())
     return None
 
 

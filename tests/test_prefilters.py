@@ -45,4 +45,18 @@ def exact_find_repeat(text: str) -> tuple[int, int] | None:
 @settings(max_examples=2000, deadline=None)
 @given(TEXTS)
 def test_find_repeat_scans_every_possible_start(text):
-    assert repair._find_repeat(text) == exact_find_repeat(text)
+    found = repair._find_repeat(text)
+    assert (found and found[:2]) == exact_find_repeat(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(TEXTS, min_size=1, max_size=3).map(" ".join))
+def test_fix_repeated_phrase_resumes_where_the_text_changed(text):
+    """The same repairs as deleting repeats one at a time, each found by a scan from the start."""
+    exact = repair.Work(text)
+    while (found := exact_find_repeat(exact.text)) is not None:
+        exact.record("repeated_phrase", *found, "")
+        exact.text = exact.text[: found[0]] + exact.text[found[1] :]
+    fast = repair.Work(text)
+    repair.fix_repeated_phrase(fast)
+    assert (fast.text, fast.repairs) == (exact.text, exact.repairs)
