@@ -11,10 +11,11 @@ not (a repeated clause opener) becomes a flag on the record.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import ftfy
@@ -292,6 +293,7 @@ def fix_repeated_phrase(work: Work) -> None:
         work.text = work.text[:start] + work.text[end:]
 
 
+@functools.lru_cache(maxsize=1)  # the probe's answer, which the fix asks for next
 def _find_repeat(text: str, pos: int = 0) -> tuple[int, int, int] | None:
     """The span to delete for the first repeat in text[pos:] (pos is 0 or a word's start),
     and where to look for the next one after deleting it; or None.
@@ -330,13 +332,20 @@ def _find_repeat(text: str, pos: int = 0) -> tuple[int, int, int] | None:
 
 
 def _repeat_starts(words: list[str]) -> list[int]:
-    """Positions i with words[i] == words[i + k] for some k up to MAX_PHRASE_WORDS + 1 (a
-    repeat of n words, or n words, "of" and them): every start _find_repeat can return, in
-    order. map and compress compare in C, where the scan would loop in Python."""
-    starts: set[int] = set()
-    for k in range(1, MAX_PHRASE_WORDS + 2):
-        starts.update(itertools.compress(itertools.count(), map(operator.eq, words, words[k:])))
+    """Every start _find_repeat can return, in order: a word said twice in a row, or a pair of
+    words said again k words later, 2 <= k <= MAX_PHRASE_WORDS + 1 (a repeat of k words, or
+    of k - 1 words with "of" between). map and compress compare in C, where the scan loops
+    in Python."""
+    pairs = list(itertools.pairwise(words))
+    starts = set(_equal_at(words, 1))
+    for k in range(2, MAX_PHRASE_WORDS + 2):
+        starts.update(_equal_at(pairs, k))
     return sorted(starts)
+
+
+def _equal_at(items: list, k: int) -> Iterator[int]:
+    """Positions i with items[i] == items[i + k]."""
+    return itertools.compress(itertools.count(), map(operator.eq, items, items[k:]))
 
 
 def _repeat_allowed(text: str, tokens: list[re.Match], i: int, n: int, gap: int = 0) -> bool:
