@@ -203,9 +203,15 @@ _FULL_WIDTH = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "。"
 _FULL_WIDTH_MARK = re.compile(r"[ \t]*([，：；！？。])[ \t]*")
 _OPEN_PAREN = re.compile(r"[ \t]*（[ \t]*")
 _CLOSE_PAREN = re.compile(r"[ \t]*）")
-_SPACE_BEFORE_MARK = re.compile(r"(?<=\S)[ \t]+(?:([,.;])|(?<=[A-Za-z)\]\"”’])(:))(?=\s|$)")
-_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_ELLIPSES = re.compile(r"…{2,}")
+# The three above start with an optional run, which the regex engine tries at every
+# character: one scan for their marks skips them on the many texts with none. The three
+# below start with a character (the look-behinds after it), so the engine skips ahead to it.
+_FULL_WIDTH_ANY = re.compile(r"[，：；！？。（）]")
+_SPACE_BEFORE_MARK = re.compile(
+    r"[ \t](?<=\S[ \t])[ \t]*(?:([,.;])|(?<=[A-Za-z)\]\"”’])(:))(?=\s|$)"
+)
+_DOUBLE_SPACE = re.compile(r" (?<=\S ) +(?=\S)")
+_ELLIPSES = re.compile(r"……+")
 _NO_SPACE_AFTER = set(')]}"”’,.;:!?\n')
 
 
@@ -231,9 +237,10 @@ def fix_punctuation(work: Work) -> None:
             return None
         return ")" + (" " if m.string[m.end() : m.end() + 1].isalnum() else "")
 
-    substitute(work, rule, _FULL_WIDTH_MARK, mark)
-    substitute(work, rule, _OPEN_PAREN, open_paren)
-    substitute(work, rule, _CLOSE_PAREN, close_paren)
+    if _FULL_WIDTH_ANY.search(work.text):
+        substitute(work, rule, _FULL_WIDTH_MARK, mark)
+        substitute(work, rule, _OPEN_PAREN, open_paren)
+        substitute(work, rule, _CLOSE_PAREN, close_paren)
     substitute(work, rule, _SPACE_BEFORE_MARK, lambda m: m.group(1) or m.group(2))
     substitute(work, rule, _DOUBLE_SPACE, lambda m: " ")
     substitute(work, rule, _ELLIPSES, lambda m: "…")
@@ -293,7 +300,7 @@ def fix_repeated_phrase(work: Work) -> None:
         work.text = work.text[:start] + work.text[end:]
 
 
-@functools.lru_cache(maxsize=1)  # the probe's answer, which the fix asks for next
+@functools.lru_cache(maxsize=1)  # the probe asks (text, 0), then the fix asks the same
 def _find_repeat(text: str, pos: int = 0) -> tuple[int, int, int] | None:
     """The span to delete for the first repeat in text[pos:] (pos is 0 or a word's start),
     and where to look for the next one after deleting it; or None.
@@ -505,7 +512,7 @@ RULES: list[Rule] = [
         "repeated_phrase",
         "adjacent repeated words (to promote to promote, the the); never step by step, Walla Walla",
         fix_repeated_phrase,
-        lambda text, _field: _find_repeat(text) is not None,
+        lambda text, _field: _find_repeat(text, 0) is not None,
         lambda column, _field: _column_repeats(column),
     ),
     regex_rule(

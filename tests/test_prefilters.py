@@ -1,6 +1,8 @@
 """Fast paths against the exact functions they stand in for: each prefilter must select every
 text (or position) the exact test would, on generated text full of near-misses."""
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -60,3 +62,29 @@ def test_fix_repeated_phrase_resumes_where_the_text_changed(text):
     fast = repair.Work(text)
     repair.fix_repeated_phrase(fast)
     assert (fast.text, fast.repairs) == (exact.text, exact.repairs)
+
+
+# The punctuation patterns as first written, before they were reordered for speed.
+SLOW_PATTERNS = {
+    "_SPACE_BEFORE_MARK": r"(?<=\S)[ \t]+(?:([,.;])|(?<=[A-Za-z)\]\"”’])(:))(?=\s|$)",
+    "_DOUBLE_SPACE": r"(?<=\S) {2,}(?=\S)",
+    "_ELLIPSES": r"…{2,}",
+}
+PUNCTUATED = st.text(alphabet=' \t\n\u3000\xa0aZ1.,;:)]"”’…，（）', max_size=60)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(PUNCTUATED)
+def test_reordered_punctuation_patterns_match_alike(text):
+    for name, slow in SLOW_PATTERNS.items():
+        fast = getattr(repair, name)
+        spans = [(m.span(), m.groups()) for m in re.finditer(slow, text)]
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == spans, name
+
+
+@settings(max_examples=3000, deadline=None)
+@given(PUNCTUATED)
+def test_full_width_scan_finds_what_the_full_width_patterns_need(text):
+    if not repair._FULL_WIDTH_ANY.search(text):
+        for pattern in (repair._FULL_WIDTH_MARK, repair._OPEN_PAREN, repair._CLOSE_PAREN):
+            assert pattern.search(text) is None
