@@ -42,7 +42,7 @@ class Work:
 
     def record(self, rule: str, start: int, end: int, new: str) -> None:
         """Note that text[start:end] becomes `new`, with a few words of context."""
-        left = _LEFT_CONTEXT.search(self.text, max(0, start - 80), start).group()
+        left = _left_context(self.text[max(0, start - 80) : start])
         right = _RIGHT_CONTEXT.match(self.text, end, end + 80).group()
         before = left + self.text[start:end] + right
         self.repairs.append(
@@ -61,8 +61,15 @@ class Work:
         return self.translations
 
 
-_LEFT_CONTEXT = re.compile(rf"(?:\S+[ \t]+){{0,{CONTEXT_WORDS}}}\S*$")
 _RIGHT_CONTEXT = re.compile(rf"\S*(?:[ \t]+\S+){{0,{CONTEXT_WORDS}}}")
+
+
+def _left_context(window: str) -> str:
+    """The last words of window, up to its final newline: _RIGHT_CONTEXT matched on the
+    reversed window, which is what searching forwards for them finds, without trying every
+    start in the window."""
+    window = window.removesuffix("\n")
+    return _RIGHT_CONTEXT.match(window[::-1]).group()[::-1]
 
 
 @dataclass(frozen=True)

@@ -88,3 +88,13 @@ def test_full_width_scan_finds_what_the_full_width_patterns_need(text):
     if not repair._FULL_WIDTH_ANY.search(text):
         for pattern in (repair._FULL_WIDTH_MARK, repair._OPEN_PAREN, repair._CLOSE_PAREN):
             assert pattern.search(text) is None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" \t\n\r\xa0ab.,", max_size=100), st.integers(0, 100))
+def test_left_context_is_the_forward_search(text, start):
+    """Work.record's left context, as the search it replaced found it."""
+    slow = re.compile(r"(?:\S+[ \t]+){0,3}\S*$")
+    window = text[max(0, start - 80) : start]
+    forward = slow.search(text, max(0, start - 80), start).group()
+    assert repair._left_context(window) == forward
