@@ -38,6 +38,8 @@ _ABBREVIATIONS = (
     "vs",
     "[A-Z]",
 )
+# Every character a sentence can end with (the last character SENTENCE_END matches).
+SENTENCE_LAST_CHARS = ".!?\"'”’)。！？"
 # The end mark comes first and the abbreviation look-behinds after it, so the regex engine only
 # tries them at a . ! or ? instead of at every character (ten times faster on long bodies).
 SENTENCE_END = re.compile(

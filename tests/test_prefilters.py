@@ -3,10 +3,12 @@ text (or position) the exact test would, on generated text full of near-misses."
 
 import re
 
+import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsmend import repair
+from newsmend import repair, validate
+from newsmend.text import SENTENCE_END, SENTENCE_LAST_CHARS
 
 # Few distinct words, so that repeats, "of" repeats, idioms and sentence ends are common.
 WORDS = st.sampled_from(
@@ -98,3 +100,29 @@ def test_left_context_is_the_forward_search(text, start):
     window = text[max(0, start - 80) : start]
     forward = slow.search(text, max(0, start - 80), start).group()
     assert repair._left_context(window) == forward
+
+
+def test_python_whitespace_is_what_the_piece_pattern_skips():
+    spaces = pl.Series([chr(c) for c in range(0x110000) if chr(c).isspace()])
+    assert spaces.str.contains(r"^[\s\x1c-\x1f]$").all()
+
+
+SENTENCES = st.lists(
+    st.sampled_from(["It is hot.", "Mr. Li said.", '"Go."', "!", "。", "No. 1", "U.S."])
+    | st.text(alphabet="ab .!?\"')”’。\n\t\x1c\xa0\u3000", max_size=8),
+    max_size=12,
+).map(lambda parts: " ".join(parts + parts[: len(parts) // 2]))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(SENTENCES, min_size=1, max_size=4))
+def test_duplicate_sentence_counts_are_exact(texts):
+    counts = validate.duplicate_sentence_counts(pl.Series([*texts, None], dtype=pl.String))
+    assert counts.to_list() == [*map(validate.duplicate_sentence_count, texts), None]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(SENTENCES)
+def test_sentences_end_with_a_sentence_last_char(text):
+    for match in SENTENCE_END.finditer(text):
+        assert match.group()[-1] in SENTENCE_LAST_CHARS
