@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsmend import repair, validate
-from newsmend.text import SENTENCE_END, SENTENCE_LAST_CHARS
+from newsmend.text import CJK_DATE, CJK_RUN, SENTENCE_END, SENTENCE_LAST_CHARS
 
 # Few distinct words, so that repeats, "of" repeats, idioms and sentence ends are common.
 WORDS = st.sampled_from(
@@ -126,3 +126,15 @@ def test_duplicate_sentence_counts_are_exact(texts):
 def test_sentences_end_with_a_sentence_last_char(text):
     for match in SENTENCE_END.finditer(text):
         assert match.group()[-1] in SENTENCE_LAST_CHARS
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="a1 \n\u3000（(【「）)】」，如皋年月日号\u3400\uf900", max_size=40))
+def test_cjk_run_matches_as_first_written(text):
+    slow = re.compile(
+        r"[（(【「]?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+        r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff1f\s]*"
+    )
+    assert [m.span() for m in CJK_RUN.finditer(text)] == [m.span() for m in slow.finditer(text)]
+    if "月" not in text:
+        assert CJK_DATE.search(text) is None
