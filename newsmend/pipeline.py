@@ -28,6 +28,7 @@ from newsmend.translate import make_translator
 from newsmend.validate import validate_tables
 
 STAGES = ("read", "split", "repair", "validate", "write")
+EXAMPLES_PER_CHECK = 5  # record ids shown per failed check in the run's report
 VALIDATION_RESULTS = "validation"  # folder of the staged snapshot holding GX results per batch
 
 
@@ -42,6 +43,7 @@ class BatchResult:
     quarantined: int = 0
     bytes_read: int = 0
     failed_checks: Counter = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=dict)  # check -> a few record_ids
     repairs: Counter = field(default_factory=Counter)
     flags: Counter = field(default_factory=Counter)
     translation: Counter = field(default_factory=Counter)  # cache hits, misses, failures
@@ -54,6 +56,12 @@ class BatchResult:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in ("failed_checks", "repairs", "flags", "translation", "seconds"):
             getattr(self, name).update(getattr(other, name))
+        for check, record_ids in other.examples.items():
+            self.add_examples(check, record_ids)
+
+    def add_examples(self, check: str, record_ids: list[str]) -> None:
+        kept = self.examples.setdefault(check, [])
+        kept.extend(record_ids[: EXAMPLES_PER_CHECK - len(kept)])
 
 
 def process_batch(
@@ -142,6 +150,10 @@ def _write(articles, headlines, problems, settings, staging, batch_no, run_id, r
         setattr(result, table, clean.height)
         write_parquet(clean, staging / table / part)
     result.quarantined = len(quarantine_rows)
+    for row in quarantine_rows:
+        result.failed_checks.update(row["failed_checks"])
+        for check in row["failed_checks"]:
+            result.add_examples(check, [row["record_id"]])
     _file_outcomes(quarantine_rows, result)
     write_parquet(frame(quarantine_rows, QUARANTINE), staging / "quarantine" / part)
 
@@ -160,8 +172,6 @@ def _file_outcomes(quarantine_rows: list[dict], result: BatchResult) -> None:
 
 
 def _count(df: pl.DataFrame, result: BatchResult) -> None:
-    for checks in df["failed_checks"].to_list():
-        result.failed_checks.update(checks)
     for flags in df["flags"].to_list():
         result.flags.update(flags)
     for repairs in df["repairs"].to_list():

@@ -3,6 +3,7 @@
 artifacts read back through the API."""
 
 import asyncio
+import json
 import os
 import shutil
 import signal
@@ -13,7 +14,6 @@ import time
 
 import httpx
 import pytest
-
 from conftest import CORPUS
 
 
@@ -56,7 +56,7 @@ def prefect_server(tmp_path):
     port = free_port()
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home")}
     env.pop("PREFECT_API_URL", None)
-    log = open(tmp_path / "server.log", "w")
+    log = (tmp_path / "server.log").open("w")  # closed below, after the server stops
     server = start(
         [
             sys.executable,
@@ -101,10 +101,10 @@ async def trigger_and_read_artifacts(api_url: str) -> tuple[str, list]:
 def test_served_deployment_runs_when_triggered_and_shows_its_artifacts(prefect_server, tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
-    for page in list(CORPUS.glob("*.txt"))[:5]:
+    for page in sorted(CORPUS.glob("*.txt"))[:4] + sorted(CORPUS.glob("108_*.txt")):
         shutil.copy(page, raw / page.name)
     env = {**os.environ, "PREFECT_API_URL": prefect_server}
-    log = open(tmp_path / "serve.log", "w")
+    log = (tmp_path / "serve.log").open("w")  # closed below, after serve stops
     serve = start(
         [
             sys.executable,
@@ -148,4 +148,6 @@ def test_served_deployment_runs_when_triggered_and_shows_its_artifacts(prefect_s
     assert {"newsmend-summary", "newsmend-failed-checks", "newsmend-progress"} <= set(by_key)
     assert "| files processed | 5 |" in by_key["newsmend-summary"].data
     assert by_key["newsmend-progress"].data == 100.0
+    failed = json.loads(by_key["newsmend-failed-checks"].data)
+    assert all(row["records"] >= len(row["examples"].split(", ")) >= 1 for row in failed)
     assert (out / "articles").is_dir()

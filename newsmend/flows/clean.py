@@ -228,8 +228,11 @@ def _report(run_row: dict, totals: BatchResult, docs: Path | None) -> None:
             lines += [f"| {name} | {count} |" for name, count in counter.most_common()]
     create_markdown_artifact("\n".join(lines), key="newsmend-summary", description="Run summary")
     create_table_artifact(
-        [{"check": name, "records": count} for name, count in totals.failed_checks.most_common()]
-        or [{"check": "(none)", "records": 0}],
+        [
+            {"check": name, "records": count, "examples": ", ".join(totals.examples.get(name, []))}
+            for name, count in totals.failed_checks.most_common()
+        ]
+        or [{"check": "(none)", "records": 0, "examples": ""}],
         key="newsmend-failed-checks",
-        description="Records that failed each check",
+        description="Records that failed each check, with example record ids",
     )
