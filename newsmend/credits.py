@@ -40,10 +40,13 @@ def _compile_labels() -> re.Pattern[str]:
 
 _LABEL_ORDER = sorted(ROLES, key=len, reverse=True)
 LABEL = _compile_labels()
-NAME_SEPARATOR = re.compile(r"\s*(?:[,，、;；&]|\band\b)\s*")
+# No \s* around the separators (split_names splits words anyway): a long run of spaces
+# would make every start in it rescan the run.
+NAME_SEPARATOR = re.compile(r"[,，、;；&]|\band\b")
 NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)*")
 CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")
-CJK_VALUE = re.compile(r"[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*")
+# Up to the first ideograph without ideographs: one way to match, so fullmatch is linear.
+CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 
 

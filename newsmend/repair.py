@@ -117,7 +117,8 @@ _MOJIBAKE_PAIR = (
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-_MOJIBAKE_TOKEN = re.compile(rf"\S*{_MOJIBAKE_PAIR}\S*")
+# The whole token; matches start only at a token start (else "aaaa..." rescans per position).
+_MOJIBAKE_TOKEN = re.compile(rf"(?<!\S)\S*?{_MOJIBAKE_PAIR}\S*")
 
 
 def fix_mojibake(work: Work) -> None:
@@ -207,9 +208,12 @@ def _close_gap(left: str, right: str) -> tuple[str, str]:
 
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _FULL_WIDTH = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "。": "."}
-_FULL_WIDTH_MARK = re.compile(r"[ \t]*([，：；！？。])[ \t]*")
-_OPEN_PAREN = re.compile(r"[ \t]*（[ \t]*")
-_CLOSE_PAREN = re.compile(r"[ \t]*）")
+# Leading spaces are taken only from the start of their run ((?<![ \t])), so a long run of
+# spaces is scanned once, not once per position in it.
+_SPACES_BEFORE = r"(?:(?<![ \t])[ \t]*)?"
+_FULL_WIDTH_MARK = re.compile(_SPACES_BEFORE + r"([，：；！？。])[ \t]*")
+_OPEN_PAREN = re.compile(_SPACES_BEFORE + r"（[ \t]*")
+_CLOSE_PAREN = re.compile(_SPACES_BEFORE + r"）")
 # The three above start with an optional run, which the regex engine tries at every
 # character: one scan for their marks skips them on the many texts with none. The three
 # below start with a character (the look-behinds after it), so the engine skips ahead to it.
@@ -409,7 +413,7 @@ def _column_repeats(column: pl.Series) -> pl.Series:
 MIN_SENTENCE_WORDS = 4
 # Pieces ending at each . ! ? : equal sentences are made of equal pieces.
 _PIECES = r"[^.!?。！？\s][^.!?。！？]*[.!?。！？]"
-_PIECE = re.compile(_PIECES)
+_SENTENCE_MARK = re.compile(r"([.!?。！？])")
 
 
 def fix_duplicate_sentence(work: Work) -> None:
@@ -437,7 +441,10 @@ def _duplicates(text: str, seen: set[str]) -> list[tuple[int, int]]:
 
 
 def _has_repeated_piece(text: str, _field: str) -> bool:
-    pieces = _PIECE.findall(text)
+    """The pieces _PIECES finds, cut with one split: findall would rescan a tail that holds no
+    mark from every position in it."""
+    parts = _SENTENCE_MARK.split(text)  # text, mark, text, mark, ..., tail
+    pieces = [text.lstrip() + mark for text, mark in zip(parts[::2], parts[1::2]) if text.strip()]
     return len(set(pieces)) < len(pieces)
 
 
@@ -462,7 +469,10 @@ def flag_repeated_clause_opener(work: Work) -> None:
 # --- truncation -------------------------------------------------------------------------
 
 # A dangling bracket fragment ("[Cla", "[Click") or trailing dots left where a page cut text.
-_END_MARKER = re.compile(r"(?:[ \t]*[\[【][A-Za-z ]{0,20}|[ \t]*(?:\.{3,}|…+))+[ \t]*$")
+_END_MARKER_PATTERN = r"(?:[ \t]*[\[【][A-Za-z ]{0,20}|[ \t]*(?:\.{3,}|…+))+[ \t]*$"  # polars
+# The same for Python's backtracking engine, with possessive runs: otherwise a run of dots that
+# is not at the end ("....x") is cut into runs of 3+ dots every possible way (exponential).
+_END_MARKER = re.compile(r"(?:[ \t]*+(?:[\[【][A-Za-z ]{0,20}+|\.{3,}+|…++))+[ \t]*$")
 _FINAL_PUNCTUATION = r"[.!?…。！？][\"'”’)）」]*\s*$"
 _FINAL_PUNCTUATION_RE = re.compile(_FINAL_PUNCTUATION)
 TAIL = 64  # characters at the end that truncation looks at
@@ -493,7 +503,7 @@ def _could_be_truncated(text: str, part: str) -> bool:
 
 
 def _column_could_be_truncated(column: pl.Series, part: str) -> pl.Series:
-    marked = column.str.contains(_END_MARKER.pattern)
+    marked = column.str.contains(_END_MARKER_PATTERN)
     if part != "body":
         return marked
     open_end = ~column.str.contains(_FINAL_PUNCTUATION) & column.str.contains(r"\S")
