@@ -104,13 +104,14 @@ def _gunzip(data: bytes, max_bytes: int) -> bytes:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (BOM or not), UTF-16 with a BOM, then GB18030, then what charset-normalizer finds."""
+    """UTF-8 (BOM or not), UTF-16 with a BOM, then UTF-8 or GB18030 line by line, then what
+    charset-normalizer finds."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _try(data, "utf-16")
     elif b"\x00" in data:
         raise _Unreadable("binary: the file holds NUL bytes")
     else:
-        text = _try(data, "utf-8-sig") or _try(data, "gb18030") or _guess(data)
+        text = _try(data, "utf-8-sig") or _by_line(data) or _guess(data)
     if text is None:
         raise _Unreadable("undecodable: neither UTF-8 nor GB18030 nor a detectable encoding")
     if _looks_binary(text):
@@ -118,11 +119,28 @@ def decode(data: bytes) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _try(data: bytes, encoding: str) -> str | None:
+def _try(data: bytes, encoding: str, errors: str = "strict") -> str | None:
     try:
-        return data.decode(encoding)
+        return data.decode(encoding, errors)
     except UnicodeDecodeError:
         return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _by_line(data: bytes) -> str | None:
+    """Each line in UTF-8, else GB18030, so a file pieced together from both reads right, or
+    None when a line is neither. A surrogate written in UTF-8 ("\\xed\\xa0\\x80", as CESU-8 and
+    Java write them) becomes U+FFFD: a str holding one cannot be written to Parquet."""
+    lines = []
+    for line in data.split(b"\n"):
+        text = _try(line, "utf-8", "surrogatepass")
+        text = _SURROGATE.sub("\ufffd", text) if text is not None else _try(line, "gb18030")
+        if text is None:
+            return None
+        lines.append(text)
+    return "\n".join(lines)
 
 
 def _guess(data: bytes) -> str | None:
