@@ -8,7 +8,11 @@ import pytest
 
 def newsmend(*args: str, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "newsmend.cli", *args], capture_output=True, text=True, cwd=cwd
+        [sys.executable, "-m", "newsmend.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
     )
 
 

@@ -2,13 +2,14 @@
 
 import json
 
+from test_validate import gold_frames
+
 from newsmend import validate
 from newsmend.data_docs import build_run_docs, merge_results, save_batch_results
-from test_validate import gold_frames
 
 
 def test_a_runs_batches_render_as_one_result_per_table(tmp_path):
-    articles, headlines, expected = gold_frames()
+    articles, headlines, _ = gold_frames()
     results_dir = tmp_path / "results"
     for batch_no in range(2):  # two batches of the same records
         _, _, report = validate.validate_tables(articles, headlines)

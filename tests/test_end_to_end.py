@@ -6,7 +6,6 @@ import re
 import duckdb
 import polars as pl
 import pytest
-
 from conftest import CORPUS, newsmend
 
 TABLES = ("articles", "headlines", "quarantine", "runs", "ledger")

@@ -51,7 +51,7 @@ def test_gb18030_page_from_the_corpus_decodes(tmp_path):
 
 
 def test_gzip_page_and_sha_of_stored_bytes(tmp_path):
-    data = gzip.compress("Title\n\nBody\n".encode())
+    data = gzip.compress(b"Title\n\nBody\n")
     page = read_page(write(tmp_path, "sub/p.txt.gz", data), tmp_path)
     assert page.source_file == "sub/p.txt.gz"
     assert page.text == "Title\n\nBody\n"

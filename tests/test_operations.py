@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import polars as pl
-
 from conftest import CORPUS, newsmend
+
 from newsmend.store import Store
 
 TABLES = ("articles", "headlines", "quarantine")

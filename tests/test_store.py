@@ -62,10 +62,9 @@ def test_unpublished_snapshot_is_invisible_and_cleared_by_next_run(tmp_path):
 
 def test_second_writer_is_refused(tmp_path):
     store = Store(tmp_path)
-    with store.locked():
-        with pytest.raises(StoreBusy, match="wait for it to finish"):
-            with Store(tmp_path).locked():
-                pass
+    second = Store(tmp_path)
+    with store.locked(), pytest.raises(StoreBusy, match="wait for it to finish"), second.locked():
+        pass
 
 
 def test_old_snapshots_are_pruned(tmp_path):
