@@ -218,8 +218,10 @@ _CLOSE_PAREN = re.compile(_SPACES_BEFORE + r"）")
 # character: one scan for their marks skips them on the many texts with none. The three
 # below start with a character (the look-behinds after it), so the engine skips ahead to it.
 _FULL_WIDTH_ANY = re.compile(r"[，：；！？。（）]")
+# A colon only after a word, a bracket or a quote (not "2 : 1"); the look-behinds see the
+# character before the first space.
 _SPACE_BEFORE_MARK = re.compile(
-    r"[ \t](?<=\S[ \t])[ \t]*(?:([,.;])|(?<=[A-Za-z)\]\"”’])(:))(?=\s|$)"
+    r"[ \t](?:(?<=\S[ \t])[ \t]*([,.;])|(?<=[A-Za-z)\]\"”’][ \t])[ \t]*(:))(?=\s|$)"
 )
 _DOUBLE_SPACE = re.compile(r" (?<=\S ) +(?=\S)")
 _ELLIPSES = re.compile(r"……+")

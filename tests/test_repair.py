@@ -267,3 +267,16 @@ def test_repair_is_idempotent(text, part):
     twice = repair_text(once[0], translator=DictionaryTranslator(), part=part)
     assert twice[0] == once[0]
     assert twice[1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The hotline : 0513-12345.", "The hotline: 0513-12345."),
+        ("He said : the plan works.", "He said: the plan works."),
+        ("Score 2 : 1 today.", "Score 2 : 1 today."),  # a ratio keeps its spaces
+        ("Open 9:00 - 17:00 daily.", "Open 9:00 - 17:00 daily."),
+    ],
+)
+def test_space_before_a_colon_goes_after_a_word_only(text, expected):
+    assert repair_text(text)[0] == expected
