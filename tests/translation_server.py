@@ -33,12 +33,12 @@ DICTIONARY = {
 class TranslationServer:
     """Runs in a daemon thread on 127.0.0.1 and a free port; counts the requests it gets."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.mode = "ok"
         self.delay = 1.0
         self.failures = 0
         self.requests: list[dict] = []
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     @property
@@ -95,3 +95,13 @@ def translation_server():
     server = TranslationServer().start()
     yield server
     server.stop()
+
+
+if __name__ == "__main__":
+    # `python tests/translation_server.py 5000` serves the dictionary on 127.0.0.1:5000, so a
+    # whole run can be scored with translation on (see the README, "Translation").
+    import sys
+
+    server = TranslationServer(int(sys.argv[1]) if len(sys.argv) > 1 else 5000).start()
+    print(f"serving on {server.url}", flush=True)
+    server._thread.join()
