@@ -301,16 +301,26 @@ _WORD = re.compile(r"[^\W_]+")
 _STOP = re.compile(r"[.!?;:。！？；：\n]")
 
 
+# Each fix rescans the rest of the text, so a hostile text of thousands of repeats would take
+# quadratic time; past this many the text is garbage: flagged, not repaired further.
+MAX_REPEAT_FIXES = 200
+
+
 def fix_repeated_phrase(work: Work) -> None:
     """Drop the second copy of an adjacent repeated run: 2+ words with a lower-case word in it
     ("to promote to promote", "on June 8, 2022 on June 8, 2022"), one word from
     DOUBLED_WORDS ("the the"), or "X of X" for 3+ words ("the first phase of the first
     phase"). Case and commas between words are ignored; a sentence end never is."""
     resume = 0
-    while (found := _find_repeat(work.text, resume)) is not None:
+    for _ in range(MAX_REPEAT_FIXES):
+        found = _find_repeat(work.text, resume)
+        if found is None:
+            return
         start, end, resume = found
         work.record("repeated_phrase", start, end, "")
         work.text = work.text[:start] + work.text[end:]
+    if _find_repeat(work.text, resume) is not None:
+        work.flag("too_many_repeats")
 
 
 @functools.lru_cache(maxsize=1)  # the probe asks (text, 0), then the fix asks the same

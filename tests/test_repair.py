@@ -280,3 +280,9 @@ def test_repair_is_idempotent(text, part):
 )
 def test_space_before_a_colon_goes_after_a_word_only(text, expected):
     assert repair_text(text)[0] == expected
+
+
+def test_thousands_of_repeats_are_capped_and_flagged():
+    text, repairs, flags, _ = repair_text("to the park " * 5000)
+    assert sum(r["rule"] == "repeated_phrase" for r in repairs) == 200
+    assert "too_many_repeats" in flags and len(text) < len("to the park " * 5000)
