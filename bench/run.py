@@ -85,7 +85,8 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
     """One full run of the flow over raw; returns the figures to print."""
     config.write_text(CONFIG, encoding="utf-8")
     settings = load_settings(config, raw=raw, out=out, full=True, batch_size=batch_size)
-    runner = clean.task_runner(settings)  # starts Prefect's temporary server, if one is used
+    clean.share_temporary_server()
+    runner = clean.task_runner(settings)
     clean_news = clean.clean_news.with_options(task_runner=runner)
     seconds: Counter = Counter()
     batches: list = []

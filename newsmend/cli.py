@@ -48,8 +48,10 @@ def run(
         raise UserError(f"--raw {settings.raw} is not a folder")
     from prefect import tags
 
-    from newsmend.flows.clean import clean_news, task_runner
+    from newsmend.flows.clean import clean_news, share_temporary_server, task_runner
 
+    if not settings.dask:
+        share_temporary_server()  # for the local worker processes
     flow = clean_news.with_options(task_runner=task_runner(settings))
     with tags("newsmend", "cli"):
         summary = flow(

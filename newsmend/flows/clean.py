@@ -7,6 +7,7 @@ discover files -> one task per batch of files (read, split, repair, validate, wr
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,8 +21,10 @@ from prefect.artifacts import (
     update_progress_artifact,
 )
 from prefect.cache_policies import NONE
+from prefect.client.orchestration import get_client
 from prefect.events import emit_event
 from prefect.futures import as_completed
+from prefect.settings import PREFECT_API_URL
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 from rich.progress import Progress
 
@@ -47,17 +50,15 @@ def task_runner(settings: Settings) -> TaskRunner:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=settings.dask)
-    import os
+    return ProcessPoolTaskRunner()
 
-    from prefect.client.orchestration import get_client
-    from prefect.settings import PREFECT_API_URL
 
+def share_temporary_server() -> None:
+    """Without a configured server, start Prefect's temporary one now and give its address to
+    the worker processes, which would otherwise each start one of their own (7 s, 250 MB)."""
     if not PREFECT_API_URL.value():
-        # Prefect's temporary server: start it now and give its address to the worker
-        # processes, which would otherwise each start one of their own (7 s, 250 MB each).
         with get_client(sync_client=True) as client:
             os.environ["PREFECT_API_URL"] = str(client.api_url)
-    return ProcessPoolTaskRunner()
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NONE, task_run_name="clean batch {batch_no}")
