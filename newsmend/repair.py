@@ -94,11 +94,17 @@ def regex_rule(name: str, description: str, fix: Callable[[Work], None], pattern
 
 
 def substitute(
-    work: Work, rule: str, pattern: re.Pattern, replace: Callable[[re.Match], str | None]
+    work: Work,
+    rule: str,
+    pattern: re.Pattern,
+    replace: Callable[[re.Match], str | None],
+    anchor: re.Pattern | None = None,
 ) -> None:
-    """re.sub over work.text that records each change; `replace` returning None keeps a match."""
+    """re.sub over work.text that records each change; `replace` returning None keeps a match.
+    `anchor`: see _anchored_matches."""
     text, pieces, last = work.text, [], 0
-    for match in pattern.finditer(text):
+    matches = pattern.finditer(text) if anchor is None else _anchored_matches(text, pattern, anchor)
+    for match in matches:
         new = replace(match)
         if new is None or new == match.group():
             continue
@@ -107,6 +113,20 @@ def substitute(
         last = match.end()
     if pieces:
         work.text = "".join([*pieces, text[last:]])
+
+
+def _anchored_matches(text: str, pattern: re.Pattern, anchor: re.Pattern) -> Iterator[re.Match]:
+    """What pattern.finditer(text) yields, for a pattern made of optional spaces and then
+    the anchor: Python's re tries such a pattern at every position, where a search for the
+    anchor skips ahead in C; the spaces before it are then taken back by hand."""
+    pos = 0
+    while hit := anchor.search(text, pos):
+        start = hit.start()
+        while start > pos and text[start - 1] in " \t":
+            start -= 1
+        match = pattern.match(text, start)
+        yield match
+        pos = match.end()
 
 
 # --- mojibake ---------------------------------------------------------------------------
@@ -215,9 +235,11 @@ _FULL_WIDTH_MARK = re.compile(_SPACES_BEFORE + r"([，：；！？。])[ \t]*")
 _OPEN_PAREN = re.compile(_SPACES_BEFORE + r"（[ \t]*")
 _CLOSE_PAREN = re.compile(_SPACES_BEFORE + r"）")
 # The three above start with an optional run, which the regex engine tries at every
-# character: one scan for their marks skips them on the many texts with none. The three
-# below start with a character (the look-behinds after it), so the engine skips ahead to it.
-_FULL_WIDTH_ANY = re.compile(r"[，：；！？。（）]")
+# character: they are searched from their marks (substitute's anchor). The three below start
+# with a character (the look-behinds after it), so the engine skips ahead to it.
+_FULL_WIDTH_MARKS = re.compile(r"[，：；！？。]")
+_FULL_WIDTH_OPEN = re.compile(r"（")
+_FULL_WIDTH_CLOSE = re.compile(r"）")
 # A colon only after a word, a bracket or a quote (not "2 : 1"); the look-behinds see the
 # character before the first space.
 _SPACE_BEFORE_MARK = re.compile(
@@ -250,10 +272,9 @@ def fix_punctuation(work: Work) -> None:
             return None
         return ")" + (" " if m.string[m.end() : m.end() + 1].isalnum() else "")
 
-    if _FULL_WIDTH_ANY.search(work.text):
-        substitute(work, rule, _FULL_WIDTH_MARK, mark)
-        substitute(work, rule, _OPEN_PAREN, open_paren)
-        substitute(work, rule, _CLOSE_PAREN, close_paren)
+    substitute(work, rule, _FULL_WIDTH_MARK, mark, anchor=_FULL_WIDTH_MARKS)
+    substitute(work, rule, _OPEN_PAREN, open_paren, anchor=_FULL_WIDTH_OPEN)
+    substitute(work, rule, _CLOSE_PAREN, close_paren, anchor=_FULL_WIDTH_CLOSE)
     substitute(work, rule, _SPACE_BEFORE_MARK, lambda m: m.group(1) or m.group(2))
     substitute(work, rule, _DOUBLE_SPACE, lambda m: " ")
     substitute(work, rule, _ELLIPSES, lambda m: "…")

@@ -87,10 +87,14 @@ def test_reordered_punctuation_patterns_match_alike(text):
 
 @settings(max_examples=3000, deadline=None)
 @given(PUNCTUATED)
-def test_full_width_scan_finds_what_the_full_width_patterns_need(text):
-    if not repair._FULL_WIDTH_ANY.search(text):
-        for pattern in (repair._FULL_WIDTH_MARK, repair._OPEN_PAREN, repair._CLOSE_PAREN):
-            assert pattern.search(text) is None
+def test_anchored_search_finds_what_finditer_finds(text):
+    for pattern, anchor in (
+        (repair._FULL_WIDTH_MARK, repair._FULL_WIDTH_MARKS),
+        (repair._OPEN_PAREN, repair._FULL_WIDTH_OPEN),
+        (repair._CLOSE_PAREN, repair._FULL_WIDTH_CLOSE),
+    ):
+        anchored = [(m.span(), m.groups()) for m in repair._anchored_matches(text, pattern, anchor)]
+        assert anchored == [(m.span(), m.groups()) for m in pattern.finditer(text)]
 
 
 @settings(max_examples=3000, deadline=None)
