@@ -23,6 +23,7 @@ both joins the closer one, since a merge of two different stories is the worse e
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +40,10 @@ LEAD_WORDS = 10  # words of a body's start that a teaser must repeat
 MIN_LEAD_WORDS = 4  # a teaser shorter than this is matched on its title alone
 TRUNCATED_JACCARD = 0.5  # a truncated copy keeps at least half its original's shingles
 MIN_SHINGLES = 20  # bodies shorter than this are matched by exact text only
-CHUNK = 20_000  # records hashed at once (bounds memory)
+CHUNK = 20_000  # records hashed, and new bodies matched against the index, at once
+MAX_BUCKET = 50  # earlier bodies compared per LSH band (a band shared by more is boilerplate)
+SCORED = 50_000  # candidate pairs scored at once
+UNDATED = 2**31 - 1  # the day of a record without a date: after every dated one
 
 _MIX = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB)
 
@@ -185,206 +189,328 @@ def similarity(a: np.ndarray, b: np.ndarray, shingles_a, shingles_b) -> np.ndarr
 
 
 def link_records(
-    old_keys: pl.DataFrame, old_links: pl.DataFrame, new_keys: pl.DataFrame, threshold: float
-) -> pl.DataFrame:
+    old_keys: pl.LazyFrame,
+    old_links: pl.LazyFrame,
+    new_keys: pl.LazyFrame,
+    threshold: float,
+    chunk: int = CHUNK,
+) -> pl.LazyFrame:
     """Every record's links (columns of schema.LINKS): the published ones kept, the new
-    records' assigned, and teasers and headlines still without an article linked anew.
+    records' assigned, and the teasers and headlines whose best article may have changed
+    linked anew.
 
     `old_keys` and `old_links` are the carried-over tables (rows of reprocessed files already
-    removed); `new_keys` are the keys of this run's records."""
-    texts = new_keys.filter(pl.col("table") == "articles")
-    copies = exact_copies(texts, old_keys, old_links)
-    story_of = near_copies(copies, new_keys, old_keys, old_links, threshold)
-    new_links = (
-        new_keys.select("record_id", "table", "source_file", "kind")
-        .join(copies.select("record_id", "canonical", "duplicate_of"), on="record_id", how="left")
-        .join(story_of, left_on="canonical", right_on="record_id", how="left")
-        .with_columns(
-            pl.when(pl.col("kind") == "article").then(pl.col("story_id")).alias("story_id"),
-            pl.lit(None, pl.String).alias("full_record_id"),
-        )
+    removed), `new_keys` the keys of this run's records. All three are lazy: the published
+    tables are scanned for what the new records need, never held whole."""
+    new = new_keys.select(
+        "table",
+        "kind",
+        "title_key",
+        "exact_key",
+        rid=_id("record_id"),
+        day=_day(),
+        sketched=pl.col("bands").is_not_null(),
+    ).collect()
+    old_stories = (
+        old_links.filter(pl.col("kind") == "article", pl.col("duplicate_of").is_null())
+        .select(rid=_id("record_id"), story=_id("story_id"))
+        .collect()
     )
-    links = pl.concat([old_links, new_links.select(LINK_COLUMNS)], how="vertical_relaxed")
-    return link_to_articles(links, pl.concat([old_keys, new_keys], how="vertical_relaxed"))
+    keys = pl.concat([old_keys, new_keys], how="vertical_relaxed").with_columns(
+        rid=_id("record_id"), day=_day()
+    )
+    copies = exact_copies(new, old_keys, old_links)
+    fresh = new.join(copies.filter(pl.col("duplicate_of").is_null()).select("rid"), on="rid")
+    stories = near_copies(
+        fresh.filter(pl.col("kind") == "article"), keys, old_stories, threshold, chunk
+    )
+    articles = (
+        copies.filter(pl.col("kind") == "article")
+        .join(stories.rename({"rid": "canonical"}), on="canonical", how="left")
+        .select("rid", "story", "duplicate_of")
+    )
+    relinked = link_to_articles(new, articles, keys, old_links)
+    assigned = (
+        new.select("rid")
+        .join(copies.select("rid", "duplicate_of"), on="rid", how="left")
+        .join(articles.select("rid", "story"), on="rid", how="left")
+        .join(relinked, on="rid", how="left")
+        .select("rid", "duplicate_of", "full", story=pl.coalesce("story", "linked_story"))
+    )
+    return _links(old_links, new_keys, assigned, relinked)
 
 
-LINK_COLUMNS = (
-    "record_id",
-    "table",
-    "source_file",
-    "kind",
-    "story_id",
-    "duplicate_of",
-    "full_record_id",
-)
+LINK_COLUMNS = list(LINKS)
+
+
+def _id(column: str) -> pl.Expr:
+    """A record id (16 hex digits) as the number it spells: 8 bytes instead of a string."""
+    return pl.col(column).str.to_integer(base=16, dtype=pl.UInt64)
+
+
+def _hex(column: str) -> pl.Expr:
+    """The inverse of _id: the number as 16 hex digits (null stays null)."""
+    digits = [
+        (pl.col(column) // 16 ** (15 - place) % 16).replace_strict(
+            range(16), list("0123456789abcdef"), return_dtype=pl.String
+        )
+        for place in range(16)
+    ]
+    return pl.concat_str(digits).alias(column)
+
+
+def _day() -> pl.Expr:
+    """A record's place in time, for ordering (undated records last)."""
+    return pl.col("published").cast(pl.Int32).fill_null(UNDATED)
+
+
+def _links(
+    old_links: pl.LazyFrame, new_keys: pl.LazyFrame, assigned: pl.DataFrame, relinked: pl.DataFrame
+) -> pl.LazyFrame:
+    """The links table: published rows as they were, published teasers and headlines linked
+    anew, and this run's rows. Lazy, so that it is written streaming."""
+    old = old_links.with_columns(rid=_id("record_id"))
+    kept = old.join(relinked.lazy(), on="rid", how="anti").select(LINK_COLUMNS)
+    renewed = (
+        old.join(relinked.lazy(), on="rid")
+        .with_columns(_hex("linked_story").alias("story_id"), _hex("full").alias("full_record_id"))
+        .select(LINK_COLUMNS)
+    )
+    added = (
+        new_keys.select("record_id", "table", "source_file", "kind", rid=_id("record_id"))
+        .join(assigned.lazy(), on="rid", how="left")
+        .with_columns(
+            _hex("story").alias("story_id"),
+            _hex("duplicate_of"),
+            _hex("full").alias("full_record_id"),
+        )
+        .select(LINK_COLUMNS)
+    )
+    return pl.concat([kept, renewed, added])
 
 
 def exact_copies(
-    texts: pl.DataFrame, old_keys: pl.DataFrame, old_links: pl.DataFrame
+    new: pl.DataFrame, old_keys: pl.LazyFrame, old_links: pl.LazyFrame
 ) -> pl.DataFrame:
-    """record_id, kind, canonical, duplicate_of of new article-table records. The canonical
-    copy of a text is its published one if any, else the earliest new one (articles first)."""
+    """rid, kind, canonical, duplicate_of of the new article-table records. The canonical
+    copy of a text is its published one if any, else its earliest new one. An article and a
+    teaser are never copies of each other: a teaser links to its article instead."""
+    texts = new.filter(pl.col("table") == "articles")
     published = (
         old_keys.filter(pl.col("table") == "articles")
-        .join(old_links.filter(pl.col("duplicate_of").is_null()), on="record_id")
-        .group_by("exact_key")
-        .agg(pl.col("record_id").min().alias("published_copy"))
+        .select("kind", "exact_key", rid=_id("record_id"))
+        .join(
+            texts.lazy().select("exact_key", "kind").unique(), on=["exact_key", "kind"], how="semi"
+        )
+        .join(
+            old_links.filter(pl.col("duplicate_of").is_null()).select(rid=_id("record_id")),
+            on="rid",
+            how="semi",
+        )
+        .group_by("exact_key", "kind")
+        .agg(published_copy=pl.col("rid").min())
+        .collect()
     )
     canonical = pl.coalesce("published_copy", "first_new")
     return (
-        texts.sort("kind", "published", "record_id", nulls_last=True)
-        .with_columns(pl.col("record_id").first().over("exact_key").alias("first_new"))
-        .join(published, on="exact_key", how="left")
+        texts.sort("day", "rid")
+        .with_columns(first_new=pl.col("rid").first().over("exact_key", "kind"))
+        .join(published, on=["exact_key", "kind"], how="left")
         .select(
-            "record_id",
+            "rid",
             "kind",
             canonical.alias("canonical"),
-            pl.when(canonical != pl.col("record_id")).then(canonical).alias("duplicate_of"),
+            pl.when(canonical != pl.col("rid")).then(canonical).alias("duplicate_of"),
         )
     )
 
 
 def near_copies(
-    copies: pl.DataFrame,
-    new_keys: pl.DataFrame,
-    old_keys: pl.DataFrame,
-    old_links: pl.DataFrame,
+    fresh: pl.DataFrame,
+    keys: pl.LazyFrame,
+    old_stories: pl.DataFrame,
     threshold: float,
+    chunk: int,
 ) -> pl.DataFrame:
-    """record_id -> story_id of every canonical article text this run refers to."""
-    published = old_links.filter(pl.col("story_id").is_not_null()).select("record_id", "story_id")
-    fresh = new_keys.join(
-        copies.filter(pl.col("duplicate_of").is_null() & (pl.col("kind") == "article")).select(
-            "record_id"
-        ),
-        on="record_id",
+    """rid -> story of the published canonical articles and of the new ones (`fresh`).
+
+    New bodies are taken in time order, `chunk` at a time: each joins the story of the most
+    similar earlier body (published bodies count as earlier), else founds a story of its
+    own. So a body never merges two stories, and the chunk size changes memory, not links."""
+    fresh = fresh.sort("day", "rid")
+    canonical = pl.concat(
+        [
+            old_stories.select("rid", gen=pl.lit(0, pl.UInt8)),
+            fresh.select("rid", gen=pl.lit(1, pl.UInt8)),
+        ]
     )
-    sketched_old = old_keys.filter(pl.col("bands").is_not_null()).join(
-        published.select("record_id"), on="record_id"
+    bands = (
+        keys.filter(pl.col("bands").is_not_null())
+        .select("rid", "day", band="bands")
+        .explode("band")
+        .join(canonical.lazy(), on="rid")
     )
-    edges = near_pairs(fresh.filter(pl.col("bands").is_not_null()), sketched_old, threshold)
-    return pl.concat([assign_stories(fresh, edges, published), published]).unique("record_id")
-
-
-def near_pairs(new: pl.DataFrame, old: pl.DataFrame, threshold: float) -> pl.DataFrame:
-    """(record_id, other, similarity) for each new body and each new or published body that
-    share an LSH band and whose similarity reaches the threshold."""
-    new_bands = _bands(new)
-    pairs = (
-        new_bands.join(pl.concat([new_bands, _bands(old)]), on="band", suffix="_other")
-        .filter(pl.col("record_id") != pl.col("record_id_other"))
-        .select("record_id", pl.col("record_id_other").alias("other"))
-        .unique()
-    )
-    sketches = pl.concat([new, old], how="vertical_relaxed").select(
-        "record_id", pl.col("signature").list.to_array(BINS), "shingles"
-    )
-    verified = [
-        _scored(chunk, sketches).filter(pl.col("similarity") >= threshold)
-        for chunk in pairs.iter_slices(CHUNK * 10)
-    ]
-    schema = {"record_id": pl.String, "other": pl.String, "similarity": pl.Float64}
-    return pl.concat(verified) if verified else pl.DataFrame(schema=schema)
-
-
-def _bands(keys: pl.DataFrame) -> pl.DataFrame:
-    return keys.select("record_id", pl.col("bands").alias("band")).explode("band")
-
-
-def _scored(pairs: pl.DataFrame, sketches: pl.DataFrame) -> pl.DataFrame:
-    both = pairs.join(sketches, on="record_id").join(
-        sketches, left_on="other", right_on="record_id", suffix="_other"
-    )
-    score = similarity(
-        both["signature"].to_numpy(),
-        both["signature_other"].to_numpy(),
-        both["shingles"].to_numpy(),
-        both["shingles_other"].to_numpy(),
-    )
-    return both.select("record_id", "other", pl.Series("similarity", score, dtype=pl.Float64))
-
-
-def assign_stories(
-    fresh: pl.DataFrame, edges: pl.DataFrame, published: pl.DataFrame
-) -> pl.DataFrame:
-    """record_id -> story_id for new canonical bodies. New bodies joined by near-copy edges
-    form a group; a group joins the published story it resembles most, else founds a story
-    named after its earliest record. Two published stories are never merged."""
-    story_of = dict(zip(published["record_id"], published["story_id"], strict=True))
-    groups = _UnionFind(fresh["record_id"])
-    best: dict[str, tuple[float, str]] = {}  # record -> closest published story
-    for record, other, score in edges.iter_rows():
-        if other in groups:
-            groups.join(record, other)
-        elif score > best.get(record, (-1.0, ""))[0]:
-            best[record] = (score, story_of[other])
-    group_story: dict[str, tuple[float, str]] = {}
-    for record, (score, story) in best.items():
-        group = groups.root(record)
-        if score > group_story.get(group, (-1.0, ""))[0]:
-            group_story[group] = (score, story)
-    earliest = fresh.sort("published", "record_id", nulls_last=True)["record_id"]
-    for record in earliest:
-        group_story.setdefault(groups.root(record), (2.0, record))
-    rows = [(record, group_story[groups.root(record)][1]) for record in earliest]
-    return pl.DataFrame(rows, schema={"record_id": pl.String, "story_id": pl.String}, orient="row")
-
-
-class _UnionFind:
-    """Groups of records joined pairwise (path halving keeps lookups short)."""
-
-    def __init__(self, records):
-        self.parent = {record: record for record in records}
-
-    def __contains__(self, record: str) -> bool:
-        return record in self.parent
-
-    def root(self, record: str) -> str:
-        while self.parent[record] != record:
-            self.parent[record] = self.parent[self.parent[record]]
-            record = self.parent[record]
-        return record
-
-    def join(self, a: str, b: str) -> None:
-        a, b = self.root(a), self.root(b)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
-def link_to_articles(links: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
-    """Teasers and headlines without an article (or whose article left the corpus) linked
-    by title; a teaser must also repeat the article's first words. Among several matching
-    articles the one published nearest wins, then a canonical copy."""
-    articles = links.filter(pl.col("kind") == "article")
-    unlinked = pl.col("kind").is_in(["teaser", "headline"]) & (
-        pl.col("full_record_id").is_null()
-        | ~pl.col("full_record_id").is_in(articles["record_id"].implode())
-    )
-    links = links.with_columns(unlinked.alias("unlinked"))
-    todo = keys.join(links.filter("unlinked").select("record_id"), on="record_id")
-    targets = keys.join(articles.select("record_id", "story_id", "duplicate_of"), on="record_id")
-    found = _best_article(todo, targets)
-    return (
-        links.join(found, on="record_id", how="left", suffix="_found")
-        .with_columns(
-            pl.when("unlinked").then(f"{name}_found").otherwise(name).alias(name)
-            for name in ("full_record_id", "story_id")
+    stories = pl.concat([old_stories, fresh.filter(~pl.col("sketched")).select("rid", story="rid")])
+    sketched = fresh.filter("sketched")
+    for start in range(0, sketched.height, chunk):
+        part = sketched.slice(start, chunk)
+        stories = pl.concat(
+            [stories, _resolve(part, _parents(part, bands, keys, threshold), stories)]
         )
-        .select(LINK_COLUMNS)
+    return stories
+
+
+def _parents(
+    part: pl.DataFrame, bands: pl.LazyFrame, keys: pl.LazyFrame, threshold: float
+) -> pl.DataFrame:
+    """rid -> parent: for each new body of the chunk, the most similar earlier body (then
+    the earliest) among those sharing an LSH band with it and reaching the threshold.
+
+    A band shared by more than MAX_BUCKET earlier bodies is boilerplate (a footer, a notice):
+    only its first MAX_BUCKET bodies are compared, so one boilerplate band costs a bounded
+    number of comparisons; true copies also share the bands of their own text."""
+    mine = bands.join(part.lazy().select("rid"), on="rid", how="semi").collect()
+    members = (
+        bands.join(mine.lazy().select("band").unique(), on="band", how="semi")
+        .collect()
+        .sort("gen", "day", "rid")
+        .group_by("band", maintain_order=True)
+        .head(MAX_BUCKET)
     )
+    earlier = (
+        (pl.col("gen_other") == 0)
+        | (pl.col("day_other") < pl.col("day"))
+        | ((pl.col("day_other") == pl.col("day")) & (pl.col("rid_other") < pl.col("rid")))
+    )
+    pairs = (
+        mine.join(members, on="band", suffix="_other")
+        .filter(earlier)
+        .select("rid", "rid_other", "gen_other", "day_other")
+        .unique(["rid", "rid_other"])
+    )
+    return (
+        _scored(pairs, keys, threshold)
+        .sort(
+            "rid",
+            "similarity",
+            "gen_other",
+            "day_other",
+            "rid_other",
+            descending=[False, True, False, False, False],
+        )
+        .unique("rid", keep="first", maintain_order=True)
+        .select("rid", parent="rid_other")
+    )
+
+
+def _scored(pairs: pl.DataFrame, keys: pl.LazyFrame, threshold: float) -> pl.DataFrame:
+    """The pairs whose similarity reaches the threshold, with it. Only these bodies'
+    signatures are read from the index, and pairs are scored SCORED at a time."""
+    bodies = pl.concat([pairs["rid"], pairs["rid_other"]]).unique().to_frame("rid")
+    sketches = (
+        keys.join(bodies.lazy(), on="rid", how="semi")
+        .select("rid", "shingles", pl.col("signature").list.to_array(BINS))
+        .collect()
+        .with_row_index("at")
+    )
+    placed = pairs.join(sketches.select("rid", "at"), on="rid").join(
+        sketches.select(rid_other="rid", at_other="at"), on="rid_other"
+    )
+    signature, shingles = sketches["signature"].to_numpy(), sketches["shingles"].to_numpy()
+    a, b = placed["at"].to_numpy(), placed["at_other"].to_numpy()
+    scores = [
+        similarity(
+            signature[a[i : i + SCORED]],
+            signature[b[i : i + SCORED]],
+            shingles[a[i : i + SCORED]],
+            shingles[b[i : i + SCORED]],
+        )
+        for i in range(0, len(a), SCORED)
+    ]
+    score = np.concatenate(scores) if scores else np.empty(0)
+    return placed.with_columns(similarity=pl.Series(score, dtype=pl.Float64)).filter(
+        pl.col("similarity") >= threshold
+    )
+
+
+def _resolve(part: pl.DataFrame, parents: pl.DataFrame, stories: pl.DataFrame) -> pl.DataFrame:
+    """rid -> story of a chunk's bodies, in time order: a body founds a story or takes its
+    parent's, whether the parent is published, in an earlier chunk or earlier in this one."""
+    rows = (
+        part.select("rid")
+        .join(parents, on="rid", how="left", maintain_order="left")
+        .join(
+            stories.rename({"rid": "parent", "story": "known"}),
+            on="parent",
+            how="left",
+            maintain_order="left",
+        )
+    )
+    story: dict[int, int] = {}
+    for rid, parent, known in rows.iter_rows():
+        story[rid] = rid if parent is None else known if known is not None else story[parent]
+    return pl.DataFrame(
+        {"rid": list(story), "story": list(story.values())},
+        schema={"rid": pl.UInt64, "story": pl.UInt64},
+    )
+
+
+def link_to_articles(
+    new: pl.DataFrame, articles: pl.DataFrame, keys: pl.LazyFrame, old_links: pl.LazyFrame
+) -> pl.DataFrame:
+    """rid, full, linked_story of the teasers and headlines whose best article may have
+    changed: this run's, the published ones with the title of a new article, and the
+    published ones whose article left the corpus. The others keep their links, since no
+    article of their title came. Matched by title; a teaser must also repeat the article's
+    first words. Among several matching articles the one published nearest wins."""
+    every_article = pl.concat(
+        [
+            old_links.filter(pl.col("kind") == "article").select(
+                rid=_id("record_id"),
+                story=_id("story_id"),
+                copy=pl.col("duplicate_of").is_not_null(),
+            ),
+            articles.lazy().select("rid", "story", copy=pl.col("duplicate_of").is_not_null()),
+        ]
+    )
+    orphaned = (
+        old_links.filter(pl.col("full_record_id").is_not_null())
+        .select(rid=_id("record_id"), full=_id("full_record_id"))
+        .join(every_article, left_on="full", right_on="rid", how="anti")
+        .select("rid")
+    )
+    ids = pl.concat([new.lazy().filter(pl.col("kind") != "article").select("rid"), orphaned])
+    titles = new.filter(pl.col("kind") == "article").select("title_key").unique()
+    todo = (
+        keys.filter(
+            pl.col("kind") != "article",
+            pl.col("rid").is_in(ids.collect()["rid"].implode())
+            | pl.col("title_key").is_in(titles["title_key"].implode()),
+        )
+        .select("rid", "kind", "title_key", "lead", "published")
+        .collect()
+    )
+    targets = (
+        keys.filter(pl.col("kind") == "article")
+        .join(todo.lazy().select("title_key").unique(), on="title_key", how="semi")
+        .select("rid", "title_key", "lead", "published")
+        .join(every_article, on="rid")
+        .collect()
+    )
+    return todo.select("rid").join(_best_article(todo, targets), on="rid", how="left")
 
 
 def _best_article(records: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
-    """record_id -> full_record_id, story_id of the best matching article, if any.
+    """rid -> full, linked_story of the best matching article, if any.
 
     Bounded whatever the data, even when thousands of stories share a title: articles are cut
     to one per title and story (its canonical copy), a teaser meets only articles whose first
     words repeat its lead word for word, and the article published nearest is found with an
     as-of join rather than by pairing each record with every article of its title."""
     targets = (
-        articles.sort(pl.col("duplicate_of").is_not_null(), "record_id")
-        .unique(["title_key", "story_id"], keep="first", maintain_order=True)
-        .select("title_key", "lead", "published", "story_id", full_record_id="record_id")
+        articles.sort("copy", "rid")
+        .unique(["title_key", "story"], keep="first", maintain_order=True)
+        .select("title_key", "lead", "published", linked_story="story", full="rid")
     )
     words = pl.col("lead").str.count_matches(" ") + 1
     by_title = records.filter((pl.col("kind") == "headline") | (words < MIN_LEAD_WORDS))
@@ -392,7 +518,7 @@ def _best_article(records: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame
     prefixes = pl.concat(
         targets.with_columns(pl.col("lead").str.split(" ").list.head(k).list.join(" "))
         for k in range(MIN_LEAD_WORDS, LEAD_WORDS + 1)
-    ).unique(["title_key", "lead", "story_id"])
+    ).unique(["title_key", "lead", "linked_story"])
     return pl.concat(
         [
             _nearest(by_title.drop("lead"), targets.drop("lead"), ["title_key"]),
@@ -404,7 +530,7 @@ def _best_article(records: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame
 def _nearest(records: pl.DataFrame, targets: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     """Each record's target with the same keys published nearest; without dates on both
     sides, the first target of those keys."""
-    columns = ["record_id", "full_record_id", "story_id"]
+    columns = ["rid", "full", "linked_story"]
     dated = (
         records.filter(pl.col("published").is_not_null())
         .sort("published")
@@ -415,26 +541,28 @@ def _nearest(records: pl.DataFrame, targets: pl.DataFrame, keys: list[str]) -> p
             strategy="nearest",
             check_sortedness=False,
         )
-        .filter(pl.col("full_record_id").is_not_null())
+        .filter(pl.col("full").is_not_null())
         .select(columns)
     )
-    first_of_keys = targets.sort("full_record_id").unique(keys, keep="first")
-    rest = records.join(dated.select("record_id"), on="record_id", how="anti")
+    first_of_keys = targets.sort("full").unique(keys, keep="first")
+    rest = records.join(dated.select("rid"), on="rid", how="anti")
     return pl.concat([dated, rest.join(first_of_keys, on=keys).select(columns)])
 
 
-def stories_table(links: pl.DataFrame, keys: pl.DataFrame, articles: pl.LazyFrame) -> pl.DataFrame:
+def stories_table(links: pl.LazyFrame, keys: pl.LazyFrame, articles: pl.LazyFrame) -> pl.DataFrame:
     """One row per story (stories have at least one article): its canonical record (the
     earliest article), first publication date, title, outlet, and the pages carrying it."""
-    members = links.filter(pl.col("story_id").is_not_null()).join(
-        keys.select("record_id", "published"), on="record_id", how="left"
-    )
+    members = links.filter(pl.col("story_id").is_not_null())
     canonical = (
         members.filter(pl.col("kind") == "article")
-        .sort("published", "record_id", nulls_last=True)
+        .select("story_id", "record_id")
+        .join(keys.select("record_id", "published"), on="record_id", how="left")
         .group_by("story_id")
         .agg(
-            pl.col("record_id").first().alias("canonical_record_id"),
+            pl.col("record_id")
+            .sort_by("published", "record_id", nulls_last=True)
+            .first()
+            .alias("canonical_record_id"),
             pl.col("published").min().alias("first_published"),
         )
     )
@@ -451,37 +579,55 @@ def stories_table(links: pl.DataFrame, keys: pl.DataFrame, articles: pl.LazyFram
     )
     described = articles.select(
         pl.col("record_id").alias("canonical_record_id"), "title", "outlet"
-    ).join(canonical.lazy().select("canonical_record_id"), on="canonical_record_id")
+    ).join(canonical.select("canonical_record_id"), on="canonical_record_id", how="semi")
     return (
-        canonical.join(described.collect(), on="canonical_record_id", how="left")
+        canonical.join(described, on="canonical_record_id", how="left")
         .join(pages, on="story_id")
         .sort("pages", "story_id", descending=[True, False])
+        .collect(engine="streaming")
     )
 
 
-def update_stories(staging: Path, run_id: str, threshold: float) -> dict[str, int]:
+def update_stories(
+    staging: Path, run_id: str, threshold: float, chunk: int = CHUNK
+) -> dict[str, int]:
     """The stage as the flow runs it, inside the run's staged snapshot: keys of this run's
-    parts added to the carried-over story_keys, links and stories rewritten whole. All three
-    are published with the other tables, so the index is never ahead of them."""
-    old_keys = _read_table(staging / "story_keys", STORY_KEYS)
-    old_links = _read_table(staging / "links", LINKS)
-    new_keys = _new_keys(staging, run_id)
-    links = link_records(old_keys, old_links, new_keys, threshold).select(list(LINKS))
-    keys = pl.concat([old_keys, new_keys])
-    articles = pl.scan_parquet(staging / "articles" / "*.parquet")
-    stories = stories_table(links, keys, articles).select(list(STORIES)).cast(STORIES)
-    write_parquet(new_keys, staging / "story_keys" / f"part-{run_id}.parquet")
-    for old in (staging / "links").glob("*.parquet"):
+    parts added to the carried-over story_keys, links and stories rewritten (streaming). All
+    three are published with the other tables, so the index is never ahead of them."""
+    old_keys = sorted((staging / "story_keys").glob("*.parquet"))
+    old_links = sorted((staging / "links").glob("*.parquet"))
+    new_keys = _write_new_keys(staging, run_id)
+    links = link_records(
+        _scan(old_keys, STORY_KEYS),
+        _scan(old_links, LINKS),
+        _scan(new_keys, STORY_KEYS),
+        threshold,
+        chunk,
+    )
+    target = staging / "links" / "links.parquet"
+    written = target.with_name(f"links-{run_id}.tmp")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    links.sink_parquet(written, compression="zstd", statistics=True)
+    for old in old_links:
         old.unlink()  # a hard link to the published part: that one stays as it was
-    write_parquet(links, staging / "links" / "links.parquet")
-    write_parquet(stories, staging / "stories" / "stories.parquet")
-    return _counts(links, stories)
+    os.replace(written, target)
+    stories = stories_table(
+        pl.scan_parquet(target),
+        _scan(old_keys + new_keys, STORY_KEYS),
+        pl.scan_parquet(staging / "articles" / "*.parquet"),
+    )
+    write_parquet(
+        stories.select(list(STORIES)).cast(STORIES), staging / "stories" / "stories.parquet"
+    )
+    return {"stories": stories.height, **_counts(pl.scan_parquet(target))}
 
 
-def _new_keys(staging: Path, run_id: str) -> pl.DataFrame:
-    """Keys of this run's records, one batch part at a time: only keys stay in memory."""
-    keys = [
-        record_keys(
+def _write_new_keys(staging: Path, run_id: str) -> list[Path]:
+    """Keys of this run's records, written one batch part at a time: only one part's text is
+    ever in memory."""
+    written = []
+    for part in sorted((staging / "articles").glob(f"part-{run_id}-*.parquet")):
+        keys = record_keys(
             pl.read_parquet(
                 part, columns=["record_id", "source_file", "kind", "title", "body", "published"]
             ),
@@ -490,23 +636,24 @@ def _new_keys(staging: Path, run_id: str) -> pl.DataFrame:
                 columns=["record_id", "source_file", "title", "published"],
             ),
         )
-        for part in sorted((staging / "articles").glob(f"part-{run_id}-*.parquet"))
-    ]
-    return pl.concat(keys).select(list(STORY_KEYS)) if keys else pl.DataFrame(schema=STORY_KEYS)
+        written.append(staging / "story_keys" / part.name)
+        write_parquet(keys.select(list(STORY_KEYS)), written[-1])
+    return written
 
 
-def _read_table(folder: Path, schema: dict) -> pl.DataFrame:
-    files = sorted(folder.glob("*.parquet"))
-    return pl.read_parquet(files).select(list(schema)) if files else pl.DataFrame(schema=schema)
+def _scan(files: list[Path], schema: dict) -> pl.LazyFrame:
+    return pl.scan_parquet(files).select(list(schema)) if files else pl.LazyFrame(schema=schema)
 
 
-def _counts(links: pl.DataFrame, stories: pl.DataFrame) -> dict[str, int]:
+def _counts(links: pl.LazyFrame) -> dict[str, int]:
     """Figures for the run summary."""
-    linked = links.filter(pl.col("full_record_id").is_not_null())["kind"].value_counts()
-    per_kind = dict(zip(linked["kind"], linked["count"], strict=True))
-    return {
-        "stories": stories.height,
-        "exact_copies": links["duplicate_of"].is_not_null().sum(),
-        "teasers_linked": per_kind.get("teaser", 0),
-        "headlines_linked": per_kind.get("headline", 0),
-    }
+    linked = pl.col("full_record_id").is_not_null()
+    return (
+        links.select(
+            exact_copies=pl.col("duplicate_of").is_not_null().sum(),
+            teasers_linked=(linked & (pl.col("kind") == "teaser")).sum(),
+            headlines_linked=(linked & (pl.col("kind") == "headline")).sum(),
+        )
+        .collect()
+        .row(0, named=True)
+    )

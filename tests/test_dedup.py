@@ -1,20 +1,29 @@
 """Stories: exact and near copies, teasers and headlines linked to their article, runs that
-match only their new records against the published index, and the tables a real run writes."""
+match only their new records against the published index (the same links as one run over
+everything), chunks of any size giving the same links, and the tables a real run writes."""
 
+import hashlib
 import random
 import shutil
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 import polars as pl
 import pytest
 from conftest import CORPUS, newsmend
 
-from newsmend.dedup import link_records, record_keys, stories_table
+from newsmend.dedup import link_records, record_keys, stories_table, update_stories
 from newsmend.schema import ARTICLES, HEADLINES, LINKS, STORY_KEYS
 
 WORDS = [f"{a}{b}" for a in ("ka", "lo", "mi", "nu", "pe", "ro", "su", "ti") for b in range(250)]
 BOILERPLATE = "Follow the official account for more local news and reply to the editors. " * 4
+ARTICLE_COLUMNS = ("record_id", "source_file", "kind", "title", "body", "published")
+HEADLINE_COLUMNS = ("record_id", "source_file", "title", "published")
+
+
+def rid(name: str) -> str:
+    """A record id as the pipeline makes them (16 hex digits), for a readable name."""
+    return hashlib.sha256(name.encode()).hexdigest()[:16]
 
 
 def text(seed: int, words: int = 250) -> str:
@@ -22,51 +31,71 @@ def text(seed: int, words: int = 250) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words)) + "."
 
 
-def article(record_id, title, body, kind="article", day=1, source_file=None) -> dict:
+def article(name, title, body, kind="article", day=1, source_file=None) -> dict:
     return {
-        "record_id": record_id,
-        "source_file": source_file or f"{record_id}.txt",
+        "record_id": rid(name),
+        "source_file": source_file or f"{name}.txt",
         "kind": kind,
         "title": title,
         "body": body,
-        "published": date(2022, 6, day),
+        "published": date(2022, 6, 1) + timedelta(days=day - 1),
     }
 
 
-def headline(record_id, title, day=1) -> dict:
+def headline(name, title, day=1, source_file=None) -> dict:
     return {
-        "record_id": record_id,
-        "source_file": f"{record_id}.txt",
+        "record_id": rid(name),
+        "source_file": source_file or f"{name}.txt",
         "title": title,
-        "published": date(2022, 6, day),
+        "published": date(2022, 6, 1) + timedelta(days=day - 1),
     }
+
+
+def frames(articles: list[dict], headlines: list[dict] = ()) -> tuple[pl.DataFrame, pl.DataFrame]:
+    a = pl.DataFrame(
+        articles, schema={name: ARTICLES[name] for name in ARTICLE_COLUMNS}, orient="row"
+    )
+    h = pl.DataFrame(
+        list(headlines), schema={name: HEADLINES[name] for name in HEADLINE_COLUMNS}, orient="row"
+    )
+    return a, h
 
 
 def keys_of(articles: list[dict], headlines: list[dict] = ()) -> pl.DataFrame:
-    columns = ("record_id", "source_file", "kind", "title", "body", "published")
-    a = pl.DataFrame(articles, schema={name: ARTICLES[name] for name in columns}, orient="row")
-    h_columns = ("record_id", "source_file", "title", "published")
-    h = pl.DataFrame(
-        list(headlines), schema={name: HEADLINES[name] for name in h_columns}, orient="row"
-    )
-    return record_keys(a, h).select(list(STORY_KEYS))
+    return record_keys(*frames(articles, headlines)).select(list(STORY_KEYS))
 
 
-def link(articles, headlines=(), old_keys=None, old_links=None) -> dict[str, dict]:
-    """Links per record_id after one run over these records (on top of an earlier run's)."""
-    links = link_records(
-        old_keys if old_keys is not None else pl.DataFrame(schema=STORY_KEYS),
-        old_links if old_links is not None else pl.DataFrame(schema=LINKS),
-        keys_of(articles, headlines),
+def run_links(new_keys, old_keys=None, old_links=None) -> pl.DataFrame:
+    return link_records(
+        (old_keys if old_keys is not None else pl.DataFrame(schema=STORY_KEYS)).lazy(),
+        (old_links if old_links is not None else pl.DataFrame(schema=LINKS)).lazy(),
+        new_keys.lazy(),
         threshold=0.8,
-    )
-    return {row["record_id"]: row for row in links.iter_rows(named=True)}
+    ).collect()
+
+
+def by_name(links: pl.DataFrame, names) -> dict[str, dict]:
+    """Links per record name, the ids in them turned back into names."""
+    name_of = {rid(name): name for name in names}
+    return {
+        name_of[row["record_id"]]: {key: name_of.get(value, value) for key, value in row.items()}
+        for row in links.iter_rows(named=True)
+    }
+
+
+def link(articles, headlines=()) -> dict[str, dict]:
+    """Links per record name after one run over these records."""
+    names = [row["source_file"].removesuffix(".txt") for row in [*articles, *headlines]]
+    return by_name(run_links(keys_of(articles, headlines)), names)
 
 
 def test_exact_copy_points_to_the_canonical_record_and_shares_its_story():
     body = text(1)
     links = link(
-        [article("a", "Wuxi opens 12 schools", body), article("b", "Wuxi opens 12 schools!", body)]
+        [
+            article("a", "Wuxi opens 12 schools", body),
+            article("b", "Wuxi opens 12 schools!", body, day=2),
+        ]
     )
     assert links["b"]["duplicate_of"] == "a" and links["a"]["duplicate_of"] is None
     assert links["a"]["story_id"] == links["b"]["story_id"] == "a"
@@ -76,14 +105,14 @@ def test_near_copy_with_a_few_words_changed_shares_the_story_but_is_no_exact_cop
     words = text(2).split(" ")
     for at in (10, 90, 200):
         words[at] = "changed"
-    links = link([article("a", "Title", text(2)), article("b", "Title", " ".join(words))])
+    links = link([article("a", "Title", text(2)), article("b", "Title", " ".join(words), day=2)])
     assert links["b"]["story_id"] == "a" and links["b"]["duplicate_of"] is None
 
 
 def test_copy_missing_its_last_part_shares_the_story():
     body = text(3, words=400)
     truncated = " ".join(body.split(" ")[:330])
-    links = link([article("a", "Title", body), article("b", "Title", truncated)])
+    links = link([article("a", "Title", body), article("b", "Title", truncated, day=2)])
     assert links["b"]["story_id"] == "a"
 
 
@@ -95,6 +124,19 @@ def test_different_stories_sharing_boilerplate_stay_apart():
         ]
     )
     assert links["a"]["story_id"] == "a" and links["b"]["story_id"] == "b"
+
+
+def test_a_body_like_two_stories_joins_the_closer_one_and_never_merges_them():
+    first, second = text(30, 200).split(" "), text(31, 200).split(" ")
+    bridge = first[:170] + second[170:]  # 85% of the first story, 15% of the second
+    links = link(
+        [
+            article("a", "A", " ".join(first)),
+            article("b", "B", " ".join(first[:30] + second[30:]), day=2),
+            article("c", "C", " ".join(bridge), day=3),
+        ]
+    )
+    assert links["c"]["story_id"] == "a" and links["b"]["story_id"] == "b"
 
 
 def test_cut_off_teaser_links_to_the_article_it_opens():
@@ -124,29 +166,6 @@ def test_headline_links_to_the_article_with_its_title_published_nearest():
     assert links["x"]["story_id"] is None
 
 
-def test_second_run_matches_new_records_against_the_published_index():
-    body = text(10)
-    first_articles = [article("a", "Anji symposium", body, day=3)]
-    first_teaser = article("t", "Suqian park opens", text(11)[:150] + "...", kind="teaser")
-    old_keys = keys_of(first_articles + [first_teaser])
-    old_links = link_records(
-        pl.DataFrame(schema=STORY_KEYS), pl.DataFrame(schema=LINKS), old_keys, 0.8
-    )
-    assert old_links.filter(pl.col("record_id") == "t")["full_record_id"].item() is None
-    words = body.split(" ")
-    words[5] = "edited"
-    second = [
-        article("b", "Anji symposium", body, day=4),  # exact copy
-        article("c", "Anji symposium", " ".join(words), day=5),  # near copy
-        article("s", "Suqian park opens", text(11), day=6),  # last run's teaser's article
-    ]
-    links = link(second, old_keys=old_keys, old_links=old_links)
-    assert links["b"]["duplicate_of"] == "a" and links["b"]["story_id"] == "a"
-    assert links["c"]["story_id"] == "a"
-    assert links["t"]["full_record_id"] == "s" and links["t"]["story_id"] == "s"
-    assert links["a"] == old_links.filter(pl.col("record_id") == "a").row(0, named=True)
-
-
 def test_stories_table_counts_pages_per_form():
     body = text(12)
     articles = [
@@ -155,12 +174,95 @@ def test_stories_table_counts_pages_per_form():
         article("t", "Title", body[:120] + "...", kind="teaser", source_file="c.txt"),
     ]
     keys = keys_of(articles, [headline("h", "Title")])
-    links = link_records(pl.DataFrame(schema=STORY_KEYS), pl.DataFrame(schema=LINKS), keys, 0.8)
+    links = run_links(keys)
     frame = pl.DataFrame(articles).with_columns(outlet=pl.lit("Wuxi Daily"))
-    story = stories_table(links, keys, frame.lazy()).row(0, named=True)
-    assert story["canonical_record_id"] == "b" and story["first_published"] == date(2022, 6, 1)
+    story = stories_table(links.lazy(), keys.lazy(), frame.lazy()).row(0, named=True)
+    assert story["canonical_record_id"] == rid("b")
+    assert story["first_published"] == date(2022, 6, 1)
     assert (story["articles"], story["teasers"], story["headlines"], story["pages"]) == (2, 1, 1, 4)
     assert story["outlet"] == "Wuxi Daily"
+
+
+def story_corpus(stories: int = 24, days: int = 30) -> tuple[list[dict], list[dict]]:
+    """Stories recurring over `days` days as exact, edited and truncated copies, teasers
+    (some before their article is out) and headlines, two stories under one title, some
+    bodies ending in the same boilerplate."""
+    rng = random.Random(0)
+    articles, headlines = [], []
+    for s in range(stories):
+        day = 1 + s * (days - 10) // stories
+        title = "Two stories, one title" if s in (3, 17) else f"Story {s} of the dump"
+        body = text(100 + s, rng.randrange(120, 300)) + (BOILERPLATE if s % 4 == 0 else "")
+        words = body.split(" ")
+        edited = " ".join(w if rng.random() > 0.02 else "changed" for w in words)
+        truncated = " ".join(words[: int(len(words) * 0.85)])
+        for copy, (shift, copy_body) in enumerate(
+            [(0, body), (3, body), (5, edited), (8, truncated), (9, body)]
+        ):
+            articles.append(article(f"s{s}c{copy}", title, copy_body, day=day + shift))
+        teaser = body[:150].rsplit(" ", 1)[0] + "..."
+        articles.append(article(f"s{s}t", title, teaser, kind="teaser", day=max(1, day - 2)))
+        headlines.append(headline(f"s{s}h", title, day=day + 4))
+    return articles, headlines
+
+
+def stage(folder, parts: dict[str, tuple[list[dict], list[dict]]], chunk: int = 20_000):
+    """Write each run's parts as the batches do, run the story stage after each, and read
+    back links and stories as written."""
+    for run_id, (articles, headlines) in parts.items():
+        a, h = frames(articles, headlines)
+        a.with_columns(outlet=pl.lit("Wuxi Daily")).write_parquet(_part(folder, "articles", run_id))
+        h.write_parquet(_part(folder, "headlines", run_id))
+        update_stories(folder, run_id, threshold=0.8, chunk=chunk)
+    links = pl.read_parquet(folder / "links" / "*.parquet").sort("record_id")
+    stories = pl.read_parquet(folder / "stories" / "*.parquet").sort("story_id")
+    return links, stories
+
+
+def _part(folder, table: str, run_id: str):
+    (folder / table).mkdir(parents=True, exist_ok=True)
+    return folder / table / f"part-{run_id}-00000.parquet"
+
+
+def split_at(day: int, rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    cut = date(2022, 6, 1) + timedelta(days=day - 1)
+    return [r for r in rows if r["published"] <= cut], [r for r in rows if r["published"] > cut]
+
+
+@pytest.fixture(scope="module")
+def one_run(tmp_path_factory):
+    return stage(tmp_path_factory.mktemp("one"), {"full": story_corpus()})
+
+
+def test_one_run_over_the_corpus_finds_every_story(one_run):
+    links, stories = one_run
+    articles = links.filter(pl.col("kind") == "article")
+    assert stories.height == 24 and articles["story_id"].n_unique() == 24
+    assert (stories["articles"] == 5).all()
+    assert links.filter(pl.col("kind") != "article")["full_record_id"].null_count() == 0
+
+
+def test_second_run_matches_its_records_against_the_index_as_one_run_would(tmp_path, one_run):
+    articles, headlines = story_corpus()
+    first, second = split_at(15, articles), split_at(15, headlines)
+    folder = tmp_path / "runs"
+    links, stories = stage(folder, {"r1": (first[0], second[0]), "r2": (first[1], second[1])})
+    assert links.to_dicts() == one_run[0].to_dicts()
+    assert stories.to_dicts() == one_run[1].to_dicts()
+    run_1 = {r["record_id"] for r in first[0] + second[0]}
+    story_1 = links.filter(pl.col("record_id").is_in(run_1))["story_id"].drop_nulls()
+    joined_old = links.filter(
+        ~pl.col("record_id").is_in(run_1), pl.col("story_id").is_in(story_1.implode())
+    )
+    assert joined_old.height > 10  # second-run copies joined first-run stories
+    waited = links.filter(pl.col("record_id").is_in(run_1), pl.col("kind") == "teaser")
+    assert (~waited["full_record_id"].is_in(run_1)).sum() > 0  # their article came later
+
+
+def test_small_chunks_give_the_same_links_as_one_big_chunk(tmp_path, one_run):
+    links, stories = stage(tmp_path, {"full": story_corpus()}, chunk=3)
+    assert links.to_dicts() == one_run[0].to_dicts()
+    assert stories.to_dicts() == one_run[1].to_dicts()
 
 
 @pytest.fixture(scope="module")
