@@ -11,14 +11,13 @@ not (a repeated clause opener) becomes a flag on the record.
 
 from __future__ import annotations
 
-import functools
-import itertools
-import operator
+import heapq
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import ftfy
+import numpy as np
 import polars as pl
 
 from newsmend.schema import REPAIR
@@ -42,11 +41,20 @@ class Work:
 
     def record(self, rule: str, start: int, end: int, new: str) -> None:
         """Note that text[start:end] becomes `new`, with a few words of context."""
-        left = _left_context(self.text[max(0, start - 80) : start])
-        right = _RIGHT_CONTEXT.match(self.text, end, end + 80).group()
-        before = left + self.text[start:end] + right
+        text = self.text
+        self.record_between(
+            rule, text[max(0, start - 80) : start], text[start:end], new, text[end : end + 80]
+        )
+
+    def record_between(self, rule: str, left: str, old: str, new: str, right: str) -> None:
+        """Note that `old` becomes `new` between the 80 characters `left` and `right`."""
+        left, right = _left_context(left), _RIGHT_CONTEXT.match(right).group()
         self.repairs.append(
-            {"rule": rule, "before": before.strip(), "after": (left + new + right).strip()}
+            {
+                "rule": rule,
+                "before": (left + old + right).strip(),
+                "after": (left + new + right).strip(),
+            }
         )
 
     def flag(self, name: str) -> None:
@@ -319,11 +327,12 @@ DOUBLED_WORDS = {
 # "w and w", "w by w" are idioms (more and more, step by step): a repeat overlapping one stays.
 IDIOM_LINKS = {"and", "by", "after", "upon"}
 _WORD = re.compile(r"[^\W_]+")
+_PARTS = re.compile(f"({_WORD.pattern})")  # splits on words, keeping them
 _STOP = re.compile(r"[.!?;:。！？；：\n]")
 
 
-# Each fix rescans the rest of the text, so a hostile text of thousands of repeats would take
-# quadratic time; past this many the text is garbage: flagged, not repaired further.
+# Past this many repeats a text is garbage (and each fix is a stored repair record): it is
+# flagged, not repaired further.
 MAX_REPEAT_FIXES = 200
 
 
@@ -331,85 +340,166 @@ def fix_repeated_phrase(work: Work) -> None:
     """Drop the second copy of an adjacent repeated run: 2+ words with a lower-case word in it
     ("to promote to promote", "on June 8, 2022 on June 8, 2022"), one word from
     DOUBLED_WORDS ("the the"), or "X of X" for 3+ words ("the first phase of the first
-    phase"). Case and commas between words are ignored; a sentence end never is."""
-    resume = 0
+    phase"). Case and commas between words are ignored; a sentence end never is. Repeats are
+    deleted one at a time, first one first, as a scan from the start after each would find."""
+    repeats = _Repeats(work.text)
     for _ in range(MAX_REPEAT_FIXES):
-        found = _find_repeat(work.text, resume)
+        found = repeats.find()
         if found is None:
-            return
-        start, end, resume = found
-        work.record("repeated_phrase", start, end, "")
-        work.text = work.text[:start] + work.text[end:]
-    if _find_repeat(work.text, resume) is not None:
-        work.flag("too_many_repeats")
+            break
+        left, cut, right = repeats.delete(*found)
+        work.record_between("repeated_phrase", left, cut, "", right)
+    else:
+        if repeats.find() is not None:
+            work.flag("too_many_repeats")
+    work.text = repeats.text()
 
 
-@functools.lru_cache(maxsize=1)  # the probe asks (text, 0), then the fix asks the same
-def _find_repeat(text: str, pos: int = 0) -> tuple[int, int, int] | None:
-    """The span to delete for the first repeat in text[pos:] (pos is 0 or a word's start),
-    and where to look for the next one after deleting it; or None.
+class _Repeats:
+    """A text's words, with the repeats deleted so far marked dead rather than cut out, so a
+    deletion costs the few words around it instead of a new scan of the text.
 
-    Only positions whose word recurs within MAX_PHRASE_WORDS + 1 words can start a repeat,
-    so only those are scanned, and the match objects are made only when words agree. A
-    deletion only changes the runs that reach across it, which start at most
-    2 * MAX_PHRASE_WORDS words before it: the next scan starts there."""
-    words = list(map(str.lower, _WORD.findall(text, pos)))
-    tokens: list[re.Match] = []
+    The text is kept as its words and the gap of text before each (`_PARTS`): a deletion runs
+    from the end of a word to the end of a later one, so it takes whole words with their gaps."""
 
-    def allowed(i: int, n: int, gap: int = 0) -> bool:
-        if not tokens:
-            tokens.extend(_WORD.finditer(text, pos))
-        return _repeat_allowed(text, tokens, i, n, gap)
+    SPAN = 2 * MAX_PHRASE_WORDS + 1  # words a repeat can cover ("X of X")
 
-    def found(i: int, start: int, end: int) -> tuple[int, int, int]:
-        return start, end, tokens[max(0, i - 2 * MAX_PHRASE_WORDS)].start()
+    def __init__(self, text: str):
+        self.parts = _PARTS.split(text)  # gap, word, gap, word, ..., text after the last word
+        self.gaps, self.written = self.parts[0:-1:2], self.parts[1::2]
+        self.words = list(map(str.lower, self.written))
+        count = len(self.words)
+        self.alive = [True] * count
+        self.next_alive = list(range(1, count + 1))  # count: none
+        self.prev_alive = list(range(-1, count - 1))
+        self.cut = False  # no deletion yet: the living words are all the words
+        self.queue = _repeat_starts(self.words)  # sorted, so already a heap
 
-    count = len(words)
-    for i in _repeat_starts(words):
-        word = words[i]
-        for n in range(1, min(MAX_PHRASE_WORDS, (count - i) // 2) + 1):
-            j = i + n
-            if words[j] == word and words[i:j] == words[j : j + n]:
-                if allowed(i, n):
-                    return found(i, tokens[j - 1].end(), tokens[j + n - 1].end())
+    def find(self) -> tuple[list[int], int, int] | None:
+        """The first repeat left: (living words from its start, index in them of the first
+        word to delete, how many to delete); or None."""
+        while self.queue:
+            i = heapq.heappop(self.queue)
+            if self.alive[i] and (found := self._repeat_at(i)) is not None:
+                return found
+        return None
+
+    def _repeat_at(self, i: int) -> tuple[list[int], int, int] | None:
+        run = self._living(i, self.SPAN)
+        words = [self.words[k] for k in run]
+        for n in range(1, min(MAX_PHRASE_WORDS, len(run) // 2) + 1):
+            if words[n] == words[0] and words[:n] == words[n : 2 * n]:
+                if self._allowed(run[: 2 * n], n):
+                    return run, n, n
             elif (
                 n >= 3
-                and words[j] == "of"
-                and words[i:j] == words[j + 1 : j + 1 + n]
-                and allowed(i, n, gap=1)
+                and words[n] == "of"
+                and words[:n] == words[n + 1 : 2 * n + 1]
+                and self._allowed(run[: 2 * n + 1], n)
             ):
-                return found(i, tokens[j - 1].end(), tokens[j + n].end())
-    return None
+                return run, n, n + 1
+        return None
+
+    def _allowed(self, run: list[int], n: int) -> bool:
+        return _repeat_allowed([self.written[k] for k in run], [self.gaps[k] for k in run[1:]], n)
+
+    def delete(self, run: list[int], first: int, count: int) -> tuple[str, str, str]:
+        """Delete run[first : first + count] (and the gap before each), queue the starts whose
+        words now reach across the cut, and return the current text's 80 characters left of
+        the cut, the text cut and the 80 characters right of it, for the record."""
+        doomed = run[first : first + count]
+        before, after = run[first - 1], self.next_alive[doomed[-1]]
+        left = self._text_back(before, 80)
+        cut = "".join(self.gaps[k] + self.written[k] for k in doomed)
+        right = self._text_on(after, 80)
+        for k in doomed:
+            self.alive[k] = False
+            self.parts[2 * k] = self.parts[2 * k + 1] = ""
+        self.next_alive[before] = after
+        if after < len(self.words):
+            self.prev_alive[after] = before
+        self.cut = True
+        for k in self._living_back(before, self.SPAN):
+            heapq.heappush(self.queue, k)
+        return left, cut, right
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def _living(self, k: int, size: int) -> list[int]:
+        if not self.cut:
+            return list(range(k, min(k + size, len(self.words))))
+        run = [k]
+        while len(run) < size and (k := self.next_alive[k]) < len(self.words):
+            run.append(k)
+        return run
+
+    def _living_back(self, k: int, size: int) -> list[int]:
+        run = [k]
+        while len(run) < size and (k := self.prev_alive[k]) >= 0:
+            run.append(k)
+        return run
+
+    def _text_back(self, k: int, size: int) -> str:
+        """The last `size` characters of the current text up to the end of living word k."""
+        pieces, length = [self.written[k]], len(self.written[k])
+        while length < size and k >= 0:
+            pieces.append(self.gaps[k])
+            length += len(self.gaps[k])
+            if (k := self.prev_alive[k]) >= 0:
+                pieces.append(self.written[k])
+                length += len(self.written[k])
+        return "".join(reversed(pieces))[-size:]
+
+    def _text_on(self, k: int, size: int) -> str:
+        """The first `size` characters of the current text from the gap before living word k
+        (k past the last word: the text after the last word)."""
+        pieces, length = [], 0
+        while length < size and k < len(self.words):
+            pieces += [self.gaps[k], self.written[k]]
+            length += len(self.gaps[k]) + len(self.written[k])
+            k = self.next_alive[k]
+        if length < size:
+            pieces.append(self.parts[-1])
+        return "".join(pieces)[:size]
 
 
 def _repeat_starts(words: list[str]) -> list[int]:
-    """Every start _find_repeat can return, in order: a word said twice in a row, or a pair of
-    words said again k words later, 2 <= k <= MAX_PHRASE_WORDS + 1 (a repeat of k words, or
-    of k - 1 words with "of" between). map and compress compare in C, where the scan loops
-    in Python."""
-    pairs = list(itertools.pairwise(words))
-    starts = set(_equal_at(words, 1))
-    for k in range(2, MAX_PHRASE_WORDS + 2):
-        starts.update(_equal_at(pairs, k))
-    return sorted(starts)
+    """Every start of a repeat of words, in order, before _repeat_allowed has its say: the
+    word comparisons of every start and phrase length at once, on integer word ids in numpy."""
+    index = {word: i for i, word in enumerate(dict.fromkeys(words))}
+    ids = np.fromiter(map(index.__getitem__, words), np.int64, len(words))
+    found = np.zeros(len(ids), dtype=bool)
+    for n in range(1, MAX_PHRASE_WORDS + 1):
+        repeat = _equal_runs(ids, n, n)
+        found[: len(repeat)] |= repeat
+        if n >= 3 and "of" in index:
+            linked = _equal_runs(ids, n + 1, n) & (ids[n : n + len(ids) - 2 * n] == index["of"])
+            found[: len(linked)] |= linked
+    return np.flatnonzero(found).tolist()
 
 
-def _equal_at(items: list, k: int) -> Iterator[int]:
-    """Positions i with items[i] == items[i + k]."""
-    return itertools.compress(itertools.count(), map(operator.eq, items, items[k:]))
+def _equal_runs(ids: np.ndarray, distance: int, n: int) -> np.ndarray:
+    """For each i with room: ids[i + t] == ids[i + distance + t] for every t < n."""
+    room = max(0, len(ids) - distance - n + 1)
+    same = ids[:-distance] == ids[distance:]
+    run = same[:room].copy()
+    for t in range(1, n):
+        run &= same[t : t + room]
+    return run
 
 
-def _repeat_allowed(text: str, tokens: list[re.Match], i: int, n: int, gap: int = 0) -> bool:
-    run = text[tokens[i].start() : tokens[i + 2 * n + gap - 1].end()]
-    if _STOP.search(run) or _holds_idiom(tokens[i : i + 2 * n + gap]):
+def _repeat_allowed(written: list[str], gaps: list[str], n: int) -> bool:
+    """Whether the run of words `written` (2n, or 2n + 1 with "of"), with `gaps` the text
+    between them, is a repeat to delete."""
+    if any(_STOP.search(gap) for gap in gaps) or _holds_idiom(list(map(str.lower, written))):
         return False
     if n == 1:
-        return tokens[i].group().lower() in DOUBLED_WORDS
-    return any(t.group()[0].islower() for t in tokens[i : i + n])
+        return written[0].lower() in DOUBLED_WORDS
+    return any(word[0].islower() for word in written[:n])
 
 
-def _holds_idiom(tokens: list[re.Match]) -> bool:
-    words = [t.group().lower() for t in tokens]
+def _holds_idiom(words: list[str]) -> bool:
     return any(
         words[k] == words[k + 2] and words[k + 1] in IDIOM_LINKS for k in range(len(words) - 2)
     )
@@ -418,7 +508,7 @@ def _holds_idiom(tokens: list[re.Match]) -> bool:
 def _column_repeats(column: pl.Series) -> pl.Series:
     """Rows where some run of n words is followed by the same n words (or by "of" and them):
     the hashes of the words of all rows in one flat column, compared with themselves shifted."""
-    words = column.fill_null("").str.to_lowercase().str.extract_all(r"[^\W_]+")
+    words = column.fill_null("").str.to_lowercase().str.extract_all(_WORD.pattern)
     rows = pl.int_range(0, len(column), eager=True).repeat_by(words.list.len()).explode()
     flat = pl.DataFrame({"h": words.explode().drop_nulls().hash(), "row": rows})
 
@@ -562,7 +652,7 @@ RULES: list[Rule] = [
         "repeated_phrase",
         "adjacent repeated words (to promote to promote, the the); never step by step, Walla Walla",
         fix_repeated_phrase,
-        lambda text, _field: _find_repeat(text, 0) is not None,
+        lambda text, _field: _Repeats(text).find() is not None,
         lambda column, _field: _column_repeats(column),
     ),
     regex_rule(

@@ -1,6 +1,7 @@
 """Fast paths against the exact functions they stand in for: each prefilter must select every
 text (or position) the exact test would, on generated text full of near-misses."""
 
+import itertools
 import re
 
 import polars as pl
@@ -26,41 +27,52 @@ TEXTS = st.builds(
 
 
 def exact_find_repeat(text: str) -> tuple[int, int] | None:
-    """repair._find_repeat before its prefilter: every word position, every phrase length."""
+    """The first repeat's span to delete, by the plainest scan: every word position, every
+    phrase length."""
     tokens = list(repair._WORD.finditer(text))
     words = [t.group().lower() for t in tokens]
+
+    def allowed(i: int, size: int, n: int) -> bool:
+        run = tokens[i : i + size]
+        gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(run)]
+        return repair._repeat_allowed([t.group() for t in run], gaps, n)
+
     count = len(words)
     for i, word in enumerate(words):
         for n in range(1, min(repair.MAX_PHRASE_WORDS, (count - i) // 2) + 1):
             j = i + n
             if words[j] == word and words[i:j] == words[j : j + n]:
-                if repair._repeat_allowed(text, tokens, i, n):
+                if allowed(i, 2 * n, n):
                     return tokens[j - 1].end(), tokens[j + n - 1].end()
             elif (
                 n >= 3
                 and words[j] == "of"
                 and words[i:j] == words[j + 1 : j + 1 + n]
-                and repair._repeat_allowed(text, tokens, i, n, gap=1)
+                and allowed(i, 2 * n + 1, n)
             ):
                 return tokens[j - 1].end(), tokens[j + n].end()
     return None
 
 
+def exact_fix_repeated_phrase(text: str) -> repair.Work:
+    """Delete repeats one at a time, each found by a scan from the start."""
+    work = repair.Work(text)
+    while (found := exact_find_repeat(work.text)) is not None:
+        work.record("repeated_phrase", *found, "")
+        work.text = work.text[: found[0]] + work.text[found[1] :]
+    return work
+
+
 @settings(max_examples=2000, deadline=None)
 @given(TEXTS)
-def test_find_repeat_scans_every_possible_start(text):
-    found = repair._find_repeat(text)
-    assert (found and found[:2]) == exact_find_repeat(text)
+def test_repeat_probe_agrees_with_the_exact_scan(text):
+    assert (repair._Repeats(text).find() is not None) == (exact_find_repeat(text) is not None)
 
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(TEXTS, min_size=1, max_size=3).map(" ".join))
-def test_fix_repeated_phrase_resumes_where_the_text_changed(text):
-    """The same repairs as deleting repeats one at a time, each found by a scan from the start."""
-    exact = repair.Work(text)
-    while (found := exact_find_repeat(exact.text)) is not None:
-        exact.record("repeated_phrase", *found, "")
-        exact.text = exact.text[: found[0]] + exact.text[found[1] :]
+def test_fix_repeated_phrase_deletes_what_rescans_from_the_start_find(text):
+    exact = exact_fix_repeated_phrase(text)
     fast = repair.Work(text)
     repair.fix_repeated_phrase(fast)
     assert (fast.text, fast.repairs) == (exact.text, exact.repairs)

@@ -138,17 +138,7 @@ def test_byline_of_10000_characters():
     assert seconds < 5
 
 
-# repeated_phrase deletes one repeat at a time and rescans the rest of the text after each:
-# quadratic in the number of repeats (5,000 characters of "a a a" take 4 s, 20,000 take 77 s;
-# 50,000 of "[a [a" 350 s). Not run until that is fixed.
-QUADRATIC_REPEATS = pytest.mark.xfail(run=False, reason="repeated_phrase: one rescan per repeat")
-REPEATING = ("a ", "the the ", "[a ", "Wang Wei and ", "since the a b c, ")
-
-
-@pytest.mark.parametrize(
-    "unit",
-    [pytest.param(u, marks=QUADRATIC_REPEATS) if u in REPEATING else u for u in UNITS],
-)
+@pytest.mark.parametrize("unit", UNITS)
 def test_page_of_one_adversarial_line(unit):
     """The whole extraction and repair of a page whose body is one pumped line."""
     line = ADVERSARIAL[UNITS.index(unit) * 2]
