@@ -97,14 +97,18 @@ def test_reordered_punctuation_patterns_match_alike(text):
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == spans, name
 
 
+ANCHORED = [
+    (repair._FULL_WIDTH_MARK, repair._FULL_WIDTH_MARKS),
+    (repair._OPEN_PAREN, repair._FULL_WIDTH_OPEN),
+    (repair._CLOSE_PAREN, repair._FULL_WIDTH_CLOSE),
+    (repair._MOJIBAKE_TOKEN, repair._MOJIBAKE_ANCHOR),
+]
+
+
 @settings(max_examples=3000, deadline=None)
-@given(PUNCTUATED)
+@given(PUNCTUATED | st.text(alphabet=" \t\n\x85\xa0a.Ãâ©€™\x80", max_size=60))
 def test_anchored_search_finds_what_finditer_finds(text):
-    for pattern, anchor in (
-        (repair._FULL_WIDTH_MARK, repair._FULL_WIDTH_MARKS),
-        (repair._OPEN_PAREN, repair._FULL_WIDTH_OPEN),
-        (repair._CLOSE_PAREN, repair._FULL_WIDTH_CLOSE),
-    ):
+    for pattern, anchor in ANCHORED:
         anchored = [(m.span(), m.groups()) for m in repair._anchored_matches(text, pattern, anchor)]
         assert anchored == [(m.span(), m.groups()) for m in pattern.finditer(text)]
 
