@@ -2,11 +2,11 @@
 
 `RULES` is ordered; each rule has a name, a description, a `fix` that edits one text and
 records every change as {rule, before, after} (a few words of context each side), and a
-`probe`: a cheap test that every text the rule could change passes. `repair_frame` runs the
-probes vectorised over the whole column and calls Python only on rows some probe selects;
-once a rule has changed a row, later rules are re-probed on the new text, so a frame gives
-exactly what `repair_text` gives for each cell. Rules only fix what is safe to fix; what is
-not (a repeated clause opener) becomes a flag on the record.
+`probe`: a vectorised test over a column that every text the rule could change passes.
+`repair_text` runs every fix in turn; `repair_frame` runs them rule by rule over a column,
+each only on the rows its probe selects in the column as the earlier rules left it, so a frame
+gives exactly what `repair_text` gives for each cell. Rules only fix what is safe to fix; what
+is not (a repeated clause opener) becomes a flag on the record.
 """
 
 from __future__ import annotations
@@ -85,20 +85,12 @@ class Rule:
     name: str
     description: str
     fix: Callable[[Work], None]  # edits work.text in place, recording each change
-    probe: Callable[[str, str], bool]  # (text, part) -> could the rule change it?
-    column_probe: Callable[[pl.Series, str], pl.Series]  # the same test over a column
+    probe: Callable[[pl.Series, str], pl.Series]  # (texts, part) -> could the rule change each?
 
 
 def regex_rule(name: str, description: str, fix: Callable[[Work], None], pattern: str) -> Rule:
-    """A rule whose probe is one regex, valid for both Python re and polars (Rust regex)."""
-    compiled = re.compile(pattern)
-    return Rule(
-        name,
-        description,
-        fix,
-        lambda text, _field: compiled.search(text) is not None,
-        lambda column, _field: column.str.contains(pattern),
-    )
+    """A rule whose probe is one regex (polars' Rust regex)."""
+    return Rule(name, description, fix, lambda column, _part: column.str.contains(pattern))
 
 
 def substitute(
@@ -430,9 +422,19 @@ class _Repeats:
         if after < len(self.words):
             self.prev_alive[after] = before
         self.cut = True
-        for k in self._living_back(before, self.SPAN):
-            heapq.heappush(self.queue, k)
+        self._queue_starts_across(before, after)
         return left, cut, right
+
+    def _queue_starts_across(self, before: int, after: int) -> None:
+        """Queue the starts whose words reach across the cut between living words `before`
+        and `after` and whose word is said again within MAX_PHRASE_WORDS + 1 words: a repeat
+        needs that, and the others were judged on words that did not change."""
+        starts = self._living_back(before, self.SPAN)[::-1]
+        ahead = self._living(after, MAX_PHRASE_WORDS + 1) if after < len(self.words) else []
+        words = [self.words[k] for k in starts + ahead]
+        for i, k in enumerate(starts):
+            if words[i] in words[i + 1 : i + MAX_PHRASE_WORDS + 2]:
+                heapq.heappush(self.queue, k)
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -547,7 +549,6 @@ def _column_repeats(column: pl.Series) -> pl.Series:
 MIN_SENTENCE_WORDS = 4
 # Pieces ending at each . ! ? : equal sentences are made of equal pieces.
 _PIECES = r"[^.!?。！？\s][^.!?。！？]*[.!?。！？]"
-_SENTENCE_MARK = re.compile(r"([.!?。！？])")
 
 
 def fix_duplicate_sentence(work: Work) -> None:
@@ -572,14 +573,6 @@ def _duplicates(text: str, seen: set[str]) -> list[tuple[int, int]]:
             spans.append((start, end))
         seen.add(sentence)
     return spans
-
-
-def _has_repeated_piece(text: str, _field: str) -> bool:
-    """The pieces _PIECES finds, cut with one split: findall would rescan a tail that holds no
-    mark from every position in it."""
-    parts = _SENTENCE_MARK.split(text)  # text, mark, text, mark, ..., tail
-    pieces = [text.lstrip() + mark for text, mark in zip(parts[::2], parts[1::2]) if text.strip()]
-    return len(set(pieces)) < len(pieces)
 
 
 def _column_repeated_pieces(column: pl.Series, _field: str) -> pl.Series:
@@ -633,10 +626,6 @@ def fix_truncation(work: Work) -> None:
         work.truncated = True
 
 
-def _could_be_truncated(text: str, part: str) -> bool:
-    return _end_marker(text) is not None or (part == "body" and _open_end(text))
-
-
 def _column_could_be_truncated(column: pl.Series, part: str) -> pl.Series:
     marked = column.str.contains(_END_MARKER_PATTERN)
     if part != "body":
@@ -664,8 +653,7 @@ RULES: list[Rule] = [
         "repeated_phrase",
         "adjacent repeated words (to promote to promote, the the); never step by step, Walla Walla",
         fix_repeated_phrase,
-        lambda _text, _field: True,  # as costly as the fix, which changes nothing if no repeat
-        lambda column, _field: _column_repeats(column),
+        lambda column, _part: _column_repeats(column),
     ),
     regex_rule(
         "punctuation",
@@ -683,7 +671,6 @@ RULES: list[Rule] = [
         "duplicate_sentence",
         "a sentence that already occurred in the same text, adjacent or not; the second goes",
         fix_duplicate_sentence,
-        _has_repeated_piece,
         _column_repeated_pieces,
     ),
     regex_rule(
@@ -696,7 +683,6 @@ RULES: list[Rule] = [
         "truncation",
         "cut-off end ([Cla, [Click, trailing ...) removed; mid-sentence body end marks truncated",
         fix_truncation,
-        _could_be_truncated,
         _column_could_be_truncated,
     ),
 ]
@@ -709,24 +695,14 @@ def _active(enabled: set[str] | None) -> list[Rule]:
     return [rule for rule in RULES if enabled is None or rule.name in enabled]
 
 
-def _run(work: Work, rules: list[Rule], selected: set[str]) -> Work:
-    """Apply rules in order: the selected ones until the text changes, then any whose probe
-    passes on the changed text."""
-    original = work.text
-    for rule in rules:
-        changed = work.text != original
-        if rule.probe(work.text, work.part) if changed else rule.name in selected:
-            rule.fix(work)
-    return work
-
-
 def repair_text(
     text: str, enabled: set[str] | None = None, translator=None, part: str = "body"
 ) -> tuple[str, list[dict], list[str], bool]:
-    """One string through the rules: (text, repairs, flags, truncated)."""
+    """One string through every rule: (text, repairs, flags, truncated). A fix changes nothing
+    where its rule does not apply, so no probe is needed here."""
     work = Work(text, part, translator=translator)
-    rules = _active(enabled)
-    _run(work, rules, {rule.name for rule in rules if rule.probe(text, part)})
+    for rule in _active(enabled):
+        rule.fix(work)
     return work.text, work.repairs, work.flags, work.truncated
 
 
@@ -763,27 +739,28 @@ def repair_frame(
 
 
 def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator) -> pl.DataFrame:
-    """One row per distinct text some rule's column probe selects: the text as key, and its
-    repaired text, repairs, flags and truncated."""
-    distinct = column.drop_nulls().unique()
-    works = []
-    if rules and not distinct.is_empty():
-        probes = pl.DataFrame(
-            {rule.name: rule.column_probe(distinct, part).fill_null(False) for rule in rules}
-        )
-        selected = probes.with_columns(_key=distinct).filter(pl.any_horizontal(pl.exclude("_key")))
-        translations = _prefetch(selected["_key"], translator) if "cjk_residue" in probes else {}
-        for row in selected.iter_rows(named=True):
-            key = row.pop("_key")
-            work = Work(key, part, translations, translator)
-            works.append((key, _run(work, rules, {name for name, hit in row.items() if hit})))
+    """One row per distinct text some rule touched: the text as key, and its repaired text,
+    repairs, flags and truncated. Rule by rule: each probe sees the texts as the rules before
+    it left them, and each fix runs only on the rows its probe selects."""
+    keys = column.drop_nulls().unique()
+    texts = keys.to_list()
+    translations = _prefetch(keys, translator) if "cjk_residue" in {r.name for r in rules} else {}
+    works: dict[int, Work] = {}
+    for rule in rules:
+        selected = rule.probe(pl.Series(texts, dtype=pl.String), part).fill_null(False)
+        for row in selected.arg_true().to_list():
+            if row not in works:
+                works[row] = Work(texts[row], part, translations, translator)
+            rule.fix(works[row])
+            texts[row] = works[row].text
+    touched = sorted(works)
     return pl.DataFrame(
         {
-            column.name: [key for key, _ in works],
-            "text": [work.text for _, work in works],
-            "repairs": [work.repairs for _, work in works],
-            "flags": [work.flags for _, work in works],
-            "truncated": [work.truncated for _, work in works],
+            column.name: keys.gather(touched),
+            "text": [texts[row] for row in touched],
+            "repairs": [works[row].repairs for row in touched],
+            "flags": [works[row].flags for row in touched],
+            "truncated": [works[row].truncated for row in touched],
         },
         schema={
             column.name: pl.String,
@@ -796,11 +773,11 @@ def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator
 
 
 def _prefetch(texts: pl.Series, translator) -> dict[str, object]:
-    """Translate every Chinese fragment of the selected texts in one concurrent batch."""
+    """Translate every Chinese fragment of the texts in one concurrent batch."""
     if translator is None:
         return {}
     fragments = set()
-    for text in texts:
+    for text in texts.filter(texts.str.contains(_CJK_CHAR.pattern)):
         for start, end in residue_spans(text):
             start, end = _with_closing_bracket(text, start, end)
             fragments.add(text[start:end].strip(_EDGE_MARKS))
