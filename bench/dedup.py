@@ -1,29 +1,30 @@
 """Benchmark the story stage: accuracy against make_stories' truth, time and peak memory.
 
-    .venv/bin/python bench/dedup.py --pages 15000 [--work DIR] [--json PATH]
+    .venv/bin/python bench/dedup.py --pages 18000 --pages 182000 --split-only [--runs 10]
 
-Generates pages whose stories recur (make_stories.py), cleans them with the pipeline's own
-batch function (no Prefect: the flow is measured by run.py), then runs the story stage
-(`newsmend.dedup.update_stories`) alone in a fresh process, so its time and peak resident
-memory are its own. Prints pairwise precision and recall of the story clustering of
-articles, and of teaser and headline links, against the truth. With --work, a folder kept
-between calls: pages and cleaned tables already there are reused.
+For each --pages: generates pages whose stories recur (make_stories.py), cleans them with the
+pipeline's own batch function (no Prefect: the flow is measured by run.py), then runs the
+story stage (`newsmend.dedup.update_stories`) over the cleaned parts, each run in a fresh
+process, so its time and peak resident memory are its own. With --runs, the parts are fed as
+that many successive runs (each matched against the index the earlier ones published), as a
+dump arriving over time. Prints, per size, pairwise precision and recall of the story
+clustering of articles, and of teaser and headline links, against the truth, then one table
+of all sizes with the load average of the machine. Pages and cleaned tables are kept under
+--work (one folder per size and cleaning) and reused by later calls.
 
 Cleaning a million records takes an hour on two cores, most of it repair and validation;
-`--split-only` makes the records with the splitter alone (text as in the page, unrepaired)
-for a scale run of the story stage.
+`--split-only` makes the records with the splitter alone (text as in the page, unrepaired):
+the story stage gets the records of the pages directly, a scale run of that stage alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
-import resource
+import shutil
 import subprocess
 import sys
-import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -32,7 +33,7 @@ import polars as pl
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 from newsmend.config import load_settings
-from newsmend.dedup import normalise, update_stories
+from newsmend.dedup import CHUNK, normalise
 from newsmend.ingest import Page, discover, read_page
 from newsmend.pipeline import process_batch
 from newsmend.records import page_records
@@ -41,30 +42,60 @@ from newsmend.store import write_parquet
 
 RUN_ID = "bench"
 BATCH = 500
+STAGE = """
+import json, re, sys, time
+from pathlib import Path
+from newsmend.dedup import update_stories
+
+def peak_mb():  # VmHWM: the peak of this process image (ru_maxrss keeps the forking parent's)
+    status = Path("/proc/self/status").read_text()
+    return round(int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) / 1024)
+
+imported = peak_mb()
+started = time.perf_counter()
+counts = update_stories(Path(sys.argv[1]), sys.argv[2], float(sys.argv[3]), int(sys.argv[4]))
+seconds = round(time.perf_counter() - started, 1)
+print(json.dumps({"seconds": seconds, "peak_rss_mb": peak_mb(), "after_imports_mb": imported,
+                  **counts}))
+"""  # the stage alone in a fresh interpreter (Linux): its peak memory is its own
 
 
 def main() -> None:
     args = _arguments()
-    raw, truth, snapshot = args.work / "raw", args.work / "truth.parquet", args.work / "snapshot"
-    if not truth.exists():
-        _generate(args.pages, raw, truth)
-    if not (snapshot / "articles").exists():
-        clean(raw, snapshot, split_batch if args.split_only else process_batch)
-    figures = {"records": _records(snapshot), **stage(snapshot, args.threshold)}
-    figures |= evaluate(snapshot, pl.read_parquet(truth))
-    print(json.dumps(figures, indent=2))
+    rows = []
+    for pages in args.pages:
+        work = args.work / f"{pages}{'-split' if args.split_only else ''}"
+        raw, truth, snapshot = work / "raw", work / "truth.parquet", work / "snapshot"
+        if not truth.exists():
+            _generate(pages, raw, truth)
+        if not (snapshot / "articles").exists():
+            clean(raw, snapshot, split_batch if args.split_only else process_batch)
+        load = os.getloadavg()[0]
+        staged = stage(snapshot, work / "staged", args)
+        figures = {"records": _records(snapshot), **staged, "load_before": round(load, 2)}
+        figures |= evaluate(work / "staged", pl.read_parquet(truth))
+        figures["load_after"] = round(os.getloadavg()[0], 2)
+        print(json.dumps(figures, indent=2), flush=True)
+        rows.append(figures)
+    print(table(rows))
     if args.json:
-        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
 
 
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=int, default=15_000, help="pages to generate")
+    parser.add_argument(
+        "--pages", type=int, action="append", help="pages to generate (repeat for sizes)"
+    )
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsmend-dedup-bench"))
     parser.add_argument("--threshold", type=float, default=load_settings().story_threshold)
+    parser.add_argument("--runs", type=int, default=1, help="successive runs the parts make")
+    parser.add_argument("--chunk", type=int, default=CHUNK, help="new bodies matched at once")
     parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
     parser.add_argument("--split-only", action="store_true", help="records unrepaired")
-    return parser.parse_args()
+    args = parser.parse_args()
+    args.pages = args.pages or [15_000]
+    return args
 
 
 def _generate(pages: int, raw: Path, truth: Path) -> None:
@@ -117,22 +148,59 @@ def _records(snapshot: Path) -> int:
     )
 
 
-def stage(snapshot: Path, threshold: float) -> dict:
-    """The story stage in a fresh process: its wall time and peak resident memory."""
-    for table in ("links", "stories", "story_keys"):
-        for part in (snapshot / table).glob("*.parquet"):
-            part.unlink()
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(_timed_stage, snapshot, threshold).result()
+def stage(snapshot: Path, staged: Path, args: argparse.Namespace) -> dict:
+    """The story stage over the cleaned parts, fed as args.runs successive runs into a
+    folder of hard links (the snapshot stays as cleaned), each run in a fresh interpreter:
+    the seconds and peak resident memory of each run."""
+    shutil.rmtree(staged, ignore_errors=True)
+    parts = sorted(part.name for part in (snapshot / "articles").glob("*.parquet"))
+    runs = []
+    for run in range(args.runs):
+        run_id = f"run{run}"
+        for number, name in enumerate(parts[run :: args.runs]):
+            for table in ("articles", "headlines"):
+                (staged / table).mkdir(parents=True, exist_ok=True)
+                os.link(
+                    snapshot / table / name, staged / table / f"part-{run_id}-{number:05d}.parquet"
+                )
+        command = [sys.executable, "-c", STAGE, str(staged), run_id, str(args.threshold)]
+        done = subprocess.run([*command, str(args.chunk)], check=True, capture_output=True)
+        runs.append(json.loads(done.stdout))
+    return {
+        "runs": args.runs,
+        "stage_seconds": round(sum(run["seconds"] for run in runs), 1),
+        "stage_peak_rss_mb": max(run["peak_rss_mb"] for run in runs),
+        "per_run": runs,
+    }
 
 
-def _timed_stage(snapshot: Path, threshold: float) -> dict:
-    started = time.perf_counter()
-    counts = update_stories(snapshot, RUN_ID, threshold)
-    seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"stage_seconds": round(seconds, 1), "stage_peak_rss_mb": round(peak), **counts}
+def table(rows: list[dict]) -> str:
+    """The figures of every size as one markdown table."""
+    header = (
+        "records",
+        "runs",
+        "story clustering P / R",
+        "teaser links P / R",
+        "headline links P / R",
+        "stage time",
+        "peak memory",
+        "last run",
+        "load avg before / after",
+    )
+    lines = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
+    for row in rows:
+        scores = " | ".join(
+            f"{row[name]['precision']:.4f} / {row[name]['recall']:.4f}"
+            for name in ("story_clustering", "teaser_links", "headline_links")
+        )
+        last = row["per_run"][-1]
+        lines.append(
+            f"| {row['records']:,} | {row['runs']} | {scores} | {row['stage_seconds']:.0f} s "
+            f"| {row['stage_peak_rss_mb'] / 1024:.2f} GB "
+            f"| {last['seconds']:.0f} s, {last['peak_rss_mb'] / 1024:.2f} GB "
+            f"| {row['load_before']:.1f} / {row['load_after']:.1f} |"
+        )
+    return "\n".join(lines)
 
 
 def evaluate(snapshot: Path, truth: pl.DataFrame) -> dict:

@@ -23,13 +23,12 @@ both joins the closer one, since a merge of two different stories is the worse e
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np
 import polars as pl
 
-from newsmend.schema import LINKS, STORIES, STORY_KEYS
+from newsmend.schema import ARTICLES, LINKS, STORIES, STORY_KEYS
 from newsmend.store import write_parquet
 
 BINS = 128  # MinHash values per body (one-permutation hashing: one bin each)
@@ -43,6 +42,7 @@ MIN_SHINGLES = 20  # bodies shorter than this are matched by exact text only
 CHUNK = 20_000  # records hashed, and new bodies matched against the index, at once
 MAX_BUCKET = 50  # earlier bodies compared per LSH band (a band shared by more is boilerplate)
 SCORED = 50_000  # candidate pairs scored at once
+DESCRIBED = {name: ARTICLES[name] for name in ("record_id", "title", "outlet")}  # for stories
 UNDATED = 2**31 - 1  # the day of a record without a date: after every dated one
 
 _MIX = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB)
@@ -194,10 +194,27 @@ def link_records(
     new_keys: pl.LazyFrame,
     threshold: float,
     chunk: int = CHUNK,
-) -> pl.LazyFrame:
-    """Every record's links (columns of schema.LINKS): the published ones kept, the new
-    records' assigned, and the teasers and headlines whose best article may have changed
-    linked anew.
+) -> pl.DataFrame:
+    """Every record's links (columns of schema.LINKS) after a run, as one frame: the stage
+    itself (update_stories) writes the same rows part by part."""
+    assigned, relinked = match_records(old_keys, old_links, new_keys, threshold, chunk)
+    return pl.concat(
+        [
+            renewed(old_links.collect(), relinked),
+            new_links(new_keys.collect(), assigned),
+        ]
+    )
+
+
+def match_records(
+    old_keys: pl.LazyFrame,
+    old_links: pl.LazyFrame,
+    new_keys: pl.LazyFrame,
+    threshold: float,
+    chunk: int = CHUNK,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(assigned, relinked): rid, story, duplicate_of, full of this run's records, and rid,
+    story, full of the published teasers and headlines whose best article may have changed.
 
     `old_keys` and `old_links` are the carried-over tables (rows of reprocessed files already
     removed), `new_keys` the keys of this run's records. All three are lazy: the published
@@ -210,11 +227,11 @@ def link_records(
         rid=_id("record_id"),
         day=_day(),
         sketched=pl.col("bands").is_not_null(),
-    ).collect()
+    ).collect(engine="streaming")
     old_stories = (
         old_links.filter(pl.col("kind") == "article", pl.col("duplicate_of").is_null())
         .select(rid=_id("record_id"), story=_id("story_id"))
-        .collect()
+        .collect(engine="streaming")
     )
     keys = pl.concat([old_keys, new_keys], how="vertical_relaxed").with_columns(
         rid=_id("record_id"), day=_day()
@@ -229,15 +246,43 @@ def link_records(
         .join(stories.rename({"rid": "canonical"}), on="canonical", how="left")
         .select("rid", "story", "duplicate_of")
     )
-    relinked = link_to_articles(new, articles, keys, old_links)
+    linked = link_to_articles(new, articles, keys, old_links)
     assigned = (
         new.select("rid")
         .join(copies.select("rid", "duplicate_of"), on="rid", how="left")
         .join(articles.select("rid", "story"), on="rid", how="left")
-        .join(relinked, on="rid", how="left")
-        .select("rid", "duplicate_of", "full", story=pl.coalesce("story", "linked_story"))
+        .join(linked, on="rid", how="left", suffix="_linked")
+        .select("rid", "duplicate_of", "full", story=pl.coalesce("story", "story_linked"))
     )
-    return _links(old_links, new_keys, assigned, relinked)
+    return assigned, linked.join(new.select("rid"), on="rid", how="anti")
+
+
+def renewed(links: pl.DataFrame, relinked: pl.DataFrame) -> pl.DataFrame:
+    """Published links with the story and article of the records linked anew."""
+    anew = pl.col("rid").is_in(relinked["rid"].implode())
+    return (
+        links.with_columns(rid=_id("record_id"))
+        .join(relinked, on="rid", how="left")
+        .with_columns(
+            pl.when(anew).then(_hex("story")).otherwise("story_id").alias("story_id"),
+            pl.when(anew).then(_hex("full")).otherwise("full_record_id").alias("full_record_id"),
+        )
+        .select(LINK_COLUMNS)
+    )
+
+
+def new_links(keys: pl.DataFrame, assigned: pl.DataFrame) -> pl.DataFrame:
+    """The links of this run's records (keys: their story_keys rows)."""
+    return (
+        keys.select("record_id", "table", "source_file", "kind", rid=_id("record_id"))
+        .join(assigned, on="rid", how="left")
+        .with_columns(
+            _hex("story").alias("story_id"),
+            _hex("duplicate_of"),
+            _hex("full").alias("full_record_id"),
+        )
+        .select(LINK_COLUMNS)
+    )
 
 
 LINK_COLUMNS = list(LINKS)
@@ -264,31 +309,6 @@ def _day() -> pl.Expr:
     return pl.col("published").cast(pl.Int32).fill_null(UNDATED)
 
 
-def _links(
-    old_links: pl.LazyFrame, new_keys: pl.LazyFrame, assigned: pl.DataFrame, relinked: pl.DataFrame
-) -> pl.LazyFrame:
-    """The links table: published rows as they were, published teasers and headlines linked
-    anew, and this run's rows. Lazy, so that it is written streaming."""
-    old = old_links.with_columns(rid=_id("record_id"))
-    kept = old.join(relinked.lazy(), on="rid", how="anti").select(LINK_COLUMNS)
-    renewed = (
-        old.join(relinked.lazy(), on="rid")
-        .with_columns(_hex("linked_story").alias("story_id"), _hex("full").alias("full_record_id"))
-        .select(LINK_COLUMNS)
-    )
-    added = (
-        new_keys.select("record_id", "table", "source_file", "kind", rid=_id("record_id"))
-        .join(assigned.lazy(), on="rid", how="left")
-        .with_columns(
-            _hex("story").alias("story_id"),
-            _hex("duplicate_of"),
-            _hex("full").alias("full_record_id"),
-        )
-        .select(LINK_COLUMNS)
-    )
-    return pl.concat([kept, renewed, added])
-
-
 def exact_copies(
     new: pl.DataFrame, old_keys: pl.LazyFrame, old_links: pl.LazyFrame
 ) -> pl.DataFrame:
@@ -309,7 +329,7 @@ def exact_copies(
         )
         .group_by("exact_key", "kind")
         .agg(published_copy=pl.col("rid").min())
-        .collect()
+        .collect(engine="streaming")
     )
     canonical = pl.coalesce("published_copy", "first_new")
     return (
@@ -369,10 +389,10 @@ def _parents(
     A band shared by more than MAX_BUCKET earlier bodies is boilerplate (a footer, a notice):
     only its first MAX_BUCKET bodies are compared, so one boilerplate band costs a bounded
     number of comparisons; true copies also share the bands of their own text."""
-    mine = bands.join(part.lazy().select("rid"), on="rid", how="semi").collect()
+    mine = bands.join(part.lazy().select("rid"), on="rid", how="semi").collect(engine="streaming")
     members = (
         bands.join(mine.lazy().select("band").unique(), on="band", how="semi")
-        .collect()
+        .collect(engine="streaming")
         .sort("gen", "day", "rid")
         .group_by("band", maintain_order=True)
         .head(MAX_BUCKET)
@@ -383,10 +403,12 @@ def _parents(
         | ((pl.col("day_other") == pl.col("day")) & (pl.col("rid_other") < pl.col("rid")))
     )
     pairs = (
-        mine.join(members, on="band", suffix="_other")
+        mine.lazy()
+        .join(members.lazy(), on="band", suffix="_other")
         .filter(earlier)
         .select("rid", "rid_other", "gen_other", "day_other")
         .unique(["rid", "rid_other"])
+        .collect(engine="streaming")
     )
     return (
         _scored(pairs, keys, threshold)
@@ -410,7 +432,7 @@ def _scored(pairs: pl.DataFrame, keys: pl.LazyFrame, threshold: float) -> pl.Dat
     sketches = (
         keys.join(bodies.lazy(), on="rid", how="semi")
         .select("rid", "shingles", pl.col("signature").list.to_array(BINS))
-        .collect()
+        .collect(engine="streaming")
         .with_row_index("at")
     )
     placed = pairs.join(sketches.select("rid", "at"), on="rid").join(
@@ -458,7 +480,7 @@ def _resolve(part: pl.DataFrame, parents: pl.DataFrame, stories: pl.DataFrame) -
 def link_to_articles(
     new: pl.DataFrame, articles: pl.DataFrame, keys: pl.LazyFrame, old_links: pl.LazyFrame
 ) -> pl.DataFrame:
-    """rid, full, linked_story of the teasers and headlines whose best article may have
+    """rid, full, story of the teasers and headlines whose best article may have
     changed: this run's, the published ones with the title of a new article, and the
     published ones whose article left the corpus. The others keep their links, since no
     article of their title came. Matched by title; a teaser must also repeat the article's
@@ -488,20 +510,20 @@ def link_to_articles(
             | pl.col("title_key").is_in(titles["title_key"].implode()),
         )
         .select("rid", "kind", "title_key", "lead", "published")
-        .collect()
+        .collect(engine="streaming")
     )
     targets = (
         keys.filter(pl.col("kind") == "article")
         .join(todo.lazy().select("title_key").unique(), on="title_key", how="semi")
         .select("rid", "title_key", "lead", "published")
         .join(every_article, on="rid")
-        .collect()
+        .collect(engine="streaming")
     )
     return todo.select("rid").join(_best_article(todo, targets), on="rid", how="left")
 
 
 def _best_article(records: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
-    """rid -> full, linked_story of the best matching article, if any.
+    """rid -> full, story of the best matching article, if any.
 
     Bounded whatever the data, even when thousands of stories share a title: articles are cut
     to one per title and story (its canonical copy), a teaser meets only articles whose first
@@ -510,7 +532,7 @@ def _best_article(records: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame
     targets = (
         articles.sort("copy", "rid")
         .unique(["title_key", "story"], keep="first", maintain_order=True)
-        .select("title_key", "lead", "published", linked_story="story", full="rid")
+        .select("title_key", "lead", "published", "story", full="rid")
     )
     words = pl.col("lead").str.count_matches(" ") + 1
     by_title = records.filter((pl.col("kind") == "headline") | (words < MIN_LEAD_WORDS))
@@ -518,7 +540,7 @@ def _best_article(records: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame
     prefixes = pl.concat(
         targets.with_columns(pl.col("lead").str.split(" ").list.head(k).list.join(" "))
         for k in range(MIN_LEAD_WORDS, LEAD_WORDS + 1)
-    ).unique(["title_key", "lead", "linked_story"])
+    ).unique(["title_key", "lead", "story"])
     return pl.concat(
         [
             _nearest(by_title.drop("lead"), targets.drop("lead"), ["title_key"]),
@@ -530,7 +552,7 @@ def _best_article(records: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame
 def _nearest(records: pl.DataFrame, targets: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     """Each record's target with the same keys published nearest; without dates on both
     sides, the first target of those keys."""
-    columns = ["rid", "full", "linked_story"]
+    columns = ["rid", "full", "story"]
     dated = (
         records.filter(pl.col("published").is_not_null())
         .sort("published")
@@ -591,35 +613,41 @@ def stories_table(links: pl.LazyFrame, keys: pl.LazyFrame, articles: pl.LazyFram
 def update_stories(
     staging: Path, run_id: str, threshold: float, chunk: int = CHUNK
 ) -> dict[str, int]:
-    """The stage as the flow runs it, inside the run's staged snapshot: keys of this run's
-    parts added to the carried-over story_keys, links and stories rewritten (streaming). All
-    three are published with the other tables, so the index is never ahead of them."""
+    """The stage as the flow runs it, inside the run's staged snapshot: this run's parts get
+    their story_keys and links parts, carried-over links parts are rewritten only where a
+    record was linked anew, and stories is rewritten. All three are published with the other
+    tables, so the index is never ahead of them. Memory: one part at a time, one chunk of new
+    bodies at a time, and compact integer frames of this run's records."""
     old_keys = sorted((staging / "story_keys").glob("*.parquet"))
     old_links = sorted((staging / "links").glob("*.parquet"))
     new_keys = _write_new_keys(staging, run_id)
-    links = link_records(
+    assigned, relinked = match_records(
         _scan(old_keys, STORY_KEYS),
         _scan(old_links, LINKS),
         _scan(new_keys, STORY_KEYS),
         threshold,
         chunk,
     )
-    target = staging / "links" / "links.parquet"
-    written = target.with_name(f"links-{run_id}.tmp")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    links.sink_parquet(written, compression="zstd", statistics=True)
-    for old in old_links:
-        old.unlink()  # a hard link to the published part: that one stays as it was
-    os.replace(written, target)
+    for part in old_links:
+        ids = pl.read_parquet(part, columns=["record_id"]).select(_id("record_id"))
+        if ids.to_series().is_in(relinked["rid"].implode()).any():
+            # written under the same name; the published part stays as it was
+            write_parquet(renewed(pl.read_parquet(part), relinked), part)
+    assigned = assigned.sort("rid")
+    for part in new_keys:
+        keys = pl.read_parquet(part, columns=["record_id", "table", "source_file", "kind"])
+        mine = assigned["rid"].search_sorted(keys.select(_id("record_id")).to_series())
+        write_parquet(new_links(keys, assigned[mine]), staging / "links" / part.name)
+    links = _scan(sorted((staging / "links").glob("*.parquet")), LINKS)
     stories = stories_table(
-        pl.scan_parquet(target),
+        links,
         _scan(old_keys + new_keys, STORY_KEYS),
-        pl.scan_parquet(staging / "articles" / "*.parquet"),
+        _scan(sorted((staging / "articles").glob("*.parquet")), DESCRIBED),
     )
     write_parquet(
         stories.select(list(STORIES)).cast(STORIES), staging / "stories" / "stories.parquet"
     )
-    return {"stories": stories.height, **_counts(pl.scan_parquet(target))}
+    return {"stories": stories.height, **_counts(links)}
 
 
 def _write_new_keys(staging: Path, run_id: str) -> list[Path]:
@@ -654,6 +682,6 @@ def _counts(links: pl.LazyFrame) -> dict[str, int]:
             teasers_linked=(linked & (pl.col("kind") == "teaser")).sum(),
             headlines_linked=(linked & (pl.col("kind") == "headline")).sum(),
         )
-        .collect()
+        .collect(engine="streaming")
         .row(0, named=True)
     )

@@ -71,7 +71,7 @@ def run_links(new_keys, old_keys=None, old_links=None) -> pl.DataFrame:
         (old_links if old_links is not None else pl.DataFrame(schema=LINKS)).lazy(),
         new_keys.lazy(),
         threshold=0.8,
-    ).collect()
+    )
 
 
 def by_name(links: pl.DataFrame, names) -> dict[str, dict]:
