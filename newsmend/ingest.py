@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,10 @@ def discover(raw_dir: Path) -> list[Path]:
 
 
 def relative_name(path: Path, raw_dir: Path) -> str:
-    return path.relative_to(raw_dir).as_posix()
+    """The path under raw_dir as text that Parquet can hold: bytes of a file name that are not
+    UTF-8 (Python keeps them as lone surrogates) are written as backslash escapes."""
+    name = path.relative_to(raw_dir).as_posix()
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def read_page(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | FileProblem:
@@ -80,10 +84,17 @@ def _read_bytes(path: Path, raw_dir: Path, max_bytes: int) -> bytes:
         if not target.is_relative_to(raw_dir.resolve()):
             raise _Unreadable("symlink points outside the raw folder")
     try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        # O_NONBLOCK: opening a FIFO named like a page must not wait for a writer forever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise _Unreadable(f"unreadable: {error.strerror or error}") from None
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _Unreadable("not a regular file: a pipe, socket or device")
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as error:
+            raise _Unreadable(f"unreadable: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise _Unreadable(f"too large: more than {max_bytes} bytes")
     return data
@@ -105,18 +116,18 @@ def _gunzip(data: bytes, max_bytes: int) -> bytes:
 
 def decode(data: bytes) -> str:
     """UTF-8 (BOM or not), UTF-16 with a BOM, then UTF-8 or GB18030 line by line, then what
-    charset-normalizer finds."""
+    charset-normalizer finds. Lone surrogates become U+FFFD (Parquet cannot hold them)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = _try(data, "utf-16")
-    elif b"\x00" in data:
-        raise _Unreadable("binary: the file holds NUL bytes")
+        text = _try(data, "utf-16", "surrogatepass")
+        text = _SURROGATE.sub("\ufffd", text) if text is not None else None
     else:
         text = _try(data, "utf-8-sig") or _by_line(data) or _guess(data)
     if text is None:
         raise _Unreadable("undecodable: neither UTF-8 nor GB18030 nor a detectable encoding")
     if _looks_binary(text):
         raise _Unreadable("binary: the file is not text")
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    # A few stray NUL bytes in a text page go; they mean nothing and trip C string code.
+    return text.lstrip("\ufeff").replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _try(data: bytes, encoding: str, errors: str = "strict") -> str | None:
@@ -130,17 +141,26 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _by_line(data: bytes) -> str | None:
-    """Each line in UTF-8, else GB18030, so a file pieced together from both reads right, or
-    None when a line is neither. A surrogate written in UTF-8 ("\\xed\\xa0\\x80", as CESU-8 and
-    Java write them) becomes U+FFFD: a str holding one cannot be written to Parquet."""
-    lines = []
+    """Each line in UTF-8, else GB18030, so a file pieced together from both reads right.
+
+    A line that is neither gets U+FFFD for its bad bytes when another line proves the file
+    UTF-8 (valid multi-byte sequences), so one broken byte does not send the whole page to
+    the encoding guesser, which would misread its Chinese; without such proof, None. A
+    surrogate written in UTF-8 ("\\xed\\xa0\\x80", as CESU-8 and Java write them) becomes
+    U+FFFD too: a str holding one cannot be written to Parquet."""
+    lines, broken, utf8 = [], False, False
     for line in data.split(b"\n"):
         text = _try(line, "utf-8", "surrogatepass")
-        text = _SURROGATE.sub("\ufffd", text) if text is not None else _try(line, "gb18030")
+        if text is not None:
+            utf8 = utf8 or not line.isascii()
+        else:
+            text = _try(line, "gb18030")
         if text is None:
-            return None
+            broken, text = True, line.decode("utf-8", "replace")
         lines.append(text)
-    return "\n".join(lines)
+    if broken and not utf8:
+        return None
+    return _SURROGATE.sub("\ufffd", "\n".join(lines))
 
 
 def _guess(data: bytes) -> str | None:

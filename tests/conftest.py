@@ -35,9 +35,12 @@ def corpus_raw(tmp_path) -> Path:
     return raw
 
 
-def newsmend(*args: str, api_url: str, check: bool = True) -> subprocess.CompletedProcess:
-    """Run the real command line in a subprocess, against the test Prefect server."""
-    env = {**os.environ, "PREFECT_API_URL": api_url}
+def newsmend(
+    *args: str, api_url: str, check: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """Run the real command line in a subprocess, against the test Prefect server, with `env`
+    added to the environment; stdout and stderr (the run's logs) are captured."""
+    env = {**os.environ, "PREFECT_API_URL": api_url, **(env or {})}
     done = subprocess.run(
         [sys.executable, "-m", "newsmend.cli", *args],
         env=env,
