@@ -12,6 +12,7 @@ is not (a repeated clause opener) becomes a flag on the record.
 from __future__ import annotations
 
 import heapq
+import logging
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from newsmend.schema import REPAIR
 from newsmend.text import residue_spans, sentence_spans
 
 CONTEXT_WORDS = 3
+_log = logging.getLogger(__name__)
 TITLE_COLUMNS = {"title"}  # clean columns holding titles: no final punctuation expected
 
 
@@ -60,6 +62,17 @@ class Work:
     def flag(self, name: str) -> None:
         if name not in self.flags:
             self.flags.append(name)
+
+    def apply(self, rule: Rule) -> None:
+        """Run the rule's fix; if it raises, flag the record `repair_failed` (validation sends
+        it to quarantine) and run no more rules on it: one bad text never stops a batch."""
+        if "repair_failed" in self.flags:
+            return
+        try:
+            rule.fix(self)
+        except Exception as error:  # noqa: BLE001 - any bug in a rule, on any text
+            _log.warning("repair rule %s failed on a text: %r", rule.name, error)
+            self.flag("repair_failed")
 
     def translate(self, fragments: list[str]) -> Mapping[str, object]:
         """English for each fragment: from the batch prefetched by repair_frame, else asked now."""
@@ -576,7 +589,10 @@ def _duplicates(text: str, seen: set[str]) -> list[tuple[int, int]]:
 
 
 def _column_repeated_pieces(column: pl.Series, _field: str) -> pl.Series:
-    pieces = column.fill_null("").str.extract_all(_PIECES)
+    """Sentences are compared with their whitespace runs made one space (Python's whitespace,
+    which also holds \x1c-\x1f), so the pieces are too."""
+    spaced = column.fill_null("").str.replace_all(r"[\s\x1c-\x1f]+", " ")
+    pieces = spaced.str.extract_all(_PIECES)
     return (pieces.list.n_unique() < pieces.list.len()).fill_null(False)
 
 
@@ -597,7 +613,9 @@ def flag_repeated_clause_opener(work: Work) -> None:
 # --- truncation -------------------------------------------------------------------------
 
 # A dangling bracket fragment ("[Cla", "[Click") or trailing dots left where a page cut text.
-_END_MARKER_PATTERN = r"(?:[ \t]*[\[【][A-Za-z ]{0,20}|[ \t]*(?:\.{3,}|…+))+[ \t]*$"  # polars
+_END_MARKER_PATTERN = (
+    r"(?:[ \t]*[\[【][A-Za-z ]{0,20}|[ \t]*(?:\.{3,}|…+))+[ \t]*\n?$"  # polars; \n?$ is Python's $
+)
 # The same for Python's backtracking engine, with possessive runs: otherwise a run of dots that
 # is not at the end ("....x") is cut into runs of 3+ dots every possible way (exponential).
 _END_MARKER = re.compile(r"(?:[ \t]*+(?:[\[【][A-Za-z ]{0,20}+|\.{3,}+|…++))+[ \t]*$")
@@ -702,7 +720,7 @@ def repair_text(
     where its rule does not apply, so no probe is needed here."""
     work = Work(text, part, translator=translator)
     for rule in _active(enabled):
-        rule.fix(work)
+        work.apply(rule)
     return work.text, work.repairs, work.flags, work.truncated
 
 
@@ -751,7 +769,7 @@ def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator
         for row in selected.arg_true().to_list():
             if row not in works:
                 works[row] = Work(texts[row], part, translations, translator)
-            rule.fix(works[row])
+            works[row].apply(rule)
             texts[row] = works[row].text
     touched = sorted(works)
     return pl.DataFrame(

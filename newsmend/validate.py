@@ -207,6 +207,7 @@ def helper_columns(articles: pl.DataFrame) -> dict[str, pl.Expr]:
         ),
         "has_untranslated_text": text.map_batches(has_untranslated_text, return_dtype=pl.Boolean),
         "translation_failed": pl.col("flags").list.contains("translation_failed").fill_null(False),
+        "repair_failed": pl.col("flags").list.contains("repair_failed").fill_null(False),
         "parent_known": pl.col("parent_record_id").is_in(article_ids).fill_null(False),
     }
 

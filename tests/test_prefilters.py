@@ -159,3 +159,21 @@ def test_cjk_run_matches_as_first_written(text):
     assert [m.span() for m in CJK_RUN.finditer(text)] == [m.span() for m in slow.finditer(text)]
     if "月" not in text:
         assert CJK_DATE.search(text) is None
+
+
+RULE_TEXTS = (
+    TEXTS
+    | PUNCTUATED
+    | st.text(alphabet=" \t\n\xa0aA.,-[…Ãâ©€™中文（）：Since, since the", max_size=60)
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(RULE_TEXTS, st.sampled_from(["title", "body"]))
+def test_every_probe_selects_every_text_its_fix_changes(text, part):
+    """repair_frame runs a fix only where its probe says so: a missed text is a missed fix."""
+    for rule in repair.RULES:
+        work = repair.Work(text, part)
+        rule.fix(work)
+        if (work.text, work.repairs, work.flags, work.truncated) != (text, [], [], False):
+            assert rule.probe(pl.Series([text]), part)[0], rule.name

@@ -10,9 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from translation_server import DICTIONARY
 
-from newsmend.ingest import decode
-from newsmend.repair import RULE_NAMES, RULES, repair_frame, repair_text
-from newsmend.schema import REPAIR
+from newsmend import repair
+from newsmend.ingest import Page, decode
+from newsmend.pipeline import _raw_frame
+from newsmend.records import page_records
+from newsmend.repair import RULE_NAMES, RULES, Rule, repair_frame, repair_text
+from newsmend.schema import ARTICLES, HEADLINES, REPAIR
+from newsmend.validate import validate_tables
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
@@ -187,10 +191,10 @@ GOLD = list(_gold_paragraphs())
 def test_gold_repairs_and_must_not_change(gold, paragraphs):
     repaired = [repair_text(p, translator=DictionaryTranslator())[0] for p in paragraphs]
     joined = "\n".join(repaired)
-    for repair in gold["repairs"]:
-        assert repair["before"] not in joined, repair
-        if repair["after"] is not None:
-            assert repair["after"] in joined, repair
+    for expected in gold["repairs"]:
+        assert expected["before"] not in joined, expected
+        if expected["after"] is not None:
+            assert expected["after"] in joined, expected
     for phrase in gold["must_not_change"]:  # 103 lists "more and more", absent from its page
         if any(phrase in p for p in paragraphs):
             assert any(phrase in p for p in repaired), phrase
@@ -286,3 +290,33 @@ def test_thousands_of_repeats_are_capped_and_flagged():
     text, repairs, flags, _ = repair_text("to the park " * 5000)
     assert sum(r["rule"] == "repeated_phrase" for r in repairs) == 200
     assert "too_many_repeats" in flags and len(text) < len("to the park " * 5000)
+
+
+def test_a_rule_that_raises_sends_only_its_record_to_quarantine(monkeypatch):
+    """A bug in one rule on one text: that record is flagged repair_failed and fails the
+    repair_ok check; the other records are repaired and validated as usual."""
+
+    def explode(work):
+        if "boom" in work.text:
+            raise RuntimeError("rule bug")
+
+    boom = Rule(
+        "boom", "raises on 'boom'", explode, lambda texts, _part: texts.str.contains("boom")
+    )
+    monkeypatch.setattr(repair, "RULES", [*RULES[:2], boom, *RULES[2:]])
+    text = "The the park opened. boom"
+    assert repair_text(text)[2] == ["repair_failed"]  # no rule ran after the failure
+    credits = "Editor: Feng Lili"
+    articles, headlines = page_records(Page("a.txt", "0" * 64, f"Title\n\n{text}\n\n{credits}\n"))
+    other, _ = page_records(
+        Page("b.txt", "1" * 64, f"Title\n\nThe the park opened.\n\n{credits}\n")
+    )
+    articles = repair_frame(
+        _raw_frame(articles + other, ARTICLES), {"title_raw": "title", "body_raw": "body"}
+    )
+    articles, _, report = validate_tables(
+        articles, repair_frame(_raw_frame(headlines, HEADLINES), {"title_raw": "title"})
+    )
+    assert articles["failed_checks"].to_list() == [["repair_ok"], []]
+    assert articles["body"].to_list() == [text, "The park opened."]
+    assert report.checks["repair_ok"].failed == 1

@@ -302,6 +302,7 @@ def test_report_names_every_check_with_its_severity_from_the_suite_files():
         "credits_present": "blocking",
         "no_duplicate_sentences": "blocking",
         "translation_ok": "blocking",
+        "repair_ok": "blocking",
         "offsets_valid": "blocking",
         "no_untranslated_text": "warning",
         "title_length": "warning",
