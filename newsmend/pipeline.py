@@ -23,11 +23,12 @@ from newsmend.ledger import RETRY
 from newsmend.records import page_records, record_id
 from newsmend.repair import RULES, repair_frame
 from newsmend.schema import ARTICLES, HEADLINES, QUARANTINE, frame
+from newsmend.split import split_page
 from newsmend.store import write_parquet
 from newsmend.translate import make_translator
 from newsmend.validate import validate_tables
 
-STAGES = ("read", "split", "repair", "validate", "write")
+STAGES = ("read", "split", "extract", "repair", "validate", "write")
 EXAMPLES_PER_CHECK = 5  # record ids shown per failed check in the run's report
 VALIDATION_RESULTS = "validation"  # folder of the staged snapshot holding GX results per batch
 
@@ -72,8 +73,7 @@ def process_batch(
     timer = _StageTimer(result.seconds)
     with timer("read"):
         pages, problems = _read(paths, settings, result)
-    with timer("split"):
-        articles, headlines = _split(pages, problems)
+    articles, headlines = _split(pages, problems, timer)
     with timer("repair"):
         enabled = None if not settings.disabled_rules else _enabled_rules(settings)
         translator = make_translator(settings.translation, settings.out)
@@ -109,13 +109,19 @@ def _read(paths: list[Path], settings: Settings, result: BatchResult):
     return pages, problems
 
 
-def _split(pages: list[Page], problems: list[FileProblem]) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Page text to record frames; a page the splitter chokes on becomes a file problem."""
+def _split(
+    pages: list[Page], problems: list[FileProblem], timer: _StageTimer
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Page text to record frames (split into parts, then records with their metadata); a
+    page the splitter chokes on becomes a file problem."""
     article_rows: list[dict] = []
     headline_rows: list[dict] = []
     for page in pages:
         try:
-            articles, headlines = page_records(page)
+            with timer("split"):
+                parts = split_page(page.text)
+            with timer("extract"):
+                articles, headlines = page_records(page, parts)
         except Exception as error:  # noqa: BLE001 - a bad page must never stop the run
             problems.append(
                 FileProblem(page.source_file, page.source_sha256, f"split failed: {error!r}")
@@ -123,7 +129,8 @@ def _split(pages: list[Page], problems: list[FileProblem]) -> tuple[pl.DataFrame
             continue
         article_rows.extend(articles)
         headline_rows.extend(headlines)
-    return _raw_frame(article_rows, ARTICLES), _raw_frame(headline_rows, HEADLINES)
+    with timer("extract"):
+        return _raw_frame(article_rows, ARTICLES), _raw_frame(headline_rows, HEADLINES)
 
 
 def _raw_frame(rows: list[dict], schema: dict) -> pl.DataFrame:

@@ -122,9 +122,10 @@ def _list_reference_date(parts: PageParts, page_date: dt.date | None) -> dt.date
     return max((d for d in full if d is not None), default=None)
 
 
-def page_records(page: Page) -> tuple[list[dict], list[dict]]:
-    """(articles, headlines) of one page: main article at position 0, teasers after it."""
-    parts = split_page(page.text)
+def page_records(page: Page, parts: PageParts | None = None) -> tuple[list[dict], list[dict]]:
+    """(articles, headlines) of one page: main article at position 0, teasers after it.
+    `parts`: the page already split (split_page), when the caller times the two apart."""
+    parts = split_page(page.text) if parts is None else parts
     article = _main_article(page, parts)
     teasers = [_teaser(page, i, t) for i, t in enumerate(parts.teasers, start=1)]
     reference = _list_reference_date(parts, article["published"])
