@@ -117,6 +117,7 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
         "megabytes_per_second": round(size / 1e6 / wall, 2),
         "cpu_seconds": cpu,
         "peak_rss_mb": {"sampled_total": round(memory.peak / 2**20), **_peak_rss_mb()},
+        "peak_pss_mb": round(memory.peak_pss / 2**20),
         "stage_seconds": {stage: round(totals.seconds[stage], 2) for stage in STAGES},
         "run_seconds": {name: round(value, 2) for name, value in seconds.items()},
         "records": {key: summary[key] for key in ("articles", "headlines", "quarantined")},
@@ -147,9 +148,11 @@ def _timed(owner, name: str, seconds: Counter, label: str, results: list | None 
 
 
 class _MemorySampler(threading.Thread):
-    """Peak of the summed resident memory of this process and of the processes the run
-    starts (task runner workers), sampled: getrusage reports only the largest child. The
-    processes running before the run (the temporary Prefect server) are left out."""
+    """Peaks of the summed memory of this process and of the processes the run starts (task
+    runner workers), sampled: getrusage reports only the largest child. The processes running
+    before the run (the temporary Prefect server) are left out. Two sums: resident (RSS),
+    which counts the pages of shared libraries once per process (about 140 MB each here), and
+    proportional (PSS), which shares them out: the memory the run takes from the machine."""
 
     def __init__(self, interval: float = 0.2):
         super().__init__(daemon=True)
@@ -158,6 +161,7 @@ class _MemorySampler(threading.Thread):
         self.before = {child.pid for child in self.me.children(recursive=True)}
         self.stopped = threading.Event()
         self.peak = 0
+        self.peak_pss = 0
 
     def __enter__(self) -> Self:
         self.start()
@@ -169,15 +173,16 @@ class _MemorySampler(threading.Thread):
 
     def run(self) -> None:
         while not self.stopped.wait(self.interval):
-            self.peak = max(self.peak, self._total())
-
-    def _total(self) -> int:
-        total = self.me.memory_info().rss
-        for child in self.me.children(recursive=True):
-            if child.pid not in self.before:
+            rss = pss = 0
+            for process in self._processes():
                 with contextlib.suppress(psutil.Error):
-                    total += child.memory_info().rss
-        return total
+                    memory = process.memory_full_info()
+                    rss, pss = rss + memory.rss, pss + memory.pss
+            self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
+
+    def _processes(self) -> list[psutil.Process]:
+        children = self.me.children(recursive=True)
+        return [self.me, *(child for child in children if child.pid not in self.before)]
 
 
 def _cpu_seconds() -> dict[str, float]:
@@ -210,7 +215,8 @@ def render(f: dict) -> str:
         f"MB/s           {f['megabytes_per_second']:>10.2f}",
         f"CPU seconds    {cpu['self'] + cpu['children']:>10.1f}   (flow {cpu['self']}, "
         + f"workers and other children {cpu['children']})",
-        f"peak RSS       {rss['sampled_total']:>10,} MB   (flow and workers, summed)",
+        f"peak memory    {f['peak_pss_mb']:>10,} MB   (flow and workers, summed PSS)",
+        f"peak RSS       {rss['sampled_total']:>10,} MB   (flow and workers, summed RSS)",
         f"max RSS flow   {rss['self']:>10,} MB",
         f"max RSS child  {rss['largest_child']:>10,} MB   (the largest that has ended)",
         "",

@@ -531,9 +531,20 @@ def _holds_idiom(words: list[str]) -> bool:
     )
 
 
+REPEAT_PROBE_ROWS = 512  # texts per probe: its flat word columns take ~30x the text's size
+
+
 def _column_repeats(column: pl.Series) -> pl.Series:
-    """Rows where some run of n words is followed by the same n words (or by "of" and them):
-    the hashes of the words of all rows in one flat column, compared with themselves shifted."""
+    """Rows where some run of n words is followed by the same n words (or by "of" and them),
+    a slice of rows at a time to bound the memory."""
+    rows = range(0, len(column), REPEAT_PROBE_ROWS)
+    parts = [_slice_repeats(column.slice(start, REPEAT_PROBE_ROWS)) for start in rows]
+    return pl.concat(parts) if parts else pl.Series(dtype=pl.Boolean)
+
+
+def _slice_repeats(column: pl.Series) -> pl.Series:
+    """_column_repeats of a few rows: the hashes of the words of all rows in one flat column,
+    compared with themselves shifted."""
     words = column.fill_null("").str.to_lowercase().str.extract_all(_WORD.pattern)
     rows = pl.int_range(0, len(column), eager=True).repeat_by(words.list.len()).explode()
     flat = pl.DataFrame({"h": words.explode().drop_nulls().hash(), "row": rows})
