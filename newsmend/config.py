@@ -99,7 +99,9 @@ def _build(values: dict) -> Settings:
     if unknown_rules:
         raise ConfigError(f"disabled_rules names no such rule: {', '.join(unknown_rules)}")
     try:
-        api_key(TranslationSettings.from_dict(settings.translation).provider)
+        translation = TranslationSettings.from_dict(settings.translation)
+        if not translation.api_key_block:  # a block is read when the run starts
+            api_key(translation.provider)
     except (TypeError, ValueError, TranslationError) as error:
         raise ConfigError(str(error)) from None
     return settings

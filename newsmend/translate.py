@@ -6,8 +6,9 @@ without a timeout, lets requests' connection errors escape, loops for batches, a
 for some Google inputs and puts API keys in URLs and exception messages. `Translator` wraps it
 so a run never hangs, never pays twice for the same text and never shows a key.
 
-API keys come only from the environment (`NEWSMEND_LIBRE_API_KEY`, `NEWSMEND_DEEPL_API_KEY`);
-they are not settings, so they cannot land in a config file, a command line or a log line.
+API keys come from the environment (`NEWSMEND_LIBRE_API_KEY`, `NEWSMEND_DEEPL_API_KEY`) or
+from a Prefect `Secret` block whose name is the setting `api_key_block`; a key itself is never
+a setting, so it cannot land in a config file, a command line or a log line.
 """
 
 from __future__ import annotations
@@ -57,17 +58,37 @@ CACHE_FILE = "translation_cache.sqlite"
 KEYLESS = "none"
 
 
-def api_key(provider: str) -> str | None:
-    """The provider's key from the environment; raises TranslationError when DeepL has none."""
+def api_key(provider: str, block: str | None = None) -> str | None:
+    """The provider's key: $NEWSMEND_<PROVIDER>_API_KEY, else the value of the Prefect Secret
+    block named `block`; raises TranslationError when DeepL has neither."""
     variable = KEY_VARIABLE.get(provider)
     if variable is None:
         return None
-    key = os.environ.get(variable)
+    key = os.environ.get(variable) or (_secret_block(block) if block else None)
     if key:
         return key
     if provider == "libre":
         return KEYLESS
-    raise TranslationError(f"{provider} needs an API key in ${variable}")
+    raise TranslationError(
+        f"{provider} needs an API key in ${variable} or in a Prefect Secret block named by"
+        " translation.api_key_block"
+    )
+
+
+def _secret_block(name: str) -> str:
+    """The value of a Prefect Secret block, read through the Prefect API (the one place the
+    core imports Prefect, and only when a block is configured)."""
+    from prefect.blocks.system import Secret
+
+    try:
+        return Secret.load(name, _sync=True).get()
+    except Exception as error:  # noqa: BLE001 - a missing block, an unreachable server
+        # Only the type: a pydantic error's message would quote the stored value.
+        missing = "Unable to find block document" in str(error)
+        cause = "no such block" if missing else type(error).__name__
+        raise TranslationError(
+            f"Prefect Secret block {name!r} could not be read: {cause}"
+        ) from None
 
 
 class TranslationError(Exception):
@@ -84,6 +105,7 @@ class TranslationSettings:
     retries: int = 3  # further attempts after a 429, a 5xx, a timeout or a refused connection
     backoff: float = 0.5  # seconds before the first retry, doubled for each next one
     concurrency: int = 4  # requests in flight at once
+    api_key_block: str | None = None  # Prefect Secret block with the key, if not in the env
     cache_path: Path | None = None  # None: translation_cache.sqlite in the output folder
 
     @classmethod
@@ -170,6 +192,7 @@ class _RedactSecrets(logging.Filter):
         return True
 
 
+_LOG = logging.getLogger(__name__)
 _REDACT = _RedactSecrets()
 logging.getLogger("urllib3.connectionpool").addFilter(_REDACT)
 
@@ -211,7 +234,7 @@ class Translator:
         return f"Translator(provider={self.settings.provider!r}, target={self.settings.target!r})"
 
     def _api_key(self) -> str | None:
-        key = api_key(self.settings.provider)
+        key = api_key(self.settings.provider, self.settings.api_key_block)
         if key and key != KEYLESS:
             _REDACT.secrets.add(key)
         return key
@@ -247,6 +270,7 @@ class Translator:
                 results[text] = answer
                 if isinstance(answer, TranslationError):
                     self._counts["failures"] += 1
+                    _LOG.warning("translation of %d characters failed: %s", len(text), answer)
                 else:
                     self._cache.put(self._cache_key(text), answer)
         return results
@@ -265,6 +289,8 @@ class Translator:
             return error
         if untranslated_spans(english):
             return TranslationError(f"{self.settings.provider} left Chinese in its answer")
+        if not _encodable(english):  # lone surrogates: the cache and Parquet cannot hold them
+            return TranslationError(f"{self.settings.provider} answered text that is not UTF-8")
         return english
 
     def _chunks(self, text: str) -> list[str]:
@@ -322,6 +348,14 @@ class Translator:
             url = self.settings.url.rstrip("/") + "/"
             return LibreTranslator(source=source, target=target, api_key=self._key, custom_url=url)
         return DeeplTranslator(source=source, target=target, api_key=self._key)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class _Cache:

@@ -90,6 +90,18 @@ def test_answer_still_in_chinese_is_a_failure(translation_server, tmp_path):
         translator.translate("不在词典里")
 
 
+def test_answer_with_a_lone_surrogate_is_a_failure_and_not_cached(translation_server, tmp_path):
+    """JSON can carry "\\ud800"; such a str cannot go into the SQLite cache or Parquet."""
+    translation_server.mode = "surrogate"
+    translator = libre(translation_server.url, tmp_path)
+    with pytest.raises(TranslationError, match="not UTF-8"):
+        translator.translate("如皋")
+    assert translator.counters()["failures"] == 1
+    translation_server.mode = "ok"
+    assert translator.translate("如皋") == "Rugao"  # asked again: nothing was cached
+    assert len(translation_server.requests) == 2
+
+
 def test_closed_port_fails_without_showing_the_key(tmp_path, caplog):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -3,12 +3,15 @@ exercised without the internet: `POST /translate` with q, source, target (deep-t
 sends them as query parameters) answers {"translatedText": ...} from a small dictionary.
 
 `mode` switches its behaviour: "ok", "slow" (sleeps `delay` seconds), "429" or "500" (fails
-the first `failures` requests, then answers), "500_always".
+the first `failures` requests, then answers), "429_always", "500_always", "surrogate"
+(answers hold a lone surrogate, which JSON can carry as "\\ud800"), "mixed" (requests in
+turn get a 429, a 500, a slow answer, a right answer).
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,6 +33,13 @@ DICTIONARY = {
 }
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A client that gave up on a slow answer closed its socket: not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class TranslationServer:
     """Runs in a daemon thread on 127.0.0.1 and a free port; counts the requests it gets."""
 
@@ -38,7 +48,7 @@ class TranslationServer:
         self.delay = 1.0
         self.failures = 0
         self.requests: list[dict] = []
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
+        self._httpd = _QuietServer(("127.0.0.1", port), self._handler())
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     @property
@@ -55,15 +65,21 @@ class TranslationServer:
 
     def answer(self, params: dict) -> tuple[int, dict]:
         self.requests.append(params)
-        if self.mode == "slow":
+        mode = self.mode
+        if mode == "mixed":
+            mode = ("429_always", "500_always", "slow", "ok")[(len(self.requests) - 1) % 4]
+        if mode == "slow":
             time.sleep(self.delay)
-        failing = self.mode == "500_always" or (
-            self.mode in ("429", "500") and len(self.requests) <= self.failures
+        failing = mode in ("429_always", "500_always") or (
+            mode in ("429", "500") and len(self.requests) <= self.failures
         )
         if failing:
-            return (429 if self.mode == "429" else 500), {"error": "try later"}
+            return (429 if mode.startswith("429") else 500), {"error": "try later"}
         text = params.get("q", "")
-        return 200, {"translatedText": DICTIONARY.get(text, f"[{text}]")}
+        english = DICTIONARY.get(text, f"[{text}]")
+        if mode == "surrogate":
+            english += "\ud800"
+        return 200, {"translatedText": english}
 
     def _handler(self):
         server = self
@@ -100,8 +116,6 @@ def translation_server():
 if __name__ == "__main__":
     # `python tests/translation_server.py 5000` serves the dictionary on 127.0.0.1:5000, so a
     # whole run can be scored with translation on (see the README, "Translation").
-    import sys
-
     server = TranslationServer(int(sys.argv[1]) if len(sys.argv) > 1 else 5000).start()
     print(f"serving on {server.url}", flush=True)
     server._thread.join()
