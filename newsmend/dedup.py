@@ -254,7 +254,25 @@ def match_records(
         .join(linked, on="rid", how="left", suffix="_linked")
         .select("rid", "duplicate_of", "full", story=pl.coalesce("story", "story_linked"))
     )
-    return assigned, linked.join(new.select("rid"), on="rid", how="anti")
+    return assigned, _changed(linked.join(new.select("rid"), on="rid", how="anti"), old_links)
+
+
+def _changed(relinked: pl.DataFrame, old_links: pl.LazyFrame) -> pl.DataFrame:
+    """The published records whose link changed: most keep their article when one of their
+    title arrives, and a links part is rewritten only for those that did not."""
+    before = (
+        old_links.select(rid=_id("record_id"), full=_id("full_record_id"), story=_id("story_id"))
+        .join(relinked.lazy().select("rid"), on="rid", how="semi")
+        .collect(engine="streaming")
+    )
+    return (
+        relinked.join(before, on="rid", how="left", suffix="_before")
+        .filter(
+            pl.col("full").ne_missing(pl.col("full_before"))
+            | pl.col("story").ne_missing(pl.col("story_before"))
+        )
+        .select("rid", "full", "story")
+    )
 
 
 def renewed(links: pl.DataFrame, relinked: pl.DataFrame) -> pl.DataFrame:
@@ -526,21 +544,22 @@ def _best_article(records: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame
     """rid -> full, story of the best matching article, if any.
 
     Bounded whatever the data, even when thousands of stories share a title: articles are cut
-    to one per title and story (its canonical copy), a teaser meets only articles whose first
-    words repeat its lead word for word, and the article published nearest is found with an
-    as-of join rather than by pairing each record with every article of its title."""
-    targets = (
-        articles.sort("copy", "rid")
-        .unique(["title_key", "story"], keep="first", maintain_order=True)
-        .select("title_key", "lead", "published", "story", full="rid")
+    to one per title and story (its canonical copy first), and for teasers to one per title,
+    story and opening words (a teaser may open an edited copy); a teaser meets only articles
+    whose first words repeat its lead word for word, and the article published nearest is
+    found with an as-of join rather than by pairing each record with every article of its
+    title."""
+    ordered = articles.sort("copy", "rid").select(
+        "title_key", "lead", "published", "story", full="rid"
     )
+    targets = ordered.unique(["title_key", "story"], keep="first", maintain_order=True)
     words = pl.col("lead").str.count_matches(" ") + 1
     by_title = records.filter((pl.col("kind") == "headline") | (words < MIN_LEAD_WORDS))
     by_lead = records.filter((pl.col("kind") == "teaser") & (words >= MIN_LEAD_WORDS))
     prefixes = pl.concat(
-        targets.with_columns(pl.col("lead").str.split(" ").list.head(k).list.join(" "))
+        ordered.with_columns(pl.col("lead").str.split(" ").list.head(k).list.join(" "))
         for k in range(MIN_LEAD_WORDS, LEAD_WORDS + 1)
-    ).unique(["title_key", "lead", "story"])
+    ).unique(["title_key", "lead", "story"], keep="first", maintain_order=True)
     return pl.concat(
         [
             _nearest(by_title.drop("lead"), targets.drop("lead"), ["title_key"]),

@@ -154,6 +154,21 @@ def test_cut_off_teaser_links_to_the_article_it_opens():
     assert links["u"]["full_record_id"] is None and links["u"]["story_id"] is None
 
 
+def test_teaser_opening_an_edited_copy_links_to_that_copy():
+    words = text(13).split(" ")
+    edited = " ".join(["Yesterday", *words[1:]])
+    # g's id sorts after a's, so a is the story's first copy
+    links = link(
+        [
+            article("a", "Jiangyin bridge reopens", " ".join(words)),
+            article("g", "Jiangyin bridge reopens", edited, day=2),
+            article("t", "Jiangyin bridge reopens", edited[:150] + "...", kind="teaser"),
+        ]
+    )
+    assert links["g"]["story_id"] == "a"
+    assert links["t"]["full_record_id"] == "g" and links["t"]["story_id"] == "a"
+
+
 def test_headline_links_to_the_article_with_its_title_published_nearest():
     links = link(
         [
