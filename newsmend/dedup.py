@@ -41,6 +41,8 @@ TRUNCATED_JACCARD = 0.5  # a truncated copy keeps at least half its original's s
 MIN_SHINGLES = 20  # bodies shorter than this are matched by exact text only
 CHUNK = 20_000  # records hashed, and new bodies matched against the index, at once
 MAX_BUCKET = 50  # earlier bodies compared per LSH band (a band shared by more is boilerplate)
+MIN_BANDS = 2  # bands two long bodies share to be compared (see _parents)
+LONG_BODY_BANDS = 16  # full bands (no empty bin) of a long body
 SCORED = 50_000  # candidate pairs scored at once
 DESCRIBED = {name: ARTICLES[name] for name in ("record_id", "title", "outlet")}  # for stories
 UNDATED = 2**31 - 1  # the day of a record without a date: after every dated one
@@ -384,7 +386,7 @@ def near_copies(
     )
     bands = (
         keys.filter(pl.col("bands").is_not_null())
-        .select("rid", "day", band="bands")
+        .select("rid", "day", band="bands", full=pl.col("bands").list.len())
         .explode("band")
         .join(canonical.lazy(), on="rid")
     )
@@ -402,7 +404,12 @@ def _parents(
     part: pl.DataFrame, bands: pl.LazyFrame, keys: pl.LazyFrame, threshold: float
 ) -> pl.DataFrame:
     """rid -> parent: for each new body of the chunk, the most similar earlier body (then
-    the earliest) among those sharing an LSH band with it and reaching the threshold.
+    the earliest) among those sharing LSH bands with it and reaching the threshold.
+
+    Two long bodies (each with LONG_BODY_BANDS full bands) must share MIN_BANDS bands: a copy
+    shares about 13 of 32 (0.8^4 each), while one shared band is mostly a common sentence (in
+    bench/dedup.py 99% of the candidates and 0.1% of the copies). A short body fills few
+    bands, so for it one shared band is enough.
 
     A band shared by more than MAX_BUCKET earlier bodies is boilerplate (a footer, a notice):
     only its first MAX_BUCKET bodies are compared, so one boilerplate band costs a bounded
@@ -424,8 +431,13 @@ def _parents(
         mine.lazy()
         .join(members.lazy(), on="band", suffix="_other")
         .filter(earlier)
+        .group_by("rid", "rid_other", "gen_other", "day_other", "full", "full_other")
+        .len("shared")
+        .filter(
+            (pl.col("shared") >= MIN_BANDS)
+            | (pl.min_horizontal("full", "full_other") < LONG_BODY_BANDS)
+        )
         .select("rid", "rid_other", "gen_other", "day_other")
-        .unique(["rid", "rid_other"])
         .collect(engine="streaming")
     )
     return (
