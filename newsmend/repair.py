@@ -160,7 +160,11 @@ _MOJIBAKE_PAIR = (
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 # The whole token; matches start only at a token start (else "aaaa..." rescans per position).
-_MOJIBAKE_TOKEN = re.compile(rf"(?<!\S)\S*?{_MOJIBAKE_PAIR}\S*")
+# A pair's second character can be a space (NBSP, NEL), so a token runs over pairs too:
+# "Â\xa0Â\xa0" is one token, fixed at once.
+_MOJIBAKE_TOKEN = re.compile(
+    rf"(?<!\S)(?:{_MOJIBAKE_PAIR}|\S)*?{_MOJIBAKE_PAIR}(?:{_MOJIBAKE_PAIR}|\S)*"
+)
 _MOJIBAKE_ANCHOR = Anchor(re.compile(_MOJIBAKE_PAIR), lambda char: not char.isspace())
 
 
@@ -358,6 +362,8 @@ def fix_repeated_phrase(work: Work) -> None:
     DOUBLED_WORDS ("the the"), or "X of X" for 3+ words ("the first phase of the first
     phase"). Case and commas between words are ignored; a sentence end never is. Repeats are
     deleted one at a time, first one first, as a scan from the start after each would find."""
+    if "too_many_repeats" in work.flags:
+        return  # garbage: not repaired further in a later pass either
     repeats = _Repeats(work.text)
     for _ in range(MAX_REPEAT_FIXES):
         found = repeats.find()
@@ -679,6 +685,12 @@ RULES: list[Rule] = [
         _CJK_CHAR.pattern,
     ),
     Rule(
+        "truncation",
+        "cut-off end ([Cla, [Click, trailing ...) removed; mid-sentence body end marks truncated",
+        fix_truncation,
+        _column_could_be_truncated,
+    ),
+    Rule(
         "repeated_phrase",
         "adjacent repeated words (to promote to promote, the the); never step by step, Walla Walla",
         fix_repeated_phrase,
@@ -708,12 +720,6 @@ RULES: list[Rule] = [
         flag_repeated_clause_opener,
         rf"(?i), {_OPENERS} ",
     ),
-    Rule(
-        "truncation",
-        "cut-off end ([Cla, [Click, trailing ...) removed; mid-sentence body end marks truncated",
-        fix_truncation,
-        _column_could_be_truncated,
-    ),
 ]
 RULE_NAMES = [rule.name for rule in RULES]
 
@@ -724,14 +730,26 @@ def _active(enabled: set[str] | None) -> list[Rule]:
     return [rule for rule in RULES if enabled is None or rule.name in enabled]
 
 
+# A rule can leave work for one that runs before it (truncation cuts "[" off "a ,[", leaving
+# " ," for punctuation): the rules run again over what a pass changed, so that repairing
+# repaired text changes nothing. Three passes settle every text seen so far.
+MAX_PASSES = 3
+
+
 def repair_text(
     text: str, enabled: set[str] | None = None, translator=None, part: str = "body"
 ) -> tuple[str, list[dict], list[str], bool]:
-    """One string through every rule: (text, repairs, flags, truncated). A fix changes nothing
-    where its rule does not apply, so no probe is needed here."""
+    """One string through every rule, pass after pass while a pass changes the text (see
+    MAX_PASSES): (text, repairs, flags, truncated). A fix changes nothing where its rule does
+    not apply, so no probe is needed here."""
     work = Work(text, part, translator=translator)
-    for rule in _active(enabled):
-        work.apply(rule)
+    rules = _active(enabled)
+    for _ in range(MAX_PASSES):
+        before = work.text
+        for rule in rules:
+            work.apply(rule)
+        if work.text == before:
+            break
     return work.text, work.repairs, work.flags, work.truncated
 
 
@@ -770,18 +788,32 @@ def repair_frame(
 def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator) -> pl.DataFrame:
     """One row per distinct text some rule touched: the text as key, and its repaired text,
     repairs, flags and truncated. Rule by rule: each probe sees the texts as the rules before
-    it left them, and each fix runs only on the rows its probe selects."""
+    it left them, and each fix runs only on the rows its probe selects. Then again, as
+    repair_text does, each rule over the rows changed since it saw them (a fix leaves nothing
+    for itself to do)."""
     keys = column.drop_nulls().unique()
     texts = keys.to_list()
     translations = _prefetch(keys, translator) if "cjk_residue" in {r.name for r in rules} else {}
     works: dict[int, Work] = {}
-    for rule in rules:
-        selected = rule.probe(pl.Series(texts, dtype=pl.String), part).fill_null(False)
-        for row in selected.arg_true().to_list():
-            if row not in works:
-                works[row] = Work(texts[row], part, translations, translator)
-            works[row].apply(rule)
-            texts[row] = works[row].text
+    version = [0] * len(texts)  # how many times each row's text changed
+    seen: list[dict[int, int]] = [{} for _ in rules]  # per rule: row -> version it last saw
+    for _ in range(MAX_PASSES):
+        stale_rows = 0
+        for rule, saw in zip(rules, seen, strict=True):
+            rows = [row for row, v in enumerate(version) if saw.get(row) != v]
+            stale_rows += len(rows)
+            if not rows:
+                continue
+            probed = rule.probe(pl.Series([texts[row] for row in rows], dtype=pl.String), part)
+            for row in map(rows.__getitem__, probed.fill_null(False).arg_true().to_list()):
+                if row not in works:
+                    works[row] = Work(texts[row], part, translations, translator)
+                works[row].apply(rule)
+                if works[row].text != texts[row]:
+                    texts[row], version[row] = works[row].text, version[row] + 1
+            saw.update((row, version[row]) for row in rows)
+        if not stale_rows:
+            break
     touched = sorted(works)
     return pl.DataFrame(
         {
