@@ -6,19 +6,25 @@ of other pages, and as a title in related-news lists. This stage gives every rec
 `story_id` and writes three tables into the run's snapshot:
 
 - `story_keys`: the matching keys of every record (normalised title, exact-text hash, lead
-  words, MinHash signature and LSH band keys of article bodies). Written once per record and
-  carried over like the other tables, so a new run matches only its new records against it.
+  words, MinHash signature and LSH band keys of article bodies). Written once per record,
+  one part per batch, and carried over like the other tables: the index a new run matches
+  only its new records against, scanned from Parquet and never loaded whole.
 - `links`: per record, `story_id`, `duplicate_of` (the canonical record of an exact copy) and
-  `full_record_id` (the article a teaser or headline points to). Rewritten by every run,
-  because a teaser published last week may find its article today.
-- `stories`: one row per story (a story is anchored by at least one full article).
+  `full_record_id` (the article a teaser or headline points to). One part per batch; a
+  carried part is rewritten only when one of its teasers or headlines gets another article
+  (a teaser published last week may find its article today).
+- `stories`: one row per story (a story is anchored by at least one full article),
+  rewritten by every run.
 
 Near copies: one-permutation MinHash over word 3-shingles of the repaired body, computed with
 polars and numpy (vectorised over a whole chunk of records, no per-shingle Python), and LSH
 bands looked up with joins. Candidate pairs are kept when the estimated Jaccard similarity,
 or the containment of the shorter body in the longer (a truncated copy), reaches the
-threshold. New records never merge two stories already published: a record that resembles
-both joins the closer one, since a merge of two different stories is the worse error.
+threshold. Bodies are taken in date order, published ones first: each joins the story of its
+most similar earlier body, else founds one. A body like two stories joins the closer one and
+never merges them (a merge of two different stories is the worse error), and the result does
+not depend on how the new bodies are chunked. Working frames hold record ids as the 64-bit
+numbers their 16 hex digits spell.
 """
 
 from __future__ import annotations

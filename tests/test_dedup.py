@@ -12,7 +12,13 @@ import polars as pl
 import pytest
 from conftest import CORPUS, newsmend
 
-from newsmend.dedup import link_records, record_keys, stories_table, update_stories
+from newsmend.dedup import (
+    MAX_BUCKET,
+    link_records,
+    record_keys,
+    stories_table,
+    update_stories,
+)
 from newsmend.schema import ARTICLES, HEADLINES, LINKS, STORY_KEYS
 
 WORDS = [f"{a}{b}" for a in ("ka", "lo", "mi", "nu", "pe", "ro", "su", "ti") for b in range(250)]
@@ -124,6 +130,18 @@ def test_different_stories_sharing_boilerplate_stay_apart():
         ]
     )
     assert links["a"]["story_id"] == "a" and links["b"]["story_id"] == "b"
+
+
+def test_stories_sharing_a_long_notice_stay_apart_and_a_late_copy_finds_its_own():
+    notice = text(40, 140)  # 70% of every body: three of its bands hold over MAX_BUCKET bodies
+    bodies = [text(41 + s, 60) + " " + notice for s in range(2 * MAX_BUCKET + 10)]
+    words = bodies[-1].split(" ")
+    words[3] = "changed"
+    stories = [article(f"s{s}", f"Story {s}", body, day=s + 1) for s, body in enumerate(bodies)]
+    copy = article("copy", "Story copied", " ".join(words), day=len(bodies) + 1)
+    links = link([*stories, copy])
+    assert len({links[f"s{s}"]["story_id"] for s in range(len(bodies))}) == len(bodies)
+    assert links["copy"]["story_id"] == f"s{len(bodies) - 1}"
 
 
 def test_a_body_like_two_stories_joins_the_closer_one_and_never_merges_them():
