@@ -1,7 +1,7 @@
 """Byte-level fuzzing of decode -> page parser -> repair with atheris (libFuzzer), seeded
 with the annotated corpus pages.
 
-    .venv/bin/pip install atheris          # or: pip install -e ".[fuzz]"
+    .venv/bin/pip install atheris          # 3.0.0 builds and runs here (Python 3.11)
     .venv/bin/python fuzz/fuzz_pages.py -max_total_time=60
 
 Each input is decoded like a raw file (newsmend.ingest.decode); a page must yield records
