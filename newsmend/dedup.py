@@ -50,6 +50,7 @@ MAX_BUCKET = 50  # earlier bodies compared per LSH band (a band shared by more i
 MIN_BANDS = 2  # bands two long bodies share to be compared (see _parents)
 LONG_BODY_BANDS = 16  # full bands (no empty bin) of a long body
 SCORED = 50_000  # candidate pairs scored at once
+PAIRED = 2_000  # new bodies paired with their bands' earlier bodies at once
 DESCRIBED = {name: ARTICLES[name] for name in ("record_id", "title", "outlet")}  # for stories
 UNDATED = 2**31 - 1  # the day of a record without a date: after every dated one
 
@@ -254,7 +255,7 @@ def match_records(
         .join(stories.rename({"rid": "canonical"}), on="canonical", how="left")
         .select("rid", "story", "duplicate_of")
     )
-    linked = link_to_articles(new, articles, keys, old_links)
+    linked = link_to_articles(new, articles, keys, old_links, chunk)
     assigned = (
         new.select("rid")
         .join(copies.select("rid", "duplicate_of"), on="rid", how="left")
@@ -428,23 +429,10 @@ def _parents(
         .group_by("band", maintain_order=True)
         .head(MAX_BUCKET)
     )
-    earlier = (
-        (pl.col("gen_other") == 0)
-        | (pl.col("day_other") < pl.col("day"))
-        | ((pl.col("day_other") == pl.col("day")) & (pl.col("rid_other") < pl.col("rid")))
-    )
-    pairs = (
-        mine.lazy()
-        .join(members.lazy(), on="band", suffix="_other")
-        .filter(earlier)
-        .group_by("rid", "rid_other", "gen_other", "day_other", "full", "full_other")
-        .len("shared")
-        .filter(
-            (pl.col("shared") >= MIN_BANDS)
-            | (pl.min_horizontal("full", "full_other") < LONG_BODY_BANDS)
-        )
-        .select("rid", "rid_other", "gen_other", "day_other")
-        .collect(engine="streaming")
+    rids = part["rid"]
+    pairs = pl.concat(
+        _candidates(mine.filter(pl.col("rid").is_in(rids.slice(start, PAIRED).implode())), members)
+        for start in range(0, len(rids), PAIRED)
     )
     return (
         _scored(pairs, keys, threshold)
@@ -458,6 +446,27 @@ def _parents(
         )
         .unique("rid", keep="first", maintain_order=True)
         .select("rid", parent="rid_other")
+    )
+
+
+def _candidates(mine: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
+    """rid, rid_other, gen_other, day_other: the earlier bodies sharing enough bands with
+    these new ones (their band rows in `mine`) to be compared."""
+    earlier = (
+        (pl.col("gen_other") == 0)
+        | (pl.col("day_other") < pl.col("day"))
+        | ((pl.col("day_other") == pl.col("day")) & (pl.col("rid_other") < pl.col("rid")))
+    )
+    return (
+        mine.join(members, on="band", suffix="_other")
+        .filter(earlier)
+        .group_by("rid", "rid_other", "gen_other", "day_other", "full", "full_other")
+        .len("shared")
+        .filter(
+            (pl.col("shared") >= MIN_BANDS)
+            | (pl.min_horizontal("full", "full_other") < LONG_BODY_BANDS)
+        )
+        .select("rid", "rid_other", "gen_other", "day_other")
     )
 
 
@@ -514,13 +523,19 @@ def _resolve(part: pl.DataFrame, parents: pl.DataFrame, stories: pl.DataFrame) -
 
 
 def link_to_articles(
-    new: pl.DataFrame, articles: pl.DataFrame, keys: pl.LazyFrame, old_links: pl.LazyFrame
+    new: pl.DataFrame,
+    articles: pl.DataFrame,
+    keys: pl.LazyFrame,
+    old_links: pl.LazyFrame,
+    chunk: int,
 ) -> pl.DataFrame:
     """rid, full, story of the teasers and headlines whose best article may have
     changed: this run's, the published ones with the title of a new article, and the
     published ones whose article left the corpus. The others keep their links, since no
     article of their title came. Matched by title; a teaser must also repeat the article's
-    first words. Among several matching articles the one published nearest wins."""
+    first words. Among several matching articles the one published nearest wins. Matched
+    title bucket by title bucket, about `chunk` records at a time (a match never crosses
+    titles, so the buckets change memory, not links)."""
     every_article = pl.concat(
         [
             old_links.filter(pl.col("kind") == "article").select(
@@ -555,7 +570,10 @@ def link_to_articles(
         .join(every_article, on="rid")
         .collect(engine="streaming")
     )
-    return todo.select("rid").join(_best_article(todo, targets), on="rid", how="left")
+    buckets = max(1, -(-todo.height // chunk))  # of titles, each about `chunk` records
+    in_bucket = [pl.col("title_key") % buckets == bucket for bucket in range(buckets)]
+    found = [_best_article(todo.filter(bucket), targets.filter(bucket)) for bucket in in_bucket]
+    return todo.select("rid").join(pl.concat(found), on="rid", how="left")
 
 
 def _best_article(records: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
