@@ -582,15 +582,57 @@ _PIECES = r"[^.!?。！？\s][^.!?。！？]*[.!?。！？]"
 
 
 def fix_duplicate_sentence(work: Work) -> None:
-    """Drop a sentence of 4+ words that already occurred earlier in the same text."""
-    seen: set[str] = set()
-    for start, end in reversed(_duplicates(work.text, seen)):
-        left, right = work.text[:start], work.text[end:]
-        new_left, new_right = (
-            (left.rstrip(" \t"), right) if left[-1:] in " \t" else (left, right.lstrip(" \t"))
+    """Drop a sentence of 4+ words that already occurred earlier in the same text, last one
+    first, with the spaces on one side of it; past MAX_REPEAT_FIXES of them, flag the text. The text after each cut is kept as pieces and
+    joined once: cutting from a copy of the whole text each time is quadratic on a page of
+    thousands of repeated sentences."""
+    text = work.text
+    duplicates = _duplicates(text, set())
+    if len(duplicates) > MAX_REPEAT_FIXES:
+        work.flag("too_many_repeats")  # garbage, left as it is (validation quarantines it)
+        return
+    right: list[str] = []  # the current text after `done`, its pieces in reverse order
+    done = len(text)
+    for start, end in reversed(duplicates):
+        if end < done:  # no empty pieces: _head walks past them
+            right.append(text[end:done])
+        if text[max(0, start - 1) : start] in " \t":  # as left[-1:] in " \t"
+            cut_from = start
+            while cut_from > 0 and text[cut_from - 1] in " \t":
+                cut_from -= 1
+            cut = text[cut_from:end]
+        else:
+            cut_from, cut = start, text[start:end] + _take_leading_spaces(right)
+        work.record_between(
+            "duplicate_sentence", text[max(0, cut_from - 80) : cut_from], cut, "", _head(right, 80)
         )
-        work.record("duplicate_sentence", len(new_left), len(work.text) - len(new_right), "")
-        work.text = new_left + new_right
+        done = cut_from
+    if done < len(text):
+        work.text = text[:done] + "".join(reversed(right))
+
+
+def _take_leading_spaces(pieces: list[str]) -> str:
+    """Remove the spaces and tabs that start the text of pieces (in reverse order); return them."""
+    taken = []
+    while pieces:
+        rest = pieces[-1].lstrip(" \t")
+        taken.append(pieces[-1][: len(pieces[-1]) - len(rest)])
+        if rest:
+            pieces[-1] = rest
+            break
+        pieces.pop()
+    return "".join(taken)
+
+
+def _head(pieces: list[str], size: int) -> str:
+    """The first `size` characters of the text of pieces (in reverse order)."""
+    head, length = [], 0
+    for piece in reversed(pieces):
+        if length >= size:
+            break
+        head.append(piece)
+        length += len(piece)
+    return "".join(head)[:size]
 
 
 def _duplicates(text: str, seen: set[str]) -> list[tuple[int, int]]:

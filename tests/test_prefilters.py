@@ -177,3 +177,25 @@ def test_every_probe_selects_every_text_its_fix_changes(text, part):
         rule.fix(work)
         if (work.text, work.repairs, work.flags, work.truncated) != (text, [], [], False):
             assert rule.probe(pl.Series([text]), part)[0], rule.name
+
+
+def exact_fix_duplicate_sentence(text: str) -> repair.Work:
+    """Each duplicate cut out of a copy of the whole text, last one first."""
+    work = repair.Work(text)
+    for start, end in reversed(repair._duplicates(text, set())):
+        left, right = work.text[:start], work.text[end:]
+        new_left, new_right = (
+            (left.rstrip(" \t"), right) if left[-1:] in " \t" else (left, right.lstrip(" \t"))
+        )
+        work.record("duplicate_sentence", len(new_left), len(work.text) - len(new_right), "")
+        work.text = new_left + new_right
+    return work
+
+
+@settings(max_examples=3000, deadline=None)
+@given(SENTENCES)
+def test_fix_duplicate_sentence_cuts_what_cutting_copies_cuts(text):
+    fast = repair.Work(text)
+    repair.fix_duplicate_sentence(fast)
+    exact = exact_fix_duplicate_sentence(text)
+    assert (fast.text, fast.repairs) == (exact.text, exact.repairs)

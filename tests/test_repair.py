@@ -320,3 +320,11 @@ def test_a_rule_that_raises_sends_only_its_record_to_quarantine(monkeypatch):
     assert articles["failed_checks"].to_list() == [["repair_ok"], []]
     assert articles["body"].to_list() == [text, "The park opened."]
     assert report.checks["repair_ok"].failed == 1
+
+
+def test_thousands_of_duplicate_sentences_are_flagged_not_repaired():
+    text = "It is a hot day. " * 20_000
+    fixed, repairs, flags, _ = repair_text(text)
+    assert "too_many_repeats" in flags and fixed == text and repairs == []
+    few = "It is a hot day. " * 150
+    assert repair_text(few)[0] == "It is a hot day. "
