@@ -151,6 +151,20 @@ def _anchored_matches(text: str, pattern: re.Pattern, anchor: Anchor) -> Iterato
         pos = match.end()
 
 
+# --- invisible --------------------------------------------------------------------------
+
+# Characters that show nothing and only get in the way of search, comparison and display:
+# zero-width space, soft hyphen, word joiner, byte-order mark, and the bidi marks, embeddings,
+# overrides and isolates (an English text never means to run right to left). Zero-width
+# joiner and non-joiner stay: emoji sequences are made with them.
+_INVISIBLE = "[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]+"
+_INVISIBLE_RE = re.compile(_INVISIBLE)
+
+
+def fix_invisible(work: Work) -> None:
+    substitute(work, "invisible", _INVISIBLE_RE, lambda _m: "")
+
+
 # --- mojibake ---------------------------------------------------------------------------
 
 # UTF-8 read as Latin-1/cp1252: a lead-byte look-alike followed by a continuation look-alike.
@@ -715,8 +729,14 @@ def _column_could_be_truncated(column: pl.Series, part: str) -> pl.Series:
 
 RULES: list[Rule] = [
     regex_rule(
+        "invisible",
+        "zero-width spaces, soft hyphens, byte-order marks and bidi controls removed",
+        fix_invisible,
+        _INVISIBLE,
+    ),
+    regex_rule(
         "mojibake",
-        "UTF-8 read as Latin-1/cp1252, fixed with ftfy (donâ€™t -> don’t); runs first",
+        "UTF-8 read as Latin-1/cp1252, fixed with ftfy (donâ€™t -> don’t)",
         fix_mojibake,
         _MOJIBAKE_PAIR,
     ),

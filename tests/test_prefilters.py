@@ -164,7 +164,9 @@ def test_cjk_run_matches_as_first_written(text):
 RULE_TEXTS = (
     TEXTS
     | PUNCTUATED
-    | st.text(alphabet=" \t\n\xa0aA.,-[…Ãâ©€™中文（）：Since, since the", max_size=60)
+    | st.text(
+        alphabet=" \t\n\xa0aA.,-[…Ãâ©€™中文（）：Since, since the\u200b\u202e\ufeff", max_size=60
+    )
 )
 
 

@@ -172,7 +172,7 @@ def test_rules_can_be_switched_off():
 
 
 def test_catalogue_lists_names_and_descriptions():
-    assert RULE_NAMES[0] == "mojibake" and len(set(RULE_NAMES)) == len(RULES)
+    assert RULE_NAMES[:2] == ["invisible", "mojibake"] and len(set(RULE_NAMES)) == len(RULES)
     assert all(rule.description for rule in RULES)
 
 
@@ -328,3 +328,12 @@ def test_thousands_of_duplicate_sentences_are_flagged_not_repaired():
     assert "too_many_repeats" in flags and fixed == text and repairs == []
     few = "It is a hot day. " * 150
     assert repair_text(few)[0] == "It is a hot day. "
+
+
+def test_invisible_characters_go_but_emoji_joiners_stay():
+    title = "Rugao\u200b opens\u202e a new\u202c park\u2066 by\u2069 the river\ufeff"
+    fixed, repairs, _, _ = repair_text(title, part="title")
+    assert fixed == "Rugao opens a new park by the river"
+    assert {r["rule"] for r in repairs} == {"invisible"}
+    family = "Families 👨\u200d👩\u200d👧 came, soft\u00adly."
+    assert repair_text(family)[0] == "Families 👨\u200d👩\u200d👧 came, softly."
