@@ -86,8 +86,6 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
     config.write_text(CONFIG, encoding="utf-8")
     settings = load_settings(config, raw=raw, out=out, full=True, batch_size=batch_size)
     clean.share_temporary_server()
-    runner = clean.task_runner(settings)
-    clean_news = clean.clean_news.with_options(task_runner=runner)
     seconds: Counter = Counter()
     batches: list = []
     with ExitStack() as stack:
@@ -100,7 +98,7 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
         memory = stack.enter_context(_MemorySampler())
         cpu_before = _cpu_seconds()
         started = time.perf_counter()
-        summary = clean_news(
+        summary = clean.clean_news(
             raw=str(raw), out=str(out), full=True, config=str(config), batch_size=batch_size
         )
         wall = time.perf_counter() - started
@@ -111,7 +109,7 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
         "pages": summary["files_processed"],
         "megabytes": round(size / 1e6, 1),
         "batch_size": settings.batch_size,
-        "task_runner": type(runner).__name__,
+        "task_runner": type(clean.task_runner(settings)).__name__,
         "wall_seconds": round(wall, 2),
         "pages_per_second": round(summary["files_processed"] / wall),
         "megabytes_per_second": round(size / 1e6 / wall, 2),

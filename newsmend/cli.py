@@ -48,18 +48,18 @@ def run(
         raise UserError(f"--raw {settings.raw} is not a folder")
     from prefect import tags
 
-    from newsmend.flows.clean import clean_news, share_temporary_server, task_runner
+    from newsmend.flows.clean import clean_news, share_temporary_server
 
     if not settings.dask:
         share_temporary_server()  # for the local worker processes
-    flow = clean_news.with_options(task_runner=task_runner(settings))
     with tags("newsmend", "cli"):
-        summary = flow(
+        summary = clean_news(
             raw=str(settings.raw),
             out=str(settings.out),
             full=full,
             config=str(config) if config else None,
             batch_size=settings.batch_size,
+            dask=settings.dask,
         )
     typer.echo(
         f"run {summary['run_id']}: {summary['files_processed']} files, {summary['articles']} articles, "

@@ -16,17 +16,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from make_corpus import write_corpus
 
-from newsmend.config import load_settings
-from newsmend.flows.clean import clean_news, task_runner
+from newsmend.flows.clean import clean_news
 
 PAGES = 200
 BATCH_SIZE = 25  # eight batches, so both workers get some
 
 
 def _run(raw: Path, out: Path, dask: str | None = None) -> None:
-    settings = load_settings(raw=raw, out=out, dask=dask, translation={"provider": "none"})
-    flow = clean_news.with_options(task_runner=task_runner(settings))
-    flow(raw=str(raw), out=str(out), full=True, batch_size=BATCH_SIZE)
+    clean_news(raw=str(raw), out=str(out), full=True, batch_size=BATCH_SIZE, dask=dask)
 
 
 def _table(out: Path, name: str) -> pl.DataFrame:

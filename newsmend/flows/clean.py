@@ -91,10 +91,16 @@ def clean_news(
     full: bool = False,
     config: str | None = None,
     batch_size: int | None = None,
+    dask: str | None = None,
 ) -> dict:
     """Clean every raw page under `raw` into validated Parquet tables under `out`."""
     settings = load_settings(
-        Path(config) if config else None, raw=raw, out=out, full=full or None, batch_size=batch_size
+        Path(config) if config else None,
+        raw=raw,
+        out=out,
+        full=full or None,
+        batch_size=batch_size,
+        dask=dask,
     )
     logger = get_run_logger()
     store = Store(settings.out)
@@ -151,7 +157,9 @@ def _refresh_catalog(out: Path) -> None:
 
 
 def _run_batches(files: list[Path], settings: Settings, staging: Path, run_id: str) -> BatchResult:
-    """Submit one task per batch and fold their results as they finish."""
+    """Submit one task per batch to a task runner of their own (task_runner) and fold their
+    results as they finish. The runner's workers end with the batches, so the memory they
+    hold is free again for the steps after, and a served or deployed run gets them too."""
     batches = [
         files[i : i + settings.batch_size] for i in range(0, len(files), settings.batch_size)
     ]
@@ -164,12 +172,12 @@ def _run_batches(files: list[Path], settings: Settings, staging: Path, run_id: s
         totals = clean_batch(batches[0], settings, staging, 0, run_id)
         update_progress_artifact(progress_id, progress=100.0)
         return totals
-    futures = [
-        clean_batch.submit(batch, settings, staging, number, run_id)
-        for number, batch in enumerate(batches)
-    ]
     totals = BatchResult()
-    with Progress(transient=True) as bar:
+    with task_runner(settings) as runner, Progress(transient=True) as bar:
+        futures = [
+            runner.submit(clean_batch, _batch_parameters(batch, settings, staging, number, run_id))
+            for number, batch in enumerate(batches)
+        ]
         shown = bar.add_task("cleaning", total=len(files))
         for done, future in enumerate(as_completed(futures), start=1):
             result = future.result()
@@ -177,6 +185,16 @@ def _run_batches(files: list[Path], settings: Settings, staging: Path, run_id: s
             bar.advance(shown, len(result.files))
             update_progress_artifact(progress_id, progress=100.0 * done / len(batches))
     return totals
+
+
+def _batch_parameters(paths, settings, staging, batch_no, run_id) -> dict:
+    return {
+        "paths": paths,
+        "settings": settings,
+        "staging": staging,
+        "batch_no": batch_no,
+        "run_id": run_id,
+    }
 
 
 def _run_row(run_id: str, started: datetime, files_seen: int, totals: BatchResult) -> dict:
