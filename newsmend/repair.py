@@ -362,6 +362,9 @@ DOUBLED_WORDS = {
 IDIOM_LINKS = {"and", "by", "after", "upon"}
 _WORD = re.compile(r"[^\W_]+")
 _PARTS = re.compile(f"({_WORD.pattern})")  # splits on words, keeping them
+# _WORD for Rust's regex, whose \w also holds combining marks ("the\u0301the" is two words in
+# Python, one in Rust): Python's \w is letters and numbers.
+_WORD_IN_POLARS = r"[\p{L}\p{N}]+"
 _STOP = re.compile(r"[.!?;:。！？；：\n]")
 
 
@@ -565,7 +568,7 @@ def _column_repeats(column: pl.Series) -> pl.Series:
 def _slice_repeats(column: pl.Series) -> pl.Series:
     """_column_repeats of a few rows: the hashes of the words of all rows in one flat column,
     compared with themselves shifted."""
-    words = column.fill_null("").str.to_lowercase().str.extract_all(_WORD.pattern)
+    words = column.fill_null("").str.to_lowercase().str.extract_all(_WORD_IN_POLARS)
     rows = pl.int_range(0, len(column), eager=True).repeat_by(words.list.len()).explode()
     flat = pl.DataFrame({"h": words.explode().drop_nulls().hash(), "row": rows})
 

@@ -167,6 +167,9 @@ RULE_TEXTS = (
     | st.text(
         alphabet=" \t\n\xa0aA.,-[…Ãâ©€™中文（）：Since, since the\u200b\u202e\ufeff", max_size=60
     )
+    | st.lists(st.sampled_from(["the", "\u0301", "a\u0308", "of", "²", " ", ", ", ". "])).map(
+        "".join
+    )
 )
 
 
