@@ -10,12 +10,12 @@ import json
 import time
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import polars as pl
 
+from newsmend.batch import VALIDATION_RESULTS, BatchResult
 from newsmend.config import Settings
 from newsmend.data_docs import save_batch_results
 from newsmend.ingest import FileProblem, Page, read_page
@@ -27,42 +27,6 @@ from newsmend.split import split_page
 from newsmend.store import write_parquet
 from newsmend.translate import make_translator
 from newsmend.validate import validate_tables
-
-STAGES = ("read", "split", "extract", "repair", "validate", "write")
-EXAMPLES_PER_CHECK = 5  # record ids shown per failed check in the run's report
-VALIDATION_RESULTS = "validation"  # folder of the staged snapshot holding GX results per batch
-
-
-@dataclass
-class BatchResult:
-    files: dict[str, tuple[str | None, str]] = field(
-        default_factory=dict
-    )  # name -> (sha256, outcome)
-    files_quarantined: int = 0
-    articles: int = 0
-    headlines: int = 0
-    quarantined: int = 0
-    bytes_read: int = 0
-    failed_checks: Counter = field(default_factory=Counter)
-    examples: dict[str, list[str]] = field(default_factory=dict)  # check -> a few record_ids
-    repairs: Counter = field(default_factory=Counter)
-    flags: Counter = field(default_factory=Counter)
-    translation: Counter = field(default_factory=Counter)  # cache hits, misses, failures
-    seconds: Counter = field(default_factory=Counter)  # per stage
-
-    def add(self, other: BatchResult) -> None:
-        """Fold another batch's counts into this one (for the run's totals)."""
-        self.files.update(other.files)
-        for name in ("files_quarantined", "articles", "headlines", "quarantined", "bytes_read"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("failed_checks", "repairs", "flags", "translation", "seconds"):
-            getattr(self, name).update(getattr(other, name))
-        for check, record_ids in other.examples.items():
-            self.add_examples(check, record_ids)
-
-    def add_examples(self, check: str, record_ids: list[str]) -> None:
-        kept = self.examples.setdefault(check, [])
-        kept.extend(record_ids[: EXAMPLES_PER_CHECK - len(kept)])
 
 
 def process_batch(

@@ -28,13 +28,12 @@ from prefect.settings import PREFECT_API_URL
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 from rich.progress import Progress
 
+from newsmend.batch import VALIDATION_RESULTS, BatchResult
 from newsmend.catalog import write_catalog
 from newsmend.config import Settings, load_settings
-from newsmend.data_docs import build_run_docs
 from newsmend.dedup import update_stories
 from newsmend.ingest import discover
 from newsmend.ledger import files_to_process, stat_files, update_ledger
-from newsmend.pipeline import VALIDATION_RESULTS, BatchResult, process_batch
 from newsmend.quality import quality_alerts
 from newsmend.schema import LEDGER, RUNS, frame
 from newsmend.store import Store, write_parquet
@@ -65,7 +64,11 @@ def share_temporary_server() -> None:
 def clean_batch(
     paths: list[Path], settings: Settings, staging: Path, batch_no: int, run_id: str
 ) -> BatchResult:
-    """One batch of files through every stage; retried if the machine hiccups."""
+    """One batch of files through every stage; retried if the machine hiccups. The stages
+    are imported here, in the worker: the flow's own process then holds no Great Expectations
+    (190 MB) while the workers run."""
+    from newsmend.pipeline import process_batch
+
     return process_batch(paths, settings, staging, batch_no, run_id)
 
 
@@ -80,7 +83,10 @@ def link_stories(staging: Path, run_id: str, settings: Settings) -> dict[str, in
 
 @task(cache_policy=NONE)
 def render_data_docs(staging: Path, out: Path, run_id: str) -> Path | None:
-    """The run's GX results, merged per table, rendered into the Data Docs site under out."""
+    """The run's GX results, merged per table, rendered into the Data Docs site under out
+    (after the batches: see clean_batch for why GX is imported here)."""
+    from newsmend.data_docs import build_run_docs
+
     return build_run_docs(staging / VALIDATION_RESULTS, (out / DATA_DOCS).resolve(), run_id)
 
 
