@@ -514,18 +514,31 @@ class _Repeats:
 
 
 def _repeat_starts(words: list[str]) -> list[int]:
-    """Every start of a repeat of words, in order, before _repeat_allowed has its say: the
-    word comparisons of every start and phrase length at once, on integer word ids in numpy."""
-    index = {word: i for i, word in enumerate(dict.fromkeys(words))}
-    ids = np.fromiter(map(index.__getitem__, words), np.int64, len(words))
+    """Every start of a repeat of words, in order, before _repeat_allowed has its say. Words
+    are compared by hash: a collision only adds a start, which _repeat_at checks word by word;
+    so do one-word repeats of any word."""
+    ids = np.fromiter(map(hash, words), np.int64, len(words))
+    return np.flatnonzero(_repeat_marks(ids, ids == _OF_HASH)).tolist()
+
+
+_OF_HASH = hash("of")
+
+
+def _repeat_marks(
+    ids: np.ndarray, is_of: np.ndarray, is_doubled: np.ndarray | None = None
+) -> np.ndarray:
+    """For each word id: whether the n words from it are followed by the same n (n <= 6; n = 1
+    only where is_doubled, if given), or for n >= 3 by "of" and the same n; all at once."""
     found = np.zeros(len(ids), dtype=bool)
     for n in range(1, MAX_PHRASE_WORDS + 1):
         repeat = _equal_runs(ids, n, n)
+        if n == 1 and is_doubled is not None:
+            repeat &= is_doubled[: len(repeat)]
         found[: len(repeat)] |= repeat
-        if n >= 3 and "of" in index:
-            linked = _equal_runs(ids, n + 1, n) & (ids[n : n + len(ids) - 2 * n] == index["of"])
+        if n >= 3:
+            linked = _equal_runs(ids, n + 1, n) & is_of[n : n + len(ids) - 2 * n]
             found[: len(linked)] |= linked
-    return np.flatnonzero(found).tolist()
+    return found
 
 
 def _equal_runs(ids: np.ndarray, distance: int, n: int) -> np.ndarray:
@@ -554,41 +567,28 @@ def _holds_idiom(words: list[str]) -> bool:
     )
 
 
-REPEAT_PROBE_ROWS = 512  # texts per probe: its flat word columns take ~30x the text's size
+REPEAT_PROBE_ROWS = 2048  # texts per probe, to bound its flat word columns
 
 
 def _column_repeats(column: pl.Series) -> pl.Series:
-    """Rows where some run of n words is followed by the same n words (or by "of" and them),
-    a slice of rows at a time to bound the memory."""
+    """Rows where _repeat_marks marks a word, a slice of rows at a time to bound the memory."""
     rows = range(0, len(column), REPEAT_PROBE_ROWS)
     parts = [_slice_repeats(column.slice(start, REPEAT_PROBE_ROWS)) for start in rows]
     return pl.concat(parts) if parts else pl.Series(dtype=pl.Boolean)
 
 
 def _slice_repeats(column: pl.Series) -> pl.Series:
-    """_column_repeats of a few rows: the hashes of the words of all rows in one flat column,
-    compared with themselves shifted."""
+    """_column_repeats of a few rows: the words of all rows hashed by polars into one flat
+    array, each hash mixed with its row's number so that no run reaches into the next row."""
     words = column.fill_null("").str.to_lowercase().str.extract_all(_WORD_IN_POLARS)
-    rows = pl.int_range(0, len(column), eager=True).repeat_by(words.list.len()).explode()
-    flat = pl.DataFrame({"h": words.explode().drop_nulls().hash(), "row": rows})
-
-    def hashed(*texts: str) -> pl.Expr:
-        return pl.lit(pl.Series(texts).hash().implode())
-
-    def run(n: int, shift: int) -> pl.Expr:
-        same = (pl.col("h") == pl.col("h").shift(-shift)) & (
-            pl.col("row") == pl.col("row").shift(-shift)
-        )
-        return same.cast(pl.UInt8).rolling_sum(n) == n
-
-    hits = [run(1, 1) & pl.col("h").is_in(hashed(*DOUBLED_WORDS))]
-    hits += [run(n, n) for n in range(2, MAX_PHRASE_WORDS + 1)]
-    hits += [
-        run(n, n + 1) & pl.col("h").shift(-1).is_in(hashed("of"))
-        for n in range(3, MAX_PHRASE_WORDS + 1)
-    ]
-    found = flat.lazy().filter(pl.any_horizontal(hits)).select("row").unique().collect()["row"]
-    return pl.int_range(0, len(column), eager=True).is_in(found.implode())
+    row = np.repeat(np.arange(len(column), dtype=np.uint64), words.list.len().to_numpy())
+    hashes = words.explode().drop_nulls().hash().to_numpy()
+    ids = (hashes + row * np.uint64(0x9E3779B97F4A7C15)).view(np.int64)
+    hashed = lambda *texts: np.isin(hashes, pl.Series(texts).hash().to_numpy())
+    marked = np.unique(row[_repeat_marks(ids, hashed("of"), hashed(*DOUBLED_WORDS))])
+    found = np.zeros(len(column), dtype=bool)
+    found[marked.astype(np.int64)] = True
+    return pl.Series(found)
 
 
 # --- duplicate_sentence -----------------------------------------------------------------
@@ -857,7 +857,7 @@ def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator
     repair_text does, each rule over the rows changed since it saw them (a fix leaves nothing
     for itself to do)."""
     keys = column.drop_nulls().unique()
-    texts = keys.to_list()
+    current, texts = keys.clone(), keys.to_list()  # the texts as the rules left them, twice
     translations = _prefetch(keys, translator) if "cjk_residue" in {r.name for r in rules} else {}
     works: dict[int, Work] = {}
     version = [0] * len(texts)  # how many times each row's text changed
@@ -869,13 +869,17 @@ def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator
             stale_rows += len(rows)
             if not rows:
                 continue
-            probed = rule.probe(pl.Series([texts[row] for row in rows], dtype=pl.String), part)
+            probed = rule.probe(current if len(rows) == len(texts) else current[rows], part)
+            changed = []
             for row in map(rows.__getitem__, probed.fill_null(False).arg_true().to_list()):
                 if row not in works:
                     works[row] = Work(texts[row], part, translations, translator)
                 works[row].apply(rule)
                 if works[row].text != texts[row]:
                     texts[row], version[row] = works[row].text, version[row] + 1
+                    changed.append(row)
+            if changed:
+                current = current.scatter(changed, [texts[row] for row in changed])
             saw.update((row, version[row]) for row in rows)
         if not stale_rows:
             break
