@@ -567,7 +567,7 @@ def _holds_idiom(words: list[str]) -> bool:
     )
 
 
-REPEAT_PROBE_ROWS = 2048  # texts per probe, to bound its flat word columns
+REPEAT_PROBE_ROWS = 512  # texts per probe, to bound its flat word columns
 
 
 def _column_repeats(column: pl.Series) -> pl.Series:
