@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-STAGES = ("read", "split", "extract", "repair", "validate", "write")
+STAGES = ("read", "split", "extract", "repair", "validate", "write", "story keys")
 EXAMPLES_PER_CHECK = 5  # record ids shown per failed check in the run's report
 VALIDATION_RESULTS = "validation"  # folder of the staged snapshot holding GX results per batch
 

@@ -669,13 +669,14 @@ def update_stories(
     staging: Path, run_id: str, threshold: float, chunk: int = CHUNK
 ) -> dict[str, int]:
     """The stage as the flow runs it, inside the run's staged snapshot: this run's parts get
-    their story_keys and links parts, carried-over links parts are rewritten only where a
+    their links parts (and story_keys parts, where their batch wrote none), carried-over links parts are rewritten only where a
     record was linked anew, and stories is rewritten. All three are published with the other
     tables, so the index is never ahead of them. Memory: one part at a time, one chunk of new
     bodies at a time, and compact integer frames of this run's records."""
-    old_keys = sorted((staging / "story_keys").glob("*.parquet"))
+    mine = f"part-{run_id}-"
+    old_keys = sorted(p for p in (staging / "story_keys").glob("*.parquet") if mine not in p.name)
     old_links = sorted((staging / "links").glob("*.parquet"))
-    new_keys = _write_new_keys(staging, run_id)
+    new_keys = _new_keys(staging, run_id)
     assigned, relinked = match_records(
         _scan(old_keys, STORY_KEYS),
         _scan(old_links, LINKS),
@@ -705,23 +706,28 @@ def update_stories(
     return {"stories": stories.height, **_counts(links)}
 
 
-def _write_new_keys(staging: Path, run_id: str) -> list[Path]:
-    """Keys of this run's records, written one batch part at a time: only one part's text is
-    ever in memory."""
-    written = []
+def write_keys(articles: pl.DataFrame, headlines: pl.DataFrame, path: Path) -> None:
+    """The story_keys part of one batch's clean records. Each batch writes its own beside its
+    parts, in the worker that cleaned them: the keys (normalising, MinHash) are most of the
+    stage's work, and they need no other batch."""
+    write_parquet(record_keys(articles, headlines).select(list(STORY_KEYS)), path)
+
+
+def _new_keys(staging: Path, run_id: str) -> list[Path]:
+    """The story_keys parts of this run's records; a part whose batch did not write them (a
+    snapshot made by other means) gets them here, one part's text in memory at a time."""
+    parts = []
     for part in sorted((staging / "articles").glob(f"part-{run_id}-*.parquet")):
-        keys = record_keys(
-            pl.read_parquet(
-                part, columns=["record_id", "source_file", "kind", "title", "body", "published"]
-            ),
-            pl.read_parquet(
+        parts.append(staging / "story_keys" / part.name)
+        if not parts[-1].exists():
+            columns = ["record_id", "source_file", "kind", "title", "body", "published"]
+            articles = pl.read_parquet(part, columns=columns)
+            headlines = pl.read_parquet(
                 staging / "headlines" / part.name,
                 columns=["record_id", "source_file", "title", "published"],
-            ),
-        )
-        written.append(staging / "story_keys" / part.name)
-        write_parquet(keys.select(list(STORY_KEYS)), written[-1])
-    return written
+            )
+            write_keys(articles, headlines, parts[-1])
+    return parts
 
 
 def _scan(files: list[Path], schema: dict) -> pl.LazyFrame:

@@ -18,6 +18,7 @@ import polars as pl
 from newsmend.batch import VALIDATION_RESULTS, BatchResult
 from newsmend.config import Settings
 from newsmend.data_docs import save_batch_results
+from newsmend.dedup import write_keys
 from newsmend.ingest import FileProblem, Page, read_page
 from newsmend.ledger import RETRY
 from newsmend.records import page_records, record_id
@@ -50,8 +51,11 @@ def process_batch(
     with timer("validate"):
         articles, headlines, report = validate_tables(articles, headlines)
         save_batch_results(report.results, staging / VALIDATION_RESULTS, batch_no)
+    part = f"part-{run_id}-{batch_no:05d}.parquet"
     with timer("write"):
-        _write(articles, headlines, problems, settings, staging, batch_no, run_id, result)
+        clean = _write(articles, headlines, problems, staging, part, run_id, result)
+    with timer("story keys"):
+        write_keys(clean["articles"], clean["headlines"], staging / "story_keys" / part)
     return result
 
 
@@ -103,8 +107,9 @@ def _raw_frame(rows: list[dict], schema: dict) -> pl.DataFrame:
     return frame(rows, filled)
 
 
-def _write(articles, headlines, problems, settings, staging, batch_no, run_id, result) -> None:
-    part = f"part-{run_id}-{batch_no:05d}.parquet"
+def _write(articles, headlines, problems, staging, part, run_id, result) -> dict[str, pl.DataFrame]:
+    """Write the clean records of each table and the quarantine; return the clean records."""
+    written = {}
     quarantine_rows = [_file_row(problem, run_id) for problem in problems]
     result.files_quarantined = len(problems)
     for table, df, schema in (
@@ -120,6 +125,7 @@ def _write(articles, headlines, problems, settings, staging, batch_no, run_id, r
         )
         setattr(result, table, clean.height)
         write_parquet(clean, staging / table / part)
+        written[table] = clean
     result.quarantined = len(quarantine_rows)
     for row in quarantine_rows:
         result.failed_checks.update(row["failed_checks"])
@@ -127,6 +133,7 @@ def _write(articles, headlines, problems, settings, staging, batch_no, run_id, r
             result.add_examples(check, [row["record_id"]])
     _file_outcomes(quarantine_rows, result)
     write_parquet(frame(quarantine_rows, QUARANTINE), staging / "quarantine" / part)
+    return written
 
 
 def _file_outcomes(quarantine_rows: list[dict], result: BatchResult) -> None:

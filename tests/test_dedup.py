@@ -12,6 +12,7 @@ import polars as pl
 import pytest
 from conftest import CORPUS, newsmend
 
+from newsmend.config import load_settings
 from newsmend.dedup import (
     MAX_BUCKET,
     link_records,
@@ -19,6 +20,7 @@ from newsmend.dedup import (
     stories_table,
     update_stories,
 )
+from newsmend.pipeline import process_batch
 from newsmend.schema import ARTICLES, HEADLINES, LINKS, STORY_KEYS
 
 WORDS = [f"{a}{b}" for a in ("ka", "lo", "mi", "nu", "pe", "ro", "su", "ti") for b in range(250)]
@@ -330,3 +332,16 @@ def test_a_run_writes_stories_and_links_that_duckdb_reads(copied_page_run):
             "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM headlines)"
         )
         assert db.sql("SELECT count(*) FROM links").fetchall() == records.fetchall()
+
+
+def test_a_batch_writes_the_story_keys_of_its_clean_records(tmp_path):
+    """Each batch writes its story_keys part beside its clean parts (in its worker), the rows
+    the story stage would otherwise compute from those parts."""
+    settings = load_settings(None, raw=str(CORPUS), out=str(tmp_path / "out"))
+    process_batch(sorted(CORPUS.glob("*.txt"))[:6], settings, tmp_path, 0, "r1")
+    part = "part-r1-00000.parquet"
+    articles = pl.read_parquet(tmp_path / "articles" / part)
+    headlines = pl.read_parquet(tmp_path / "headlines" / part)
+    written = pl.read_parquet(tmp_path / "story_keys" / part)
+    assert written.height == articles.height + headlines.height > 0
+    assert written.equals(record_keys(articles, headlines).select(list(STORY_KEYS)))
