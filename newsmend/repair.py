@@ -138,15 +138,19 @@ class Anchor:
 
 
 def _anchored_matches(text: str, pattern: re.Pattern, anchor: Anchor) -> Iterator[re.Match]:
-    """What pattern.finditer(text) yields, for a pattern that starts with a run of optional
-    characters before its anchor: Python's re tries such a pattern at every position, where a
-    search for the anchor skips ahead in C; the run before it is then taken back by hand."""
+    """What pattern.finditer(text) yields, for a pattern whose every match is a run of the
+    characters takes_back accepts (maybe none), from the start of that run, then its anchor:
+    Python's re tries such a pattern at every position, where a search for the anchor skips
+    ahead in C; the run before it is then taken back by hand."""
     pos = 0
     while hit := anchor.find.search(text, pos):
         start = hit.start()
         while start > pos and anchor.takes_back(text[start - 1]):
             start -= 1
         match = pattern.match(text, start)
+        if match is None:  # the anchor is there, the rest of the pattern is not
+            pos = hit.end()
+            continue
         yield match
         pos = match.end()
 
@@ -288,6 +292,9 @@ _SPACE_BEFORE_MARK = re.compile(
     r"[ \t](?:(?<=\S[ \t])[ \t]*([,.;])|(?<=[A-Za-z)\]\"”’][ \t])[ \t]*(:))(?=\s|$)"
 )
 _DOUBLE_SPACE = re.compile(r" (?<=\S ) +(?=\S)")
+# The two above are searched from their mark, or from their second space.
+_MARKS_AFTER_SPACE = Anchor(re.compile(r"[ \t][,.;:](?=\s|$)"))
+_SECOND_SPACE = Anchor(re.compile("  "), " ".__eq__)
 _ELLIPSES = re.compile(r"……+")
 _NO_SPACE_AFTER = set(')]}"”’,.;:!?\n')
 
@@ -317,8 +324,9 @@ def fix_punctuation(work: Work) -> None:
     substitute(work, rule, _FULL_WIDTH_MARK, mark, anchor=_FULL_WIDTH_MARKS)
     substitute(work, rule, _OPEN_PAREN, open_paren, anchor=_FULL_WIDTH_OPEN)
     substitute(work, rule, _CLOSE_PAREN, close_paren, anchor=_FULL_WIDTH_CLOSE)
-    substitute(work, rule, _SPACE_BEFORE_MARK, lambda m: m.group(1) or m.group(2))
-    substitute(work, rule, _DOUBLE_SPACE, lambda m: " ")
+    space_before = _MARKS_AFTER_SPACE
+    substitute(work, rule, _SPACE_BEFORE_MARK, lambda m: m.group(1) or m.group(2), space_before)
+    substitute(work, rule, _DOUBLE_SPACE, lambda m: " ", anchor=_SECOND_SPACE)
     substitute(work, rule, _ELLIPSES, lambda m: "…")
 
 
@@ -336,8 +344,11 @@ _SPACED_HYPHEN = re.compile(
 )
 
 
+_HYPHEN = Anchor(re.compile("-"), " ".__eq__)
+
+
 def fix_spaced_hyphen(work: Work) -> None:
-    substitute(work, "spaced_hyphen", _SPACED_HYPHEN, lambda m: "-")
+    substitute(work, "spaced_hyphen", _SPACED_HYPHEN, lambda m: "-", anchor=_HYPHEN)
 
 
 # --- repeated_phrase --------------------------------------------------------------------

@@ -102,11 +102,15 @@ ANCHORED = [
     (repair._OPEN_PAREN, repair._FULL_WIDTH_OPEN),
     (repair._CLOSE_PAREN, repair._FULL_WIDTH_CLOSE),
     (repair._MOJIBAKE_TOKEN, repair._MOJIBAKE_ANCHOR),
+    (repair._SPACE_BEFORE_MARK, repair._MARKS_AFTER_SPACE),
+    (repair._DOUBLE_SPACE, repair._SECOND_SPACE),
+    (repair._SPACED_HYPHEN, repair._HYPHEN),
 ]
+HYPHENATED = st.text(alphabet=" \t\naZ19-ndort", max_size=60)
 
 
 @settings(max_examples=3000, deadline=None)
-@given(PUNCTUATED | st.text(alphabet=" \t\n\x85\xa0a.ÂÃâ©€™\x80", max_size=60))
+@given(PUNCTUATED | HYPHENATED | st.text(alphabet=" \t\n\x85\xa0a.ÂÃâ©€™\x80", max_size=60))
 def test_anchored_search_finds_what_finditer_finds(text):
     for pattern, anchor in ANCHORED:
         anchored = [(m.span(), m.groups()) for m in repair._anchored_matches(text, pattern, anchor)]
