@@ -324,8 +324,8 @@ def fix_punctuation(work: Work) -> None:
     substitute(work, rule, _FULL_WIDTH_MARK, mark, anchor=_FULL_WIDTH_MARKS)
     substitute(work, rule, _OPEN_PAREN, open_paren, anchor=_FULL_WIDTH_OPEN)
     substitute(work, rule, _CLOSE_PAREN, close_paren, anchor=_FULL_WIDTH_CLOSE)
-    space_before = _MARKS_AFTER_SPACE
-    substitute(work, rule, _SPACE_BEFORE_MARK, lambda m: m.group(1) or m.group(2), space_before)
+    mark_only = lambda m: m.group(1) or m.group(2)
+    substitute(work, rule, _SPACE_BEFORE_MARK, mark_only, anchor=_MARKS_AFTER_SPACE)
     substitute(work, rule, _DOUBLE_SPACE, lambda m: " ", anchor=_SECOND_SPACE)
     substitute(work, rule, _ELLIPSES, lambda m: "…")
 
@@ -526,8 +526,8 @@ class _Repeats:
 
 def _repeat_starts(words: list[str]) -> list[int]:
     """Every start of a repeat of words, in order, before _repeat_allowed has its say. Words
-    are compared by hash: a collision only adds a start, which _repeat_at checks word by word;
-    so do one-word repeats of any word."""
+    are compared by hash, and one-word repeats of any word are kept: both can only add starts,
+    which _repeat_at then checks word by word."""
     ids = np.fromiter(map(hash, words), np.int64, len(words))
     return np.flatnonzero(_repeat_marks(ids, ids == _OF_HASH)).tolist()
 
@@ -595,7 +595,10 @@ def _slice_repeats(column: pl.Series) -> pl.Series:
     row = np.repeat(np.arange(len(column), dtype=np.uint64), words.list.len().to_numpy())
     hashes = words.explode().drop_nulls().hash().to_numpy()
     ids = (hashes + row * np.uint64(0x9E3779B97F4A7C15)).view(np.int64)
-    hashed = lambda *texts: np.isin(hashes, pl.Series(texts).hash().to_numpy())
+
+    def hashed(*words: str) -> np.ndarray:  # which words are one of these
+        return np.isin(hashes, pl.Series(words).hash().to_numpy())
+
     marked = np.unique(row[_repeat_marks(ids, hashed("of"), hashed(*DOUBLED_WORDS))])
     found = np.zeros(len(column), dtype=bool)
     found[marked.astype(np.int64)] = True
