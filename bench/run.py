@@ -116,6 +116,7 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
         "cpu_seconds": cpu,
         "peak_rss_mb": {"sampled_total": round(memory.peak / 2**20), **_peak_rss_mb()},
         "peak_pss_mb": round(memory.peak_pss / 2**20),
+        "flow_pss_at_peak_mb": round(memory.flow_pss_at_peak / 2**20),
         "stage_seconds": {stage: round(totals.seconds[stage], 2) for stage in STAGES},
         "run_seconds": {name: round(value, 2) for name, value in seconds.items()},
         "records": {key: summary[key] for key in ("articles", "headlines", "quarantined")},
@@ -162,6 +163,7 @@ class _MemorySampler(threading.Thread):
         self.stopped = threading.Event()
         self.peak = 0
         self.peak_pss = 0
+        self.flow_pss_at_peak = 0  # this process's share of peak_pss
 
     def __enter__(self) -> Self:
         self.start()
@@ -173,12 +175,15 @@ class _MemorySampler(threading.Thread):
 
     def run(self) -> None:
         while not self.stopped.wait(self.interval):
-            rss = pss = 0
+            rss = pss = flow_pss = 0
             for process in self._processes():
                 with contextlib.suppress(psutil.Error):
                     memory = process.memory_full_info()
                     rss, pss = rss + memory.rss, pss + memory.pss
-            self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
+                    flow_pss = memory.pss if process == self.me else flow_pss
+            self.peak = max(self.peak, rss)
+            if pss > self.peak_pss:
+                self.peak_pss, self.flow_pss_at_peak = pss, flow_pss
 
     def _processes(self) -> list[psutil.Process]:
         children = self.me.children(recursive=True)
@@ -215,7 +220,8 @@ def render(f: dict) -> str:
         f"MB/s           {f['megabytes_per_second']:>10.2f}",
         f"CPU seconds    {cpu['self'] + cpu['children']:>10.1f}   (flow {cpu['self']}, "
         + f"workers and other children {cpu['children']})",
-        f"peak memory    {f['peak_pss_mb']:>10,} MB   (flow and workers, summed PSS)",
+        f"peak memory    {f['peak_pss_mb']:>10,} MB   (flow and workers, summed PSS; "
+        + f"the flow's {f['flow_pss_at_peak_mb']:,} MB)",
         f"peak RSS       {rss['sampled_total']:>10,} MB   (flow and workers, summed RSS)",
         f"max RSS flow   {rss['self']:>10,} MB",
         f"max RSS child  {rss['largest_child']:>10,} MB   (the largest that has ended)",
