@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test bench lint
+.PHONY: setup run test bench profile lint
 
 setup: $(VENV)/.installed
 
@@ -22,6 +22,9 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+profile: setup
+	$(BIN)/python bench/profile.py --tree
 
 lint: setup
 	$(BIN)/ruff check newsmend tests bench
