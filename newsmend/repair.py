@@ -871,10 +871,10 @@ def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator
     repair_text does, each rule over the rows changed since it saw them (a fix leaves nothing
     for itself to do)."""
     keys = column.drop_nulls().unique()
-    current, texts = keys.clone(), keys.to_list()  # the texts as the rules left them, twice
+    current = keys.clone()  # the texts as the rules left them; a Work's text once it has one
     translations = _prefetch(keys, translator) if "cjk_residue" in {r.name for r in rules} else {}
     works: dict[int, Work] = {}
-    version = [0] * len(texts)  # how many times each row's text changed
+    version = [0] * len(keys)  # how many times each row's text changed
     seen: list[dict[int, int]] = [{} for _ in rules]  # per rule: row -> version it last saw
     for _ in range(MAX_PASSES):
         stale_rows = 0
@@ -883,17 +883,19 @@ def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator
             stale_rows += len(rows)
             if not rows:
                 continue
-            probed = rule.probe(current if len(rows) == len(texts) else current[rows], part)
+            probed = rule.probe(current if len(rows) == len(keys) else current[rows], part)
             changed = []
             for row in map(rows.__getitem__, probed.fill_null(False).arg_true().to_list()):
                 if row not in works:
-                    works[row] = Work(texts[row], part, translations, translator)
-                works[row].apply(rule)
-                if works[row].text != texts[row]:
-                    texts[row], version[row] = works[row].text, version[row] + 1
+                    works[row] = Work(keys[row], part, translations, translator)
+                work = works[row]
+                before = work.text
+                work.apply(rule)
+                if work.text != before:
+                    version[row] += 1
                     changed.append(row)
             if changed:
-                current = current.scatter(changed, [texts[row] for row in changed])
+                current = current.scatter(changed, [works[row].text for row in changed])
             saw.update((row, version[row]) for row in rows)
         if not stale_rows:
             break
@@ -901,7 +903,7 @@ def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator
     return pl.DataFrame(
         {
             column.name: keys.gather(touched),
-            "text": [texts[row] for row in touched],
+            "text": [works[row].text for row in touched],
             "repairs": _repairs_column([works[row].repairs for row in touched]),
             "flags": [works[row].flags for row in touched],
             "truncated": [works[row].truncated for row in touched],
