@@ -669,10 +669,11 @@ def update_stories(
     staging: Path, run_id: str, threshold: float, chunk: int = CHUNK
 ) -> dict[str, int]:
     """The stage as the flow runs it, inside the run's staged snapshot: this run's parts get
-    their links parts (and story_keys parts, where their batch wrote none), carried-over links parts are rewritten only where a
-    record was linked anew, and stories is rewritten. All three are published with the other
-    tables, so the index is never ahead of them. Memory: one part at a time, one chunk of new
-    bodies at a time, and compact integer frames of this run's records."""
+    their links parts (and story_keys parts, where their batch wrote none), carried-over links
+    parts are rewritten only where a record was linked anew, and stories is rewritten. All
+    three are published with the other tables, so the index is never ahead of them. Memory:
+    one part at a time, one chunk of new bodies at a time, and compact integer frames of this
+    run's records."""
     mine = f"part-{run_id}-"
     old_keys = sorted(p for p in (staging / "story_keys").glob("*.parquet") if mine not in p.name)
     old_links = sorted((staging / "links").glob("*.parquet"))
