@@ -69,6 +69,16 @@ def test_repeat_probe_agrees_with_the_exact_scan(text):
     assert (repair._Repeats(text).find() is not None) == (exact_find_repeat(text) is not None)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXTS | st.none(), max_size=12))
+def test_repeat_probe_judges_each_row_of_a_column_alone(texts):
+    """The probe hashes the words of all rows into one array: no repeat may reach across rows
+    (the last words of one and the first of the next), and no row may shift."""
+    column = pl.Series(texts, dtype=pl.String)
+    alone = [bool(repair._column_repeats(pl.Series([text], dtype=pl.String))[0]) for text in texts]
+    assert repair._column_repeats(column).to_list() == alone
+
+
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(TEXTS, min_size=1, max_size=3).map(" ".join))
 def test_fix_repeated_phrase_deletes_what_rescans_from_the_start_find(text):
