@@ -66,10 +66,7 @@ def _arguments() -> argparse.Namespace:
     source.add_argument("--pages", type=int, default=1000, help="pages in the measured batch")
     source.add_argument("--corpus", type=Path, help="an existing raw folder instead")
     parser.add_argument("--tree", action="store_true", help="print the pyinstrument call tree")
-    args = parser.parse_args()
-    if args.corpus:
-        args.pages = 1000
-    return args
+    return parser.parse_args()
 
 
 def _generate(pages: int, raw: Path) -> Path:
