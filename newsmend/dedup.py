@@ -674,8 +674,10 @@ def update_stories(
     three are published with the other tables, so the index is never ahead of them. Memory:
     one part at a time, one chunk of new bodies at a time, and compact integer frames of this
     run's records."""
-    mine = f"part-{run_id}-"
-    old_keys = sorted(p for p in (staging / "story_keys").glob("*.parquet") if mine not in p.name)
+    this_run = f"part-{run_id}-"
+    old_keys = sorted(
+        p for p in (staging / "story_keys").glob("*.parquet") if this_run not in p.name
+    )
     old_links = sorted((staging / "links").glob("*.parquet"))
     new_keys = _new_keys(staging, run_id)
     assigned, relinked = match_records(

@@ -614,9 +614,9 @@ _PIECES = r"[^.!?。！？\s][^.!?。！？]*[.!?。！？]"
 
 def fix_duplicate_sentence(work: Work) -> None:
     """Drop a sentence of 4+ words that already occurred earlier in the same text, last one
-    first, with the spaces on one side of it; past MAX_REPEAT_FIXES of them, flag the text. The text after each cut is kept as pieces and
-    joined once: cutting from a copy of the whole text each time is quadratic on a page of
-    thousands of repeated sentences."""
+    first, with the spaces on one side of it; past MAX_REPEAT_FIXES of them, flag the text.
+    The text after each cut is kept as pieces and joined once: cutting from a copy of the
+    whole text each time is quadratic on a page of thousands of repeated sentences."""
     text = work.text
     duplicates = _duplicates(text, set())
     if len(duplicates) > MAX_REPEAT_FIXES:
