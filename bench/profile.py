@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +24,8 @@ from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+from make_corpus import write_corpus  # bench/, beside this script
 
 from newsmend import repair
 from newsmend.config import load_settings
@@ -39,7 +40,10 @@ def main() -> None:
     args = _arguments()
     work = Path(tempfile.mkdtemp(prefix="newsmend-profile-"))
     try:
-        raw = args.corpus or _generate(WARM_UP_PAGES + args.pages, work / "raw")
+        raw = args.corpus
+        if raw is None:
+            raw = work / "raw"
+            write_corpus(WARM_UP_PAGES + args.pages, raw)
         files = discover(raw)
         if len(files) < WARM_UP_PAGES + args.pages:
             sys.exit(
@@ -67,12 +71,6 @@ def _arguments() -> argparse.Namespace:
     source.add_argument("--corpus", type=Path, help="an existing raw folder instead")
     parser.add_argument("--tree", action="store_true", help="print the pyinstrument call tree")
     return parser.parse_args()
-
-
-def _generate(pages: int, raw: Path) -> Path:
-    make_corpus = Path(__file__).with_name("make_corpus.py")
-    subprocess.run([sys.executable, str(make_corpus), str(pages), str(raw)], check=True)
-    return raw
 
 
 @contextmanager
