@@ -40,10 +40,18 @@ def newsmend(
 ) -> subprocess.CompletedProcess:
     """Run the real command line in a subprocess, against the test Prefect server, with `env`
     added to the environment; stdout and stderr (the run's logs) are captured."""
-    env = {**os.environ, "PREFECT_API_URL": api_url, **(env or {})}
+    return python("-m", "newsmend.cli", *args, api_url=api_url, check=check, env=env)
+
+
+def python(
+    *args: str, api_url: str | None = None, check: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """Run this Python in a subprocess (against the test Prefect server when api_url is
+    given), with `env` added to the environment; stdout and stderr are captured."""
+    server = {"PREFECT_API_URL": api_url} if api_url else {}
     done = subprocess.run(
-        [sys.executable, "-m", "newsmend.cli", *args],
-        env=env,
+        [sys.executable, *args],
+        env={**os.environ, **server, **(env or {})},
         capture_output=True,
         text=True,
         check=False,

@@ -2,10 +2,9 @@
 print every figure they promise."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from conftest import python
 
 from newsmend.batch import STAGES
 from newsmend.repair import RULE_NAMES
@@ -14,16 +13,7 @@ BENCH = Path(__file__).parent.parent / "bench"
 
 
 def run(script: str, *args: str, api_url: str | None = None) -> str:
-    env = {**os.environ, **({"PREFECT_API_URL": api_url} if api_url else {})}
-    done = subprocess.run(
-        [sys.executable, str(BENCH / script), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stdout
+    return python(str(BENCH / script), *args, api_url=api_url).stdout
 
 
 def test_bench_prints_speed_memory_and_every_stage(tmp_path, prefect_api_url):
