@@ -34,7 +34,7 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 from newsmend.config import load_settings
 from newsmend.dedup import CHUNK, normalise
-from newsmend.ingest import Page, discover, read_page
+from newsmend.ingest import Page, discover, file_paths, read_page
 from newsmend.pipeline import process_batch
 from newsmend.records import page_records
 from newsmend.schema import ARTICLES, HEADLINES, TABLES, frame
@@ -109,7 +109,7 @@ def clean(raw: Path, snapshot: Path, batch_function) -> None:
     for table in TABLES:
         (snapshot / table).mkdir(parents=True, exist_ok=True)
     settings = load_settings(raw=raw, out=snapshot.parent / "out")
-    files = discover(raw)
+    files = file_paths(discover(raw), raw)
     batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
     with ProcessPoolExecutor() as pool:
         futures = [

@@ -29,7 +29,7 @@ from make_corpus import write_corpus  # bench/, beside this script
 
 from newsmend import repair
 from newsmend.config import load_settings
-from newsmend.ingest import discover
+from newsmend.ingest import discover, file_paths
 from newsmend.pipeline import process_batch
 
 WARM_UP_PAGES = 200
@@ -44,7 +44,7 @@ def main() -> None:
         if raw is None:
             raw = work / "raw"
             write_corpus(WARM_UP_PAGES + args.pages, raw)
-        files = discover(raw)
+        files = file_paths(discover(raw), raw)
         if len(files) < WARM_UP_PAGES + args.pages:
             sys.exit(
                 f"--corpus {raw} holds {len(files)} pages; {WARM_UP_PAGES + args.pages} needed"

@@ -1,4 +1,4 @@
-"""What one batch task returns: counts, outcomes per file, examples and stage seconds.
+"""What one batch task returns: counts, examples and stage seconds, a few KB whatever its size.
 
 Apart from pipeline.py, which imports every stage (Great Expectations alone is 190 MB): the
 flow's process folds these results while the workers run the stages, and imports no stage.
@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 STAGES = ("read", "split", "extract", "repair", "validate", "write", "story keys")
 EXAMPLES_PER_CHECK = 5  # record ids shown per failed check in the run's report
 VALIDATION_RESULTS = "validation"  # folder of the staged snapshot holding GX results per batch
+FILE_OUTCOMES = "file_outcomes"  # staged folder of per-file outcomes, folded into the ledger
 
 
 @dataclass
 class BatchResult:
-    files: dict[str, tuple[str | None, str]] = field(
-        default_factory=dict
-    )  # name -> (sha256, outcome)
+    files: int = 0  # each file's hash and outcome go to the batch's FILE_OUTCOMES part
     files_quarantined: int = 0
     articles: int = 0
     headlines: int = 0
@@ -33,8 +32,14 @@ class BatchResult:
 
     def add(self, other: BatchResult) -> None:
         """Fold another batch's counts into this one (for the run's totals)."""
-        self.files.update(other.files)
-        for name in ("files_quarantined", "articles", "headlines", "quarantined", "bytes_read"):
+        for name in (
+            "files",
+            "files_quarantined",
+            "articles",
+            "headlines",
+            "quarantined",
+            "bytes_read",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in ("failed_checks", "repairs", "flags", "translation", "seconds"):
             getattr(self, name).update(getattr(other, name))

@@ -8,57 +8,44 @@ with `--full`.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
-from newsmend.ingest import relative_name
+from newsmend.ingest import file_paths
 
 RETRY = "retry"  # outcome of a file whose records should be tried again next run
+OUTCOMES = {"source_file": pl.String, "sha256": pl.String, "outcome": pl.String}  # per batch
 
 
-@dataclass(frozen=True)
-class FileState:
-    source_file: str
-    path: Path
-    size: int
-    mtime_ns: int
-
-
-def stat_files(paths: list[Path], raw_dir: Path) -> list[FileState]:
-    """Size and modification time of each file (-1 for one that vanished: reading it will say so)."""
-    states = []
-    for path in paths:
-        try:
-            stat = path.stat()
-            size, mtime_ns = stat.st_size, stat.st_mtime_ns
-        except OSError:
-            size, mtime_ns = -1, -1
-        states.append(FileState(relative_name(path, raw_dir), path, size, mtime_ns))
-    return states
-
-
-def files_to_process(states: list[FileState], ledger: pl.DataFrame, full: bool) -> list[FileState]:
-    """The files whose content is new or changed since the ledger saw them."""
+def files_to_process(
+    found: pl.DataFrame, ledger: pl.DataFrame, raw_dir: Path, full: bool
+) -> pl.DataFrame:
+    """The rows of `found` (ingest.discover) whose content is new or changed since the ledger
+    saw them, or whose last outcome asks for a retry. Only files whose size or mtime moved
+    are hashed."""
     if full or ledger.is_empty():
-        return states
-    known = {row["source_file"]: row for row in ledger.iter_rows(named=True)}
-    todo = []
-    for state in states:
-        seen = known.get(state.source_file)
-        if (
-            seen is None
-            or seen["outcome"] == RETRY
-            or _stat_changed(seen, state)
-            and sha256_of(state.path) != seen["sha256"]
-        ):
-            todo.append(state)
-    return todo
-
-
-def _stat_changed(seen: dict, state: FileState) -> bool:
-    return (seen["size"], seen["mtime_ns"]) != (state.size, state.mtime_ns)
+        return found
+    seen = found.join(
+        ledger.select("source_file", "size", "mtime_ns", "sha256", "outcome"),
+        on="source_file",
+        how="left",
+        suffix="_seen",
+    )
+    new = pl.col("size_seen").is_null() | (pl.col("outcome") == RETRY)
+    moved = (pl.col("size") != pl.col("size_seen")) | (
+        pl.col("mtime_ns") != pl.col("mtime_ns_seen")
+    )
+    suspects = seen.filter(~new & moved)
+    hashes = [sha256_of(path) for path in file_paths(suspects, raw_dir)]
+    changed = suspects.with_columns(pl.Series("sha256_now", hashes, dtype=pl.String)).filter(
+        pl.col("sha256_now").ne_missing(pl.col("sha256"))
+    )
+    return (
+        pl.concat([seen.filter(new), changed.drop("sha256_now")])
+        .select(found.columns)
+        .sort("source_file")
+    )
 
 
 def sha256_of(path: Path) -> str | None:
@@ -70,25 +57,19 @@ def sha256_of(path: Path) -> str | None:
 
 
 def update_ledger(
-    ledger: pl.DataFrame,
-    processed: list[FileState],
-    outcomes: dict[str, tuple[str | None, str]],
-    run_id: str,
-    schema: dict,
+    ledger: pl.DataFrame, processed: pl.DataFrame, outcomes: pl.DataFrame, run_id: str
 ) -> pl.DataFrame:
-    """The ledger after this run: processed files get their new hash, outcome and last run."""
-    previous = {row["source_file"]: row for row in ledger.iter_rows(named=True)}
-    for state in processed:
-        sha, outcome = outcomes.get(state.source_file, (None, "vanished"))
-        first = previous.get(state.source_file, {}).get("first_run") or run_id
-        previous[state.source_file] = {
-            "source_file": state.source_file,
-            "size": state.size,
-            "mtime_ns": state.mtime_ns,
-            "sha256": sha,
-            "first_run": first,
-            "last_run": run_id,
-            "outcome": outcome,
-        }
-    rows = [previous[name] for name in sorted(previous)]
-    return pl.DataFrame(rows, schema=schema) if rows else pl.DataFrame(schema=schema)
+    """The ledger after this run: processed files (rows of ingest.discover) get the hash and
+    outcome their batch wrote (OUTCOMES), and this run as their last; the rest stay."""
+    rows = (
+        processed.select("source_file", "size", "mtime_ns")
+        .join(outcomes, on="source_file", how="left")
+        .join(ledger.select("source_file", "first_run"), on="source_file", how="left")
+        .with_columns(
+            pl.col("outcome").fill_null("vanished"),
+            pl.col("first_run").fill_null(run_id),
+            pl.lit(run_id).alias("last_run"),
+        )
+    )
+    kept = ledger.join(rows, on="source_file", how="anti")
+    return pl.concat([kept, rows.select(ledger.columns)]).sort("source_file")

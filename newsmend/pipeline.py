@@ -15,12 +15,12 @@ from pathlib import Path
 
 import polars as pl
 
-from newsmend.batch import VALIDATION_RESULTS, BatchResult
+from newsmend.batch import FILE_OUTCOMES, VALIDATION_RESULTS, BatchResult
 from newsmend.config import Settings
 from newsmend.data_docs import save_batch_results
 from newsmend.dedup import write_keys
 from newsmend.ingest import FileProblem, Page, read_page
-from newsmend.ledger import RETRY
+from newsmend.ledger import OUTCOMES, RETRY
 from newsmend.records import page_records, record_id
 from newsmend.repair import RULES, repair_frame
 from newsmend.schema import ARTICLES, HEADLINES, QUARANTINE, frame
@@ -53,7 +53,9 @@ def process_batch(
         save_batch_results(report.results, staging / VALIDATION_RESULTS, batch_no)
     part = f"part-{run_id}-{batch_no:05d}.parquet"
     with timer("write"):
-        clean = _write(articles, headlines, problems, staging, part, run_id, result)
+        clean, quarantined = _write(articles, headlines, problems, staging, part, run_id, result)
+        outcomes = _file_outcomes([*pages, *problems], quarantined)
+        write_parquet(outcomes, staging / FILE_OUTCOMES / part)
     with timer("story keys"):
         write_keys(clean["articles"], clean["headlines"], staging / "story_keys" / part)
     return result
@@ -68,7 +70,7 @@ def _read(paths: list[Path], settings: Settings, result: BatchResult):
     problems: list[FileProblem] = []
     for path in paths:
         page = read_page(path, settings.raw, settings.max_bytes)
-        result.files[page.source_file] = (page.source_sha256, "clean")
+        result.files += 1
         if isinstance(page, FileProblem):
             problems.append(page)
         else:
@@ -107,8 +109,9 @@ def _raw_frame(rows: list[dict], schema: dict) -> pl.DataFrame:
     return frame(rows, filled)
 
 
-def _write(articles, headlines, problems, staging, part, run_id, result) -> dict[str, pl.DataFrame]:
-    """Write the clean records of each table and the quarantine; return the clean records."""
+def _write(articles, headlines, problems, staging, part, run_id, result):
+    """Write the clean records of each table and the quarantine; return the clean records
+    per table and the quarantine's rows."""
     written = {}
     quarantine_rows = [_file_row(problem, run_id) for problem in problems]
     result.files_quarantined = len(problems)
@@ -131,22 +134,24 @@ def _write(articles, headlines, problems, staging, part, run_id, result) -> dict
         result.failed_checks.update(row["failed_checks"])
         for check in row["failed_checks"]:
             result.add_examples(check, [row["record_id"]])
-    _file_outcomes(quarantine_rows, result)
     write_parquet(frame(quarantine_rows, QUARANTINE), staging / "quarantine" / part)
-    return written
+    return written, quarantine_rows
 
 
-def _file_outcomes(quarantine_rows: list[dict], result: BatchResult) -> None:
+def _file_outcomes(read: list[Page | FileProblem], quarantine_rows: list[dict]) -> pl.DataFrame:
     """The ledger's outcome per file: clean, quarantined whole, partly, or to retry next run."""
+    files = {item.source_file: (item.source_sha256, "clean") for item in read}
     for row in quarantine_rows:
-        sha, outcome = result.files[row["source_file"]]
+        sha, outcome = files[row["source_file"]]
         if row["table"] == "files":
             outcome = "quarantined: " + row["reason"]
         elif "translation_ok" in row["failed_checks"]:
             outcome = RETRY
         elif outcome == "clean":
             outcome = "partly quarantined"
-        result.files[row["source_file"]] = (sha, outcome)
+        files[row["source_file"]] = (sha, outcome)
+    rows = [(name, sha, outcome) for name, (sha, outcome) in files.items()]
+    return pl.DataFrame(rows, schema=OUTCOMES, orient="row")
 
 
 def _count(df: pl.DataFrame, result: BatchResult) -> None:

@@ -24,7 +24,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
-import pyarrow.parquet as pq
 
 from newsmend.schema import TABLES
 
@@ -86,7 +85,7 @@ class Store:
             return pl.DataFrame(schema=schema)
         return pl.read_parquet(files, hive_partitioning=False).select(list(schema))
 
-    def carry_over(self, staging: Path, replaced: set[str]) -> None:
+    def carry_over(self, staging: Path, replaced: pl.Series) -> None:
         """Bring the published parts into the new snapshot, minus rows of replaced files."""
         version = self.current_version()
         if version is None:
@@ -100,7 +99,7 @@ class Store:
             if table == "runs" or not _holds_any(part, replaced):
                 os.link(part, target)
                 continue
-            kept = pl.read_parquet(part).filter(~pl.col("source_file").is_in(sorted(replaced)))
+            kept = pl.read_parquet(part).filter(~pl.col("source_file").is_in(replaced.implode()))
             if kept.height:
                 write_parquet(kept, target)
 
@@ -145,11 +144,19 @@ def write_parquet(df: pl.DataFrame, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def _holds_any(part: Path, source_files: set[str]) -> bool:
-    if not source_files:
+def take_parts(folder: Path, schema: dict) -> pl.DataFrame:
+    """Read a staged folder of parts that is no table of the snapshot, and remove it."""
+    parts = sorted(folder.glob("*.parquet"))
+    df = pl.read_parquet(parts).select(list(schema)) if parts else pl.DataFrame(schema=schema)
+    shutil.rmtree(folder, ignore_errors=True)
+    return df
+
+
+def _holds_any(part: Path, source_files: pl.Series) -> bool:
+    if source_files.is_empty():
         return False
-    column = pq.read_table(part, columns=["source_file"]).column("source_file")
-    return any(name in source_files for name in column.unique().to_pylist())
+    column = pl.read_parquet(part, columns=["source_file"])["source_file"]
+    return bool(column.is_in(source_files.implode()).any())
 
 
 def _fsync_dir(folder: Path) -> None:

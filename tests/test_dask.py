@@ -19,7 +19,7 @@ from make_corpus import write_corpus
 from newsmend.flows.clean import clean_news
 
 PAGES = 200
-BATCH_SIZE = 25  # eight batches, so both workers get some
+BATCH_SIZE = 25  # eight batches: both workers get some, and more than the flow submits at once
 
 
 def _run(raw: Path, out: Path, dask: str | None = None) -> None:
@@ -28,6 +28,9 @@ def _run(raw: Path, out: Path, dask: str | None = None) -> None:
 
 def _table(out: Path, name: str) -> pl.DataFrame:
     """A published table sorted by record id, without the run id (which differs per run)."""
+    if name == "ledger":
+        df = pl.read_parquet(out / name / "*.parquet")
+        return df.drop("first_run", "last_run").sort("source_file")
     df = pl.read_parquet(out / name / "*.parquet").drop("run_id").sort("record_id")
     if name == "quarantine":  # the quarantined record, as JSON, names its run too
         records = [_without_run_id(record) for record in df["record"]]
@@ -54,7 +57,11 @@ def test_dask_run_equals_local_run(tmp_path, prefect_api_url):
     ) as cluster:
         _run(raw, tmp_path / "dask", dask=cluster.scheduler_address)
         assert cluster.scheduler.task_prefixes, "no task ran on the cluster"
-    for name in ("articles", "headlines", "quarantine"):
+    for name in ("articles", "headlines", "quarantine", "ledger"):
         local, dask = _table(tmp_path / "local", name), _table(tmp_path / "dask", name)
         assert local.height > 0 or name == "quarantine"
         assert_frame_equal(dask, local)
+    ledger = _table(tmp_path / "local", "ledger")
+    assert ledger.height == PAGES  # every file of every batch, none lost to the window
+    assert ledger["outcome"].is_in(["clean", "partly quarantined"]).all(), ledger["outcome"]
+    assert not list(tmp_path.glob("*/.newsmend/versions/*/file_outcomes"))

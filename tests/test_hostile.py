@@ -14,8 +14,8 @@ import polars as pl
 import pytest
 from conftest import CORPUS, newsmend
 
-from newsmend.ingest import FileProblem, Page, decode, discover, read_page
-from newsmend.ledger import files_to_process, stat_files, update_ledger
+from newsmend.ingest import FileProblem, Page, decode, discover, file_paths, read_page
+from newsmend.ledger import OUTCOMES, files_to_process, update_ledger
 from newsmend.schema import LEDGER
 
 MAX_BYTES = 32 * 1024 * 1024  # the run's cap: the 50 MB page and the bomb exceed it
@@ -264,10 +264,9 @@ def test_normal_pages_come_out_as_in_a_run_without_hostile_neighbours(hostile_ru
 
 def test_file_vanishing_between_discovery_and_read(tmp_path):
     (tmp_path / "gone.txt").write_text(page())
-    found = discover(tmp_path)
+    [path] = file_paths(discover(tmp_path), tmp_path)
     (tmp_path / "gone.txt").unlink()
-    assert stat_files(found, tmp_path)[0].size == -1
-    problem = read_page(found[0], tmp_path)
+    problem = read_page(path, tmp_path)
     assert problem == FileProblem("gone.txt", None, "unreadable: No such file or directory")
 
 
@@ -277,21 +276,17 @@ def test_file_changing_while_a_run_reads_it_is_reprocessed_only_if_still_differe
     path = tmp_path / "p.txt"
     path.write_text(page(extra=" Version one."))
     for change_before_read, reprocess in ((True, False), (False, True)):
-        states = stat_files([path], tmp_path)
+        found = discover(tmp_path)
         if change_before_read:
             path.write_text(page(extra=" Version two, longer."))
         read = read_page(path, tmp_path)
         if not change_before_read:
             path.write_text(page(extra=" Version three, longer still."))
         assert isinstance(read, Page)
-        ledger = update_ledger(
-            pl.DataFrame(schema=LEDGER),
-            states,
-            {"p.txt": (read.source_sha256, "clean")},
-            "r1",
-            LEDGER,
-        )
-        assert bool(files_to_process(stat_files([path], tmp_path), ledger, False)) is reprocess
+        outcomes = pl.DataFrame([("p.txt", read.source_sha256, "clean")], OUTCOMES, orient="row")
+        ledger = update_ledger(pl.DataFrame(schema=LEDGER), found, outcomes, "r1")
+        todo = files_to_process(discover(tmp_path), ledger, tmp_path, False)
+        assert todo["source_file"].to_list() == (["p.txt"] if reprocess else [])
 
 
 # Unit level: encodings that ingest must read without corrupting the rest of the page.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsmend.ingest import FileProblem, Page, discover, read_page
+from newsmend.ingest import FileProblem, Page, discover, file_paths, read_page
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
@@ -21,10 +21,10 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 def test_discover_finds_txt_and_gz_recursively_and_sorted(tmp_path):
     for name in ("b.txt", "a/c.txt.gz", "a/d.md", "e.txt.bak"):
         write(tmp_path, name, b"x")
-    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == [
-        "a/c.txt.gz",
-        "b.txt",
-    ]
+    found = discover(tmp_path)
+    assert found["source_file"].to_list() == ["a/c.txt.gz", "b.txt"]
+    assert found["size"].to_list() == [1, 1]
+    assert file_paths(found, tmp_path) == [tmp_path / "a/c.txt.gz", tmp_path / "b.txt"]
 
 
 @pytest.mark.parametrize(
@@ -91,9 +91,10 @@ def test_symlink_outside_raw_and_symlink_loop(tmp_path):
     (raw / "out.txt").symlink_to(outside)
     (raw / "loop.txt").symlink_to(raw / "loop.txt")
     (raw / "dirloop").symlink_to(raw, target_is_directory=True)
-    names = [p.name for p in discover(raw)]
-    assert names == ["loop.txt", "out.txt"]
-    problems = {p.name: read_page(p, raw) for p in discover(raw)}
+    found = discover(raw)
+    assert found["source_file"].to_list() == ["loop.txt", "out.txt"]
+    assert found["size"].to_list() == [-1, len("secret page")]  # the loop cannot be stat'ed
+    problems = {p.name: read_page(p, raw) for p in file_paths(found, raw)}
     assert problems["out.txt"].reason.startswith("symlink points outside")
     assert isinstance(problems["loop.txt"], FileProblem)
 

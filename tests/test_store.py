@@ -20,7 +20,7 @@ def article(record_id: str, source_file: str) -> dict:
 def stage_and_publish(store: Store, run_id: str, rows: list[dict], replaced: set[str]) -> None:
     staging = store.staging(run_id)
     write_parquet(frame(rows, ARTICLES), staging / "articles" / f"part-{run_id}.parquet")
-    store.carry_over(staging, replaced)
+    store.carry_over(staging, pl.Series(sorted(replaced), dtype=pl.String))
     store.publish(staging)
 
 

@@ -10,9 +10,11 @@ import json
 import os
 import uuid
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 
 import duckdb
+import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import (
     create_markdown_artifact,
@@ -28,17 +30,18 @@ from prefect.settings import PREFECT_API_URL
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 from rich.progress import Progress
 
-from newsmend.batch import VALIDATION_RESULTS, BatchResult
+from newsmend.batch import FILE_OUTCOMES, VALIDATION_RESULTS, BatchResult
 from newsmend.catalog import write_catalog
 from newsmend.config import Settings, load_settings
 from newsmend.dedup import update_stories
-from newsmend.ingest import discover
-from newsmend.ledger import files_to_process, stat_files, update_ledger
+from newsmend.ingest import discover, file_paths
+from newsmend.ledger import OUTCOMES, files_to_process, update_ledger
 from newsmend.quality import quality_alerts
-from newsmend.schema import LEDGER, RUNS, frame
-from newsmend.store import Store, write_parquet
+from newsmend.schema import RUNS, frame
+from newsmend.store import Store, take_parts, write_parquet
 
 DATA_DOCS = "gx_docs"  # the GX project under the output folder; its site keeps every run
+BATCHES_PER_WORKER = 2  # submitted at a time: one running, one ready to start
 
 
 def task_runner(settings: Settings) -> TaskRunner:
@@ -50,6 +53,14 @@ def task_runner(settings: Settings) -> TaskRunner:
 
         return DaskTaskRunner(address=settings.dask)
     return ProcessPoolTaskRunner()
+
+
+def worker_count(runner: TaskRunner) -> int:
+    """How many batches the runner works on at once: the Dask cluster's threads (when the
+    run starts), else the process pool's size."""
+    if hasattr(runner, "client"):
+        return max(1, sum(runner.client.nthreads().values()))
+    return runner._max_workers  # Prefect's own choice (setting or CPU count), kept private
 
 
 def share_temporary_server() -> None:
@@ -113,24 +124,25 @@ def clean_news(
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     started = datetime.now(UTC)
     with store.locked():
-        files = discover(settings.raw)
+        found = discover(settings.raw)
         ledger = store.read("ledger")
-        todo = files_to_process(stat_files(files, settings.raw), ledger, settings.full)
+        todo = files_to_process(found, ledger, settings.raw, settings.full)
         logger.info(
             "run %s: %d files under %s, %d new or changed",
             run_id,
-            len(files),
+            found.height,
             settings.raw,
-            len(todo),
+            todo.height,
         )
         staging = store.staging(run_id)
-        totals = _run_batches([state.path for state in todo], settings, staging, run_id)
-        store.carry_over(staging, replaced={state.source_file for state in todo})
+        totals = _run_batches(todo, settings, staging, run_id)
+        store.carry_over(staging, replaced=todo["source_file"])
         link_stories(staging, run_id, settings)
         docs = render_data_docs(staging, settings.out, run_id)
-        ledger = update_ledger(ledger, todo, totals.files, run_id, LEDGER)
+        outcomes = take_parts(staging / FILE_OUTCOMES, OUTCOMES)
+        ledger = update_ledger(ledger, todo, outcomes, run_id)
         write_parquet(ledger, staging / "ledger" / "ledger.parquet")
-        run_row = _run_row(run_id, started, len(files), totals)
+        run_row = _run_row(run_id, started, found.height, totals)
         run_row["alerts"] = _check_quality(store, run_row, settings)
         write_parquet(frame([run_row], RUNS), staging / "runs" / f"part-{run_id}.parquet")
         store.publish(staging)
@@ -162,45 +174,48 @@ def _refresh_catalog(out: Path) -> None:
         get_run_logger().warning("catalog.duckdb not refreshed: %s", error)
 
 
-def _run_batches(files: list[Path], settings: Settings, staging: Path, run_id: str) -> BatchResult:
-    """Submit one task per batch to a task runner of their own (task_runner) and fold their
-    results as they finish. The runner's workers end with the batches, so the memory they
-    hold is free again for the steps after, and a served or deployed run gets them too."""
-    batches = [
-        files[i : i + settings.batch_size] for i in range(0, len(files), settings.batch_size)
-    ]
+def _run_batches(todo: pl.DataFrame, settings: Settings, staging: Path, run_id: str) -> BatchResult:
+    """Run one task per batch of files on a task runner of their own (task_runner) and fold
+    their results as they finish. Only a few batches per worker are submitted at a time, so
+    the flow's memory stays the same for a thousand batches or a million. The runner's workers
+    end with the batches, so their memory is free again for the steps after."""
+    size = settings.batch_size
+    batches = range((todo.height + size - 1) // size)
     if not batches:
         return BatchResult()
     progress_id = create_progress_artifact(
         progress=0.0, key="newsmend-progress", description="Batches done"
     )
+
+    def parameters(number: int) -> dict:
+        paths = file_paths(todo.slice(number * size, size), settings.raw)
+        return {
+            "paths": paths,
+            "settings": settings,
+            "staging": staging,
+            "batch_no": number,
+            "run_id": run_id,
+        }
+
     if len(batches) == 1:  # a small run: done in the flow's process, no worker to start
-        totals = clean_batch(batches[0], settings, staging, 0, run_id)
+        totals = clean_batch(**parameters(0))
         update_progress_artifact(progress_id, progress=100.0)
         return totals
     totals = BatchResult()
+    waiting = iter(batches)
     with task_runner(settings) as runner, Progress(transient=True) as bar:
-        futures = [
-            runner.submit(clean_batch, _batch_parameters(batch, settings, staging, number, run_id))
-            for number, batch in enumerate(batches)
-        ]
-        shown = bar.add_task("cleaning", total=len(files))
-        for done, future in enumerate(as_completed(futures), start=1):
-            result = future.result()
+        window = BATCHES_PER_WORKER * worker_count(runner)
+        running = {runner.submit(clean_batch, parameters(n)) for n in islice(waiting, window)}
+        shown = bar.add_task("cleaning", total=todo.height)
+        for done in range(1, len(batches) + 1):
+            finished = next(as_completed(running))
+            running.remove(finished)
+            result = finished.result()
             totals.add(result)
-            bar.advance(shown, len(result.files))
+            running.update(runner.submit(clean_batch, parameters(n)) for n in islice(waiting, 1))
+            bar.advance(shown, result.files)
             update_progress_artifact(progress_id, progress=100.0 * done / len(batches))
     return totals
-
-
-def _batch_parameters(paths, settings, staging, batch_no, run_id) -> dict:
-    return {
-        "paths": paths,
-        "settings": settings,
-        "staging": staging,
-        "batch_no": batch_no,
-        "run_id": run_id,
-    }
 
 
 def _run_row(run_id: str, started: datetime, files_seen: int, totals: BatchResult) -> dict:
@@ -209,7 +224,7 @@ def _run_row(run_id: str, started: datetime, files_seen: int, totals: BatchResul
         "started": started,
         "finished": datetime.now(UTC),
         "files_seen": files_seen,
-        "files_processed": len(totals.files),
+        "files_processed": totals.files,
         "files_quarantined": totals.files_quarantined,
         "articles": totals.articles,
         "headlines": totals.headlines,
