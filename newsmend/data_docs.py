@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlparse
@@ -41,14 +42,16 @@ def save_batch_results(
         (folder / f"{table}-{batch_no:05d}.json").write_text(json.dumps(data), encoding="utf-8")
 
 
-def merge_results(parts: list[dict]) -> dict:
-    """One table's batch results as one: counts added up, success only if every batch passed."""
-    merged = json.loads(json.dumps(parts[0]))
-    for outcome_index, outcome in enumerate(merged["results"]):
-        others = [part["results"][outcome_index] for part in parts[1:]]
-        outcome["success"] = outcome["success"] and all(o["success"] for o in others)
-        result = outcome["result"]
-        for other in others:
+def merge_results(parts: Iterable[dict]) -> dict:
+    """One table's batch results as one: counts added up, success only if every batch passed.
+    The parts are folded into the first one at a time, so a run of many batches holds two
+    in memory."""
+    parts = iter(parts)
+    merged = next(parts)
+    for part in parts:
+        for outcome, other in zip(merged["results"], part["results"], strict=True):
+            outcome["success"] = outcome["success"] and other["success"]
+            result = outcome["result"]
             for key in ("element_count", "unexpected_count", "missing_count"):
                 if key in result:
                     result[key] += other["result"].get(key, 0)
@@ -57,6 +60,8 @@ def merge_results(parts: list[dict]) -> dict:
                 sample.extend(
                     other["result"].get("partial_unexpected_list", [])[: SAMPLE - len(sample)]
                 )
+    for outcome in merged["results"]:
+        result = outcome["result"]
         if result.get("element_count"):
             result["unexpected_percent"] = (
                 100.0 * result.get("unexpected_count", 0) / result["element_count"]
@@ -81,11 +86,11 @@ def build_run_docs(results_folder: Path, project_dir: Path, run_id: str) -> Path
     context = gx.get_context(mode="file", project_root_dir=project_dir)
     run = RunIdentifier(run_name=run_id, run_time=datetime.now(UTC))
     for table in sorted({f.name.split("-")[0] for f in files}):
-        parts = [
+        parts = (
             json.loads(f.read_text(encoding="utf-8"))
             for f in files
             if f.name.startswith(f"{table}-")
-        ]
+        )
         merged = merge_results(parts)
         suite_name = merged["meta"].get("expectation_suite_name") or merged["suite_name"]
         key = ValidationResultIdentifier(

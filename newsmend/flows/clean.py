@@ -56,8 +56,8 @@ def task_runner(settings: Settings) -> TaskRunner:
 
 
 def worker_count(runner: TaskRunner) -> int:
-    """How many batches the runner works on at once: the Dask cluster's threads (when the
-    run starts), else the process pool's size."""
+    """How many batches the runner works on at once: the Dask cluster's threads now (an
+    adaptive cluster grows and shrinks), else the process pool's size."""
     if hasattr(runner, "client"):
         return max(1, sum(runner.client.nthreads().values()))
     return runner._max_workers  # Prefect's own choice (setting or CPU count), kept private
@@ -176,9 +176,10 @@ def _refresh_catalog(out: Path) -> None:
 
 def _run_batches(todo: pl.DataFrame, settings: Settings, staging: Path, run_id: str) -> BatchResult:
     """Run one task per batch of files on a task runner of their own (task_runner) and fold
-    their results as they finish. Only a few batches per worker are submitted at a time, so
-    the flow's memory stays the same for a thousand batches or a million. The runner's workers
-    end with the batches, so their memory is free again for the steps after."""
+    their results as they finish. Only BATCHES_PER_WORKER per worker are submitted at a time,
+    so the flow's memory stays the same for a thousand batches or a million; the workers are
+    counted again as batches finish, so an adaptive Dask cluster that grows gets more. The
+    runner's workers end with the batches, so their memory is free again for the steps after."""
     size = settings.batch_size
     batches = range((todo.height + size - 1) // size)
     if not batches:
@@ -201,18 +202,16 @@ def _run_batches(todo: pl.DataFrame, settings: Settings, staging: Path, run_id: 
         totals = clean_batch(**parameters(0))
         update_progress_artifact(progress_id, progress=100.0)
         return totals
-    totals = BatchResult()
-    waiting = iter(batches)
+    totals, waiting, running = BatchResult(), iter(batches), set()
     with task_runner(settings) as runner, Progress(transient=True) as bar:
-        window = BATCHES_PER_WORKER * worker_count(runner)
-        running = {runner.submit(clean_batch, parameters(n)) for n in islice(waiting, window)}
         shown = bar.add_task("cleaning", total=todo.height)
         for done in range(1, len(batches) + 1):
+            room = max(0, BATCHES_PER_WORKER * worker_count(runner) - len(running))
+            running.update(runner.submit(clean_batch, parameters(n)) for n in islice(waiting, room))
             finished = next(as_completed(running))
             running.remove(finished)
             result = finished.result()
             totals.add(result)
-            running.update(runner.submit(clean_batch, parameters(n)) for n in islice(waiting, 1))
             bar.advance(shown, result.files)
             update_progress_artifact(progress_id, progress=100.0 * done / len(batches))
     return totals
