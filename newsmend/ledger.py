@@ -31,21 +31,16 @@ def files_to_process(
         on="source_file",
         how="left",
         suffix="_seen",
+        maintain_order="left",
     )
     new = pl.col("size_seen").is_null() | (pl.col("outcome") == RETRY)
     moved = (pl.col("size") != pl.col("size_seen")) | (
         pl.col("mtime_ns") != pl.col("mtime_ns_seen")
     )
     suspects = seen.filter(~new & moved)
-    hashes = [sha256_of(path) for path in file_paths(suspects, raw_dir)]
-    changed = suspects.with_columns(pl.Series("sha256_now", hashes, dtype=pl.String)).filter(
-        pl.col("sha256_now").ne_missing(pl.col("sha256"))
-    )
-    return (
-        pl.concat([seen.filter(new), changed.drop("sha256_now")])
-        .select(found.columns)
-        .sort("source_file")
-    )
+    hashes = pl.Series([sha256_of(path) for path in file_paths(suspects, raw_dir)], dtype=pl.String)
+    changed = suspects.filter(hashes.ne_missing(suspects["sha256"]))["source_file"]
+    return seen.filter(new | pl.col("source_file").is_in(changed.implode())).select(found.columns)
 
 
 def sha256_of(path: Path) -> str | None:

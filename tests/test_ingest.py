@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newsmend import ingest
 from newsmend.ingest import FileProblem, Page, discover, file_paths, read_page
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
@@ -18,13 +19,31 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def test_discover_finds_txt_and_gz_recursively_and_sorted(tmp_path):
-    for name in ("b.txt", "a/c.txt.gz", "a/d.md", "e.txt.bak"):
+def test_discover_finds_txt_and_gz_recursively_in_path_order(tmp_path):
+    for name in ("b.txt", "a-b/e.txt", "a/c.txt.gz", "a/d.md", "e.txt.bak"):
         write(tmp_path, name, b"x")
     found = discover(tmp_path)
-    assert found["source_file"].to_list() == ["a/c.txt.gz", "b.txt"]
-    assert found["size"].to_list() == [1, 1]
-    assert file_paths(found, tmp_path) == [tmp_path / "a/c.txt.gz", tmp_path / "b.txt"]
+    names = ["a/c.txt.gz", "a-b/e.txt", "b.txt"]  # folder "a" before "a-b", as Paths sort
+    assert found["source_file"].to_list() == names
+    assert found["size"].to_list() == [1, 1, 1]
+    assert file_paths(found, tmp_path) == sorted(tmp_path / name for name in names)
+
+
+def test_discover_gathers_chunk_after_chunk_in_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "_FOUND_CHUNK", 2)
+    names = [f"{folder}/{page}.txt" for folder in "xy" for page in range(3)]
+    for name in reversed(names):
+        write(tmp_path, name, b"x")
+    assert discover(tmp_path)["source_file"].to_list() == names
+
+
+def test_discover_goes_deeper_than_python_recurses(tmp_path):
+    deep = tmp_path  # 1,100 folders, 2,200 characters: under PATH_MAX
+    for _ in range(1100):
+        deep = deep / "d"
+        deep.mkdir()  # one at a time: os.makedirs itself recurses too deep
+    (deep / "p.txt").write_text("x")
+    assert discover(tmp_path)["source_file"].to_list() == ["d/" * 1100 + "p.txt"]
 
 
 @pytest.mark.parametrize(
