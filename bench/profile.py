@@ -82,12 +82,12 @@ def _timed_rules():
     def timed(rule: repair.Rule) -> repair.Rule:
         def probe(column, part):
             started = time.process_time()
-            selected = rule.probe(column, part)
+            probed = rule.probe(column, part)
             figures = table[rule.name]
             figures["probe_s"] += time.process_time() - started
             figures["probed"] += len(column)
-            figures["selected"] += int(selected.fill_null(False).sum())
-            return selected
+            figures["selected"] += int(repair.selected(probed).sum())
+            return probed
 
         def fix(work):
             before, started = work.text, time.process_time()

@@ -40,6 +40,7 @@ class Work:
     repairs: list[dict] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     truncated: bool = False
+    hint: list[int] | None = None  # where the probe of the rule now applied says to look
 
     def record(self, rule: str, start: int, end: int, new: str) -> None:
         """Note that text[start:end] becomes `new`, with a few words of context."""
@@ -98,7 +99,16 @@ class Rule:
     name: str
     description: str
     fix: Callable[[Work], None]  # edits work.text in place, recording each change
-    probe: Callable[[pl.Series, str], pl.Series]  # (texts, part) -> could the rule change each?
+    # (texts, part) -> could the rule change each text? Either a bool, or a list of the
+    # places to look at, which the fix gets as work.hint (empty: nowhere).
+    probe: Callable[[pl.Series, str], pl.Series]
+
+
+def selected(probed: pl.Series) -> pl.Series:
+    """The texts a probe selects: True, or a list of places that is not empty."""
+    if probed.dtype == pl.Boolean:
+        return probed.fill_null(False)
+    return probed.list.len().fill_null(0) > 0
 
 
 def regex_rule(name: str, description: str, fix: Callable[[Work], None], pattern: str) -> Rule:
@@ -376,7 +386,9 @@ _PARTS = re.compile(f"({_WORD.pattern})")  # splits on words, keeping them
 # _WORD for Rust's regex, whose \w also holds combining marks ("the\u0301the" is two words in
 # Python, one in Rust): Python's \w is letters and numbers.
 _WORD_IN_POLARS = r"[\p{L}\p{N}]+"
-_STOP = re.compile(r"[.!?;:。！？；：\n]")
+_STOP_CHARS = ".!?;:。！？；：\n"  # a sentence or clause ends: no repeat reaches across one
+_STOP = re.compile(f"[{_STOP_CHARS}]")
+_CLAUSES = re.compile(f"({_STOP.pattern})")  # splits at sentence ends, keeping them
 
 
 # Past this many repeats a text is garbage (and each fix is a stored repair record): it is
@@ -389,20 +401,31 @@ def fix_repeated_phrase(work: Work) -> None:
     ("to promote to promote", "on June 8, 2022 on June 8, 2022"), one word from
     DOUBLED_WORDS ("the the"), or "X of X" for 3+ words ("the first phase of the first
     phase"). Case and commas between words are ignored; a sentence end never is. Repeats are
-    deleted one at a time, first one first, as a scan from the start after each would find."""
+    deleted one at a time, first one first, as a scan from the start after each would find.
+
+    No repeat reaches across a sentence end (_STOP), so when the probe has named the clauses
+    between them where a repeat may start (work.hint), only those are scanned."""
     if "too_many_repeats" in work.flags:
         return  # garbage: not repaired further in a later pass either
-    repeats = _Repeats(work.text)
-    for _ in range(MAX_REPEAT_FIXES):
-        found = repeats.find()
-        if found is None:
+    if work.hint is None:
+        pieces, scanned = [work.text], [0]
+    else:  # clause, stop, clause, ..., clause
+        pieces = _CLAUSES.split(work.text)
+        scanned = [2 * clause for clause in work.hint if 2 * clause < len(pieces)]
+    fixes = 0
+    for number, index in enumerate(scanned):
+        repeats = _Repeats(pieces[index], "".join(pieces[:index]), "".join(pieces[index + 1 :]))
+        while fixes < MAX_REPEAT_FIXES and (found := repeats.find()) is not None:
+            left, cut, right = repeats.delete(*found)
+            work.record_between("repeated_phrase", left, cut, "", right)
+            fixes += 1
+        pieces[index] = repeats.text()
+        if fixes == MAX_REPEAT_FIXES:
+            later = (_Repeats(pieces[i]) for i in scanned[number + 1 :])
+            if repeats.find() is not None or any(r.find() is not None for r in later):
+                work.flag("too_many_repeats")
             break
-        left, cut, right = repeats.delete(*found)
-        work.record_between("repeated_phrase", left, cut, "", right)
-    else:
-        if repeats.find() is not None:
-            work.flag("too_many_repeats")
-    work.text = repeats.text()
+    work.text = "".join(pieces)
 
 
 class _Repeats:
@@ -414,7 +437,8 @@ class _Repeats:
 
     SPAN = 2 * MAX_PHRASE_WORDS + 1  # words a repeat can cover ("X of X")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, before: str = "", after: str = ""):
+        self.before, self.after = before, after  # the text around it, for the records
         self.parts = _PARTS.split(text)  # gap, word, gap, word, ..., text after the last word
         self.gaps, self.written = self.parts[0:-1:2], self.parts[1::2]
         self.words = list(map(str.lower, self.written))
@@ -480,7 +504,7 @@ class _Repeats:
         ahead = self._living(after, MAX_PHRASE_WORDS + 1) if after < len(self.words) else []
         words = [self.words[k] for k in starts + ahead]
         for i, k in enumerate(starts):
-            if words[i] in words[i + 1 : i + MAX_PHRASE_WORDS + 2]:
+            if _said_again(words, i):
                 heapq.heappush(self.queue, k)
 
     def text(self) -> str:
@@ -509,6 +533,8 @@ class _Repeats:
             if (k := self.prev_alive[k]) >= 0:
                 pieces.append(self.written[k])
                 length += len(self.written[k])
+        if k < 0 and length < size:
+            pieces.append(self.before)
         return "".join(reversed(pieces))[-size:]
 
     def _text_on(self, k: int, size: int) -> str:
@@ -520,16 +546,27 @@ class _Repeats:
             length += len(self.gaps[k]) + len(self.written[k])
             k = self.next_alive[k]
         if length < size:
-            pieces.append(self.parts[-1])
+            pieces += [self.parts[-1], self.after]
         return "".join(pieces)[:size]
 
 
+FEW_WORDS = 64  # fewer words are scanned in Python: numpy's fixed cost would outweigh it
+
+
 def _repeat_starts(words: list[str]) -> list[int]:
-    """Every start of a repeat of words, in order, before _repeat_allowed has its say. Words
-    are compared by hash, and one-word repeats of any word are kept: both can only add starts,
-    which _repeat_at then checks word by word."""
+    """Every start of a repeat of words, in order, before _repeat_allowed has its say: of a
+    few words, each said again within a repeat's reach; of more, by hash, with one-word
+    repeats of any word kept. Both can only add starts, which _repeat_at then checks word by
+    word."""
+    if len(words) <= FEW_WORDS:
+        return [i for i in range(len(words)) if _said_again(words, i)]
     ids = np.fromiter(map(hash, words), np.int64, len(words))
     return np.flatnonzero(_repeat_marks(ids, ids == _OF_HASH)).tolist()
+
+
+def _said_again(words: list[str], i: int) -> bool:
+    """Whether word i comes again within MAX_PHRASE_WORDS + 1 words: a repeat from i needs it."""
+    return words[i] in words[i + 1 : i + MAX_PHRASE_WORDS + 2]
 
 
 _OF_HASH = hash("of")
@@ -579,30 +616,41 @@ def _holds_idiom(words: list[str]) -> bool:
 
 
 REPEAT_PROBE_ROWS = 512  # texts per probe, to bound its flat word columns
+_WORD_OR_STOP_IN_POLARS = f"{_WORD_IN_POLARS}|{_STOP.pattern}"
 
 
 def _column_repeats(column: pl.Series) -> pl.Series:
-    """Rows where _repeat_marks marks a word, a slice of rows at a time to bound the memory."""
+    """Per row, the clauses (numbered from 0 between _STOP characters, as _CLAUSES splits)
+    where _repeat_marks marks a word; a slice of rows at a time, to bound the memory."""
     rows = range(0, len(column), REPEAT_PROBE_ROWS)
     parts = [_slice_repeats(column.slice(start, REPEAT_PROBE_ROWS)) for start in rows]
-    return pl.concat(parts) if parts else pl.Series(dtype=pl.Boolean)
+    return pl.concat(parts) if parts else pl.Series(dtype=pl.List(pl.Int64))
 
 
 def _slice_repeats(column: pl.Series) -> pl.Series:
     """_column_repeats of a few rows: the words of all rows hashed by polars into one flat
-    array, each hash mixed with its row's number so that no run reaches into the next row."""
-    words = column.fill_null("").str.to_lowercase().str.extract_all(_WORD_IN_POLARS)
-    row = np.repeat(np.arange(len(column), dtype=np.uint64), words.list.len().to_numpy())
-    hashes = words.explode().drop_nulls().hash().to_numpy()
-    ids = (hashes + row * np.uint64(0x9E3779B97F4A7C15)).view(np.int64)
+    array, each hash mixed with its row's number so that no run reaches into the next row;
+    a word's clause is the number of stops before it in its row."""
+    tokens = column.fill_null("").str.to_lowercase().str.extract_all(_WORD_OR_STOP_IN_POLARS)
+    counts = tokens.list.len().to_numpy()
+    flat = tokens.explode().drop_nulls()
+    is_stop = flat.is_in(list(_STOP_CHARS)).to_numpy()
+    stops_before = np.cumsum(is_stop) - is_stop
+    clause = stops_before - stops_before[np.repeat(np.cumsum(counts) - counts, counts)]
+    word = ~is_stop
+    row, clause = np.repeat(np.arange(len(column)), counts)[word], clause[word]
+    hashes = flat.hash().to_numpy()[word]
+    ids = (hashes + row.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)).view(np.int64)
 
     def hashed(*words: str) -> np.ndarray:  # which words are one of these
         return np.isin(hashes, pl.Series(words).hash().to_numpy())
 
-    marked = np.unique(row[_repeat_marks(ids, hashed("of"), hashed(*DOUBLED_WORDS))])
-    found = np.zeros(len(column), dtype=bool)
-    found[marked.astype(np.int64)] = True
-    return pl.Series(found)
+    marked = _repeat_marks(ids, hashed("of"), hashed(*DOUBLED_WORDS))
+    found = pl.DataFrame({"row": row[marked], "clause": clause[marked]})
+    lists = found.unique().sort("row", "clause").group_by("row", maintain_order=True).all()
+    every = pl.DataFrame({"row": np.arange(len(column))})
+    joined = every.join(lists, on="row", how="left", maintain_order="left")
+    return joined["clause"].fill_null([])
 
 
 # --- duplicate_sentence -----------------------------------------------------------------
@@ -884,12 +932,15 @@ def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator
             if not rows:
                 continue
             probed = rule.probe(current if len(rows) == len(keys) else current[rows], part)
+            hints = None if probed.dtype == pl.Boolean else probed.to_list()
             changed = []
-            for row in map(rows.__getitem__, probed.fill_null(False).arg_true().to_list()):
+            for index in selected(probed).arg_true().to_list():
+                row = rows[index]
                 if row not in works:
                     works[row] = Work(keys[row], part, translations, translator)
                 work = works[row]
                 before = work.text
+                work.hint = None if hints is None else hints[index]
                 work.apply(rule)
                 if work.text != before:
                     version[row] += 1

@@ -292,6 +292,23 @@ def test_thousands_of_repeats_are_capped_and_flagged():
     assert "too_many_repeats" in flags and len(text) < len("to the park " * 5000)
 
 
+@pytest.mark.parametrize("clauses", [100, 101, 150])
+def test_repeats_over_many_clauses_are_capped_alike_in_a_frame(clauses):
+    """Two repeats a clause: the cap (200) falls at the end of clause 100, inside 101 or
+    before the last; repair_frame, which scans only the clauses the probe names, agrees."""
+    body = "To the park to the park to the park. " * clauses
+    expected = repair_text(body, {"repeated_phrase"})
+    assert ("too_many_repeats" in expected[2]) is (clauses > 100)
+    rows = repair_frame(
+        pl.DataFrame({"body_raw": [body]}), {"body_raw": "body"}, {"repeated_phrase"}
+    )
+    assert (rows["body"][0], rows["repairs"].to_list()[0], rows["flags"].to_list()[0]) == (
+        expected[0],
+        expected[1],
+        expected[2],
+    )
+
+
 def test_a_rule_that_raises_sends_only_its_record_to_quarantine(monkeypatch):
     """A bug in one rule on one text: that record is flagged repair_failed and fails the
     repair_ok check; the other records are repaired and validated as usual."""
