@@ -414,7 +414,7 @@ def fix_repeated_phrase(work: Work) -> None:
         scanned = [2 * clause for clause in work.hint if 2 * clause < len(pieces)]
     fixes = 0
     for number, index in enumerate(scanned):
-        repeats = _Repeats(pieces[index], "".join(pieces[:index]), "".join(pieces[index + 1 :]))
+        repeats = _Repeats(pieces[index], _Around(pieces, index))
         while fixes < MAX_REPEAT_FIXES and (found := repeats.find()) is not None:
             left, cut, right = repeats.delete(*found)
             work.record_between("repeated_phrase", left, cut, "", right)
@@ -437,8 +437,8 @@ class _Repeats:
 
     SPAN = 2 * MAX_PHRASE_WORDS + 1  # words a repeat can cover ("X of X")
 
-    def __init__(self, text: str, before: str = "", after: str = ""):
-        self.before, self.after = before, after  # the text around it, for the records
+    def __init__(self, text: str, around: _Around | None = None):
+        self.around = around  # the text around it, for the records
         self.parts = _PARTS.split(text)  # gap, word, gap, word, ..., text after the last word
         self.gaps, self.written = self.parts[0:-1:2], self.parts[1::2]
         self.words = list(map(str.lower, self.written))
@@ -533,8 +533,8 @@ class _Repeats:
             if (k := self.prev_alive[k]) >= 0:
                 pieces.append(self.written[k])
                 length += len(self.written[k])
-        if k < 0 and length < size:
-            pieces.append(self.before)
+        if k < 0 and length < size and self.around:
+            pieces.append(self.around.before(size - length))
         return "".join(reversed(pieces))[-size:]
 
     def _text_on(self, k: int, size: int) -> str:
@@ -546,11 +546,40 @@ class _Repeats:
             length += len(self.gaps[k]) + len(self.written[k])
             k = self.next_alive[k]
         if length < size:
-            pieces += [self.parts[-1], self.after]
+            pieces.append(self.parts[-1])
+            if self.around:
+                pieces.append(self.around.after(size - length - len(self.parts[-1])))
         return "".join(pieces)[:size]
 
 
 FEW_WORDS = 64  # fewer words are scanned in Python: numpy's fixed cost would outweigh it
+
+
+@dataclass(frozen=True)
+class _Around:
+    """The current text before and after piece `index` of `pieces`, read only when a record
+    needs it: a page of thousands of clauses must not copy itself once per clause."""
+
+    pieces: list[str]
+    index: int
+
+    def before(self, size: int) -> str:
+        """At least the last `size` characters before the piece (all there are, if fewer)."""
+        taken, length, i = [], 0, self.index - 1
+        while length < size and i >= 0:
+            taken.append(self.pieces[i])
+            length += len(self.pieces[i])
+            i -= 1
+        return "".join(reversed(taken))
+
+    def after(self, size: int) -> str:
+        """At least the first `size` characters after the piece (all there are, if fewer)."""
+        taken, length, i = [], 0, self.index + 1
+        while length < size and i < len(self.pieces):
+            taken.append(self.pieces[i])
+            length += len(self.pieces[i])
+            i += 1
+        return "".join(taken)
 
 
 def _repeat_starts(words: list[str]) -> list[int]:
