@@ -41,9 +41,15 @@ def test_discover_goes_deeper_than_python_recurses(tmp_path):
     deep = tmp_path  # 1,100 folders, 2,200 characters: under PATH_MAX
     for _ in range(1100):
         deep = deep / "d"
-        deep.mkdir()  # one at a time: os.makedirs itself recurses too deep
+        deep.mkdir()  # one at a time: os.makedirs recurses, and so does shutil.rmtree
     (deep / "p.txt").write_text("x")
-    assert discover(tmp_path)["source_file"].to_list() == ["d/" * 1100 + "p.txt"]
+    try:
+        assert discover(tmp_path)["source_file"].to_list() == ["d/" * 1100 + "p.txt"]
+    finally:  # pytest's clean-up could not remove the tree
+        (deep / "p.txt").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
 
 
 @pytest.mark.parametrize(
