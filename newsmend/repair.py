@@ -552,9 +552,6 @@ class _Repeats:
         return "".join(pieces)[:size]
 
 
-FEW_WORDS = 64  # fewer words are scanned in Python: numpy's fixed cost would outweigh it
-
-
 @dataclass(frozen=True)
 class _Around:
     """The current text before and after piece `index` of `pieces`, read only when a record
@@ -580,6 +577,9 @@ class _Around:
             length += len(self.pieces[i])
             i += 1
         return "".join(taken)
+
+
+FEW_WORDS = 64  # fewer words are scanned in Python: numpy's fixed cost would outweigh it
 
 
 def _repeat_starts(words: list[str]) -> list[int]:
