@@ -80,10 +80,7 @@ class Store:
         """The published rows of one table (empty, with its schema, before the first run)."""
         version = self.current_version()
         files = sorted((version / table).rglob("*.parquet")) if version else []
-        schema = TABLES[table]
-        if not files:
-            return pl.DataFrame(schema=schema)
-        return pl.read_parquet(files, hive_partitioning=False).select(list(schema))
+        return _read_parts(files, TABLES[table])
 
     def carry_over(self, staging: Path, replaced: pl.Series) -> None:
         """Bring the published parts into the new snapshot, minus rows of replaced files."""
@@ -146,10 +143,16 @@ def write_parquet(df: pl.DataFrame, path: Path) -> None:
 
 def take_parts(folder: Path, schema: dict) -> pl.DataFrame:
     """Read a staged folder of parts that is no table of the snapshot, and remove it."""
-    parts = sorted(folder.glob("*.parquet"))
-    df = pl.read_parquet(parts).select(list(schema)) if parts else pl.DataFrame(schema=schema)
+    df = _read_parts(sorted(folder.glob("*.parquet")), schema)
     shutil.rmtree(folder, ignore_errors=True)
     return df
+
+
+def _read_parts(files: list[Path], schema: dict) -> pl.DataFrame:
+    """The rows of Parquet parts, with the schema's columns (empty, with them, for no part)."""
+    if not files:
+        return pl.DataFrame(schema=schema)
+    return pl.read_parquet(files, hive_partitioning=False).select(list(schema))
 
 
 def _holds_any(part: Path, source_files: pl.Series) -> bool:
