@@ -92,7 +92,7 @@ class _Found:
         except OSError:
             size, mtime_ns = -1, -1
         self.rows["path"].append(name)
-        self.rows["source_file"].append(name.decode("utf-8", "backslashreplace"))
+        self.rows["source_file"].append(_as_text(name))
         self.rows["size"].append(size)
         self.rows["mtime_ns"].append(mtime_ns)
         if len(self.rows["path"]) == _FOUND_CHUNK:
@@ -113,10 +113,14 @@ def file_paths(found: pl.DataFrame, raw_dir: Path) -> list[Path]:
 
 
 def relative_name(path: Path, raw_dir: Path) -> str:
-    """The path under raw_dir as text that Parquet can hold: bytes of a file name that are not
-    UTF-8 (Python keeps them as lone surrogates) are written as backslash escapes."""
-    name = path.relative_to(raw_dir).as_posix()
-    return os.fsencode(name).decode("utf-8", "backslashreplace")
+    """The path under raw_dir as text that Parquet can hold (see _as_text)."""
+    return _as_text(os.fsencode(path.relative_to(raw_dir).as_posix()))
+
+
+def _as_text(name: bytes) -> str:
+    """A file name's bytes as text: bytes that are not UTF-8 (Python would keep them as lone
+    surrogates, which Parquet cannot hold) are written as backslash escapes."""
+    return name.decode("utf-8", "backslashreplace")
 
 
 def read_page(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | FileProblem:
