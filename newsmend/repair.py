@@ -14,8 +14,9 @@ from __future__ import annotations
 import heapq
 import logging
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 
 import ftfy
 import numpy as np
@@ -562,21 +563,23 @@ class _Around:
 
     def before(self, size: int) -> str:
         """At least the last `size` characters before the piece (all there are, if fewer)."""
-        taken, length, i = [], 0, self.index - 1
-        while length < size and i >= 0:
-            taken.append(self.pieces[i])
-            length += len(self.pieces[i])
-            i -= 1
-        return "".join(reversed(taken))
+        backwards = (self.pieces[i] for i in reversed(range(self.index)))
+        return "".join(reversed(_enough(backwards, size)))
 
     def after(self, size: int) -> str:
         """At least the first `size` characters after the piece (all there are, if fewer)."""
-        taken, length, i = [], 0, self.index + 1
-        while length < size and i < len(self.pieces):
-            taken.append(self.pieces[i])
-            length += len(self.pieces[i])
-            i += 1
-        return "".join(taken)
+        return "".join(_enough(islice(self.pieces, self.index + 1, None), size))
+
+
+def _enough(pieces: Iterable[str], size: int) -> list[str]:
+    """The first pieces, as many as hold `size` characters (all of them, if they hold fewer)."""
+    taken, length = [], 0
+    for piece in pieces:
+        if length >= size:
+            break
+        taken.append(piece)
+        length += len(piece)
+    return taken
 
 
 FEW_WORDS = 64  # fewer words are scanned in Python: numpy's fixed cost would outweigh it
@@ -734,13 +737,7 @@ def _take_leading_spaces(pieces: list[str]) -> str:
 
 def _head(pieces: list[str], size: int) -> str:
     """The first `size` characters of the text of pieces (in reverse order)."""
-    head, length = [], 0
-    for piece in reversed(pieces):
-        if length >= size:
-            break
-        head.append(piece)
-        length += len(piece)
-    return "".join(head)[:size]
+    return "".join(_enough(reversed(pieces), size))[:size]
 
 
 def _duplicates(text: str, seen: set[str]) -> list[tuple[int, int]]:
