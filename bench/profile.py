@@ -26,6 +26,7 @@ from pathlib import Path
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 from make_corpus import write_corpus  # bench/, beside this script
+from run import CONFIG  # the benchmark's settings (bench/run.py): translation off
 
 from newsmend import repair
 from newsmend.config import load_settings
@@ -33,7 +34,6 @@ from newsmend.ingest import discover, file_paths
 from newsmend.pipeline import process_batch
 
 WARM_UP_PAGES = 200
-CONFIG = '[translation]\nprovider = "none"\n'
 
 
 def main() -> None:
