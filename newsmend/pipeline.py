@@ -155,10 +155,10 @@ def _file_outcomes(read: list[Page | FileProblem], quarantine_rows: list[dict]) 
 
 
 def _count(df: pl.DataFrame, result: BatchResult) -> None:
-    for flags in df["flags"].to_list():
-        result.flags.update(flags)
-    for repairs in df["repairs"].to_list():
-        result.repairs.update(repair["rule"] for repair in repairs)
+    """Add the records' flags and the rules of their repairs to the batch's counts."""
+    rules = df["repairs"].explode().struct.field("rule")
+    for counter, values in ((result.flags, df["flags"].explode()), (result.repairs, rules)):
+        counter.update(dict(values.drop_nulls().value_counts().iter_rows()))
 
 
 def _file_row(problem: FileProblem, run_id: str) -> dict:

@@ -2,6 +2,7 @@
 
 import json
 import re
+from collections import Counter
 
 import duckdb
 import polars as pl
@@ -72,6 +73,21 @@ def test_every_record_is_in_exactly_one_of_clean_or_quarantine(run_output):
     assert run["headlines"] == tables["headlines"].height
     assert run["quarantined"] == tables["quarantine"].height
     assert f"{run['articles']} articles" in first.stdout
+
+
+def test_the_run_counts_every_record_s_repairs_and_flags(run_output):
+    """The run row's counts cover clean and quarantined records alike."""
+    *_, tables = run_output
+    records = [
+        *tables["articles"].select("repairs", "flags").to_dicts(),
+        *tables["headlines"].select("repairs", "flags").to_dicts(),
+        *(json.loads(r) for r in tables["quarantine"].filter(pl.col("table") != "files")["record"]),
+    ]
+    repairs = Counter(repair["rule"] for record in records for repair in record["repairs"])
+    flags = Counter(flag for record in records for flag in record["flags"])
+    run = tables["runs"].row(0, named=True)
+    assert repairs and flags
+    assert (json.loads(run["repairs"]), json.loads(run["flags"])) == (repairs, flags)
 
 
 def test_pages_the_gold_expects_to_fail_are_quarantined_with_their_checks(run_output):
