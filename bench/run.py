@@ -6,11 +6,11 @@
 The run is the one `newsmend run --full` does (the `clean_news` flow with the task runner of
 the settings, validation included, translation off) into a temporary output folder. Stage
 seconds come from the run's BatchResult and are summed over batches, which run in parallel,
-so they add up to more than the wall time; carry-over, stories, data docs, publish and
-catalog are timed around their calls in the flow. Peak memory: the sampled peak of the
-summed resident memory of this process and the workers while the run lasts (the temporary
-Prefect server, if Prefect starts one, is not counted), and getrusage's maximum of this
-process and of its largest ended child.
+so they add up to more than the wall time; carry-over, stories (Data Docs render on a
+worker meanwhile), publish and catalog are timed around their calls in the flow. Peak
+memory: the sampled peak of the summed resident memory of this process and the workers while
+the run lasts (the temporary Prefect server, if Prefect starts one, is not counted), and
+getrusage's maximum of this process and of its largest ended child.
 """
 
 from __future__ import annotations
@@ -92,7 +92,6 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
         stack.enter_context(_timed(clean, "_run_batches", seconds, "batches", batches))
         stack.enter_context(_timed(Store, "carry_over", seconds, "carry-over"))
         stack.enter_context(_timed(clean, "link_stories", seconds, "stories"))
-        stack.enter_context(_timed(clean, "render_data_docs", seconds, "data docs"))
         stack.enter_context(_timed(Store, "publish", seconds, "publish"))
         stack.enter_context(_timed(clean, "_refresh_catalog", seconds, "catalog"))
         memory = stack.enter_context(_MemorySampler())
@@ -104,12 +103,13 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
         wall = time.perf_counter() - started
         cpu = {key: round(value - cpu_before[key], 1) for key, value in _cpu_seconds().items()}
     totals = batches[0]
+    batch_count = -(-summary["files_processed"] // settings.batch_size)
     size = sum(path.stat().st_size for path in raw.rglob("*") if path.is_file())
     return {
         "pages": summary["files_processed"],
         "megabytes": round(size / 1e6, 1),
         "batch_size": settings.batch_size,
-        "task_runner": type(clean.task_runner(settings)).__name__,
+        "task_runner": type(clean.task_runner(settings, batch_count)).__name__,
         "wall_seconds": round(wall, 2),
         "pages_per_second": round(summary["files_processed"] / wall),
         "megabytes_per_second": round(size / 1e6 / wall, 2),
@@ -236,7 +236,7 @@ def render(f: dict) -> str:
         lines.append(f"{step:<12} {value:>9.1f}")
     accounted = sum(f["run_seconds"].values())
     lines.append(
-        f"{'other':<12} {f['wall_seconds'] - accounted:>9.1f}   (discover, ledger, alerts)"
+        f"{'other':<12} {f['wall_seconds'] - accounted:>9.1f}   (discover, ledger, waiting for Data Docs, alerts)"
     )
     records = ", ".join(f"{key} {value:,}" for key, value in f["records"].items())
     lines += ["", f"records: {records}"]

@@ -27,7 +27,7 @@ from prefect.client.orchestration import get_client
 from prefect.events import emit_event
 from prefect.futures import as_completed
 from prefect.settings import PREFECT_API_URL
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 from rich.progress import Progress
 
 from newsmend.batch import FILE_OUTCOMES, VALIDATION_RESULTS, BatchResult
@@ -44,20 +44,24 @@ DATA_DOCS = "gx_docs"  # the GX project under the output folder; its site keeps 
 BATCHES_PER_WORKER = 2  # submitted at a time: one running, one ready to start
 
 
-def task_runner(settings: Settings) -> TaskRunner:
+def task_runner(settings: Settings, batches: int) -> TaskRunner:
     """Batches run on a Dask cluster when an address is set, else in one local process per
     core: the stages are Python code that threads would run one at a time (the GIL), and
-    Great Expectations validates under a lock (its pyparsing parser is not thread-safe)."""
+    Great Expectations validates under a lock (its pyparsing parser is not thread-safe).
+    A run of one batch or none stays in the flow's process: starting workers would take
+    longer than the batch."""
     if settings.dask:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=settings.dask)
+    if batches <= 1:
+        return ThreadPoolTaskRunner(max_workers=1)
     return ProcessPoolTaskRunner()
 
 
 def worker_count(runner: TaskRunner) -> int:
     """How many batches the runner works on at once: the Dask cluster's threads now (an
-    adaptive cluster grows and shrinks), else the process pool's size."""
+    adaptive cluster grows and shrinks), else the pool's size."""
     if hasattr(runner, "client"):
         return max(1, sum(runner.client.nthreads().values()))
     return runner._max_workers  # Prefect's own choice (setting or CPU count), kept private
@@ -94,11 +98,12 @@ def link_stories(staging: Path, run_id: str, settings: Settings) -> dict[str, in
 
 @task(cache_policy=NONE)
 def render_data_docs(staging: Path, out: Path, run_id: str) -> Path | None:
-    """The run's GX results, merged per table, rendered into the Data Docs site under out
-    (after the batches: see clean_batch for why GX is imported here)."""
+    """The run's GX results, merged per table, rendered into the Data Docs site under out.
+    It runs on a worker, which has GX loaded already (see clean_batch), while the flow
+    links stories."""
     from newsmend.data_docs import build_run_docs
 
-    return build_run_docs(staging / VALIDATION_RESULTS, (out / DATA_DOCS).resolve(), run_id)
+    return build_run_docs(staging / VALIDATION_RESULTS, out / DATA_DOCS, run_id)
 
 
 @flow(name="newsmend-clean", flow_run_name="clean {raw} -> {out}")
@@ -135,10 +140,13 @@ def clean_news(
             todo.height,
         )
         staging = store.staging(run_id)
-        totals = _run_batches(todo, settings, staging, run_id)
-        store.carry_over(staging, replaced=todo["source_file"])
-        link_stories(staging, run_id, settings)
-        docs = render_data_docs(staging, settings.out, run_id)
+        batches = (todo.height + settings.batch_size - 1) // settings.batch_size
+        with task_runner(settings, batches) as runner:
+            totals = _run_batches(runner, batches, todo, settings, staging, run_id)
+            store.carry_over(staging, replaced=todo["source_file"])
+            docs = runner.submit(render_data_docs, _docs_parameters(staging, settings, run_id))
+            link_stories(staging, run_id, settings)
+            docs = docs.result()
         outcomes = take_parts(staging / FILE_OUTCOMES, OUTCOMES)
         ledger = update_ledger(ledger, todo, outcomes, run_id)
         write_parquet(ledger, staging / "ledger" / "ledger.parquet")
@@ -174,14 +182,24 @@ def _refresh_catalog(out: Path) -> None:
         get_run_logger().warning("catalog.duckdb not refreshed: %s", error)
 
 
-def _run_batches(todo: pl.DataFrame, settings: Settings, staging: Path, run_id: str) -> BatchResult:
-    """Run one task per batch of files on a task runner of their own (task_runner) and fold
-    their results as they finish. Only BATCHES_PER_WORKER per worker are submitted at a time,
-    so the flow's memory stays the same for a thousand batches or a million; the workers are
-    counted again as batches finish, so an adaptive Dask cluster that grows gets more. The
-    runner's workers end with the batches, so their memory is free again for the steps after."""
+def _docs_parameters(staging: Path, settings: Settings, run_id: str) -> dict:
+    return {"staging": staging, "out": settings.out.resolve(), "run_id": run_id}
+
+
+def _run_batches(
+    runner: TaskRunner,
+    count: int,
+    todo: pl.DataFrame,
+    settings: Settings,
+    staging: Path,
+    run_id: str,
+) -> BatchResult:
+    """Run `count` tasks, one per batch of files, on the runner and fold their results as
+    they finish. Only BATCHES_PER_WORKER per worker are submitted at a time, so the flow's
+    memory stays the same for a thousand batches or a million; the workers are counted again
+    as batches finish, so an adaptive Dask cluster that grows gets more."""
     size = settings.batch_size
-    batches = range((todo.height + size - 1) // size)
+    batches = range(count)
     if not batches:
         return BatchResult()
     progress_id = create_progress_artifact(
@@ -198,12 +216,8 @@ def _run_batches(todo: pl.DataFrame, settings: Settings, staging: Path, run_id: 
             "run_id": run_id,
         }
 
-    if len(batches) == 1:  # a small run: done in the flow's process, no worker to start
-        totals = clean_batch(**parameters(0))
-        update_progress_artifact(progress_id, progress=100.0)
-        return totals
     totals, waiting, running = BatchResult(), iter(batches), set()
-    with task_runner(settings) as runner, Progress(transient=True) as bar:
+    with Progress(transient=True) as bar:
         shown = bar.add_task("cleaning", total=todo.height)
         for done in range(1, len(batches) + 1):
             room = max(0, BATCHES_PER_WORKER * worker_count(runner) - len(running))
