@@ -6,8 +6,8 @@
 The run is the one `newsmend run --full` does (the `clean_news` flow with the task runner of
 the settings, validation included, translation off) into a temporary output folder. Stage
 seconds come from the run's BatchResult and are summed over batches, which run in parallel,
-so they add up to more than the wall time; carry-over, stories (Data Docs render on a
-worker meanwhile), publish and catalog are timed around their calls in the flow. Peak
+so they add up to more than the wall time; data docs (rendered on a worker), carry-over,
+stories, publish and catalog are timed around their calls in the flow. Peak
 memory: the sampled peak of the summed resident memory of this process and the workers while
 the run lasts (the temporary Prefect server, if Prefect starts one, is not counted), and
 getrusage's maximum of this process and of its largest ended child.
@@ -90,6 +90,7 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
     batches: list = []
     with ExitStack() as stack:
         stack.enter_context(_timed(clean, "_run_batches", seconds, "batches", batches))
+        stack.enter_context(_timed(clean, "_render_docs", seconds, "data docs"))
         stack.enter_context(_timed(Store, "carry_over", seconds, "carry-over"))
         stack.enter_context(_timed(clean, "link_stories", seconds, "stories"))
         stack.enter_context(_timed(Store, "publish", seconds, "publish"))
@@ -236,7 +237,7 @@ def render(f: dict) -> str:
         lines.append(f"{step:<12} {value:>9.1f}")
     accounted = sum(f["run_seconds"].values())
     lines.append(
-        f"{'other':<12} {f['wall_seconds'] - accounted:>9.1f}   (discover, ledger, waiting for Data Docs, alerts)"
+        f"{'other':<12} {f['wall_seconds'] - accounted:>9.1f}   (discover, ledger, alerts)"
     )
     records = ", ".join(f"{key} {value:,}" for key, value in f["records"].items())
     lines += ["", f"records: {records}"]

@@ -65,3 +65,6 @@ def test_dask_run_equals_local_run(tmp_path, prefect_api_url):
     assert ledger.height == PAGES  # every file of every batch, none lost to the window
     assert ledger["outcome"].is_in(["clean", "partly quarantined"]).all(), ledger["outcome"]
     assert not list(tmp_path.glob("*/.newsmend/versions/*/file_outcomes"))
+    for out in ("local", "dask"):  # a worker rendered each run's Data Docs
+        pages = {p.name for p in (tmp_path / out / "gx_docs").rglob("validations/**/*.html")}
+        assert pages == {"articles.html", "headlines.html"}, out

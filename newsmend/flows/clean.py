@@ -99,8 +99,8 @@ def link_stories(staging: Path, run_id: str, settings: Settings) -> dict[str, in
 @task(cache_policy=NONE)
 def render_data_docs(staging: Path, out: Path, run_id: str) -> Path | None:
     """The run's GX results, merged per table, rendered into the Data Docs site under out.
-    It runs on a worker, which has GX loaded already (see clean_batch), while the flow
-    links stories."""
+    It runs on a worker, which has GX loaded already (see clean_batch); the workers end
+    after it, so their memory is free again for the stories step."""
     from newsmend.data_docs import build_run_docs
 
     return build_run_docs(staging / VALIDATION_RESULTS, out / DATA_DOCS, run_id)
@@ -143,10 +143,9 @@ def clean_news(
         batches = (todo.height + settings.batch_size - 1) // settings.batch_size
         with task_runner(settings, batches) as runner:
             totals = _run_batches(runner, batches, todo, settings, staging, run_id)
-            store.carry_over(staging, replaced=todo["source_file"])
-            docs = runner.submit(render_data_docs, _docs_parameters(staging, settings, run_id))
-            link_stories(staging, run_id, settings)
-            docs = docs.result()
+            docs = _render_docs(runner, staging, settings, run_id)
+        store.carry_over(staging, replaced=todo["source_file"])
+        link_stories(staging, run_id, settings)
         outcomes = take_parts(staging / FILE_OUTCOMES, OUTCOMES)
         ledger = update_ledger(ledger, todo, outcomes, run_id)
         write_parquet(ledger, staging / "ledger" / "ledger.parquet")
@@ -182,8 +181,10 @@ def _refresh_catalog(out: Path) -> None:
         get_run_logger().warning("catalog.duckdb not refreshed: %s", error)
 
 
-def _docs_parameters(staging: Path, settings: Settings, run_id: str) -> dict:
-    return {"staging": staging, "out": settings.out.resolve(), "run_id": run_id}
+def _render_docs(runner: TaskRunner, staging: Path, settings: Settings, run_id: str) -> Path | None:
+    """render_data_docs on one of the runner's workers; the site's index.html, or None."""
+    parameters = {"staging": staging, "out": settings.out.resolve(), "run_id": run_id}
+    return runner.submit(render_data_docs, parameters).result()
 
 
 def _run_batches(
