@@ -45,7 +45,10 @@ LEAD_WORDS = 10  # words of a body's start that a teaser must repeat
 MIN_LEAD_WORDS = 4  # a teaser shorter than this is matched on its title alone
 TRUNCATED_JACCARD = 0.5  # a truncated copy keeps at least half its original's shingles
 MIN_SHINGLES = 20  # bodies shorter than this are matched by exact text only
-CHUNK = 20_000  # records hashed, and new bodies matched against the index, at once
+CHUNK = 20_000  # new bodies matched against the index at once
+# Bodies hashed at once: minhash's numpy arrays take about 80 bytes a word, and their peak
+# would be a batch worker's peak (100 MB for a batch of 2000 pages, hashed in one go).
+SKETCH_CHUNK = 500
 MAX_BUCKET = 50  # earlier bodies compared per LSH band (a band shared by more is boilerplate)
 MIN_BANDS = 2  # bands two long bodies share to be compared (see _parents)
 LONG_BODY_BANDS = 16  # full bands (no empty bin) of a long body
@@ -115,7 +118,8 @@ def body_sketches(bodies: pl.Series, wanted: pl.Series) -> pl.DataFrame:
     with fewer than MIN_SHINGLES shingles gets no signature (exact copies only)."""
     rows = np.flatnonzero(wanted.to_numpy())
     chunks = [
-        _sketch_chunk(bodies, rows[start : start + CHUNK]) for start in range(0, len(rows), CHUNK)
+        _sketch_chunk(bodies, rows[start : start + SKETCH_CHUNK])
+        for start in range(0, len(rows), SKETCH_CHUNK)
     ]
     schema = {
         "row": pl.UInt32,

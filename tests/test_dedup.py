@@ -12,6 +12,7 @@ import polars as pl
 import pytest
 from conftest import CORPUS, newsmend
 
+from newsmend import dedup
 from newsmend.config import load_settings
 from newsmend.dedup import (
     MAX_BUCKET,
@@ -298,6 +299,16 @@ def test_small_chunks_give_the_same_links_as_one_big_chunk(tmp_path, one_run):
     links, stories = stage(tmp_path, {"full": story_corpus()}, chunk=3)
     assert links.to_dicts() == one_run[0].to_dicts()
     assert stories.to_dicts() == one_run[1].to_dicts()
+
+
+def test_bodies_hashed_a_few_at_a_time_get_the_same_keys(monkeypatch):
+    """A batch's bodies are hashed SKETCH_CHUNK at a time, to bound a worker's memory."""
+    articles, headlines = story_corpus()
+    whole = keys_of(articles, headlines)
+    monkeypatch.setattr(dedup, "SKETCH_CHUNK", 3)
+    chunked = keys_of(articles, headlines)
+    assert whole["signature"].drop_nulls().len() > 3
+    assert chunked.to_dicts() == whole.to_dicts()
 
 
 @pytest.fixture(scope="module")
