@@ -1,13 +1,13 @@
 """Where one batch's time goes: its stages, each repair rule, and a pyinstrument profile.
 
-    .venv/bin/python bench/profile.py [--pages 1000 | --corpus DIR] [--tree]
+    .venv/bin/python bench/profile.py [--pages 1500 | --corpus DIR] [--tree]
 
 One batch (`pipeline.process_batch`, validation included, translation off) runs in this
 process, once to warm up (imports, the GX context) and once measured on other pages. It
 prints the stage seconds, then for each repair rule the seconds of its polars probe and of
 its Python fix, the texts probed, selected and changed (over the passes), and with --tree the
-pyinstrument call tree of the measured batch. CPU seconds, not wall: a batch of 1000 pages is
-the unit bench/run.py spreads over the workers.
+pyinstrument call tree of the measured batch. CPU seconds, not wall: a batch (of the default
+batch_size) is the unit bench/run.py spreads over the workers.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from make_corpus import write_corpus  # bench/, beside this script
 from run import CONFIG  # the benchmark's settings (bench/run.py): translation off
 
 from newsmend import repair
-from newsmend.config import load_settings
+from newsmend.config import Settings, load_settings
 from newsmend.ingest import discover, file_paths
 from newsmend.pipeline import process_batch
 
@@ -67,7 +67,9 @@ def main() -> None:
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--pages", type=int, default=1000, help="pages in the measured batch")
+    source.add_argument(
+        "--pages", type=int, default=Settings.batch_size, help="pages in the measured batch"
+    )
     source.add_argument("--corpus", type=Path, help="an existing raw folder instead")
     parser.add_argument("--tree", action="store_true", help="print the pyinstrument call tree")
     return parser.parse_args()
