@@ -7,10 +7,10 @@ The run is the one `newsmend run --full` does (the `clean_news` flow with the ta
 the settings, validation included, translation off) into a temporary output folder. Stage
 seconds come from the run's BatchResult and are summed over batches, which run in parallel,
 so they add up to more than the wall time; data docs (rendered on a worker), carry-over,
-stories, publish and catalog are timed around their calls in the flow. Peak
-memory: the sampled peak of the summed resident memory of this process and the workers while
-the run lasts (the temporary Prefect server, if Prefect starts one, is not counted), and
-getrusage's maximum of this process and of its largest ended child.
+stories, publish and catalog are timed around their calls in the flow. Peak memory: the
+sampled peak of the summed resident memory of this process and the workers while the run
+lasts (the temporary Prefect server, if Prefect starts one, is not counted), and getrusage's
+maximum of this process and of its largest ended child.
 """
 
 from __future__ import annotations
