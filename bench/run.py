@@ -104,13 +104,12 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
         wall = time.perf_counter() - started
         cpu = {key: round(value - cpu_before[key], 1) for key, value in _cpu_seconds().items()}
     totals = batches[0]
-    batch_count = -(-summary["files_processed"] // settings.batch_size)
     size = sum(path.stat().st_size for path in raw.rglob("*") if path.is_file())
     return {
         "pages": summary["files_processed"],
         "megabytes": round(size / 1e6, 1),
         "batch_size": settings.batch_size,
-        "task_runner": type(clean.task_runner(settings, batch_count)).__name__,
+        "task_runner": type(clean.task_runner(settings, summary["files_processed"])).__name__,
         "wall_seconds": round(wall, 2),
         "pages_per_second": round(summary["files_processed"] / wall),
         "megabytes_per_second": round(size / 1e6 / wall, 2),

@@ -44,17 +44,17 @@ DATA_DOCS = "gx_docs"  # the GX project under the output folder; its site keeps 
 BATCHES_PER_WORKER = 2  # submitted at a time: one running, one ready to start
 
 
-def task_runner(settings: Settings, batches: int) -> TaskRunner:
+def task_runner(settings: Settings, files: int) -> TaskRunner:
     """Batches run on a Dask cluster when an address is set, else in one local process per
     core: the stages are Python code that threads would run one at a time (the GIL), and
     Great Expectations validates under a lock (its pyparsing parser is not thread-safe).
-    A run of one batch or none stays in the flow's process: starting workers would take
-    longer than the batch."""
+    A run of `files` that fill one batch or none stays in the flow's process: starting
+    workers would take longer than the batch."""
     if settings.dask:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=settings.dask)
-    if batches <= 1:
+    if files <= settings.batch_size:
         return ThreadPoolTaskRunner(max_workers=1)
     return ProcessPoolTaskRunner()
 
@@ -140,9 +140,8 @@ def clean_news(
             todo.height,
         )
         staging = store.staging(run_id)
-        batches = (todo.height + settings.batch_size - 1) // settings.batch_size
-        with task_runner(settings, batches) as runner:
-            totals = _run_batches(runner, batches, todo, settings, staging, run_id)
+        with task_runner(settings, todo.height) as runner:
+            totals = _run_batches(runner, todo, settings, staging, run_id)
             docs = _render_docs(runner, staging, settings, run_id)
         store.carry_over(staging, replaced=todo["source_file"])
         link_stories(staging, run_id, settings)
@@ -188,19 +187,14 @@ def _render_docs(runner: TaskRunner, staging: Path, settings: Settings, run_id: 
 
 
 def _run_batches(
-    runner: TaskRunner,
-    count: int,
-    todo: pl.DataFrame,
-    settings: Settings,
-    staging: Path,
-    run_id: str,
+    runner: TaskRunner, todo: pl.DataFrame, settings: Settings, staging: Path, run_id: str
 ) -> BatchResult:
-    """Run `count` tasks, one per batch of files, on the runner and fold their results as
-    they finish. Only BATCHES_PER_WORKER per worker are submitted at a time, so the flow's
-    memory stays the same for a thousand batches or a million; the workers are counted again
-    as batches finish, so an adaptive Dask cluster that grows gets more."""
+    """Run one task per batch of files on the runner and fold their results as they finish.
+    Only BATCHES_PER_WORKER per worker are submitted at a time, so the flow's memory stays the
+    same for a thousand batches or a million; the workers are counted again as batches
+    finish, so an adaptive Dask cluster that grows gets more."""
     size = settings.batch_size
-    batches = range(count)
+    batches = range((todo.height + size - 1) // size)
     if not batches:
         return BatchResult()
     progress_id = create_progress_artifact(
