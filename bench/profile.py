@@ -1,6 +1,6 @@
 """Where one batch's time goes: its stages, each repair rule, and a pyinstrument profile.
 
-    .venv/bin/python bench/profile.py [--pages 1500 | --corpus DIR] [--tree]
+    .venv/bin/python bench/profile.py [--pages 2000 | --corpus DIR] [--tree]
 
 One batch (`pipeline.process_batch`, validation included, translation off) runs in this
 process, once to warm up (imports, the GX context) and once measured on other pages. It

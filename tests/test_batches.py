@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from newsmend.flows.clean import batch_count
 
 
-def test_ten_thousand_files_make_eight_batches_for_two_workers_not_seven():
-    assert batch_count(10_000, 1500, 2) == 8
+def test_ten_thousand_files_make_six_batches_for_two_workers_not_five():
+    assert batch_count(10_000, 2000, 2) == 6
 
 
 @given(

@@ -70,8 +70,8 @@ def worker_count(runner: TaskRunner) -> int:
 
 def batch_count(files: int, batch_size: int, workers: int) -> int:
     """How many batches: enough for batch_size files each at most, and a multiple of the
-    workers, so that none sits idle at the end. 10,000 files in batches of 1500 would be 7,
-    and one of two workers would run the seventh alone; 8 of 1250 keep both busy."""
+    workers, so that none sits idle at the end. 10,000 files in batches of 2000 would be 5,
+    and one of two workers would run the fifth alone; 6 of 1667 keep both busy."""
     return min(files, ceil(ceil(files / batch_size) / workers) * workers)
 
 
