@@ -7,7 +7,7 @@ from collections import Counter
 import duckdb
 import polars as pl
 import pytest
-from conftest import CORPUS, newsmend
+from conftest import CORPUS, newsmend, python
 
 TABLES = ("articles", "headlines", "quarantine", "runs", "ledger")
 
@@ -133,3 +133,15 @@ def test_bad_argument_gets_one_line(prefect_api_url, tmp_path):
     done = newsmend("run", "--raw", str(tmp_path / "nope"), api_url=prefect_api_url, check=False)
     assert done.returncode == 2
     assert done.stderr.strip() == f"newsmend: error: --raw {tmp_path / 'nope'} is not a folder"
+
+
+def test_a_run_with_nothing_new_never_loads_great_expectations(corpus_run, prefect_api_url):
+    """Most scheduled runs find nothing new: they must not pay for GX (4 s, 280 MB)."""
+    out, raw, _ = corpus_run
+    run = (
+        "import sys; from newsmend.flows.clean import clean_news; "
+        f"clean_news(raw={str(raw)!r}, out={str(out)!r}); "
+        "print('great_expectations' in sys.modules)"
+    )
+    done = python("-c", run, api_url=prefect_api_url)
+    assert done.stdout.strip().splitlines()[-1] == "False"
