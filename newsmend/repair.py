@@ -663,9 +663,11 @@ def _slice_repeats(column: pl.Series) -> pl.Series:
     """_column_repeats of a few rows: the words of all rows hashed by polars into one flat
     array, each hash mixed with its row's number so that no run reaches into the next row;
     a word's clause is the number of stops before it in its row."""
-    tokens = column.fill_null("").str.to_lowercase().str.extract_all(_WORD_OR_STOP_IN_POLARS)
+    # Cut into words first and lower-case the words, as the fix does: lower-casing "İt" first
+    # gives "i̇t", which a combining dot cuts in two.
+    tokens = column.fill_null("").str.extract_all(_WORD_OR_STOP_IN_POLARS)
     counts = tokens.list.len().to_numpy()
-    flat = tokens.explode().drop_nulls()
+    flat = tokens.explode().drop_nulls().str.to_lowercase()
     is_stop = flat.is_in(list(_STOP_CHARS)).to_numpy()
     stops_before = np.cumsum(is_stop) - is_stop
     clause = stops_before - stops_before[np.repeat(np.cumsum(counts) - counts, counts)]

@@ -69,6 +69,14 @@ def test_repeat_probe_agrees_with_the_exact_scan(text):
     assert (repair._Repeats(text).find() is not None) == (exact_find_repeat(text) is not None)
 
 
+def test_repeat_probe_cuts_words_before_lower_casing():
+    """ "İt" lower-cases to "i̇t", which a combining dot cuts in two: six words said twice
+    would be seven to a probe that lower-cased the text first, one more than a repeat holds."""
+    text = "Since the Establishment the İt the, since the Establishment the İt the"
+    assert repair.repair_text(text)[0] == "Since the Establishment the İt the"
+    assert repair.selected(repair._column_repeats(pl.Series([text])))[0]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(TEXTS | st.none(), max_size=12))
 def test_repeat_probe_judges_each_row_of_a_column_alone(texts):
