@@ -194,9 +194,29 @@ def test_cjk_run_matches_as_first_written(text):
         assert CJK_DATE.search(text) is None
 
 
+# Clauses opened twice, "Since the X of Y, since the X of Y": openers in any case (and
+# letters whose case folds to theirs), words, and the punctuation that stops the flag.
+CLAUSE_BITS = st.lists(
+    st.sampled_from(["the", "Establishment", "of", "x", "İt", ",", ";", ".", " ", "\n", "-"]),
+    max_size=6,
+).map(" ".join)
+OPENERS = st.sampled_from(["Since", "since", "SINCE", "ſince", "according to", "In order to"])
+OPENED = st.builds(
+    lambda before, first, phrase, between, again, after: (
+        f"{before} {first} {phrase} {between}, {again} {phrase}{after}"
+    ),
+    CLAUSE_BITS,
+    OPENERS,
+    CLAUSE_BITS,
+    CLAUSE_BITS,
+    OPENERS,
+    CLAUSE_BITS,
+)
+
 RULE_TEXTS = (
     TEXTS
     | PUNCTUATED
+    | OPENED
     | st.text(
         alphabet=" \t\n\xa0aA.,-[…Ãâ©€™中文（）：Since, since the\u200b\u202e\ufeff", max_size=60
     )
@@ -237,32 +257,3 @@ def test_fix_duplicate_sentence_cuts_what_cutting_copies_cuts(text):
     repair.fix_duplicate_sentence(fast)
     exact = exact_fix_duplicate_sentence(text)
     assert (fast.text, fast.repairs) == (exact.text, exact.repairs)
-
-
-# Clauses opened twice, "Since the X of Y, since the X of Y": openers in any case (and
-# letters whose case folds to theirs), words, and the punctuation that stops the flag.
-CLAUSE_BITS = st.lists(
-    st.sampled_from(["the", "Establishment", "of", "x", "İt", ",", ";", ".", " ", "\n", "-"]),
-    max_size=6,
-).map(" ".join)
-OPENERS = st.sampled_from(["Since", "since", "SINCE", "ſince", "according to", "In order to"])
-OPENED = st.builds(
-    lambda before, first, phrase, between, again, after: (
-        f"{before} {first} {phrase} {between}, {again} {phrase}{after}"
-    ),
-    CLAUSE_BITS,
-    OPENERS,
-    CLAUSE_BITS,
-    CLAUSE_BITS,
-    OPENERS,
-    CLAUSE_BITS,
-)
-
-
-@settings(max_examples=2000, deadline=None)
-@given(OPENED)
-def test_clause_opener_probe_selects_every_text_flagged(text):
-    work = repair.Work(text)
-    repair.flag_repeated_clause_opener(work)
-    if work.flags:
-        assert pl.Series([text]).str.contains(repair._OPENER_AGAIN)[0]
