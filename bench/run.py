@@ -184,8 +184,8 @@ class _MemorySampler(threading.Thread):
                 continue
             self.peak = rss
             pss = {process: self._read(process, "memory_full_info", "pss") for process in processes}
-            if sum(pss.values()) > self.peak_pss:
-                self.peak_pss, self.flow_pss_at_peak = sum(pss.values()), pss[self.me]
+            if (total := sum(pss.values())) > self.peak_pss:
+                self.peak_pss, self.flow_pss_at_peak = total, pss[self.me]
 
     def _processes(self) -> list[psutil.Process]:
         children = self.me.children(recursive=True)
