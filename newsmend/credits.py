@@ -13,8 +13,10 @@ from functools import lru_cache
 from newsmend.dates import find_date
 from newsmend.tables import read_lines, read_toml
 
-ROLES: dict[str, str] = read_toml("roles.toml")["labels"]
-PERSON_ROLES = ("author", "editor")
+_TABLE = read_toml("roles.toml")
+ROLES: dict[str, str] = _TABLE["labels"]  # label -> role ("Translator" -> "translator")
+GROUPS: dict[str, str] = _TABLE["groups"]  # role -> column ("translator" -> "editor")
+PERSON_ROLES = tuple(role for role, group in GROUPS.items() if group in ("author", "editor"))
 FAMILY_NAMES = frozenset(name.casefold() for name in read_lines("family_names.txt"))
 
 MAX_BYLINE_CHARS = 200
@@ -28,12 +30,14 @@ def _label_pattern(label: str) -> str:
 
 
 def _compile_labels() -> re.Pattern[str]:
-    """Labels in any case but starting with a capital; a label is followed by a separator,
-    or by a space and then a capital or a digit."""
+    """Labels in any case; inside a line one starts with a capital or is Chinese, at the start
+    of a line ("date 2023-04-12") it may not. A label is followed by a separator, or by a
+    space and then a capital or a digit."""
     labels = sorted(ROLES, key=len, reverse=True)
     alternation = "|".join(f"(?P<l{i}>{_label_pattern(label)})" for i, label in enumerate(labels))
     return re.compile(
-        rf"(?<![\w'’])(?-i:(?=[A-Z]))(?:{alternation})(?:\s*[:：|｜/]\s*|\s+(?-i:(?=[A-Z0-9])))",
+        rf"(?<![\w'’])(?:^|(?-i:(?=[A-Z\u4e00-\u9fff])))(?:{alternation})"
+        rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9])))",
         re.IGNORECASE,
     )
 
@@ -48,6 +52,8 @@ CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")
 # Up to the first ideograph without ideographs: one way to match, so fullmatch is linear.
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
+BAR = re.compile(r"\s*[|｜]\s*")
+DOMAIN = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,20 +62,35 @@ class Byline:
     published_raw: str | None
     authors: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
+    credits: list[tuple[str, str]] = field(default_factory=list)  # (role, person), page order
 
 
 def _role(match: re.Match[str]) -> str:
     return ROLES[_LABEL_ORDER[int(match.lastgroup[1:])]]
 
 
-def _segments(line: str) -> tuple[str, list[tuple[str, str]]]:
-    """The text before the first label, then (role, text) for each label in the line."""
+def _unwrap(line: str) -> str:
+    """A line without the brackets around all of it: "(Correspondent Zhao Lei)"."""
+    line = line.strip()
+    if len(line) > 2 and line[0] in "(（[【" and line[-1] in ")）]】":
+        return line[1:-1].strip()
+    return line
+
+
+def _fields(line: str) -> list[tuple[str | None, str]]:
+    """(role, text) for each field of a line: a field runs from a label to the next label or
+    bar (" | "); text under no label has the role None ("China Daily" in "By Li Hua | China
+    Daily")."""
     matches = list(LABEL.finditer(line))
-    if not matches:
-        return line.strip(), []
-    lead = line[: matches[0].start()].strip()
-    ends = [m.start() for m in matches[1:]] + [len(line)]
-    return lead, [(_role(m), line[m.end() : end].strip()) for m, end in zip(matches, ends)]
+    starts = [m.start() for m in matches] + [len(line)]
+    pieces: list[tuple[str | None, str]] = [(None, line[: starts[0]])]
+    pieces += [(_role(m), line[m.end() : end]) for m, end in zip(matches, starts[1:])]
+    fields = []
+    for role, text in pieces:
+        first, *rest = BAR.split(text)
+        fields += [(role, first.strip())] if role or first.strip() else []
+        fields += [(None, piece.strip()) for piece in rest if piece.strip()]
+    return fields
 
 
 def _without_date(text: str) -> tuple[str, str | None]:
@@ -117,10 +138,11 @@ def looks_like_names(text: str) -> bool:
 
 
 def _looks_like_outlet(text: str) -> bool:
+    """A name such as "Huzhou Daily" or "jschina.com.cn": short, not a sentence."""
     words = text.split()
     return (
         0 < len(words) <= MAX_OUTLET_WORDS
-        and text[0].isupper()
+        and (text[0].isupper() or DOMAIN.fullmatch(text) is not None)
         and not text.endswith((".", "!", "?"))
     )
 
@@ -136,19 +158,19 @@ def parse_credit_fields(line: str) -> list[tuple[str, list[str]]]:
 def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Cached: split classifies a credit line and records reads it, and credit lines repeat
     from page to page."""
+    line = _unwrap(line)
     if len(line) > MAX_BYLINE_CHARS or not LABEL.match(line):
         return ()
-    _lead, segments = _segments(line)
     fields = []
-    for role, value in segments:
+    for role, value in _fields(line):
         value = _without_date(value)[0]
-        if not value:
-            continue  # a label right before another ("Text/Photo: Zhang Wei")
+        if not value or role == "published":
+            continue  # a label right before another ("Text/Photo: Zhang Wei"), or a date
         if role in PERSON_ROLES and looks_like_names(value):
             fields.append((role, tuple(split_names(value))))
-        elif role in ("outlet", "author") and _looks_like_outlet(value):
+        elif role in (None, "outlet", *PERSON_ROLES) and _looks_like_outlet(value):
             fields.append(("outlet", (value,)))
-        elif role != "published":
+        else:
             return ()
     return tuple(fields)
 
@@ -172,38 +194,43 @@ def is_cjk_credit(line: str) -> bool:
 def parse_byline(line: str) -> Byline:
     """Outlet, date text and persons of the byline under the title. An `Author:` that names
     no person ("Author:Taizhou Daily Time:2022.08.02") names the outlet."""
-    lead, segments = _segments(line.strip())
     outlet: str | None = None
     published_raw: str | None = None
-    persons: dict[str, list[str]] = {"author": [], "editor": []}
-    for role, value in [("lead", lead), *segments]:
+    credits: list[tuple[str, str]] = []
+    for role, value in _fields(_unwrap(line)):
         if role == "published":
             published_raw = published_raw or value or None
             continue
         value, date_raw = _without_date(value)
         published_raw = published_raw or date_raw
         if role in PERSON_ROLES and looks_like_names(value):
-            persons[role].extend(split_names(value))
+            credits += [(role, name) for name in split_names(value)]
         elif value and outlet is None:
             outlet = value
-    return Byline(outlet, published_raw, persons["author"], persons["editor"])
+    return Byline(
+        outlet,
+        published_raw,
+        [name for role, name in credits if GROUPS[role] == "author"],
+        [name for role, name in credits if GROUPS[role] == "editor"],
+        credits,
+    )
 
 
 def looks_like_byline(line: str) -> bool:
     """A short line that starts with a label or a date and whose labelled parts make sense."""
-    line = line.strip()
+    line = _unwrap(line)
     if len(line) > MAX_BYLINE_CHARS or not (line[:1].isdigit() or LABEL.match(line)):
         return False
-    lead, segments = _segments(line)
-    if not segments:
+    fields = _fields(line)
+    if all(role is None for role, _ in fields):
         return False
-    if lead and _without_date(lead)[1] is None:
-        return False
-    for role, value in segments:
+    if fields[0][0] is None and _without_date(fields[0][1])[1] is None:
+        return False  # text before the first label must be the date
+    for role, value in fields:
         value = _without_date(value)[0]
         if not value:
             continue
-        if role == "outlet" and not _looks_like_outlet(value):
+        if role in (None, "outlet") and not _looks_like_outlet(value):
             return False
         if role in PERSON_ROLES and not (looks_like_names(value) or _looks_like_outlet(value)):
             return False

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from newsmend.credits import Byline, parse_byline, parse_credit_fields
+from newsmend.credits import GROUPS, Byline, parse_byline, parse_credit_fields
 from newsmend.dates import find_date, parse_date
 from newsmend.ingest import Page
 from newsmend.split import Headline, PageParts, Span, Teaser, split_page
@@ -20,20 +20,28 @@ def record_id(source_file: str, table: str, position: int) -> str:
     return hashlib.sha256(f"{source_file}|{table}|{position}".encode()).hexdigest()[:16]
 
 
-def _unique(names: list[str]) -> list[str]:
-    return list(dict.fromkeys(names))
+def _unique(items: list) -> list:
+    return list(dict.fromkeys(items))
 
 
-def _credits(parts: PageParts, byline: Byline) -> tuple[str | None, list[str], list[str]]:
-    """Outlet, authors and editors from the byline and the credit lines, in page order."""
-    found: dict[str, list[str]] = {"outlet": [], "author": [], "editor": []}
+def _credits(parts: PageParts, byline: Byline) -> dict:
+    """Outlet, authors, editors and every (role, person) from the byline and the credit
+    lines, in page order; a person is listed once per role."""
+    credits = list(byline.credits)
+    outlets = []
     for line in parts.credits:
         for role, names in parse_credit_fields(line.text):
-            found[role].extend(names)
-    outlet = byline.outlet or next(iter(found["outlet"]), None)
-    authors = _unique(byline.authors + found["author"])
-    editors = _unique(byline.editors + found["editor"])
-    return outlet, authors, editors
+            if role == "outlet":
+                outlets += names
+            else:
+                credits += [(role, name) for name in names]
+    credits = _unique(credits)
+    return {
+        "outlet": byline.outlet or next(iter(outlets), None),
+        "authors": _unique([name for role, name in credits if GROUPS[role] == "author"]),
+        "editors": _unique([name for role, name in credits if GROUPS[role] == "editor"]),
+        "credits": [{"role": role, "name": name} for role, name in credits],
+    }
 
 
 def _date_before(raw: str, page_date: dt.date | None) -> dt.date | None:
@@ -66,7 +74,6 @@ def _article_row(page: Page, position: int, kind: str, start: int, end: int) -> 
 
 def _main_article(page: Page, parts: PageParts) -> dict:
     byline = parse_byline(" ".join(line.text for line in parts.bylines))
-    outlet, authors, editors = _credits(parts, byline)
     spans = [s for s in (parts.title, *parts.bylines, *parts.body) if s is not None]
     start, end = (spans[0].start, spans[-1].end) if spans else (0, 0)
     raw = byline.published_raw
@@ -75,10 +82,7 @@ def _main_article(page: Page, parts: PageParts) -> dict:
         "body_raw": PARAGRAPH_BREAK.join(p.text for p in parts.body),
         "published": parse_date(raw) if raw else None,
         "published_raw": raw,
-        "outlet": outlet,
-        "authors": authors,
-        "editors": editors,
-    }
+    } | _credits(parts, byline)
 
 
 def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
@@ -92,6 +96,7 @@ def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
         "outlet": None,
         "authors": [],
         "editors": [],
+        "credits": [],
     }
 
 

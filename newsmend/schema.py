@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
+CREDIT = pl.Struct({"role": pl.String, "name": pl.String})  # roles: tables/roles.toml
 REPAIR = pl.Struct({"rule": pl.String, "before": pl.String, "after": pl.String})
 
 ARTICLES = {
@@ -27,6 +28,7 @@ ARTICLES = {
     "outlet": pl.String,
     "authors": pl.List(pl.String),
     "editors": pl.List(pl.String),
+    "credits": pl.List(CREDIT),  # every credited person with their role, in page order
     "truncated": pl.Boolean,
     "repairs": pl.List(REPAIR),
     "flags": pl.List(pl.String),  # warnings: checks of warning severity, unsafe-to-fix artifacts

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from newsmend.credits import (
     FAMILY_NAMES,
+    GROUPS,
     PERSON_ROLES,
     ROLES,
     Byline,
@@ -47,10 +48,30 @@ def test_outlet_label(label: str) -> None:
         ("Review: Tang Hao", "editor"),
         ("Proofreading: Jiang Wen", "editor"),
         ("Producer: Lou Jianguo", "editor"),
+        ("Translator: Pang Yuehui", "editor"),
+        ("(Correspondent Zhao Lei)", "author"),
+        ("Photo by Yang Huafeng", "author"),
+        ("Reviewed by Li Na", "editor"),
     ],
 )
 def test_roles_as_the_golds_count_them(line: str, role: str) -> None:
-    assert parse_credit_line(line)[0] == role
+    assert GROUPS[parse_credit_line(line)[0]] == role
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Translator: Pang Yuehui", [("translator", ["Pang Yuehui"])]),
+        ("(Correspondent Zhao Lei)", [("correspondent", ["Zhao Lei"])]),
+        ("(Source:jschina.com.cn)", [("outlet", ["jschina.com.cn"])]),
+        (
+            "Reporter: Li Hua | Editor: Wang Fang",
+            [("reporter", ["Li Hua"]), ("editor", ["Wang Fang"])],
+        ),
+    ],
+)
+def test_credit_roles_are_kept(line: str, fields: list) -> None:
+    assert parse_credit_fields(line) == fields
 
 
 @pytest.mark.parametrize(
@@ -112,12 +133,30 @@ def test_split_names(text: str, names: list[str]) -> None:
         ("Source: Huzhou Daily", Byline("Huzhou Daily", None)),
         (
             "Reporter Zhang Wei Correspondent Liu Fang",
-            Byline(None, None, ["Zhang Wei", "Liu Fang"]),
+            Byline(
+                None,
+                None,
+                ["Zhang Wei", "Liu Fang"],
+                credits=[("reporter", "Zhang Wei"), ("correspondent", "Liu Fang")],
+            ),
         ),
-        ("Text/Chen Jing Picture/Zhou Min", Byline(None, None, ["Chen Jing", "Zhou Min"])),
+        (
+            "Text/Chen Jing Picture/Zhou Min",
+            Byline(
+                None,
+                None,
+                ["Chen Jing", "Zhou Min"],
+                credits=[("author", "Chen Jing"), ("photographer", "Zhou Min")],
+            ),
+        ),
         (
             "Reporter Xu Jie Correspondent Shen Lu 2022/7/12",
-            Byline(None, "2022/7/12", ["Xu Jie", "Shen Lu"]),
+            Byline(
+                None,
+                "2022/7/12",
+                ["Xu Jie", "Shen Lu"],
+                credits=[("reporter", "Xu Jie"), ("correspondent", "Shen Lu")],
+            ),
         ),
         (
             "Time: the day before yesterday Source: Huai'an Release",
@@ -127,6 +166,12 @@ def test_split_names(text: str, names: list[str]) -> None:
             "Release time: 2022年8月5日 Source: Nantong Daily",
             Byline("Nantong Daily", "2022年8月5日"),
         ),
+        ("By Li Hua | China Daily", Byline("China Daily", None, ["Li Hua"], [], [("author", "Li Hua")])),
+        ("Source:Taizhou 2022-11-28 14:44", Byline("Taizhou", "2022-11-28 14:44")),
+        ("Updated:2021-07-02 17:30:38", Byline(None, "2021-07-02 17:30:38")),
+        ("time:2022-12-29 14:02:18", Byline(None, "2022-12-29 14:02:18")),
+        ("date 2023-04-12", Byline(None, "2023-04-12")),
+        ("发布时间：2022-12-29", Byline(None, "2022-12-29")),
     ],
 )
 def test_byline(line: str, byline: Byline) -> None:
@@ -170,12 +215,12 @@ def test_names_with_mixed_separators_split_back(names: list[str], seps: list[str
     [
         (
             "Editor: Lu Yifan | Review: Gong Xin",
-            [("editor", ["Lu Yifan"]), ("editor", ["Gong Xin"])],
+            [("editor", ["Lu Yifan"]), ("reviewer", ["Gong Xin"])],
         ),
-        ("Text/Chen Jing Picture/Zhou Min", [("author", ["Chen Jing"]), ("author", ["Zhou Min"])]),
+        ("Text/Chen Jing Picture/Zhou Min", [("author", ["Chen Jing"]), ("photographer", ["Zhou Min"])]),
         ("Author: Xinhua News Agency", [("outlet", ["Xinhua News Agency"])]),
         ("Source: Huzhou Daily", [("outlet", ["Huzhou Daily"])]),
-        ("Text/Photo: Zhang Wei", [("author", ["Zhang Wei"])]),
+        ("Text/Photo: Zhang Wei", [("photographer", ["Zhang Wei"])]),
     ],
 )
 def test_credit_fields_of_a_line(line: str, fields: list) -> None:

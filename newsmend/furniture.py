@@ -1,0 +1,92 @@
+"""Page furniture: which kind of site furniture a line is (menus, breadcrumbs, share bars,
+footers, captions, ...), from the patterns and word lists of `tables/furniture.toml`.
+
+Furniture is recognised line by line, so a rule is one entry of the table: a new site's menu
+word or footer phrase is a line of data, not a new branch of code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsmend.tables import read_toml
+
+_TABLE = read_toml("furniture.toml")
+MAX_FURNITURE_CHARS: int = _TABLE["max_chars"]
+# Words are runs of letters, digits and a few joiners; CJK runs are covered by table words.
+_TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\uac00-\ud7af+&'’\-]+|[\u3040-\u30ff\u4e00-\u9fff]+|[【】\[\]]")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]+")
+_LONGEST_CJK_WORD = 4
+
+
+@dataclass(frozen=True)
+class FurnitureKind:
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    words: frozenset[str]
+    min_words: int
+    inline: bool  # may stand inside a body (a caption) without ending it
+
+
+def _kind(name: str, entry: dict) -> FurnitureKind:
+    words = {word for phrase in entry.get("words", []) for word in phrase.casefold().split()}
+    return FurnitureKind(
+        name=name,
+        patterns=tuple(re.compile(p, re.IGNORECASE) for p in entry.get("patterns", [])),
+        words=frozenset(words),
+        min_words=entry.get("min_words", 1),
+        inline=entry.get("inline", False),
+    )
+
+
+KINDS: tuple[FurnitureKind, ...] = tuple(_kind(n, e) for n, e in _TABLE["kinds"].items())
+INLINE_KINDS = frozenset(kind.name for kind in KINDS if kind.inline)
+TOOLBAR_WORDS = next(kind.words for kind in KINDS if kind.name == "share_bar")
+_COUNTER = re.compile(
+    r"(?i)\b(?:browse[ds]?|views?|hits|visits|clicks|page views)\s*(?:times)?\s*[:：]\s*\d*(?:\s*times)?"
+    r"|(?:浏览次数|浏览量|点击数?)\s*[:：]?\s*\d*"
+)
+_BAR = re.compile(r"\s*[|｜]\s*")
+
+
+def _covered(run: str, words: frozenset[str]) -> bool:
+    """A CJK run is made only of table words ("打印关闭" = "打印" + "关闭")."""
+    if run in words:
+        return True
+    for size in range(min(len(run), _LONGEST_CJK_WORD), 0, -1):
+        if run[:size] in words and _covered(run[size:], words):
+            return True
+    return False
+
+
+def _only_words(tokens: list[str], kind: FurnitureKind) -> bool:
+    if len(tokens) < kind.min_words or not kind.words:
+        return False
+    return all(
+        _covered(token, kind.words) if _CJK_RUN.fullmatch(token) else token in kind.words
+        for token in tokens
+    )
+
+
+def furniture_kind(line: str) -> str | None:
+    """The kind of furniture a line is, or None for a line that may belong to a story."""
+    if len(line) > MAX_FURNITURE_CHARS:
+        return None
+    tokens = [token.casefold() for token in _TOKEN.findall(line)]
+    for kind in KINDS:
+        if any(pattern.search(line) for pattern in kind.patterns) or _only_words(tokens, kind):
+            return kind.name
+    return None
+
+
+def strip_toolbar(line: str) -> str:
+    """A line without its toolbar words and view counters ("2019-07-31 Download Print
+    Comment" -> "2019-07-31", "2020-07-15 Browse:" -> "2020-07-15"), for reading what is left."""
+    line = _COUNTER.sub(" ", line)
+    kept = [
+        word
+        for word in line.split()
+        if word.casefold().strip("[]【】()（）|:：") not in TOOLBAR_WORDS
+    ]
+    return _BAR.sub(" | ", " ".join(kept)).strip(" |")
