@@ -27,6 +27,7 @@ class BatchResult:
     examples: dict[str, list[str]] = field(default_factory=dict)  # check -> a few record_ids
     repairs: Counter = field(default_factory=Counter)
     flags: Counter = field(default_factory=Counter)
+    furniture: Counter = field(default_factory=Counter)  # site furniture lines dropped, per kind
     translation: Counter = field(default_factory=Counter)  # cache hits, misses, failures
     seconds: Counter = field(default_factory=Counter)  # per stage
 
@@ -41,7 +42,7 @@ class BatchResult:
             "bytes_read",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("failed_checks", "repairs", "flags", "translation", "seconds"):
+        for name in ("failed_checks", "repairs", "flags", "furniture", "translation", "seconds"):
             getattr(self, name).update(getattr(other, name))
         for check, record_ids in other.examples.items():
             self.add_examples(check, record_ids)

@@ -52,8 +52,8 @@ CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")
 # Up to the first ideograph without ideographs: one way to match, so fullmatch is linear.
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
-BAR = re.compile(r"\s*[|｜]\s*")
-DOMAIN = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
+BAR = re.compile(r"[|｜]")  # pieces are stripped: no \s* around it (quadratic on runs of spaces)
+DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

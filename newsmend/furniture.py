@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsmend.tables import read_toml
 
 _TABLE = read_toml("furniture.toml")
 MAX_FURNITURE_CHARS: int = _TABLE["max_chars"]
 # Words are runs of letters, digits and a few joiners; CJK runs are covered by table words.
-_TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\uac00-\ud7af+&'’\-]+|[\u3040-\u30ff\u4e00-\u9fff]+|[【】\[\]]")
+_TOKEN = re.compile(
+    r"[A-Za-z0-9\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\uac00-\ud7af+&'’\-]+|[\u3040-\u30ff\u4e00-\u9fff]+|[【】\[\]]"
+)
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]+")
 _LONGEST_CJK_WORD = 4
 
@@ -47,9 +50,10 @@ _COUNTER = re.compile(
     r"(?i)\b(?:browse[ds]?|views?|hits|visits|clicks|page views)\s*(?:times)?\s*[:：]\s*\d*(?:\s*times)?"
     r"|(?:浏览次数|浏览量|点击数?)\s*[:：]?\s*\d*"
 )
-_BAR = re.compile(r"\s*[|｜]\s*")
+_BAR = re.compile(r"[|｜]")
 
 
+@lru_cache(maxsize=4096)
 def _covered(run: str, words: frozenset[str]) -> bool:
     """A CJK run is made only of table words ("打印关闭" = "打印" + "关闭")."""
     if run in words:
@@ -89,4 +93,4 @@ def strip_toolbar(line: str) -> str:
         for word in line.split()
         if word.casefold().strip("[]【】()（）|:：") not in TOOLBAR_WORDS
     ]
-    return _BAR.sub(" | ", " ".join(kept)).strip(" |")
+    return " ".join(_BAR.sub(" | ", " ".join(kept)).split()).strip(" |")

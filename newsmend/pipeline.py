@@ -38,7 +38,7 @@ def process_batch(
     timer = _StageTimer(result.seconds)
     with timer("read"):
         pages, problems = _read(paths, settings, result)
-    articles, headlines = _split(pages, problems, timer)
+    articles, headlines = _split(pages, problems, timer, result)
     with timer("repair"):
         enabled = None if not settings.disabled_rules else _enabled_rules(settings)
         translator = make_translator(settings.translation, settings.out)
@@ -80,10 +80,11 @@ def _read(paths: list[Path], settings: Settings, result: BatchResult):
 
 
 def _split(
-    pages: list[Page], problems: list[FileProblem], timer: _StageTimer
+    pages: list[Page], problems: list[FileProblem], timer: _StageTimer, result: BatchResult
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Page text to record frames (split into parts, then records with their metadata); a
-    page the splitter chokes on becomes a file problem."""
+    page the splitter chokes on becomes a file problem. The site furniture dropped is counted
+    per kind."""
     article_rows: list[dict] = []
     headline_rows: list[dict] = []
     for page in pages:
@@ -99,6 +100,7 @@ def _split(
             continue
         article_rows.extend(articles)
         headline_rows.extend(headlines)
+        result.furniture.update(kind for kind, _line in parts.furniture)
     with timer("extract"):
         return _raw_frame(article_rows, ARTICLES), _raw_frame(headline_rows, HEADLINES)
 

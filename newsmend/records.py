@@ -77,12 +77,16 @@ def _main_article(page: Page, parts: PageParts) -> dict:
     spans = [s for s in (parts.title, *parts.bylines, *parts.body) if s is not None]
     start, end = (spans[0].start, spans[-1].end) if spans else (0, 0)
     raw = byline.published_raw
-    return _article_row(page, 0, "article", start, end) | {
-        "title_raw": parts.title.text if parts.title else None,
-        "body_raw": PARAGRAPH_BREAK.join(p.text for p in parts.body),
-        "published": parse_date(raw) if raw else None,
-        "published_raw": raw,
-    } | _credits(parts, byline)
+    return (
+        _article_row(page, 0, "article", start, end)
+        | {
+            "title_raw": parts.title.text if parts.title else None,
+            "body_raw": PARAGRAPH_BREAK.join(p.text for p in parts.body),
+            "published": parse_date(raw) if raw else None,
+            "published_raw": raw,
+        }
+        | _credits(parts, byline)
+    )
 
 
 def _teaser(page: Page, position: int, teaser: Teaser) -> dict:

@@ -75,6 +75,7 @@ RUNS = {
     "failed_checks": pl.String,  # JSON object: check name -> records that failed it
     "repairs": pl.String,  # JSON object: rule name -> repairs applied
     "flags": pl.String,  # JSON object: flag name -> records flagged
+    "furniture": pl.String,  # JSON object: furniture kind -> lines dropped (furniture.toml)
     "translation": pl.String,  # JSON object: cache hits, misses, failures
     "alerts": pl.List(pl.String),  # quality figures that moved far from the recent runs
 }

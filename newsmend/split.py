@@ -1,9 +1,23 @@
-"""One page's text cut into its parts: title, byline, body, then the page furniture (related-
-headline list, credits, end marker) and the teasers of other stories.
+"""One page's text cut into its parts: title, byline, body, then what follows the story
+(related-headline list, credits, end marker), the teasers of other stories, and the site's
+furniture wherever it stands.
 
-Every non-blank line is one paragraph. Each line gets a kind once; the body runs until the
-first line that is furniture, the furniture until the first line that is none of it, and what
-follows are teasers (a title line, then a snippet line). Every part keeps its offsets.
+A page is read as a layout of scored lines (docs/ARCHITECTURE.md, "How a page is read"):
+
+1. Every non-blank line is one paragraph and gets a kind once (`_kind`): site furniture of a
+   named kind (`furniture.py`), a byline line (date, source, credits), a list header, an end
+   marker, a list entry, Chinese residue, or text.
+2. The body starts at the first prose line (a text line that ends a sentence). The title is
+   the best-scored title-like line above it (`_title_score`: near the body, followed by a
+   byline, more than a couple of words), so breadcrumbs, site names and section names above
+   a story lose to its headline; the byline lines next to the title are the byline.
+3. The body runs to the first line that ends it (end marker, list, credits, furniture other
+   than a caption); captions inside it are dropped.
+4. After the body come lists, credits and the end marker, then teasers (a title line and a
+   snippet line); furniture among them is dropped.
+
+Every dropped furniture line is kept with its kind, to be counted. Every part keeps its
+offsets.
 """
 
 from __future__ import annotations
@@ -14,6 +28,7 @@ from typing import NamedTuple
 
 from newsmend.credits import is_cjk_credit, looks_like_byline, parse_credit_line
 from newsmend.dates import looks_like_date
+from newsmend.furniture import INLINE_KINDS, KINDS, furniture_kind, strip_toolbar
 from newsmend.tables import read_lines
 
 # Longer lines are paragraphs, not headline titles.
@@ -39,11 +54,20 @@ LIST_HEADERS = frozenset(_squeeze(header) for header in read_lines("list_headers
 MAX_MARKER_CHARS = 2 * max(map(len, END_MARKERS | LIST_HEADERS))  # longer lines are neither
 
 # Line kinds. CHINESE is a line without English: body text in the body, residue after it.
-TEXT, HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, CHINESE = (
-    "text", "header", "end", "credit", "residue", "date", "entry", "chinese",
+# META is a byline line once its toolbar words are gone ("2019-07-31 Download Print").
+TEXT, HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, CHINESE, META = (
+    "text", "header", "end", "credit", "residue", "date", "entry", "chinese", "meta",
 )  # fmt: skip
-FURNITURE = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY})
+FURNITURE_KINDS = frozenset(kind.name for kind in KINDS)  # the site's, from furniture.toml
+AFTER_BODY = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, META})  # lines that end a body
+BYLINE_KINDS = frozenset({META, CREDIT, DATE})
 LATIN = re.compile(r"[A-Za-z]")
+# A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
+# two words, or with "!" or "?" and more words than a headline that asks or exclaims.
+FULL_STOP = re.compile(r"[.。][\"'”’)）]*$")
+EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
+MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10}
+BULLET = re.compile(r"^[•·●▪■◆◇▶►]\s*")
 
 
 class Span(NamedTuple):
@@ -88,6 +112,7 @@ class PageParts:
     bylines: list[Span]
     body: list[Span]
     list_headers: list[Span] = field(default_factory=list)
+    furniture: list[tuple[str, Span]] = field(default_factory=list)  # (kind, line) dropped
     headlines: list[Headline] = field(default_factory=list)
     credits: list[Span] = field(default_factory=list)
     residue: list[Span] = field(default_factory=list)  # credits left in Chinese
@@ -96,12 +121,15 @@ class PageParts:
 
 
 def _lines(text: str) -> list[Span]:
-    """The non-blank lines, stripped, with their offsets."""
+    """The non-blank lines, stripped (of a list bullet too), with their offsets."""
     spans, offset = [], 0
     for line in text.split("\n"):
         stripped = line.strip()
+        bullet = BULLET.match(stripped)
+        if bullet:
+            stripped = stripped[bullet.end() :]
         if stripped:
-            start = offset + len(line) - len(line.lstrip())
+            start = offset + len(line) - len(line.lstrip()) + (bullet.end() if bullet else 0)
             spans.append(Span(stripped, start, start + len(stripped)))
         offset += len(line) + 1
     return spans
@@ -139,13 +167,102 @@ def _kind(line: str) -> str:
         return DATE
     if parse_credit_line(line):
         return CREDIT
+    furniture = furniture_kind(line)
+    if furniture:
+        return furniture
     if is_cjk_credit(line):
         return RESIDUE
+    if _is_meta(line):
+        return META
     if _dated_entry(Span(line, 0, len(line))):
         return ENTRY
     if not LATIN.search(line):
         return CHINESE
     return TEXT
+
+
+def _is_meta(line: str) -> bool:
+    """A byline line once its toolbar words and view counters are gone."""
+    rest = strip_toolbar(line)
+    return bool(rest) and (looks_like_date(rest) or looks_like_byline(rest))
+
+
+def _is_prose(line: Span, kind: str) -> bool:
+    """Text that ends a sentence: a paragraph, not a headline."""
+    if kind != TEXT:
+        return False
+    words = len(line.text.split())
+    return len(line.text) > MAX_TITLE_CHARS or any(
+        end.search(line.text) and words >= least for end, least in MIN_PROSE_WORDS.items()
+    )
+
+
+def _title_like(line: Span, kind: str) -> bool:
+    """Text that may be a headline (one left in Chinese, or in full-width letters, too)."""
+    return kind == CHINESE or (kind == TEXT and not _is_prose(line, kind))
+
+
+def _next_line(kinds: list[str], i: int) -> int:
+    """Index of the next line after i that is not furniture (len(kinds) if none)."""
+    i += 1
+    while i < len(kinds) and kinds[i] in FURNITURE_KINDS:
+        i += 1
+    return i
+
+
+def _byline_block(kinds: list[str], i: int, step: int) -> list[int]:
+    """Indexes of the byline lines next to line i, going down (step 1) or up (step -1),
+    furniture between them skipped."""
+    block = []
+    i += step
+    while 0 <= i < len(kinds) and (kinds[i] in BYLINE_KINDS or kinds[i] in FURNITURE_KINDS):
+        if kinds[i] in BYLINE_KINDS:
+            block.append(i)
+        i += step
+    return block if step > 0 else block[::-1]
+
+
+def _title_score(lines: list[Span], kinds: list[str], i: int, candidates: list[int]) -> float:
+    """How much a title-like line looks like the story's headline: the nearest to the body
+    wins unless it is a label of a couple of words, and one a byline follows gains."""
+    words = len(lines[i].text.split())
+    score = -float(sum(1 for c in candidates if c > i))  # candidates between it and the body
+    score -= 3 if words <= 2 else 1 if words == 3 else 0
+    score -= 3 if lines[i].text.endswith((":", "：")) else 0
+    following = _next_line(kinds, i)
+    score += 2 if following < len(kinds) and kinds[following] in BYLINE_KINDS else 0
+    return score
+
+
+def _first_prose(lines: list[Span], kinds: list[str]) -> int:
+    """Index of the first prose line, or of the first text line when none is prose."""
+    for i, (line, kind) in enumerate(zip(lines, kinds)):
+        if _is_prose(line, kind):
+            return i
+    return next((i for i, kind in enumerate(kinds) if kind in (TEXT, CHINESE)), len(lines))
+
+
+def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], int]:
+    """(title index or None, byline indexes, index of the first body line)."""
+    prose = _first_prose(lines, kinds)
+    candidates = [i for i in range(prose) if _title_like(lines[i], kinds[i])]
+    if not candidates and prose < len(lines):
+        after = _next_line(kinds, prose)
+        if after < len(kinds) and kinds[after] in BYLINE_KINDS:
+            candidates = [prose]  # a headline that ends with a full stop, a byline under it
+    title = (
+        max(candidates, key=lambda i: (_title_score(lines, kinds, i, candidates), i))
+        if candidates
+        else None
+    )
+    if title is None:
+        bylines = [i for i in range(prose) if kinds[i] in BYLINE_KINDS]
+    else:
+        bylines = _byline_block(kinds, title, 1) or _byline_block(kinds, title, -1)
+    start = max([title if title is not None else -1, *bylines]) + 1
+    while start < len(lines) and kinds[start] not in (TEXT, CHINESE, ENTRY):
+        start += 1  # furniture, residue of the byline in Chinese
+    return title, bylines, start
 
 
 def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
@@ -163,43 +280,41 @@ def _followed_by_title(kinds: list[str], i: int) -> bool:
     return i + 1 < len(kinds) and kinds[i + 1] in (TEXT, ENTRY)
 
 
-def _body_end(lines: list[Span], kinds: list[str], start: int) -> int:
-    """Index of the first line of page furniture after the body."""
+def _read_body(lines: list[Span], kinds: list[str], start: int, parts: PageParts) -> int:
+    """Fill the body from `start`; return the index of the first line after it."""
     for i in range(start, len(lines)):
-        if kinds[i] in FURNITURE or _starts_list(lines, kinds, i):
+        kind = kinds[i]
+        if kind in INLINE_KINDS:
+            parts.furniture.append((kind, lines[i]))
+        elif kind in FURNITURE_KINDS or kind in AFTER_BODY or _starts_list(lines, kinds, i):
             return i
+        else:
+            parts.body.append(lines[i])
     return len(lines)
-
-
-def _title_and_bylines(lines: list[Span]) -> tuple[Span | None, list[Span], int]:
-    """The title line (absent when the page opens with its byline), the byline lines
-    ("Source: ..." then "Reporter ..." are two), and the index of the first body line."""
-    title = lines[0] if lines and not looks_like_byline(lines[0].text) else None
-    end = 1 if title else 0
-    while end < len(lines) and looks_like_byline(lines[end].text):
-        end += 1
-    return title, lines[1 if title else 0 : end], end
 
 
 def split_page(text: str) -> PageParts:
     """Cut a decoded page (newlines normalised, BOM stripped) into its parts."""
     lines = _lines(text)
-    title, bylines, body_start = _title_and_bylines(lines)
-    residue = []
-    while body_start < len(lines) and is_cjk_credit(lines[body_start].text):
-        residue.append(lines[body_start])  # the byline again, in Chinese
-        body_start += 1
-    kinds = [TEXT] * body_start + [_kind(line.text) for line in lines[body_start:]]
-    body_end = _body_end(lines, kinds, body_start)
-    parts = PageParts(title, bylines, lines[body_start:body_end], residue=residue)
-    teaser_start = _read_furniture(lines, kinds, body_end, parts)
+    kinds = [_kind(line.text) for line in lines]
+    title, bylines, body_start = _head(lines, kinds)
+    parts = PageParts(
+        title=lines[title] if title is not None else None,
+        bylines=[lines[i] for i in bylines],
+        body=[],
+        residue=[lines[i] for i in range(body_start) if kinds[i] == RESIDUE],
+        furniture=[(kinds[i], lines[i]) for i in range(body_start) if kinds[i] in FURNITURE_KINDS],
+    )
+    body_end = _read_body(lines, kinds, body_start, parts)
+    teaser_start = _read_after_body(lines, kinds, body_end, parts)
     _read_teasers(lines, kinds, teaser_start, parts)
     return parts
 
 
-def _read_furniture(lines: list[Span], kinds: list[str], i: int, parts: PageParts) -> int:
+def _read_after_body(lines: list[Span], kinds: list[str], i: int, parts: PageParts) -> int:
     """Fill the list, credits and end marker of parts; return where the teasers start."""
     date_first: bool | None = None  # the order of two-line list entries, fixed by the first
+    undated = False  # right under a list header, in a list of titles without dates
     while i < len(lines):
         kind, line = kinds[i], lines[i]
         if kind == DATE and date_first is not False and _followed_by_title(kinds, i):
@@ -208,12 +323,29 @@ def _read_furniture(lines: list[Span], kinds: list[str], i: int, parts: PagePart
         elif date_first is not True and _starts_list(lines, kinds, i):
             parts.headlines.append(Headline(line, lines[i + 1]))
             date_first, i = False, i + 2
+        elif undated and _undated_entry(lines, kinds, i):
+            parts.headlines.append(Headline(line, None))
+            i += 1
         elif kind == TEXT or _starts_teaser(kinds, i):
             return i
         else:
-            _add_furniture(kind, line, parts)
+            _add_after_body(kind, line, parts)
             i += 1
+            undated = kind == HEADER or (undated and kind in FURNITURE_KINDS)
+            continue
+        undated = undated and parts.headlines[-1].date is None
     return i
+
+
+def _undated_entry(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A title-like line not followed by a prose snippet or a date: under a list header, a
+    headline without a date ("Related news", then one title a line)."""
+    if not _title_like(lines[i], kinds[i]):
+        return False
+    following = _next_line(kinds, i)
+    return following >= len(lines) or (
+        kinds[following] != DATE and not _is_prose(lines[following], kinds[following])
+    )
 
 
 def _starts_teaser(kinds: list[str], i: int) -> bool:
@@ -227,10 +359,10 @@ def _starts_teaser(kinds: list[str], i: int) -> bool:
     )
 
 
-def _add_furniture(kind: str, line: Span, parts: PageParts) -> None:
+def _add_after_body(kind: str, line: Span, parts: PageParts) -> None:
     if kind == HEADER:
         parts.list_headers.append(line)
-    elif kind == CREDIT:
+    elif kind in (CREDIT, META):
         parts.credits.append(line)
     elif kind in (RESIDUE, CHINESE):
         parts.residue.append(line)
@@ -238,13 +370,25 @@ def _add_furniture(kind: str, line: Span, parts: PageParts) -> None:
         parts.end_marker = parts.end_marker or line
     elif kind == ENTRY:
         parts.headlines.append(_dated_entry(line))
+    elif kind in FURNITURE_KINDS:
+        parts.furniture.append((kind, line))
 
 
 def _read_teasers(lines: list[Span], kinds: list[str], i: int, parts: PageParts) -> None:
     """Pairs of a title line and a snippet line; furniture lines among them are skipped."""
-    while i + 1 < len(lines):
-        if kinds[i] in (TEXT, ENTRY) and kinds[i + 1] in (TEXT, ENTRY):
-            parts.teasers.append(Teaser(lines[i], lines[i + 1]))
-            i += 2
+    while i < len(lines):
+        if kinds[i] in FURNITURE_KINDS:
+            parts.furniture.append((kinds[i], lines[i]))
+            i += 1
+            continue
+        snippet = _next_line(kinds, i)
+        if (
+            kinds[i] in (TEXT, ENTRY)
+            and _title_like(lines[i], TEXT)
+            and snippet < len(lines)
+            and kinds[snippet] in (TEXT, ENTRY)
+        ):
+            parts.teasers.append(Teaser(lines[i], lines[snippet]))
+            i = snippet + 1
         else:
             i += 1

@@ -166,7 +166,10 @@ def test_split_names(text: str, names: list[str]) -> None:
             "Release time: 2022年8月5日 Source: Nantong Daily",
             Byline("Nantong Daily", "2022年8月5日"),
         ),
-        ("By Li Hua | China Daily", Byline("China Daily", None, ["Li Hua"], [], [("author", "Li Hua")])),
+        (
+            "By Li Hua | China Daily",
+            Byline("China Daily", None, ["Li Hua"], [], [("author", "Li Hua")]),
+        ),
         ("Source:Taizhou 2022-11-28 14:44", Byline("Taizhou", "2022-11-28 14:44")),
         ("Updated:2021-07-02 17:30:38", Byline(None, "2021-07-02 17:30:38")),
         ("time:2022-12-29 14:02:18", Byline(None, "2022-12-29 14:02:18")),
@@ -217,7 +220,10 @@ def test_names_with_mixed_separators_split_back(names: list[str], seps: list[str
             "Editor: Lu Yifan | Review: Gong Xin",
             [("editor", ["Lu Yifan"]), ("reviewer", ["Gong Xin"])],
         ),
-        ("Text/Chen Jing Picture/Zhou Min", [("author", ["Chen Jing"]), ("photographer", ["Zhou Min"])]),
+        (
+            "Text/Chen Jing Picture/Zhou Min",
+            [("author", ["Chen Jing"]), ("photographer", ["Zhou Min"])],
+        ),
         ("Author: Xinhua News Agency", [("outlet", ["Xinhua News Agency"])]),
         ("Source: Huzhou Daily", [("outlet", ["Huzhou Daily"])]),
         ("Text/Photo: Zhang Wei", [("photographer", ["Zhang Wei"])]),

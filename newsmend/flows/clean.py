@@ -250,6 +250,7 @@ def _run_row(run_id: str, started: datetime, files_seen: int, totals: BatchResul
         "failed_checks": json.dumps(dict(totals.failed_checks.most_common())),
         "repairs": json.dumps(dict(totals.repairs.most_common())),
         "flags": json.dumps(dict(totals.flags.most_common())),
+        "furniture": json.dumps(dict(totals.furniture.most_common())),
         "translation": json.dumps(dict(totals.translation)),
     }
 
@@ -279,6 +280,7 @@ def _report(run_row: dict, totals: BatchResult, docs: Path | None) -> None:
         ("Failed checks", totals.failed_checks),
         ("Repairs per rule", totals.repairs),
         ("Flags", totals.flags),
+        ("Page furniture dropped, per kind", totals.furniture),
         ("Translation", totals.translation),
     ):
         if counter:

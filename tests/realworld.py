@@ -1,0 +1,163 @@
+"""Score newsmend on the real pages of tests/fixtures/realworld against their gold files.
+
+    .venv/bin/python tests/realworld.py [--set tune|heldout|all] [--scorer PATH] [--verbose]
+
+Runs every page of the set through one batch of the real pipeline (split, extract, repair,
+GX validation, Parquet), then prints the shared scorer's figures (`--scorer`, by default
+../shared/tools/score_gold.py beside the project, when it is there) and the figures the
+shared scorer does not give:
+
+- `title_exact`: gold articles whose output title equals the gold title (spacing and case
+  aside), over all gold articles;
+- `credits_exact`: gold articles whose authors and editors both equal the gold's;
+- `records_not_in_gold`: output articles and headlines that match no gold record: furniture
+  or text taken for a story;
+- `quarantined_by_check`: per check, the real articles it quarantined.
+
+`tests/test_realworld.py` asserts the targets on these figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import importlib.util
+import json
+import os
+import re
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import polars as pl
+
+HERE = Path(__file__).parent
+REALWORLD = HERE / "fixtures" / "realworld"
+SETS = ("tune", "heldout")
+DEFAULT_SCORER = HERE.parent.parent / "shared" / "tools" / "score_gold.py"
+WORD = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]+")
+MATCH_RATIO = 0.8  # the shared scorer's title similarity for "the same record"
+
+
+def pages(which: str) -> list[Path]:
+    sets = SETS if which == "all" else (which,)
+    return sorted(p for s in sets for p in (REALWORLD / s).glob("*.txt"))
+
+
+def golds(which: str) -> list[dict]:
+    return [
+        json.loads(p.with_suffix(".gold.json").read_text(encoding="utf-8")) for p in pages(which)
+    ]
+
+
+def run_pipeline(paths: list[Path], out: Path) -> None:
+    """One batch of the real pipeline over the pages, written as Parquet under out."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    from newsmend.config import load_settings
+    from newsmend.pipeline import process_batch
+
+    raw = out / "raw"
+    raw.mkdir(parents=True)
+    for path in paths:
+        (raw / path.name).write_bytes(path.read_bytes())
+    settings = load_settings(raw=raw, out=out)
+    process_batch(sorted(raw.iterdir()), settings, out, 0, "realworld")
+
+
+def _tokens(text: str | None) -> str:
+    return " ".join(WORD.findall((text or "").lower()))
+
+
+def _similar(a: str | None, b: str | None) -> float:
+    return difflib.SequenceMatcher(None, _tokens(a), _tokens(b)).ratio()
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def _records(out: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    def read(table: str) -> pl.DataFrame:
+        return pl.concat([pl.read_parquet(f) for f in sorted((out / table).rglob("*.parquet"))])
+
+    return read("articles"), read("headlines"), read("quarantine")
+
+
+def own_figures(out: Path, gold_pages: list[dict]) -> dict:
+    """The figures the shared scorer does not give (see the module docstring)."""
+    articles, headlines, quarantine = _records(out)
+    quarantined = [
+        json.loads(r) | {"_failed": f}
+        for r, f, t in zip(quarantine["record"], quarantine["failed_checks"], quarantine["table"])
+        if t == "articles"
+    ]
+    by_check: Counter = Counter()
+    for record in quarantined:
+        if record.get("kind") == "article":
+            by_check.update(record["_failed"])
+    outputs = [*articles.to_dicts(), *quarantined]
+    total = title_ok = credits_ok = unmatched = 0
+    for gold in gold_pages:
+        mine = [r for r in outputs if r["source_file"] == gold["source_file"]]
+        used: set[int] = set()
+        for want in gold["articles"]:
+            total += 1
+            best = max(
+                (i for i in range(len(mine)) if i not in used),
+                key=lambda i: _similar(want["title"], mine[i].get("title")),
+                default=None,
+            )
+            if best is None or _similar(want["title"], mine[best].get("title")) < MATCH_RATIO:
+                continue
+            used.add(best)
+            got = mine[best]
+            title_ok += _norm(got.get("title")) == _norm(want["title"])
+            credits_ok += sorted(got.get("authors") or []) == sorted(want.get("authors", [])) and (
+                sorted(got.get("editors") or []) == sorted(want.get("editors", []))
+            )
+        unmatched += len(mine) - len(used)
+        heads = headlines.filter(pl.col("source_file") == gold["source_file"])["title"].to_list()
+        for title in heads:
+            if not any(_similar(h["title"], title) >= MATCH_RATIO for h in gold["headlines"]):
+                unmatched += 1
+    return {
+        "title_exact": round(title_ok / total, 4) if total else 1.0,
+        "credits_exact": round(credits_ok / total, 4) if total else 1.0,
+        "records_not_in_gold": unmatched,
+        "quarantined_by_check": dict(by_check.most_common()),
+    }
+
+
+def shared_figures(scorer: Path, out: Path, which: str, verbose: bool) -> dict:
+    """The shared scorer's figures over the set's gold files."""
+    spec = importlib.util.spec_from_file_location("score_gold", scorer)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sets = SETS if which == "all" else (which,)
+    return module.score([REALWORLD / s for s in sets], out, verbose)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", choices=(*SETS, "all"), default="tune")
+    parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
+    parser.add_argument("--verbose", action="store_true", help="list each miss")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        run_pipeline(pages(args.set), out)
+        figures = {"pages": len(pages(args.set))}
+        if args.scorer.exists():
+            figures |= shared_figures(args.scorer, out, args.set, args.verbose)
+        figures |= own_figures(out, golds(args.set))
+    for name, value in figures.items():
+        if name == "problems":
+            print("\n".join(f"  miss: {p}" for p in value))
+        else:
+            print(f"{name} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
