@@ -82,6 +82,12 @@ def find_date(text: str, default_year: int | None = None) -> DateMatch | None:
     return None
 
 
+def latest_date(text: str) -> dt.date | None:
+    """The latest full date written anywhere in text (the page's year for dates without one)."""
+    dates = (_to_date(match, None) for match in DATE.finditer(text))
+    return max((date for date in dates if date is not None), default=None)
+
+
 def parse_date(text: str, default_year: int | None = None) -> dt.date | None:
     """The date when the whole text is one date (a time beside it allowed), else None."""
     match = DATE.fullmatch(text.strip())

@@ -47,8 +47,8 @@ KINDS: tuple[FurnitureKind, ...] = tuple(_kind(n, e) for n, e in _TABLE["kinds"]
 INLINE_KINDS = frozenset(kind.name for kind in KINDS if kind.inline)
 TOOLBAR_WORDS = next(kind.words for kind in KINDS if kind.name == "share_bar")
 _COUNTER = re.compile(
-    r"(?i)\b(?:browse[ds]?|views?|hits|visits|clicks|page views)\s*(?:times)?\s*[:：]\s*\d*(?:\s*times)?"
-    r"|(?:浏览次数|浏览量|点击数?)\s*[:：]?\s*\d*"
+    r"(?i)\b(?:browse[ds]?|views?|hits|visits|clicks|page views)\s*(?:times)?\s*[:：]\s*[\d,]*(?:\s*times)?"
+    r"|(?:浏览次数|浏览量|点击数?)\s*[:：]?\s*[\d,]*"
 )
 _BAR = re.compile(r"[|｜]")
 

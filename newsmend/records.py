@@ -8,7 +8,7 @@ import datetime as dt
 import hashlib
 
 from newsmend.credits import GROUPS, Byline, parse_byline, parse_credit_fields
-from newsmend.dates import find_date, parse_date
+from newsmend.dates import find_date, latest_date, parse_date
 from newsmend.ingest import Page
 from newsmend.split import Headline, PageParts, Span, Teaser, split_page
 
@@ -75,18 +75,32 @@ def _article_row(page: Page, position: int, kind: str, start: int, end: int) -> 
 def _main_article(page: Page, parts: PageParts) -> dict:
     byline = parse_byline(" ".join(line.text for line in parts.bylines))
     spans = [s for s in (parts.title, *parts.bylines, *parts.body) if s is not None]
-    start, end = (spans[0].start, spans[-1].end) if spans else (0, 0)
-    raw = byline.published_raw
+    start, end = (min(s.start for s in spans), max(s.end for s in spans)) if spans else (0, 0)
+    raw = byline.published_raw or _credits_date(parts)
     return (
         _article_row(page, 0, "article", start, end)
         | {
             "title_raw": parts.title.text if parts.title else None,
             "body_raw": PARAGRAPH_BREAK.join(p.text for p in parts.body),
-            "published": parse_date(raw) if raw else None,
+            "published": _published(raw, page.text),
             "published_raw": raw,
         }
         | _credits(parts, byline)
     )
+
+
+def _credits_date(parts: PageParts) -> str | None:
+    """The date of a credit line after the body ("Source:Taizhou 2022-11-28 14:44")."""
+    dates = (parse_byline(line.text).published_raw for line in parts.credits)
+    return next((raw for raw in dates if raw), None)
+
+
+def _published(raw: str | None, text: str) -> dt.date | None:
+    """The article's date; one written without a year takes the page's year (that of the
+    latest full date the page writes), or the year before when that would be later."""
+    if raw is None:
+        return None
+    return parse_date(raw) or _date_before(raw, latest_date(text))
 
 
 def _teaser(page: Page, position: int, teaser: Teaser) -> dict:

@@ -1,0 +1,73 @@
+"""Page furniture: every kind of tables/furniture.toml is recognised, story text is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmend.furniture import KINDS, furniture_kind, strip_toolbar
+
+EXAMPLES = {
+    "breadcrumb": ["Home>News>Local News", "Home > Government > News", "您的位置：首页 > 新闻"],
+    "language_switch": ["中文 | English", "Mobile 中文 Français 한국어 日本語"],
+    "site_name": [
+        "The Official Website of the People's Government of Hunan Province",
+        "Welcome to Wuxi",
+        "english.changsha.gov.cn",
+    ],
+    "share_bar": ["Print Close", "【打印】【关闭】", "Share to: WeChat Weibo", "Font size: A A A"],
+    "qr_prompt": ["Scan the QR code to follow us", "Follow us on WeChat", "扫一扫在手机打开当前页"],
+    "footer": [
+        "Copyright © 2020 Hunan Provincial Government. All rights reserved.",
+        "Contact Us",
+        "E-mail: webmaster@example.cn",
+        "Tel: 0571-12345678",
+        "Sponsored by the Information Office of the People's Government",
+        "苏ICP备12345678号",
+    ],
+    "counter": ["Browse: 1234", "Views:", "浏览次数：56"],
+    "caption": [
+        "Delegates visit the Li Zijian Art Museum. (Photo/Yang Huafeng)",
+        "Photo shows the new bridge over the Xiangjiang River.",
+        "QQ图片20190108154041.jpg",
+        "[Photo by Li Hua]",
+    ],
+    "navigation": ["Home About Us News Services Contact", "Local News", "Data Map"],
+    "source_note": ["Chinese source:", "Please refer to when using the article."],
+}
+STORY_LINES = [
+    "Chinese Central Media Reports Hunan's Achievements",
+    "On July 26, the Xinhua News Agency released an article to cover Hunan's great changes.",
+    "Wuxi's 2022 compulsory education enrollment policy is released",
+    "The meeting pointed out that the copyright of the new software belongs to the company, "
+    "and the contact information of the park was published on the website of the city.",
+    "Knowing All about Hunan",
+]
+
+
+def test_every_kind_has_examples() -> None:
+    assert {kind.name for kind in KINDS} == set(EXAMPLES)
+
+
+@pytest.mark.parametrize(
+    ("kind", "line"), [(k, line) for k, lines in EXAMPLES.items() for line in lines]
+)
+def test_furniture_line_has_its_kind(kind: str, line: str) -> None:
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", STORY_LINES)
+def test_story_line_is_not_furniture(line: str) -> None:
+    assert furniture_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("2019-07-31 Download Print Comment", "2019-07-31"),
+        ("2020-07-15 Browse:", "2020-07-15"),
+        ("Source: Xinhua | 2022-08-02 | Print | Close", "Source: Xinhua | 2022-08-02"),
+        ("Updated: 2021-07-02 17:30:38 Views: 1,024", "Updated: 2021-07-02 17:30:38"),
+    ],
+)
+def test_toolbar_words_and_counters_are_stripped(line: str, rest: str) -> None:
+    assert strip_toolbar(line) == rest
