@@ -38,8 +38,10 @@ STORY_LINES = [
     "Chinese Central Media Reports Hunan's Achievements",
     "On July 26, the Xinhua News Agency released an article to cover Hunan's great changes.",
     "Wuxi's 2022 compulsory education enrollment policy is released",
-    "The meeting pointed out that the copyright of the new software belongs to the company, "
-    "and the contact information of the park was published on the website of the city.",
+    (
+        "The meeting pointed out that the copyright of the new software belongs to the company, "
+        "and the contact information of the park was published on the website of the city."
+    ),
     "Knowing All about Hunan",
 ]
 
