@@ -9,6 +9,7 @@ import hashlib
 
 from newsmend.credits import GROUPS, Byline, parse_byline, parse_credit_fields
 from newsmend.dates import find_date, latest_date, parse_date
+from newsmend.furniture import strip_toolbar
 from newsmend.ingest import Page
 from newsmend.split import Headline, PageParts, Span, Teaser, split_page
 
@@ -73,7 +74,7 @@ def _article_row(page: Page, position: int, kind: str, start: int, end: int) -> 
 
 
 def _main_article(page: Page, parts: PageParts) -> dict:
-    byline = parse_byline(" ".join(line.text for line in parts.bylines))
+    byline = parse_byline(" | ".join(strip_toolbar(line.text) for line in parts.bylines))
     spans = [s for s in (parts.title, *parts.bylines, *parts.body) if s is not None]
     start, end = (min(s.start for s in spans), max(s.end for s in spans)) if spans else (0, 0)
     raw = byline.published_raw or _credits_date(parts)
@@ -91,16 +92,17 @@ def _main_article(page: Page, parts: PageParts) -> dict:
 
 def _credits_date(parts: PageParts) -> str | None:
     """The date of a credit line after the body ("Source:Taizhou 2022-11-28 14:44")."""
-    dates = (parse_byline(line.text).published_raw for line in parts.credits)
+    dates = (parse_byline(strip_toolbar(line.text)).published_raw for line in parts.credits)
     return next((raw for raw in dates if raw), None)
 
 
 def _published(raw: str | None, text: str) -> dt.date | None:
-    """The article's date; one written without a year takes the page's year (that of the
-    latest full date the page writes), or the year before when that would be later."""
+    """The article's date; one written without a year takes the page's year: that of the
+    latest full date the page writes."""
     if raw is None:
         return None
-    return parse_date(raw) or _date_before(raw, latest_date(text))
+    latest = latest_date(text)
+    return parse_date(raw) or (parse_date(raw, latest.year) if latest else None)
 
 
 def _teaser(page: Page, position: int, teaser: Teaser) -> dict:

@@ -170,10 +170,10 @@ def _kind(line: str) -> str:
     furniture = furniture_kind(line)
     if furniture:
         return furniture
-    if is_cjk_credit(line):
-        return RESIDUE
     if _is_meta(line):
         return META
+    if is_cjk_credit(line):
+        return RESIDUE
     if _dated_entry(Span(line, 0, len(line))):
         return ENTRY
     if not LATIN.search(line):
@@ -284,13 +284,18 @@ def _read_body(lines: list[Span], kinds: list[str], start: int, parts: PageParts
     """Fill the body from `start`; return the index of the first line after it."""
     for i in range(start, len(lines)):
         kind = kinds[i]
-        if kind in INLINE_KINDS:
-            parts.furniture.append((kind, lines[i]))
+        if kind in INLINE_KINDS or (kind in FURNITURE_KINDS and _prose_follows(lines, kinds, i)):
+            parts.furniture.append((kind, lines[i]))  # a caption, or a bar between paragraphs
         elif kind in FURNITURE_KINDS or kind in AFTER_BODY or _starts_list(lines, kinds, i):
             return i
         else:
             parts.body.append(lines[i])
     return len(lines)
+
+
+def _prose_follows(lines: list[Span], kinds: list[str], i: int) -> bool:
+    following = _next_line(kinds, i)
+    return following < len(lines) and _is_prose(lines[following], kinds[following])
 
 
 def split_page(text: str) -> PageParts:

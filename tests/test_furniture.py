@@ -7,7 +7,13 @@ import pytest
 from newsmend.furniture import KINDS, furniture_kind, strip_toolbar
 
 EXAMPLES = {
-    "breadcrumb": ["Home>News>Local News", "Home > Government > News", "您的位置：首页 > 新闻"],
+    "breadcrumb": [
+        "Home>News>Local News",
+        "> Government > News",
+        "Home> Local",
+        "Home > Government > News",
+        "您的位置：首页 > 新闻",
+    ],
     "language_switch": ["中文 | English", "Mobile 中文 Français 한국어 日本語"],
     "site_name": [
         "The Official Website of the People's Government of Hunan Province",

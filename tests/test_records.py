@@ -155,3 +155,35 @@ def test_list_dates_take_the_year_of_the_list_when_the_page_has_no_date() -> Non
     blocks = ("Title", "Source: Ningbo Daily", "Body.", "2022-03-18 | First", "03-16 | Second")
     _articles, headlines = page_records(sample_page("\n\n".join(blocks)))
     assert [iso(h["published"]) for h in headlines] == ["2022-03-18", "2022-03-16"]
+
+
+def test_portal_page_reads_its_date_outlet_and_translator() -> None:
+    from test_split import PORTAL_PAGE
+
+    [article], [] = page_records(sample_page(PORTAL_PAGE))
+    assert article["title_raw"] == "Chinese Central Media Reports Hunan's Achievements"
+    assert (article["published_raw"], iso(article["published"])) == ("2019-07-31", "2019-07-31")
+    assert article["outlet"] == "jschina.com.cn"
+    assert (article["authors"], article["editors"]) == ([], ["Xiao Juan"])
+    assert article["credits"] == [{"role": "translator", "name": "Xiao Juan"}]
+
+
+@pytest.mark.parametrize(
+    ("byline", "published"),
+    [
+        ("Updated:2021-07-02 17:30:38", "2021-07-02"),
+        ("Jun 05, 2024 05:53 AM", "2024-06-05"),
+        ("2020-07-15 Browse:", "2020-07-15"),
+        ("time:2022-12-29 14:02:18", "2022-12-29"),
+        ("date 2023-04-12", "2023-04-12"),
+        ("发布时间：2022-12-29 10:00", "2022-12-29"),
+        ("Release time: 08-02 14:00", "2022-08-02"),
+        ("Source:Taizhou 2022-11-28 14:44", "2022-11-28"),
+    ],
+)
+def test_byline_dates_in_the_forms_real_pages_write(byline: str, published: str) -> None:
+    text = (
+        f"A title\n\n{byline}\n\nThe city opened a park.\n\nRelated news\n\nA park\n\n2022-07-30\n"
+    )
+    [article], _headlines = page_records(sample_page(text))
+    assert iso(article["published"]) == published

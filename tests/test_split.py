@@ -202,3 +202,65 @@ def test_chinese_line_after_the_body_is_residue_not_a_teaser() -> None:
 def test_chinese_line_in_the_body_stays_body() -> None:
     parts = split_page(page("A title", BODY[0], "（记者 张伟）", BODY[1]))
     assert [p.text for p in parts.body] == [BODY[0], "（记者 张伟）", BODY[1]]
+
+
+PORTAL_PAGE = "\n\n".join(
+    (
+        "The Official Website of the People's Government of Hunan Province Mobile 中文 Français",
+        "15 July 2015",
+        "Home>News>Local News",
+        "Knowing All about Hunan",
+        "Chinese Central Media Reports Hunan's Achievements",
+        "2019-07-31 Download Print Comment",
+        "Recently, the Publicity Department launched serial programs on development.",
+        "Delegates visit the Li Zijian Art Museum. (Photo/Yang Huafeng)",
+        "On July 26, the Xinhua News Agency released an article to cover Hunan.",
+        "Share to: WeChat Weibo",
+        "These inspiring stories have greatly encouraged Hunan people.",
+        "Translator: Xiao Juan",
+        "(Source:jschina.com.cn)",
+        "Contact Us",
+        "Copyright © 2019 Hunan Provincial Government. All rights reserved.",
+    )
+)
+
+
+def test_portal_page_furniture_is_neither_title_nor_body_nor_teaser() -> None:
+    parts = split_page(PORTAL_PAGE)
+    assert parts.title.text == "Chinese Central Media Reports Hunan's Achievements"
+    assert [b.text for b in parts.bylines] == ["2019-07-31 Download Print Comment"]
+    assert [p.text for p in parts.body] == [
+        "Recently, the Publicity Department launched serial programs on development.",
+        "On July 26, the Xinhua News Agency released an article to cover Hunan.",
+        "These inspiring stories have greatly encouraged Hunan people.",
+    ]
+    assert [c.text for c in parts.credits] == ["Translator: Xiao Juan", "(Source:jschina.com.cn)"]
+    assert parts.teasers == [] and parts.headlines == []
+    assert [kind for kind, _line in parts.furniture] == [
+        "site_name",
+        "breadcrumb",
+        "caption",
+        "share_bar",
+        "footer",
+        "footer",
+    ]
+    assert_offsets(PORTAL_PAGE, parts)
+
+
+def test_undated_titles_under_a_list_header_are_headlines() -> None:
+    parts = split_page(
+        page(
+            "A title",
+            "Source: Xinhua 2022-08-02",
+            *BODY,
+            "Related news",
+            "Hunan opens a new airport terminal",
+            "Changsha metro line 6 starts trial runs",
+            "Contact Us",
+        )
+    )
+    assert [(h.title.text, h.date) for h in parts.headlines] == [
+        ("Hunan opens a new airport terminal", None),
+        ("Changsha metro line 6 starts trial runs", None),
+    ]
+    assert parts.teasers == []
