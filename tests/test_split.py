@@ -204,24 +204,22 @@ def test_chinese_line_in_the_body_stays_body() -> None:
     assert [p.text for p in parts.body] == [BODY[0], "（记者 张伟）", BODY[1]]
 
 
-PORTAL_PAGE = "\n\n".join(
-    (
-        "The Official Website of the People's Government of Hunan Province Mobile 中文 Français",
-        "15 July 2015",
-        "Home>News>Local News",
-        "Knowing All about Hunan",
-        "Chinese Central Media Reports Hunan's Achievements",
-        "2019-07-31 Download Print Comment",
-        "Recently, the Publicity Department launched serial programs on development.",
-        "Delegates visit the Li Zijian Art Museum. (Photo/Yang Huafeng)",
-        "On July 26, the Xinhua News Agency released an article to cover Hunan.",
-        "Share to: WeChat Weibo",
-        "These inspiring stories have greatly encouraged Hunan people.",
-        "Translator: Xiao Juan",
-        "(Source:jschina.com.cn)",
-        "Contact Us",
-        "Copyright © 2019 Hunan Provincial Government. All rights reserved.",
-    )
+PORTAL_PAGE = page(
+    "The Official Website of the People's Government of Hunan Province Mobile 中文 Français",
+    "15 July 2015",
+    "Home>News>Local News",
+    "Knowing All about Hunan",
+    "Chinese Central Media Reports Hunan's Achievements",
+    "2019-07-31 Download Print Comment",
+    "Recently, the Publicity Department launched serial programs on development.",
+    "Delegates visit the Li Zijian Art Museum. (Photo/Yang Huafeng)",
+    "On July 26, the Xinhua News Agency released an article to cover Hunan.",
+    "Share to: WeChat Weibo",
+    "These inspiring stories have greatly encouraged Hunan people.",
+    "Translator: Xiao Juan",
+    "(Source:jschina.com.cn)",
+    "Contact Us",
+    "Copyright © 2019 Hunan Provincial Government. All rights reserved.",
 )
 
 
