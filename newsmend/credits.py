@@ -21,6 +21,8 @@ FAMILY_NAMES = frozenset(name.casefold() for name in read_lines("family_names.tx
 
 MAX_BYLINE_CHARS = 200
 MAX_OUTLET_WORDS = 8
+MAX_UNLABELLED_OUTLET_WORDS = 4
+CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
 MAX_NAMES = 8
 
 
@@ -30,13 +32,14 @@ def _label_pattern(label: str) -> str:
 
 
 def _compile_labels() -> re.Pattern[str]:
-    """Labels in any case; inside a line one starts with a capital or is Chinese, at the start
-    of a line ("date 2023-04-12") it may not. A label is followed by a separator, or by a
-    space and then a capital or a digit."""
+    """Labels in any case; inside a line one starts with a capital or is Chinese, except at
+    the start of a line ("date 2023-04-12") or after a comma, dash or bracket (", edited by
+    ..."). A label is followed by a separator, or by a space and then a capital or a digit."""
     labels = sorted(ROLES, key=len, reverse=True)
     alternation = "|".join(f"(?P<l{i}>{_label_pattern(label)})" for i, label in enumerate(labels))
     return re.compile(
-        rf"(?<![\w'’])(?:^|(?-i:(?=[A-Z\u4e00-\u9fff])))(?:{alternation})"
+        rf"(?<![\w'’])(?:^|(?<=[,;，；—–(（])|(?<=[,;，；—–(（]\s)|(?-i:(?=[A-Z\u4e00-\u9fff])))"
+        rf"(?:{alternation})"
         rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9])))",
         re.IGNORECASE,
     )
@@ -50,9 +53,12 @@ NAME_SEPARATOR = re.compile(r"[,，、;；&]|\band\b")
 NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)*")
 CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")
 # Up to the first ideograph without ideographs: one way to match, so fullmatch is linear.
+CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
-BAR = re.compile(r"[|｜]")  # pieces are stripped: no \s* around it (quadratic on runs of spaces)
+# Between fields: a bar, or a dash ("By He Xin—Yiwu Business"). Pieces are stripped: no \s*
+# around it (quadratic on runs of spaces).
+BAR = re.compile(r"[|｜—]")
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
 
@@ -138,12 +144,36 @@ def looks_like_names(text: str) -> bool:
 
 
 def _looks_like_outlet(text: str) -> bool:
-    """A name such as "Huzhou Daily" or "jschina.com.cn": short, not a sentence."""
+    """A name such as "Huzhou Daily", "jschina.com.cn" or "衡阳市电子政务办": short, not a
+    sentence."""
     words = text.split()
     return (
         0 < len(words) <= MAX_OUTLET_WORDS
-        and (text[0].isupper() or DOMAIN.fullmatch(text) is not None)
+        and (text[0].isupper() or CJK.match(text) is not None or DOMAIN.fullmatch(text) is not None)
         and not text.endswith((".", "!", "?"))
+    )
+
+
+def _looks_like_proper_name(text: str) -> bool:
+    """An unlabelled outlet beside a date: a few capitalised words ("People's Daily Online"),
+    or a domain; not a phrase such as "Issued at"."""
+    if DOMAIN.fullmatch(text):
+        return True
+    words = text.split()
+    return 0 < len(words) <= MAX_UNLABELLED_OUTLET_WORDS and all(
+        word[0].isupper() or word[0].isdigit() or CJK.match(word) or word in CONNECTORS
+        for word in words
+    )
+
+
+def _names_an_outlet(role: str | None, value: str) -> bool:
+    """A field that names the outlet: an outlet label's, an unlabelled one, or a person
+    label's that names no person but an outlet of two words or a domain ("Author: Taizhou
+    Daily"; not "Text: AAAPrint", a font-size bar)."""
+    if not _looks_like_outlet(value):
+        return False
+    return (
+        role in (None, "outlet") or len(value.split()) >= 2 or DOMAIN.fullmatch(value) is not None
     )
 
 
@@ -168,7 +198,7 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             continue  # a label right before another ("Text/Photo: Zhang Wei"), or a date
         if role in PERSON_ROLES and looks_like_names(value):
             fields.append((role, tuple(split_names(value))))
-        elif role in (None, "outlet", *PERSON_ROLES) and _looks_like_outlet(value):
+        elif _names_an_outlet(role, value):
             fields.append(("outlet", (value,)))
         else:
             return ()
@@ -217,21 +247,28 @@ def parse_byline(line: str) -> Byline:
 
 
 def looks_like_byline(line: str) -> bool:
-    """A short line that starts with a label or a date and whose labelled parts make sense."""
+    """A short line of byline fields that all make sense: labelled ones ("Source: Xinhua",
+    "Editor: Li Na"), dates, and outlets beside a date ("People's Daily Online) 10:58,
+    September 16, 2022", "eguangzhou.gov.cn | Updated:2023-09-26")."""
     line = _unwrap(line)
-    if len(line) > MAX_BYLINE_CHARS or not (line[:1].isdigit() or LABEL.match(line)):
+    if len(line) > MAX_BYLINE_CHARS:
         return False
     fields = _fields(line)
-    if all(role is None for role, _ in fields):
-        return False
-    if fields[0][0] is None and _without_date(fields[0][1])[1] is None:
-        return False  # text before the first label must be the date
+    labelled = any(role is not None for role, _ in fields)
+    if not labelled and (find_date(line) is None or line.endswith((")", "）"))):
+        return False  # no label and no date, or a headline dated in brackets
     for role, value in fields:
-        value = _without_date(value)[0]
+        value = _without_date(value)[0].strip("()（）")
         if not value:
             continue
-        if role in (None, "outlet") and not _looks_like_outlet(value):
+        if role is None and not _looks_like_proper_name(value):
             return False
-        if role in PERSON_ROLES and not (looks_like_names(value) or _looks_like_outlet(value)):
+        if role == "outlet" and not _looks_like_outlet(value):
+            return False
+        if role in PERSON_ROLES and not (looks_like_names(value) or _names_an_outlet(role, value)):
             return False
     return True
+
+
+def has_label(line: str) -> bool:
+    return LABEL.search(line) is not None

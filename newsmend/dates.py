@@ -40,9 +40,10 @@ def _form_pattern(index: int, pattern: str) -> str:
 def _compile() -> re.Pattern[str]:
     forms = "|".join(_form_pattern(i, form["pattern"]) for i, form in enumerate(FORMATS))
     before, after = _TABLE["time_before"], _TABLE["time_after"]
-    # Every form starts with a digit or a capital: the lookahead skips other places fast.
+    # Every form starts with a digit or a capital: the lookahead skips other places fast. A
+    # date ends at a non-alphanumeric, or at the end of its time ("22:43:00Xinhua").
     return re.compile(
-        rf"(?<![0-9A-Za-z])(?=[0-9A-Z])(?:{before})?(?:{forms})(?:{after})?(?![0-9A-Za-z])"
+        rf"(?<![0-9A-Za-z])(?=[0-9A-Z])(?:{before})?(?:{forms})(?:{after}|(?![0-9A-Za-z]))"
     )
 
 

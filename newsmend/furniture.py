@@ -16,9 +16,8 @@ from newsmend.tables import read_toml
 _TABLE = read_toml("furniture.toml")
 MAX_FURNITURE_CHARS: int = _TABLE["max_chars"]
 # Words are runs of letters, digits and a few joiners; CJK runs are covered by table words.
-_TOKEN = re.compile(
-    r"[A-Za-z0-9\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\uac00-\ud7af+&'’\-]+|[\u3040-\u30ff\u4e00-\u9fff]+|[【】\[\]]"
-)
+_LETTERS = "A-Za-z0-9\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\uac00-\ud7af"
+_TOKEN = re.compile(rf"[{_LETTERS}][{_LETTERS}+&'’\-]*|[\u3040-\u30ff\u4e00-\u9fff]+")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]+")
 _LONGEST_CJK_WORD = 4
 
@@ -29,7 +28,7 @@ class FurnitureKind:
     patterns: tuple[re.Pattern[str], ...]
     words: frozenset[str]
     min_words: int
-    inline: bool  # may stand inside a body (a caption) without ending it
+    in_body: str  # "always", "between_paragraphs" or "never": see furniture.toml
 
 
 def _kind(name: str, entry: dict) -> FurnitureKind:
@@ -39,13 +38,14 @@ def _kind(name: str, entry: dict) -> FurnitureKind:
         patterns=tuple(re.compile(p, re.IGNORECASE) for p in entry.get("patterns", [])),
         words=frozenset(words),
         min_words=entry.get("min_words", 1),
-        inline=entry.get("inline", False),
+        in_body=entry.get("in_body", "never"),
     )
 
 
 KINDS: tuple[FurnitureKind, ...] = tuple(_kind(n, e) for n, e in _TABLE["kinds"].items())
-INLINE_KINDS = frozenset(kind.name for kind in KINDS if kind.inline)
+IN_BODY: dict[str, str] = {kind.name: kind.in_body for kind in KINDS}
 TOOLBAR_WORDS = next(kind.words for kind in KINDS if kind.name == "share_bar")
+MIXED = "navigation"  # the kind of a line made of several kinds' words ("Search 简体 Wechat")
 _COUNTER = re.compile(
     r"(?i)\b(?:browse[ds]?|views?|hits|visits|clicks|page views)\s*(?:times)?\s*[:：]\s*[\d,]*(?:\s*times)?"
     r"|(?:浏览次数|浏览量|点击数?)\s*[:：]?\s*[\d,]*"
@@ -64,23 +64,28 @@ def _covered(run: str, words: frozenset[str]) -> bool:
     return False
 
 
-def _only_words(tokens: list[str], kind: FurnitureKind) -> bool:
-    if len(tokens) < kind.min_words or not kind.words:
-        return False
+def _made_of(tokens: list[str], words: frozenset[str]) -> bool:
     return all(
-        _covered(token, kind.words) if _CJK_RUN.fullmatch(token) else token in kind.words
-        for token in tokens
+        _covered(token, words) if _CJK_RUN.fullmatch(token) else token in words for token in tokens
     )
 
 
+ALL_WORDS = frozenset().union(*(kind.words for kind in KINDS))
+
+
 def furniture_kind(line: str) -> str | None:
-    """The kind of furniture a line is, or None for a line that may belong to a story."""
+    """The kind of furniture a line is, or None for a line that may belong to a story. A line
+    made of the words of several kinds ("Search 简体 Wechat") is navigation."""
     if len(line) > MAX_FURNITURE_CHARS:
         return None
     tokens = [token.casefold() for token in _TOKEN.findall(line)]
     for kind in KINDS:
-        if any(pattern.search(line) for pattern in kind.patterns) or _only_words(tokens, kind):
+        if any(pattern.search(line) for pattern in kind.patterns):
             return kind.name
+        if kind.words and len(tokens) >= kind.min_words and _made_of(tokens, kind.words):
+            return kind.name
+    if len(tokens) >= 2 and _made_of(tokens, ALL_WORDS):
+        return MIXED
     return None
 
 

@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from newsmend.credits import is_cjk_credit, looks_like_byline, parse_credit_line
-from newsmend.dates import looks_like_date
-from newsmend.furniture import INLINE_KINDS, KINDS, furniture_kind, strip_toolbar
+from newsmend.credits import has_label, is_cjk_credit, looks_like_byline, parse_credit_line
+from newsmend.dates import find_date, looks_like_date
+from newsmend.furniture import IN_BODY, KINDS, furniture_kind, strip_toolbar
 from newsmend.tables import read_lines
 
 # Longer lines are paragraphs, not headline titles.
@@ -165,16 +165,19 @@ def _kind(line: str) -> str:
         return TEXT  # a paragraph: no date, credit or entry is that long
     if looks_like_date(line):
         return DATE
+    if is_cjk_credit(line) and find_date(line) is None:
+        return RESIDUE  # a credit in Chinese ("来源：台州日报"); "发布时间：2022-12-29" is a byline
     if parse_credit_line(line):
         return CREDIT
     furniture = furniture_kind(line)
     if furniture:
         return furniture
+    entry = _dated_entry(Span(line, 0, len(line))) is not None
+    if entry and not has_label(line):
+        return ENTRY  # "2022-08-02 | Title"; "Oct 20, 2017|By Tong Wangyue" is a byline
     if _is_meta(line):
         return META
-    if is_cjk_credit(line):
-        return RESIDUE
-    if _dated_entry(Span(line, 0, len(line))):
+    if entry:
         return ENTRY
     if not LATIN.search(line):
         return CHINESE
@@ -284,7 +287,7 @@ def _read_body(lines: list[Span], kinds: list[str], start: int, parts: PageParts
     """Fill the body from `start`; return the index of the first line after it."""
     for i in range(start, len(lines)):
         kind = kinds[i]
-        if kind in INLINE_KINDS or (kind in FURNITURE_KINDS and _prose_follows(lines, kinds, i)):
+        if kind in FURNITURE_KINDS and _dropped_in_body(lines, kinds, i):
             parts.furniture.append((kind, lines[i]))  # a caption, or a bar between paragraphs
         elif kind in FURNITURE_KINDS or kind in AFTER_BODY or _starts_list(lines, kinds, i):
             return i
@@ -293,9 +296,13 @@ def _read_body(lines: list[Span], kinds: list[str], start: int, parts: PageParts
     return len(lines)
 
 
-def _prose_follows(lines: list[Span], kinds: list[str], i: int) -> bool:
-    following = _next_line(kinds, i)
-    return following < len(lines) and _is_prose(lines[following], kinds[following])
+def _dropped_in_body(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """Furniture the body goes on after (furniture.toml, `in_body`)."""
+    policy = IN_BODY[kinds[i]]
+    if policy == "between_paragraphs":
+        following = _next_line(kinds, i)
+        return following < len(lines) and _is_prose(lines[following], kinds[following])
+    return policy == "always"
 
 
 def split_page(text: str) -> PageParts:

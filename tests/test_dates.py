@@ -79,11 +79,18 @@ WRITERS = {
         f"{d.year}/{d.month}/{d.day}",
         f"{d.year}-{d.month:02d}-{d.day:02d} 10:46:12",
     ],
+    "numeric_mdy": lambda d, name: [
+        f"{d.month:02d}-{d.day:02d}-{d.year}",
+        f"{d.month:02d}-{d.day:02d}-{d.year} 14:28 BJT",
+    ],
     "cjk_ymd": lambda d, name: [f"{d.year}年{d.month}月{d.day}日"],
     "month_day_year": lambda d, name: [
         f"{name} {d.day}, {d.year}",
         f"{name}. {d.day}, {d.year}",
         f"16:20 on {name} {d.day}, {d.year}",
+        f"08:44, {name} {d.day}, {d.year}",
+        f"{name} {d.day},{d.year}",
+        f"{name} {d.day:02d}, {d.year} 05:53 AM",
     ],
     "day_month_year": lambda d, name: [f"{d.day} {name} {d.year}"],
     "numeric_md": lambda d, name: [f"{d.month:02d}-{d.day:02d}", f"{d.month:02d}/{d.day:02d}"],

@@ -20,7 +20,15 @@ EXAMPLES = {
         "Welcome to Wuxi",
         "english.changsha.gov.cn",
     ],
-    "share_bar": ["Print Close", "【打印】【关闭】", "Share to: WeChat Weibo", "Font size: A A A"],
+    "share_bar": [
+        "Print Close",
+        "【打印】【关闭】",
+        "Share to: WeChat Weibo",
+        "Font size: A A A",
+        "Share - WeChat",
+        "Text:AAAPrint",
+        "T | T",
+    ],
     "qr_prompt": ["Scan the QR code to follow us", "Follow us on WeChat", "扫一扫在手机打开当前页"],
     "footer": [
         "Copyright © 2020 Hunan Provincial Government. All rights reserved.",
@@ -36,9 +44,22 @@ EXAMPLES = {
         "Photo shows the new bridge over the Xiangjiang River.",
         "QQ图片20190108154041.jpg",
         "[Photo by Li Hua]",
+        "Xi Jinping on Tuesday inspected east China's Anhui Province. (Xinhua)",
+        "Ti Gong",
     ],
-    "navigation": ["Home About Us News Services Contact", "Local News", "Data Map"],
+    "navigation": [
+        "Home About Us News Services Contact",
+        "Local News",
+        "Data Map",
+        "Search 简体 Wechat",
+    ],
     "source_note": ["Chinese source:", "Please refer to when using the article."],
+    "pager": ["1", "【1】 【2】 【3】 【4】", "Page 1 2 3 4 Next"],
+    "comment_form": [
+        "your comments",
+        "No comments",
+        "Case insensitive.If the code is undiscernible",
+    ],
 }
 STORY_LINES = [
     "Chinese Central Media Reports Hunan's Achievements",
