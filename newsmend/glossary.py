@@ -143,7 +143,9 @@ class Glossary:
             return None
         if entries[0].proper and len(word) > 1:
             return proper_name(entries[0])
-        return next(filter(None, (common_sense(sense) for e in entries for sense in e.senses)), None)
+        return next(
+            filter(None, (common_sense(sense) for e in entries for sense in e.senses)), None
+        )
 
     def _person(self, text: str) -> str | None:
         """'Family Given' for a span that is a family name and one or two characters and

@@ -261,7 +261,9 @@ def fix_cjk_residue(work: Work) -> None:
 
 def _translation_rule(answer: str) -> str:
     """The rule a translation is recorded under: the offline glossary's own, else cjk_residue."""
-    return "translate_glossary" if getattr(answer, "provider", None) == "glossary" else "cjk_residue"
+    return (
+        "translate_glossary" if getattr(answer, "provider", None) == "glossary" else "cjk_residue"
+    )
 
 
 def _with_closing_bracket(text: str, start: int, end: int) -> tuple[int, int]:

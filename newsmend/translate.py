@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Self
 
 import requests
 from deep_translator import (
@@ -111,7 +112,7 @@ class Translation(str):
 
     provider: str
 
-    def __new__(cls, english: str, provider: str) -> Translation:
+    def __new__(cls, english: str, provider: str) -> Self:
         translation = super().__new__(cls, english)
         translation.provider = provider
         return translation
@@ -150,8 +151,7 @@ class TranslationSettings:
         for provider in settings.chain():
             if provider not in PROVIDERS:
                 raise ValueError(
-                    f"translation provider must be one of {', '.join(PROVIDERS)}, "
-                    f"not {provider!r}"
+                    f"translation provider must be one of {', '.join(PROVIDERS)}, not {provider!r}"
                 )
         if "none" in settings.chain() and len(settings.chain()) > 1:
             raise ValueError("translation provider none cannot be chained with others")
@@ -195,10 +195,14 @@ class TranslatorChain:
     def __repr__(self) -> str:
         return f"TranslatorChain({self.translators!r})"
 
-    def translate_many(self, texts: Iterable[str]) -> dict[str, Translation | TranslationError | None]:
+    def translate_many(
+        self, texts: Iterable[str]
+    ) -> dict[str, Translation | TranslationError | None]:
         results: dict[str, Translation | TranslationError | None] = dict.fromkeys(texts)
         for translator in self.translators:
-            pending = [t for t, r in results.items() if not isinstance(r, str) and translator.accepts(t)]
+            pending = [
+                t for t, r in results.items() if not isinstance(r, str) and translator.accepts(t)
+            ]
             if not pending:
                 continue
             for text, answer in translator.translate_many(pending).items():
@@ -207,6 +211,15 @@ class TranslatorChain:
                 elif not translator.offline:
                     results[text] = answer
         return results
+
+    def translate(self, text: str) -> str:
+        """English for one text; raises TranslationError (also when no provider takes it)."""
+        result = self.translate_many([text])[text]
+        if result is None:
+            raise TranslationError("no translation provider takes this text")
+        if isinstance(result, TranslationError):
+            raise result
+        return result
 
     def counters(self) -> dict[str, int]:
         """The providers' counters, added up."""

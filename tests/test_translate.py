@@ -29,7 +29,7 @@ def libre(url: str, tmp_path, **overrides) -> Translator:
 
 
 def test_provider_none_gives_no_translator(tmp_path):
-    assert make_translator({}, tmp_path) is None
+    assert make_translator({"provider": "none"}, tmp_path) is None
 
 
 def test_settings_reject_unknown_provider_and_names():
