@@ -104,7 +104,8 @@ def _build(values: dict) -> Settings:
     try:
         translation = TranslationSettings.from_dict(settings.translation)
         if not translation.api_key_block:  # a block is read when the run starts
-            api_key(translation.provider)
+            for provider in translation.chain():
+                api_key(provider)
     except (TypeError, ValueError, TranslationError) as error:
         raise ConfigError(str(error)) from None
     return settings

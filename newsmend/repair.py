@@ -225,8 +225,10 @@ _CJK_FURNITURE = re.compile(
 def fix_cjk_residue(work: Work) -> None:
     """Replace each Chinese run by its English. Page furniture ("点击查看", "（记者 张伟）")
     is dropped, translator or not, and so is a gloss that repeats the English next to it
-    ("Rugao 如皋 City", "Wuzhen（乌镇）"). Without a translator other runs stay (validation
-    flags them); a failed translation leaves the run and flags the record `translation_failed`."""
+    ("Rugao 如皋 City", "Wuzhen（乌镇）"). Without a translator, or when no provider takes a
+    run (the glossary takes only names and labels), it stays (validation flags it); a failed
+    translation leaves the run and flags the record `translation_failed`. A glossary answer is
+    recorded as `translate_glossary`."""
     spans = [
         _with_closing_bracket(work.text, start, end) for start, end in residue_spans(work.text)
     ]
@@ -245,16 +247,23 @@ def fix_cjk_residue(work: Work) -> None:
             work.record("cjk_residue", len(new_left), len(work.text) - len(new_right), "")
             work.text = new_left + new_right
             continue
-        if work.translator is None and fragment not in english:
-            continue  # provider none: the residue stays, and validation flags it
+        if answer is None:
+            continue  # no provider takes it (none, or too long for the glossary): it stays
         if not isinstance(answer, str):
             work.flag("translation_failed")
             continue
         bracketed = work.text[start] in _OPEN_CLOSE
         new = f"({answer})" if bracketed else answer
         new = (" " if left[-1:].isalnum() else "") + new + (" " if right[:1].isalnum() else "")
-        work.record("cjk_residue", start, end, new)
+        work.record(_translation_rule(answer), start, end, new)
         work.text = left + new + right
+
+
+def _translation_rule(answer: str) -> str:
+    """The rule a translation is recorded under: the offline glossary's own, else cjk_residue."""
+    return (
+        "translate_glossary" if getattr(answer, "provider", None) == "glossary" else "cjk_residue"
+    )
 
 
 def _with_closing_bracket(text: str, start: int, end: int) -> tuple[int, int]:
@@ -837,7 +846,8 @@ RULES: list[Rule] = [
     ),
     regex_rule(
         "cjk_residue",
-        "untranslated Chinese translated through the configured translator (none: left as is)",
+        "untranslated Chinese translated through the configured providers (default: the offline"
+        " glossary, recorded as translate_glossary; none: left as is)",
         fix_cjk_residue,
         _CJK_CHAR.pattern,
     ),

@@ -22,8 +22,9 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Self
 
 import requests
 from deep_translator import (
@@ -44,12 +45,22 @@ from deep_translator.exceptions import (
     TooManyRequests,
 )
 
+from newsmend.glossary import glossary, glossary_version
 from newsmend.text import untranslated_spans
 
-PROVIDERS = ("none", "google", "mymemory", "libre", "deepl")
-# Longest text each provider accepts in one call (deep-translator's own checks are `len < max`).
-CHUNK_LIMIT = {"google": 4999, "mymemory": 499, "libre": 5000, "deepl": 5000}
-DEFAULT_SOURCE = {"google": "zh-CN", "mymemory": "zh-CN", "libre": "zh", "deepl": "zh"}
+PROVIDERS = ("none", "glossary", "google", "mymemory", "libre", "deepl")
+# Providers that need no network: their failures are not errors, the next provider is asked.
+OFFLINE = ("glossary",)
+# Longest text each provider accepts in one call (deep-translator's own checks are `len < max`);
+# the glossary takes only short spans (Glossary.accepts), whole.
+CHUNK_LIMIT = {"glossary": 10**9, "google": 4999, "mymemory": 499, "libre": 5000, "deepl": 5000}
+DEFAULT_SOURCE = {
+    "glossary": "zh",
+    "google": "zh-CN",
+    "mymemory": "zh-CN",
+    "libre": "zh",
+    "deepl": "zh",
+}
 KEY_VARIABLE = {"libre": "NEWSMEND_LIBRE_API_KEY", "deepl": "NEWSMEND_DEEPL_API_KEY"}
 CACHE_FILE = "translation_cache.sqlite"
 
@@ -95,9 +106,22 @@ class TranslationError(Exception):
     """A text could not be translated; the message names the provider and cause, never a key."""
 
 
+class Translation(str):
+    """English for a fragment that knows which provider gave it (repairs name the glossary's
+    `translate_glossary`)."""
+
+    provider: str
+
+    def __new__(cls, english: str, provider: str) -> Self:
+        translation = super().__new__(cls, english)
+        translation.provider = provider
+        return translation
+
+
 @dataclass(frozen=True)
 class TranslationSettings:
-    provider: str = "none"
+    provider: str = "glossary"
+    providers: tuple[str, ...] = ()  # in order, e.g. ("glossary", "libre"); empty: (provider,)
     url: str | None = None  # LibreTranslate server, e.g. "http://127.0.0.1:5000/"
     source: str | None = None  # None: the provider's code for Chinese (zh-CN or zh)
     target: str = "en"
@@ -121,23 +145,92 @@ class TranslationSettings:
         }
         if converted.get("cache_path") is not None:
             converted["cache_path"] = Path(converted["cache_path"])
+        if "providers" in converted:
+            converted["providers"] = _names(converted["providers"])
         settings = cls(**converted)
-        if settings.provider not in PROVIDERS:
-            raise ValueError(
-                f"translation provider must be one of {', '.join(PROVIDERS)}, "
-                f"not {settings.provider!r}"
-            )
-        if settings.provider == "libre" and not settings.url:
+        for provider in settings.chain():
+            if provider not in PROVIDERS:
+                raise ValueError(
+                    f"translation provider must be one of {', '.join(PROVIDERS)}, not {provider!r}"
+                )
+        if "none" in settings.chain() and len(settings.chain()) > 1:
+            raise ValueError("translation provider none cannot be chained with others")
+        if "libre" in settings.chain() and not settings.url:
             raise ValueError("translation provider libre needs a url")
         return settings
 
+    def chain(self) -> tuple[str, ...]:
+        """The providers asked in turn: `providers` when given, else `provider` alone."""
+        return self.providers or (self.provider,)
 
-def make_translator(values: dict, out: Path) -> Translator | None:
-    """The configured translator, or None when the provider is `none` (the default)."""
+
+def _names(value) -> tuple[str, ...]:
+    """A list of provider names from a TOML list or a comma-separated environment variable."""
+    items = value.split(",") if isinstance(value, str) else value
+    return tuple(item.strip() for item in items if item.strip())
+
+
+def make_translator(values: dict, out: Path) -> TranslatorChain | None:
+    """The configured providers in turn (default: the offline glossary), or None for `none`."""
     settings = TranslationSettings.from_dict(values)
-    if settings.provider == "none":
+    if settings.chain() == ("none",):
         return None
-    return Translator(settings, settings.cache_path or Path(out) / CACHE_FILE)
+    cache_path = settings.cache_path or Path(out) / CACHE_FILE
+    return TranslatorChain(
+        [Translator(replace(settings, provider=name), cache_path) for name in settings.chain()]
+    )
+
+
+class TranslatorChain:
+    """Asks each provider in turn for the fragments it takes and the ones before it did not
+    answer: the glossary the short ones, an online provider behind it the rest.
+
+    `translate_many` answers each fragment with a `Translation`, the TranslationError of the
+    last online provider that failed on it, or None when no provider takes it (the residue
+    stays and validation flags it)."""
+
+    def __init__(self, translators: list[Translator]) -> None:
+        self.translators = translators
+
+    def __repr__(self) -> str:
+        return f"TranslatorChain({self.translators!r})"
+
+    def translate_many(
+        self, texts: Iterable[str]
+    ) -> dict[str, Translation | TranslationError | None]:
+        results: dict[str, Translation | TranslationError | None] = dict.fromkeys(texts)
+        for translator in self.translators:
+            pending = [
+                t for t, r in results.items() if not isinstance(r, str) and translator.accepts(t)
+            ]
+            if not pending:
+                continue
+            for text, answer in translator.translate_many(pending).items():
+                if isinstance(answer, str):
+                    results[text] = Translation(answer, translator.settings.provider)
+                elif not translator.offline:
+                    results[text] = answer
+        return results
+
+    def translate(self, text: str) -> str:
+        """English for one text; raises TranslationError (also when no provider takes it)."""
+        result = self.translate_many([text])[text]
+        if result is None:
+            raise TranslationError("no translation provider takes this text")
+        if isinstance(result, TranslationError):
+            raise result
+        return result
+
+    def counters(self) -> dict[str, int]:
+        """The providers' counters, added up."""
+        total: Counter = Counter()
+        for translator in self.translators:
+            total.update(translator.counters())
+        return dict(total)
+
+    def close(self) -> None:
+        for translator in self.translators:
+            translator.close()
 
 
 class _TimeoutRequests:
@@ -233,6 +326,14 @@ class Translator:
     def __repr__(self) -> str:
         return f"Translator(provider={self.settings.provider!r}, target={self.settings.target!r})"
 
+    @property
+    def offline(self) -> bool:
+        return self.settings.provider in OFFLINE
+
+    def accepts(self, text: str) -> bool:
+        """Whether this provider takes the text: the glossary only names and labels."""
+        return not self.offline or glossary().accepts(text)
+
     def _api_key(self) -> str | None:
         key = api_key(self.settings.provider, self.settings.api_key_block)
         if key and key != KEYLESS:
@@ -265,7 +366,9 @@ class Translator:
                 results[text] = cached
         self._counts["cache_hits"] += len(results)
         self._counts["cache_misses"] += len(missing)
-        with ThreadPoolExecutor(max_workers=max(1, self.settings.concurrency)) as pool:
+        # The glossary computes, it does not wait: one thread, and its tables load once.
+        workers = 1 if self.offline else max(1, self.settings.concurrency)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
             for text, answer in zip(missing, pool.map(self._translate_safely, missing)):
                 results[text] = answer
                 if isinstance(answer, TranslationError):
@@ -280,7 +383,13 @@ class Translator:
 
     def _cache_key(self, text: str) -> tuple[str, str, str, str]:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return (self.settings.provider, self.source, self.settings.target, digest)
+        return (self._cache_provider(), self.source, self.settings.target, digest)
+
+    def _cache_provider(self) -> str:
+        """The provider as the cache knows it: the glossary's answers change with its tables."""
+        if self.settings.provider == "glossary":
+            return f"glossary-{glossary_version()}"
+        return self.settings.provider
 
     def _translate_safely(self, text: str) -> str | TranslationError:
         try:
@@ -340,6 +449,8 @@ class Translator:
         """A fresh deep-translator client per call: Google's and MyMemory's keep the text in
         shared per-instance state, so one instance must not serve two threads."""
         provider, source, target = self.settings.provider, self.source, self.settings.target
+        if provider == "glossary":
+            return glossary()
         if provider == "google":
             return GoogleTranslator(source=source, target=target)
         if provider == "mymemory":

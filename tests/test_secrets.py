@@ -50,9 +50,10 @@ def test_block_named_in_settings_is_what_the_translator_uses(monkeypatch, secret
     monkeypatch.setenv("NEWSMEND_TRANSLATION_API_KEY_BLOCK", secret_block)
     monkeypatch.chdir(tmp_path)
     settings = load_settings()  # no key anywhere, a block named: accepted, read at the run
-    translator = make_translator(settings.translation, tmp_path)
+    chain = make_translator(settings.translation, tmp_path)
+    (translator,) = chain.translators
     assert translator._key == "block-key-for-deepl"
-    assert "block-key-for-deepl" not in repr(translator)
+    assert "block-key-for-deepl" not in repr(chain)
 
 
 def test_missing_block_is_a_clear_error(monkeypatch, prefect_api_url):

@@ -24,12 +24,14 @@ def libre_key(monkeypatch):
 
 
 def libre(url: str, tmp_path, **overrides) -> Translator:
+    """The libre provider alone: the chain make_translator builds holds just it."""
     values = {"provider": "libre", "url": url, "timeout": 0.5, "backoff": 0.01, **overrides}
-    return make_translator(values, tmp_path)
+    (translator,) = make_translator(values, tmp_path).translators
+    return translator
 
 
 def test_provider_none_gives_no_translator(tmp_path):
-    assert make_translator({}, tmp_path) is None
+    assert make_translator({"provider": "none"}, tmp_path) is None
 
 
 def test_settings_reject_unknown_provider_and_names():

