@@ -18,12 +18,14 @@ ROLES: dict[str, str] = _TABLE["labels"]  # label -> role ("Translator" -> "tran
 GROUPS: dict[str, str] = _TABLE["groups"]  # role -> column ("translator" -> "editor")
 PERSON_ROLES = tuple(role for role, group in GROUPS.items() if group in ("author", "editor"))
 FAMILY_NAMES = frozenset(name.casefold() for name in read_lines("family_names.txt"))
+OUTLET_WORDS = frozenset(word.casefold() for word in read_lines("outlet_words.txt"))
 
 MAX_BYLINE_CHARS = 200
 MAX_OUTLET_WORDS = 8
 MAX_UNLABELLED_OUTLET_WORDS = 4
 CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
 MAX_NAMES = 8
+MAX_BARE_NAME_WORDS = 4
 
 
 def _label_pattern(label: str) -> str:
@@ -33,12 +35,12 @@ def _label_pattern(label: str) -> str:
 
 def _compile_labels() -> re.Pattern[str]:
     """Labels in any case; inside a line one starts with a capital or is Chinese, except at
-    the start of a line ("date 2023-04-12") or after a comma, dash or bracket (", edited by
-    ..."). A label is followed by a separator, or by a space and then a capital or a digit."""
+    the start of a line ("date 2023-04-12") or after a comma, colon, slash, dash or bracket
+    (", edited by ...", "Source: by Shanghai Daily"). A label is followed by a separator, or by a space and then a capital or a digit."""
     labels = sorted(ROLES, key=len, reverse=True)
     alternation = "|".join(f"(?P<l{i}>{_label_pattern(label)})" for i, label in enumerate(labels))
     return re.compile(
-        rf"(?<![\w'’])(?:^|(?<=[,;，；—–(（])|(?<=[,;，；—–(（]\s)|(?-i:(?=[A-Z\u4e00-\u9fff])))"
+        rf"(?<![\w'’])(?:^|(?<=[,;:，；：/—–(（])|(?<=[,;:，；：/—–(（]\s)|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
         rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9])))",
         re.IGNORECASE,
@@ -54,6 +56,10 @@ NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)*")
 CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")
 # Up to the first ideograph without ideographs: one way to match, so fullmatch is linear.
 CJK = re.compile(r"[\u4e00-\u9fff]")
+CAPTION_CREDIT = re.compile(
+    r"[(（](?:photos?|pictures?|photographed)\s*(?:/|by\b|[:：])\s*(?P<names>[^,，/()（）]{3,60})",
+    re.IGNORECASE,
+)
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 # Between fields: a bar, or a dash ("By He Xin—Yiwu Business"). Pieces are stripped: no \s*
@@ -135,12 +141,26 @@ def split_names(text: str) -> list[str]:
 
 
 def looks_like_names(text: str) -> bool:
-    """Text is a list of Chinese person names in pinyin (not an outlet, not a sentence)."""
+    """Text is a list of person names ("Wang Yingyao Li Changzheng", "Kendra Fiddler"), not
+    an outlet ("Hunan Daily": `tables/outlet_words.txt`) and not a sentence."""
     names = split_names(text)
     if not names or len(names) > MAX_NAMES:
         return False
     words = [word for name in names for word in name.split()]
-    return is_family_name(words[0]) and all(NAME_WORD.fullmatch(word) for word in words)
+    return all(NAME_WORD.fullmatch(word) and word.casefold() not in OUTLET_WORDS for word in words)
+
+
+def looks_like_chinese_names(text: str) -> bool:
+    """Names in pinyin, each starting with a family name: what a line may hold alone."""
+    return looks_like_names(text) and all(
+        is_family_name(name.split()[0]) for name in split_names(text)
+    )
+
+
+def is_bare_name(line: str) -> bool:
+    """A line that is only a person's name or two ("Li Qian"), as bylines under a title are."""
+    words = line.split()
+    return 2 <= len(words) <= MAX_BARE_NAME_WORDS and looks_like_chinese_names(line)
 
 
 def _looks_like_outlet(text: str) -> bool:
@@ -189,6 +209,8 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Cached: split classifies a credit line and records reads it, and credit lines repeat
     from page to page."""
     line = _unwrap(line)
+    if is_bare_name(line):
+        return (("author", tuple(split_names(line))),)  # a name alone on a line is a byline
     if len(line) > MAX_BYLINE_CHARS or not LABEL.match(line):
         return ()
     fields = []
@@ -233,10 +255,12 @@ def parse_byline(line: str) -> Byline:
             continue
         value, date_raw = _without_date(value)
         published_raw = published_raw or date_raw
-        if role in PERSON_ROLES and looks_like_names(value):
-            credits += [(role, name) for name in split_names(value)]
-        elif value and outlet is None:
-            outlet = value
+        if (role in PERSON_ROLES and looks_like_names(value)) or (
+            role is None and is_bare_name(value)
+        ):
+            credits += [(role or "author", name) for name in split_names(value)]
+        elif value.strip("()（）") and outlet is None:
+            outlet = value.strip("()（）")
     return Byline(
         outlet,
         published_raw,
@@ -268,6 +292,15 @@ def looks_like_byline(line: str) -> bool:
         if role in PERSON_ROLES and not (looks_like_names(value) or _names_an_outlet(role, value)):
             return False
     return True
+
+
+def caption_credits(line: str) -> list[tuple[str, str]]:
+    """The photographer a caption credits: "(Photo/Yang Huafeng)", "(Photo by Guo Liliang,
+    Hunan Daily)", "(Photo: Liu Yang / Hinews)"; the outlet after the name is left out."""
+    match = CAPTION_CREDIT.search(line)
+    if match is None or not looks_like_names(match["names"].strip()):
+        return []
+    return [("photographer", name) for name in split_names(match["names"].strip())]
 
 
 def has_label(line: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from newsmend.credits import GROUPS, Byline, parse_byline, parse_credit_fields
+from newsmend.credits import GROUPS, Byline, caption_credits, parse_byline, parse_credit_fields
 from newsmend.dates import find_date, latest_date, parse_date
 from newsmend.furniture import strip_toolbar
 from newsmend.ingest import Page
@@ -29,6 +29,12 @@ def _credits(parts: PageParts, byline: Byline) -> dict:
     """Outlet, authors, editors and every (role, person) from the byline and the credit
     lines, in page order; a person is listed once per role."""
     credits = list(byline.credits)
+    credits += [
+        credit
+        for kind, line in parts.furniture
+        if kind == "caption"
+        for credit in caption_credits(line.text)
+    ]
     outlets = []
     for line in parts.credits:
         for role, names in parse_credit_fields(line.text):
@@ -106,17 +112,20 @@ def _published(raw: str | None, text: str) -> dt.date | None:
 
 
 def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
-    """A teaser is dated only by a full date its snippet states."""
+    """A teaser is dated and credited by its own byline lines, or dated by a full date its
+    snippet states."""
+    byline = parse_byline(" | ".join(strip_toolbar(line.text) for line in teaser.meta))
     found = find_date(teaser.body.text)
+    raw = byline.published_raw or (found.raw if found else None)
     return _article_row(page, position, "teaser", teaser.start, teaser.end) | {
         "title_raw": teaser.title.text,
         "body_raw": teaser.body.text,
-        "published": found.date if found else None,
-        "published_raw": found.raw if found else None,
-        "outlet": None,
-        "authors": [],
-        "editors": [],
-        "credits": [],
+        "published": _published(raw, page.text),
+        "published_raw": raw,
+        "outlet": byline.outlet,
+        "authors": byline.authors,
+        "editors": byline.editors,
+        "credits": [{"role": role, "name": name} for role, name in byline.credits],
     }
 
 

@@ -26,7 +26,14 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from newsmend.credits import has_label, is_cjk_credit, looks_like_byline, parse_credit_line
+from newsmend.credits import (
+    has_label,
+    is_bare_name,
+    is_cjk_credit,
+    looks_like_byline,
+    parse_credit_fields,
+    parse_credit_line,
+)
 from newsmend.dates import find_date, looks_like_date
 from newsmend.furniture import IN_BODY, KINDS, furniture_kind, strip_toolbar
 from newsmend.tables import read_lines
@@ -61,13 +68,19 @@ TEXT, HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, CHINESE, META = (
 FURNITURE_KINDS = frozenset(kind.name for kind in KINDS)  # the site's, from furniture.toml
 AFTER_BODY = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, META})  # lines that end a body
 BYLINE_KINDS = frozenset({META, CREDIT, DATE})
+STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
+MAX_STRAY = 2
+# A page that lists stories: a paragraph, then stories of a title and one paragraph each
+# (T = title-like line, P = paragraph, M = byline or credit line); the last may be cut.
+LISTING = re.compile(r"PM*(?:TM*PM*){2,}(?:TM*T?)?")
 LATIN = re.compile(r"[A-Za-z]")
 # A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
 # two words, or with "!" or "?" and more words than a headline that asks or exclaims.
 FULL_STOP = re.compile(r"[.。][\"'”’)）]*$")
 EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
 MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10}
-BULLET = re.compile(r"^[•·●▪■◆◇▶►]\s*")
+# A list bullet; a dash only before text that does not end with one ("- END -" is a marker).
+BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|[-–]\s+(?!.*[-–]$))")
 
 
 class Span(NamedTuple):
@@ -96,6 +109,7 @@ class Headline:
 class Teaser:
     title: Span
     body: Span
+    meta: tuple[Span, ...] = ()  # its byline and credit lines ("Oct 20, 2017|By Tong Wangyue")
 
     @property
     def start(self) -> int:
@@ -103,7 +117,7 @@ class Teaser:
 
     @property
     def end(self) -> int:
-        return self.body.end
+        return max(span.end for span in (self.body, *self.meta))
 
 
 @dataclass
@@ -120,19 +134,21 @@ class PageParts:
     teasers: list[Teaser] = field(default_factory=list)
 
 
-def _lines(text: str) -> list[Span]:
-    """The non-blank lines, stripped (of a list bullet too), with their offsets."""
-    spans, offset = [], 0
+def _lines(text: str) -> tuple[list[Span], set[int]]:
+    """The non-blank lines, stripped (of a list bullet too), with their offsets; and the
+    indexes of the lines that had a bullet."""
+    spans, bulleted, offset = [], set(), 0
     for line in text.split("\n"):
         stripped = line.strip()
         bullet = BULLET.match(stripped)
-        if bullet:
+        if bullet and stripped[bullet.end() :]:
             stripped = stripped[bullet.end() :]
+            bulleted.add(len(spans))
         if stripped:
             start = offset + len(line) - len(line.lstrip()) + (bullet.end() if bullet else 0)
             spans.append(Span(stripped, start, start + len(stripped)))
         offset += len(line) + 1
-    return spans
+    return spans, bulleted
 
 
 def _dated_entry(line: Span) -> Headline | None:
@@ -263,9 +279,32 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     else:
         bylines = _byline_block(kinds, title, 1) or _byline_block(kinds, title, -1)
     start = max([title if title is not None else -1, *bylines]) + 1
-    while start < len(lines) and kinds[start] not in (TEXT, CHINESE, ENTRY):
-        start += 1  # furniture, residue of the byline in Chinese
-    return title, bylines, start
+    return title, bylines, _body_start(lines, kinds, start)
+
+
+def _body_start(lines: list[Span], kinds: list[str], i: int) -> int:
+    """The first body line at or after i: furniture and Chinese residue of the byline are
+    passed, and so are up to MAX_STRAY short text lines (a link, a kicker) when a paragraph
+    follows them."""
+    strays = 0
+    while i < len(lines):
+        if kinds[i] in FURNITURE_KINDS or kinds[i] == RESIDUE:
+            i += 1
+        elif (
+            _title_like(lines[i], kinds[i])
+            and strays < MAX_STRAY
+            and _prose_follows(lines, kinds, i)
+        ):
+            kinds[i] = STRAY
+            strays, i = strays + 1, i + 1
+        else:
+            return i
+    return i
+
+
+def _prose_follows(lines: list[Span], kinds: list[str], i: int) -> bool:
+    following = _next_line(kinds, i)
+    return following < len(lines) and _is_prose(lines[following], kinds[following])
 
 
 def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
@@ -283,17 +322,59 @@ def _followed_by_title(kinds: list[str], i: int) -> bool:
     return i + 1 < len(kinds) and kinds[i + 1] in (TEXT, ENTRY)
 
 
-def _read_body(lines: list[Span], kinds: list[str], start: int, parts: PageParts) -> int:
-    """Fill the body from `start`; return the index of the first line after it."""
+def _read_body(
+    lines: list[Span], kinds: list[str], bulleted: set[int], start: int, parts: PageParts
+) -> int:
+    """Fill the body from `start`; return the index of the first line after it. The body
+    ends at a list, credits, furniture that ends bodies, or the title of another story."""
+    listing = _is_listing(lines, kinds, start)
     for i in range(start, len(lines)):
-        kind = kinds[i]
+        kind, line = kinds[i], lines[i]
         if kind in FURNITURE_KINDS and _dropped_in_body(lines, kinds, i):
-            parts.furniture.append((kind, lines[i]))  # a caption, or a bar between paragraphs
-        elif kind in FURNITURE_KINDS or kind in AFTER_BODY or _starts_list(lines, kinds, i):
+            parts.furniture.append((kind, line))  # a caption, or a bar between paragraphs
+        elif kind == CREDIT and is_bare_name(line.text) and _prose_follows(lines, kinds, i):
+            parts.credits.append(line)  # the byline's name again, over a picture
+        elif (
+            kind in FURNITURE_KINDS
+            or kind in AFTER_BODY
+            or _starts_list(lines, kinds, i)
+            or (i > start and _starts_story(lines, kinds, bulleted, i, listing))
+        ):
             return i
         else:
-            parts.body.append(lines[i])
+            parts.body.append(line)
     return len(lines)
+
+
+def _starts_story(
+    lines: list[Span], kinds: list[str], bulleted: set[int], i: int, listing: bool
+) -> bool:
+    """A title-like line inside a body that starts something else: another story (on a
+    listing page, or when a byline follows it) or a bulleted list of headlines."""
+    if not _title_like(lines[i], kinds[i]):
+        return False
+    following = _next_line(kinds, i)
+    if following >= len(lines):
+        return listing
+    if i in bulleted and following in bulleted:
+        return True
+    return listing or kinds[following] in (META, DATE)
+
+
+def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
+    """Whether the page from `start` lists stories (`LISTING`) rather than tells one."""
+    shape = []
+    for i in range(start, len(lines)):
+        kind = kinds[i]
+        if kind in FURNITURE_KINDS or kind == STRAY:
+            continue
+        if kind in BYLINE_KINDS or (kind == ENTRY and has_label(lines[i].text)):
+            shape.append("M")
+        elif kind == TEXT:
+            shape.append("T" if _title_like(lines[i], kind) else "P")
+        else:
+            break
+    return LISTING.fullmatch("".join(shape)) is not None
 
 
 def _dropped_in_body(lines: list[Span], kinds: list[str], i: int) -> bool:
@@ -307,23 +388,63 @@ def _dropped_in_body(lines: list[Span], kinds: list[str], i: int) -> bool:
 
 def split_page(text: str) -> PageParts:
     """Cut a decoded page (newlines normalised, BOM stripped) into its parts."""
-    lines = _lines(text)
+    lines, bulleted = _lines(text)
     kinds = [_kind(line.text) for line in lines]
     title, bylines, body_start = _head(lines, kinds)
+    for i in range(title + 1 if title is not None else len(lines), len(lines)):
+        if lines[i].text == lines[title].text:
+            kinds[i] = "caption"  # the headline again, as the text of a picture
     parts = PageParts(
         title=lines[title] if title is not None else None,
         bylines=[lines[i] for i in bylines],
         body=[],
         residue=[lines[i] for i in range(body_start) if kinds[i] == RESIDUE],
-        furniture=[(kinds[i], lines[i]) for i in range(body_start) if kinds[i] in FURNITURE_KINDS],
+        furniture=[
+            (kinds[i], lines[i])
+            for i in range(body_start)
+            if kinds[i] in FURNITURE_KINDS or kinds[i] == STRAY
+        ],
     )
-    body_end = _read_body(lines, kinds, body_start, parts)
-    teaser_start = _read_after_body(lines, kinds, body_end, parts)
+    body_end = _read_body(lines, kinds, bulleted, body_start, parts)
+    _split_off_credits(parts)
+    teaser_start = _read_after_body(lines, kinds, bulleted, body_end, parts)
     _read_teasers(lines, kinds, teaser_start, parts)
     return parts
 
 
-def _read_after_body(lines: list[Span], kinds: list[str], i: int, parts: PageParts) -> int:
+# A credit in brackets at the end of the story's last paragraph, or at the start of its first
+# ("(By He Xin—Yiwu Business, translated by Wei Han)", "(Correspondent Zhao Lei) On May 5,").
+TRAILING_CREDIT = re.compile(r"[(（](?P<credit>[^()（）]{3,200})[)）][^()（）]{0,40}$")
+LEADING_CREDIT = re.compile(r"^[(（](?P<credit>[^()（）]{3,120})[)）]\s*")
+
+
+def _split_off_credits(parts: PageParts) -> None:
+    """Move a bracketed credit at either end of the body into the credits."""
+    if not parts.body:
+        return
+    last = parts.body[-1]
+    match = TRAILING_CREDIT.search(last.text)
+    if match and match.start() > 0 and parse_credit_fields(match["credit"]):
+        parts.body[-1] = _cut(last, 0, match.start())
+        parts.credits.append(_cut(last, match.start("credit"), match.end("credit")))
+    first = parts.body[0]
+    match = LEADING_CREDIT.match(first.text)
+    if match and match.end() < len(first.text) and parse_credit_fields(match["credit"]):
+        parts.body[0] = _cut(first, match.end(), len(first.text))
+        parts.credits.append(_cut(first, match.start("credit"), match.end("credit")))
+
+
+def _cut(span: Span, start: int, end: int) -> Span:
+    """Part of a span, stripped, with its offsets in the page."""
+    piece = span.text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    text = piece.strip()
+    return Span(text, span.start + start + lead, span.start + start + lead + len(text))
+
+
+def _read_after_body(
+    lines: list[Span], kinds: list[str], bulleted: set[int], i: int, parts: PageParts
+) -> int:
     """Fill the list, credits and end marker of parts; return where the teasers start."""
     date_first: bool | None = None  # the order of two-line list entries, fixed by the first
     undated = False  # right under a list header, in a list of titles without dates
@@ -335,7 +456,7 @@ def _read_after_body(lines: list[Span], kinds: list[str], i: int, parts: PagePar
         elif date_first is not True and _starts_list(lines, kinds, i):
             parts.headlines.append(Headline(line, lines[i + 1]))
             date_first, i = False, i + 2
-        elif undated and _undated_entry(lines, kinds, i):
+        elif (undated or i in bulleted) and _undated_entry(lines, kinds, i):
             parts.headlines.append(Headline(line, None))
             i += 1
         elif kind == TEXT or _starts_teaser(kinds, i):
@@ -387,20 +508,34 @@ def _add_after_body(kind: str, line: Span, parts: PageParts) -> None:
 
 
 def _read_teasers(lines: list[Span], kinds: list[str], i: int, parts: PageParts) -> None:
-    """Pairs of a title line and a snippet line; furniture lines among them are skipped."""
+    """Stories after the main one: a title line, its byline lines, a snippet line, and the
+    credit lines after it. Furniture among them is dropped; any other line is a stray."""
     while i < len(lines):
-        if kinds[i] in FURNITURE_KINDS:
-            parts.furniture.append((kinds[i], lines[i]))
-            i += 1
-            continue
-        snippet = _next_line(kinds, i)
+        kind = kinds[i]
+        snippet = _skip_meta(kinds, _next_line(kinds, i))
         if (
-            kinds[i] in (TEXT, ENTRY)
+            kind in (TEXT, ENTRY)
             and _title_like(lines[i], TEXT)
             and snippet < len(lines)
             and kinds[snippet] in (TEXT, ENTRY)
         ):
-            parts.teasers.append(Teaser(lines[i], lines[snippet]))
-            i = snippet + 1
+            end = _skip_meta(kinds, _next_line(kinds, snippet))
+            meta = [j for j in range(i + 1, end) if j != snippet and kinds[j] in BYLINE_KINDS]
+            meta += [j for j in range(i + 1, end) if kinds[j] == ENTRY and j != snippet]
+            parts.teasers.append(
+                Teaser(lines[i], lines[snippet], tuple(lines[j] for j in sorted(meta)))
+            )
+            parts.furniture += [
+                (kinds[j], lines[j]) for j in range(i + 1, end) if kinds[j] in FURNITURE_KINDS
+            ]
+            i = end
         else:
+            parts.furniture.append((kind if kind in FURNITURE_KINDS else STRAY, lines[i]))
             i += 1
+
+
+def _skip_meta(kinds: list[str], i: int) -> int:
+    """The first line at or after i that is no byline line (furniture passed)."""
+    while i < len(kinds) and (kinds[i] in BYLINE_KINDS or kinds[i] in FURNITURE_KINDS):
+        i += 1
+    return i

@@ -42,7 +42,12 @@ MATCH_RATIO = 0.8  # the shared scorer's title similarity for "the same record"
 
 def pages(which: str) -> list[Path]:
     sets = SETS if which == "all" else (which,)
-    return sorted(p for s in sets for p in (REALWORLD / s).glob("*.txt"))
+    return sorted(
+        p
+        for s in sets
+        for p in (REALWORLD / s).glob("*.txt")
+        if p.with_suffix(".gold.json").exists()
+    )
 
 
 def golds(which: str) -> list[dict]:

@@ -164,8 +164,11 @@ def test_portal_page_reads_its_date_outlet_and_translator() -> None:
     assert article["title_raw"] == "Chinese Central Media Reports Hunan's Achievements"
     assert (article["published_raw"], iso(article["published"])) == ("2019-07-31", "2019-07-31")
     assert article["outlet"] == "jschina.com.cn"
-    assert (article["authors"], article["editors"]) == ([], ["Xiao Juan"])
-    assert article["credits"] == [{"role": "translator", "name": "Xiao Juan"}]
+    assert (article["authors"], article["editors"]) == (["Yang Huafeng"], ["Xiao Juan"])
+    assert article["credits"] == [
+        {"role": "photographer", "name": "Yang Huafeng"},  # from the caption
+        {"role": "translator", "name": "Xiao Juan"},
+    ]
 
 
 @pytest.mark.parametrize(
