@@ -424,9 +424,14 @@ def _split_off_credits(parts: PageParts) -> None:
         return
     last = parts.body[-1]
     match = TRAILING_CREDIT.search(last.text)
-    if match and match.start() > 0 and parse_credit_fields(match["credit"]):
-        parts.body[-1] = _cut(last, 0, match.start())
+    if match and parse_credit_fields(match["credit"]):
         parts.credits.append(_cut(last, match.start("credit"), match.end("credit")))
+        if match.start() > 0:
+            parts.body[-1] = _cut(last, 0, match.start())
+        else:
+            parts.body.pop()  # the line was the credit (and a label after it)
+        if not parts.body:
+            return
     first = parts.body[0]
     match = LEADING_CREDIT.match(first.text)
     if match and match.end() < len(first.text) and parse_credit_fields(match["credit"]):
