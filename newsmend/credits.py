@@ -213,18 +213,44 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         return (("author", tuple(split_names(line))),)  # a name alone on a line is a byline
     if len(line) > MAX_BYLINE_CHARS or not LABEL.match(line):
         return ()
-    fields = []
+    fields: list[tuple[str, tuple[str, ...]]] = []
     for role, value in _fields(line):
         value = _without_date(value)[0]
         if not value or role == "published":
             continue  # a label right before another ("Text/Photo: Zhang Wei"), or a date
-        if role in PERSON_ROLES and looks_like_names(value):
-            fields.append((role, tuple(split_names(value))))
-        elif _names_an_outlet(role, value):
-            fields.append(("outlet", (value,)))
-        else:
+        credited = _field_credits(role, value)
+        if credited is None:
             return ()
+        fields += credited
     return tuple(fields)
+
+
+def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ...]]] | None:
+    """What one field of a credit line credits: persons in its role, an outlet, or both
+    ("Photo by Guo Liliang, Hunan Daily"); None when it is no credit. A person label that
+    names no person ("Author: Xinhua News Agency") names the outlet."""
+    if role in PERSON_ROLES and looks_like_names(value):
+        return [(role, tuple(split_names(value)))]
+    if role is None and is_bare_name(value):
+        return [("author", tuple(split_names(value)))]
+    persons_and_outlet = _persons_then_outlet(value) if role in PERSON_ROLES else None
+    if persons_and_outlet:
+        persons, outlet = persons_and_outlet
+        if role == "photographer":  # a picture agency is not the story's outlet
+            return [(role, tuple(persons))]
+        return [(role, tuple(persons)), ("outlet", (outlet,))]
+    if _names_an_outlet(role, value.strip("()（）")):
+        return [("outlet", (value.strip("()（）"),))]
+    return None
+
+
+def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
+    """Names, then the outlet they work for: "Guo Liliang, Hunan Daily"."""
+    names, _separator, outlet = value.rpartition(",")
+    outlet = outlet.strip()
+    if names and looks_like_names(names) and _names_an_outlet("outlet", outlet):
+        return split_names(names), outlet
+    return None
 
 
 def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
@@ -244,9 +270,10 @@ def is_cjk_credit(line: str) -> bool:
 
 
 def parse_byline(line: str) -> Byline:
-    """Outlet, date text and persons of the byline under the title. An `Author:` that names
-    no person ("Author:Taizhou Daily Time:2022.08.02") names the outlet."""
-    outlet: str | None = None
+    """Outlet, date text and persons of a byline or credit line ("Author:Taizhou Daily
+    Time:2022.08.02", "Jul 1, 2016 | Source: by Shanghai Daily"). A field that credits
+    nothing ("Time: the day before yesterday") may still be the date or the outlet."""
+    outlets: list[str] = []
     published_raw: str | None = None
     credits: list[tuple[str, str]] = []
     for role, value in _fields(_unwrap(line)):
@@ -255,14 +282,19 @@ def parse_byline(line: str) -> Byline:
             continue
         value, date_raw = _without_date(value)
         published_raw = published_raw or date_raw
-        if (role in PERSON_ROLES and looks_like_names(value)) or (
-            role is None and is_bare_name(value)
-        ):
-            credits += [(role or "author", name) for name in split_names(value)]
-        elif value.strip("()（）") and outlet is None:
-            outlet = value.strip("()（）")
+        if not value:
+            continue
+        credited = _field_credits(role, value)
+        if credited is None:
+            outlets.append(value.strip("()（）"))
+            continue
+        for credit_role, names in credited:
+            if credit_role == "outlet":
+                outlets += names
+            else:
+                credits += [(credit_role, name) for name in names]
     return Byline(
-        outlet,
+        next(iter(outlets), None),
         published_raw,
         [name for role, name in credits if GROUPS[role] == "author"],
         [name for role, name in credits if GROUPS[role] == "editor"],

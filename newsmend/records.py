@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from newsmend.credits import GROUPS, Byline, caption_credits, parse_byline, parse_credit_fields
+from newsmend.credits import GROUPS, Byline, caption_credits, parse_byline
 from newsmend.dates import find_date, latest_date, parse_date
 from newsmend.furniture import strip_toolbar
 from newsmend.ingest import Page
@@ -26,8 +26,10 @@ def _unique(items: list) -> list:
 
 
 def _credits(parts: PageParts, byline: Byline) -> dict:
-    """Outlet, authors, editors and every (role, person) from the byline and the credit
-    lines, in page order; a person is listed once per role."""
+    """Outlet, authors, editors and every (role, person) from the byline, the credit lines
+    and the captions, in page order; a person is listed once per role. The byline's outlet
+    comes first, then the first a credit line names."""
+    credit_lines = [parse_byline(strip_toolbar(line.text)) for line in parts.credits]
     credits = list(byline.credits)
     credits += [
         credit
@@ -35,16 +37,10 @@ def _credits(parts: PageParts, byline: Byline) -> dict:
         if kind == "caption"
         for credit in caption_credits(line.text)
     ]
-    outlets = []
-    for line in parts.credits:
-        for role, names in parse_credit_fields(line.text):
-            if role == "outlet":
-                outlets += names
-            else:
-                credits += [(role, name) for name in names]
-    credits = _unique(credits)
+    credits = _unique(credits + [c for line in credit_lines for c in line.credits])
+    outlets = [line.outlet for line in [byline, *credit_lines] if line.outlet]
     return {
-        "outlet": byline.outlet or next(iter(outlets), None),
+        "outlet": next(iter(outlets), None),
         "authors": _unique([name for role, name in credits if GROUPS[role] == "author"]),
         "editors": _unique([name for role, name in credits if GROUPS[role] == "editor"]),
         "credits": [{"role": role, "name": name} for role, name in credits],

@@ -68,6 +68,7 @@ TEXT, HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, CHINESE, META = (
 FURNITURE_KINDS = frozenset(kind.name for kind in KINDS)  # the site's, from furniture.toml
 AFTER_BODY = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, META})  # lines that end a body
 BYLINE_KINDS = frozenset({META, CREDIT, DATE})
+SITE_NAME = "site_name"  # a furniture kind that may name the byline's outlet
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
 MAX_STRAY = 2
 # A page that lists stories: a paragraph, then stories of a title and one paragraph each
@@ -231,13 +232,16 @@ def _next_line(kinds: list[str], i: int) -> int:
 
 def _byline_block(kinds: list[str], i: int, step: int) -> list[int]:
     """Indexes of the byline lines next to line i, going down (step 1) or up (step -1),
-    furniture between them skipped."""
+    furniture between them skipped. Going down, a site name among them ("CCTV.com" between
+    the headline and its date) is the byline's outlet."""
     block = []
     i += step
     while 0 <= i < len(kinds) and (kinds[i] in BYLINE_KINDS or kinds[i] in FURNITURE_KINDS):
-        if kinds[i] in BYLINE_KINDS:
+        if kinds[i] in BYLINE_KINDS or (step > 0 and kinds[i] == SITE_NAME):
             block.append(i)
         i += step
+    while block and kinds[block[-1]] == SITE_NAME:
+        block.pop()  # a site name after the byline is the next part's masthead
     return block if step > 0 else block[::-1]
 
 
