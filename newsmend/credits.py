@@ -277,8 +277,8 @@ def parse_byline(line: str) -> Byline:
     published_raw: str | None = None
     credits: list[tuple[str, str]] = []
     for role, value in _fields(_unwrap(line)):
-        if role == "published":
-            published_raw = published_raw or value or None
+        if role == "published":  # the date, or what the label holds when it is no date
+            published_raw = published_raw or _without_date(value)[1] or value or None
             continue
         value, date_raw = _without_date(value)
         published_raw = published_raw or date_raw
