@@ -35,12 +35,14 @@ def _label_pattern(label: str) -> str:
 
 def _compile_labels() -> re.Pattern[str]:
     """Labels in any case; inside a line one starts with a capital or is Chinese, except at
-    the start of a line ("date 2023-04-12") or after a comma, colon, slash, dash or bracket
-    (", edited by ...", "Source: by Shanghai Daily"). A label is followed by a separator, or by a space and then a capital or a digit."""
+    the start of a line ("date 2023-04-12"), after a comma, colon, slash, dash or bracket
+    (", edited by ...", "Source: by Shanghai Daily") or after a gap of spaces ("16:14:45
+    source:sdchina.com"). A label is followed by a separator, or by a space and then a capital or a digit."""
     labels = sorted(ROLES, key=len, reverse=True)
     alternation = "|".join(f"(?P<l{i}>{_label_pattern(label)})" for i, label in enumerate(labels))
     return re.compile(
-        rf"(?<![\w'’])(?:^|(?<=[,;:，；：/—–(（])|(?<=[,;:，；：/—–(（]\s)|(?-i:(?=[A-Z\u4e00-\u9fff])))"
+        rf"(?<![\w'’])(?:^|(?<=[,;:，；：/—–(（])|(?<=[,;:，；：/—–(（]\s)|(?<=\s\s)"
+        rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
         rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9])))",
         re.IGNORECASE,
@@ -52,7 +54,8 @@ LABEL = _compile_labels()
 # No \s* around the separators (split_names splits words anyway): a long run of spaces
 # would make every start in it rescan the run.
 NAME_SEPARATOR = re.compile(r"[,，、;；&]|\band\b")
-NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)*")
+# A word of a name: "Yingyao", "O'Neil", or initials ("Meng SH").
+NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)*|[A-Z]{1,2}")
 CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")
 # Up to the first ideograph without ideographs: one way to match, so fullmatch is linear.
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -65,6 +68,7 @@ EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 # Between fields: a bar, or a dash ("By He Xin—Yiwu Business"). Pieces are stripped: no \s*
 # around it (quadratic on runs of spaces).
 BAR = re.compile(r"[|｜—]")
+HANDLE = re.compile(r"[a-z][a-z0-9_.-]{1,30}")  # a site's or user's handle: "sdnews", "zhongdeen"
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
 
@@ -190,6 +194,8 @@ def _names_an_outlet(role: str | None, value: str) -> bool:
     """A field that names the outlet: an outlet label's, an unlabelled one, or a person
     label's that names no person but an outlet of two words or a domain ("Author: Taizhou
     Daily"; not "Text: AAAPrint", a font-size bar)."""
+    if role == "outlet" and HANDLE.fullmatch(value):
+        return True  # "From:sdnews"
     if not _looks_like_outlet(value):
         return False
     return (
@@ -286,8 +292,9 @@ def parse_byline(line: str) -> Byline:
             continue
         credited = _field_credits(role, value)
         if credited is None:
-            outlets.append(value.strip("()（）"))
-            continue
+            if role in (None, "outlet"):
+                outlets.append(value.strip("()（）"))
+            continue  # a person label with a user's handle ("Author:zhongdeen")
         for credit_role, names in credited:
             if credit_role == "outlet":
                 outlets += names
@@ -321,7 +328,9 @@ def looks_like_byline(line: str) -> bool:
             return False
         if role == "outlet" and not _looks_like_outlet(value):
             return False
-        if role in PERSON_ROLES and not (looks_like_names(value) or _names_an_outlet(role, value)):
+        if role in PERSON_ROLES and not (
+            looks_like_names(value) or _names_an_outlet(role, value) or HANDLE.fullmatch(value)
+        ):
             return False
     return True
 

@@ -15,6 +15,7 @@ from newsmend.tables import read_toml
 _TABLE = read_toml("dates.toml")
 MONTHS: dict[str, int] = _TABLE["months"]
 FORMATS: list[dict] = _TABLE["formats"]
+CENTURY, CENTURY_START = 100, 2000
 _GROUP = re.compile(r"\(\?P([<=])(\w+)")
 
 
@@ -64,6 +65,8 @@ def _to_date(match: re.Match[str], default_year: int | None) -> dt.date | None:
     The form's own group closes last, so `lastgroup` names the form that matched."""
     groups = _FIELDS[match.lastgroup]
     year = int(match[groups["year"]]) if "year" in groups else default_year
+    if year is not None and year < CENTURY:
+        year += CENTURY_START  # a two-digit year
     if year is None:
         return None
     month_name = groups.get("month_name")

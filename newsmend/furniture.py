@@ -46,9 +46,13 @@ KINDS: tuple[FurnitureKind, ...] = tuple(_kind(n, e) for n, e in _TABLE["kinds"]
 IN_BODY: dict[str, str] = {kind.name: kind.in_body for kind in KINDS}
 TOOLBAR_WORDS = next(kind.words for kind in KINDS if kind.name == "share_bar")
 MIXED = "navigation"  # the kind of a line made of several kinds' words ("Search 简体 Wechat")
+# View counters and font-size switches inside a byline line: "Browse: 1,024", "2639 Views",
+# "阅读次数:5025", "Size:TTT".
 _COUNTER = re.compile(
     r"(?i)\b(?:browse[ds]?|views?|hits|visits|clicks|page views)\s*(?:times)?\s*[:：]\s*[\d,]*(?:\s*times)?"
-    r"|(?:浏览次数|浏览量|点击数?)\s*[:：]?\s*[\d,]*"
+    r"|(?<![:\d])\b\d[\d,]*\s+(?:views|hits|visits|clicks|reads)\b(?!\s*[:：])"
+    r"|(?:浏览次数|阅读次数|浏览量|点击数?)\s*[:：]?\s*[\d,]*"
+    r"|(?i:\b(?:font\s*)?size\s*[:：]\s*[a-z+\-]{1,6}\b)"
 )
 _BAR = re.compile(r"[|｜]")
 

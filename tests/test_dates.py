@@ -83,6 +83,9 @@ WRITERS = {
         f"{d.month:02d}-{d.day:02d}-{d.year}",
         f"{d.month:02d}-{d.day:02d}-{d.year} 14:28 BJT",
     ],
+    "numeric_mdy_short": lambda d, name: (  # two-digit years are of this century
+        [f"{d.month:02d}-{d.day:02d}-{d.year % 100:02d}"] if d.year >= 2000 else []
+    ),
     "cjk_ymd": lambda d, name: [f"{d.year}年{d.month}月{d.day}日"],
     "month_day_year": lambda d, name: [
         f"{name} {d.day}, {d.year}",
