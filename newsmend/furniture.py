@@ -54,7 +54,7 @@ _COUNTER = re.compile(
     r"|(?:浏览次数|阅读次数|浏览量|点击数?)\s*[:：]?\s*[\d,]*"
     r"|(?i:\b(?:font\s*)?size\s*[:：]\s*[a-z+\-]{1,6}\b)"
 )
-_BAR = re.compile(r"[|｜]")
+_WORD = re.compile(r"[^\s|｜]+")
 
 
 @lru_cache(maxsize=4096)
@@ -95,11 +95,12 @@ def furniture_kind(line: str) -> str | None:
 
 def strip_toolbar(line: str) -> str:
     """A line without its toolbar words and view counters ("2019-07-31 Download Print
-    Comment" -> "2019-07-31", "2020-07-15 Browse:" -> "2020-07-15"), for reading what is left."""
+    Comment" -> "2019-07-31", "2020-07-15 Browse:" -> "2020-07-15"), for reading what is left.
+    The spacing between what is kept stays as it was (a gap of spaces separates fields)."""
     line = _COUNTER.sub(" ", line)
-    kept = [
-        word
-        for word in line.split()
-        if word.casefold().strip("[]【】()（）|:：") not in TOOLBAR_WORDS
-    ]
-    return " ".join(_BAR.sub(" | ", " ".join(kept)).split()).strip(" |")
+    line = _WORD.sub(_without_toolbar_word, line)
+    return line.strip(" |｜")
+
+
+def _without_toolbar_word(word: re.Match[str]) -> str:
+    return "" if word.group().casefold().strip("[]【】()（）|:：") in TOOLBAR_WORDS else word.group()

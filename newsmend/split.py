@@ -178,7 +178,7 @@ def _kind(line: str) -> str:
             return END
         if squeezed in LIST_HEADERS:
             return HEADER
-    if len(line) > MAX_TITLE_CHARS:
+    if len(line) > MAX_TITLE_CHARS and len(" ".join(line.split())) > MAX_TITLE_CHARS:
         return TEXT  # a paragraph: no date, credit or entry is that long
     if looks_like_date(line):
         return DATE
