@@ -300,6 +300,7 @@ def parse_byline(line: str) -> Byline:
                 outlets += names
             else:
                 credits += [(credit_role, name) for name in names]
+    outlets.sort(key=lambda outlet: CJK.search(outlet) is not None)  # the English name first
     return Byline(
         next(iter(outlets), None),
         published_raw,
