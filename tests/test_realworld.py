@@ -1,0 +1,68 @@
+"""The real pages of tests/fixtures/realworld through the real pipeline (split, extract,
+repair, GX, Parquet): the issue's figures on the tuning set, and on every page no furniture
+put out as a record. The held-back set is scored by `tests/realworld.py --set heldout`, not
+gated here: it measures whether a change generalises, it is no target to tune against."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from realworld import golds, own_figures, pages, run_pipeline
+
+from newsmend.furniture import furniture_kind
+
+TARGETS = {"article_f1": 0.95, "title_exact": 0.90, "date_exact": 0.95, "credits_exact": 0.90}
+
+
+@pytest.fixture(scope="module")
+def tuned(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("realworld-tune")
+    (out / "result.json").write_text(json.dumps(run_pipeline(pages("tune"), out).furniture))
+    return out
+
+
+@pytest.fixture(scope="module")
+def every_page(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("realworld-all")
+    run_pipeline(pages("all"), out)
+    return out
+
+
+def test_there_are_sixty_real_pages_a_third_held_back() -> None:
+    tune, heldout = len(pages("tune")), len(pages("heldout"))
+    assert tune + heldout >= 60
+    assert heldout >= (tune + heldout) // 3 - 1
+    for page in pages("all"):
+        source = json.loads(page.with_suffix(".source.json").read_text(encoding="utf-8"))
+        assert source["url"].startswith("http"), page.name
+
+
+@pytest.mark.parametrize("figure", sorted(TARGETS))
+def test_tuning_set_meets_the_target(tuned: Path, figure: str) -> None:
+    figures = own_figures(tuned, golds("tune"))
+    assert figures[figure] >= TARGETS[figure], figures
+
+
+def test_no_record_is_page_furniture(every_page: Path) -> None:
+    titles = [
+        *pl.read_parquet(every_page / "articles").get_column("title_raw").to_list(),
+        *pl.read_parquet(every_page / "headlines").get_column("title_raw").to_list(),
+    ]
+    quarantine = pl.read_parquet(every_page / "quarantine")
+    titles += [json.loads(r).get("title_raw") for r in quarantine["record"]]
+    furniture = [(t, furniture_kind(t)) for t in titles if t and furniture_kind(t)]
+    assert furniture == []
+
+
+def test_only_missing_credits_quarantine_real_articles(tuned: Path) -> None:
+    figures = own_figures(tuned, golds("tune"))
+    assert set(figures["quarantined_by_check"]) <= {"credits_present"}, figures
+
+
+def test_the_batch_counts_the_furniture_it_dropped_per_kind(tuned: Path) -> None:
+    counted = json.loads((tuned / "result.json").read_text())
+    assert {"breadcrumb", "footer", "caption", "share_bar", "navigation"} <= set(counted)
+    assert all(count > 0 for count in counted.values())
