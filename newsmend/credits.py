@@ -192,15 +192,15 @@ def _looks_like_proper_name(text: str) -> bool:
 
 def _names_an_outlet(role: str | None, value: str) -> bool:
     """A field that names the outlet: an outlet label's, an unlabelled one, or a person
-    label's that names no person but an outlet of two words or a domain ("Author: Taizhou
-    Daily"; not "Text: AAAPrint", a font-size bar)."""
+    label's that names no person but an outlet of a few capitalised words or a domain
+    ("Author: Taizhou Daily"; not "Text: AAAPrint", a font-size bar, nor a sentence)."""
     if role == "outlet" and HANDLE.fullmatch(value):
         return True  # "From:sdnews"
     if not _looks_like_outlet(value):
         return False
-    return (
-        role in (None, "outlet") or len(value.split()) >= 2 or DOMAIN.fullmatch(value) is not None
-    )
+    if role in (None, "outlet") or DOMAIN.fullmatch(value) is not None:
+        return True
+    return len(value.split()) >= 2 and _looks_like_proper_name(value)
 
 
 def parse_credit_fields(line: str) -> list[tuple[str, list[str]]]:

@@ -417,9 +417,13 @@ def split_page(text: str) -> PageParts:
 
 
 # A credit in brackets at the end of the story's last paragraph, or at the start of its first
-# ("(By He Xin—Yiwu Business, translated by Wei Han)", "(Correspondent Zhao Lei) On May 5,").
+# after a few words of dateline ("(By He Xin—Yiwu Business, translated by Wei Han)",
+# "(Correspondent Zhao Lei) On May 5,", "Lvliang Daily (Reporter Wang Tao) On September 26,").
 TRAILING_CREDIT = re.compile(r"[(（](?P<credit>[^()（）]{3,200})[)）][^()（）]{0,40}$")
-LEADING_CREDIT = re.compile(r"^[(（](?P<credit>[^()（）]{3,120})[)）]\s*")
+LEADING_CREDIT = re.compile(
+    r"^(?P<lead>[^()（）.!?。]{0,60}?)\s*[(（](?P<credit>[^()（）]{3,120})[)）]\s*[:：]?\s*"
+)
+MAX_LEAD_WORDS = 6  # "Lvliang Daily (Reporter Wang Tao) On September 26, ..."
 
 
 def _split_off_credits(parts: PageParts) -> None:
@@ -438,7 +442,12 @@ def _split_off_credits(parts: PageParts) -> None:
             return
     first = parts.body[0]
     match = LEADING_CREDIT.match(first.text)
-    if match and match.end() < len(first.text) and parse_credit_fields(match["credit"]):
+    if (
+        match
+        and match.end() < len(first.text)
+        and len(match["lead"].split()) <= MAX_LEAD_WORDS
+        and parse_credit_fields(match["credit"])
+    ):
         parts.body[0] = _cut(first, match.end(), len(first.text))
         parts.credits.append(_cut(first, match.start("credit"), match.end("credit")))
 

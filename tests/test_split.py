@@ -262,3 +262,54 @@ def test_undated_titles_under_a_list_header_are_headlines() -> None:
         ("Changsha metro line 6 starts trial runs", None),
     ]
     assert parts.teasers == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "body", "credit"),
+    [
+        (
+            "Lvliang Daily (Reporter Wang Tao) On September 26, a delegation came.",
+            "On September 26, a delegation came.",
+            "Reporter Wang Tao",
+        ),
+        (
+            "(Correspondent Zhao Lei) On May 5, the county opened a school.",
+            "On May 5, the county opened a school.",
+            "Correspondent Zhao Lei",
+        ),
+    ],
+)
+def test_bracketed_credit_opening_the_body_is_a_credit(paragraph, body, credit) -> None:
+    text = page("A title", "Source: Xinhua 2022-08-02", paragraph, BODY[1])
+    parts = split_page(text)
+    assert [p.text for p in parts.body] == [body, BODY[1]]
+    assert [c.text for c in parts.credits] == [credit]
+    assert_offsets(text, parts)
+
+
+def test_bracketed_credits_closing_the_body_are_credits() -> None:
+    closing = "He hoped for more cooperation. (By He Xin—Yiwu Business, translated by Wei Han)"
+    parts = split_page(page("A title", "Post Time: 2019-10-26", BODY[0], closing))
+    assert parts.body[-1].text == "He hoped for more cooperation."
+    assert [c.text for c in parts.credits] == ["By He Xin—Yiwu Business, translated by Wei Han"]
+
+
+def test_a_listing_page_is_one_story_and_teasers_with_their_bylines() -> None:
+    text = page(
+        "Suzhou to host a nanotech fair",
+        "Oct 20, 2017|By Tong Wangyue",
+        "The fair will be held at the Suzhou International Expo Center from October 25.",
+        "Suzhou competitors win a gold medal",
+        "Oct 19, 2017|By Tong Wangyue",
+        "Two Suzhou competitors won a gold medal at the world skills competition.",
+        "Robot joins the city's procuratorate",
+        "Oct 18, 2017|By Tong Wangyue",
+        "Xiao Su, a file management robot made in Suzhou, has drawn much attention.",
+    )
+    parts = split_page(text)
+    assert len(parts.body) == 1
+    assert [(t.title.text, [m.text for m in t.meta]) for t in parts.teasers] == [
+        ("Suzhou competitors win a gold medal", ["Oct 19, 2017|By Tong Wangyue"]),
+        ("Robot joins the city's procuratorate", ["Oct 18, 2017|By Tong Wangyue"]),
+    ]
+    assert_offsets(text, parts)
