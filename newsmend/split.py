@@ -336,8 +336,8 @@ def _read_body(
         kind, line = kinds[i], lines[i]
         if kind in FURNITURE_KINDS and _dropped_in_body(lines, kinds, i):
             parts.furniture.append((kind, line))  # a caption, or a bar between paragraphs
-        elif kind == CREDIT and is_bare_name(line.text) and _prose_follows(lines, kinds, i):
-            parts.credits.append(line)  # the byline's name again, over a picture
+        elif kind == CREDIT and is_bare_name(line.text) and i + 1 < len(lines):
+            parts.credits.append(line)  # a name alone inside a story: a picture's credit
         elif (
             kind in FURNITURE_KINDS
             or kind in AFTER_BODY
