@@ -9,6 +9,8 @@ from __future__ import annotations
 import polars as pl
 
 REPAIR = pl.Struct({"rule": pl.String, "before": pl.String, "after": pl.String})
+# A count per name (check, rule, flag), most common first; DuckDB: map_from_entries(column)
+COUNTS = pl.List(pl.Struct({"name": pl.String, "count": pl.Int64}))
 
 ARTICLES = {
     "record_id": pl.String,
@@ -70,10 +72,10 @@ RUNS = {
     "articles": pl.Int64,
     "headlines": pl.Int64,
     "quarantined": pl.Int64,
-    "failed_checks": pl.String,  # JSON object: check name -> records that failed it
-    "repairs": pl.String,  # JSON object: rule name -> repairs applied
-    "flags": pl.String,  # JSON object: flag name -> records flagged
-    "translation": pl.String,  # JSON object: cache hits, misses, failures
+    "failed_checks": COUNTS,  # check name -> records that failed it
+    "repairs": COUNTS,  # rule name -> repairs applied
+    "flags": COUNTS,  # flag name -> records flagged
+    "translation": COUNTS,  # cache hits, misses, failures
     "alerts": pl.List(pl.String),  # quality figures that moved far from the recent runs
 }
 

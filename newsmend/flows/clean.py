@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
+import sys
+import time
+from collections import Counter
 from datetime import UTC, datetime
 from itertools import islice
 from math import ceil
@@ -27,6 +29,7 @@ from prefect.cache_policies import NONE
 from prefect.client.orchestration import get_client
 from prefect.events import emit_event
 from prefect.futures import as_completed
+from prefect.runtime import flow_run
 from prefect.settings import PREFECT_API_URL
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 from rich.progress import Progress
@@ -83,7 +86,25 @@ def share_temporary_server() -> None:
             os.environ["PREFECT_API_URL"] = str(client.api_url)
 
 
-@task(retries=2, retry_delay_seconds=2, cache_policy=NONE, task_run_name="clean batch {batch_no}")
+def new_run_id() -> str:
+    """The run's id, from its flow run: when it was due to start, and the flow run's id. The
+    flow run's name carries it (flow_run_name), and every table's run_id column."""
+    return f"{flow_run.scheduled_start_time:%Y%m%dT%H%M%S}-{flow_run.id[:6]}"
+
+
+def flow_run_name() -> str:
+    """What the Prefect UI lists: `clean <run id>: data/raw -> data/clean`."""
+    parameters = flow_run.parameters
+    return f"clean {new_run_id()}: {parameters['raw']} -> {parameters['out']}"
+
+
+@task(
+    name="clean-batch",
+    retries=2,
+    retry_delay_seconds=2,
+    cache_policy=NONE,
+    task_run_name="clean-batch-{batch_no}",
+)
 def clean_batch(
     paths: list[Path], settings: Settings, staging: Path, batch_no: int, run_id: str
 ) -> BatchResult:
@@ -92,10 +113,24 @@ def clean_batch(
     (190 MB) while the workers run."""
     from newsmend.pipeline import process_batch
 
-    return process_batch(paths, settings, staging, batch_no, run_id)
+    result = process_batch(paths, settings, staging, batch_no, run_id)
+    records = result.articles + result.headlines + result.quarantined - result.files_quarantined
+    get_run_logger().info(
+        "batch %d: %d pages, %d records (%d articles, %d headlines), %d quarantined, "
+        "%d repairs, %.1f s",
+        batch_no,
+        result.files,
+        records,
+        result.articles,
+        result.headlines,
+        result.quarantined,
+        result.repairs.total(),
+        result.seconds.total(),
+    )
+    return result
 
 
-@task(cache_policy=NONE)
+@task(name="link-stories", cache_policy=NONE)
 def link_stories(staging: Path, run_id: str, settings: Settings) -> dict[str, int]:
     """Join this run's records into stories: exact and near copies, teasers and headlines
     linked to their article (tables stories, links, story_keys of the staged snapshot)."""
@@ -104,7 +139,7 @@ def link_stories(staging: Path, run_id: str, settings: Settings) -> dict[str, in
     return counts
 
 
-@task(cache_policy=NONE)
+@task(name="render-data-docs", cache_policy=NONE)
 def render_data_docs(staging: Path, out: Path, run_id: str) -> Path | None:
     """The run's GX results, merged per table, rendered into the Data Docs site under out.
     It runs on a worker, which has GX loaded already (see clean_batch); the workers end
@@ -114,7 +149,7 @@ def render_data_docs(staging: Path, out: Path, run_id: str) -> Path | None:
     return build_run_docs(staging / VALIDATION_RESULTS, out / DATA_DOCS, run_id)
 
 
-@flow(name="newsmend-clean", flow_run_name="clean {raw} -> {out}")
+@flow(name="newsmend-clean", flow_run_name=flow_run_name)
 def clean_news(
     raw: str = "data/raw",
     out: str = "data/clean",
@@ -134,7 +169,7 @@ def clean_news(
     )
     logger = get_run_logger()
     store = Store(settings.out)
-    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    run_id = new_run_id()
     started = datetime.now(UTC)
     with store.locked():
         found = discover(settings.raw)
@@ -222,7 +257,9 @@ def _run_batches(
         }
 
     totals, waiting, running = BatchResult(), iter(batches), set()
-    with Progress(transient=True) as bar:
+    started = time.monotonic()
+    # A bar on a terminal; without one (cron, serve, workers) the log lines say the same.
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         shown = bar.add_task("cleaning", total=todo.height)
         for done in range(1, len(batches) + 1):
             room = max(0, BATCHES_PER_WORKER * worker_count(runner) - len(running))
@@ -233,7 +270,22 @@ def _run_batches(
             totals.add(result)
             bar.advance(shown, result.files)
             update_progress_artifact(progress_id, progress=100.0 * done / len(batches))
+            _log_progress(done, len(batches), totals.files, files, time.monotonic() - started)
     return totals
+
+
+def _log_progress(batches_done: int, batches: int, files_done: int, files: int, seconds: float):
+    """One line per finished batch: counts, and the time left if the pace holds."""
+    left = seconds / files_done * (files - files_done) if files_done else 0.0
+    get_run_logger().info(
+        "progress: %d of %d batches, %d of %d files, %.0f s so far, about %.0f s left",
+        batches_done,
+        batches,
+        files_done,
+        files,
+        seconds,
+        left,
+    )
 
 
 def _run_row(run_id: str, started: datetime, files_seen: int, totals: BatchResult) -> dict:
@@ -247,11 +299,16 @@ def _run_row(run_id: str, started: datetime, files_seen: int, totals: BatchResul
         "articles": totals.articles,
         "headlines": totals.headlines,
         "quarantined": totals.quarantined,
-        "failed_checks": json.dumps(dict(totals.failed_checks.most_common())),
-        "repairs": json.dumps(dict(totals.repairs.most_common())),
-        "flags": json.dumps(dict(totals.flags.most_common())),
-        "translation": json.dumps(dict(totals.translation)),
+        "failed_checks": _entries(totals.failed_checks),
+        "repairs": _entries(totals.repairs),
+        "flags": _entries(totals.flags),
+        "translation": _entries(totals.translation),
     }
+
+
+def _entries(counter: Counter) -> list[dict]:
+    """A counter as the runs table keeps it: {name, count} entries, most common first."""
+    return [{"name": name, "count": count} for name, count in counter.most_common()]
 
 
 def _counts(run_row: dict) -> dict:
