@@ -31,6 +31,8 @@ from newsmend.schema import COUNTS, RUNS, TABLES
 META = ".newsmend"
 PUBLISHED = ".published"  # marks a complete snapshot
 REWRITTEN = ("ledger", "stories")  # tables every run writes whole, never carried over
+DATA_DOCS = "gx_docs"  # the GX project under the output folder; its site keeps every run
+DOCS_SITE = Path(DATA_DOCS, "gx", "uncommitted", "data_docs", "local_site")  # index.html
 NO_MONTH = "__HIVE_DEFAULT_PARTITION__"  # the month partition of records without a date
 KEEP_VERSIONS = 3  # published snapshots kept for readers that are still open on an old one
 

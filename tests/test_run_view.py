@@ -3,6 +3,9 @@ Prefect, quarantine reasons that say what failed, month partitions, typed run co
 
 import asyncio
 import re
+import subprocess
+import sys
+import urllib.request
 from datetime import date
 
 import polars as pl
@@ -100,3 +103,20 @@ def test_run_counters_are_typed(run):
     *_, row = run
     for column in ("failed_checks", "repairs", "flags"):
         assert all(set(e) == {"name", "count"} and e["count"] > 0 for e in row[column])
+
+
+def test_newsmend_docs_serves_the_data_docs_on_loopback(run):
+    out, *_ = run
+    docs = subprocess.Popen(
+        [sys.executable, "-m", "newsmend.cli", "docs", "--out", str(out), "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = docs.stdout.readline()
+        address = re.search(r"http://127\.0\.0\.1:\d+/index\.html", line).group()
+        page = urllib.request.urlopen(address, timeout=30).read().decode()
+        assert "<html" in page.lower() and "Data Docs" in page
+    finally:
+        docs.terminate()
+        docs.wait(timeout=10)

@@ -6,8 +6,10 @@ discover files -> one task per batch of files (read, split, repair, validate, wr
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -31,6 +33,7 @@ from prefect.events import emit_event
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.settings import PREFECT_API_URL
+from prefect.states import Completed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 from rich.progress import Progress
 
@@ -42,9 +45,8 @@ from newsmend.ingest import discover, file_paths
 from newsmend.ledger import OUTCOMES, files_to_process, update_ledger
 from newsmend.quality import quality_alerts
 from newsmend.schema import RUNS, frame
-from newsmend.store import Store, take_parts, write_parquet
+from newsmend.store import DATA_DOCS, Store, take_parts, write_parquet
 
-DATA_DOCS = "gx_docs"  # the GX project under the output folder; its site keeps every run
 BATCHES_PER_WORKER = 2  # submitted at a time: one running, one ready to start
 
 
@@ -78,12 +80,41 @@ def batch_count(files: int, batch_size: int, workers: int) -> int:
     return min(files, ceil(ceil(files / batch_size) / workers) * workers)
 
 
-def share_temporary_server() -> None:
+class ServerUnavailable(Exception):
+    """Prefect's temporary server did not start in time, twice."""
+
+
+def share_temporary_server(attempts: int = 2) -> None:
     """Without a configured server, start Prefect's temporary one now and give its address to
-    the worker processes, which would otherwise each start one of their own (7 s, 250 MB)."""
-    if not PREFECT_API_URL.value():
-        with get_client(sync_client=True) as client:
-            os.environ["PREFECT_API_URL"] = str(client.api_url)
+    the worker processes, which would otherwise each start one of their own (7 s, 250 MB).
+    On a busy machine the start can outlast Prefect's wait (newsmend sets it to 120 s, see
+    newsmend/__init__.py): the slow server is stopped and started once more."""
+    if PREFECT_API_URL.value():
+        return
+    for _ in range(attempts):
+        try:
+            with get_client(sync_client=True) as client:
+                os.environ["PREFECT_API_URL"] = str(client.api_url)
+            return
+        except RuntimeError as error:
+            if "ephemeral Prefect API server" not in str(error):
+                raise
+            from prefect.server.api.server import SubprocessASGIServer
+
+            SubprocessASGIServer().stop()
+    raise ServerUnavailable(
+        f"Prefect's temporary server did not start in time ({attempts} tries; is the machine "
+        "busy?): start one with `prefect server start` and set PREFECT_API_URL"
+    )
+
+
+def artifact_key(name: str, out: Path) -> str:
+    """An artifact key of this output folder: runs into two folders keep apart (keys are
+    global in Prefect and take lowercase letters, digits and dashes only)."""
+    folder = out.resolve()
+    words = re.sub(r"[^a-z0-9]+", "-", "-".join(folder.parts[-2:]).lower()).strip("-")
+    digest = hashlib.sha256(str(folder).encode()).hexdigest()[:8]
+    return f"newsmend-{name}-{words[:40]}-{digest}"
 
 
 def new_run_id() -> str:
@@ -197,8 +228,11 @@ def clean_news(
         write_parquet(frame([run_row], RUNS), staging / "runs" / f"part-{run_id}.parquet")
         store.publish(staging)
         _refresh_catalog(settings.out)
-    _report(run_row, totals, docs)
+    _report(run_row, totals, docs, settings.out)
     logger.info("run %s published: %s", run_id, json.dumps(_counts(run_row)))
+    if run_row["alerts"]:  # not a plain green Completed: the run list shows it
+        message = f"{len(run_row['alerts'])} quality alert(s): " + "; ".join(run_row["alerts"])
+        return Completed(name="Quality alert", message=message, data=run_row)
     return run_row
 
 
@@ -242,7 +276,7 @@ def _run_batches(
     if not batches:
         return BatchResult()
     progress_id = create_progress_artifact(
-        progress=0.0, key="newsmend-progress", description="Batches done"
+        progress=0.0, key=artifact_key("progress", settings.out), description="Batches done"
     )
 
     def parameters(number: int) -> dict:
@@ -323,11 +357,20 @@ def _counts(run_row: dict) -> dict:
     return {key: run_row[key] for key in keys}
 
 
-def _report(run_row: dict, totals: BatchResult, docs: Path | None) -> None:
-    """What a person should see in the Prefect UI: the run's counts and its failed checks."""
+def _report(run_row: dict, totals: BatchResult, docs: Path | None, out: Path) -> None:
+    """What a person should see in the Prefect UI: the run's counts and its failed checks.
+    The keyed artifacts (the latest of this output folder) are the last run that processed
+    files; a run with nothing new leaves its summary unkeyed, in its own run only."""
+    useful = run_row["files_processed"] > 0
     lines = [f"# newsmend run {run_row['run_id']}", ""]
     if docs:
-        lines += [f"Every expectation's result: [GX Data Docs]({docs.as_uri()})", ""]
+        lines += [
+            (
+                "Every expectation's result is in the GX Data Docs: run `newsmend docs --out "
+                f"{out}` and open the address it prints (the site is {docs.parent})."
+            ),
+            "",
+        ]
     lines += ["| what | count |", "|---|---|"]
     lines += [f"| {key.replace('_', ' ')} | {value} |" for key, value in _counts(run_row).items()]
     if run_row["alerts"]:
@@ -341,13 +384,19 @@ def _report(run_row: dict, totals: BatchResult, docs: Path | None) -> None:
         if counter:
             lines += ["", f"## {title}", "", "| name | count |", "|---|---|"]
             lines += [f"| {name} | {count} |" for name, count in counter.most_common()]
-    create_markdown_artifact("\n".join(lines), key="newsmend-summary", description="Run summary")
+    create_markdown_artifact(
+        "\n".join(lines),
+        key=artifact_key("summary", out) if useful else None,
+        description=f"Run summary of {out}",
+    )
+    if not useful:
+        return
     create_table_artifact(
         [
             {"check": name, "records": count, "examples": ", ".join(totals.examples.get(name, []))}
             for name, count in totals.failed_checks.most_common()
         ]
         or [{"check": "(none)", "records": 0, "examples": ""}],
-        key="newsmend-failed-checks",
+        key=artifact_key("failed-checks", out),
         description="Records that failed each check, with example record ids",
     )
