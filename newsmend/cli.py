@@ -50,7 +50,7 @@ def run(
         raise UserError(f"--raw {settings.raw} is not a folder")
     from prefect import tags
 
-    from newsmend.flows.clean import ServerUnavailable, clean_news, share_temporary_server
+    from flows.clean import ServerUnavailable, clean_news, share_temporary_server
 
     if not settings.dask:
         try:
@@ -95,9 +95,9 @@ def serve(
     if not PREFECT_API_URL.value():
         raise UserError(
             "serve needs a Prefect server that outlives it: start one with "
-            "`prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api"
+            "`prefect server start --host 127.0.0.1` and set PREFECT_API_URL=http://127.0.0.1:4200/api"
         )
-    from newsmend.flows.clean import clean_news
+    from flows.clean import clean_news
 
     clean_news.serve(
         name=name,
@@ -165,7 +165,7 @@ def alerts_install(
 
     if not PREFECT_API_URL.value():
         raise UserError("alerts install needs the Prefect server of the runs: set PREFECT_API_URL")
-    from newsmend.flows.alerts import AlertSetupError, install
+    from flows.alerts import AlertSetupError, install
 
     try:
         automation = install(block)

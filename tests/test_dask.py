@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from make_corpus import write_corpus
 
-from newsmend.flows.clean import clean_news
+from flows.clean import clean_news
 
 PAGES = 200
 BATCH_SIZE = 25  # eight batches: both workers get some, and more than the flow submits at once

@@ -145,7 +145,7 @@ def test_a_run_with_nothing_new_never_loads_great_expectations(corpus_run, prefe
     """Most scheduled runs find nothing new: they must not pay for GX (4 s, 280 MB)."""
     out, raw, _ = corpus_run
     run = (
-        "import sys; from newsmend.flows.clean import clean_news; "
+        "import sys; from flows.clean import clean_news; "
         f"clean_news(raw={str(raw)!r}, out={str(out)!r}); "
         "print('great_expectations' in sys.modules)"
     )

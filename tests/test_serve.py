@@ -19,7 +19,7 @@ import httpx
 import pytest
 from conftest import CORPUS, newsmend
 
-from newsmend.flows.clean import artifact_key
+from flows.clean import artifact_key
 
 
 def free_port() -> int:

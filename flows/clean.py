@@ -104,7 +104,7 @@ def share_temporary_server(attempts: int = 2) -> None:
             SubprocessASGIServer().stop()
     raise ServerUnavailable(
         f"Prefect's temporary server did not start in time ({attempts} tries; is the machine "
-        "busy?): start one with `prefect server start` and set PREFECT_API_URL"
+        "busy?): start one with `prefect server start --host 127.0.0.1`, set PREFECT_API_URL"
     )
 
 
