@@ -3,7 +3,9 @@
 The checks live in `expectations/{articles,headlines}.json` (GX suite format). Each
 expectation's `meta` names its check and severity, so a check's severity changes in the
 JSON, not here. Where a check is not a plain GX expectation, polars computes a helper column
-first (`date_parses`, `credit_count`, ...) and the suite checks that column. GX sees one
+first (`date_parses`, `credit_count`, ...) and the suite checks that column with an
+expectation named after the check (`expect_record_dates_to_parse`, `expectation_types.py`),
+whose description is what Data Docs show. GX sees one
 pandas frame per table and batch, holding only the columns the suite refers to.
 """
 
@@ -27,6 +29,7 @@ import polars.selectors as cs
 from great_expectations.core import ExpectationSuiteValidationResult
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
+from newsmend import expectation_types  # noqa: F401 - registers the checks' expectation types
 from newsmend.text import SENTENCE_LAST_CHARS, split_sentences, untranslated_spans
 
 CHECKOUT_SUITES = Path(__file__).parent.parent / "expectations"  # beside pyproject.toml

@@ -30,6 +30,9 @@ def test_a_runs_batches_render_as_one_result_per_table(tmp_path):
     assert "credit_count" in pages["articles.html"]
     header = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", pages["articles.html"]))
     assert "Data asset: articles" in header and "Run Name run-1" in header
+    # the checks read as the checks, not as tests of helper columns
+    assert "Every date written in the page (`published_raw`) parses into `published`." in header
+    assert "names at least one author, reporter or editor" in header
     project = tmp_path / "gx" / "gx"
     for folder in ("expectations", "validation_definitions", "checkpoints"):
         assert {p.stem for p in (project / folder).glob("*.json")} >= {
