@@ -161,7 +161,7 @@ def clean_batch(
     return result
 
 
-@task(name="link-stories", cache_policy=NONE)
+@task(name="link-stories", task_run_name="link-stories", cache_policy=NONE)
 def link_stories(staging: Path, run_id: str, settings: Settings) -> dict[str, int]:
     """Join this run's records into stories: exact and near copies, teasers and headlines
     linked to their article (tables stories, links, story_keys of the staged snapshot)."""
@@ -170,7 +170,7 @@ def link_stories(staging: Path, run_id: str, settings: Settings) -> dict[str, in
     return counts
 
 
-@task(name="render-data-docs", cache_policy=NONE)
+@task(name="render-data-docs", task_run_name="render-data-docs", cache_policy=NONE)
 def render_data_docs(staging: Path, out: Path, run_id: str) -> Path | None:
     """The run's GX results, merged per table, rendered into the Data Docs site under out.
     It runs on a worker, which has GX loaded already (see clean_batch); the workers end
