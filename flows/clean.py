@@ -33,7 +33,7 @@ from prefect.events import emit_event
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.settings import PREFECT_API_URL
-from prefect.states import Completed
+from prefect.states import Completed, Failed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 from rich.progress import Progress
 
@@ -78,6 +78,18 @@ def batch_count(files: int, batch_size: int, workers: int) -> int:
     workers, so that none sits idle at the end. 10,000 files in batches of 2000 would be 5,
     and one of two workers would run the fifth alone; 6 of 1667 keep both busy."""
     return min(files, ceil(ceil(files / batch_size) / workers) * workers)
+
+
+class QualityAlert(Exception):
+    """A run with quality alerts, with alert_state = "failed": its tables are published, and
+    calling the flow raises this (carrying the run's row) instead of returning the row."""
+
+    def __init__(self, message: str, run_row: dict):
+        super().__init__(message, run_row)
+        self.run_row = run_row
+
+    def __str__(self) -> str:
+        return self.args[0]
 
 
 class ServerUnavailable(Exception):
@@ -232,6 +244,10 @@ def clean_news(
     logger.info("run %s published: %s", run_id, json.dumps(_counts(run_row)))
     if run_row["alerts"]:  # not a plain green Completed: the run list shows it
         message = f"{len(run_row['alerts'])} quality alert(s): " + "; ".join(run_row["alerts"])
+        if settings.alert_state == "failed":  # published all the same; the caller gets the row
+            return Failed(
+                name="Quality alert", message=message, data=QualityAlert(message, run_row)
+            )
         return Completed(name="Quality alert", message=message, data=run_row)
     return run_row
 

@@ -50,26 +50,33 @@ def run(
         raise UserError(f"--raw {settings.raw} is not a folder")
     from prefect import tags
 
-    from flows.clean import ServerUnavailable, clean_news, share_temporary_server
+    from flows.clean import QualityAlert, ServerUnavailable, clean_news, share_temporary_server
 
     if not settings.dask:
         try:
             share_temporary_server()  # for the local worker processes
         except ServerUnavailable as error:
             raise UserError(str(error)) from None
+    alert = None
     with tags("newsmend", "cli"):
-        summary = clean_news(
-            raw=str(settings.raw),
-            out=str(settings.out),
-            full=full,
-            config=str(config) if config else None,
-            batch_size=settings.batch_size,
-            dask=settings.dask,
-        )
+        try:
+            summary = clean_news(
+                raw=str(settings.raw),
+                out=str(settings.out),
+                full=full,
+                config=str(config) if config else None,
+                batch_size=settings.batch_size,
+                dask=settings.dask,
+            )
+        except QualityAlert as error:  # alert_state = "failed": published, and exit 1
+            summary, alert = error.run_row, error
     typer.echo(
         f"run {summary['run_id']}: {summary['files_processed']} files, {summary['articles']} articles, "
         f"{summary['headlines']} headlines, {summary['quarantined']} quarantined -> {settings.out}"
     )
+    if alert:
+        typer.echo(f"newsmend: {alert}", err=True)
+        sys.exit(1)
 
 
 @app.command()

@@ -207,14 +207,25 @@ def test_a_quality_alert_names_the_run_s_state_and_the_automation_notifies(
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     pages = sorted(CORPUS.glob("*.txt"))
-    env = {"NEWSMEND_ALERT_THRESHOLD": "0.0001"}
-    for chosen in (pages[:6], pages[6:]):
+
+    def run_with(chosen: list, **env: str):
         for page in chosen:
             shutil.copy(page, raw / page.name)
         done = newsmend(
-            "run", "--raw", str(raw), "--out", str(out), api_url=prefect_server, env=env
+            "run",
+            "--raw",
+            str(raw),
+            "--out",
+            str(out),
+            api_url=prefect_server,
+            env={"NEWSMEND_ALERT_THRESHOLD": "0.0001", **env},
+            check=False,
         )
-    run_id = done.stdout.split()[1].rstrip(":")
+        return done, done.stdout.split()[1].rstrip(":")
+
+    run_with(pages[:5])
+    done, run_id = run_with(pages[5:12])
+    assert done.returncode == 0, done.stderr[-3000:]
     state = asyncio.run(flow_run_state(prefect_server, run_id))
     assert (state.type.value, state.name) == ("COMPLETED", "Quality alert")
     assert "records_per_file" in state.message
@@ -224,6 +235,33 @@ def test_a_quality_alert_names_the_run_s_state_and_the_automation_notifies(
         hook.shutdown()
     notice = json.loads(Webhook.received[0])
     assert run_id in notice["subject"] and "records_per_file is" in notice["body"]
+
+    # alert_state = "failed": the run publishes, fails, and says why in one line
+    failed, failed_id = run_with(pages[12:], NEWSMEND_ALERT_STATE="failed")
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr
+    assert failed.stderr.strip().splitlines()[-1].startswith("newsmend: 2 quality alert(s): ")
+    state = asyncio.run(flow_run_state(prefect_server, failed_id))
+    assert (state.type.value, state.name) == ("FAILED", "Quality alert")
+
+    # a run with nothing new leaves the output folder's keyed summary to the last useful run
+    idle, _ = run_with([])
+    assert " 0 files," in idle.stdout
+    latest = asyncio.run(latest_artifacts(prefect_server, artifact_key("summary", out)))
+    assert len(latest) == 1 and f"# newsmend run {failed_id}" in latest[0].data
+
+
+async def latest_artifacts(api_url: str, key: str):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactCollectionFilter, ArtifactCollectionFilterKey
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings({PREFECT_API_URL: api_url}):
+        async with get_client() as client:
+            return await client.read_latest_artifacts(
+                artifact_filter=ArtifactCollectionFilter(
+                    key=ArtifactCollectionFilterKey(any_=[key])
+                )
+            )
 
 
 async def flow_run_state(api_url: str, run_id: str):
