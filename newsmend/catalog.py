@@ -13,9 +13,9 @@ from pathlib import Path
 import duckdb
 
 from newsmend.schema import TABLES
+from newsmend.store import PARTITIONED
 
 CATALOG = "catalog.duckdb"
-PARTITIONED = ("articles", "headlines")  # by month of publication (store.write_months)
 
 
 def write_catalog(out: Path) -> Path:

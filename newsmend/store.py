@@ -33,6 +33,7 @@ PUBLISHED = ".published"  # marks a complete snapshot
 REWRITTEN = ("ledger", "stories")  # tables every run writes whole, never carried over
 DATA_DOCS = "gx_docs"  # the GX project under the output folder; its site keeps every run
 DOCS_SITE = Path(DATA_DOCS, "gx", "uncommitted", "data_docs", "local_site")  # index.html
+PARTITIONED = ("articles", "headlines")  # by month of publication (write_months)
 NO_MONTH = "__HIVE_DEFAULT_PARTITION__"  # the month partition of records without a date
 KEEP_VERSIONS = 3  # published snapshots kept for readers that are still open on an old one
 
@@ -89,7 +90,9 @@ class Store:
         return _read_parts(files, TABLES[table])
 
     def carry_over(self, staging: Path, replaced: pl.Series) -> None:
-        """Bring the published parts into the new snapshot, minus rows of replaced files."""
+        """Bring the published parts into the new snapshot, minus rows of replaced files.
+        Parts an earlier version wrote differently are rewritten as this one writes them:
+        runs with JSON counters, articles and headlines not yet in month partitions."""
         version = self.current_version()
         if version is None:
             return
@@ -101,6 +104,12 @@ class Store:
                 continue
             if table == "runs" and pl.read_parquet_schema(part)["repairs"] == pl.String:
                 write_parquet(typed_runs(pl.read_parquet(part)), target)
+                continue
+            if table in PARTITIONED and part.parent == version / table:  # before months
+                kept = pl.read_parquet(part).filter(
+                    ~pl.col("source_file").is_in(replaced.implode())
+                )
+                write_months(kept, staging / table, part.name)
                 continue
             if table == "runs" or not _holds_any(part, replaced):
                 os.link(part, target)
