@@ -27,4 +27,4 @@ profile: setup
 	$(BIN)/python bench/profile.py --tree
 
 lint: setup
-	$(BIN)/ruff check newsmend tests bench
+	$(BIN)/ruff check newsmend flows tests bench

@@ -143,7 +143,7 @@ def split_batch(paths: list[Path], settings, snapshot: Path, batch_no: int, run_
 
 def _records(snapshot: Path) -> int:
     return sum(
-        pl.scan_parquet(snapshot / table / "*.parquet").select(pl.len()).collect().item()
+        pl.scan_parquet(snapshot / table / "**/*.parquet").select(pl.len()).collect().item()
         for table in ("articles", "headlines")
     )
 
@@ -153,16 +153,16 @@ def stage(snapshot: Path, staged: Path, args: argparse.Namespace) -> dict:
     folder of hard links (the snapshot stays as cleaned), each run in a fresh interpreter:
     the seconds and peak resident memory of each run."""
     shutil.rmtree(staged, ignore_errors=True)
-    parts = sorted(part.name for part in (snapshot / "articles").glob("*.parquet"))
+    parts = sorted({part.name for part in (snapshot / "articles").rglob("*.parquet")})
     runs = []
     for run in range(args.runs):
         run_id = f"run{run}"
         for number, name in enumerate(parts[run :: args.runs]):
             for table in ("articles", "headlines"):
-                (staged / table).mkdir(parents=True, exist_ok=True)
-                os.link(
-                    snapshot / table / name, staged / table / f"part-{run_id}-{number:05d}.parquet"
-                )
+                for part in (snapshot / table).rglob(name):  # in each month partition
+                    month = part.parent.relative_to(snapshot / table)
+                    (staged / table / month).mkdir(parents=True, exist_ok=True)
+                    os.link(part, staged / table / month / f"part-{run_id}-{number:05d}.parquet")
         command = [sys.executable, "-c", STAGE, str(staged), run_id, str(args.threshold)]
         done = subprocess.run([*command, str(args.chunk)], check=True, capture_output=True)
         runs.append(json.loads(done.stdout))
@@ -226,7 +226,7 @@ def _with_truth(snapshot: Path, truth: pl.DataFrame) -> pl.DataFrame:
     """Cleaned records with their true story, matched on page, table, kind and title."""
     titles = pl.concat(
         [
-            pl.read_parquet(snapshot / table / "*.parquet", columns=["record_id", "title"])
+            pl.read_parquet(snapshot / table / "**/*.parquet", columns=["record_id", "title"])
             for table in ("articles", "headlines")
         ]
     )

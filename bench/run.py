@@ -37,9 +37,9 @@ import psutil
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
+from flows import clean
 from newsmend.batch import STAGES
 from newsmend.config import load_settings
-from newsmend.flows import clean
 from newsmend.store import Store
 
 DEFAULT_PAGES = 10_000  # about a minute on two cores

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from newsmend.config import ConfigError, load_settings
-from newsmend.store import StoreBusy
+from newsmend.store import DOCS_SITE, StoreBusy
 
 app = typer.Typer(
     add_completion=False,
@@ -21,6 +21,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     help="Clean machine-translated news pages into validated Parquet.",
 )
+alerts = typer.Typer(no_args_is_help=True, help="Notifications of quality alerts.")
+app.add_typer(alerts, name="alerts")
 
 
 class UserError(Exception):
@@ -48,23 +50,33 @@ def run(
         raise UserError(f"--raw {settings.raw} is not a folder")
     from prefect import tags
 
-    from newsmend.flows.clean import clean_news, share_temporary_server
+    from flows.clean import QualityAlert, ServerUnavailable, clean_news, share_temporary_server
 
     if not settings.dask:
-        share_temporary_server()  # for the local worker processes
+        try:
+            share_temporary_server()  # for the local worker processes
+        except ServerUnavailable as error:
+            raise UserError(str(error)) from None
+    alert = None
     with tags("newsmend", "cli"):
-        summary = clean_news(
-            raw=str(settings.raw),
-            out=str(settings.out),
-            full=full,
-            config=str(config) if config else None,
-            batch_size=settings.batch_size,
-            dask=settings.dask,
-        )
+        try:
+            summary = clean_news(
+                raw=str(settings.raw),
+                out=str(settings.out),
+                full=full,
+                config=str(config) if config else None,
+                batch_size=settings.batch_size,
+                dask=settings.dask,
+            )
+        except QualityAlert as error:  # alert_state = "failed": published, and exit 1
+            summary, alert = error.run_row, error
     typer.echo(
         f"run {summary['run_id']}: {summary['files_processed']} files, {summary['articles']} articles, "
         f"{summary['headlines']} headlines, {summary['quarantined']} quarantined -> {settings.out}"
     )
+    if alert:
+        typer.echo(f"newsmend: {alert}", err=True)
+        sys.exit(1)
 
 
 @app.command()
@@ -85,7 +97,14 @@ def serve(
         construct_schedule(cron=cron)
     except ValueError:
         raise UserError(f"--cron {cron!r} is not a valid cron expression") from None
-    from newsmend.flows.clean import clean_news
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        raise UserError(
+            "serve needs a Prefect server that outlives it: start one with "
+            "`prefect server start --host 127.0.0.1` and set PREFECT_API_URL=http://127.0.0.1:4200/api"
+        )
+    from flows.clean import clean_news
 
     clean_news.serve(
         name=name,
@@ -112,6 +131,54 @@ def catalog(
             f"--out {settings.out} holds no published run yet; run `newsmend run` first"
         )
     typer.echo(write_catalog(settings.out))
+
+
+@app.command()
+def docs(
+    out: Annotated[Path | None, typer.Option(help="Output folder of a run.")] = None,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free one).")] = 8765,
+) -> None:
+    """Serve the GX Data Docs of an output folder on 127.0.0.1 until stopped (Ctrl-C)."""
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    settings = load_settings(out=out)
+    site = settings.out / DOCS_SITE
+    if not (site / "index.html").is_file():
+        raise UserError(f"--out {settings.out} has no Data Docs yet; run `newsmend run` first")
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as error:
+        raise UserError(f"--port {port}: {error.strerror}") from None
+    with server:
+        address = f"http://127.0.0.1:{server.server_port}/index.html"
+        typer.echo(f"GX Data Docs of {settings.out}: {address}  (Ctrl-C stops)")
+        sys.stdout.flush()
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+@alerts.command("install")
+def alerts_install(
+    block: Annotated[
+        str, typer.Option(help="Prefect notification block as type/name, e.g. slack-webhook/ops.")
+    ],
+) -> None:
+    """Create the Prefect automation that notifies through BLOCK on every quality alert."""
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        raise UserError("alerts install needs the Prefect server of the runs: set PREFECT_API_URL")
+    from flows.alerts import AlertSetupError, install
+
+    try:
+        automation = install(block)
+    except AlertSetupError as error:
+        raise UserError(str(error)) from None
+    typer.echo(f"automation {automation.name!r} ({automation.id}) notifies through {block}")
 
 
 @app.command()

@@ -42,6 +42,7 @@ class Settings:
     disabled_rules: tuple[str, ...] = ()
     dask: str | None = None  # address of a Dask scheduler; None runs locally
     alert_threshold: float = 0.5  # relative move of a quality figure that raises an alert
+    alert_state: str = "completed"  # a run with alerts ends Completed("Quality alert") or "failed"
     story_threshold: float = 0.8  # similarity (Jaccard or containment) of near-copy bodies
     translation: dict = field(default_factory=dict)  # see newsmend.translate.TranslationSettings
 
@@ -96,6 +97,8 @@ def _build(values: dict) -> Settings:
     except (TypeError, ValueError) as error:
         raise ConfigError(str(error)) from None
     settings = Settings(**converted)
+    if settings.alert_state not in ("completed", "failed"):
+        raise ConfigError(f"alert_state must be completed or failed, not {settings.alert_state!r}")
     if settings.batch_size < 1:
         raise ConfigError(f"batch_size must be at least 1, not {settings.batch_size}")
     unknown_rules = sorted(set(settings.disabled_rules) - {rule.name for rule in RULES})

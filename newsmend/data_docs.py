@@ -25,6 +25,9 @@ from great_expectations.data_context.types.resource_identifiers import (
     ValidationResultIdentifier,
 )
 
+from newsmend.offline_docs import make_offline
+from newsmend.validate import register_validations
+
 SAMPLE = 20  # unexpected values kept per expectation and table
 DROPPED = ("unexpected_index_list", "unexpected_list", "unexpected_index_query")
 
@@ -77,6 +80,19 @@ def merge_results(parts: Iterable[dict]) -> dict:
     return merged
 
 
+def save_project(context) -> dict[str, str]:
+    """The file-backed GX project as GX users know it: the data source with one asset per
+    table, the suites, a validation definition and a Checkpoint per table (each run's results
+    are stored under the run's id). Returns the Checkpoint name per table."""
+    names = {}
+    for table, definition in register_validations(context).items():
+        names[table] = f"newsmend_{table}"
+        context.checkpoints.add_or_update(
+            gx.Checkpoint(name=names[table], validation_definitions=[definition])
+        )
+    return names
+
+
 def build_run_docs(results_folder: Path, project_dir: Path, run_id: str) -> Path | None:
     """Store the run's merged results in the GX project and rebuild its Data Docs; the
     index.html path, or None when the run validated nothing."""
@@ -84,6 +100,7 @@ def build_run_docs(results_folder: Path, project_dir: Path, run_id: str) -> Path
     if not files:
         return None
     context = gx.get_context(mode="file", project_root_dir=project_dir)
+    checkpoints = save_project(context)
     run = RunIdentifier(run_name=run_id, run_time=datetime.now(UTC))
     for table in sorted({f.name.split("-")[0] for f in files}):
         parts = (
@@ -92,6 +109,12 @@ def build_run_docs(results_folder: Path, project_dir: Path, run_id: str) -> Path
             if f.name.startswith(f"{table}-")
         )
         merged = merge_results(parts)
+        # what the page header shows: run name and time, data asset, checkpoint
+        merged["meta"].update(
+            run_id={"run_name": run_id, "run_time": run.run_time.isoformat()},
+            checkpoint_name=checkpoints[table],
+        )
+        merged["meta"].setdefault("batch_spec", {})["data_asset_name"] = table
         suite_name = merged["meta"].get("expectation_suite_name") or merged["suite_name"]
         key = ValidationResultIdentifier(
             expectation_suite_identifier=ExpectationSuiteIdentifier(name=suite_name),
@@ -100,4 +123,6 @@ def build_run_docs(results_folder: Path, project_dir: Path, run_id: str) -> Path
         )
         context.validation_results_store.set(key, ExpectationSuiteValidationResult(**merged))
     urls = context.build_data_docs()
-    return Path(url2pathname(urlparse(next(iter(urls.values()))).path))
+    index = Path(url2pathname(urlparse(next(iter(urls.values()))).path))
+    make_offline(index.parent)
+    return index

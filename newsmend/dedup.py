@@ -705,7 +705,7 @@ def update_stories(
     stories = stories_table(
         links,
         _scan(old_keys + new_keys, STORY_KEYS),
-        _scan(sorted((staging / "articles").glob("*.parquet")), DESCRIBED),
+        _scan(sorted((staging / "articles").rglob("*.parquet")), DESCRIBED),
     )
     write_parquet(
         stories.select(list(STORIES)).cast(STORIES), staging / "stories" / "stories.parquet"
@@ -724,13 +724,15 @@ def _new_keys(staging: Path, run_id: str) -> list[Path]:
     """The story_keys parts of this run's records; a part whose batch did not write them (a
     snapshot made by other means) gets them here, one part's text in memory at a time."""
     parts = []
-    for part in sorted((staging / "articles").glob(f"part-{run_id}-*.parquet")):
-        parts.append(staging / "story_keys" / part.name)
+    # a batch's part has one name in every month partition of articles and headlines
+    names = {part.name for part in (staging / "articles").rglob(f"part-{run_id}-*.parquet")}
+    for name in sorted(names):
+        parts.append(staging / "story_keys" / name)
         if not parts[-1].exists():
             columns = ["record_id", "source_file", "kind", "title", "body", "published"]
-            articles = pl.read_parquet(part, columns=columns)
+            articles = pl.read_parquet(sorted((staging / "articles").rglob(name)), columns=columns)
             headlines = pl.read_parquet(
-                staging / "headlines" / part.name,
+                sorted((staging / "headlines").rglob(name)),
                 columns=["record_id", "source_file", "title", "published"],
             )
             write_keys(articles, headlines, parts[-1])

@@ -21,11 +21,12 @@ from newsmend.data_docs import save_batch_results
 from newsmend.dedup import write_keys
 from newsmend.ingest import FileProblem, Page, read_page
 from newsmend.ledger import OUTCOMES, RETRY
+from newsmend.reasons import reason
 from newsmend.records import page_records, record_id
 from newsmend.repair import RULES, repair_frame
 from newsmend.schema import ARTICLES, HEADLINES, QUARANTINE, frame
 from newsmend.split import split_page
-from newsmend.store import write_parquet
+from newsmend.store import write_months, write_parquet
 from newsmend.translate import make_translator
 from newsmend.validate import validate_tables
 
@@ -129,7 +130,7 @@ def _write(articles, headlines, problems, staging, part, run_id, result):
             _record_row(table, row, run_id) for row in failed.iter_rows(named=True)
         )
         setattr(result, table, clean.height)
-        write_parquet(clean, staging / table / part)
+        write_months(clean, staging / table, part)
         written[table] = clean
     result.quarantined = len(quarantine_rows)
     for row in quarantine_rows:
@@ -186,7 +187,7 @@ def _record_row(table: str, row: dict, run_id: str) -> dict:
         "table": table,
         "source_file": row["source_file"],
         "failed_checks": checks,
-        "reason": "failed checks: " + ", ".join(checks),
+        "reason": reason(checks, row),
         "record": json.dumps(row, ensure_ascii=False, default=_json_default),
         "run_id": run_id,
     }

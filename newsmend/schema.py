@@ -10,6 +10,8 @@ import polars as pl
 
 CREDIT = pl.Struct({"role": pl.String, "name": pl.String})  # roles: tables/roles.toml
 REPAIR = pl.Struct({"rule": pl.String, "before": pl.String, "after": pl.String})
+# A count per name (check, rule, flag), most common first; DuckDB: map_from_entries(column)
+COUNTS = pl.List(pl.Struct({"name": pl.String, "count": pl.Int64}))
 
 ARTICLES = {
     "record_id": pl.String,
@@ -72,11 +74,11 @@ RUNS = {
     "articles": pl.Int64,
     "headlines": pl.Int64,
     "quarantined": pl.Int64,
-    "failed_checks": pl.String,  # JSON object: check name -> records that failed it
-    "repairs": pl.String,  # JSON object: rule name -> repairs applied
-    "flags": pl.String,  # JSON object: flag name -> records flagged
-    "furniture": pl.String,  # JSON object: furniture kind -> lines dropped (furniture.toml)
-    "translation": pl.String,  # JSON object: cache hits, misses, failures
+    "failed_checks": COUNTS,  # check name -> records that failed it
+    "repairs": COUNTS,  # rule name -> repairs applied
+    "flags": COUNTS,  # flag name -> records flagged
+    "furniture": COUNTS,  # furniture kind (tables/furniture.toml) -> lines dropped
+    "translation": COUNTS,  # cache hits, misses, failures
     "alerts": pl.List(pl.String),  # quality figures that moved far from the recent runs
 }
 

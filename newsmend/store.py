@@ -17,6 +17,7 @@ ever see a complete snapshot; an unpublished snapshot is removed by the next run
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -25,11 +26,15 @@ from pathlib import Path
 
 import polars as pl
 
-from newsmend.schema import TABLES
+from newsmend.schema import COUNTS, RUNS, TABLES
 
 META = ".newsmend"
 PUBLISHED = ".published"  # marks a complete snapshot
 REWRITTEN = ("ledger", "stories")  # tables every run writes whole, never carried over
+DATA_DOCS = "gx_docs"  # the GX project under the output folder; its site keeps every run
+DOCS_SITE = Path(DATA_DOCS, "gx", "uncommitted", "data_docs", "local_site")  # index.html
+PARTITIONED = ("articles", "headlines")  # by month of publication (write_months)
+NO_MONTH = "__HIVE_DEFAULT_PARTITION__"  # the month partition of records without a date
 KEEP_VERSIONS = 3  # published snapshots kept for readers that are still open on an old one
 
 
@@ -80,10 +85,14 @@ class Store:
         """The published rows of one table (empty, with its schema, before the first run)."""
         version = self.current_version()
         files = sorted((version / table).rglob("*.parquet")) if version else []
+        if table == "runs" and files:
+            return pl.concat([typed_runs(pl.read_parquet(f)) for f in files], how="vertical")
         return _read_parts(files, TABLES[table])
 
     def carry_over(self, staging: Path, replaced: pl.Series) -> None:
-        """Bring the published parts into the new snapshot, minus rows of replaced files."""
+        """Bring the published parts into the new snapshot, minus rows of replaced files.
+        Parts an earlier version wrote differently are rewritten as this one writes them:
+        runs with JSON counters, articles and headlines not yet in month partitions."""
         version = self.current_version()
         if version is None:
             return
@@ -92,6 +101,15 @@ class Store:
             target.parent.mkdir(parents=True, exist_ok=True)
             table = part.relative_to(version).parts[0]
             if table in REWRITTEN:
+                continue
+            if table == "runs" and pl.read_parquet_schema(part)["repairs"] == pl.String:
+                write_parquet(typed_runs(pl.read_parquet(part)), target)
+                continue
+            if table in PARTITIONED and part.parent == version / table:  # before months
+                kept = pl.read_parquet(part).filter(
+                    ~pl.col("source_file").is_in(replaced.implode())
+                )
+                write_months(kept, staging / table, part.name)
                 continue
             if table == "runs" or not _holds_any(part, replaced):
                 os.link(part, target)
@@ -139,6 +157,31 @@ def write_parquet(df: pl.DataFrame, path: Path) -> None:
     tmp = path.with_name(path.name + ".tmp")
     df.write_parquet(tmp, compression="zstd", statistics=True)
     os.replace(tmp, path)
+
+
+def write_months(df: pl.DataFrame, folder: Path, name: str) -> None:
+    """Hive-style partitions by the month of `published`: folder/month=2022-08/name, and
+    records without a date under month=__HIVE_DEFAULT_PARTITION__ (which polars and DuckDB
+    read as a null month). A batch with no records writes an empty part there, so every
+    table always has a part that gives its columns."""
+    month = pl.col("published").dt.strftime("%Y-%m").fill_null(NO_MONTH)
+    parts = df.with_columns(month.alias("_month")).partition_by("_month", as_dict=True)
+    for (value,), rows in sorted(parts.items()) or [((NO_MONTH,), df)]:
+        write_parquet(rows.drop("_month", strict=False), folder / f"month={value}" / name)
+
+
+def typed_runs(runs: pl.DataFrame) -> pl.DataFrame:
+    """Rows of runs as this version types them: runs written before the counters were typed
+    kept them as JSON objects ({"name": count}), which become {name, count} entries."""
+    decoded = [
+        pl.col(name).map_elements(
+            lambda text: [{"name": k, "count": v} for k, v in json.loads(text).items()],
+            return_dtype=COUNTS,
+        )
+        for name, dtype in RUNS.items()
+        if dtype == COUNTS and runs.schema[name] == pl.String
+    ]
+    return runs.with_columns(decoded).select(list(RUNS))
 
 
 def take_parts(folder: Path, schema: dict) -> pl.DataFrame:

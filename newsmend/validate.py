@@ -1,9 +1,11 @@
 """Validation stage: run the Great Expectations suites over a batch and sort records by outcome.
 
-The checks live in `newsmend/expectations/{articles,headlines}.json` (GX suite format). Each
+The checks live in `expectations/{articles,headlines}.json` (GX suite format). Each
 expectation's `meta` names its check and severity, so a check's severity changes in the
 JSON, not here. Where a check is not a plain GX expectation, polars computes a helper column
-first (`date_parses`, `credit_count`, ...) and the suite checks that column. GX sees one
+first (`date_parses`, `credit_count`, ...) and the suite checks that column with an
+expectation named after the check (`expect_record_dates_to_parse`, `expectation_types.py`),
+whose description is what Data Docs show. GX sees one
 pandas frame per table and batch, holding only the columns the suite refers to.
 """
 
@@ -15,6 +17,7 @@ os.environ["GX_ANALYTICS_ENABLED"] = "false"  # before GX is imported: GX must n
 
 import datetime as dt
 import json
+import sys
 import threading
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,9 +29,11 @@ import polars.selectors as cs
 from great_expectations.core import ExpectationSuiteValidationResult
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
+from newsmend import expectation_types  # noqa: F401 - registers the checks' expectation types
 from newsmend.text import SENTENCE_LAST_CHARS, split_sentences, untranslated_spans
 
-EXPECTATIONS_DIR = Path(__file__).parent / "expectations"
+CHECKOUT_SUITES = Path(__file__).parent.parent / "expectations"  # beside pyproject.toml
+INSTALLED_SUITES = Path(sys.prefix) / "share" / "newsmend" / "expectations"  # data-files
 TABLES = ("articles", "headlines")
 SEVERITIES = ("blocking", "warning")
 EXAMPLES_PER_CHECK = 5
@@ -41,6 +46,18 @@ GX_LOCK = threading.Lock()
 
 class SuiteError(ValueError):
     """A suite file is malformed, or one of its expectations could not be evaluated."""
+
+
+def find_suites() -> Path:
+    """The one copy of the suites: the top-level expectations/ of a checkout (an editable
+    install too), else where pip installed it from there (pyproject's data-files)."""
+    for folder in (CHECKOUT_SUITES, INSTALLED_SUITES):
+        if (folder / "articles.json").is_file():
+            return folder
+    raise SuiteError(f"no suites in {CHECKOUT_SUITES} or {INSTALLED_SUITES}")
+
+
+EXPECTATIONS_DIR = find_suites()
 
 
 @dataclass(frozen=True)

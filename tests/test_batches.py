@@ -5,7 +5,7 @@ from math import ceil
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmend.flows.clean import batch_count
+from flows.clean import batch_count
 
 
 def test_ten_thousand_files_make_six_batches_for_two_workers_not_five():

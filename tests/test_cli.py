@@ -1,17 +1,24 @@
 """The command line: every mistake a user can make gets one line and exit code 2."""
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).parent.parent
+
 
 def newsmend(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    """The command line with no Prefect server configured."""
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     return subprocess.run(
         [sys.executable, "-m", "newsmend.cli", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
+        env={**env, "PYTHONPATH": str(ROOT)},  # this checkout, whatever the working folder
         check=False,
     )
 
@@ -24,6 +31,9 @@ def newsmend(*args: str, cwd=None) -> subprocess.CompletedProcess:
         (["run", "--config", "missing.toml"], "config file not found: missing.toml"),
         (["serve", "--cron", "every hour"], "--cron 'every hour' is not a valid cron expression"),
         (["catalog", "--out", "empty"], "--out empty holds no published run yet"),
+        (["docs", "--out", "empty"], "--out empty has no Data Docs yet"),
+        (["serve"], "serve needs a Prefect server that outlives it"),
+        (["alerts", "install", "--block", "x/y"], "alerts install needs the Prefect server"),
         (["frobnicate"], "No such command 'frobnicate'"),
     ],
 )

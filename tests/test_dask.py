@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from make_corpus import write_corpus
 
-from newsmend.flows.clean import clean_news
+from flows.clean import clean_news
 
 PAGES = 200
 BATCH_SIZE = 25  # eight batches: both workers get some, and more than the flow submits at once
@@ -29,9 +29,9 @@ def _run(raw: Path, out: Path, dask: str | None = None) -> None:
 def _table(out: Path, name: str) -> pl.DataFrame:
     """A published table sorted by record id, without the run id (which differs per run)."""
     if name == "ledger":
-        df = pl.read_parquet(out / name / "*.parquet")
+        df = pl.read_parquet(out / name / "**/*.parquet")
         return df.drop("first_run", "last_run").sort("source_file")
-    df = pl.read_parquet(out / name / "*.parquet").drop("run_id").sort("record_id")
+    df = pl.read_parquet(out / name / "**/*.parquet").drop("run_id").sort("record_id")
     if name == "quarantine":  # the quarantined record, as JSON, names its run too
         records = [_without_run_id(record) for record in df["record"]]
         df = df.with_columns(pl.Series("record", records))

@@ -47,7 +47,8 @@ def test_prefect_defaults_bind_to_loopback():
 def test_newsmend_never_binds_a_public_address_itself():
     """No wildcard address, no Dask LocalCluster (a cluster is only ever joined by address),
     and the README's server command names its host."""
-    sources = "\n".join(path.read_text() for path in Path(newsmend.__file__).parent.rglob("*.py"))
+    packages = (Path(newsmend.__file__).parent, ROOT / "flows")
+    sources = "\n".join(p.read_text() for folder in packages for p in folder.rglob("*.py"))
     assert "0.0.0.0" not in sources and "LocalCluster" not in sources
     assert not re.search(r"""host\s*=\s*["']{2}""", sources)
     readme = (ROOT / "README.md").read_text()

@@ -35,7 +35,7 @@ def wait_for_parts(out: Path, published: Path | None, timeout: float = 120) -> N
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for version in (out / ".newsmend" / "versions").iterdir():
-            if version != published and any(version.glob("articles/part-*.parquet")):
+            if version != published and any(version.glob("articles/*/part-*.parquet")):
                 return
         time.sleep(0.05)
     raise AssertionError("the run never started writing")

@@ -6,9 +6,13 @@ discover files -> one task per batch of files (read, split, repair, validate, wr
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import uuid
+import re
+import sys
+import time
+from collections import Counter
 from datetime import UTC, datetime
 from itertools import islice
 from math import ceil
@@ -27,7 +31,9 @@ from prefect.cache_policies import NONE
 from prefect.client.orchestration import get_client
 from prefect.events import emit_event
 from prefect.futures import as_completed
+from prefect.runtime import flow_run
 from prefect.settings import PREFECT_API_URL
+from prefect.states import Completed, Failed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 from rich.progress import Progress
 
@@ -39,9 +45,8 @@ from newsmend.ingest import discover, file_paths
 from newsmend.ledger import OUTCOMES, files_to_process, update_ledger
 from newsmend.quality import quality_alerts
 from newsmend.schema import RUNS, frame
-from newsmend.store import Store, take_parts, write_parquet
+from newsmend.store import DATA_DOCS, Store, take_parts, write_parquet
 
-DATA_DOCS = "gx_docs"  # the GX project under the output folder; its site keeps every run
 BATCHES_PER_WORKER = 2  # submitted at a time: one running, one ready to start
 
 
@@ -75,15 +80,74 @@ def batch_count(files: int, batch_size: int, workers: int) -> int:
     return min(files, ceil(ceil(files / batch_size) / workers) * workers)
 
 
-def share_temporary_server() -> None:
+class QualityAlert(Exception):
+    """A run with quality alerts, with alert_state = "failed": its tables are published, and
+    calling the flow raises this (carrying the run's row) instead of returning the row."""
+
+    def __init__(self, message: str, run_row: dict):
+        super().__init__(message, run_row)
+        self.run_row = run_row
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class ServerUnavailable(Exception):
+    """Prefect's temporary server did not start in time, twice."""
+
+
+def share_temporary_server(attempts: int = 2) -> None:
     """Without a configured server, start Prefect's temporary one now and give its address to
-    the worker processes, which would otherwise each start one of their own (7 s, 250 MB)."""
-    if not PREFECT_API_URL.value():
-        with get_client(sync_client=True) as client:
-            os.environ["PREFECT_API_URL"] = str(client.api_url)
+    the worker processes, which would otherwise each start one of their own (7 s, 250 MB).
+    On a busy machine the start can outlast Prefect's wait (newsmend sets it to 120 s, see
+    newsmend/__init__.py): the slow server is stopped and started once more."""
+    if PREFECT_API_URL.value():
+        return
+    for _ in range(attempts):
+        try:
+            with get_client(sync_client=True) as client:
+                os.environ["PREFECT_API_URL"] = str(client.api_url)
+            return
+        except RuntimeError as error:
+            if "ephemeral Prefect API server" not in str(error):
+                raise
+            from prefect.server.api.server import SubprocessASGIServer
+
+            SubprocessASGIServer().stop()
+    raise ServerUnavailable(
+        f"Prefect's temporary server did not start in time ({attempts} tries; is the machine "
+        "busy?): start one with `prefect server start --host 127.0.0.1`, set PREFECT_API_URL"
+    )
 
 
-@task(retries=2, retry_delay_seconds=2, cache_policy=NONE, task_run_name="clean batch {batch_no}")
+def artifact_key(name: str, out: Path) -> str:
+    """An artifact key of this output folder: runs into two folders keep apart (keys are
+    global in Prefect and take lowercase letters, digits and dashes only)."""
+    folder = out.resolve()
+    words = re.sub(r"[^a-z0-9]+", "-", "-".join(folder.parts[-2:]).lower()).strip("-")
+    digest = hashlib.sha256(str(folder).encode()).hexdigest()[:8]
+    return f"newsmend-{name}-{words[:40]}-{digest}"
+
+
+def new_run_id() -> str:
+    """The run's id, from its flow run: when it was due to start, and the flow run's id. The
+    flow run's name carries it (flow_run_name), and every table's run_id column."""
+    return f"{flow_run.scheduled_start_time:%Y%m%dT%H%M%S}-{flow_run.id[:6]}"
+
+
+def flow_run_name() -> str:
+    """What the Prefect UI lists: `clean <run id>: data/raw -> data/clean`."""
+    parameters = flow_run.parameters
+    return f"clean {new_run_id()}: {parameters['raw']} -> {parameters['out']}"
+
+
+@task(
+    name="clean-batch",
+    retries=2,
+    retry_delay_seconds=2,
+    cache_policy=NONE,
+    task_run_name="clean-batch-{batch_no}",
+)
 def clean_batch(
     paths: list[Path], settings: Settings, staging: Path, batch_no: int, run_id: str
 ) -> BatchResult:
@@ -92,10 +156,24 @@ def clean_batch(
     (190 MB) while the workers run."""
     from newsmend.pipeline import process_batch
 
-    return process_batch(paths, settings, staging, batch_no, run_id)
+    result = process_batch(paths, settings, staging, batch_no, run_id)
+    records = result.articles + result.headlines + result.quarantined - result.files_quarantined
+    get_run_logger().info(
+        "batch %d: %d pages, %d records (%d articles, %d headlines), %d quarantined, "
+        "%d repairs, %.1f s",
+        batch_no,
+        result.files,
+        records,
+        result.articles,
+        result.headlines,
+        result.quarantined,
+        result.repairs.total(),
+        result.seconds.total(),
+    )
+    return result
 
 
-@task(cache_policy=NONE)
+@task(name="link-stories", task_run_name="link-stories", cache_policy=NONE)
 def link_stories(staging: Path, run_id: str, settings: Settings) -> dict[str, int]:
     """Join this run's records into stories: exact and near copies, teasers and headlines
     linked to their article (tables stories, links, story_keys of the staged snapshot)."""
@@ -104,7 +182,7 @@ def link_stories(staging: Path, run_id: str, settings: Settings) -> dict[str, in
     return counts
 
 
-@task(cache_policy=NONE)
+@task(name="render-data-docs", task_run_name="render-data-docs", cache_policy=NONE)
 def render_data_docs(staging: Path, out: Path, run_id: str) -> Path | None:
     """The run's GX results, merged per table, rendered into the Data Docs site under out.
     It runs on a worker, which has GX loaded already (see clean_batch); the workers end
@@ -114,7 +192,7 @@ def render_data_docs(staging: Path, out: Path, run_id: str) -> Path | None:
     return build_run_docs(staging / VALIDATION_RESULTS, out / DATA_DOCS, run_id)
 
 
-@flow(name="newsmend-clean", flow_run_name="clean {raw} -> {out}")
+@flow(name="newsmend-clean", flow_run_name=flow_run_name)
 def clean_news(
     raw: str = "data/raw",
     out: str = "data/clean",
@@ -134,7 +212,7 @@ def clean_news(
     )
     logger = get_run_logger()
     store = Store(settings.out)
-    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    run_id = new_run_id()
     started = datetime.now(UTC)
     with store.locked():
         found = discover(settings.raw)
@@ -162,8 +240,15 @@ def clean_news(
         write_parquet(frame([run_row], RUNS), staging / "runs" / f"part-{run_id}.parquet")
         store.publish(staging)
         _refresh_catalog(settings.out)
-    _report(run_row, totals, docs)
+    _report(run_row, totals, docs, settings.out)
     logger.info("run %s published: %s", run_id, json.dumps(_counts(run_row)))
+    if run_row["alerts"]:  # not a plain green Completed: the run list shows it
+        message = f"{len(run_row['alerts'])} quality alert(s): " + "; ".join(run_row["alerts"])
+        if settings.alert_state == "failed":  # published all the same; the caller gets the row
+            return Failed(
+                name="Quality alert", message=message, data=QualityAlert(message, run_row)
+            )
+        return Completed(name="Quality alert", message=message, data=run_row)
     return run_row
 
 
@@ -207,7 +292,7 @@ def _run_batches(
     if not batches:
         return BatchResult()
     progress_id = create_progress_artifact(
-        progress=0.0, key="newsmend-progress", description="Batches done"
+        progress=0.0, key=artifact_key("progress", settings.out), description="Batches done"
     )
 
     def parameters(number: int) -> dict:
@@ -222,7 +307,9 @@ def _run_batches(
         }
 
     totals, waiting, running = BatchResult(), iter(batches), set()
-    with Progress(transient=True) as bar:
+    started = time.monotonic()
+    # A bar on a terminal; without one (cron, serve, workers) the log lines say the same.
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         shown = bar.add_task("cleaning", total=todo.height)
         for done in range(1, len(batches) + 1):
             room = max(0, BATCHES_PER_WORKER * worker_count(runner) - len(running))
@@ -233,7 +320,22 @@ def _run_batches(
             totals.add(result)
             bar.advance(shown, result.files)
             update_progress_artifact(progress_id, progress=100.0 * done / len(batches))
+            _log_progress(done, len(batches), totals.files, files, time.monotonic() - started)
     return totals
+
+
+def _log_progress(batches_done: int, batches: int, files_done: int, files: int, seconds: float):
+    """One line per finished batch: counts, and the time left if the pace holds."""
+    left = seconds / files_done * (files - files_done) if files_done else 0.0
+    get_run_logger().info(
+        "progress: %d of %d batches, %d of %d files, %.0f s so far, about %.0f s left",
+        batches_done,
+        batches,
+        files_done,
+        files,
+        seconds,
+        left,
+    )
 
 
 def _run_row(run_id: str, started: datetime, files_seen: int, totals: BatchResult) -> dict:
@@ -247,12 +349,17 @@ def _run_row(run_id: str, started: datetime, files_seen: int, totals: BatchResul
         "articles": totals.articles,
         "headlines": totals.headlines,
         "quarantined": totals.quarantined,
-        "failed_checks": json.dumps(dict(totals.failed_checks.most_common())),
-        "repairs": json.dumps(dict(totals.repairs.most_common())),
-        "flags": json.dumps(dict(totals.flags.most_common())),
-        "furniture": json.dumps(dict(totals.furniture.most_common())),
-        "translation": json.dumps(dict(totals.translation)),
+        "failed_checks": _entries(totals.failed_checks),
+        "repairs": _entries(totals.repairs),
+        "flags": _entries(totals.flags),
+        "furniture": _entries(totals.furniture),
+        "translation": _entries(totals.translation),
     }
+
+
+def _entries(counter: Counter) -> list[dict]:
+    """A counter as the runs table keeps it: {name, count} entries, most common first."""
+    return [{"name": name, "count": count} for name, count in counter.most_common()]
 
 
 def _counts(run_row: dict) -> dict:
@@ -267,11 +374,20 @@ def _counts(run_row: dict) -> dict:
     return {key: run_row[key] for key in keys}
 
 
-def _report(run_row: dict, totals: BatchResult, docs: Path | None) -> None:
-    """What a person should see in the Prefect UI: the run's counts and its failed checks."""
+def _report(run_row: dict, totals: BatchResult, docs: Path | None, out: Path) -> None:
+    """What a person should see in the Prefect UI: the run's counts and its failed checks.
+    The keyed artifacts (the latest of this output folder) are the last run that processed
+    files; a run with nothing new leaves its summary unkeyed, in its own run only."""
+    useful = run_row["files_processed"] > 0
     lines = [f"# newsmend run {run_row['run_id']}", ""]
     if docs:
-        lines += [f"Every expectation's result: [GX Data Docs]({docs.as_uri()})", ""]
+        lines += [
+            (
+                "Every expectation's result is in the GX Data Docs: run `newsmend docs --out "
+                f"{out}` and open the address it prints (the site is {docs.parent})."
+            ),
+            "",
+        ]
     lines += ["| what | count |", "|---|---|"]
     lines += [f"| {key.replace('_', ' ')} | {value} |" for key, value in _counts(run_row).items()]
     if run_row["alerts"]:
@@ -286,13 +402,19 @@ def _report(run_row: dict, totals: BatchResult, docs: Path | None) -> None:
         if counter:
             lines += ["", f"## {title}", "", "| name | count |", "|---|---|"]
             lines += [f"| {name} | {count} |" for name, count in counter.most_common()]
-    create_markdown_artifact("\n".join(lines), key="newsmend-summary", description="Run summary")
+    create_markdown_artifact(
+        "\n".join(lines),
+        key=artifact_key("summary", out) if useful else None,
+        description=f"Run summary of {out}",
+    )
+    if not useful:
+        return
     create_table_artifact(
         [
             {"check": name, "records": count, "examples": ", ".join(totals.examples.get(name, []))}
             for name, count in totals.failed_checks.most_common()
         ]
         or [{"check": "(none)", "records": 0, "examples": ""}],
-        key="newsmend-failed-checks",
+        key=artifact_key("failed-checks", out),
         description="Records that failed each check, with example record ids",
     )
