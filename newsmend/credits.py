@@ -11,11 +11,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsmend.dates import find_date
+from newsmend.furniture import is_furniture_word
 from newsmend.tables import read_lines, read_toml
 
 _TABLE = read_toml("roles.toml")
 ROLES: dict[str, str] = _TABLE["labels"]  # label -> role ("Translator" -> "translator")
 GROUPS: dict[str, str] = _TABLE["groups"]  # role -> column ("translator" -> "editor")
+# Whose affiliation is the story's outlet ("By Li Hua, China Daily"); a photographer's or a
+# translator's is not.
+OUTLET_BEARING_ROLES = ("author", "reporter", "correspondent")
 PERSON_ROLES = tuple(role for role, group in GROUPS.items() if group in ("author", "editor"))
 FAMILY_NAMES = frozenset(name.casefold() for name in read_lines("family_names.txt"))
 OUTLET_WORDS = frozenset(word.casefold() for word in read_lines("outlet_words.txt"))
@@ -65,10 +69,14 @@ CAPTION_CREDIT = re.compile(
 )
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
-# Between fields: a bar, or a dash ("By He Xin—Yiwu Business"). Pieces are stripped: no \s*
+# Between fields: a bar, a dash ("By He Xin—Yiwu Business") or a spaced slash ("hiHainan /
+# By Chen Shumin"). Pieces are stripped: no \s*
 # around it (quadratic on runs of spaces).
-BAR = re.compile(r"[|｜—]")
-HANDLE = re.compile(r"[a-z][a-z0-9_.-]{1,30}")  # a site's or user's handle: "sdnews", "zhongdeen"
+BAR = re.compile(r"[|｜—]|(?<=\s)/(?=\s)")
+HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}")  # a handle: "sdnews", "zhongdeen", "hiHainan"
+PERSONS_THEN_OUTLET = re.compile(
+    r"(?P<names>[^()（）]+?)\s*(?:[(（](?P<outlet>[^()（）]+)[)）]|,(?P<outlet2>[^,()（）]+)|\sfrom\s(?P<outlet3>.+))"
+)
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
 
@@ -242,18 +250,24 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
     persons_and_outlet = _persons_then_outlet(value) if role in PERSON_ROLES else None
     if persons_and_outlet:
         persons, outlet = persons_and_outlet
-        if role == "photographer":  # a picture agency is not the story's outlet
-            return [(role, tuple(persons))]
-        return [(role, tuple(persons)), ("outlet", (outlet,))]
+        if role in OUTLET_BEARING_ROLES:
+            return [(role, tuple(persons)), ("outlet", (outlet,))]
+        return [(role, tuple(persons))]  # a photo agency, a translator's office
+    if role is None and is_furniture_word(value):
+        return None  # "News" in "News 2022-01-20"
     if _names_an_outlet(role, value.strip("()（）")):
         return [("outlet", (value.strip("()（）"),))]
     return None
 
 
 def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
-    """Names, then the outlet they work for: "Guo Liliang, Hunan Daily"."""
-    names, _separator, outlet = value.rpartition(",")
-    outlet = outlet.strip()
+    """Names, then the outlet they work for: "Guo Liliang, Hunan Daily", "Yuan Meng, Liu Ning
+    (People's Daily Online)", "Yuan Mengwen from Foreign Affairs Office of Wuhu"."""
+    match = PERSONS_THEN_OUTLET.fullmatch(value.strip())
+    if match is None:
+        return None
+    names = match["names"].strip()
+    outlet = (match["outlet"] or match["outlet2"] or match["outlet3"]).strip()
     if names and looks_like_names(names) and _names_an_outlet("outlet", outlet):
         return split_names(names), outlet
     return None
@@ -292,7 +306,7 @@ def parse_byline(line: str) -> Byline:
             continue
         credited = _field_credits(role, value)
         if credited is None:
-            if role in (None, "outlet"):
+            if role == "outlet" or (role is None and not is_furniture_word(value)):
                 outlets.append(value.strip("()（）"))
             continue  # a person label with a user's handle ("Author:zhongdeen")
         for credit_role, names in credited:

@@ -42,9 +42,11 @@ def _compile() -> re.Pattern[str]:
     forms = "|".join(_form_pattern(i, form["pattern"]) for i, form in enumerate(FORMATS))
     before, after = _TABLE["time_before"], _TABLE["time_after"]
     # Every form starts with a digit or a capital: the lookahead skips other places fast. A
-    # date ends at a non-alphanumeric, or at the end of its time ("22:43:00Xinhua").
+    # date ends at a non-alphanumeric, at the end of its time ("22:43:00Xinhua"), or before a
+    # capitalised word glued to it ("Jan 12, 2018Source: Xinhuanet").
     return re.compile(
-        rf"(?<![0-9A-Za-z])(?=[0-9A-Z])(?:{before})?(?:{forms})(?:{after}|(?![0-9A-Za-z]))"
+        rf"(?<![0-9A-Za-z])(?=[0-9A-Z])(?:{before})?(?:{forms})"
+        rf"(?:{after}|(?![0-9A-Za-z])|(?=[A-Z][a-z]))"
     )
 
 

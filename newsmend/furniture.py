@@ -94,6 +94,12 @@ def furniture_kind(line: str) -> str | None:
     return None
 
 
+def is_furniture_word(text: str) -> bool:
+    """A word or two of a menu or toolbar ("News", "Print"), not a name."""
+    tokens = [token.casefold() for token in _TOKEN.findall(text)]
+    return bool(tokens) and _made_of(tokens, ALL_WORDS)
+
+
 def strip_toolbar(line: str) -> str:
     """A line without its toolbar words and view counters ("2019-07-31 Download Print
     Comment" -> "2019-07-31", "2020-07-15 Browse:" -> "2020-07-15"), for reading what is left.

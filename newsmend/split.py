@@ -69,6 +69,7 @@ FURNITURE_KINDS = frozenset(kind.name for kind in KINDS)  # the site's, from fur
 AFTER_BODY = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, META})  # lines that end a body
 BYLINE_KINDS = frozenset({META, CREDIT, DATE})
 SITE_NAME = "site_name"  # a furniture kind that may name the byline's outlet
+DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
 MAX_STRAY = 2
 # A page that lists stories: a paragraph, then stories of a title and one paragraph each
@@ -137,7 +138,8 @@ class PageParts:
 
 def _lines(text: str) -> tuple[list[Span], set[int]]:
     """The non-blank lines, stripped (of a list bullet too), with their offsets; and the
-    indexes of the lines that had a bullet."""
+    indexes of the lines that had a bullet. A date after a wide gap of spaces is a cell of
+    its own ("New public facilities open in Hohhot      2017-05-24")."""
     spans, bulleted, offset = [], set(), 0
     for line in text.split("\n"):
         stripped = line.strip()
@@ -147,9 +149,21 @@ def _lines(text: str) -> tuple[list[Span], set[int]]:
             bulleted.add(len(spans))
         if stripped:
             start = offset + len(line) - len(line.lstrip()) + (bullet.end() if bullet else 0)
-            spans.append(Span(stripped, start, start + len(stripped)))
+            spans += _cells(Span(stripped, start, start + len(stripped)))
         offset += len(line) + 1
     return spans, bulleted
+
+
+def _cells(line: Span) -> list[Span]:
+    """A line, or its text and the date that ends it after a wide gap."""
+    gap = DATE_CELL.search(line.text)
+    if gap is None or not looks_like_date(gap["date"]):
+        return [line]
+    end = line.start + gap.start()
+    return [
+        Span(line.text[: gap.start()], line.start, end),
+        _cut(line, gap.start("date"), len(line.text)),
+    ]
 
 
 def _dated_entry(line: Span) -> Headline | None:
@@ -312,13 +326,15 @@ def _prose_follows(lines: list[Span], kinds: list[str], i: int) -> bool:
 
 
 def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
-    """A text line (even one ending in a date) followed by a date line is the first title of a title-then-date list,
-    unless it is too long for a title (then the list gives the date first)."""
+    """A text line (even one ending in a date) followed by a date line is the first title of
+    a title-then-date list, unless it is too long for a title (then the list gives the date
+    first) or a paragraph follows the date (then it is a story's title)."""
     return (
         kinds[i] in (TEXT, ENTRY)
         and i + 1 < len(kinds)
         and kinds[i + 1] == DATE
         and len(lines[i].text) <= MAX_TITLE_CHARS
+        and not _prose_follows(lines, kinds, i + 1)  # then a story: title, date, snippet
     )
 
 
