@@ -341,7 +341,7 @@ def looks_like_byline(line: str) -> bool:
             continue
         if role is None and not _looks_like_proper_name(value):
             return False
-        if role == "outlet" and not _looks_like_outlet(value):
+        if role == "outlet" and not _names_an_outlet(role, value):
             return False
         if role in PERSON_ROLES and not (
             looks_like_names(value) or _names_an_outlet(role, value) or HANDLE.fullmatch(value)

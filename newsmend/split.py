@@ -159,9 +159,9 @@ def _cells(line: Span) -> list[Span]:
     gap = DATE_CELL.search(line.text)
     if gap is None or not looks_like_date(gap["date"]):
         return [line]
-    end = line.start + gap.start()
+    end = gap.start() + 1  # the gap's first character ends the text
     return [
-        Span(line.text[: gap.start()], line.start, end),
+        Span(line.text[:end], line.start, line.start + end),
         _cut(line, gap.start("date"), len(line.text)),
     ]
 

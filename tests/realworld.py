@@ -9,9 +9,9 @@ shared scorer does not give:
 
 - `article_f1`: gold articles found (a title similar as the shared scorer's), against
   the articles and teasers put out;
-- `title_exact`, `date_exact`, `credits_exact`: gold articles whose output title (spacing
-  and case aside), date, or authors and editors both, equal the gold's, over all gold
-  articles;
+- `title_exact`, `date_exact`, `credits_exact`: found gold articles whose output title
+  (spacing and case aside), date, or authors and editors both, equal the gold's (over the
+  articles found, as the shared scorer's accuracies are: a missed article counts in F1);
 - `records_not_in_gold`: output articles and headlines that match no gold record: furniture
   or text taken for a story;
 - `quarantined_by_check`: per check, the real articles it quarantined.
@@ -141,9 +141,9 @@ def own_figures(out: Path, gold_pages: list[dict]) -> dict:
     recall = count["found"] / count["gold"] if count["gold"] else 1.0
     return {
         "article_f1": _round(2 * precision * recall / (precision + recall or 1)),
-        "title_exact": _round(count["title"] / (count["gold"] or 1)),
-        "date_exact": _round(count["date"] / (count["gold"] or 1)),
-        "credits_exact": _round(count["credits"] / (count["gold"] or 1)),
+        "title_exact": _round(count["title"] / (count["found"] or 1)),
+        "date_exact": _round(count["date"] / (count["found"] or 1)),
+        "credits_exact": _round(count["credits"] / (count["found"] or 1)),
         "records_not_in_gold": count["unmatched"],
         "quarantined_by_check": dict(by_check.most_common()),
     }
