@@ -74,9 +74,6 @@ EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 # around it (quadratic on runs of spaces).
 BAR = re.compile(r"[|｜—]|(?<=\s)/(?=\s)")
 HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}")  # a handle: "sdnews", "zhongdeen", "hiHainan"
-PERSONS_THEN_OUTLET = re.compile(
-    r"(?P<names>[^()（）]+?)\s*(?:[(（](?P<outlet>[^()（）]+)[)）]|,(?P<outlet2>[^,()（）]+)|\sfrom\s(?P<outlet3>.+))"
-)
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
 
@@ -261,13 +258,17 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
 
 
 def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
-    """Names, then the outlet they work for: "Guo Liliang, Hunan Daily", "Yuan Meng, Liu Ning
-    (People's Daily Online)", "Yuan Mengwen from Foreign Affairs Office of Wuhu"."""
-    match = PERSONS_THEN_OUTLET.fullmatch(value.strip())
-    if match is None:
-        return None
-    names = match["names"].strip()
-    outlet = (match["outlet"] or match["outlet2"] or match["outlet3"]).strip()
+    """Names, then the outlet they work for: "Yuan Meng, Liu Ning (People's Daily Online)",
+    "Yuan Mengwen from Foreign Affairs Office of Wuhu", "Guo Liliang, Hunan Daily"."""
+    value = value.strip()
+    if value.endswith((")", "）")) and ("(" in value or "（" in value):
+        cut = max(value.rfind("("), value.rfind("（"))
+        names, outlet = value[:cut], value[cut + 1 : -1]
+    elif " from " in value:
+        names, _from, outlet = value.partition(" from ")
+    else:
+        names, _comma, outlet = value.rpartition(",")
+    names, outlet = names.strip(), outlet.strip()
     if names and looks_like_names(names) and _names_an_outlet("outlet", outlet):
         return split_names(names), outlet
     return None
