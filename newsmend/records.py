@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import lru_cache
 
 from newsmend.credits import GROUPS, Byline, caption_credits, parse_byline
 from newsmend.dates import find_date, latest_date, parse_date
@@ -103,8 +104,17 @@ def _published(raw: str | None, text: str) -> dt.date | None:
     latest full date the page writes."""
     if raw is None:
         return None
-    latest = latest_date(text)
-    return parse_date(raw) or (parse_date(raw, latest.year) if latest else None)
+    full = parse_date(raw)
+    if full is not None:
+        return full
+    latest = _latest_date(text)
+    return parse_date(raw, latest.year) if latest else None
+
+
+@lru_cache(maxsize=1)
+def _latest_date(text: str):
+    """latest_date of the page being read, found once for all its records."""
+    return latest_date(text)
 
 
 def _teaser(page: Page, position: int, teaser: Teaser) -> dict:

@@ -272,11 +272,13 @@ def _title_score(lines: list[Span], kinds: list[str], i: int, candidates: list[i
 
 
 def _first_prose(lines: list[Span], kinds: list[str]) -> int:
-    """Index of the first prose line, or of the first text line when none is prose."""
+    """Index of the first prose line; when none is prose, of the second text line (the first
+    is the title), or of the only one."""
     for i, (line, kind) in enumerate(zip(lines, kinds)):
         if _is_prose(line, kind):
             return i
-    return next((i for i, kind in enumerate(kinds) if kind in (TEXT, CHINESE)), len(lines))
+    texts = [i for i, kind in enumerate(kinds) if kind in (TEXT, CHINESE)]
+    return texts[1] if len(texts) > 1 else next(iter(texts), len(lines))
 
 
 def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], int]:
