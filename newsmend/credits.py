@@ -220,9 +220,11 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Cached: split classifies a credit line and records reads it, and credit lines repeat
     from page to page."""
     line = _unwrap(line)
+    if len(line) > MAX_BYLINE_CHARS:
+        return ()
     if is_bare_name(line):
         return (("author", tuple(split_names(line))),)  # a name alone on a line is a byline
-    if len(line) > MAX_BYLINE_CHARS or not LABEL.match(line):
+    if not LABEL.match(line):
         return ()
     fields: list[tuple[str, tuple[str, ...]]] = []
     for role, value in _fields(line):

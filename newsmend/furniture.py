@@ -43,6 +43,12 @@ def _kind(name: str, entry: dict) -> FurnitureKind:
 
 
 KINDS: tuple[FurnitureKind, ...] = tuple(_kind(n, e) for n, e in _TABLE["kinds"].items())
+_PATTERNS = [pattern.pattern for kind in KINDS for pattern in kind.patterns]
+_AT_START = [p for p in _PATTERNS if p.startswith("^") and "|" not in p]  # wholly anchored
+# Every kind's patterns in two: a line none of them matches (most story lines) is searched
+# twice, not once per pattern; the patterns anchored at the line's start are tried there only.
+ANY_AT_START = re.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in _AT_START) + ")", re.I)
+ANY_INSIDE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS if p not in _AT_START), re.I)
 IN_BODY: dict[str, str] = {kind.name: kind.in_body for kind in KINDS}
 TOOLBAR_WORDS = next(kind.words for kind in KINDS if kind.name == "share_bar")
 MIXED = "navigation"  # the kind of a line made of several kinds' words ("Search 简体 Wechat")
@@ -84,8 +90,9 @@ def furniture_kind(line: str) -> str | None:
     if len(line) > MAX_FURNITURE_CHARS:
         return None
     tokens = [token.casefold() for token in _TOKEN.findall(line)]
+    patterned = ANY_AT_START.match(line) is not None or ANY_INSIDE.search(line) is not None
     for kind in KINDS:
-        if any(pattern.search(line) for pattern in kind.patterns):
+        if patterned and any(pattern.search(line) for pattern in kind.patterns):
             return kind.name
         if kind.words and len(tokens) >= kind.min_words and _made_of(tokens, kind.words):
             return kind.name

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from newsmend.credits import (
@@ -70,6 +71,7 @@ AFTER_BODY = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, META})  # lin
 BYLINE_KINDS = frozenset({META, CREDIT, DATE})
 SITE_NAME = "site_name"  # a furniture kind that may name the byline's outlet
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
+MAX_META_WORDS = 30  # a byline line is shorter than this
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
 MAX_STRAY = 2
 # A page that lists stories: a paragraph, then stories of a title and one paragraph each
@@ -185,7 +187,9 @@ def _sub_span(line: Span, match: re.Match[str], group: str) -> Span:
     return Span(text, start, start + len(text))
 
 
+@lru_cache(maxsize=16384)
 def _kind(line: str) -> str:
+    """The kind of one line (cached: a site's menus, bars and footers repeat on every page)."""
     if len(line) <= MAX_MARKER_CHARS:
         squeezed = _squeeze(line)
         if squeezed in END_MARKERS:
@@ -217,6 +221,8 @@ def _kind(line: str) -> str:
 
 def _is_meta(line: str) -> bool:
     """A byline line once its toolbar words and view counters are gone."""
+    if len(line.split()) > MAX_META_WORDS:
+        return False  # a paragraph, not a byline
     rest = strip_toolbar(line)
     return bool(rest) and (looks_like_date(rest) or looks_like_byline(rest))
 
