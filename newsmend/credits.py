@@ -45,7 +45,7 @@ def _compile_labels() -> re.Pattern[str]:
     labels = sorted(ROLES, key=len, reverse=True)
     alternation = "|".join(f"(?P<l{i}>{_label_pattern(label)})" for i, label in enumerate(labels))
     return re.compile(
-        rf"(?<![\w'’])(?:^|(?<=[,;:，；：/—–(（])|(?<=[,;:，；：/—–(（]\s)|(?<=\s\s)"
+        rf"(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（])|(?<=[,;:，；：/—–(（]\s)|(?<=\s\s)"
         rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
         rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9])))",

@@ -451,7 +451,8 @@ MAX_LEAD_WORDS = 6  # "Lvliang Daily (Reporter Wang Tao) On September 26, ..."
 
 
 def _split_off_credits(parts: PageParts) -> None:
-    """Move a bracketed credit at either end of the body into the credits."""
+    """Move a bracketed credit at either end of the body into the credits, and a date that
+    opens the body into the byline."""
     if not parts.body:
         return
     last = parts.body[-1]
@@ -465,6 +466,10 @@ def _split_off_credits(parts: PageParts) -> None:
         if not parts.body:
             return
     first = parts.body[0]
+    date = find_date(first.text)
+    if date is not None and date.start == 0 and date.end < len(first.text):
+        parts.bylines.append(_cut(first, 0, date.end))  # "2016-01-20At a time when ..."
+        parts.body[0] = first = _cut(first, date.end, len(first.text))
     match = LEADING_CREDIT.match(first.text)
     if (
         match
