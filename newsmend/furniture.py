@@ -47,8 +47,10 @@ _PATTERNS = [pattern.pattern for kind in KINDS for pattern in kind.patterns]
 _AT_START = [p for p in _PATTERNS if p.startswith("^") and "|" not in p]  # wholly anchored
 # Every kind's patterns in two: a line none of them matches (most story lines) is searched
 # twice, not once per pattern; the patterns anchored at the line's start are tried there only.
-ANY_AT_START = re.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in _AT_START) + ")", re.I)
-ANY_INSIDE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS if p not in _AT_START), re.I)
+ANY_AT_START = re.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in _AT_START) + ")", re.IGNORECASE)
+ANY_INSIDE = re.compile(
+    "|".join(f"(?:{p})" for p in _PATTERNS if p not in _AT_START), re.IGNORECASE
+)
 IN_BODY: dict[str, str] = {kind.name: kind.in_body for kind in KINDS}
 TOOLBAR_WORDS = next(kind.words for kind in KINDS if kind.name == "share_bar")
 MIXED = "navigation"  # the kind of a line made of several kinds' words ("Search 简体 Wechat")
