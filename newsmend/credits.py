@@ -321,10 +321,15 @@ def parse_byline(line: str) -> Byline:
     return Byline(
         next(iter(outlets), None),
         published_raw,
-        [name for role, name in credits if GROUPS[role] == "author"],
-        [name for role, name in credits if GROUPS[role] == "editor"],
+        persons(credits, "author"),
+        persons(credits, "editor"),
         credits,
     )
+
+
+def persons(credits: list[tuple[str, str]], column: str) -> list[str]:
+    """The names of credits whose role fills a column ("author", "editor"), in order."""
+    return [name for role, name in credits if GROUPS[role] == column]
 
 
 def looks_like_byline(line: str) -> bool:

@@ -77,6 +77,10 @@ def _covered(run: str, words: frozenset[str]) -> bool:
     return False
 
 
+def _tokens(text: str) -> list[str]:
+    return [token.casefold() for token in _TOKEN.findall(text)]
+
+
 def _made_of(tokens: list[str], words: frozenset[str]) -> bool:
     return all(
         _covered(token, words) if _CJK_RUN.fullmatch(token) else token in words for token in tokens
@@ -91,7 +95,7 @@ def furniture_kind(line: str) -> str | None:
     made of the words of several kinds ("Search 简体 Wechat") is navigation."""
     if len(line) > MAX_FURNITURE_CHARS:
         return None
-    tokens = [token.casefold() for token in _TOKEN.findall(line)]
+    tokens = _tokens(line)
     patterned = ANY_AT_START.match(line) is not None or ANY_INSIDE.search(line) is not None
     for kind in KINDS:
         if patterned and any(pattern.search(line) for pattern in kind.patterns):
@@ -105,7 +109,7 @@ def furniture_kind(line: str) -> str | None:
 
 def is_furniture_word(text: str) -> bool:
     """A word or two of a menu or toolbar ("News", "Print"), not a name."""
-    tokens = [token.casefold() for token in _TOKEN.findall(text)]
+    tokens = _tokens(text)
     return bool(tokens) and _made_of(tokens, ALL_WORDS)
 
 

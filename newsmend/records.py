@@ -8,7 +8,7 @@ import datetime as dt
 import hashlib
 from functools import lru_cache
 
-from newsmend.credits import GROUPS, Byline, caption_credits, parse_byline
+from newsmend.credits import Byline, caption_credits, parse_byline, persons
 from newsmend.dates import find_date, latest_date, parse_date
 from newsmend.furniture import strip_toolbar
 from newsmend.ingest import Page
@@ -26,11 +26,25 @@ def _unique(items: list) -> list:
     return list(dict.fromkeys(items))
 
 
-def _credits(parts: PageParts, byline: Byline) -> dict:
+def _read_byline(lines) -> Byline:
+    """The byline fields of some lines, read as one line without their toolbar words."""
+    return parse_byline(" | ".join(strip_toolbar(line.text) for line in lines))
+
+
+def _credit_columns(outlet: str | None, credits: list[tuple[str, str]]) -> dict:
+    """The columns `outlet`, `authors`, `editors` (a person once each) and `credits`."""
+    return {
+        "outlet": outlet,
+        "authors": _unique(persons(credits, "author")),
+        "editors": _unique(persons(credits, "editor")),
+        "credits": [{"role": role, "name": name} for role, name in credits],
+    }
+
+
+def _credits(parts: PageParts, byline: Byline, credit_lines: list[Byline]) -> dict:
     """Outlet, authors, editors and every (role, person) from the byline, the credit lines
     and the captions, in page order; a person is listed once per role. The byline's outlet
     comes first, then the first a credit line names."""
-    credit_lines = [parse_byline(strip_toolbar(line.text)) for line in parts.credits]
     credits = list(byline.credits)
     credits += [
         credit
@@ -40,12 +54,7 @@ def _credits(parts: PageParts, byline: Byline) -> dict:
     ]
     credits = _unique(credits + [c for line in credit_lines for c in line.credits])
     outlets = [line.outlet for line in [byline, *credit_lines] if line.outlet]
-    return {
-        "outlet": next(iter(outlets), None),
-        "authors": _unique([name for role, name in credits if GROUPS[role] == "author"]),
-        "editors": _unique([name for role, name in credits if GROUPS[role] == "editor"]),
-        "credits": [{"role": role, "name": name} for role, name in credits],
-    }
+    return _credit_columns(next(iter(outlets), None), credits)
 
 
 def _date_before(raw: str, page_date: dt.date | None) -> dt.date | None:
@@ -77,10 +86,13 @@ def _article_row(page: Page, position: int, kind: str, start: int, end: int) -> 
 
 
 def _main_article(page: Page, parts: PageParts) -> dict:
-    byline = parse_byline(" | ".join(strip_toolbar(line.text) for line in parts.bylines))
+    byline = _read_byline(parts.bylines)
+    credit_lines = [_read_byline([line]) for line in parts.credits]
     spans = [s for s in (parts.title, *parts.bylines, *parts.body) if s is not None]
     start, end = (min(s.start for s in spans), max(s.end for s in spans)) if spans else (0, 0)
-    raw = byline.published_raw or _credits_date(parts)
+    # A credit line after the body may date the article ("Source:Taizhou 2022-11-28 14:44").
+    dates = (line.published_raw for line in credit_lines if line.published_raw)
+    raw = byline.published_raw or next(dates, None)
     return (
         _article_row(page, 0, "article", start, end)
         | {
@@ -89,14 +101,8 @@ def _main_article(page: Page, parts: PageParts) -> dict:
             "published": _published(raw, page.text),
             "published_raw": raw,
         }
-        | _credits(parts, byline)
+        | _credits(parts, byline, credit_lines)
     )
-
-
-def _credits_date(parts: PageParts) -> str | None:
-    """The date of a credit line after the body ("Source:Taizhou 2022-11-28 14:44")."""
-    dates = (parse_byline(strip_toolbar(line.text)).published_raw for line in parts.credits)
-    return next((raw for raw in dates if raw), None)
 
 
 def _published(raw: str | None, text: str) -> dt.date | None:
@@ -120,19 +126,19 @@ def _latest_date(text: str):
 def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
     """A teaser is dated and credited by its own byline lines, or dated by a full date its
     snippet states."""
-    byline = parse_byline(" | ".join(strip_toolbar(line.text) for line in teaser.meta))
+    byline = _read_byline(teaser.meta)
     found = find_date(teaser.body.text)
     raw = byline.published_raw or (found.raw if found else None)
-    return _article_row(page, position, "teaser", teaser.start, teaser.end) | {
-        "title_raw": teaser.title.text,
-        "body_raw": teaser.body.text,
-        "published": _published(raw, page.text),
-        "published_raw": raw,
-        "outlet": byline.outlet,
-        "authors": byline.authors,
-        "editors": byline.editors,
-        "credits": [{"role": role, "name": name} for role, name in byline.credits],
-    }
+    return (
+        _article_row(page, position, "teaser", teaser.start, teaser.end)
+        | {
+            "title_raw": teaser.title.text,
+            "body_raw": teaser.body.text,
+            "published": _published(raw, page.text),
+            "published_raw": raw,
+        }
+        | _credit_columns(byline.outlet, byline.credits)
+    )
 
 
 def _headline(

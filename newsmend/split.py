@@ -11,10 +11,11 @@ A page is read as a layout of scored lines (docs/ARCHITECTURE.md, "How a page is
    the best-scored title-like line above it (`_title_score`: near the body, followed by a
    byline, more than a couple of words), so breadcrumbs, site names and section names above
    a story lose to its headline; the byline lines next to the title are the byline.
-3. The body runs to the first line that ends it (end marker, list, credits, furniture other
-   than a caption); captions inside it are dropped.
-4. After the body come lists, credits and the end marker, then teasers (a title line and a
-   snippet line); furniture among them is dropped.
+3. The body runs to the first line that ends it (end marker, list, credits, furniture that
+   ends bodies, the title of another story); captions inside it are dropped.
+4. After the body come lists, credits and the end marker, then the other stories as blocks
+   (a title line, its byline lines, a snippet line, its credit lines); furniture among them
+   is dropped.
 
 Every dropped furniture line is kept with its kind, to be counted. Every part keeps its
 offsets.
@@ -409,8 +410,7 @@ def _dropped_in_body(lines: list[Span], kinds: list[str], i: int) -> bool:
     """Furniture the body goes on after (furniture.toml, `in_body`)."""
     policy = IN_BODY[kinds[i]]
     if policy == "between_paragraphs":
-        following = _next_line(kinds, i)
-        return following < len(lines) and _is_prose(lines[following], kinds[following])
+        return _prose_follows(lines, kinds, i)
     return policy == "always"
 
 
@@ -419,9 +419,10 @@ def split_page(text: str) -> PageParts:
     lines, bulleted = _lines(text)
     kinds = [_kind(line.text) for line in lines]
     title, bylines, body_start = _head(lines, kinds)
-    for i in range(title + 1 if title is not None else len(lines), len(lines)):
-        if lines[i].text == lines[title].text:
-            kinds[i] = "caption"  # the headline again, as the text of a picture
+    if title is not None:
+        for i in range(title + 1, len(lines)):
+            if lines[i].text == lines[title].text:
+                kinds[i] = "caption"  # the headline again, as the text of a picture
     parts = PageParts(
         title=lines[title] if title is not None else None,
         bylines=[lines[i] for i in bylines],
@@ -567,11 +568,8 @@ def _read_teasers(lines: list[Span], kinds: list[str], i: int, parts: PageParts)
             and kinds[snippet] in (TEXT, ENTRY)
         ):
             end = _skip_meta(kinds, _next_line(kinds, snippet))
-            meta = [j for j in range(i + 1, end) if j != snippet and kinds[j] in BYLINE_KINDS]
-            meta += [j for j in range(i + 1, end) if kinds[j] == ENTRY and j != snippet]
-            parts.teasers.append(
-                Teaser(lines[i], lines[snippet], tuple(lines[j] for j in sorted(meta)))
-            )
+            meta = tuple(lines[j] for j in range(i + 1, end) if kinds[j] in BYLINE_KINDS)
+            parts.teasers.append(Teaser(lines[i], lines[snippet], meta))
             parts.furniture += [
                 (kinds[j], lines[j]) for j in range(i + 1, end) if kinds[j] in FURNITURE_KINDS
             ]
