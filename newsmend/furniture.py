@@ -113,6 +113,9 @@ def is_furniture_word(text: str) -> bool:
     return bool(tokens) and _made_of(tokens, ALL_WORDS)
 
 
+ROUND_BRACKETS = frozenset("()（）")
+
+
 def strip_toolbar(line: str) -> str:
     """A line without its toolbar words and view counters ("2019-07-31 Download Print
     Comment" -> "2019-07-31", "2020-07-15 Browse:" -> "2020-07-15"), for reading what is left.
@@ -124,4 +127,6 @@ def strip_toolbar(line: str) -> str:
 
 def _without_toolbar_word(word: re.Match[str]) -> str:
     bare = word.group().casefold().strip("[]【】()（）|:：")
-    return "" if not bare or bare in TOOLBAR_WORDS else word.group()
+    if not bare:  # a bar or bracket alone: a round one may hold a source ("( Xinhua )")
+        return word.group() if ROUND_BRACKETS.intersection(word.group()) else ""
+    return "" if bare in TOOLBAR_WORDS else word.group()

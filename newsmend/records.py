@@ -127,13 +127,14 @@ def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
     """A teaser is dated and credited by its own byline lines, or dated by a full date its
     snippet states."""
     byline = _read_byline(teaser.meta)
-    found = find_date(teaser.body.text)
+    body = PARAGRAPH_BREAK.join(paragraph.text for paragraph in teaser.body)
+    found = find_date(body)
     raw = byline.published_raw or (found.raw if found else None)
     return (
         _article_row(page, position, "teaser", teaser.start, teaser.end)
         | {
             "title_raw": teaser.title.text,
-            "body_raw": teaser.body.text,
+            "body_raw": body,
             "published": _published(raw, page.text),
             "published_raw": raw,
         }

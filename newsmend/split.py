@@ -84,6 +84,10 @@ LATIN = re.compile(r"[A-Za-z]")
 FULL_STOP = re.compile(r"[.。][\"'”’)）]*$")
 EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
 MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10}
+# A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
+# paragraph too: a long line with a sentence of several words ended inside it.
+MIN_SNIPPET_WORDS = 20
+SENTENCE_INSIDE = re.compile(r"(?:\S+\s+){5}\S*[a-z0-9][.!?][\"'”’)）]*\s+[\"“‘(]?[A-Z]")
 # A list bullet; a dash only before text that does not end with one ("- END -" is a marker).
 BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|[-–]\s+(?!.*[-–]$))")
 
@@ -113,7 +117,7 @@ class Headline:
 @dataclass(frozen=True)
 class Teaser:
     title: Span
-    body: Span
+    body: tuple[Span, ...]  # its paragraphs: a snippet, or the whole story
     meta: tuple[Span, ...] = ()  # its byline and credit lines ("Oct 20, 2017|By Tong Wangyue")
 
     @property
@@ -122,7 +126,7 @@ class Teaser:
 
     @property
     def end(self) -> int:
-        return max(span.end for span in (self.body, *self.meta))
+        return max(span.end for span in (*self.body, *self.meta))
 
 
 @dataclass
@@ -229,12 +233,15 @@ def _is_meta(line: str) -> bool:
 
 
 def _is_prose(line: Span, kind: str) -> bool:
-    """Text that ends a sentence: a paragraph, not a headline."""
+    """Text that ends a sentence, or a snippet cut off after one: a paragraph, not a
+    headline."""
     if kind != TEXT:
         return False
     words = len(line.text.split())
-    return len(line.text) > MAX_TITLE_CHARS or any(
-        end.search(line.text) and words >= least for end, least in MIN_PROSE_WORDS.items()
+    return (
+        len(line.text) > MAX_TITLE_CHARS
+        or any(end.search(line.text) and words >= least for end, least in MIN_PROSE_WORDS.items())
+        or (words >= MIN_SNIPPET_WORDS and SENTENCE_INSIDE.search(line.text) is not None)
     )
 
 
@@ -524,8 +531,10 @@ def _undated_entry(lines: list[Span], kinds: list[str], i: int) -> bool:
     if not _title_like(lines[i], kinds[i]):
         return False
     following = _next_line(kinds, i)
+    snippet = _skip_meta(kinds, following)
     return following >= len(lines) or (
-        kinds[following] != DATE and not _is_prose(lines[following], kinds[following])
+        kinds[following] != DATE
+        and (snippet >= len(lines) or not _is_prose(lines[snippet], kinds[snippet]))
     )
 
 
@@ -567,9 +576,10 @@ def _read_teasers(lines: list[Span], kinds: list[str], i: int, parts: PageParts)
             and snippet < len(lines)
             and kinds[snippet] in (TEXT, ENTRY)
         ):
-            end = _skip_meta(kinds, _next_line(kinds, snippet))
+            paragraphs = _paragraphs(lines, kinds, snippet)
+            end = _skip_meta(kinds, _next_line(kinds, paragraphs[-1]))
             meta = tuple(lines[j] for j in range(i + 1, end) if kinds[j] in BYLINE_KINDS)
-            parts.teasers.append(Teaser(lines[i], lines[snippet], meta))
+            parts.teasers.append(Teaser(lines[i], tuple(lines[j] for j in paragraphs), meta))
             parts.furniture += [
                 (kinds[j], lines[j]) for j in range(i + 1, end) if kinds[j] in FURNITURE_KINDS
             ]
@@ -577,6 +587,17 @@ def _read_teasers(lines: list[Span], kinds: list[str], i: int, parts: PageParts)
         else:
             parts.furniture.append((kind if kind in FURNITURE_KINDS else STRAY, lines[i]))
             i += 1
+
+
+def _paragraphs(lines: list[Span], kinds: list[str], i: int) -> list[int]:
+    """Indexes of a story's text from its first line: the paragraphs that follow it, furniture
+    between them passed."""
+    found = [i]
+    following = _next_line(kinds, i)
+    while following < len(lines) and _is_prose(lines[following], kinds[following]):
+        found.append(following)
+        following = _next_line(kinds, following)
+    return found
 
 
 def _skip_meta(kinds: list[str], i: int) -> int:

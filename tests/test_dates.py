@@ -71,6 +71,10 @@ def _names_of(month: int) -> list[str]:
     return [name for name, number in MONTHS.items() if number == month]
 
 
+def _ordinal(day: int) -> str:
+    return "th" if 10 < day < 14 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
 # How each form of the table writes a date; a new form in the table needs a writer here.
 WRITERS = {
     "numeric_ymd": lambda d, name: [
@@ -95,7 +99,11 @@ WRITERS = {
         f"{name} {d.day},{d.year}",
         f"{name} {d.day:02d}, {d.year} 05:53 AM",
     ],
-    "day_month_year": lambda d, name: [f"{d.day} {name} {d.year}"],
+    "day_month_year": lambda d, name: [
+        f"{d.day} {name} {d.year}",
+        f"{d.day}{_ordinal(d.day)} {name}, {d.year} 05:49:49 PM",
+    ],
+    "numeric_m_d_comma_y": lambda d, name: [f"{d.month} {d.day},{d.year} 17:31:00"],
     "numeric_md": lambda d, name: [f"{d.month:02d}-{d.day:02d}", f"{d.month:02d}/{d.day:02d}"],
     "cjk_md": lambda d, name: [f"{d.month}月{d.day}日"],
     "month_day": lambda d, name: [f"{name} {d.day}"],

@@ -47,6 +47,7 @@ EXAMPLES = {
         "Xi Jinping on Tuesday inspected east China's Anhui Province. (Xinhua)",
         "Ti Gong",
     ],
+    "more_link": ["Read more: Silk Road Sino-foreign Scholar...", "Full story »", "Read more"],
     "navigation": [
         "Home About Us News Services Contact",
         "Local News",

@@ -21,7 +21,7 @@ def spans(parts: PageParts) -> list[Span]:
     found = [s for s in (parts.title, parts.end_marker) if s is not None]
     found += parts.bylines + parts.body + parts.list_headers + parts.credits + parts.residue
     found += [s for h in parts.headlines for s in (h.title, h.date) if s is not None]
-    found += [s for t in parts.teasers for s in (t.title, t.body)]
+    found += [s for t in parts.teasers for s in (t.title, *t.body)]
     return found
 
 
@@ -36,8 +36,8 @@ def test_every_end_marker_ends_the_body(marker: str) -> None:
     parts = split_page(text)
     assert parts.end_marker.text == marker
     assert [p.text for p in parts.body] == BODY
-    assert [(t.title.text, t.body.text) for t in parts.teasers] == [
-        ("Teaser title", "Snippet of it")
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
+        ("Teaser title", ["Snippet of it"])
     ]
     assert_offsets(text, parts)
 
