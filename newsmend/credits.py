@@ -327,6 +327,23 @@ def parse_byline(line: str) -> Byline:
     )
 
 
+# A wire dateline that opens a story: place in capitals, date, agency ("YINCHUAN, Aug. 2
+# (Xinhua) --", "BEIJING, Sept. 23, 2021 /PRNewswire/ —").
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
+    r"(?:[/(（](?P<agency>[A-Za-z][A-Za-z .]{1,30})[/)）])?\s*(?:--|[—–-])"
+)
+
+
+def read_dateline(paragraph: str) -> Byline | None:
+    """The date and agency of a wire dateline opening a story's first paragraph, or None."""
+    match = DATELINE.match(paragraph)
+    if match is None or find_date(match["date"], default_year=2000) is None:
+        return None
+    return Byline(match["agency"], match["date"])
+
+
 def persons(credits: list[tuple[str, str]], column: str) -> list[str]:
     """The names of credits whose role fills a column ("author", "editor"), in order."""
     return [name for role, name in credits if GROUPS[role] == column]

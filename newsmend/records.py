@@ -8,7 +8,7 @@ import datetime as dt
 import hashlib
 from functools import lru_cache
 
-from newsmend.credits import Byline, caption_credits, parse_byline, persons
+from newsmend.credits import Byline, caption_credits, parse_byline, persons, read_dateline
 from newsmend.dates import find_date, latest_date, parse_date
 from newsmend.furniture import strip_toolbar
 from newsmend.ingest import Page
@@ -88,9 +88,12 @@ def _article_row(page: Page, position: int, kind: str, start: int, end: int) -> 
 def _main_article(page: Page, parts: PageParts) -> dict:
     byline = _read_byline(parts.bylines)
     credit_lines = [_read_byline([line]) for line in parts.credits]
+    dateline = read_dateline(parts.body[0].text) if parts.body else None
+    credit_lines += [dateline] if dateline else []  # the last to date and source the story
     spans = [s for s in (parts.title, *parts.bylines, *parts.body) if s is not None]
     start, end = (min(s.start for s in spans), max(s.end for s in spans)) if spans else (0, 0)
-    # A credit line after the body may date the article ("Source:Taizhou 2022-11-28 14:44").
+    # A credit line after the body may date the article ("Source:Taizhou 2022-11-28 14:44"),
+    # and so may the wire dateline opening it.
     dates = (line.published_raw for line in credit_lines if line.published_raw)
     raw = byline.published_raw or next(dates, None)
     return (
