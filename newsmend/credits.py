@@ -64,7 +64,8 @@ CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")
 # Up to the first ideograph without ideographs: one way to match, so fullmatch is linear.
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CAPTION_CREDIT = re.compile(
-    r"[(（](?:photos?|pictures?|photographed)\s*(?:/|by\b|[:：])\s*(?P<names>[^,，/()（）]{3,60})",
+    r"(?:[(（\[]|^|(?<=[.!?] ))(?:photos?|pictures?|photographed)\s*(?:/|by\b|[:：])\s*"
+    r"(?P<names>[^,，/()（）\[\]]{3,60})",
     re.IGNORECASE,
 )
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
@@ -377,7 +378,8 @@ def looks_like_byline(line: str) -> bool:
 
 def caption_credits(line: str) -> list[tuple[str, str]]:
     """The photographer a caption credits: "(Photo/Yang Huafeng)", "(Photo by Guo Liliang,
-    Hunan Daily)", "(Photo: Liu Yang / Hinews)"; the outlet after the name is left out."""
+    Hunan Daily)", "(Photo: Liu Yang / Hinews)", "[Photo by Will]", "... River. Photo by Yang
+    Chenguang, journalist from Xinhua"; the outlet after the name is left out."""
     match = CAPTION_CREDIT.search(line)
     if match is None or not looks_like_names(match["names"].strip()):
         return []

@@ -79,6 +79,11 @@ MAX_STRAY = 2
 # (T = title-like line, P = paragraph, M = byline or credit line); the last may be cut.
 LISTING = re.compile(r"PM*(?:TM*PM*){2,}(?:TM*T?)?")
 LATIN = re.compile(r"[A-Za-z]")
+# A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
+ENGLISH_RUN = re.compile(
+    r"[\"“‘(\[]?[A-Za-z0-9][^\u3400-\u9fff\uff01-\uff5e丨]*[A-Za-z0-9.!?\"”’)\]]"
+)
+CJK_RUN = re.compile(r"[\u3400-\u9fff]{4,}")
 # A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
 # two words, or with "!" or "?" and more words than a headline that asks or exclaims.
 FULL_STOP = re.compile(r"[.。][\"'”’)）]*$")
@@ -87,7 +92,9 @@ MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10}
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
-SENTENCE_INSIDE = re.compile(r"(?:\S+\s+){5}\S*[a-z0-9][.!?][\"'”’)）]*\s+[\"“‘(]?[A-Z]")
+SENTENCE_INSIDE = re.compile(
+    r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
+)
 # A list bullet; a dash only before text that does not end with one ("- END -" is a marker).
 BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|[-–]\s+(?!.*[-–]$))")
 
@@ -285,6 +292,19 @@ def _title_score(lines: list[Span], kinds: list[str], i: int, candidates: list[i
     return score
 
 
+def _english_half(title: Span) -> Span:
+    """A headline written twice, in Chinese and in English ("[双语] 东南亚媒体走进中山
+    Southeast Asian media discover charm of Zhongshan"), is its English half; a Chinese
+    headline with an English label ("Spring in Zhengzhou 丨春到登封") stays whole."""
+    halves = [m for m in ENGLISH_RUN.finditer(title.text) if len(m.group().split()) >= 4]
+    if not halves or not CJK_RUN.search(title.text):
+        return title
+    half = max(halves, key=lambda m: len(m.group()))
+    rest = title.text[: half.start()] + title.text[half.end() :]
+    bilingual = CJK_RUN.search(rest) and not LATIN.search(rest)  # not "Luhuo County (炉霍县)"
+    return _cut(title, half.start(), half.end()) if bilingual else title
+
+
 def _first_prose(lines: list[Span], kinds: list[str]) -> int:
     """Index of the first prose line; when none is prose, of the second text line (the first
     is the title), or of the only one."""
@@ -431,7 +451,7 @@ def split_page(text: str) -> PageParts:
             if lines[i].text == lines[title].text:
                 kinds[i] = "caption"  # the headline again, as the text of a picture
     parts = PageParts(
-        title=lines[title] if title is not None else None,
+        title=_english_half(lines[title]) if title is not None else None,
         bylines=[lines[i] for i in bylines],
         body=[],
         residue=[lines[i] for i in range(body_start) if kinds[i] == RESIDUE],

@@ -12,11 +12,13 @@ from newsmend.credits import (
     PERSON_ROLES,
     ROLES,
     Byline,
+    caption_credits,
     is_cjk_credit,
     looks_like_byline,
     parse_byline,
     parse_credit_fields,
     parse_credit_line,
+    read_dateline,
     split_names,
 )
 from newsmend.tables import read_lines
@@ -231,3 +233,42 @@ def test_names_with_mixed_separators_split_back(names: list[str], seps: list[str
 )
 def test_credit_fields_of_a_line(line: str, fields: list) -> None:
     assert parse_credit_fields(line) == fields
+
+
+@pytest.mark.parametrize(
+    ("caption", "names"),
+    [
+        ("Delegates visit the museum. (Photo/Yang Huafeng)", ["Yang Huafeng"]),
+        ("Mr. Nang is interviewed at the former residence. [Photo by Will]", ["Will"]),
+        (
+            "This is a photo of the Fenhe River. Photo by Yang Chenguang, journalist from Xinhua",
+            ["Yang Chenguang"],
+        ),
+        ("Group photo at the former residence. [Photo provided to Newsgd.com]", []),
+        ("The photo exhibition by local artists opened on Monday.", []),
+    ],
+)
+def test_caption_credits_the_photographer(caption: str, names: list[str]) -> None:
+    assert caption_credits(caption) == [("photographer", name) for name in names]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "outlet", "date"),
+    [
+        ("YINCHUAN, Aug. 2 (Xinhua) -- Northwest China's Ningxia plans", "Xinhua", "Aug. 2"),
+        ("BEIJING, Sept. 23, 2021 /PRNewswire/ — Quanzhou, a port", "PRNewswire", "Sept. 23, 2021"),
+        ("HEFEI, Anhui, May 5 -- The province opened", None, "May 5"),
+    ],
+)
+def test_a_wire_dateline_dates_and_sources_the_story(
+    paragraph: str, outlet: str | None, date: str
+) -> None:
+    assert read_dateline(paragraph) == Byline(outlet, date)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["On May 5, the city opened a park.", "BEIJING -- The city opened", "USA, May 5 is a date"],
+)
+def test_no_dateline_in_ordinary_openings(paragraph: str) -> None:
+    assert read_dateline(paragraph) is None

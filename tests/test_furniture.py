@@ -46,6 +46,8 @@ EXAMPLES = {
         "[Photo by Li Hua]",
         "Xi Jinping on Tuesday inspected east China's Anhui Province. (Xinhua)",
         "Ti Gong",
+        "Mr. Nang is interviewed at Sun Yat-sen's former residence. [Photo by Will]",
+        "Photo taken on June 27, 2023 shows the Fenhe River in Taiyuan City.",
     ],
     "more_link": ["Read more: Silk Road Sino-foreign Scholar...", "Full story »", "Read more"],
     "navigation": [

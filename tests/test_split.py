@@ -313,3 +313,61 @@ def test_a_listing_page_is_one_story_and_teasers_with_their_bylines() -> None:
         ("Robot joins the city's procuratorate", ["Oct 18, 2017|By Tong Wangyue"]),
     ]
     assert_offsets(text, parts)
+
+
+def test_a_story_after_a_more_link_keeps_all_its_paragraphs() -> None:
+    second = [
+        "On July 9th, it was announced that two sailing events are to take place in Ningbo.",
+        "The 2019 China Sailing Race will open on July 12th in Meishan Bay.",
+    ]
+    text = page(
+        "Scholars meet in Ningbo", *BODY, "Read more: Scholars meet in...",
+        "Two sailing events about to take place in Ningbo", *second,
+    )  # fmt: skip
+    parts = split_page(text)
+    assert [p.text for p in parts.body] == BODY
+    assert ("more_link", "Read more: Scholars meet in...") in [
+        (kind, line.text) for kind, line in parts.furniture
+    ]
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
+        ("Two sailing events about to take place in Ningbo", second)
+    ]
+    assert_offsets(text, parts)
+
+
+CUT = (
+    "Imagining yourself at 90, what do you see? For some inspiration, look to this group of"
+    " nonagenarians and other retirees that claim to be the city's oldest volunteers. This"
+)
+
+
+def test_snippets_cut_mid_sentence_make_a_listing() -> None:
+    stories = [("Honoring the Oldest Volunteers", CUT), ("Brown Sugar Jar Rises Again", CUT)]
+    text = page("San Francisco Celebrates DG", CUT, *(line for story in stories for line in story))
+    parts = split_page(text)
+    assert parts.title.text == "San Francisco Celebrates DG"
+    assert [p.text for p in parts.body] == [CUT]
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
+        (title, [snippet]) for title, snippet in stories
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "[双语] 东南亚媒体走进中山:在这里感到特别亲切 Southeast Asian media discover charm of Zhongshan",
+            "Southeast Asian media discover charm of Zhongshan",
+        ),
+        ("Spring in Zhengzhou 丨春到登封", "Spring in Zhengzhou 丨春到登封"),
+        (
+            "Luhuo County (炉霍县) builds new roads for herders",
+            "Luhuo County (炉霍县) builds new roads for herders",
+        ),
+    ],
+)
+def test_a_bilingual_headline_is_its_english_half(line: str, title: str) -> None:
+    text = page(line, "Source: Newsgd.com", *BODY)
+    parts = split_page(text)
+    assert parts.title.text == title
+    assert_offsets(text, parts)
