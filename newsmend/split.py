@@ -71,6 +71,8 @@ FURNITURE_KINDS = frozenset(kind.name for kind in KINDS)  # the site's, from fur
 AFTER_BODY = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, META})  # lines that end a body
 BYLINE_KINDS = frozenset({META, CREDIT, DATE})
 SITE_NAME = "site_name"  # a furniture kind that may name the byline's outlet
+# A link to the rest of a story at the end of its text: "...[Read]", "Suzhou Street... [MORE]"
+MORE_INSIDE = re.compile(r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details)[\]】]", re.I)
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
 MAX_META_WORDS = 30  # a byline line is shorter than this
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
@@ -169,7 +171,12 @@ def _lines(text: str) -> tuple[list[Span], set[int]]:
 
 
 def _cells(line: Span) -> list[Span]:
-    """A line, or its text and the date that ends it after a wide gap."""
+    """A line, or its pieces: the text and the date that ends it after a wide gap; a story's
+    text, the link to the rest of it ("... [MORE]") and what follows on the line."""
+    more = MORE_INSIDE.search(line.text)
+    if more is not None:
+        pieces = [(0, more.start()), more.span(), (more.end(), len(line.text))]
+        return [_cut(line, *piece) for piece in pieces if line.text[slice(*piece)].strip()]
     gap = DATE_CELL.search(line.text)
     if gap is None or not looks_like_date(gap["date"]):
         return [line]
@@ -493,11 +500,9 @@ def _split_off_credits(parts: PageParts) -> None:
             parts.body.pop()  # the line was the credit (and a label after it)
         if not parts.body:
             return
-    first = parts.body[0]
-    date = find_date(first.text)
-    if date is not None and date.start == 0 and date.end < len(first.text):
-        parts.bylines.append(_cut(first, 0, date.end))  # "2016-01-20At a time when ..."
-        parts.body[0] = first = _cut(first, date.end, len(first.text))
+    date, first = _opening_date(parts.body[0])
+    parts.bylines += [date] if date else []
+    parts.body[0] = first
     match = LEADING_CREDIT.match(first.text)
     if (
         match
@@ -507,6 +512,15 @@ def _split_off_credits(parts: PageParts) -> None:
     ):
         parts.body[0] = _cut(first, match.end(), len(first.text))
         parts.credits.append(_cut(first, match.start("credit"), match.end("credit")))
+
+
+def _opening_date(paragraph: Span) -> tuple[Span | None, Span]:
+    """(the date glued to a paragraph's start, the rest): "2016-01-20At a time when ...";
+    (None, the paragraph) when it opens with no date."""
+    date = find_date(paragraph.text)
+    if date is None or date.start > 0 or date.end == len(paragraph.text):
+        return None, paragraph
+    return _cut(paragraph, 0, date.end), _cut(paragraph, date.end, len(paragraph.text))
 
 
 def _cut(span: Span, start: int, end: int) -> Span:
@@ -599,7 +613,9 @@ def _read_teasers(lines: list[Span], kinds: list[str], i: int, parts: PageParts)
             paragraphs = _paragraphs(lines, kinds, snippet)
             end = _skip_meta(kinds, _next_line(kinds, paragraphs[-1]))
             meta = tuple(lines[j] for j in range(i + 1, end) if kinds[j] in BYLINE_KINDS)
-            parts.teasers.append(Teaser(lines[i], tuple(lines[j] for j in paragraphs), meta))
+            date, first = _opening_date(lines[snippet])
+            body = (first, *(lines[j] for j in paragraphs[1:]))
+            parts.teasers.append(Teaser(lines[i], body, meta + ((date,) if date else ())))
             parts.furniture += [
                 (kinds[j], lines[j]) for j in range(i + 1, end) if kinds[j] in FURNITURE_KINDS
             ]
@@ -610,14 +626,23 @@ def _read_teasers(lines: list[Span], kinds: list[str], i: int, parts: PageParts)
 
 
 def _paragraphs(lines: list[Span], kinds: list[str], i: int) -> list[int]:
-    """Indexes of a story's text from its first line: the paragraphs that follow it, furniture
-    between them passed."""
+    """Indexes of a story's text from its first line: the paragraphs that follow it while
+    each ends a sentence (a snippet cut off ends it), past furniture dropped in bodies."""
     found = [i]
-    following = _next_line(kinds, i)
-    while following < len(lines) and _is_prose(lines[following], kinds[following]):
-        found.append(following)
-        following = _next_line(kinds, following)
+    j = i + 1
+    while j < len(lines) and _ends_sentence(lines[found[-1]]):
+        if kinds[j] in FURNITURE_KINDS and not _dropped_in_body(lines, kinds, j):
+            break  # a link to the rest of the story, a footer
+        if _is_prose(lines[j], kinds[j]):
+            found.append(j)
+        elif kinds[j] not in FURNITURE_KINDS:
+            break
+        j += 1
     return found
+
+
+def _ends_sentence(line: Span) -> bool:
+    return any(end.search(line.text) for end in MIN_PROSE_WORDS)
 
 
 def _skip_meta(kinds: list[str], i: int) -> int:

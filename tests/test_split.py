@@ -371,3 +371,42 @@ def test_a_bilingual_headline_is_its_english_half(line: str, title: str) -> None
     parts = split_page(text)
     assert parts.title.text == title
     assert_offsets(text, parts)
+
+
+def test_an_inline_more_link_ends_a_story_and_the_next_one_follows() -> None:
+    text = page(
+        "Suzhou and Suqian sign agreements", BODY[0] + "[MORE]",
+        "SSIP sees remarkable outcomes", BODY[1] + " [MORE]",
+    )  # fmt: skip
+    parts = split_page(text)
+    assert [p.text for p in parts.body] == [BODY[0]]
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
+        ("SSIP sees remarkable outcomes", [BODY[1]])
+    ]
+    assert [line.text for kind, line in parts.furniture if kind == "more_link"] == [
+        "[MORE]", "[MORE]",
+    ]  # fmt: skip
+    assert_offsets(text, parts)
+
+
+def test_a_date_glued_to_a_story_is_its_byline() -> None:
+    stories = [
+        ("Rice from Jilin sells well", "2016-01-18", "New rice from Jilin has reached the market."),
+        (
+            "Police officer writes a book",
+            "2016-01-14",
+            "Bo Long, a senior police officer, wrote it.",
+        ),
+    ]
+    main = "2016-01-20It was -20 C in the city of Changchun on Wednesday morning."
+    text = page(
+        "Cold morning in Changchun",
+        main,
+        *(line for title, date, snippet in stories for line in (title, date + snippet)),
+    )
+    parts = split_page(text)
+    assert [line.text for line in parts.bylines] == ["2016-01-20"]
+    assert [
+        (t.title.text, [m.text for m in t.meta], [p.text for p in t.body]) for t in parts.teasers
+    ] == [(title, [date], [snippet]) for title, date, snippet in stories]
+    assert_offsets(text, parts)
