@@ -72,7 +72,9 @@ AFTER_BODY = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, META})  # lin
 BYLINE_KINDS = frozenset({META, CREDIT, DATE})
 SITE_NAME = "site_name"  # a furniture kind that may name the byline's outlet
 # A link to the rest of a story at the end of its text: "...[Read]", "Suzhou Street... [MORE]"
-MORE_INSIDE = re.compile(r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details)[\]】]", re.I)
+MORE_INSIDE = re.compile(
+    r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details)[\]】]", re.IGNORECASE
+)
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
 MAX_META_WORDS = 30  # a byline line is shorter than this
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
