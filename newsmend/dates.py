@@ -42,10 +42,11 @@ def _compile() -> re.Pattern[str]:
     forms = "|".join(_form_pattern(i, form["pattern"]) for i, form in enumerate(FORMATS))
     before, after = _TABLE["time_before"], _TABLE["time_after"]
     # Every form starts with a digit or a capital: the lookahead skips other places fast. A
-    # date ends at a non-alphanumeric, at the end of its time ("22:43:00Xinhua"), or before a
+    # date starts after a non-alphanumeric, or a year after a word glued to it
+    # ("Xinhua2020-05-12"); it ends at a non-alphanumeric, at the end of its time ("22:43:00Xinhua"), or before a
     # capitalised word glued to it ("Jan 12, 2018Source: Xinhuanet").
     return re.compile(
-        rf"(?<![0-9A-Za-z])(?=[0-9A-Z])(?:{before})?(?:{forms})"
+        rf"(?:(?<![0-9A-Za-z])|(?<=[a-z])(?=\d{{4}}[.\-/年]))(?=[0-9A-Z])(?:{before})?(?:{forms})"
         rf"(?:{after}|(?![0-9A-Za-z])|(?=[A-Z][a-z]))"
     )
 
@@ -62,6 +63,10 @@ _FIELDS = {
 }
 
 
+# Forms whose day and month may stand the other way round (`either_order` in the table).
+EITHER_ORDER = frozenset(f"f{i}" for i, form in enumerate(FORMATS) if form.get("either_order"))
+
+
 def _to_date(match: re.Match[str], default_year: int | None) -> dt.date | None:
     """The date a match stands for, or None when it names no real day or lacks a year.
     The form's own group closes last, so `lastgroup` names the form that matched."""
@@ -73,8 +78,11 @@ def _to_date(match: re.Match[str], default_year: int | None) -> dt.date | None:
         return None
     month_name = groups.get("month_name")
     month = MONTHS[match[month_name]] if month_name else int(match[groups["month"]])
+    day = int(match[groups["day"]])
+    if match.lastgroup in EITHER_ORDER and month > 12:
+        month, day = day, month  # "05/25/2020": a day-first form written month first
     try:
-        return dt.date(year, month, int(match[groups["day"]]))
+        return dt.date(year, month, day)
     except ValueError:
         return None
 

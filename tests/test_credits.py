@@ -272,3 +272,13 @@ def test_a_wire_dateline_dates_and_sources_the_story(
 )
 def test_no_dateline_in_ordinary_openings(paragraph: str) -> None:
     assert read_dateline(paragraph) is None
+
+
+def test_a_source_named_in_chinese_is_the_outlet_not_residue() -> None:
+    assert not is_cjk_credit("Source: 新华网")
+    assert parse_byline("Source: 新华网").outlet == "新华网"
+    assert is_cjk_credit("Editor: 李娜")  # a person left in Chinese stays residue
+
+
+def test_a_date_glued_to_the_source_is_read_apart() -> None:
+    assert parse_byline("Source: Xinhua2020-05-12") == Byline("Xinhua", "2020-05-12")

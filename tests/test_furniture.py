@@ -55,6 +55,7 @@ EXAMPLES = {
         "Local News",
         "Data Map",
         "Search 简体 Wechat",
+        "Keywords: Guizhou, poverty alleviation",
     ],
     "source_note": ["Chinese source:", "Please refer to when using the article."],
     "pager": ["1", "【1】 【2】 【3】 【4】", "Page 1 2 3 4 Next"],
