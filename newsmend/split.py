@@ -79,9 +79,12 @@ DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _c
 MAX_META_WORDS = 30  # a byline line is shorter than this
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
 MAX_STRAY = 2
-# A page that lists stories: a paragraph, then stories of a title and one paragraph each
-# (T = title-like line, P = paragraph, M = byline or credit line); the last may be cut.
-LISTING = re.compile(r"PM*(?:TM*PM*){2,}(?:TM*T?)?")
+# A page that lists stories (T = title-like line, P = paragraph, M = byline or credit line):
+# a paragraph, then stories of a title and one paragraph each, but for one in four at most
+# (a title glued to its snippet reads as a second paragraph); the last titles may be cut.
+LISTING_HEAD = re.compile(r"PM*")
+LONGER_STORY_SHARE = 4
+MAX_CUT_TITLES = 2
 LATIN = re.compile(r"[A-Za-z]")
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
 ENGLISH_RUN = re.compile(
@@ -436,10 +439,21 @@ def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
         if kind in BYLINE_KINDS or (kind == ENTRY and has_label(lines[i].text)):
             shape.append("M")
         elif kind == TEXT:
-            shape.append("T" if _title_like(lines[i], kind) else "P")
+            long = len(lines[i].text.split()) >= MIN_SNIPPET_WORDS  # a snippet, not a title
+            shape.append("T" if _title_like(lines[i], kind) and not long else "P")
         else:
             break
-    return LISTING.fullmatch("".join(shape)) is not None
+    head, *stories = "".join(shape).split("T")
+    paragraphs = [story.count("P") for story in stories]
+    while paragraphs and paragraphs[-1] == 0 and len(stories) - len(paragraphs) < MAX_CUT_TITLES:
+        paragraphs.pop()  # the last titles, their snippets cut off by the page's end
+    singles = paragraphs.count(1)
+    return (
+        LISTING_HEAD.fullmatch(head) is not None
+        and singles >= 2
+        and 0 not in paragraphs
+        and len(paragraphs) - singles <= singles // LONGER_STORY_SHARE
+    )
 
 
 def _dropped_in_body(lines: list[Span], kinds: list[str], i: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsmend.split import PageParts, Span, split_page
+from newsmend.split import STRAY, PageParts, Span, split_page
 from newsmend.tables import read_lines
 
 BODY = [
@@ -410,3 +410,23 @@ def test_a_date_glued_to_a_story_is_its_byline() -> None:
         (t.title.text, [m.text for m in t.meta], [p.text for p in t.body]) for t in parts.teasers
     ] == [(title, [date], [snippet]) for title, date, snippet in stories]
     assert_offsets(text, parts)
+
+
+def test_a_listing_holds_a_snippet_without_a_full_stop_and_a_title_glued_to_its_snippet() -> None:
+    long_cut = " ".join(["You may have seen athletes kick a small round ball around"] * 3)
+    stories = [
+        ("Honoring the Oldest Volunteers", CUT),
+        ("DG Welcomes American Football", long_cut),
+        ("Brown Sugar Jar Rises Again", CUT),
+        ("Asian Marathon Comes to DG", CUT),
+        ("Hotel Controversy Finally Ends", CUT),
+    ]  # one story in four may read as two paragraphs: here the glued one
+    glued = "No more Keyboard Men " + CUT
+    lines = [line for story in stories for line in story]
+    text = page("San Francisco Celebrates DG", CUT, *lines[:4], glued, *lines[4:])
+    parts = split_page(text)
+    assert [p.text for p in parts.body] == [CUT]
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
+        (title, [snippet]) for title, snippet in stories
+    ]
+    assert (STRAY, glued) in [(kind, line.text) for kind, line in parts.furniture]
