@@ -75,6 +75,8 @@ EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 # around it (quadratic on runs of spaces).
 BAR = re.compile(r"[|｜—]|(?<=\s)/(?=\s)")
 HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}")  # a handle: "sdnews", "zhongdeen", "hiHainan"
+CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
+ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
 
@@ -243,6 +245,7 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
     """What one field of a credit line credits: persons in its role, an outlet, or both
     ("Photo by Guo Liliang, Hunan Daily"); None when it is no credit. A person label that
     names no person ("Author: Xinhua News Agency") names the outlet."""
+    value = _uncapped(value) if role in PERSON_ROLES else value
     if role in PERSON_ROLES and looks_like_names(value):
         return [(role, tuple(split_names(value)))]
     if role is None and is_bare_name(value):
@@ -260,6 +263,19 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
     return None
 
 
+def _uncapped(value: str) -> str:
+    """A name a site printed in capitals ("By LI HUA"; given name first and a comma between:
+    "By XINGYING, CHEN") as names are written ("Li Hua", "Chen Xingying"); any other value
+    as it is."""
+    match = CAPS_INVERTED.fullmatch(value.strip())
+    if match is None:
+        titled = value.title()
+        capitals = value.isupper() and len(value.split()) > 1  # "LI HUA", not "CGTN"
+        return titled if capitals and looks_like_names(titled) else value
+    given, family = match["given"].title(), match["family"].title()
+    return f"{family} {given}" if is_family_name(family) and not is_family_name(given) else value
+
+
 def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
     """Names, then the outlet they work for: "Yuan Meng, Liu Ning (People's Daily Online)",
     "Yuan Mengwen from Foreign Affairs Office of Wuhu", "Guo Liliang, Hunan Daily"."""
@@ -269,6 +285,8 @@ def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
         names, outlet = value[:cut], value[cut + 1 : -1]
     elif " from " in value:
         names, _from, outlet = value.partition(" from ")
+    elif ACRONYM_AFTER.search(value):
+        names, outlet = value[: value.rfind(" ")], value.rsplit(" ", 1)[1]  # "Wang Fan ECNS"
     else:
         names, _comma, outlet = value.rpartition(",")
     names, outlet = names.strip(), outlet.strip()

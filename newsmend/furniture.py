@@ -113,7 +113,7 @@ def is_furniture_word(text: str) -> bool:
     return bool(tokens) and _made_of(tokens, ALL_WORDS)
 
 
-ROUND_BRACKETS = frozenset("()（）")
+KEPT_MARKS = frozenset("()（）:：")
 
 
 def strip_toolbar(line: str) -> str:
@@ -127,6 +127,6 @@ def strip_toolbar(line: str) -> str:
 
 def _without_toolbar_word(word: re.Match[str]) -> str:
     bare = word.group().casefold().strip("[]【】()（）|:：")
-    if not bare:  # a bar or bracket alone: a round one may hold a source ("( Xinhua )")
-        return word.group() if ROUND_BRACKETS.intersection(word.group()) else ""
+    if not bare:  # a bar alone goes; a round bracket may hold a source ("( Xinhua )"), a
+        return word.group() if KEPT_MARKS.intersection(word.group()) else ""  # colon a label
     return "" if bare in TOOLBAR_WORDS else word.group()

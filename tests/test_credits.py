@@ -282,3 +282,19 @@ def test_a_source_named_in_chinese_is_the_outlet_not_residue() -> None:
 
 def test_a_date_glued_to_the_source_is_read_apart() -> None:
     assert parse_byline("Source: Xinhua2020-05-12") == Byline("Xinhua", "2020-05-12")
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By XINGYING, CHEN|May 30,2024", Byline(None, "May 30,2024", ["Chen Xingying"])),
+        ("By LI HUA", Byline(None, None, ["Li Hua"])),
+        ("By CGTN", Byline(None, None)),  # initials are no person
+        ("Xinhua Editor : Wang Fan ECNS", Byline("Xinhua", None, [], ["Wang Fan"])),
+    ],
+)
+def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) -> None:
+    parsed = parse_byline(line)
+    assert (parsed.outlet, parsed.published_raw, parsed.authors, parsed.editors) == (
+        byline.outlet, byline.published_raw, byline.authors, byline.editors,
+    )  # fmt: skip
