@@ -186,6 +186,19 @@ def _looks_like_outlet(text: str) -> bool:
     )
 
 
+def is_site_name(text: str) -> bool:
+    """A site's or outlet's name: a domain, or a few capitalised words the last of which names
+    an outlet ("Hunan Government", "China Daily", "Zhengzhou Portal")."""
+    if DOMAIN.fullmatch(text):
+        return True
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_OUTLET_WORDS
+        and words[-1].casefold() in OUTLET_WORDS
+        and all(word[0].isupper() or word in CONNECTORS for word in words)
+    )
+
+
 def _looks_like_proper_name(text: str) -> bool:
     """An unlabelled outlet beside a date: a few capitalised words ("People's Daily Online"),
     or a domain; not a phrase such as "Issued at"."""

@@ -32,6 +32,7 @@ from newsmend.credits import (
     has_label,
     is_bare_name,
     is_cjk_credit,
+    is_site_name,
     looks_like_byline,
     parse_credit_fields,
     parse_credit_line,
@@ -86,6 +87,9 @@ LISTING_HEAD = re.compile(r"PM*")
 LONGER_STORY_SHARE = 4
 MAX_CUT_TITLES = 2
 LATIN = re.compile(r"[A-Za-z]")
+# A site's name glued after a headline: " - Hunan Government", "_Zhengzhou Portal", "| ..."
+SITE_SUFFIX = re.compile(r"\s*(?:\s[-–—]|[|｜_])\s*(?P<site>[^-–—|｜_]{2,60})$")
+MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
 ENGLISH_RUN = re.compile(
     r"[\"“‘(\[]?[A-Za-z0-9][^\u3400-\u9fff\uff01-\uff5e丨]*[A-Za-z0-9.!?\"”’)\]]"
@@ -304,6 +308,17 @@ def _title_score(lines: list[Span], kinds: list[str], i: int, candidates: list[i
     return score
 
 
+def _without_site_name(title: Span) -> Span:
+    """A headline without the site's name glued after it ("Wuxi opens new parks - Wuxi
+    Government", "... | China Daily")."""
+    match = SITE_SUFFIX.search(title.text)
+    if match is None or len(title.text[: match.start()].split()) < MIN_TITLE_WORDS:
+        return title
+    site = match["site"].strip()
+    named = is_site_name(site) or furniture_kind(site) == SITE_NAME
+    return _cut(title, 0, match.start()) if named else title
+
+
 def _english_half(title: Span) -> Span:
     """A headline written twice, in Chinese and in English ("[双语] 东南亚媒体走进中山
     Southeast Asian media discover charm of Zhongshan"), is its English half; a Chinese
@@ -474,7 +489,7 @@ def split_page(text: str) -> PageParts:
             if lines[i].text == lines[title].text:
                 kinds[i] = "caption"  # the headline again, as the text of a picture
     parts = PageParts(
-        title=_english_half(lines[title]) if title is not None else None,
+        title=_without_site_name(_english_half(lines[title])) if title is not None else None,
         bylines=[lines[i] for i in bylines],
         body=[],
         residue=[lines[i] for i in range(body_start) if kinds[i] == RESIDUE],

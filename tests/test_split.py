@@ -430,3 +430,18 @@ def test_a_listing_holds_a_snippet_without_a_full_stop_and_a_title_glued_to_its_
         (title, [snippet]) for title, snippet in stories
     ]
     assert (STRAY, glued) in [(kind, line.text) for kind, line in parts.furniture]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Wuxi opens new parks - Wuxi Government", "Wuxi opens new parks"),
+        ("Xi meets the press | China Daily", "Xi meets the press"),
+        ("Wuxi opens new parks_english.wuxi.gov.cn", "Wuxi opens new parks"),
+        ("China - Africa trade grows", "China - Africa trade grows"),
+        ("Shanghai-Suzhou high-speed rail opens", "Shanghai-Suzhou high-speed rail opens"),
+    ],
+)
+def test_a_site_name_glued_after_the_headline_is_not_the_title(line: str, title: str) -> None:
+    text = page(line, "Source: Wuxi Daily", *BODY)
+    assert split_page(text).title.text == title
