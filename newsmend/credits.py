@@ -75,6 +75,10 @@ EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 # around it (quadratic on runs of spaces).
 BAR = re.compile(r"[|｜—]|(?<=\s)/(?=\s)")
 HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}")  # a handle: "sdnews", "zhongdeen", "hiHainan"
+# A few words and a colon before a date: a label of the date this table does not know
+DATE_LABEL = re.compile(r"(?:\w+\s){0,3}\w+\s?[:：]\s*")
+# Where the persons wrote from, after their names: "By Li Hua and Wang Fang in Xi'an"
+PLACE_AFTER = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
 CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
@@ -115,6 +119,13 @@ def _fields(line: str) -> list[tuple[str | None, str]]:
         fields += [(role, first.strip())] if role or first.strip() else []
         fields += [(None, piece.strip()) for piece in rest if piece.strip()]
     return fields
+
+
+def _labels_a_date(text: str) -> bool:
+    """Whether text is a few words and a colon, then a date ("Issued at : 2022-05-12")."""
+    label = DATE_LABEL.match(text)
+    found = find_date(text[label.end() :]) if label else None
+    return found is not None and found.start == 0
 
 
 def _without_date(text: str) -> tuple[str, str | None]:
@@ -258,7 +269,7 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
     """What one field of a credit line credits: persons in its role, an outlet, or both
     ("Photo by Guo Liliang, Hunan Daily"); None when it is no credit. A person label that
     names no person ("Author: Xinhua News Agency") names the outlet."""
-    value = _uncapped(value) if role in PERSON_ROLES else value
+    value = _uncapped(PLACE_AFTER.sub("", value)) if role in PERSON_ROLES else value
     if role in PERSON_ROLES and looks_like_names(value):
         return [(role, tuple(split_names(value)))]
     if role is None and is_bare_name(value):
@@ -340,9 +351,10 @@ def parse_byline(line: str) -> Byline:
         if role == "published":  # the date, or what the label holds when it is no date
             published_raw = published_raw or _without_date(value)[1] or value or None
             continue
+        label_of_date = _labels_a_date(value)  # "Issued at : 2022-05-12": no outlet
         value, date_raw = _without_date(value)
         published_raw = published_raw or date_raw
-        if not value:
+        if not value or (date_raw and label_of_date):
             continue
         credited = _field_credits(role, value)
         if credited is None:

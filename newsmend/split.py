@@ -37,7 +37,7 @@ from newsmend.credits import (
     parse_credit_fields,
     parse_credit_line,
 )
-from newsmend.dates import find_date, looks_like_date
+from newsmend.dates import find_date, looks_like_date, parse_date
 from newsmend.furniture import IN_BODY, KINDS, furniture_kind, strip_toolbar
 from newsmend.tables import read_lines
 
@@ -78,6 +78,7 @@ MORE_INSIDE = re.compile(
 )
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
 MAX_META_WORDS = 30  # a byline line is shorter than this
+LABELLED = re.compile(r"(?:\w+\s){0,3}\w+\s?[:：]\s*(?P<value>.+)")  # a few words, a colon, a value
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
 MAX_STRAY = 2
 # A page that lists stories (T = title-like line, P = paragraph, M = byline or credit line):
@@ -252,7 +253,12 @@ def _is_meta(line: str) -> bool:
     if len(line.split()) > MAX_META_WORDS:
         return False  # a paragraph, not a byline
     rest = strip_toolbar(line)
-    return bool(rest) and (looks_like_date(rest) or looks_like_byline(rest))
+    label = LABELLED.match(rest)
+    return bool(rest) and (
+        looks_like_date(rest)
+        or looks_like_byline(rest)
+        or (label is not None and parse_date(label["value"]) is not None)  # "Issued at: 2022-05-12"
+    )
 
 
 def _is_prose(line: Span, kind: str) -> bool:

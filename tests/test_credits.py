@@ -298,3 +298,22 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
     assert (parsed.outlet, parsed.published_raw, parsed.authors, parsed.editors) == (
         byline.outlet, byline.published_raw, byline.authors, byline.editors,
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        (
+            "By Li Hua and Wang Fang in Xi'an | chinadaily.com.cn | Updated: 2020-05-12 16:30",
+            Byline("chinadaily.com.cn", "2020-05-12 16:30", ["Li Hua", "Wang Fang"]),
+        ),
+        ("Reported by Li Hua", Byline(None, None, ["Li Hua"])),
+        ("Issued at : 2020-05-12 10:00", Byline(None, "2020-05-12 10:00")),
+        ("Written on: May 5, 2020", Byline(None, "May 5, 2020")),
+    ],
+)
+def test_places_after_names_and_unknown_date_labels(line: str, byline: Byline) -> None:
+    parsed = parse_byline(line)
+    assert (parsed.outlet, parsed.published_raw, parsed.authors) == (
+        byline.outlet, byline.published_raw, byline.authors,
+    )  # fmt: skip

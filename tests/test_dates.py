@@ -84,7 +84,10 @@ WRITERS = {
         f"{d.year}-{d.month:02d}-{d.day:02d} 10:46:12",
     ],
     "year_month_name_day": lambda d, name: [f"{d.year}-{name}-{d.day}"],
-    "numeric_dmy": lambda d, name: [f"{d.day:02d}/{d.month:02d}/{d.year}"],
+    "numeric_dmy": lambda d, name: [
+        f"{d.day:02d}/{d.month:02d}/{d.year}",
+        f"{d.day:02d}.{d.month:02d}.{d.year}",
+    ],
     "numeric_mdy": lambda d, name: [
         f"{d.month:02d}-{d.day:02d}-{d.year}",
         f"{d.month:02d}-{d.day:02d}-{d.year} 14:28 BJT",
