@@ -78,7 +78,9 @@ MORE_INSIDE = re.compile(
 )
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
 MAX_META_WORDS = 30  # a byline line is shorter than this
-LABELLED = re.compile(r"(?:\w+\s){0,3}\w+\s?[:：]\s*(?P<value>.+)")  # a few words, a colon, a value
+LABELLED = re.compile(
+    r"(?<!\w)(?:\w++\s){0,3}\w++\s?[:：]\s*+(?P<value>.+)"
+)  # a few words, a colon, a value
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
 MAX_STRAY = 2
 # A page that lists stories (T = title-like line, P = paragraph, M = byline or credit line):
@@ -89,7 +91,7 @@ LONGER_STORY_SHARE = 4
 MAX_CUT_TITLES = 2
 LATIN = re.compile(r"[A-Za-z]")
 # A site's name glued after a headline: " - Hunan Government", "_Zhengzhou Portal", "| ..."
-SITE_SUFFIX = re.compile(r"\s*(?:\s[-–—]|[|｜_])\s*(?P<site>[^-–—|｜_]{2,60})$")
+SITE_SUFFIX = re.compile(r"(?:\s[-–—]|[|｜_])\s*+(?P<site>[^-–—|｜_]{2,60})$")
 MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
 ENGLISH_RUN = re.compile(
@@ -322,7 +324,7 @@ def _without_site_name(title: Span) -> Span:
         return title
     site = match["site"].strip()
     named = is_site_name(site) or furniture_kind(site) == SITE_NAME
-    return _cut(title, 0, match.start()) if named else title
+    return _cut(title, 0, match.start()) if named else title  # _cut strips the space before
 
 
 def _english_half(title: Span) -> Span:

@@ -34,6 +34,7 @@ BOUNDED = {
     "newsmend.split.DATE_BAR_TITLE": ("fullmatch", MAX_TITLE_CHARS),
     "newsmend.split.TITLE_BAR_DATE": ("fullmatch", MAX_TITLE_CHARS),
     "newsmend.split.TITLE_PAREN_DATE": ("fullmatch", MAX_TITLE_CHARS),
+    "newsmend.split.SITE_SUFFIX": ("search", MAX_TITLE_CHARS),
     "newsmend.credits.CJK_VALUE": ("fullmatch", LENGTH),
     "newsmend.repair._END_MARKER": ("search", TAIL),
     "newsmend.repair._RIGHT_CONTEXT": ("match", 80),
