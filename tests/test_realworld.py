@@ -17,7 +17,7 @@ from newsmend.furniture import furniture_kind
 # Floors the tuning set holds today, so that no change loses what was won. The issue's
 # targets are for the held-back pages (F1 0.95, titles 0.90, dates 0.95, credits 0.90);
 # README, "Real pages", says where those stand.
-FLOORS = {"article_f1": 0.90, "title_exact": 0.95, "date_exact": 0.95, "credits_exact": 0.90}
+FLOORS = {"article_f1": 0.95, "title_exact": 0.98, "date_exact": 0.98, "credits_exact": 0.95}
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def every_page(tmp_path_factory) -> Path:
 def test_there_are_sixty_real_pages_a_part_held_back() -> None:
     tune, heldout = len(pages("tune")), len(pages("heldout"))
     assert tune + heldout >= 60
-    assert heldout >= (tune + heldout) // 4  # a third is the aim; README, "Real pages"
+    assert heldout * 3 >= tune + heldout  # a third held back
     for page in pages("all"):
         source = json.loads(page.with_suffix(".source.json").read_text(encoding="utf-8"))
         assert source["url"].startswith("http"), page.name
