@@ -24,7 +24,7 @@ def _samples() -> list[str]:
         names = [row[0] for row in csv.reader(rows, delimiter="\t")][1:]
     words = [
         row[0]
-        for row in sqlite3.connect(lexicon_path()).execute(
+        for row in sqlite3.connect(f"{lexicon_path().as_uri()}?mode=ro", uri=True).execute(
             "SELECT key FROM cedict ORDER BY key LIMIT 2000 OFFSET 30000"
         )
     ]
@@ -94,7 +94,8 @@ def _fake_fill(calls: list, fail: bool = False):
     return fill
 
 
-def test_concurrent_processes_build_the_file_once_and_atomically(tmp_path, monkeypatch):
+def test_concurrent_builders_build_the_file_once_and_atomically(tmp_path, monkeypatch):
+    """Threads stand in for processes: flock locks open files, not processes."""
     calls: list = []
     monkeypatch.setattr(lexicon_module, "_fill", _fake_fill(calls))
     path = tmp_path / "cache" / "glossary-lexicon-test.sqlite"
