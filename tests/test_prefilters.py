@@ -242,7 +242,7 @@ def test_every_probe_selects_every_text_its_fix_changes(text, part):
 def exact_fix_duplicate_sentence(text: str) -> Work:
     """Each duplicate cut out of a copy of the whole text, last one first."""
     work = Work(text)
-    for start, end in reversed(repeats._duplicates(text, set())):
+    for start, end in reversed(repeats._duplicates(text)):
         left, right = work.text[:start], work.text[end:]
         new_left, new_right = (
             (left.rstrip(" \t"), right) if left[-1:] in " \t" else (left, right.lstrip(" \t"))

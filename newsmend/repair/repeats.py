@@ -13,7 +13,8 @@ import numpy as np
 import polars as pl
 
 from newsmend.repair.rule import Rule, Work, regex_rule
-from newsmend.text import sentence_spans
+from newsmend.text import sentence_spans_reference
+from newsmend.textcore import compiled
 
 # --- repeated_phrase --------------------------------------------------------------------
 
@@ -304,7 +305,14 @@ REPEAT_PROBE_ROWS = 512  # texts per probe, to bound its flat word columns
 _WORD_OR_STOP_IN_POLARS = f"{_WORD_IN_POLARS}|{_STOP.pattern}"
 
 
-def _column_repeats(column: pl.Series) -> pl.Series:
+def _column_repeats_compiled(column: pl.Series) -> pl.Series:
+    """_column_repeats_reference by the compiled text core, which splits and lower-cases words
+    as the fix does (Python's isalnum, str.lower) and compares them, not their hashes."""
+    clauses = compiled.repeat_clauses(column.to_list(), sorted(DOUBLED_WORDS))
+    return pl.Series(clauses, dtype=pl.List(pl.Int64))
+
+
+def _column_repeats_reference(column: pl.Series) -> pl.Series:
     """Per row, the clauses (numbered from 0 between _STOP characters, as _CLAUSES splits)
     where _repeat_marks marks a word; a slice of rows at a time, to bound the memory."""
     rows = range(0, len(column), REPEAT_PROBE_ROWS)
@@ -313,7 +321,7 @@ def _column_repeats(column: pl.Series) -> pl.Series:
 
 
 def _slice_repeats(column: pl.Series) -> pl.Series:
-    """_column_repeats of a few rows: the words of all rows hashed by polars into one flat
+    """_column_repeats_reference of a few rows: the words of all rows hashed by polars into one flat
     array, each hash mixed with its row's number so that no run reaches into the next row;
     a word's clause is the number of stops before it in its row."""
     # Cut into words first and lower-case the words, as the fix does: lower-casing "İt" first
@@ -340,6 +348,9 @@ def _slice_repeats(column: pl.Series) -> pl.Series:
     return joined["clause"].fill_null([])
 
 
+_column_repeats = _column_repeats_compiled if compiled else _column_repeats_reference
+
+
 REPEATED_PHRASE = Rule(
     "repeated_phrase",
     "adjacent repeated words (to promote to promote, the the); never step by step, Walla Walla",
@@ -361,7 +372,7 @@ def fix_duplicate_sentence(work: Work) -> None:
     The text after each cut is kept as pieces and joined once: cutting from a copy of the
     whole text each time is quadratic on a page of thousands of repeated sentences."""
     text = work.text
-    duplicates = _duplicates(text, set())
+    duplicates = _duplicates(text)
     if len(duplicates) > MAX_REPEAT_FIXES:
         work.flag("too_many_repeats")  # garbage, left as it is (validation quarantines it)
         return
@@ -403,9 +414,11 @@ def _head(pieces: list[str], size: int) -> str:
     return "".join(_enough(reversed(pieces), size))[:size]
 
 
-def _duplicates(text: str, seen: set[str]) -> list[tuple[int, int]]:
-    spans = []
-    for start, end in sentence_spans(text):
+def _duplicates_reference(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of MIN_SENTENCE_WORDS+ words said earlier in the text
+    (whitespace runs aside). The reference; _duplicates is the compiled text core's."""
+    spans, seen = [], set()
+    for start, end in sentence_spans_reference(text):
         sentence = " ".join(text[start:end].split())
         if len(sentence.split()) < MIN_SENTENCE_WORDS:
             continue
@@ -415,8 +428,21 @@ def _duplicates(text: str, seen: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _column_repeated_pieces(column: pl.Series, _field: str) -> pl.Series:
-    """Sentences are compared with their whitespace runs made one space (Python's whitespace,
+def _duplicates_compiled(text: str) -> list[tuple[int, int]]:
+    return compiled.duplicate_spans(text, MIN_SENTENCE_WORDS)
+
+
+def _column_has_duplicates(column: pl.Series, _part: str) -> pl.Series:
+    """Exactly the texts _duplicates finds a sentence in (the compiled text core's probe)."""
+    found = compiled.have_duplicate_sentences(column.to_list(), MIN_SENTENCE_WORDS)
+    return pl.Series(found, dtype=pl.Boolean)
+
+
+_duplicates = _duplicates_compiled if compiled else _duplicates_reference
+
+
+def _column_repeated_pieces(column: pl.Series, _part: str) -> pl.Series:
+    """The reference's probe: sentences are compared with their whitespace runs made one space (Python's whitespace,
     which also holds \x1c-\x1f), so the pieces are too."""
     spaced = column.fill_null("").str.replace_all(r"[\s\x1c-\x1f]+", " ")
     pieces = spaced.str.extract_all(_PIECES)
@@ -427,7 +453,7 @@ DUPLICATE_SENTENCE = Rule(
     "duplicate_sentence",
     "a sentence that already occurred in the same text, adjacent or not; the second goes",
     fix_duplicate_sentence,
-    _column_repeated_pieces,
+    _column_has_duplicates if compiled else _column_repeated_pieces,
 )
 
 

@@ -1,0 +1,70 @@
+"""The compiled text core against the pure-Python references it stands in for: on generated
+text full of sentence ends, abbreviations, odd spaces, repeats and non-ASCII case, both must
+give the same answer. (NEWSMEND_TEXT_CORE=python runs the references in the pipeline.)"""
+
+import os
+import subprocess
+import sys
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsmend import _textcore
+from newsmend.repair import repeats
+from newsmend.text import sentence_spans_reference
+
+PIECES = st.sampled_from(
+    [" ", "  ", "\t", "\n", "\xa0", "\x1c", "\u3000", ".", "!", "?", ". ", "。", "！", "？",
+     '"', "'", "”", "’", ")", ";", ":", "；", "：", "Mr", "Mrs", "Jan", "Sept", "No", "vs",
+     "A", "U", "x", "_", "1", "the", "The", "THE", "of", "a", "to", "and", "promote",
+     "İt", "ΟΔΟΣ", "οδος", "é", "e\u0301", "的", "step by step", "to promote",
+     "It is a hot day. ", "It  is a hot\nday. ", "the first phase"]
+)  # fmt: skip
+TEXTS = st.lists(PIECES, max_size=40).map("".join) | st.text(max_size=80)
+EXAMPLES = 2000
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(TEXTS)
+def test_sentence_spans_match_the_reference(text):
+    assert _textcore.sentence_spans(text) == sentence_spans_reference(text)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(TEXTS)
+def test_duplicate_sentences_match_the_reference(text):
+    expected = repeats._duplicates_reference(text)
+    assert repeats._duplicates_compiled(text) == expected
+    assert _textcore.have_duplicate_sentences([text, None], 4) == [bool(expected), False]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(TEXTS | st.none(), max_size=4))
+def test_repeat_clauses_match_the_reference(texts):
+    column = pl.Series(texts, dtype=pl.String)
+    compiled = repeats._column_repeats_compiled(column)
+    assert compiled.dtype == pl.List(pl.Int64)
+    assert compiled.to_list() == repeats._column_repeats_reference(column).to_list()
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(TypeError, match="expected a str"):
+        _textcore.sentence_spans(b"bytes")
+    with pytest.raises(TypeError, match="expected a str"):
+        _textcore.repeat_clauses([3], [])
+
+
+def _core_with(choice: str) -> subprocess.CompletedProcess:
+    code = "from newsmend.repair import repeats; print(repeats._duplicates.__name__)"
+    env = {**os.environ, "NEWSMEND_TEXT_CORE": choice}
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_the_setting_selects_the_reference():
+    assert _core_with("python").stdout.strip() == "_duplicates_reference"
+    assert _core_with("compiled").stdout.strip() == "_duplicates_compiled"
+    assert "NEWSMEND_TEXT_CORE='rust': expected" in _core_with("rust").stderr
