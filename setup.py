@@ -3,4 +3,8 @@ everything else about the package is in pyproject.toml."""
 
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("newsmend._textcore", ["newsmend/_textcore.c"], extra_compile_args=["-O2"])])
+setup(
+    ext_modules=[
+        Extension("newsmend._textcore", ["newsmend/_textcore.c"], extra_compile_args=["-O2"])
+    ]
+)
