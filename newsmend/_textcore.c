@@ -458,6 +458,223 @@ failed:
     return NULL;
 }
 
+/* ---- repeated phrases: the deletions ------------------------------------------------- */
+
+/* A word of the text: where it is, the hash of its lower-case form, that form itself when the
+ * word is not ASCII (NULL: lower-case its characters by hand), and whether the gap of text
+ * before it holds a sentence or clause end. */
+typedef struct {
+    Py_ssize_t start, end;
+    uint64_t hash;
+    PyObject *lower;
+    int stop_before;
+} Word;
+
+typedef struct {
+    const Text *text;
+    Word *words;
+    Py_ssize_t count;
+    Py_ssize_t *next, *prev; /* living neighbours: count / -1 for none */
+} Living;
+
+static Py_ssize_t lower_length(const Word *w) {
+    return w->lower ? PyUnicode_GET_LENGTH(w->lower) : w->end - w->start;
+}
+
+static Py_UCS4 lower_at(const Text *t, const Word *w, Py_ssize_t i) {
+    if (w->lower) return PyUnicode_READ_CHAR(w->lower, i);
+    Py_UCS4 c = AT(t, w->start + i);
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+static int same_word(const Living *l, Py_ssize_t a, Py_ssize_t b) {
+    const Word *x = &l->words[a], *y = &l->words[b];
+    if (x->hash != y->hash) return 0;
+    Py_ssize_t size = lower_length(x);
+    if (size != lower_length(y)) return 0;
+    for (Py_ssize_t i = 0; i < size; i++)
+        if (lower_at(l->text, x, i) != lower_at(l->text, y, i)) return 0;
+    return 1;
+}
+
+/* Whether word k lower-cased is one of the ASCII words in `list`. */
+static int word_in(const Living *l, Py_ssize_t k, PyObject *list) {
+    const Word *w = &l->words[k];
+    Py_ssize_t size = lower_length(w);
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(list); j++) {
+        PyObject *entry = PyList_GET_ITEM(list, j);
+        if (PyUnicode_GET_LENGTH(entry) != size) continue;
+        Py_ssize_t i = 0;
+        while (i < size && lower_at(l->text, w, i) == PyUnicode_READ_CHAR(entry, i)) i++;
+        if (i == size) return 1;
+    }
+    return 0;
+}
+
+static int word_is_of(const Living *l, Py_ssize_t k) {
+    const Word *w = &l->words[k];
+    return lower_length(w) == 2 && lower_at(l->text, w, 0) == 'o' && lower_at(l->text, w, 1) == 'f';
+}
+
+static Py_ssize_t living_run(const Living *l, Py_ssize_t k, Py_ssize_t size, Py_ssize_t *run) {
+    Py_ssize_t count = 0;
+    for (; k < l->count && count < size; k = l->next[k]) run[count++] = k;
+    return count;
+}
+
+/* repeats._repeat_allowed for the living words run[0:size], n the repeat's length. */
+static int repeat_allowed(const Living *l, const Py_ssize_t *run, Py_ssize_t size, Py_ssize_t n,
+                          PyObject *doubled, PyObject *idiom_links) {
+    for (Py_ssize_t j = 1; j < size; j++)
+        if (l->words[run[j]].stop_before) return 0;
+    for (Py_ssize_t k = 0; k + 2 < size; k++)
+        if (same_word(l, run[k], run[k + 2]) && word_in(l, run[k + 1], idiom_links)) return 0;
+    if (n == 1) return word_in(l, run[0], doubled);
+    for (Py_ssize_t j = 0; j < n; j++)
+        if (Py_UNICODE_ISLOWER(AT(l->text, l->words[run[j]].start))) return 1;
+    return 0;
+}
+
+static int same_runs(const Living *l, const Py_ssize_t *run, Py_ssize_t from, Py_ssize_t n) {
+    for (Py_ssize_t t = 0; t < n; t++)
+        if (!same_word(l, run[t], run[from + t])) return 0;
+    return 1;
+}
+
+#define SPAN (2 * MAX_PHRASE_WORDS + 1)
+
+/* repeats._Repeats._repeat_at: the repeat from living word i, as (first, count) to delete
+ * in run; or 0. */
+static int repeat_at(const Living *l, Py_ssize_t i, Py_ssize_t *run, Py_ssize_t *first,
+                     Py_ssize_t *count, PyObject *doubled, PyObject *idiom_links) {
+    Py_ssize_t size = living_run(l, i, SPAN, run);
+    for (Py_ssize_t n = 1; n <= MAX_PHRASE_WORDS && n <= size / 2; n++) {
+        if (same_word(l, run[n], run[0]) && same_runs(l, run, n, n)) {
+            if (repeat_allowed(l, run, 2 * n, n, doubled, idiom_links)) {
+                *first = n, *count = n;
+                return 1;
+            }
+        } else if (n >= 3 && size >= 2 * n + 1 && word_is_of(l, run[n]) &&
+                   same_runs(l, run, n + 1, n) &&
+                   repeat_allowed(l, run, 2 * n + 1, n, doubled, idiom_links)) {
+            *first = n, *count = n + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void words_free(Word *words, Py_ssize_t count) {
+    for (Py_ssize_t k = 0; k < count; k++) Py_XDECREF(words[k].lower);
+    PyMem_Free(words);
+}
+
+/* The words of text (runs of isalnum characters, as repeats._PARTS splits), or NULL. */
+static Word *text_words(PyObject *object, const Text *t, Py_ssize_t *count) {
+    Py_ssize_t capacity = 64, i = 0, gap = 0;
+    Word *words = PyMem_Malloc(capacity * sizeof(Word));
+    *count = 0;
+    while (words && i < t->length) {
+        if (!is_alnum(AT(t, i))) {
+            i++;
+            continue;
+        }
+        Word w = {.start = i, .hash = FNV_OFFSET, .lower = NULL, .stop_before = 0};
+        for (; gap < i; gap++) w.stop_before |= is_stop(AT(t, gap));
+        int ascii = 1;
+        for (; i < t->length; i++) {
+            Py_UCS4 c = AT(t, i);
+            if (!is_alnum(c)) break;
+            ascii &= c < 128;
+            w.hash = fnv_step(w.hash, (c >= 'A' && c <= 'Z') ? c + 32 : c);
+        }
+        w.end = gap = i;
+        if (!ascii) {
+            PyObject *word = PyUnicode_Substring(object, w.start, w.end);
+            w.lower = word ? PyObject_CallMethod(word, "lower", NULL) : NULL;
+            Py_XDECREF(word);
+            if (!w.lower) {
+                words_free(words, *count);
+                return NULL;
+            }
+            w.hash = FNV_OFFSET;
+            for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(w.lower); k++)
+                w.hash = fnv_step(w.hash, PyUnicode_READ_CHAR(w.lower, k));
+        }
+        if (*count == capacity) {
+            Word *more = PyMem_Realloc(words, 2 * capacity * sizeof(Word));
+            if (!more) {
+                Py_DECREF(w.lower);
+                words_free(words, *count);
+                return (Word *)PyErr_NoMemory();
+            }
+            words = more, capacity *= 2;
+        }
+        words[(*count)++] = w;
+    }
+    return words ? words : (Word *)PyErr_NoMemory();
+}
+
+/* Append (before, (doomed, ...)) to cuts. */
+static int add_cut(PyObject *cuts, Py_ssize_t before, const Py_ssize_t *doomed, Py_ssize_t n) {
+    PyObject *dead = PyTuple_New(n);
+    if (!dead) return -1;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *number = PyLong_FromSsize_t(doomed[k]);
+        if (!number) {
+            Py_DECREF(dead);
+            return -1;
+        }
+        PyTuple_SET_ITEM(dead, k, number);
+    }
+    PyObject *cut = Py_BuildValue("(nN)", before, dead);
+    int failed = !cut || PyList_Append(cuts, cut) < 0;
+    Py_XDECREF(cut);
+    return failed ? -1 : 0;
+}
+
+/* The deletions repeats._Repeats.find and .delete make, in order, up to `limit`: a scan from
+ * the first living word; after a deletion, from SPAN living words before it (the starts
+ * before those were judged on words that did not change). */
+static int find_cuts(Living *l, Py_ssize_t limit, PyObject *doubled, PyObject *idiom_links,
+                     PyObject *cuts) {
+    Py_ssize_t run[SPAN], first, count, i = 0;
+    while (i < l->count && PyList_GET_SIZE(cuts) < limit) {
+        if (!repeat_at(l, i, run, &first, &count, doubled, idiom_links)) {
+            i = l->next[i];
+            continue;
+        }
+        Py_ssize_t before = run[first - 1], after = l->next[run[first + count - 1]];
+        if (add_cut(cuts, before, run + first, count) < 0) return -1;
+        l->next[before] = after;
+        if (after < l->count) l->prev[after] = before;
+        for (i = before, count = 0; count < SPAN && l->prev[i] >= 0; count++) i = l->prev[i];
+    }
+    return 0;
+}
+
+static PyObject *repeat_cuts(PyObject *self, PyObject *args) {
+    PyObject *object, *doubled, *idiom_links;
+    Py_ssize_t limit;
+    Text t;
+    if (!PyArg_ParseTuple(args, "UnO!O!", &object, &limit, &PyList_Type, &doubled, &PyList_Type,
+                          &idiom_links) ||
+        text_of(object, &t) < 0)
+        return NULL;
+    Living l = {.text = &t};
+    l.words = text_words(object, &t, &l.count);
+    if (!l.words) return NULL;
+    l.next = PyMem_Malloc((l.count + 1) * sizeof(Py_ssize_t));
+    l.prev = PyMem_Malloc((l.count + 1) * sizeof(Py_ssize_t));
+    PyObject *cuts = l.next && l.prev ? PyList_New(0) : PyErr_NoMemory();
+    for (Py_ssize_t k = 0; cuts && k < l.count; k++) l.next[k] = k + 1, l.prev[k] = k - 1;
+    if (cuts && find_cuts(&l, limit, doubled, idiom_links, cuts) < 0) Py_CLEAR(cuts);
+    PyMem_Free(l.next);
+    PyMem_Free(l.prev);
+    words_free(l.words, l.count);
+    return cuts;
+}
+
 /* ---- the module ------------------------------------------------------------------------ */
 
 static PyMethodDef methods[] = {
@@ -472,6 +689,10 @@ static PyMethodDef methods[] = {
     {"repeat_clauses", repeat_clauses, METH_VARARGS,
      "repeat_clauses(texts, doubled_words) -> [[clause]]: per text (None: none), the clauses "
      "holding a word where a repeat may start: as newsmend.repair.repeats._column_repeats."},
+    {"repeat_cuts", repeat_cuts, METH_VARARGS,
+     "repeat_cuts(text, limit, doubled_words, idiom_links) -> [(before, (doomed, ...))]: the "
+     "repeated words repeats._Repeats deletes, in order, up to limit, as word numbers (runs of "
+     "isalnum characters): each cut deletes the doomed words, which follow living word before."},
     {NULL, NULL, 0, NULL},
 };
 

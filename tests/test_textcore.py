@@ -5,6 +5,7 @@ give the same answer. (NEWSMEND_TEXT_CORE=python runs the references in the pipe
 import os
 import subprocess
 import sys
+from unittest.mock import patch
 
 import polars as pl
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from newsmend import _textcore
 from newsmend.repair import repeats
+from newsmend.repair.rule import Work
 from newsmend.text import sentence_spans_reference
 
 PIECES = st.sampled_from(
@@ -23,7 +25,13 @@ PIECES = st.sampled_from(
      "It is a hot day. ", "It  is a hot\nday. ", "the first phase"]
 )  # fmt: skip
 TEXTS = st.lists(PIECES, max_size=40).map("".join) | st.text(max_size=80)
-EXAMPLES = 2000
+# Few words, spaced: repeats, "of" repeats, idioms and stops between them are common.
+WORDS = st.sampled_from(
+    ["the", "The", "of", "OF", "and", "by", "step", "a", "to", "promote", "X", "İt", "i̇t",
+     "K", "k", "x_y", ".", ",", ";", "\n", "ΟΔΟΣ", "οδος"]
+)  # fmt: skip
+PHRASES = st.lists(WORDS, max_size=30).map(" ".join) | TEXTS
+EXAMPLES = 500
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
@@ -47,6 +55,32 @@ def test_repeat_clauses_match_the_reference(texts):
     compiled = repeats._column_repeats_compiled(column)
     assert compiled.dtype == pl.List(pl.Int64)
     assert compiled.to_list() == repeats._column_repeats_reference(column).to_list()
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(PHRASES, st.booleans())
+def test_repeated_phrase_cuts_match_the_reference(text, hinted):
+    """fix_repeated_phrase with the compiled core's cuts and with _Repeats' own search: the
+    same text, records and flags, scanning the whole text or the clauses the probe names."""
+    hint = repeats._column_repeats(pl.Series([text])).to_list()[0] if hinted else None
+    results = []
+    for kind in (repeats._Repeats, repeats._CompiledRepeats):
+        with patch.object(repeats, "_REPEATS", kind):
+            work = Work(text, hint=hint)
+            repeats.fix_repeated_phrase(work)
+            results.append((work.text, work.repairs, work.flags))
+    assert results[0] == results[1]
+
+
+def test_past_the_limit_both_flag_alike():
+    text = "to the park to the park. " * 250 + "the the end"
+    results = []
+    for kind in (repeats._Repeats, repeats._CompiledRepeats):
+        with patch.object(repeats, "_REPEATS", kind):
+            work = Work(text, hint=list(range(251)))
+            repeats.fix_repeated_phrase(work)
+            results.append((work.text, len(work.repairs), work.flags))
+    assert results[0] == results[1] and results[0][2] == ["too_many_repeats"]
 
 
 def test_bad_input_is_a_clear_error():

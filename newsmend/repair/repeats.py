@@ -69,14 +69,14 @@ def fix_repeated_phrase(work: Work) -> None:
         scanned = [2 * clause for clause in work.hint if 2 * clause < len(pieces)]
     fixes = 0
     for number, index in enumerate(scanned):
-        repeats = _Repeats(pieces[index], _Around(pieces, index))
+        repeats = _REPEATS(pieces[index], _Around(pieces, index))
         while fixes < MAX_REPEAT_FIXES and (found := repeats.find()) is not None:
             left, cut, right = repeats.delete(*found)
             work.record_between("repeated_phrase", left, cut, "", right)
             fixes += 1
         pieces[index] = repeats.text()
         if fixes == MAX_REPEAT_FIXES:
-            later = (_Repeats(pieces[i]) for i in scanned[number + 1 :])
+            later = (_REPEATS(pieces[i]) for i in scanned[number + 1 :])
             if repeats.find() is not None or any(r.find() is not None for r in later):
                 work.flag("too_many_repeats")
             break
@@ -102,6 +102,9 @@ class _Repeats:
         self.next_alive = list(range(1, count + 1))  # count: none
         self.prev_alive = list(range(-1, count - 1))
         self.cut = False  # no deletion yet: the living words are all the words
+        self._find_starts(text)
+
+    def _find_starts(self, _text: str) -> None:
         self.queue = _repeat_starts(self.words)  # sorted, so already a heap
 
     def find(self) -> tuple[list[int], int, int] | None:
@@ -205,6 +208,27 @@ class _Repeats:
             if self.around:
                 pieces.append(self.around.after(size - length - len(self.parts[-1])))
         return "".join(pieces)[:size]
+
+
+class _CompiledRepeats(_Repeats):
+    """_Repeats whose repeats are found by the compiled text core, all at once (up to one past
+    MAX_REPEAT_FIXES, which fix_repeated_phrase needs to know whether more are left); the
+    deletions and the text around them for the records are _Repeats'."""
+
+    def _find_starts(self, text: str) -> None:
+        cuts = compiled.repeat_cuts(text, MAX_REPEAT_FIXES + 1, _DOUBLED, _IDIOM_LINKS)
+        self.cuts = iter(cuts)
+
+    def find(self) -> tuple[list[int], int, int] | None:
+        cut = next(self.cuts, None)
+        return None if cut is None else ([cut[0], *cut[1]], 1, len(cut[1]))
+
+    def _queue_starts_across(self, before: int, after: int) -> None:
+        pass  # the compiled core found every repeat already
+
+
+_DOUBLED, _IDIOM_LINKS = sorted(DOUBLED_WORDS), sorted(IDIOM_LINKS)
+_REPEATS = _CompiledRepeats if compiled else _Repeats
 
 
 @dataclass(frozen=True)
