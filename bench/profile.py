@@ -32,6 +32,7 @@ from newsmend import repair
 from newsmend.config import Settings, load_settings
 from newsmend.ingest import discover, file_paths
 from newsmend.pipeline import process_batch
+from newsmend.repair.rule import selected
 
 WARM_UP_PAGES = 200
 
@@ -88,7 +89,7 @@ def _timed_rules():
             figures = table[rule.name]
             figures["probe_s"] += time.process_time() - started
             figures["probed"] += len(column)
-            figures["selected"] += int(repair.selected(probed).sum())
+            figures["selected"] += int(selected(probed).sum())
             return probed
 
         def fix(work):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsmend.textcore import compiled
+
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A run of CJK ideographs with the CJK punctuation and spaces that sit inside it, maybe after
 # an opening bracket. The first character is one class (a bracket is then followed by an
@@ -52,8 +54,9 @@ SENTENCE_END = re.compile(
 )
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, surrounding whitespace excluded; the tail counts as one."""
+def sentence_spans_reference(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, surrounding whitespace excluded; the tail counts as one.
+    The reference; sentence_spans is the compiled text core's (newsmend/textcore.py)."""
     spans, start = [], 0
     for match in [*SENTENCE_END.finditer(text), None]:
         end = match.end() if match else len(text)
@@ -63,6 +66,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start + lead, start + len(piece.rstrip())))
         start = end
     return spans
+
+
+sentence_spans = compiled.sentence_spans if compiled else sentence_spans_reference
 
 
 def split_sentences(text: str) -> list[str]:

@@ -20,11 +20,10 @@ from conftest import CORPUS
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from newsmend import repair
 from newsmend.ingest import FileProblem, Page, decode, read_page
 from newsmend.pipeline import _raw_frame
 from newsmend.records import page_records
-from newsmend.repair import repair_frame, repair_text
+from newsmend.repair import engine, repair_frame, repair_text
 from newsmend.schema import ARTICLES, HEADLINES
 
 RAW_PAGES = [path.read_bytes() for path in sorted(CORPUS.glob("*.txt"))]
@@ -136,7 +135,7 @@ def test_repair_runs_again_where_one_rule_feeds_an_earlier_one(
 ):
     assert repair_text(text)[0] == repaired
     assert repair_text(repaired)[0] == repaired
-    monkeypatch.setattr(repair, "MAX_PASSES", 1)
+    monkeypatch.setattr(engine, "MAX_PASSES", 1)
     assert repair_text(text)[0] == one_pass
 
 

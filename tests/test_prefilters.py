@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsmend import repair, validate
+from newsmend.repair import characters, hyphens, punctuation, repeats
+from newsmend.repair.rule import Work, _anchored_matches, _left_context, selected
 from newsmend.text import CJK_DATE, CJK_RUN, SENTENCE_END, SENTENCE_LAST_CHARS
 
 # Few distinct words, so that repeats, "of" repeats, idioms and sentence ends are common.
@@ -29,17 +31,17 @@ TEXTS = st.builds(
 def exact_find_repeat(text: str) -> tuple[int, int] | None:
     """The first repeat's span to delete, by the plainest scan: every word position, every
     phrase length."""
-    tokens = list(repair._WORD.finditer(text))
+    tokens = list(repeats._WORD.finditer(text))
     words = [t.group().lower() for t in tokens]
 
     def allowed(i: int, size: int, n: int) -> bool:
         run = tokens[i : i + size]
         gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(run)]
-        return repair._repeat_allowed([t.group() for t in run], gaps, n)
+        return repeats._repeat_allowed([t.group() for t in run], gaps, n)
 
     count = len(words)
     for i, word in enumerate(words):
-        for n in range(1, min(repair.MAX_PHRASE_WORDS, (count - i) // 2) + 1):
+        for n in range(1, min(repeats.MAX_PHRASE_WORDS, (count - i) // 2) + 1):
             j = i + n
             if words[j] == word and words[i:j] == words[j : j + n]:
                 if allowed(i, 2 * n, n):
@@ -54,9 +56,9 @@ def exact_find_repeat(text: str) -> tuple[int, int] | None:
     return None
 
 
-def exact_fix_repeated_phrase(text: str) -> repair.Work:
+def exact_fix_repeated_phrase(text: str) -> Work:
     """Delete repeats one at a time, each found by a scan from the start."""
-    work = repair.Work(text)
+    work = Work(text)
     while (found := exact_find_repeat(work.text)) is not None:
         work.record("repeated_phrase", *found, "")
         work.text = work.text[: found[0]] + work.text[found[1] :]
@@ -66,7 +68,7 @@ def exact_fix_repeated_phrase(text: str) -> repair.Work:
 @settings(max_examples=2000, deadline=None)
 @given(TEXTS)
 def test_repeat_probe_agrees_with_the_exact_scan(text):
-    assert (repair._Repeats(text).find() is not None) == (exact_find_repeat(text) is not None)
+    assert (repeats._Repeats(text).find() is not None) == (exact_find_repeat(text) is not None)
 
 
 def test_repeat_probe_cuts_words_before_lower_casing():
@@ -74,7 +76,7 @@ def test_repeat_probe_cuts_words_before_lower_casing():
     would be seven to a probe that lower-cased the text first, one more than a repeat holds."""
     text = "Since the Establishment the İt the, since the Establishment the İt the"
     assert repair.repair_text(text)[0] == "Since the Establishment the İt the"
-    assert repair.selected(repair._column_repeats(pl.Series([text])))[0]
+    assert selected(repeats._column_repeats(pl.Series([text])))[0]
 
 
 @settings(max_examples=300, deadline=None)
@@ -84,9 +86,9 @@ def test_repeat_probe_judges_each_row_of_a_column_alone(texts):
     (the last words of one and the first of the next), and no row may shift."""
     column = pl.Series(texts, dtype=pl.String)
     alone = [
-        repair._column_repeats(pl.Series([text], dtype=pl.String)).to_list()[0] for text in texts
+        repeats._column_repeats(pl.Series([text], dtype=pl.String)).to_list()[0] for text in texts
     ]
-    assert repair._column_repeats(column).to_list() == alone
+    assert repeats._column_repeats(column).to_list() == alone
 
 
 @settings(max_examples=1000, deadline=None)
@@ -96,15 +98,15 @@ def test_fix_repeated_phrase_deletes_what_rescans_from_the_start_find(text):
     it), with repeat starts found in Python or with numpy: the same deletions, recorded with
     the same context."""
     exact = exact_fix_repeated_phrase(text)
-    hint = repair._column_repeats(pl.Series([text])).to_list()[0]
-    few_words = repair.FEW_WORDS
+    hint = repeats._column_repeats(pl.Series([text])).to_list()[0]
+    few_words = repeats.FEW_WORDS
     try:
-        for repair.FEW_WORDS in (0, 10**9):
-            for fast in (repair.Work(text), repair.Work(text, hint=hint)):
-                repair.fix_repeated_phrase(fast)
+        for repeats.FEW_WORDS in (0, 10**9):
+            for fast in (Work(text), Work(text, hint=hint)):
+                repeats.fix_repeated_phrase(fast)
                 assert (fast.text, fast.repairs) == (exact.text, exact.repairs)
     finally:
-        repair.FEW_WORDS = few_words
+        repeats.FEW_WORDS = few_words
 
 
 # The punctuation patterns as first written, before they were reordered for speed.
@@ -121,19 +123,19 @@ PUNCTUATED = st.text(alphabet=' \t\n\u3000\xa0aZ1.,;:)]"”’…，（）', max
 @given(PUNCTUATED)
 def test_reordered_punctuation_patterns_match_alike(text):
     for name, slow in SLOW_PATTERNS.items():
-        fast = getattr(repair, name)
+        fast = getattr(punctuation, name)
         spans = [(m.span(), m.groups()) for m in re.finditer(slow, text)]
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == spans, name
 
 
 ANCHORED = [
-    (repair._FULL_WIDTH_MARK, repair._FULL_WIDTH_MARKS),
-    (repair._OPEN_PAREN, repair._FULL_WIDTH_OPEN),
-    (repair._CLOSE_PAREN, repair._FULL_WIDTH_CLOSE),
-    (repair._MOJIBAKE_TOKEN, repair._MOJIBAKE_ANCHOR),
-    (repair._SPACE_BEFORE_MARK, repair._MARKS_AFTER_SPACE),
-    (repair._DOUBLE_SPACE, repair._SECOND_SPACE),
-    (repair._SPACED_HYPHEN, repair._HYPHEN),
+    (punctuation._FULL_WIDTH_MARK, punctuation._FULL_WIDTH_MARKS),
+    (punctuation._OPEN_PAREN, punctuation._FULL_WIDTH_OPEN),
+    (punctuation._CLOSE_PAREN, punctuation._FULL_WIDTH_CLOSE),
+    (characters._MOJIBAKE_TOKEN, characters._MOJIBAKE_ANCHOR),
+    (punctuation._SPACE_BEFORE_MARK, punctuation._MARKS_AFTER_SPACE),
+    (punctuation._DOUBLE_SPACE, punctuation._SECOND_SPACE),
+    (hyphens._SPACED_HYPHEN, hyphens._HYPHEN),
 ]
 HYPHENATED = st.text(alphabet=" \t\naZ19-ndort", max_size=60)
 
@@ -142,7 +144,7 @@ HYPHENATED = st.text(alphabet=" \t\naZ19-ndort", max_size=60)
 @given(PUNCTUATED | HYPHENATED | st.text(alphabet=" \t\n\x85\xa0a.ÂÃâ©€™\x80", max_size=60))
 def test_anchored_search_finds_what_finditer_finds(text):
     for pattern, anchor in ANCHORED:
-        anchored = [(m.span(), m.groups()) for m in repair._anchored_matches(text, pattern, anchor)]
+        anchored = [(m.span(), m.groups()) for m in _anchored_matches(text, pattern, anchor)]
         assert anchored == [(m.span(), m.groups()) for m in pattern.finditer(text)]
 
 
@@ -153,7 +155,7 @@ def test_left_context_is_the_forward_search(text, start):
     slow = re.compile(r"(?:\S+[ \t]+){0,3}\S*$")
     window = text[max(0, start - 80) : start]
     forward = slow.search(text, max(0, start - 80), start).group()
-    assert repair._left_context(window) == forward
+    assert _left_context(window) == forward
 
 
 def test_python_whitespace_is_what_the_piece_pattern_skips():
@@ -231,16 +233,16 @@ RULE_TEXTS = (
 def test_every_probe_selects_every_text_its_fix_changes(text, part):
     """repair_frame runs a fix only where its probe says so: a missed text is a missed fix."""
     for rule in repair.RULES:
-        work = repair.Work(text, part)
+        work = Work(text, part)
         rule.fix(work)
         if (work.text, work.repairs, work.flags, work.truncated) != (text, [], [], False):
-            assert repair.selected(rule.probe(pl.Series([text]), part))[0], rule.name
+            assert selected(rule.probe(pl.Series([text]), part))[0], rule.name
 
 
-def exact_fix_duplicate_sentence(text: str) -> repair.Work:
+def exact_fix_duplicate_sentence(text: str) -> Work:
     """Each duplicate cut out of a copy of the whole text, last one first."""
-    work = repair.Work(text)
-    for start, end in reversed(repair._duplicates(text, set())):
+    work = Work(text)
+    for start, end in reversed(repeats._duplicates(text)):
         left, right = work.text[:start], work.text[end:]
         new_left, new_right = (
             (left.rstrip(" \t"), right) if left[-1:] in " \t" else (left, right.lstrip(" \t"))
@@ -253,7 +255,7 @@ def exact_fix_duplicate_sentence(text: str) -> repair.Work:
 @settings(max_examples=3000, deadline=None)
 @given(SENTENCES)
 def test_fix_duplicate_sentence_cuts_what_cutting_copies_cuts(text):
-    fast = repair.Work(text)
-    repair.fix_duplicate_sentence(fast)
+    fast = Work(text)
+    repeats.fix_duplicate_sentence(fast)
     exact = exact_fix_duplicate_sentence(text)
     assert (fast.text, fast.repairs) == (exact.text, exact.repairs)

@@ -36,8 +36,8 @@ BOUNDED = {
     "newsmend.split.TITLE_PAREN_DATE": ("fullmatch", MAX_TITLE_CHARS),
     "newsmend.split.SITE_SUFFIX": ("search", MAX_TITLE_CHARS),
     "newsmend.credits.CJK_VALUE": ("fullmatch", LENGTH),
-    "newsmend.repair._END_MARKER": ("search", TAIL),
-    "newsmend.repair._RIGHT_CONTEXT": ("match", 80),
+    "newsmend.repair.truncation._END_MARKER": ("search", TAIL),
+    "newsmend.repair.rule._RIGHT_CONTEXT": ("match", 80),
     "newsmend.credits.CJK_CREDIT": ("match", LENGTH),
 }
 

@@ -10,11 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from translation_server import DICTIONARY
 
-from newsmend import repair
 from newsmend.ingest import Page, decode
 from newsmend.pipeline import _raw_frame
 from newsmend.records import page_records
-from newsmend.repair import RULE_NAMES, RULES, Rule, repair_frame, repair_text
+from newsmend.repair import RULE_NAMES, RULES, Rule, engine, repair_frame, repair_text
 from newsmend.schema import ARTICLES, HEADLINES, REPAIR
 from newsmend.validate import validate_tables
 
@@ -320,7 +319,7 @@ def test_a_rule_that_raises_sends_only_its_record_to_quarantine(monkeypatch):
     boom = Rule(
         "boom", "raises on 'boom'", explode, lambda texts, _part: texts.str.contains("boom")
     )
-    monkeypatch.setattr(repair, "RULES", [*RULES[:2], boom, *RULES[2:]])
+    monkeypatch.setattr(engine, "RULES", [*RULES[:2], boom, *RULES[2:]])
     text = "The the park opened. boom"
     assert repair_text(text)[2] == ["repair_failed"]  # no rule ran after the failure
     credits = "Editor: Feng Lili"

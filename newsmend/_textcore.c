@@ -1,0 +1,704 @@
+/* newsmend's compiled text core: the scans the repair stage runs over every text, in C.
+ *
+ * Strings in, offsets or marks out; nothing here knows about frames or rules. Each function
+ * has a pure-Python reference (named in its docstring) that stays the oracle: the tests run
+ * both on generated text and require the same answer, and NEWSMEND_TEXT_CORE=python runs the
+ * reference instead (newsmend/textcore.py).
+ *
+ * Characters are classified by Python's own tables (Py_UNICODE_ISSPACE, Py_UNICODE_ISALNUM),
+ * which are what the reference's `re` patterns and str methods use, and words are lower-cased
+ * by str.lower itself when they are not ASCII, so the two cannot disagree on what a space, a
+ * word or an equal word is. */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- shared ---------------------------------------------------------------------------- */
+
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t length;
+} Text;
+
+static int text_of(PyObject *object, Text *text) {
+    if (!PyUnicode_Check(object)) {
+        PyErr_SetString(PyExc_TypeError, "expected a str");
+        return -1;
+    }
+    if (PyUnicode_READY(object) < 0) return -1;
+    text->kind = PyUnicode_KIND(object);
+    text->data = PyUnicode_DATA(object);
+    text->length = PyUnicode_GET_LENGTH(object);
+    return 0;
+}
+
+#define AT(t, i) PyUnicode_READ((t)->kind, (t)->data, (i))
+
+/* Python's tables, with ASCII (most of the text) answered inline. */
+static inline int is_alnum(Py_UCS4 c) {
+    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return Py_UNICODE_ISALNUM(c);
+}
+
+static inline int is_space(Py_UCS4 c) {
+    if (c < 128) return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+    return Py_UNICODE_ISSPACE(c);
+}
+
+static int is_word(Py_UCS4 c) { return is_alnum(c) || c == '_'; } /* re's \w */
+
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+static uint64_t fnv_step(uint64_t hash, Py_UCS4 c) { return (hash ^ c) * FNV_PRIME; }
+
+/* ---- sentences ------------------------------------------------------------------------- */
+
+/* text.SENTENCE_END's abbreviations: a . ! ? right after one of these (at a word start) does
+ * not end a sentence; nor after a single capital letter (an initial). */
+static const char *ABBREVIATIONS[] = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+                                      "Sept", "Oct", "Nov", "Dec", "No", "Mr", "Mrs", "Ms",
+                                      "Dr", "St", "Co", "vs", NULL};
+
+static int word_starts_at(const Text *t, Py_ssize_t i) { return i == 0 || !is_word(AT(t, i - 1)); }
+
+static int after_abbreviation(const Text *t, Py_ssize_t mark) {
+    if (mark >= 1) {
+        Py_UCS4 c = AT(t, mark - 1);
+        if (c >= 'A' && c <= 'Z' && word_starts_at(t, mark - 1)) return 1;
+    }
+    for (const char **a = ABBREVIATIONS; *a; a++) {
+        Py_ssize_t size = (Py_ssize_t)strlen(*a), from = mark - size;
+        if (from < 0) continue;
+        Py_ssize_t k = 0;
+        while (k < size && AT(t, from + k) == (Py_UCS4)(unsigned char)(*a)[k]) k++;
+        if (k == size && word_starts_at(t, from)) return 1;
+    }
+    return 0;
+}
+
+static int ends_here(const Text *t, Py_ssize_t i) { /* (?=\s|$) */
+    return i >= t->length || is_space(AT(t, i));
+}
+
+static int is_closer(Py_UCS4 c) {
+    return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == ')';
+}
+
+/* The end of the sentence end mark at i (SENTENCE_END matched there), or -1. */
+static Py_ssize_t sentence_end_at(const Text *t, Py_ssize_t i) {
+    Py_UCS4 c = AT(t, i);
+    if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) return ends_here(t, i + 1) ? i + 1 : -1;
+    if (c != '.' && c != '!' && c != '?') return -1;
+    if (after_abbreviation(t, i)) return -1;
+    if (i + 1 < t->length && is_closer(AT(t, i + 1)) && ends_here(t, i + 2)) return i + 2;
+    return ends_here(t, i + 1) ? i + 1 : -1;
+}
+
+typedef struct {
+    Py_ssize_t *starts, *ends;
+    Py_ssize_t count, capacity;
+} Spans;
+
+static int spans_add(Spans *s, Py_ssize_t start, Py_ssize_t end) {
+    if (s->count == s->capacity) {
+        Py_ssize_t capacity = s->capacity ? 2 * s->capacity : 16;
+        Py_ssize_t *starts = PyMem_Realloc(s->starts, capacity * sizeof(Py_ssize_t));
+        if (!starts) return -1;
+        s->starts = starts;
+        Py_ssize_t *ends = PyMem_Realloc(s->ends, capacity * sizeof(Py_ssize_t));
+        if (!ends) return -1;
+        s->ends = ends;
+        s->capacity = capacity;
+    }
+    s->starts[s->count] = start;
+    s->ends[s->count++] = end;
+    return 0;
+}
+
+static void spans_free(Spans *s) {
+    PyMem_Free(s->starts);
+    PyMem_Free(s->ends);
+}
+
+/* A piece text[start:end] stripped of whitespace, kept if anything is left. */
+static int add_piece(Spans *s, const Text *t, Py_ssize_t start, Py_ssize_t end) {
+    while (start < end && is_space(AT(t, start))) start++;
+    while (end > start && is_space(AT(t, end - 1))) end--;
+    return start < end ? spans_add(s, start, end) : 0;
+}
+
+static int find_sentences(const Text *t, Spans *s) {
+    Py_ssize_t start = 0, i = 0;
+    while (i < t->length) {
+        Py_ssize_t end = sentence_end_at(t, i);
+        if (end < 0) {
+            i++;
+            continue;
+        }
+        if (add_piece(s, t, start, end) < 0) return -1;
+        start = i = end;
+    }
+    return add_piece(s, t, start, t->length);
+}
+
+static PyObject *spans_list(const Spans *s, const char *which) {
+    PyObject *list = PyList_New(0);
+    if (!list) return NULL;
+    for (Py_ssize_t k = 0; k < s->count; k++) {
+        if (which && !which[k]) continue;
+        PyObject *pair = Py_BuildValue("(nn)", s->starts[k], s->ends[k]);
+        if (!pair || PyList_Append(list, pair) < 0) {
+            Py_XDECREF(pair);
+            Py_DECREF(list);
+            return NULL;
+        }
+        Py_DECREF(pair);
+    }
+    return list;
+}
+
+static PyObject *sentence_spans(PyObject *self, PyObject *arg) {
+    Text t;
+    Spans s = {0};
+    if (text_of(arg, &t) < 0) return NULL;
+    PyObject *result = find_sentences(&t, &s) < 0 ? PyErr_NoMemory() : spans_list(&s, NULL);
+    spans_free(&s);
+    return result;
+}
+
+/* Whether sentences a and b are the same words (whitespace runs between them aside). */
+static int same_words(const Text *t, Py_ssize_t a, Py_ssize_t a_end, Py_ssize_t b,
+                      Py_ssize_t b_end) {
+    for (;;) {
+        while (a < a_end && is_space(AT(t, a))) a++;
+        while (b < b_end && is_space(AT(t, b))) b++;
+        if (a == a_end || b == b_end) return a == a_end && b == b_end;
+        for (;;) {
+            int a_space = a == a_end || is_space(AT(t, a));
+            int b_space = b == b_end || is_space(AT(t, b));
+            if (a_space || b_space) {
+                if (!(a_space && b_space)) return 0;
+                break;
+            }
+            if (AT(t, a) != AT(t, b)) return 0;
+            a++, b++;
+        }
+    }
+}
+
+/* Words in text[start:end] (str.split's) and a hash of them joined by single spaces. */
+static Py_ssize_t sentence_words(const Text *t, Py_ssize_t start, Py_ssize_t end,
+                                 uint64_t *hash) {
+    Py_ssize_t words = 0;
+    int in_word = 0;
+    *hash = FNV_OFFSET;
+    for (Py_ssize_t i = start; i < end; i++) {
+        Py_UCS4 c = AT(t, i);
+        if (is_space(c)) {
+            in_word = 0;
+            continue;
+        }
+        if (!in_word) {
+            if (words++) *hash = fnv_step(*hash, ' ');
+            in_word = 1;
+        }
+        *hash = fnv_step(*hash, c);
+    }
+    return words;
+}
+
+/* Which sentences already occurred (the same words) earlier, among those of min_words+. */
+static int mark_duplicates(const Text *t, const Spans *s, Py_ssize_t min_words, char *repeated) {
+    Py_ssize_t size = 16;
+    while (size < 2 * s->count) size *= 2;
+    Py_ssize_t *table = PyMem_Malloc(size * sizeof(Py_ssize_t)); /* first sentence per key */
+    uint64_t *hashes = PyMem_Malloc((s->count + 1) * sizeof(uint64_t));
+    if (!table || !hashes) {
+        PyMem_Free(table);
+        PyMem_Free(hashes);
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < size; k++) table[k] = -1;
+    for (Py_ssize_t k = 0; k < s->count; k++) {
+        repeated[k] = 0;
+        if (sentence_words(t, s->starts[k], s->ends[k], &hashes[k]) < min_words) continue;
+        Py_ssize_t slot = (Py_ssize_t)(hashes[k] & (uint64_t)(size - 1));
+        for (;; slot = (slot + 1) & (size - 1)) {
+            Py_ssize_t first = table[slot];
+            if (first < 0) {
+                table[slot] = k;
+                break;
+            }
+            if (hashes[first] == hashes[k] &&
+                same_words(t, s->starts[first], s->ends[first], s->starts[k], s->ends[k])) {
+                repeated[k] = 1;
+                break;
+            }
+        }
+    }
+    PyMem_Free(table);
+    PyMem_Free(hashes);
+    return 0;
+}
+
+static int find_duplicates(const Text *t, Py_ssize_t min_words, Spans *s, char **repeated) {
+    if (find_sentences(t, s) < 0) return -1;
+    *repeated = PyMem_Malloc(s->count + 1);
+    if (!*repeated) return -1;
+    return mark_duplicates(t, s, min_words, *repeated);
+}
+
+static PyObject *duplicate_spans(PyObject *self, PyObject *args) {
+    PyObject *object;
+    Py_ssize_t min_words;
+    Text t;
+    Spans s = {0};
+    char *repeated = NULL;
+    if (!PyArg_ParseTuple(args, "Un", &object, &min_words) || text_of(object, &t) < 0)
+        return NULL;
+    PyObject *result = find_duplicates(&t, min_words, &s, &repeated) < 0
+                           ? PyErr_NoMemory()
+                           : spans_list(&s, repeated);
+    PyMem_Free(repeated);
+    spans_free(&s);
+    return result;
+}
+
+static PyObject *have_duplicate_sentences(PyObject *self, PyObject *args) {
+    PyObject *texts;
+    Py_ssize_t min_words;
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &texts, &min_words)) return NULL;
+    Py_ssize_t rows = PyList_GET_SIZE(texts);
+    PyObject *result = PyList_New(rows);
+    if (!result) return NULL;
+    for (Py_ssize_t row = 0; row < rows; row++) {
+        PyObject *item = PyList_GET_ITEM(texts, row);
+        int found = 0;
+        if (item != Py_None) {
+            Text t;
+            Spans s = {0};
+            char *repeated = NULL;
+            if (text_of(item, &t) < 0) {
+                Py_DECREF(result);
+                return NULL;
+            }
+            int failed = find_duplicates(&t, min_words, &s, &repeated) < 0;
+            for (Py_ssize_t k = 0; !failed && k < s.count && !found; k++) found = repeated[k];
+            PyMem_Free(repeated);
+            spans_free(&s);
+            if (failed) {
+                Py_DECREF(result);
+                return PyErr_NoMemory();
+            }
+        }
+        PyList_SET_ITEM(result, row, PyBool_FromLong(found));
+    }
+    return result;
+}
+
+/* ---- repeated words -------------------------------------------------------------------- */
+
+#define MAX_PHRASE_WORDS 6
+
+/* Hash of str.lower() of text[start:end]: by hand for ASCII, by str.lower otherwise. */
+static int lower_hash(PyObject *object, const Text *t, Py_ssize_t start, Py_ssize_t end,
+                      uint64_t *hash) {
+    uint64_t h = FNV_OFFSET;
+    Py_ssize_t i = start;
+    for (; i < end; i++) {
+        Py_UCS4 c = AT(t, i);
+        if (c >= 128) break;
+        h = fnv_step(h, (c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    if (i < end) {
+        PyObject *word = PyUnicode_Substring(object, start, end);
+        PyObject *lower = word ? PyObject_CallMethod(word, "lower", NULL) : NULL;
+        Py_XDECREF(word);
+        if (!lower) return -1;
+        Text l;
+        text_of(lower, &l);
+        h = FNV_OFFSET;
+        for (Py_ssize_t k = 0; k < l.length; k++) h = fnv_step(h, AT(&l, k));
+        Py_DECREF(lower);
+    }
+    *hash = h;
+    return 0;
+}
+
+static int is_stop(Py_UCS4 c) { /* repeats._STOP_CHARS */
+    return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' ||
+           c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A;
+}
+
+typedef struct {
+    uint64_t *hash;
+    Py_ssize_t *clause;
+    Py_ssize_t count, capacity;
+} Words;
+
+static int words_add(Words *w, uint64_t hash, Py_ssize_t clause) {
+    if (w->count == w->capacity) {
+        Py_ssize_t capacity = w->capacity ? 2 * w->capacity : 64;
+        uint64_t *hashes = PyMem_Realloc(w->hash, capacity * sizeof(uint64_t));
+        if (!hashes) return -1;
+        w->hash = hashes;
+        Py_ssize_t *clauses = PyMem_Realloc(w->clause, capacity * sizeof(Py_ssize_t));
+        if (!clauses) return -1;
+        w->clause = clauses;
+        w->capacity = capacity;
+    }
+    w->hash[w->count] = hash;
+    w->clause[w->count++] = clause;
+    return 0;
+}
+
+static int scan_words(PyObject *object, Words *w) {
+    Text t;
+    if (text_of(object, &t) < 0) return -1;
+    Py_ssize_t clause = 0, i = 0;
+    w->count = 0;
+    while (i < t.length) {
+        Py_UCS4 c = AT(&t, i);
+        if (!is_alnum(c)) {
+            clause += is_stop(c);
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        while (i < t.length && is_alnum(AT(&t, i))) i++;
+        uint64_t hash;
+        if (lower_hash(object, &t, start, i, &hash) < 0 || words_add(w, hash, clause) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int in_hashes(uint64_t hash, const uint64_t *set, Py_ssize_t size) {
+    for (Py_ssize_t k = 0; k < size; k++)
+        if (set[k] == hash) return 1;
+    return 0;
+}
+
+static int equal_run(const uint64_t *h, Py_ssize_t i, Py_ssize_t distance, Py_ssize_t n) {
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (h[i + k] != h[i + distance + k]) return 0;
+    return 1;
+}
+
+/* Whether the words from i could start a repeat (repeats._repeat_marks, for one text). */
+static int repeat_mark(const Words *w, Py_ssize_t i, uint64_t of, const uint64_t *doubled,
+                       Py_ssize_t doubled_count) {
+    const uint64_t *h = w->hash;
+    for (Py_ssize_t n = 1; n <= MAX_PHRASE_WORDS; n++) {
+        if (i + 2 * n <= w->count && equal_run(h, i, n, n) &&
+            (n > 1 || in_hashes(h[i], doubled, doubled_count)))
+            return 1;
+        if (n >= 3 && i + 2 * n + 1 <= w->count && h[i + n] == of && equal_run(h, i, n + 1, n))
+            return 1;
+    }
+    return 0;
+}
+
+static PyObject *repeat_clauses(PyObject *self, PyObject *args) {
+    PyObject *texts, *doubled_words;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &texts, &PyList_Type, &doubled_words))
+        return NULL;
+    Py_ssize_t doubled_count = PyList_GET_SIZE(doubled_words);
+    uint64_t doubled[64], of;
+    if (doubled_count > 64) {
+        PyErr_SetString(PyExc_ValueError, "at most 64 doubled words");
+        return NULL;
+    }
+    PyObject *of_word = PyUnicode_FromString("of");
+    Text t;
+    if (!of_word || text_of(of_word, &t) < 0 || lower_hash(of_word, &t, 0, 2, &of) < 0) {
+        Py_XDECREF(of_word);
+        return NULL;
+    }
+    Py_DECREF(of_word);
+    for (Py_ssize_t k = 0; k < doubled_count; k++) {
+        PyObject *word = PyList_GET_ITEM(doubled_words, k);
+        if (text_of(word, &t) < 0 || lower_hash(word, &t, 0, t.length, &doubled[k]) < 0)
+            return NULL;
+    }
+    Py_ssize_t rows = PyList_GET_SIZE(texts);
+    PyObject *result = PyList_New(rows);
+    Words w = {0};
+    if (!result) return NULL;
+    for (Py_ssize_t row = 0; row < rows; row++) {
+        PyObject *item = PyList_GET_ITEM(texts, row), *clauses = PyList_New(0);
+        if (!clauses) goto failed;
+        PyList_SET_ITEM(result, row, clauses);
+        if (item == Py_None) continue;
+        if (scan_words(item, &w) < 0) goto failed;
+        Py_ssize_t last = -1;
+        for (Py_ssize_t i = 0; i < w.count; i++) {
+            if (w.clause[i] == last || !repeat_mark(&w, i, of, doubled, doubled_count)) continue;
+            last = w.clause[i];
+            PyObject *number = PyLong_FromSsize_t(last);
+            if (!number || PyList_Append(clauses, number) < 0) {
+                Py_XDECREF(number);
+                goto failed;
+            }
+            Py_DECREF(number);
+        }
+    }
+    PyMem_Free(w.hash);
+    PyMem_Free(w.clause);
+    return result;
+failed:
+    PyMem_Free(w.hash);
+    PyMem_Free(w.clause);
+    Py_DECREF(result);
+    if (!PyErr_Occurred()) PyErr_NoMemory();
+    return NULL;
+}
+
+/* ---- repeated phrases: the deletions ------------------------------------------------- */
+
+/* A word of the text: where it is, the hash of its lower-case form, that form itself when the
+ * word is not ASCII (NULL: lower-case its characters by hand), and whether the gap of text
+ * before it holds a sentence or clause end. */
+typedef struct {
+    Py_ssize_t start, end;
+    uint64_t hash;
+    PyObject *lower;
+    int stop_before;
+} Word;
+
+typedef struct {
+    const Text *text;
+    Word *words;
+    Py_ssize_t count;
+    Py_ssize_t *next, *prev; /* living neighbours: count / -1 for none */
+} Living;
+
+static Py_ssize_t lower_length(const Word *w) {
+    return w->lower ? PyUnicode_GET_LENGTH(w->lower) : w->end - w->start;
+}
+
+static Py_UCS4 lower_at(const Text *t, const Word *w, Py_ssize_t i) {
+    if (w->lower) return PyUnicode_READ_CHAR(w->lower, i);
+    Py_UCS4 c = AT(t, w->start + i);
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+static int same_word(const Living *l, Py_ssize_t a, Py_ssize_t b) {
+    const Word *x = &l->words[a], *y = &l->words[b];
+    if (x->hash != y->hash) return 0;
+    Py_ssize_t size = lower_length(x);
+    if (size != lower_length(y)) return 0;
+    for (Py_ssize_t i = 0; i < size; i++)
+        if (lower_at(l->text, x, i) != lower_at(l->text, y, i)) return 0;
+    return 1;
+}
+
+/* Whether word k lower-cased is one of the ASCII words in `list`. */
+static int word_in(const Living *l, Py_ssize_t k, PyObject *list) {
+    const Word *w = &l->words[k];
+    Py_ssize_t size = lower_length(w);
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(list); j++) {
+        PyObject *entry = PyList_GET_ITEM(list, j);
+        if (PyUnicode_GET_LENGTH(entry) != size) continue;
+        Py_ssize_t i = 0;
+        while (i < size && lower_at(l->text, w, i) == PyUnicode_READ_CHAR(entry, i)) i++;
+        if (i == size) return 1;
+    }
+    return 0;
+}
+
+static int word_is_of(const Living *l, Py_ssize_t k) {
+    const Word *w = &l->words[k];
+    return lower_length(w) == 2 && lower_at(l->text, w, 0) == 'o' && lower_at(l->text, w, 1) == 'f';
+}
+
+static Py_ssize_t living_run(const Living *l, Py_ssize_t k, Py_ssize_t size, Py_ssize_t *run) {
+    Py_ssize_t count = 0;
+    for (; k < l->count && count < size; k = l->next[k]) run[count++] = k;
+    return count;
+}
+
+/* repeats._repeat_allowed for the living words run[0:size], n the repeat's length. */
+static int repeat_allowed(const Living *l, const Py_ssize_t *run, Py_ssize_t size, Py_ssize_t n,
+                          PyObject *doubled, PyObject *idiom_links) {
+    for (Py_ssize_t j = 1; j < size; j++)
+        if (l->words[run[j]].stop_before) return 0;
+    for (Py_ssize_t k = 0; k + 2 < size; k++)
+        if (same_word(l, run[k], run[k + 2]) && word_in(l, run[k + 1], idiom_links)) return 0;
+    if (n == 1) return word_in(l, run[0], doubled);
+    for (Py_ssize_t j = 0; j < n; j++)
+        if (Py_UNICODE_ISLOWER(AT(l->text, l->words[run[j]].start))) return 1;
+    return 0;
+}
+
+static int same_runs(const Living *l, const Py_ssize_t *run, Py_ssize_t from, Py_ssize_t n) {
+    for (Py_ssize_t t = 0; t < n; t++)
+        if (!same_word(l, run[t], run[from + t])) return 0;
+    return 1;
+}
+
+#define SPAN (2 * MAX_PHRASE_WORDS + 1)
+
+/* repeats._Repeats._repeat_at: the repeat from living word i, as (first, count) to delete
+ * in run; or 0. */
+static int repeat_at(const Living *l, Py_ssize_t i, Py_ssize_t *run, Py_ssize_t *first,
+                     Py_ssize_t *count, PyObject *doubled, PyObject *idiom_links) {
+    Py_ssize_t size = living_run(l, i, SPAN, run);
+    for (Py_ssize_t n = 1; n <= MAX_PHRASE_WORDS && n <= size / 2; n++) {
+        if (same_word(l, run[n], run[0]) && same_runs(l, run, n, n)) {
+            if (repeat_allowed(l, run, 2 * n, n, doubled, idiom_links)) {
+                *first = n, *count = n;
+                return 1;
+            }
+        } else if (n >= 3 && size >= 2 * n + 1 && word_is_of(l, run[n]) &&
+                   same_runs(l, run, n + 1, n) &&
+                   repeat_allowed(l, run, 2 * n + 1, n, doubled, idiom_links)) {
+            *first = n, *count = n + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void words_free(Word *words, Py_ssize_t count) {
+    for (Py_ssize_t k = 0; k < count; k++) Py_XDECREF(words[k].lower);
+    PyMem_Free(words);
+}
+
+/* The words of text (runs of isalnum characters, as repeats._PARTS splits), or NULL. */
+static Word *text_words(PyObject *object, const Text *t, Py_ssize_t *count) {
+    Py_ssize_t capacity = 64, i = 0, gap = 0;
+    Word *words = PyMem_Malloc(capacity * sizeof(Word));
+    *count = 0;
+    while (words && i < t->length) {
+        if (!is_alnum(AT(t, i))) {
+            i++;
+            continue;
+        }
+        Word w = {.start = i, .hash = FNV_OFFSET, .lower = NULL, .stop_before = 0};
+        for (; gap < i; gap++) w.stop_before |= is_stop(AT(t, gap));
+        int ascii = 1;
+        for (; i < t->length; i++) {
+            Py_UCS4 c = AT(t, i);
+            if (!is_alnum(c)) break;
+            ascii &= c < 128;
+            w.hash = fnv_step(w.hash, (c >= 'A' && c <= 'Z') ? c + 32 : c);
+        }
+        w.end = gap = i;
+        if (!ascii) {
+            PyObject *word = PyUnicode_Substring(object, w.start, w.end);
+            w.lower = word ? PyObject_CallMethod(word, "lower", NULL) : NULL;
+            Py_XDECREF(word);
+            if (!w.lower) {
+                words_free(words, *count);
+                return NULL;
+            }
+            w.hash = FNV_OFFSET;
+            for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(w.lower); k++)
+                w.hash = fnv_step(w.hash, PyUnicode_READ_CHAR(w.lower, k));
+        }
+        if (*count == capacity) {
+            Word *more = PyMem_Realloc(words, 2 * capacity * sizeof(Word));
+            if (!more) {
+                Py_DECREF(w.lower);
+                words_free(words, *count);
+                return (Word *)PyErr_NoMemory();
+            }
+            words = more, capacity *= 2;
+        }
+        words[(*count)++] = w;
+    }
+    return words ? words : (Word *)PyErr_NoMemory();
+}
+
+/* Append (before, (doomed, ...)) to cuts. */
+static int add_cut(PyObject *cuts, Py_ssize_t before, const Py_ssize_t *doomed, Py_ssize_t n) {
+    PyObject *dead = PyTuple_New(n);
+    if (!dead) return -1;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *number = PyLong_FromSsize_t(doomed[k]);
+        if (!number) {
+            Py_DECREF(dead);
+            return -1;
+        }
+        PyTuple_SET_ITEM(dead, k, number);
+    }
+    PyObject *cut = Py_BuildValue("(nN)", before, dead);
+    int failed = !cut || PyList_Append(cuts, cut) < 0;
+    Py_XDECREF(cut);
+    return failed ? -1 : 0;
+}
+
+/* The deletions repeats._Repeats.find and .delete make, in order, up to `limit`: a scan from
+ * the first living word; after a deletion, from SPAN living words before it (the starts
+ * before those were judged on words that did not change). */
+static int find_cuts(Living *l, Py_ssize_t limit, PyObject *doubled, PyObject *idiom_links,
+                     PyObject *cuts) {
+    Py_ssize_t run[SPAN], first, count, i = 0;
+    while (i < l->count && PyList_GET_SIZE(cuts) < limit) {
+        if (!repeat_at(l, i, run, &first, &count, doubled, idiom_links)) {
+            i = l->next[i];
+            continue;
+        }
+        Py_ssize_t before = run[first - 1], after = l->next[run[first + count - 1]];
+        if (add_cut(cuts, before, run + first, count) < 0) return -1;
+        l->next[before] = after;
+        if (after < l->count) l->prev[after] = before;
+        for (i = before, count = 0; count < SPAN && l->prev[i] >= 0; count++) i = l->prev[i];
+    }
+    return 0;
+}
+
+static PyObject *repeat_cuts(PyObject *self, PyObject *args) {
+    PyObject *object, *doubled, *idiom_links;
+    Py_ssize_t limit;
+    Text t;
+    if (!PyArg_ParseTuple(args, "UnO!O!", &object, &limit, &PyList_Type, &doubled, &PyList_Type,
+                          &idiom_links) ||
+        text_of(object, &t) < 0)
+        return NULL;
+    Living l = {.text = &t};
+    l.words = text_words(object, &t, &l.count);
+    if (!l.words) return NULL;
+    l.next = PyMem_Malloc((l.count + 1) * sizeof(Py_ssize_t));
+    l.prev = PyMem_Malloc((l.count + 1) * sizeof(Py_ssize_t));
+    PyObject *cuts = l.next && l.prev ? PyList_New(0) : PyErr_NoMemory();
+    for (Py_ssize_t k = 0; cuts && k < l.count; k++) l.next[k] = k + 1, l.prev[k] = k - 1;
+    if (cuts && find_cuts(&l, limit, doubled, idiom_links, cuts) < 0) Py_CLEAR(cuts);
+    PyMem_Free(l.next);
+    PyMem_Free(l.prev);
+    words_free(l.words, l.count);
+    return cuts;
+}
+
+/* ---- the module ------------------------------------------------------------------------ */
+
+static PyMethodDef methods[] = {
+    {"sentence_spans", sentence_spans, METH_O,
+     "sentence_spans(text) -> [(start, end)]: as newsmend.text.sentence_spans_reference."},
+    {"duplicate_spans", duplicate_spans, METH_VARARGS,
+     "duplicate_spans(text, min_words) -> [(start, end)] of the sentences of min_words+ words "
+     "said earlier in text: as newsmend.repair.repeats._duplicates_reference."},
+    {"have_duplicate_sentences", have_duplicate_sentences, METH_VARARGS,
+     "have_duplicate_sentences(texts, min_words) -> [bool]: whether duplicate_spans finds any "
+     "(None: False)."},
+    {"repeat_clauses", repeat_clauses, METH_VARARGS,
+     "repeat_clauses(texts, doubled_words) -> [[clause]]: per text (None: none), the clauses "
+     "holding a word where a repeat may start: as newsmend.repair.repeats._column_repeats."},
+    {"repeat_cuts", repeat_cuts, METH_VARARGS,
+     "repeat_cuts(text, limit, doubled_words, idiom_links) -> [(before, (doomed, ...))]: the "
+     "repeated words repeats._Repeats deletes, in order, up to limit, as word numbers (runs of "
+     "isalnum characters): each cut deletes the doomed words, which follow living word before."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, .m_name = "_textcore",
+    .m_doc = "newsmend's compiled text core (see _textcore.c).", .m_size = -1,
+    .m_methods = methods};
+
+PyMODINIT_FUNC PyInit__textcore(void) { return PyModule_Create(&module); }

@@ -1,0 +1,61 @@
+"""Characters that should not be there: invisible ones, and mojibake (UTF-8 read as
+Latin-1/cp1252)."""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+from newsmend.repair.rule import Anchor, Work, regex_rule, substitute
+
+# --- invisible --------------------------------------------------------------------------
+
+# Characters that show nothing and only get in the way of search, comparison and display:
+# zero-width space, soft hyphen, word joiner, byte-order mark, and the bidi marks, embeddings,
+# overrides and isolates (an English text never means to run right to left). Zero-width
+# joiner and non-joiner stay: emoji sequences are made with them.
+_INVISIBLE = "[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]+"
+_INVISIBLE_RE = re.compile(_INVISIBLE)
+
+
+def fix_invisible(work: Work) -> None:
+    substitute(work, "invisible", _INVISIBLE_RE, lambda _m: "")
+
+
+INVISIBLE = regex_rule(
+    "invisible",
+    "zero-width spaces, soft hyphens, byte-order marks and bidi controls removed",
+    fix_invisible,
+    _INVISIBLE,
+)
+
+
+# --- mojibake ---------------------------------------------------------------------------
+
+# UTF-8 read as Latin-1/cp1252: a lead-byte look-alike followed by a continuation look-alike.
+_MOJIBAKE_PAIR = (
+    "[\u00c2-\u00c3\u00c5\u00ce\u00cf\u00d0-\u00d9\u00e0-\u00ef]"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+# The whole token; matches start only at a token start (else "aaaa..." rescans per position).
+# A pair's second character can be a space (NBSP, NEL), so a token runs over pairs too:
+# "Â\xa0Â\xa0" is one token, fixed at once.
+_MOJIBAKE_TOKEN = re.compile(
+    rf"(?<!\S)(?:{_MOJIBAKE_PAIR}|\S)*?{_MOJIBAKE_PAIR}(?:{_MOJIBAKE_PAIR}|\S)*"
+)
+_MOJIBAKE_ANCHOR = Anchor(re.compile(_MOJIBAKE_PAIR), lambda char: not char.isspace())
+
+
+def fix_mojibake(work: Work) -> None:
+    fix = lambda m: ftfy.fix_encoding(m.group())
+    substitute(work, "mojibake", _MOJIBAKE_TOKEN, fix, anchor=_MOJIBAKE_ANCHOR)
+
+
+MOJIBAKE = regex_rule(
+    "mojibake",
+    "UTF-8 read as Latin-1/cp1252, fixed with ftfy (donâ€™t -> don’t)",
+    fix_mojibake,
+    _MOJIBAKE_PAIR,
+)
