@@ -7,11 +7,13 @@ import re
 from newsmend.textcore import compiled
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# A run of CJK ideographs with the CJK punctuation and spaces that sit inside it, maybe after
-# an opening bracket. The first character is one class (a bracket is then followed by an
+# A run of CJK ideographs with the CJK punctuation, quotes and spaces that sit inside it (and
+# ASCII punctuation between ideographs: one Chinese sentence is one run), maybe after an
+# opening bracket. The first character is one class (a bracket is then followed by an
 # ideograph), so the regex engine skips ahead to it instead of trying every position.
 CJK_RUN = re.compile(
-    rf"[（(【「{_HAN}](?:(?<=[（(【「])[{_HAN}]|(?<![（(【「]))[{_HAN}\u3000-\u303f\uff01-\uff1f\s]*"
+    rf"[（(【「{_HAN}](?:(?<=[（(【「])[{_HAN}]|(?<![（(【「]))"
+    rf"(?:[{_HAN}\u3000-\u303f\uff01-\uff1f\s“”‘’]|[,!?;:](?=[{_HAN}“‘]))*"
 )
 # Chinese dates are data the date parser reads, not untranslated residue.
 CJK_DATE = re.compile(

@@ -10,6 +10,7 @@ import pytest
 
 from newsmend.glossary import glossary, official_names
 from newsmend.repair import repair_text
+from newsmend.text import untranslated_spans
 from newsmend.translate import TranslationSettings, make_translator
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -130,3 +131,11 @@ def test_annotated_pages_lose_their_residue_with_no_network(corpus_run):
 
 def _title_body(record: dict) -> str:
     return f"{record.get('title') or ''} {record.get('body') or ''}"
+
+
+def test_a_chinese_sentence_with_ascii_punctuation_is_one_run_the_glossary_leaves() -> None:
+    """A headline left in Chinese is a sentence, not a name: word-by-word it would garble."""
+    title = "Positive Energy丨郑州大雪中的“最美背影”!为坚守前线的环卫工人点赞"
+    [run] = untranslated_spans(title)
+    assert run == "丨郑州大雪中的“最美背影”!为坚守前线的环卫工人点赞"
+    assert not glossary().accepts(run)
