@@ -44,8 +44,10 @@ def _compile_labels() -> re.Pattern[str]:
     source:sdchina.com"). A label is followed by a separator, or by a space and then a capital or a digit."""
     labels = sorted(ROLES, key=len, reverse=True)
     alternation = "|".join(f"(?P<l{i}>{_label_pattern(label)})" for i, label in enumerate(labels))
+    # Only where some label can start: a run of other ideographs is passed at once.
+    first = re.escape("".join(sorted({label[0].casefold() for label in labels})))
     return re.compile(
-        rf"(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（])|(?<=[,;:，；：/—–(（]\s)|(?<=\s\s)"
+        rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（])|(?<=[,;:，；：/—–(（]\s)|(?<=\s\s)"
         rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
         rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9])))",
