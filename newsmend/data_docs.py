@@ -1,8 +1,9 @@
-"""GX Data Docs of a run: the site of the run's GX project, rebuilt and made to work offline.
+"""GX Data Docs of a run: the site of the run's GX project, brought up to date and made to
+work offline.
 
 The run's batches were validated by the project's Checkpoints (validate.py), which stored
-one result per table and batch under the run's id; this renders every result the project
-holds, so the site shows each run's results as the Checkpoints returned them.
+one result per table and batch under the run's id; the site renders those results as they
+are, so it shows each run's results as the Checkpoints returned them.
 """
 
 from __future__ import annotations
@@ -11,24 +12,42 @@ from pathlib import Path
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
+from great_expectations.data_context.types.resource_identifiers import (
+    ExpectationSuiteIdentifier,
+)
+
 from newsmend.offline_docs import make_offline
 from newsmend.validate import open_project
 
 
 def build_run_docs(project_dir: Path, run_id: str) -> Path | None:
-    """Rebuild the Data Docs of the GX project; the index.html path, or None when the run
-    stored no validation result (it validated nothing)."""
+    """Render the run's results, the suites and the index into the project's Data Docs; the
+    index.html path, or None when the run stored no validation result (it validated
+    nothing). Earlier runs' pages stay as they were rendered, so a run costs its own pages
+    (6 batches of 2 tables: 12), not the whole history; a result without a page (a run that
+    failed before this step) is rendered too."""
     context = open_project(project_dir)
     store = context.validation_results_store
-    keys = [key for key in store.list_keys() if key.run_id.run_name == run_id]
-    if not keys:
+    keys = store.list_keys()
+    ran = [key for key in keys if key.run_id.run_name == run_id]
+    if not ran:
         return None
-    for key in keys:
+    for key in ran:
         name_data_asset(store, key)
-    urls = context.build_data_docs()
-    index = Path(url2pathname(urlparse(next(iter(urls.values()))).path))
-    make_offline(index.parent)
-    return index
+    (url,) = [site["site_url"] for site in context.get_docs_sites_urls(only_if_exists=False)]
+    site = Path(url2pathname(urlparse(url).path)).parent
+    pages = [key for key in keys if key in ran or not _page(site, key).is_file()]
+    suites = [ExpectationSuiteIdentifier(name=suite.name) for suite in context.suites.all()]
+    context.build_data_docs(resource_identifiers=[*suites, *pages])
+    make_offline(site)
+    return site / "index.html"
+
+
+def _page(site: Path, key) -> Path:
+    """Where the site keeps the page of a validation result (GX's layout: suite, run name,
+    run time, batch)."""
+    *folders, batch = key.to_tuple()
+    return site.joinpath("validations", *folders, f"{batch}.html")
 
 
 def name_data_asset(store, key) -> None:

@@ -131,6 +131,23 @@ def test_a_process_runs_the_checkpoints_another_process_wrote_for_a_later_run(tm
     assert report.results["articles"].meta["run_id"].run_name == "run-2"
 
 
+def test_a_run_renders_its_own_pages_and_any_page_missing(tmp_path):
+    """Earlier runs' pages are kept as rendered; a run that ended before its Data Docs (its
+    results stored, no pages) gets its pages with the next run's."""
+    articles, headlines, _ = gold_frames()
+    project = tmp_path / "gx"
+    validate.validate_tables(articles, headlines, project, "run-1")
+    site = build_run_docs(project, "run-1").parent
+    rendered = {p: p.stat().st_mtime_ns for p in site.glob("validations/**/*.html")}
+    validate.validate_tables(articles, headlines, project, "failed")
+    validate.validate_tables(articles, headlines, project, "run-2")
+    build_run_docs(project, "run-2")
+    pages = list(site.glob("validations/**/*.html"))
+    assert sorted(p.parts[-3] for p in pages) == sorted(["run-1", "failed", "run-2"] * 2)
+    assert {p: p.stat().st_mtime_ns for p in rendered} == rendered
+    assert_offline(site)
+
+
 def test_a_run_that_validated_nothing_has_no_docs(tmp_path):
     assert build_run_docs(tmp_path / "gx", "run-1") is None
 
