@@ -1,7 +1,8 @@
 """The Prefect flow: raw pages to published Parquet, read top to bottom like a recipe.
 
-discover files -> one task per batch of files (read, split, repair, validate, write parts)
--> carry over the previous snapshot -> record the run -> publish atomically -> report.
+discover files -> one task per batch of files (read, split, repair, validate with the GX
+project's Checkpoints, write parts) -> render the Data Docs -> carry over the previous
+snapshot -> record the run -> publish atomically -> report.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from prefect.states import Completed, Failed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 from rich.progress import Progress
 
-from newsmend.batch import FILE_OUTCOMES, VALIDATION_RESULTS, BatchResult
+from newsmend.batch import FILE_OUTCOMES, BatchResult
 from newsmend.catalog import write_catalog
 from newsmend.config import Settings, load_settings
 from newsmend.dedup import update_stories
@@ -183,13 +184,14 @@ def link_stories(staging: Path, run_id: str, settings: Settings) -> dict[str, in
 
 
 @task(name="render-data-docs", task_run_name="render-data-docs", cache_policy=NONE)
-def render_data_docs(staging: Path, out: Path, run_id: str) -> Path | None:
-    """The run's GX results, merged per table, rendered into the Data Docs site under out.
-    It runs on a worker, which has GX loaded already (see clean_batch); the workers end
-    after it, so their memory is free again for the stories step."""
+def render_data_docs(out: Path, run_id: str) -> Path | None:
+    """The Data Docs site of the GX project under out, with the results the batches' runs
+    of its Checkpoints stored. It runs on a worker, which has GX loaded already (see
+    clean_batch); the workers end after it, so their memory is free again for the stories
+    step."""
     from newsmend.data_docs import build_run_docs
 
-    return build_run_docs(staging / VALIDATION_RESULTS, out / DATA_DOCS, run_id)
+    return build_run_docs(out / DATA_DOCS, run_id)
 
 
 @flow(name="newsmend-clean", flow_run_name=flow_run_name)
@@ -229,7 +231,7 @@ def clean_news(
         with task_runner(settings, todo.height) as runner:
             totals = _run_batches(runner, todo, settings, staging, run_id)
             # Nothing new (most scheduled runs): no Data Docs, and no GX loaded (4 s, 280 MB).
-            docs = _render_docs(runner, staging, settings, run_id) if totals.files else None
+            docs = _render_docs(runner, settings, run_id) if totals.files else None
         store.carry_over(staging, replaced=todo["source_file"])
         link_stories(staging, run_id, settings)
         outcomes = take_parts(staging / FILE_OUTCOMES, OUTCOMES)
@@ -274,9 +276,9 @@ def _refresh_catalog(out: Path) -> None:
         get_run_logger().warning("catalog.duckdb not refreshed: %s", error)
 
 
-def _render_docs(runner: TaskRunner, staging: Path, settings: Settings, run_id: str) -> Path | None:
+def _render_docs(runner: TaskRunner, settings: Settings, run_id: str) -> Path | None:
     """render_data_docs on one of the runner's workers; the site's index.html, or None."""
-    parameters = {"staging": staging, "out": settings.out.resolve(), "run_id": run_id}
+    parameters = {"out": settings.out.resolve(), "run_id": run_id}
     return runner.submit(render_data_docs, parameters).result()
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 STAGES = ("read", "split", "extract", "repair", "validate", "write", "story keys")
 EXAMPLES_PER_CHECK = 5  # record ids shown per failed check in the run's report
-VALIDATION_RESULTS = "validation"  # folder of the staged snapshot holding GX results per batch
 FILE_OUTCOMES = "file_outcomes"  # staged folder of per-file outcomes, folded into the ledger
 
 

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import polars as pl
 
-from newsmend.batch import FILE_OUTCOMES, VALIDATION_RESULTS, BatchResult
+from newsmend.batch import FILE_OUTCOMES, BatchResult
 from newsmend.config import Settings
-from newsmend.data_docs import save_batch_results
 from newsmend.dedup import write_keys
 from newsmend.ingest import FileProblem, Page, read_page
 from newsmend.ledger import OUTCOMES, RETRY
@@ -26,7 +25,7 @@ from newsmend.records import page_records, record_id
 from newsmend.repair import RULES, repair_frame
 from newsmend.schema import ARTICLES, HEADLINES, QUARANTINE, frame
 from newsmend.split import split_page
-from newsmend.store import write_months, write_parquet
+from newsmend.store import DATA_DOCS, write_months, write_parquet
 from newsmend.translate import make_translator
 from newsmend.validate import validate_tables
 
@@ -50,8 +49,9 @@ def process_batch(
         if translator is not None:
             result.translation.update(translator.counters())
     with timer("validate"):
-        articles, headlines, report = validate_tables(articles, headlines)
-        save_batch_results(report.results, staging / VALIDATION_RESULTS, batch_no)
+        # by the Checkpoints of the output's GX project, which stores the results
+        project = settings.out.resolve() / DATA_DOCS
+        articles, headlines, _ = validate_tables(articles, headlines, project, run_id)
     part = f"part-{run_id}-{batch_no:05d}.parquet"
     with timer("write"):
         clean, quarantined = _write(articles, headlines, problems, staging, part, run_id, result)

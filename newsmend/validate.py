@@ -3,10 +3,15 @@
 The checks live in `expectations/{articles,headlines}.json` (GX suite format). Each
 expectation's `meta` names its check and severity, so a check's severity changes in the
 JSON, not here. Where a check is not a plain GX expectation, polars computes a helper column
-first (`date_parses`, `credit_count`, ...) and the suite checks that column with an
-expectation named after the check (`expect_record_dates_to_parse`, `expectation_types.py`),
-whose description is what Data Docs show. GX sees one
-pandas frame per table and batch, holding only the columns the suite refers to.
+first (`date_parses`, `credited`, ...: True where the record passes) and the suite checks it
+with a table-level expectation named after the check (`expect_credits_present`,
+`expectation_types.py`), whose description is what Data Docs show.
+
+Batches are validated by the Checkpoints of a file-backed GX project (`newsmend_articles`,
+`newsmend_headlines`), the one that holds the Data Docs: each run of a Checkpoint gets one
+pandas frame per table and batch as its batch parameters, holding only the columns the
+suite refers to, and stores its result there under the run's id. A GX user re-runs a
+Checkpoint by name on a frame from `gx_frames`.
 """
 
 from __future__ import annotations
@@ -16,17 +21,19 @@ import os
 os.environ["GX_ANALYTICS_ENABLED"] = "false"  # before GX is imported: GX must never phone home
 
 import datetime as dt
+import fcntl
 import json
 import sys
 import threading
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import great_expectations as gx
 import polars as pl
 import polars.selectors as cs
 from great_expectations.core import ExpectationSuiteValidationResult
+from great_expectations.core.run_identifier import RunIdentifier
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
 from newsmend import expectation_types  # noqa: F401 - registers the checks' expectation types
@@ -40,8 +47,9 @@ EXAMPLES_PER_CHECK = 5
 DATASOURCE = "newsmend"
 LATEST_DATE_PARAMETER = "latest_plausible_date"
 RESULT_FORMAT = {"result_format": "COMPLETE", "partial_unexpected_count": 0}
-COLUMN_ARGUMENTS = ("column", "column_A", "column_B")
+COLUMN_ARGUMENTS = ("column", "column_A", "column_B", "helper_column")
 GX_LOCK = threading.Lock()
+SET_UP = "newsmend-set-up"  # in the GX project: the run that last wrote it
 
 
 class SuiteError(ValueError):
@@ -83,7 +91,7 @@ class ValidationReport:
     """What a later stage needs to count, explain and render one batch's validation."""
 
     checks: dict[str, CheckOutcome]
-    results: dict[str, ExpectationSuiteValidationResult]  # per table: success, statistics, ...
+    results: dict[str, ExpectationSuiteValidationResult]  # per table: its Checkpoint's result
 
     @property
     def success(self) -> bool:
@@ -143,32 +151,78 @@ def build_suite(suite: dict) -> gx.ExpectationSuite:
     return built
 
 
-# --- GX context ---------------------------------------------------------------------------
+# --- GX project ---------------------------------------------------------------------------
 
 
-def register_validations(context) -> dict[str, gx.ValidationDefinition]:
-    """Data source, one dataframe asset, suite and validation definition per table."""
-    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+def checkpoint_name(table: str) -> str:
+    return f"newsmend_{table}"
+
+
+def save_project(context) -> dict[str, gx.Checkpoint]:
+    """The GX project as GX users know it, added or updated in `context`: a pandas data source
+    with one dataframe asset per table, the suites, and per table a validation definition and
+    a Checkpoint (`newsmend_articles`, `newsmend_headlines`) returning COMPLETE results."""
     source = context.data_sources.add_or_update_pandas(DATASOURCE)
-    validations = {}
+    saved = {}
     for table in TABLES:
         batch = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe("batch")
         suite = context.suites.add_or_update(build_suite(load_suite_file(table)))
-        definition = gx.ValidationDefinition(name=table, data=batch, suite=suite)
-        validations[table] = context.validation_definitions.add_or_update(definition)
-    return validations
+        definition = context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=table, data=batch, suite=suite)
+        )
+        saved[table] = context.checkpoints.add_or_update(
+            gx.Checkpoint(
+                name=checkpoint_name(table),
+                validation_definitions=[definition],
+                result_format=RESULT_FORMAT,
+            )
+        )
+    return saved
 
 
-@cache
-def fast_validations() -> dict[str, gx.ValidationDefinition]:
-    """Validation definitions in an in-memory context, built once per process."""
+def quiet(context):
+    """The context without progress bars, which would fill a run's logs."""
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    return context
+
+
+def open_project(project: Path):
+    """The file-backed GX project at `project` (its gx/ folder)."""
+    return quiet(gx.get_context(mode="file", project_root_dir=project))
+
+
+@lru_cache(maxsize=4)
+def checkpoints(project: Path | None, run_name: str | None) -> dict[str, gx.Checkpoint]:
+    """The Checkpoint per table, loaded once per process and run, so that GX's fixed cost
+    per batch is the Checkpoint's run alone. With no project (tests, one-off checks), from
+    an in-memory one.
+
+    The first process of a run to get here writes the project for the run (the suites as
+    the files say now, the validation definitions, the Checkpoints), the others wait for it
+    and load what it wrote: the file SET_UP names the run that wrote it, and a lock on it
+    keeps two processes from writing at once. Loaded again for every run: a later run's
+    set-up rewrites the suites, and GX refuses to run a Checkpoint older than its suite (a
+    Dask worker lives on from run to run)."""
     suite_checks()  # fail early on a malformed suite
-    return register_validations(gx.get_context(mode="ephemeral"))
+    if project is None:
+        return save_project(quiet(gx.get_context(mode="ephemeral")))
+    project.mkdir(parents=True, exist_ok=True)
+    with open(project / SET_UP, "a+", encoding="utf-8") as set_up:
+        fcntl.flock(set_up, fcntl.LOCK_EX)
+        set_up.seek(0)
+        context = open_project(project)
+        if set_up.read() == str(run_name):
+            return {table: context.checkpoints.get(checkpoint_name(table)) for table in TABLES}
+        saved = save_project(context)
+        set_up.truncate(0)
+        set_up.write(str(run_name))
+        return saved
 
 
 def reset() -> None:
-    """Forget the cached suites and contexts, so edited suite files take effect in this process."""
-    for cached in (suite_checks, checked_columns, fast_validations):
+    """Forget the cached suites and Checkpoints, so edited suite files take effect in this
+    process."""
+    for cached in (suite_checks, checked_columns, checkpoints):
         cached.cache_clear()
 
 
@@ -211,20 +265,24 @@ def has_untranslated_text(texts: pl.Series) -> pl.Series:
 
 
 def helper_columns(articles: pl.DataFrame) -> dict[str, pl.Expr]:
-    """Columns the suites check that are not input columns, by name."""
+    """The columns the checks' table-level expectations read (expectation_types.py), by
+    name: per record, True where it passes the check."""
     text = pl.concat_str(pl.col("^(title|body)$"), separator="\n", ignore_nulls=True)
     article_ids = articles["record_id"].implode()
+    credits = pl.col("authors").list.len().fill_null(0) + pl.col("editors").list.len().fill_null(0)
+    repeats = pl.col("body").map_batches(duplicate_sentence_counts, return_dtype=pl.Int64)
+    untranslated = text.map_batches(has_untranslated_text, return_dtype=pl.Boolean)
+
+    def flagged(flag: str) -> pl.Expr:
+        return pl.col("flags").list.contains(flag).fill_null(False)
+
     return {
         "date_parses": pl.col("published_raw").is_null() | pl.col("published").is_not_null(),
-        "credit_count": pl.when(pl.col("kind") == "article").then(
-            pl.col("authors").list.len().fill_null(0) + pl.col("editors").list.len().fill_null(0)
-        ),
-        "duplicate_sentence_count": pl.col("body").map_batches(
-            duplicate_sentence_counts, return_dtype=pl.Int64
-        ),
-        "has_untranslated_text": text.map_batches(has_untranslated_text, return_dtype=pl.Boolean),
-        "translation_failed": pl.col("flags").list.contains("translation_failed").fill_null(False),
-        "repair_failed": pl.col("flags").list.contains("repair_failed").fill_null(False),
+        "credited": ((pl.col("kind") != "article") | (credits > 0)).fill_null(True),
+        "sentences_unique": (repeats == 0).fill_null(True),
+        "fully_translated": ~untranslated,
+        "translation_succeeded": ~flagged("translation_failed"),
+        "repairs_succeeded": ~flagged("repair_failed"),
         "parent_known": pl.col("parent_record_id").is_in(article_ids).fill_null(False),
     }
 
@@ -243,17 +301,26 @@ def gx_frame(df: pl.DataFrame, columns: list[str], helpers: dict[str, pl.Expr]):
 # --- running and reading back -------------------------------------------------------------
 
 
-def run_suite(validation: gx.ValidationDefinition, frame) -> ExpectationSuiteValidationResult:
-    """One GX validation of a whole table, not kept in any store (GX would keep every result
-    of the process in memory); data_docs.py renders a run's results."""
-    # a datetime, as GX compares datetime64[ns] columns with datetimes
+def expectation_parameters() -> dict:
+    """What the suites leave to run time: the latest plausible date (tomorrow), a datetime,
+    as GX compares datetime64[ns] columns with datetimes."""
     latest = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time())
-    batch = validation.data.get_batch(batch_parameters={"dataframe": frame})
-    return batch.validate(
-        validation.suite,
-        expectation_parameters={LATEST_DATE_PARAMETER: latest},
-        result_format=RESULT_FORMAT,
+    return {LATEST_DATE_PARAMETER: latest}
+
+
+def run_checkpoint(
+    checkpoint: gx.Checkpoint, frame, run_name: str | None
+) -> ExpectationSuiteValidationResult:
+    """One run of a table's Checkpoint over a batch, its frame passed as batch parameters.
+    The run's time is now, so each batch's result has its own key in the project's store
+    (and its own Data Docs page) under the run's name."""
+    result = checkpoint.run(
+        batch_parameters={"dataframe": frame},
+        expectation_parameters=expectation_parameters(),
+        run_id=RunIdentifier(run_name=run_name, run_time=dt.datetime.now(dt.UTC)),
     )
+    (validation,) = result.run_results.values()
+    return validation
 
 
 def raised(exception_info: dict) -> bool:
@@ -306,25 +373,38 @@ def tally(report: dict[str, CheckOutcome], df: pl.DataFrame, rows: dict[str, set
         outcome.examples.extend(ids[p] for p in sorted(positions)[:room])
 
 
-def run_gx(frames: dict[str, object]) -> dict[str, ExpectationSuiteValidationResult]:
-    """Validate each table's GX frame once.
+def run_gx(
+    frames: dict[str, object], project: Path | None, run_name: str | None
+) -> dict[str, ExpectationSuiteValidationResult]:
+    """Run each table's Checkpoint once over its GX frame.
 
     One thread at a time: every batch of a table has the same GX batch id, and the data
     source caches batch data by that id, so two concurrent runs would read each other's rows.
     """
     with GX_LOCK:
-        validations = fast_validations()
-        return {table: run_suite(validations[table], frames[table]) for table in TABLES}
+        tables = checkpoints(project, run_name)
+        return {t: run_checkpoint(tables[t], frames[t], run_name) for t in TABLES}
+
+
+def gx_frames(articles: pl.DataFrame, headlines: pl.DataFrame) -> dict[str, object]:
+    """The pandas frame of each table that its Checkpoint validates (a GX user re-running a
+    Checkpoint passes it as the batch parameter `dataframe`)."""
+    helpers = helper_columns(articles)
+    tables = {"articles": articles, "headlines": headlines}
+    return {t: gx_frame(df, checked_columns(t), helpers) for t, df in tables.items()}
 
 
 def validate_tables(
-    articles: pl.DataFrame, headlines: pl.DataFrame
+    articles: pl.DataFrame,
+    headlines: pl.DataFrame,
+    project: Path | None = None,
+    run_name: str | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame, ValidationReport]:
-    """Validate one batch: each record gets failed_checks (blocking) and flags (warnings)."""
+    """Validate one batch with the Checkpoints of the GX project at `project` (in memory when
+    None), their results stored there under `run_name`: each record gets failed_checks
+    (blocking) and flags (warnings)."""
     tables = {"articles": articles, "headlines": headlines}
-    helpers = helper_columns(articles)
-    frames = {t: gx_frame(df, checked_columns(t), helpers) for t, df in tables.items()}
-    results = run_gx(frames)
+    results = run_gx(gx_frames(articles, headlines), project, run_name)
     checks = {name: CheckOutcome(check.severity) for name, check in suite_checks().items()}
     marked = {}
     for table, df in tables.items():

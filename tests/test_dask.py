@@ -67,4 +67,4 @@ def test_dask_run_equals_local_run(tmp_path, prefect_api_url):
     assert not list(tmp_path.glob("*/.newsmend/versions/*/file_outcomes"))
     for out in ("local", "dask"):  # a worker rendered each run's Data Docs
         pages = {p.name for p in (tmp_path / out / "gx_docs").rglob("validations/**/*.html")}
-        assert pages == {"articles.html", "headlines.html"}, out
+        assert pages == {"newsmend-articles.html", "newsmend-headlines.html"}, out
