@@ -40,7 +40,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 from flows import clean
 from newsmend.batch import STAGES
 from newsmend.config import load_settings
-from newsmend.store import Store
+from newsmend.store import Draft, Store
 
 DEFAULT_PAGES = 10_000  # about a minute on two cores
 # The default translation: the offline glossary (no network, so the figures stay comparable).
@@ -92,9 +92,10 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
     with ExitStack() as stack:
         stack.enter_context(_timed(clean, "_run_batches", seconds, "batches", batches))
         stack.enter_context(_timed(clean, "_render_docs", seconds, "data docs"))
-        stack.enter_context(_timed(Store, "carry_over", seconds, "carry-over"))
+        stack.enter_context(_timed(Draft, "carry_over", seconds, "carry-over"))
         stack.enter_context(_timed(clean, "link_stories", seconds, "stories"))
-        stack.enter_context(_timed(Store, "publish", seconds, "publish"))
+        stack.enter_context(_timed(Draft, "publish", seconds, "publish"))
+        stack.enter_context(_timed(Store, "vacuum", seconds, "publish"))
         stack.enter_context(_timed(clean, "_refresh_catalog", seconds, "catalog"))
         memory = stack.enter_context(_MemorySampler())
         cpu_before = _cpu_seconds()
