@@ -177,7 +177,7 @@ class Draft:
 
     def new_parts(self, table: str) -> list[str]:
         """The parts this run's batches wrote to a table (named part-<run_id>-<batch>)."""
-        folder = self.store.root / table
+        folder = _fresh(self.store.root / table)
         if not folder.exists():
             return []
         return sorted(str(p) for p in folder.rglob(f"part-{self.run_id}-*.parquet"))
@@ -268,7 +268,7 @@ class Draft:
 
     def _add_action(self, table: str, path: str) -> AddAction:
         relative = path.removeprefix(self.store.uri(table).rstrip("/") + "/")
-        info = UPath(path).stat()
+        info = _fresh(UPath(path)).stat()
         partition = {}
         if table in PARTITIONED:
             month = relative.split("/", 1)[0].removeprefix(f"{MONTH}=")
@@ -321,7 +321,7 @@ def read_parts(files: list[str], schema: dict | None) -> pl.DataFrame:
 
 def take_parts(folder: UPath, schema: dict) -> pl.DataFrame:
     """Read a staged folder of parts that is no table, and remove it."""
-    files = sorted(str(p) for p in folder.glob("*.parquet")) if folder.exists() else []
+    files = sorted(str(p) for p in folder.glob("*.parquet")) if _fresh(folder).exists() else []
     df = read_parts(files, schema)
     _remove_tree(folder)
     return df
@@ -363,6 +363,13 @@ def _rows(part: str, options: dict) -> int:
 def _holds_any(part: str, source_files: pl.Series, options: dict) -> bool:
     column = pl.read_parquet(part, columns=["source_file"], storage_options=options or None)
     return bool(column["source_file"].is_in(source_files.implode()).any())
+
+
+def _fresh(path: UPath) -> UPath:
+    """The path, with what fsspec remembers of its listings forgotten: other processes (the
+    workers) and other writers (deltalake, polars) have added files since."""
+    path.fs.invalidate_cache()
+    return path
 
 
 def _remove_tree(folder: UPath) -> None:
