@@ -82,10 +82,14 @@ def _generate(pages: int, raw: Path) -> Path:
     return raw
 
 
-def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
-    """One full run of the flow over raw; returns the figures to print."""
+def run(
+    raw: Path, out: Path | str, config: Path, batch_size: int | None, source: str | None = None
+) -> dict:
+    """One full run of the flow over raw, or over its copy at the URL `source`, into out (a
+    folder or a URL); returns the figures to print."""
     config.write_text(CONFIG, encoding="utf-8")
-    settings = load_settings(config, raw=raw, out=out, full=True, batch_size=batch_size)
+    source = source or str(raw)
+    settings = load_settings(config, raw=source, out=out, full=True, batch_size=batch_size)
     clean.share_temporary_server()
     seconds: Counter = Counter()
     batches: list = []
@@ -101,7 +105,7 @@ def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
         cpu_before = _cpu_seconds()
         started = time.perf_counter()
         summary = clean.clean_news(
-            raw=str(raw), out=str(out), full=True, config=str(config), batch_size=batch_size
+            raw=source, out=str(out), full=True, config=str(config), batch_size=batch_size
         )
         wall = time.perf_counter() - started
         cpu = {key: round(value - cpu_before[key], 1) for key, value in _cpu_seconds().items()}

@@ -20,6 +20,8 @@ from moto.server import ThreadedMotoServer
 from polars.testing import assert_frame_equal
 from test_dask import _table
 
+from newsmend.store import Store, StoreBusy
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from make_corpus import write_corpus
@@ -166,3 +168,12 @@ def _ids(out: str, table: str, options: dict) -> list[str]:
     df = pl.read_delta(f"{out}/{table}", storage_options=options)
     column = "source_file" if table == "ledger" else "record_id"
     return sorted(df[column])
+
+
+def test_a_second_writer_of_the_same_url_is_refused(s3):
+    """The lock object is created only if absent (S3's conditional put)."""
+    first, second = Store(f"s3://{BUCKET}/locked"), Store(f"s3://{BUCKET}/locked")
+    with first.locked(), pytest.raises(StoreBusy, match="wait for it to finish"), second.locked():
+        pass
+    with Store(f"s3://{BUCKET}/locked").locked():  # released: the next run goes ahead
+        pass
