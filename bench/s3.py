@@ -4,8 +4,8 @@ and --out as s3:// URLs. Prints the figures as bench/run.py does.
 
     .venv/bin/python bench/s3.py --corpus /tmp/bench20    # or --pages 10000
 
-The server runs in this process, so its CPU is part of the figures: a real S3 endpoint
-costs the run network time instead.
+The server runs in a process of its own on the same machine, so its CPU competes with the
+run's: a real S3 endpoint costs the run network time instead.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
-
-from moto.server import ThreadedMotoServer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -36,9 +37,13 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="newsmend-s3-bench-"))
     raw = args.corpus or bench._generate(args.pages, work / "raw")
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    host = "127.0.0.1"
+    _wait_for(host, port)
     os.environ.update(
         AWS_ACCESS_KEY_ID="bench",
         AWS_SECRET_ACCESS_KEY="bench",
@@ -56,10 +61,21 @@ def main() -> None:
             raw, f"s3://{BUCKET}/clean", work / "bench.toml", None, source=f"s3://{BUCKET}/raw"
         )
     finally:
-        server.stop()
+        server.terminate()
+        server.wait()
     print(bench.render(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+def _wait_for(host: str, port: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as client:
+            if client.connect_ex((host, port)) == 0:
+                return
+        time.sleep(0.1)
+    raise SystemExit(f"the S3 server on {host}:{port} did not start")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 server mode), batches on a Dask cluster of two worker processes, and a run killed with
 SIGKILL while it publishes. The tables on S3 equal a local run's, row for row."""
 
+import logging
 import os
 import re
 import signal
@@ -38,6 +39,7 @@ S3_EXAMPLES = re.findall(r"```python s3\n(.*?)```", README, re.DOTALL)
 def s3(tmp_path_factory):
     """The server, a bucket, and the AWS_* variables every reader and writer uses (this
     process, its Dask workers and its subprocesses alike). Yields the variables."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # a line per request otherwise
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
