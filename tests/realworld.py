@@ -87,7 +87,7 @@ def _norm(text: str | None) -> str:
 
 def _records(out: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     def read(table: str) -> pl.DataFrame:
-        return pl.read_delta(str(out / table))
+        return pl.concat([pl.read_parquet(f) for f in sorted((out / table).rglob("*.parquet"))])
 
     return read("articles"), read("headlines"), read("quarantine")
 

@@ -51,10 +51,10 @@ def test_tuning_set_keeps_its_figures(tuned: Path, figure: str) -> None:
 
 def test_no_record_is_page_furniture(every_page: Path) -> None:
     titles = [
-        *pl.read_delta(str(every_page / "articles")).get_column("title_raw").to_list(),
-        *pl.read_delta(str(every_page / "headlines")).get_column("title_raw").to_list(),
+        *pl.read_parquet(every_page / "articles").get_column("title_raw").to_list(),
+        *pl.read_parquet(every_page / "headlines").get_column("title_raw").to_list(),
     ]
-    quarantine = pl.read_delta(str(every_page / "quarantine"))
+    quarantine = pl.read_parquet(every_page / "quarantine")
     titles += [json.loads(r).get("title_raw") for r in quarantine["record"]]
     furniture = [(t, furniture_kind(t)) for t in titles if t and furniture_kind(t)]
     assert furniture == []
