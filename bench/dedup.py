@@ -46,15 +46,19 @@ STAGE = """
 import json, re, sys, time
 from pathlib import Path
 from newsmend.dedup import update_stories
+from newsmend.store import Store
 
 def peak_mb():  # VmHWM: the peak of this process image (ru_maxrss keeps the forking parent's)
     status = Path("/proc/self/status").read_text()
     return round(int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) / 1024)
 
 imported = peak_mb()
+draft = Store(sys.argv[1]).draft(sys.argv[2])
+draft.take_batches()
 started = time.perf_counter()
-counts = update_stories(Path(sys.argv[1]), sys.argv[2], float(sys.argv[3]), int(sys.argv[4]))
+counts = update_stories(draft, float(sys.argv[3]), int(sys.argv[4]))
 seconds = round(time.perf_counter() - started, 1)
+draft.publish()
 print(json.dumps({"seconds": seconds, "peak_rss_mb": peak_mb(), "after_imports_mb": imported,
                   **counts}))
 """  # the stage alone in a fresh interpreter (Linux): its peak memory is its own
@@ -226,11 +230,11 @@ def _with_truth(snapshot: Path, truth: pl.DataFrame) -> pl.DataFrame:
     """Cleaned records with their true story, matched on page, table, kind and title."""
     titles = pl.concat(
         [
-            pl.read_parquet(snapshot / table / "**/*.parquet", columns=["record_id", "title"])
+            pl.read_delta(str(snapshot / table), columns=["record_id", "title"])
             for table in ("articles", "headlines")
         ]
     )
-    links = pl.read_parquet(snapshot / "links" / "*.parquet").join(titles, on="record_id")
+    links = pl.read_delta(str(snapshot / "links")).join(titles, on="record_id")
     key = ["source_file", "table", "kind", "title_norm"]
     truth = truth.with_columns(normalise("title").alias("title_norm")).filter(
         pl.len().over(key) == 1

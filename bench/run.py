@@ -41,7 +41,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 from flows import clean
 from newsmend.batch import STAGES
 from newsmend.config import load_settings
-from newsmend.store import Store
+from newsmend.store import Draft, Store
 
 DEFAULT_PAGES = 10_000  # about a minute on two cores
 # The default translation: the offline glossary (no network, so the figures stay comparable).
@@ -91,25 +91,30 @@ def _build_lexicon() -> None:
     subprocess.run(command, check=True)
 
 
-def run(raw: Path, out: Path, config: Path, batch_size: int | None) -> dict:
-    """One full run of the flow over raw; returns the figures to print."""
+def run(
+    raw: Path, out: Path | str, config: Path, batch_size: int | None, source: str | None = None
+) -> dict:
+    """One full run of the flow over raw, or over its copy at the URL `source`, into out (a
+    folder or a URL); returns the figures to print."""
     config.write_text(CONFIG, encoding="utf-8")
-    settings = load_settings(config, raw=raw, out=out, full=True, batch_size=batch_size)
+    source = source or str(raw)
+    settings = load_settings(config, raw=source, out=out, full=True, batch_size=batch_size)
     clean.share_temporary_server()
     seconds: Counter = Counter()
     batches: list = []
     with ExitStack() as stack:
         stack.enter_context(_timed(clean, "_run_batches", seconds, "batches", batches))
         stack.enter_context(_timed(clean, "_render_docs", seconds, "data docs"))
-        stack.enter_context(_timed(Store, "carry_over", seconds, "carry-over"))
+        stack.enter_context(_timed(Draft, "carry_over", seconds, "carry-over"))
         stack.enter_context(_timed(clean, "link_stories", seconds, "stories"))
-        stack.enter_context(_timed(Store, "publish", seconds, "publish"))
+        stack.enter_context(_timed(Draft, "publish", seconds, "publish"))
+        stack.enter_context(_timed(Store, "vacuum", seconds, "publish"))
         stack.enter_context(_timed(clean, "_refresh_catalog", seconds, "catalog"))
         memory = stack.enter_context(_MemorySampler())
         cpu_before = _cpu_seconds()
         started = time.perf_counter()
         summary = clean.clean_news(
-            raw=str(raw), out=str(out), full=True, config=str(config), batch_size=batch_size
+            raw=source, out=str(out), full=True, config=str(config), batch_size=batch_size
         )
         wall = time.perf_counter() - started
         cpu = {key: round(value - cpu_before[key], 1) for key, value in _cpu_seconds().items()}

@@ -1,8 +1,9 @@
 """The Prefect flow: raw pages to published Parquet, read top to bottom like a recipe.
 
 discover files -> one task per batch of files (read, split, repair, validate with the GX
-project's Checkpoints, write parts) -> render the Data Docs -> carry over the previous
-snapshot -> record the run -> publish atomically -> report.
+project's Checkpoints, write parts) -> render the Data Docs -> carry over the published tables
+-> link stories -> record the run -> publish (one Delta commit per table) -> report. Raw
+pages and tables may be local folders or object storage.
 """
 
 from __future__ import annotations
@@ -44,9 +45,10 @@ from newsmend.config import Settings, load_settings
 from newsmend.dedup import update_stories
 from newsmend.ingest import discover, file_paths
 from newsmend.ledger import OUTCOMES, files_to_process, update_ledger
+from newsmend.locations import is_remote, local_folder, location
 from newsmend.quality import quality_alerts
 from newsmend.schema import RUNS, frame
-from newsmend.store import DATA_DOCS, Store, take_parts, write_parquet
+from newsmend.store import DATA_DOCS, Draft, Store, take_parts
 
 BATCHES_PER_WORKER = 2  # submitted at a time: one running, one ready to start
 
@@ -124,9 +126,9 @@ def share_temporary_server(attempts: int = 2) -> None:
 def artifact_key(name: str, out: Path) -> str:
     """An artifact key of this output folder: runs into two folders keep apart (keys are
     global in Prefect and take lowercase letters, digits and dashes only)."""
-    folder = out.resolve()
-    words = re.sub(r"[^a-z0-9]+", "-", "-".join(folder.parts[-2:]).lower()).strip("-")
-    digest = hashlib.sha256(str(folder).encode()).hexdigest()[:8]
+    folder = str(out) if is_remote(out) else str(Path(out).resolve())
+    words = re.sub(r"[^a-z0-9]+", "-", "-".join(folder.split("/")[-2:]).lower()).strip("-")
+    digest = hashlib.sha256(folder.encode()).hexdigest()[:8]
     return f"newsmend-{name}-{words[:40]}-{digest}"
 
 
@@ -175,23 +177,24 @@ def clean_batch(
 
 
 @task(name="link-stories", task_run_name="link-stories", cache_policy=NONE)
-def link_stories(staging: Path, run_id: str, settings: Settings) -> dict[str, int]:
+def link_stories(draft: Draft, settings: Settings) -> dict[str, int]:
     """Join this run's records into stories: exact and near copies, teasers and headlines
-    linked to their article (tables stories, links, story_keys of the staged snapshot)."""
-    counts = update_stories(staging, run_id, settings.story_threshold)
+    linked to their article (tables stories, links, story_keys of the run's draft)."""
+    counts = update_stories(draft, settings.story_threshold)
     get_run_logger().info("stories: %s", json.dumps(counts))
     return counts
 
 
 @task(name="render-data-docs", task_run_name="render-data-docs", cache_policy=NONE)
-def render_data_docs(out: Path, run_id: str) -> Path | None:
-    """The Data Docs site of the GX project under out, with the results the batches' runs
-    of its Checkpoints stored. It runs on a worker, which has GX loaded already (see
-    clean_batch); the workers end after it, so their memory is free again for the stories
-    step."""
+def render_data_docs(out: Path | str, run_id: str) -> Path | None:
+    """The Data Docs site of the GX project of out, with the results the batches' runs of its
+    Checkpoints stored. It runs on a worker, which has GX loaded already (see clean_batch);
+    the workers end after it, so their memory is free again for the stories step. GX keeps
+    its project on a local disk: for an output on object storage, in that machine's cache
+    (local_folder)."""
     from newsmend.data_docs import build_run_docs
 
-    return build_run_docs(out / DATA_DOCS, run_id)
+    return build_run_docs(local_folder(out) / DATA_DOCS, run_id)
 
 
 @flow(name="newsmend-clean", flow_run_name=flow_run_name)
@@ -227,21 +230,24 @@ def clean_news(
             settings.raw,
             todo.height,
         )
-        staging = store.staging(run_id)
+        draft = store.draft(run_id)
         with task_runner(settings, todo.height) as runner:
-            totals = _run_batches(runner, todo, settings, staging, run_id)
+            totals = _run_batches(runner, todo, settings, draft.staging, run_id)
             # Nothing new (most scheduled runs): no Data Docs, and no GX loaded (4 s, 280 MB).
             docs = _render_docs(runner, settings, run_id) if totals.files else None
-        store.carry_over(staging, replaced=todo["source_file"])
-        link_stories(staging, run_id, settings)
-        outcomes = take_parts(staging / FILE_OUTCOMES, OUTCOMES)
+        draft.take_batches()
+        draft.carry_over(replaced=todo["source_file"])
+        link_stories(draft, settings)
+        outcomes = take_parts(draft.staging / FILE_OUTCOMES, OUTCOMES)
         ledger = update_ledger(ledger, todo, outcomes, run_id)
-        write_parquet(ledger, staging / "ledger" / "ledger.parquet")
+        draft.replace("ledger", ledger, f"ledger-{run_id}.parquet")
         run_row = _run_row(run_id, started, found.height, totals)
         run_row["alerts"] = _check_quality(store, run_row, settings)
-        write_parquet(frame([run_row], RUNS), staging / "runs" / f"part-{run_id}.parquet")
-        store.publish(staging)
-        _refresh_catalog(settings.out)
+        draft.add("runs", frame([run_row], RUNS), f"runs-{run_id}.parquet")
+        draft.publish()
+        store.vacuum()
+        if not is_remote(settings.out):
+            _refresh_catalog(settings.out)
     _report(run_row, totals, docs, settings.out)
     logger.info("run %s published: %s", run_id, json.dumps(_counts(run_row)))
     if run_row["alerts"]:  # not a plain green Completed: the run list shows it
@@ -262,7 +268,7 @@ def _check_quality(store: Store, run_row: dict, settings: Settings) -> list[str]
     if alerts:
         emit_event(
             event="newsmend.quality.alert",
-            resource={"prefect.resource.id": f"newsmend.output.{settings.out.resolve()}"},
+            resource={"prefect.resource.id": f"newsmend.output.{store.root}"},
             payload={"run_id": run_row["run_id"], "alerts": alerts},
         )
     return alerts
@@ -278,7 +284,8 @@ def _refresh_catalog(out: Path) -> None:
 
 def _render_docs(runner: TaskRunner, settings: Settings, run_id: str) -> Path | None:
     """render_data_docs on one of the runner's workers; the site's index.html, or None."""
-    parameters = {"out": settings.out.resolve(), "run_id": run_id}
+    out = settings.out if is_remote(settings.out) else location(Path(settings.out).resolve())
+    parameters = {"out": out, "run_id": run_id}
     return runner.submit(render_data_docs, parameters).result()
 
 

@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 
 from newsmend.config import ConfigError, load_settings
-from newsmend.store import DOCS_SITE, StoreBusy
+from newsmend.locations import is_remote, local_folder
+from newsmend.store import DOCS_SITE, StoreError
 
 app = typer.Typer(
     add_completion=False,
@@ -31,8 +32,13 @@ class UserError(Exception):
 
 @app.command()
 def run(
-    raw: Annotated[Path | None, typer.Option(help="Folder of raw pages (*.txt, *.txt.gz).")] = None,
-    out: Annotated[Path | None, typer.Option(help="Output folder for the Parquet tables.")] = None,
+    raw: Annotated[
+        str | None,
+        typer.Option(help="Folder or URL (s3://bucket/prefix) of raw pages (*.txt, *.txt.gz)."),
+    ] = None,
+    out: Annotated[
+        str | None, typer.Option(help="Folder or URL (s3://bucket/prefix) for the tables.")
+    ] = None,
     full: Annotated[
         bool, typer.Option(help="Reprocess every file, not only new or changed ones.")
     ] = False,
@@ -46,7 +52,7 @@ def run(
 ) -> None:
     """Clean the raw pages into Parquet tables (articles, headlines, quarantine, runs)."""
     settings = load_settings(config, raw=raw, out=out, batch_size=batch_size, dask=dask)
-    if not settings.raw.is_dir():
+    if not _is_folder(settings.raw):
         raise UserError(f"--raw {settings.raw} is not a folder")
     from prefect import tags
 
@@ -79,11 +85,20 @@ def run(
         sys.exit(1)
 
 
+def _is_folder(where) -> bool:
+    """A folder, or an object storage prefix that holds objects; an unreachable store or
+    missing credentials end in one line, never a traceback."""
+    try:
+        return where.is_dir()
+    except Exception as error:  # noqa: BLE001 - botocore's and aiohttp's errors alike
+        raise UserError(f"--raw {where}: {type(error).__name__}: {error}") from None
+
+
 @app.command()
 def serve(
     cron: Annotated[str, typer.Option(help="When to run, as a cron expression.")] = "0 * * * *",
-    raw: Annotated[Path | None, typer.Option(help="Folder of raw pages.")] = None,
-    out: Annotated[Path | None, typer.Option(help="Output folder.")] = None,
+    raw: Annotated[str | None, typer.Option(help="Folder or URL of raw pages.")] = None,
+    out: Annotated[str | None, typer.Option(help="Output folder or URL.")] = None,
     config: Annotated[Path | None, typer.Option(help="TOML settings file.")] = None,
     name: Annotated[
         str, typer.Option(help="Deployment name in the Prefect UI.")
@@ -111,8 +126,8 @@ def serve(
         cron=cron,
         tags=["newsmend"],
         parameters={
-            "raw": str(settings.raw.resolve()),
-            "out": str(settings.out.resolve()),
+            "raw": str(settings.raw),
+            "out": str(settings.out),
             "config": str(config.resolve()) if config else None,
         },
     )
@@ -120,12 +135,17 @@ def serve(
 
 @app.command()
 def catalog(
-    out: Annotated[Path | None, typer.Option(help="Output folder of a run.")] = None,
+    out: Annotated[str | None, typer.Option(help="Output folder of a run.")] = None,
 ) -> None:
     """Write catalog.duckdb: one DuckDB view per table over the Parquet."""
     from newsmend.catalog import write_catalog
 
     settings = load_settings(out=out)
+    if is_remote(settings.out):
+        raise UserError(
+            f"--out {settings.out}: the catalog is a local DuckDB file; read tables on object "
+            "storage with polars or DuckDB through deltalake (README, 'Object storage')"
+        )
     if not (settings.out / "articles").exists():
         raise UserError(
             f"--out {settings.out} holds no published run yet; run `newsmend run` first"
@@ -135,7 +155,7 @@ def catalog(
 
 @app.command()
 def docs(
-    out: Annotated[Path | None, typer.Option(help="Output folder of a run.")] = None,
+    out: Annotated[str | None, typer.Option(help="Output folder or URL of a run.")] = None,
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free one).")] = 8765,
 ) -> None:
     """Serve the GX Data Docs of an output folder on 127.0.0.1 until stopped (Ctrl-C)."""
@@ -143,7 +163,7 @@ def docs(
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
     settings = load_settings(out=out)
-    site = settings.out / DOCS_SITE
+    site = local_folder(settings.out) / DOCS_SITE
     if not (site / "index.html").is_file():
         raise UserError(f"--out {settings.out} has no Data Docs yet; run `newsmend run` first")
     handler = partial(SimpleHTTPRequestHandler, directory=str(site))
@@ -195,7 +215,7 @@ def main() -> None:
     """Entry point: run the app, turning user errors into one line and exit code 2."""
     try:
         code = app(standalone_mode=False)
-    except (UserError, ConfigError, StoreBusy) as error:
+    except (UserError, ConfigError, StoreError) as error:
         _fail(str(error))
     except Exception as error:
         if hasattr(error, "format_message"):  # a usage error of (Typer's copy of) click

@@ -19,6 +19,9 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from upath import UPath
+
+from newsmend.locations import location
 from newsmend.repair import RULES
 from newsmend.translate import TranslationError, TranslationSettings, api_key
 
@@ -31,8 +34,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Settings:
-    raw: Path = Path("data/raw")
-    out: Path = Path("data/clean")
+    raw: UPath = field(default_factory=lambda: location("data/raw"))  # or a URL: s3://...
+    out: UPath = field(default_factory=lambda: location("data/clean"))
     # Files per Prefect task, at most (the flow cuts equal batches). Larger batches spread
     # Great Expectations' 0.3 s a call over more pages, and each page adds to a worker's
     # peak: 2000 keeps two workers and the flow at 1.4 GB (README, "Scale").
@@ -116,7 +119,7 @@ def _build(values: dict) -> Settings:
 
 def _convert(name: str, value):
     if name in ("raw", "out"):
-        return Path(value)
+        return location(value)
     if name in ("batch_size", "max_bytes"):
         return _integer(name, value)
     if name in ("alert_threshold", "story_threshold"):

@@ -29,13 +29,14 @@ numbers their 16 hex digits spell.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import PurePosixPath
 
 import numpy as np
 import polars as pl
 
-from newsmend.schema import ARTICLES, LINKS, STORIES, STORY_KEYS
-from newsmend.store import write_parquet
+from newsmend.locations import storage_options
+from newsmend.schema import ARTICLES, HEADLINES, LINKS, STORIES, STORY_KEYS
+from newsmend.store import Draft, read_parts, write_parquet
 
 BINS = 128  # MinHash values per body (one-permutation hashing: one bin each)
 ROWS = 4  # values per LSH band
@@ -669,21 +670,17 @@ def stories_table(links: pl.LazyFrame, keys: pl.LazyFrame, articles: pl.LazyFram
     )
 
 
-def update_stories(
-    staging: Path, run_id: str, threshold: float, chunk: int = CHUNK
-) -> dict[str, int]:
-    """The stage as the flow runs it, inside the run's staged snapshot: this run's parts get
+def update_stories(draft: Draft, threshold: float, chunk: int = CHUNK) -> dict[str, int]:
+    """The stage as the flow runs it, on the run's draft of the tables: this run's parts get
     their links parts (and story_keys parts, where their batch wrote none), carried-over links
     parts are rewritten only where a record was linked anew, and stories is rewritten. All
     three are published with the other tables, so the index is never ahead of them. Memory:
     one part at a time, one chunk of new bodies at a time, and compact integer frames of this
     run's records."""
-    this_run = f"part-{run_id}-"
-    old_keys = sorted(
-        p for p in (staging / "story_keys").glob("*.parquet") if this_run not in p.name
-    )
-    old_links = sorted((staging / "links").glob("*.parquet"))
-    new_keys = _new_keys(staging, run_id)
+    this_run = f"part-{draft.run_id}-"
+    old_keys = [p for p in draft.files("story_keys") if this_run not in p]
+    old_links = draft.files("links")
+    new_keys = _new_keys(draft)
     assigned, relinked = match_records(
         _scan(old_keys, STORY_KEYS),
         _scan(old_links, LINKS),
@@ -691,56 +688,90 @@ def update_stories(
         threshold,
         chunk,
     )
-    for part in old_links:
-        ids = pl.read_parquet(part, columns=["record_id"]).select(_id("record_id"))
+    for number, part in enumerate(old_links):
+        ids = read_parts([part], None).select(_id("record_id"))
         if ids.to_series().is_in(relinked["rid"].implode()).any():
-            # written under the same name; the published part stays as it was
-            write_parquet(renewed(pl.read_parquet(part), relinked), part)
+            # a new part in the draft; the published one stays as it was
+            draft.drop("links", part)
+            renewed_part = renewed(read_parts([part], LINKS), relinked)
+            draft.add("links", renewed_part, f"renewed-{draft.run_id}-{number:05d}.parquet")
     assigned = assigned.sort("rid")
     for part in new_keys:
-        keys = pl.read_parquet(part, columns=["record_id", "table", "source_file", "kind"])
+        keys = read_parts([part], None).select("record_id", "table", "source_file", "kind")
         mine = assigned["rid"].search_sorted(keys.select(_id("record_id")).to_series())
-        write_parquet(new_links(keys, assigned[mine]), staging / "links" / part.name)
-    links = _scan(sorted((staging / "links").glob("*.parquet")), LINKS)
+        draft.add("links", new_links(keys, assigned[mine]), PurePosixPath(part).name)
+    links = _scan(draft.files("links"), LINKS)
     stories = stories_table(
         links,
         _scan(old_keys + new_keys, STORY_KEYS),
-        _scan(sorted((staging / "articles").rglob("*.parquet")), DESCRIBED),
+        _scan(draft.files("articles"), DESCRIBED),
     )
-    write_parquet(
-        stories.select(list(STORIES)).cast(STORIES), staging / "stories" / "stories.parquet"
+    draft.replace(
+        "stories", stories.select(list(STORIES)).cast(STORIES), f"stories-{draft.run_id}.parquet"
     )
     return {"stories": stories.height, **_counts(links)}
 
 
-def write_keys(articles: pl.DataFrame, headlines: pl.DataFrame, path: Path) -> None:
+def write_keys(articles: pl.DataFrame, headlines: pl.DataFrame, path) -> None:
     """The story_keys part of one batch's clean records. Each batch writes its own beside its
     parts, in the worker that cleaned them: the keys (normalising, MinHash) are most of the
     stage's work, and they need no other batch."""
-    write_parquet(record_keys(articles, headlines).select(list(STORY_KEYS)), path)
+    write_parquet(_stored(record_keys(articles, headlines)), path)
 
 
-def _new_keys(staging: Path, run_id: str) -> list[Path]:
+def _new_keys(draft: Draft) -> list[str]:
     """The story_keys parts of this run's records; a part whose batch did not write them (a
-    snapshot made by other means) gets them here, one part's text in memory at a time."""
-    parts = []
+    draft made by other means) gets them here, one part's text in memory at a time."""
+    this_run = f"part-{draft.run_id}-"
+    written = {PurePosixPath(p).name: p for p in draft.files("story_keys") if this_run in p}
     # a batch's part has one name in every month partition of articles and headlines
-    names = {part.name for part in (staging / "articles").rglob(f"part-{run_id}-*.parquet")}
+    names = {PurePosixPath(p).name for p in draft.files("articles") if this_run in p}
+    parts = []
     for name in sorted(names):
-        parts.append(staging / "story_keys" / name)
-        if not parts[-1].exists():
-            columns = ["record_id", "source_file", "kind", "title", "body", "published"]
-            articles = pl.read_parquet(sorted((staging / "articles").rglob(name)), columns=columns)
-            headlines = pl.read_parquet(
-                sorted((staging / "headlines").rglob(name)),
-                columns=["record_id", "source_file", "title", "published"],
-            )
-            write_keys(articles, headlines, parts[-1])
+        if name in written:
+            parts.append(written[name])
+            continue
+        articles = read_parts(
+            [p for p in draft.files("articles") if p.endswith("/" + name)],
+            {
+                c: ARTICLES[c]
+                for c in ("record_id", "source_file", "kind", "title", "body", "published")
+            },
+        )
+        headlines = read_parts(
+            [p for p in draft.files("headlines") if p.endswith("/" + name)],
+            {c: HEADLINES[c] for c in ("record_id", "source_file", "title", "published")},
+        )
+        parts.append(draft.add("story_keys", _stored(record_keys(articles, headlines)), name))
     return parts
 
 
-def _scan(files: list[Path], schema: dict) -> pl.LazyFrame:
-    return pl.scan_parquet(files).select(list(schema)) if files else pl.LazyFrame(schema=schema)
+def _scan(files: list[str], schema: dict) -> pl.LazyFrame:
+    if not files:
+        return pl.LazyFrame(schema=schema)
+    options = storage_options(files[0]) or None
+    parts = pl.scan_parquet(files, storage_options=options).select(list(schema))
+    return _unsigned(parts) if schema is STORY_KEYS else parts
+
+
+# Delta Lake has no unsigned integers: story_keys keeps its hashes as the signed numbers of
+# the same bits, so that polars and DuckDB read the table through Delta like any other.
+_HASHES = ("title_key", "exact_key")
+_HASH_LISTS = ("signature", "bands")
+
+
+def _stored(keys: pl.DataFrame) -> pl.DataFrame:
+    return keys.select(list(STORY_KEYS)).with_columns(
+        pl.col(*_HASHES).reinterpret(signed=True),
+        *(pl.col(c).list.eval(pl.element().reinterpret(signed=True)) for c in _HASH_LISTS),
+    )
+
+
+def _unsigned(keys: pl.LazyFrame) -> pl.LazyFrame:
+    return keys.with_columns(
+        pl.col(*_HASHES).reinterpret(signed=False),
+        *(pl.col(c).list.eval(pl.element().reinterpret(signed=False)) for c in _HASH_LISTS),
+    )
 
 
 def _counts(links: pl.LazyFrame) -> dict[str, int]:

@@ -16,6 +16,9 @@ from pathlib import Path
 
 import polars as pl
 from charset_normalizer import from_bytes
+from upath import UPath
+
+from newsmend.locations import is_remote, location
 
 SUFFIXES = (".txt", ".txt.gz")
 _SUFFIX_BYTES = tuple(suffix.encode() for suffix in SUFFIXES)
@@ -40,7 +43,7 @@ FOUND = {"path": pl.Binary, "source_file": pl.String, "size": pl.Int64, "mtime_n
 _FOUND_CHUNK = 65_536  # files held as Python objects at once while walking
 
 
-def discover(raw_dir: Path) -> pl.DataFrame:
+def discover(raw_dir: Path | UPath) -> pl.DataFrame:
     """Every *.txt and *.txt.gz under raw_dir, recursively, in path order, with its size and
     mtime (-1 for a file that vanished or a broken symlink: reading it will say why). Directory
     symlinks are not followed (they can loop or lead outside the folder).
@@ -48,8 +51,11 @@ def discover(raw_dir: Path) -> pl.DataFrame:
     One row per file in columns (FOUND; `path` is the name under raw_dir as bytes, which
     any file name is), not a Python object per file: a run over millions of files holds
     about 60 bytes a file. Each folder is listed in order, so the whole needs no sort (a
-    copy of it all)."""
+    copy of it all). Under a URL, the objects under its prefix (see _Found.listing)."""
     found = _Found()
+    if is_remote(raw_dir):
+        found.listing(location(raw_dir))
+        return found.frame()
     found.walk(os.fsencode(raw_dir))
     return found.frame()
 
@@ -85,12 +91,25 @@ class _Found:
             elif entry.name.endswith(_SUFFIX_BYTES):
                 self.add(folder + entry.name, entry)
 
+    def listing(self, base: UPath) -> None:
+        """The objects under a prefix of object storage, which lists keys in order, with
+        their sizes and times of last change; there are no folders, links or devices."""
+        prefix = base.path.rstrip("/") + "/"
+        for key, info in base.fs.find(base.path, detail=True).items():
+            if key.endswith(SUFFIXES):
+                changed = info.get("LastModified") or base.fs.modified(key)
+                mtime_ns = int(changed.timestamp() * 1_000_000) * 1000
+                self.append(key.removeprefix(prefix).encode(), info["size"], mtime_ns)
+
     def add(self, name: bytes, entry: os.DirEntry) -> None:
         try:
             info = entry.stat()  # follows a symlink, as reading will
             size, mtime_ns = info.st_size, info.st_mtime_ns
         except OSError:
             size, mtime_ns = -1, -1
+        self.append(name, size, mtime_ns)
+
+    def append(self, name: bytes, size: int, mtime_ns: int) -> None:
         self.rows["path"].append(name)
         self.rows["source_file"].append(_as_text(name))
         self.rows["size"].append(size)
@@ -147,6 +166,8 @@ class _Unreadable(Exception):
 
 
 def _read_bytes(path: Path, raw_dir: Path, max_bytes: int) -> bytes:
+    if is_remote(path):
+        return _read_object(path, max_bytes)
     if path.is_symlink():
         try:
             target = path.resolve(strict=True)
@@ -166,6 +187,18 @@ def _read_bytes(path: Path, raw_dir: Path, max_bytes: int) -> bytes:
             data = handle.read(max_bytes + 1)
         except OSError as error:
             raise _Unreadable(f"unreadable: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise _Unreadable(f"too large: more than {max_bytes} bytes")
+    return data
+
+
+def _read_object(path: UPath, max_bytes: int) -> bytes:
+    """An object of object storage, read to at most max_bytes + 1."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise _Unreadable(f"unreadable: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise _Unreadable(f"too large: more than {max_bytes} bytes")
     return data

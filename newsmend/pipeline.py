@@ -1,7 +1,9 @@
-"""One batch of raw files through every stage, ending in Parquet parts in a staging snapshot.
+"""One batch of raw files through every stage, ending in Parquet parts of the run's draft.
 
-This is the unit of work a Prefect task runs: it takes file paths and returns a small
-`BatchResult` (counts and timings), never whole frames, so batches can run on Dask workers.
+This is the unit of work a Prefect task runs: it takes file paths or URLs and returns a small
+`BatchResult` (counts and timings), never whole frames, so batches can run on Dask workers
+that share nothing but the store: the parts go into the table folders (unpublished until the
+run commits them), the file outcomes and GX results into the run's staging folder.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from newsmend.config import Settings
 from newsmend.dedup import write_keys
 from newsmend.ingest import FileProblem, Page, read_page
 from newsmend.ledger import OUTCOMES, RETRY
+from newsmend.locations import local_folder, location
 from newsmend.reasons import reason
 from newsmend.records import page_records, record_id
 from newsmend.repair import RULES, repair_frame
@@ -34,6 +37,7 @@ def process_batch(
     paths: list[Path], settings: Settings, staging: Path, batch_no: int, run_id: str
 ) -> BatchResult:
     """Read, split, repair, validate and write one batch of files."""
+    tables = location(settings.out)
     result = BatchResult()
     timer = _StageTimer(result.seconds)
     with timer("read"):
@@ -41,7 +45,7 @@ def process_batch(
     articles, headlines = _split(pages, problems, timer, result)
     with timer("repair"):
         enabled = None if not settings.disabled_rules else _enabled_rules(settings)
-        translator = make_translator(settings.translation, settings.out)
+        translator = make_translator(settings.translation, local_folder(settings.out))
         articles = repair_frame(
             articles, {"title_raw": "title", "body_raw": "body"}, enabled, translator
         )
@@ -50,15 +54,15 @@ def process_batch(
             result.translation.update(translator.counters())
     with timer("validate"):
         # by the Checkpoints of the output's GX project, which stores the results
-        project = settings.out.resolve() / DATA_DOCS
+        project = local_folder(settings.out).resolve() / DATA_DOCS
         articles, headlines, _ = validate_tables(articles, headlines, project, run_id)
     part = f"part-{run_id}-{batch_no:05d}.parquet"
     with timer("write"):
-        clean, quarantined = _write(articles, headlines, problems, staging, part, run_id, result)
+        clean, quarantined = _write(articles, headlines, problems, tables, part, run_id, result)
         outcomes = _file_outcomes([*pages, *problems], quarantined)
         write_parquet(outcomes, staging / FILE_OUTCOMES / part)
     with timer("story keys"):
-        write_keys(clean["articles"], clean["headlines"], staging / "story_keys" / part)
+        write_keys(clean["articles"], clean["headlines"], tables / "story_keys" / part)
     return result
 
 
@@ -112,7 +116,7 @@ def _raw_frame(rows: list[dict], schema: dict) -> pl.DataFrame:
     return frame(rows, filled)
 
 
-def _write(articles, headlines, problems, staging, part, run_id, result):
+def _write(articles, headlines, problems, tables, part, run_id, result):
     """Write the clean records of each table and the quarantine; return the clean records
     per table and the quarantine's rows."""
     written = {}
@@ -130,14 +134,14 @@ def _write(articles, headlines, problems, staging, part, run_id, result):
             _record_row(table, row, run_id) for row in failed.iter_rows(named=True)
         )
         setattr(result, table, clean.height)
-        write_months(clean, staging / table, part)
+        write_months(clean, tables / table, part)
         written[table] = clean
     result.quarantined = len(quarantine_rows)
     for row in quarantine_rows:
         result.failed_checks.update(row["failed_checks"])
         for check in row["failed_checks"]:
             result.add_examples(check, [row["record_id"]])
-    write_parquet(frame(quarantine_rows, QUARANTINE), staging / "quarantine" / part)
+    write_parquet(frame(quarantine_rows, QUARANTINE), tables / "quarantine" / part)
     return written, quarantine_rows
 
 

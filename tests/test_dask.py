@@ -26,12 +26,12 @@ def _run(raw: Path, out: Path, dask: str | None = None) -> None:
     clean_news(raw=str(raw), out=str(out), full=True, batch_size=BATCH_SIZE, dask=dask)
 
 
-def _table(out: Path, name: str) -> pl.DataFrame:
+def _table(out: Path | str, name: str, storage_options: dict | None = None) -> pl.DataFrame:
     """A published table sorted by record id, without the run id (which differs per run)."""
+    df = pl.read_delta(f"{out}/{name}", storage_options=storage_options)
     if name == "ledger":
-        df = pl.read_parquet(out / name / "**/*.parquet")
         return df.drop("first_run", "last_run").sort("source_file")
-    df = pl.read_parquet(out / name / "**/*.parquet").drop("run_id").sort("record_id")
+    df = df.drop("run_id").sort("record_id")
     if name == "quarantine":  # the quarantined record, as JSON, names its run too
         records = [_without_run_id(record) for record in df["record"]]
         df = df.with_columns(pl.Series("record", records))

@@ -11,6 +11,7 @@ import duckdb
 import polars as pl
 import pytest
 from conftest import CORPUS, newsmend
+from deltalake import DeltaTable
 
 from newsmend import dedup
 from newsmend.catalog import connect
@@ -24,6 +25,7 @@ from newsmend.dedup import (
 )
 from newsmend.pipeline import process_batch
 from newsmend.schema import ARTICLES, HEADLINES, LINKS, STORY_KEYS
+from newsmend.store import Store, write_months
 
 WORDS = [f"{a}{b}" for a in ("ka", "lo", "mi", "nu", "pe", "ro", "su", "ti") for b in range(250)]
 BOILERPLATE = "Follow the official account for more local news and reply to the editors. " * 4
@@ -244,21 +246,21 @@ def story_corpus(stories: int = 24, days: int = 30) -> tuple[list[dict], list[di
 
 
 def stage(folder, parts: dict[str, tuple[list[dict], list[dict]]], chunk: int = 20_000):
-    """Write each run's parts as the batches do, run the story stage after each, and read
-    back links and stories as written."""
+    """Write each run's parts as the batches do, run the story stage after each, publish,
+    and read back links and stories as published."""
+    store = Store(folder)
     for run_id, (articles, headlines) in parts.items():
         a, h = frames(articles, headlines)
-        a.with_columns(outlet=pl.lit("Wuxi Daily")).write_parquet(_part(folder, "articles", run_id))
-        h.write_parquet(_part(folder, "headlines", run_id))
-        update_stories(folder, run_id, threshold=0.8, chunk=chunk)
-    links = pl.read_parquet(folder / "links" / "*.parquet").sort("record_id")
-    stories = pl.read_parquet(folder / "stories" / "*.parquet").sort("story_id")
+        part = f"part-{run_id}-00000.parquet"
+        write_months(a.with_columns(outlet=pl.lit("Wuxi Daily")), folder / "articles", part)
+        write_months(h, folder / "headlines", part)
+        draft = store.draft(run_id)
+        draft.take_batches()
+        update_stories(draft, threshold=0.8, chunk=chunk)
+        draft.publish()
+    links = pl.read_delta(str(folder / "links")).sort("record_id")
+    stories = pl.read_delta(str(folder / "stories")).sort("story_id")
     return links, stories
-
-
-def _part(folder, table: str, run_id: str):
-    (folder / table).mkdir(parents=True, exist_ok=True)
-    return folder / table / f"part-{run_id}-00000.parquet"
 
 
 def split_at(day: int, rows: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -329,15 +331,16 @@ def copied_page_run(tmp_path_factory, prefect_api_url):
 
 def test_a_run_writes_stories_and_links_that_duckdb_reads(copied_page_run):
     out, original = copied_page_run
-    links = f"'{out}/links/*.parquet'"
+    links = DeltaTable(str(out / "links")).to_pyarrow_dataset()  # noqa: F841 (DuckDB reads it)
+    stories = DeltaTable(str(out / "stories")).to_pyarrow_dataset()  # noqa: F841
     copies = duckdb.sql(
-        f"SELECT c.kind, o.source_file FROM {links} c JOIN {links} o ON o.record_id = c.duplicate_of "
+        "SELECT c.kind, o.source_file FROM links c JOIN links o ON o.record_id = c.duplicate_of "
         "WHERE c.source_file = 'saved_again.txt'"
     ).fetchall()
     assert copies and {source for _, source in copies} == {original}
-    top = duckdb.sql(
-        f"SELECT articles, pages FROM '{out}/stories/*.parquet' ORDER BY pages DESC LIMIT 1"
-    ).fetchall()[0]
+    top = duckdb.sql("SELECT articles, pages FROM stories ORDER BY pages DESC LIMIT 1").fetchall()[
+        0
+    ]
     assert top == (2, 2)
     with connect(out / "catalog.duckdb") as db:
         records = db.sql(
@@ -351,10 +354,10 @@ def test_a_batch_writes_the_story_keys_of_its_clean_records(tmp_path):
     the story stage would otherwise compute from those parts."""
     settings = load_settings(None, raw=str(CORPUS), out=str(tmp_path / "out"))
     process_batch(sorted(CORPUS.glob("*.txt"))[:6], settings, tmp_path, 0, "r1")
-    part = "part-r1-00000.parquet"
-    articles = pl.read_parquet(tmp_path / "articles" / "*" / part)  # its month partitions
-    headlines = pl.read_parquet(tmp_path / "headlines" / "*" / part)
-    written = pl.read_parquet(tmp_path / "story_keys" / part)
+    out, part = tmp_path / "out", "part-r1-00000.parquet"
+    articles = pl.read_parquet(out / "articles" / "*" / part)  # its month partitions
+    headlines = pl.read_parquet(out / "headlines" / "*" / part)
+    written = pl.read_parquet(out / "story_keys" / part)
     assert written.height == articles.height + headlines.height > 0
-    computed = record_keys(articles, headlines).select(list(STORY_KEYS))
+    computed = dedup._stored(record_keys(articles, headlines))
     assert written.sort("record_id").equals(computed.sort("record_id"))

@@ -102,9 +102,9 @@ def test_annotated_pages_lose_their_residue_with_no_network(corpus_run):
     """The real `newsmend run` (default settings: the glossary) over the annotated corpus:
     every residue the golds mark is gone from the clean text, every phrase they keep is kept."""
     out, _, _ = corpus_run
-    articles = pl.read_parquet(out / "articles" / "**" / "*.parquet")
-    headlines = pl.read_parquet(out / "headlines" / "**" / "*.parquet")
-    quarantine = pl.read_parquet(out / "quarantine" / "**" / "*.parquet")
+    articles = pl.read_delta(str(out / "articles"))
+    headlines = pl.read_delta(str(out / "headlines"))
+    quarantine = pl.read_delta(str(out / "quarantine"))
     residue, kept, rules = 0, 0, set()
     golds = sorted(CORPUS.glob("*.gold.json"))
     for gold_path in golds:

@@ -52,23 +52,23 @@ def test_failed_translation_is_quarantined_then_retried(
     translation_server.mode = "500_always"
     first = run(raw, out, translation_server.url, prefect_api_url)
     assert "translation of" in first.stderr and "HTTP 500" in first.stderr  # logged
-    quarantine = pl.read_parquet(out / "quarantine" / "*.parquet")
+    quarantine = pl.read_delta(str(out / "quarantine"))
     failed = quarantine.filter(pl.col("failed_checks").list.contains("translation_ok"))
     assert failed.height >= 3
-    ledger = pl.read_parquet(out / "ledger" / "*.parquet")
+    ledger = pl.read_delta(str(out / "ledger"))
     retry = set(ledger.filter(pl.col("outcome") == "retry")["source_file"])
     assert retry == set(failed["source_file"]) and "101_fdf45e9f9fd4515f.txt" not in retry
 
     translation_server.mode = "ok"
     second = run(raw, out, translation_server.url, prefect_api_url)
     assert f" {len(retry)} files," in second.stdout  # only the files to retry
-    quarantine = pl.read_parquet(out / "quarantine" / "*.parquet")
+    quarantine = pl.read_delta(str(out / "quarantine"))
     assert not quarantine["failed_checks"].list.contains("translation_ok").any()
-    articles = pl.read_parquet(out / "articles" / "**/*.parquet")
+    articles = pl.read_delta(str(out / "articles"))
     for text in articles["title"].to_list() + articles["body"].to_list():
         assert untranslated_spans(text or "") == []
     assert "Slender West Lake" in " ".join(articles["body"])
-    runs = pl.read_parquet(out / "runs" / "*.parquet").sort("started")
+    runs = pl.read_delta(str(out / "runs")).sort("started")
     assert "cache_misses" in {entry["name"] for entry in runs["translation"][-1]}
 
 
