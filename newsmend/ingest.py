@@ -183,20 +183,23 @@ def _read_bytes(path: Path, raw_dir: Path, max_bytes: int) -> bytes:
     with open(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise _Unreadable("not a regular file: a pipe, socket or device")
-        try:
-            data = handle.read(max_bytes + 1)
-        except OSError as error:
-            raise _Unreadable(f"unreadable: {error.strerror or error}") from None
-    if len(data) > max_bytes:
-        raise _Unreadable(f"too large: more than {max_bytes} bytes")
-    return data
+        return _read_capped(handle, max_bytes)
 
 
 def _read_object(path: UPath, max_bytes: int) -> bytes:
     """An object of object storage, read to at most max_bytes + 1."""
     try:
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            return _read_capped(handle, max_bytes)
+    except OSError as error:
+        raise _Unreadable(f"unreadable: {error.strerror or error}") from None
+
+
+def _read_capped(handle, max_bytes: int) -> bytes:
+    """What an open file holds, or _Unreadable when it cannot be read or holds more than
+    max_bytes."""
+    try:
+        data = handle.read(max_bytes + 1)
     except OSError as error:
         raise _Unreadable(f"unreadable: {error.strerror or error}") from None
     if len(data) > max_bytes:
