@@ -185,7 +185,7 @@ def _lines(text: str) -> tuple[list[Span], set[int]]:
 def _cells(line: Span) -> list[Span]:
     """A line, or its pieces: the text and the date that ends it after a wide gap; a story's
     text, the link to the rest of it ("... [MORE]") and what follows on the line."""
-    more = MORE_INSIDE.search(line.text)
+    more = MORE_INSIDE.search(line.text) if "[" in line.text or "【" in line.text else None
     if more is not None:
         pieces = [(0, more.start()), more.span(), (more.end(), len(line.text))]
         return [_cut(line, *piece) for piece in pieces if line.text[slice(*piece)].strip()]
