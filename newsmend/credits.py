@@ -295,9 +295,8 @@ def _uncapped(value: str) -> str:
     as it is."""
     match = CAPS_INVERTED.fullmatch(value.strip())
     if match is None:
-        titled = value.title()
         capitals = value.isupper() and len(value.split()) > 1  # "LI HUA", not "CGTN"
-        return titled if capitals and looks_like_names(titled) else value
+        return value.title() if capitals and looks_like_names(value.title()) else value
     given, family = match["given"].title(), match["family"].title()
     return f"{family} {given}" if is_family_name(family) and not is_family_name(given) else value
 
@@ -353,11 +352,10 @@ def parse_byline(line: str) -> Byline:
         if role == "published":  # the date, or what the label holds when it is no date
             published_raw = published_raw or _without_date(value)[1] or value or None
             continue
-        label_of_date = _labels_a_date(value)  # "Issued at : 2022-05-12": no outlet
-        value, date_raw = _without_date(value)
+        written, (value, date_raw) = value, _without_date(value)
         published_raw = published_raw or date_raw
-        if not value or (date_raw and label_of_date):
-            continue
+        if not value or (date_raw and _labels_a_date(written)):
+            continue  # "Issued at : 2022-05-12": a label of the date, no outlet
         credited = _field_credits(role, value)
         if credited is None:
             if role == "outlet" or (role is None and not is_furniture_word(value)):

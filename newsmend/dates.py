@@ -43,8 +43,9 @@ def _compile() -> re.Pattern[str]:
     before, after = _TABLE["time_before"], _TABLE["time_after"]
     # Every form starts with a digit or a capital: the lookahead skips other places fast. A
     # date starts after a non-alphanumeric, or a year after a word glued to it
-    # ("Xinhua2020-05-12"); it ends at a non-alphanumeric, at the end of its time ("22:43:00Xinhua"), or before a
-    # capitalised word glued to it ("Jan 12, 2018Source: Xinhuanet").
+    # ("Xinhua2020-05-12"); it ends at a non-alphanumeric, at the end of its time
+    # ("22:43:00Xinhua"), or before a capitalised word glued to it ("Jan 12, 2018Source:
+    # Xinhuanet").
     return re.compile(
         rf"(?:(?<![0-9A-Za-z])|(?<=[a-z])(?=\d{{4}}[.\-/年]))(?=[0-9A-Z])(?:{before})?(?:{forms})"
         rf"(?:{after}|(?![0-9A-Za-z])|(?=[A-Z][a-z]))"

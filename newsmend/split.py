@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newsmend.credits import (
+    DATE_LABEL,
     has_label,
     is_bare_name,
     is_cjk_credit,
@@ -78,9 +79,6 @@ MORE_INSIDE = re.compile(
 )
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
 MAX_META_WORDS = 30  # a byline line is shorter than this
-LABELLED = re.compile(
-    r"(?<!\w)(?:\w++\s){0,3}\w++\s?[:：]\s*+(?P<value>.+)"
-)  # a few words, a colon, a value
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
 MAX_STRAY = 2
 # A page that lists stories (T = title-like line, P = paragraph, M = byline or credit line):
@@ -97,7 +95,7 @@ MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
 ENGLISH_RUN = re.compile(
     r"[\"“‘(\[]?[A-Za-z0-9][^\u3400-\u9fff\uff01-\uff5e丨]*[A-Za-z0-9.!?\"”’)\]]"
 )
-CJK_RUN = re.compile(r"[\u3400-\u9fff]{4,}")
+CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
 # A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
 # two words, or with "!" or "?" and more words than a headline that asks or exclaims.
 FULL_STOP = re.compile(r"[.。][\"'”’)）]*$")
@@ -255,11 +253,11 @@ def _is_meta(line: str) -> bool:
     if len(line.split()) > MAX_META_WORDS:
         return False  # a paragraph, not a byline
     rest = strip_toolbar(line)
-    label = LABELLED.match(rest)
+    label = DATE_LABEL.match(rest)  # "Issued at: 2022-05-12"
     return bool(rest) and (
         looks_like_date(rest)
         or looks_like_byline(rest)
-        or (label is not None and parse_date(label["value"]) is not None)  # "Issued at: 2022-05-12"
+        or (label is not None and parse_date(rest[label.end() :]) is not None)
     )
 
 
@@ -332,11 +330,11 @@ def _english_half(title: Span) -> Span:
     Southeast Asian media discover charm of Zhongshan"), is its English half; a Chinese
     headline with an English label ("Spring in Zhengzhou 丨春到登封") stays whole."""
     halves = [m for m in ENGLISH_RUN.finditer(title.text) if len(m.group().split()) >= 4]
-    if not halves or not CJK_RUN.search(title.text):
+    if not halves or not CJK_PHRASE.search(title.text):
         return title
     half = max(halves, key=lambda m: len(m.group()))
     rest = title.text[: half.start()] + title.text[half.end() :]
-    bilingual = CJK_RUN.search(rest) and not LATIN.search(rest)  # not "Luhuo County (炉霍县)"
+    bilingual = CJK_PHRASE.search(rest) and not LATIN.search(rest)  # not "Luhuo County (炉霍县)"
     return _cut(title, half.start(), half.end()) if bilingual else title
 
 
