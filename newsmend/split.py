@@ -91,6 +91,10 @@ LATIN = re.compile(r"[A-Za-z]")
 # A site's name glued after a headline: " - Hunan Government", "_Zhengzhou Portal", "| ..."
 SITE_SUFFIX = re.compile(r"(?:\s[-–—]|[|｜_])\s*+(?P<site>[^-–—|｜_]{2,60})$")
 MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
+CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}|[0-9]{2,}|[\u3400-\u9fff]{2,}")
+STEM_CHARS = 5
+LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
+LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as a byline
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
 ENGLISH_RUN = re.compile(
     r"[\"“‘(\[]?[A-Za-z0-9][^\u3400-\u9fff\uff01-\uff5e丨]*[A-Za-z0-9.!?\"”’)\]]"
@@ -104,6 +108,10 @@ MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10}
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
+MAX_HEADLINE_WORDS = 20
+TITLE_CASE_SHARE = 0.6
+ENUMERATOR = re.compile(r"\d{1,2}[.、)）]\s+(?=\S)")
+MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
 SENTENCE_INSIDE = re.compile(
     r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
 )
@@ -287,13 +295,18 @@ def _next_line(kinds: list[str], i: int) -> int:
     return i
 
 
-def _byline_block(kinds: list[str], i: int, step: int) -> list[int]:
+def _byline_block(lines: list[Span], kinds: list[str], i: int, step: int) -> list[int]:
     """Indexes of the byline lines next to line i, going down (step 1) or up (step -1),
     furniture between them skipped. Going down, a site name among them ("CCTV.com" between
-    the headline and its date) is the byline's outlet."""
+    the headline and its date) is the byline's outlet; going up, so is a section's label
+    ("China Daily | Updated: 2016-02-03", "Govts & policies", then the headline)."""
     block = []
     i += step
-    while 0 <= i < len(kinds) and (kinds[i] in BYLINE_KINDS or kinds[i] in FURNITURE_KINDS):
+    while 0 <= i < len(kinds) and (
+        kinds[i] in BYLINE_KINDS
+        or kinds[i] in FURNITURE_KINDS
+        or (step < 0 and kinds[i] == TEXT and len(lines[i].text.split()) <= MAX_LABEL_WORDS)
+    ):
         if kinds[i] in BYLINE_KINDS or (step > 0 and kinds[i] == SITE_NAME):
             block.append(i)
         i += step
@@ -302,16 +315,52 @@ def _byline_block(kinds: list[str], i: int, step: int) -> list[int]:
     return block if step > 0 else block[::-1]
 
 
-def _title_score(lines: list[Span], kinds: list[str], i: int, candidates: list[int]) -> float:
+def _title_score(
+    lines: list[Span], kinds: list[str], i: int, candidates: list[int], lead: set[str]
+) -> float:
     """How much a title-like line looks like the story's headline: the nearest to the body
-    wins unless it is a label of a couple of words, and one a byline follows gains."""
+    wins unless it is a label of a couple of words; one a byline follows gains, and so does
+    one that shares its words with the story's lead."""
     words = len(lines[i].text.split())
     score = -float(sum(1 for c in candidates if c > i))  # candidates between it and the body
     score -= 3 if words <= 2 else 1 if words == 3 else 0
     score -= 3 if lines[i].text.endswith((":", "：")) else 0
     following = _next_line(kinds, i)
     score += 2 if following < len(kinds) and kinds[following] in BYLINE_KINDS else 0
-    return score
+    return score + LEAD_WEIGHT * _shared_words(lines[i].text, lead)
+
+
+def _stems(text: str) -> set[str]:
+    """The longer words of a text, lowercased and cut to a crude stem ("villages",
+    "village": "villa")."""
+    return {word.lower()[:STEM_CHARS] for word in CONTENT_WORD.findall(text)}
+
+
+def _lead(lines: list[Span], kinds: list[str], start: int) -> set[str]:
+    """The stems of the story's first LEAD_WORDS words, from its first prose line on."""
+    words: list[str] = []
+    for line, kind in zip(lines[start:], kinds[start:]):
+        if kind == TEXT:
+            words += line.text.split()[: LEAD_WORDS - len(words)]
+        if len(words) >= LEAD_WORDS:
+            break
+    return _stems(" ".join(words))
+
+
+def _shared_words(line: str, lead: set[str]) -> float:
+    """The share of a line's stems the lead uses: a headline says what its lead says; a
+    menu, a site's name or another story's title mostly does not."""
+    stems = _stems(line)
+    return len(stems & lead) / len(stems) if stems else 0.0
+
+
+def _headline(line: Span) -> Span:
+    """The headline a title line holds: without its number in a collection ("1. Xiamen,
+    Guadalajara light shows ..."), its Chinese half, or the site's name after it."""
+    number = ENUMERATOR.match(line.text)
+    if number is not None:
+        line = _cut(line, number.end(), len(line.text))
+    return _without_site_name(_english_half(line))
 
 
 def _without_site_name(title: Span) -> Span:
@@ -348,23 +397,38 @@ def _first_prose(lines: list[Span], kinds: list[str]) -> int:
     return texts[1] if len(texts) > 1 else next(iter(texts), len(lines))
 
 
+def _headline_sized(line: Span) -> bool:
+    """One sentence short enough for a headline, its longer words capitalised ("Lanzhou
+    Hosts The Silk Road Expo."): a headline with a full stop, not a lead's first sentence."""
+    words = CONTENT_WORD.findall(line.text)
+    capitals = sum(1 for word in words if not word[0].islower())
+    return (
+        len(line.text.split()) <= MAX_HEADLINE_WORDS
+        and SENTENCE_INSIDE.search(line.text) is None
+        and capitals >= TITLE_CASE_SHARE * len(words) > 0
+    )
+
+
 def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], int]:
     """(title index or None, byline indexes, index of the first body line)."""
     prose = _first_prose(lines, kinds)
     candidates = [i for i in range(prose) if _title_like(lines[i], kinds[i])]
-    if not candidates and prose < len(lines):
+    if not candidates and prose < len(lines) and _headline_sized(lines[prose]):
         after = _next_line(kinds, prose)
-        if after < len(kinds) and kinds[after] in BYLINE_KINDS:
-            candidates = [prose]  # a headline that ends with a full stop, a byline under it
+        if after < len(kinds) and (
+            kinds[after] in BYLINE_KINDS or _is_prose(lines[after], kinds[after])
+        ):
+            candidates = [prose]  # a headline that ends with a full stop, the story under it
+    lead = _lead(lines, kinds, prose)
     title = (
-        max(candidates, key=lambda i: (_title_score(lines, kinds, i, candidates), i))
+        max(candidates, key=lambda i: (_title_score(lines, kinds, i, candidates, lead), i))
         if candidates
         else None
     )
     if title is None:
         bylines = [i for i in range(prose) if kinds[i] in BYLINE_KINDS]
     else:
-        bylines = _byline_block(kinds, title, 1) or _byline_block(kinds, title, -1)
+        bylines = _byline_block(lines, kinds, title, 1) or _byline_block(lines, kinds, title, -1)
     start = max([title if title is not None else -1, *bylines]) + 1
     return title, bylines, _body_start(lines, kinds, start)
 
@@ -495,7 +559,7 @@ def split_page(text: str) -> PageParts:
             if lines[i].text == lines[title].text:
                 kinds[i] = "caption"  # the headline again, as the text of a picture
     parts = PageParts(
-        title=_without_site_name(_english_half(lines[title])) if title is not None else None,
+        title=_headline(lines[title]) if title is not None else None,
         bylines=[lines[i] for i in bylines],
         body=[],
         residue=[lines[i] for i in range(body_start) if kinds[i] == RESIDUE],

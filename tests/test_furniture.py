@@ -19,6 +19,7 @@ EXAMPLES = {
         "The Official Website of the People's Government of Hunan Province",
         "Welcome to Wuxi",
         "english.changsha.gov.cn",
+        "( chinadaily.com.cn )",
     ],
     "share_bar": [
         "Print Close",
@@ -37,6 +38,14 @@ EXAMPLES = {
         "Tel: 0571-12345678",
         "Sponsored by the Information Office of the People's Government",
         "苏ICP备12345678号",
+        "License for publishing multimedia online 0108263",
+        "Registration Number: 130349",
+    ],
+    "account_prompt": [
+        "Belt & Road Weekly Subscription Form",
+        "Start a Free Trial",
+        "Click on the button below to create your account and get immediate access.",
+        "Sign up for our newsletter",
     ],
     "counter": ["Browse: 1234", "Views:", "浏览次数：56"],
     "caption": [

@@ -445,3 +445,35 @@ def test_a_listing_holds_a_snippet_without_a_full_stop_and_a_title_glued_to_its_
 def test_a_site_name_glued_after_the_headline_is_not_the_title(line: str, title: str) -> None:
     text = page(line, "Source: Wuxi Daily", *BODY)
     assert split_page(text).title.text == title
+
+
+def test_headline_shares_its_words_with_the_lead() -> None:
+    parts = split_page(
+        page(
+            "Silk Road scholars gather in Xi'an",
+            "Photos of the Week in Shaanxi",  # a line nearer the body, but not its headline
+            "Scholars from twelve countries gathered in Xi'an on Monday for the Silk Road "
+            "forum, the city said.",
+        )
+    )
+    assert parts.title is not None and parts.title.text == "Silk Road scholars gather in Xi'an"
+
+
+def test_capitalised_headline_with_a_full_stop_is_the_title() -> None:
+    parts = split_page(page("Lanzhou Hosts The Silk Road Expo.", *BODY))
+    assert parts.title is not None and parts.title.text == "Lanzhou Hosts The Silk Road Expo."
+    assert [p.text for p in parts.body] == BODY
+
+
+def test_byline_above_a_section_label_and_the_headline() -> None:
+    title = "The city holds a meeting on the second half of the year"
+    parts = split_page(
+        page("China Daily | Updated: 2016-02-03 08:23", "Govts & policies", title, *BODY)
+    )
+    assert parts.title is not None and parts.title.text == title
+    assert [b.text for b in parts.bylines] == ["China Daily | Updated: 2016-02-03 08:23"]
+
+
+def test_numbered_headline_loses_its_number() -> None:
+    parts = split_page(page("News Share (Feb 1-28)", "1. Xiamen stages a light show", *BODY))
+    assert parts.title is not None and parts.title.text == "Xiamen stages a light show"
