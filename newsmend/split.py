@@ -111,6 +111,9 @@ MIN_SNIPPET_WORDS = 20
 MAX_HEADLINE_WORDS = 20
 TITLE_CASE_SHARE = 0.6
 ENUMERATOR = re.compile(r"\d{1,2}[.、)）]\s+(?=\S)")
+MIN_WRAPS = 3  # lines going on in lowercase that show a page wrapped at a fixed width
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
+WRAP_BAND = 30  # how much shorter than the width a wrapped line may be
 MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
 SENTENCE_INSIDE = re.compile(
     r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
@@ -174,18 +177,57 @@ def _lines(text: str) -> tuple[list[Span], set[int]]:
     """The non-blank lines, stripped (of a list bullet too), with their offsets; and the
     indexes of the lines that had a bullet. A date after a wide gap of spaces is a cell of
     its own ("New public facilities open in Hohhot      2017-05-24")."""
-    spans, bulleted, offset = [], set(), 0
+    spans, bulleted = [], set()
+    for line in _unwrapped(_stripped_lines(text)):
+        bullet = BULLET.match(line.text)
+        if bullet and line.text[bullet.end() :]:
+            line = _cut(line, bullet.end(), len(line.text))
+            bulleted.add(len(spans))
+        spans += _cells(line)
+    return spans, bulleted
+
+
+def _stripped_lines(text: str) -> list[Span]:
+    """The page's non-blank lines, stripped, with their offsets."""
+    spans, offset = [], 0
     for line in text.split("\n"):
         stripped = line.strip()
-        bullet = BULLET.match(stripped)
-        if bullet and stripped[bullet.end() :]:
-            stripped = stripped[bullet.end() :]
-            bulleted.add(len(spans))
         if stripped:
-            start = offset + len(line) - len(line.lstrip()) + (bullet.end() if bullet else 0)
-            spans += _cells(Span(stripped, start, start + len(stripped)))
+            start = offset + len(line) - len(line.lstrip())
+            spans.append(Span(stripped, start, start + len(stripped)))
         offset += len(line) + 1
-    return spans, bulleted
+    return spans
+
+
+def _unwrapped(lines: list[Span]) -> list[Span]:
+    """The lines with paragraphs that the page broke at a fixed width joined again. A page
+    is wrapped when at least MIN_WRAPS lines go on in lowercase on the next line and all of
+    them are about as long (the width); then a line that fills the width goes on on the next
+    ("... held a live" / "video conference to announce ...")."""
+    going_on = [
+        len(line.text)
+        for line, following in zip(lines, lines[1:])
+        if following.text[0].islower() and not _ends_sentence(line)
+    ]
+    if len(going_on) < MIN_WRAPS or not MIN_WRAP_WIDTH <= max(going_on) <= MAX_WRAP_WIDTH:
+        return lines
+    width = max(going_on)
+    if width - min(going_on) > WRAP_BAND:
+        return lines
+    joined, previous = [lines[0]], lines[0]
+    for line in lines[1:]:
+        filled = width - WRAP_BAND <= len(previous.text) <= width
+        if (
+            filled
+            and len(previous.text) + 1 + len(line.text.split()[0]) > width
+            and not _ends_sentence(previous)
+        ):
+            last = joined[-1]
+            joined[-1] = Span(f"{last.text} {line.text}", last.start, line.end)
+        else:
+            joined.append(line)
+        previous = line
+    return joined
 
 
 def _cells(line: Span) -> list[Span]:

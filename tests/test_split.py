@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsmend.split import STRAY, PageParts, Span, split_page
+from newsmend.split import STRAY, PageParts, Span, _lines, split_page
 from newsmend.tables import read_lines
 
 BODY = [
@@ -477,3 +477,24 @@ def test_byline_above_a_section_label_and_the_headline() -> None:
 def test_numbered_headline_loses_its_number() -> None:
     parts = split_page(page("News Share (Feb 1-28)", "1. Xiamen stages a light show", *BODY))
     assert parts.title is not None and parts.title.text == "Xiamen stages a light show"
+
+
+WRAPPED = [
+    "On April 22, officials from the People's Government of Weifang City held a live",
+    "video conference to announce the simultaneous commencement of 206 key",
+    "Investment and Talent Attraction projects across the city.",
+    "Hui Xin'an, secretary of the CPC Weifang Municipal Party Committee, explained",
+    "that the key projects will provide crucial facilitation as Weifang replaces old",
+    "growth drivers with new ones and accelerates high-level development.",
+]
+
+
+def test_paragraphs_wrapped_at_a_fixed_width_are_joined_again() -> None:
+    parts = split_page(page("Weifang starts 206 key projects at once", *WRAPPED))
+    assert parts.title is not None and parts.title.text == "Weifang starts 206 key projects at once"
+    assert [p.text for p in parts.body] == [" ".join(WRAPPED[:3]), " ".join(WRAPPED[3:])]
+
+
+def test_short_lines_going_on_in_lowercase_are_not_a_wrapped_page() -> None:
+    lines = ["Tea and", "fruit", "Rice and", "fish", "Salt and", "wine"]
+    assert [line.text for line in _lines(page(*lines))[0]] == lines
