@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from newsmend.credits import (
@@ -114,6 +115,7 @@ ENUMERATOR = re.compile(r"\d{1,2}[.、)）]\s+(?=\S)")
 MIN_WRAPS = 3  # lines going on in lowercase that show a page wrapped at a fixed width
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
 WRAP_BAND = 30  # how much shorter than the width a wrapped line may be
+MAX_BLURB_PARAGRAPHS, MAX_BLURB_WORDS = 2, 60  # a page's blurb before its first story
 MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
 SENTENCE_INSIDE = re.compile(
     r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
@@ -206,7 +208,7 @@ def _unwrapped(lines: list[Span]) -> list[Span]:
     ("... held a live" / "video conference to announce ...")."""
     going_on = [
         len(line.text)
-        for line, following in zip(lines, lines[1:])
+        for line, following in pairwise(lines)
         if following.text[0].islower() and not _ends_sentence(line)
     ]
     if len(going_on) < MIN_WRAPS or not MIN_WRAP_WIDTH <= max(going_on) <= MAX_WRAP_WIDTH:
@@ -475,6 +477,38 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     return title, bylines, _body_start(lines, kinds, start)
 
 
+def _past_blurb(
+    lines: list[Span], kinds: list[str], start: int
+) -> tuple[int | None, list[int], int] | None:
+    """The head of the first story when the body found at `start` is only the page's blurb
+    ("This column shares news and stories about Anhui ...", "The full edition of the report
+    is available at ..."): a paragraph or two with no byline, then a story with a headline
+    and a byline (not one under the paragraph: then that is the first story). The blurb and
+    the lines above it become strays; None when there is none."""
+    prose = [i for i in range(start, len(lines)) if _is_prose(lines[i], kinds[i])]
+    if not prose:
+        return None
+    end = prose[0]
+    while end < len(lines) and _is_prose(lines[end], kinds[end]):
+        end += 1
+    words = sum(len(lines[i].text.split()) for i in range(prose[0], end))
+    after = _next_line(kinds, end - 1)
+    if end - prose[0] > MAX_BLURB_PARAGRAPHS or words > MAX_BLURB_WORDS:
+        return None
+    if after < len(kinds) and kinds[after] in BYLINE_KINDS:
+        return None  # a story with its byline under it ("Jul 1, 2016 | Source: ...")
+    marked = [
+        STRAY if i < end and kind in (TEXT, CHINESE) else kind for i, kind in enumerate(kinds)
+    ]
+    title, bylines, body_start = _head(lines, marked)
+    if title is None or not bylines or body_start >= len(lines):
+        return None
+    if not _is_prose(lines[body_start], marked[body_start]):
+        return None
+    kinds[:] = marked
+    return title, bylines, body_start
+
+
 def _body_start(lines: list[Span], kinds: list[str], i: int) -> int:
     """The first body line at or after i: furniture and Chinese residue of the byline are
     passed, and so are up to MAX_STRAY short text lines (a link, a kicker) when a paragraph
@@ -596,6 +630,12 @@ def split_page(text: str) -> PageParts:
     lines, bulleted = _lines(text)
     kinds = [_kind(line.text) for line in lines]
     title, bylines, body_start = _head(lines, kinds)
+    if not bylines:
+        title, bylines, body_start = _past_blurb(lines, kinds, body_start) or (
+            title,
+            bylines,
+            body_start,
+        )
     if title is not None:
         for i in range(title + 1, len(lines)):
             if lines[i].text == lines[title].text:

@@ -498,3 +498,33 @@ def test_paragraphs_wrapped_at_a_fixed_width_are_joined_again() -> None:
 def test_short_lines_going_on_in_lowercase_are_not_a_wrapped_page() -> None:
     lines = ["Tea and", "fruit", "Rice and", "fish", "Salt and", "wine"]
     assert [line.text for line in _lines(page(*lines))[0]] == lines
+
+
+def test_page_blurb_before_the_first_story_is_not_the_story() -> None:
+    title = "The city holds a meeting on the second half of the year"
+    parts = split_page(
+        page(
+            "Promote Anhui to the world",
+            "This column shares news and stories about Anhui with readers abroad.",
+            title,
+            "2018-03-02",
+            *BODY,
+        )
+    )
+    assert parts.title is not None and parts.title.text == title
+    assert [b.text for b in parts.bylines] == ["2018-03-02"]
+    assert [p.text for p in parts.body] == BODY
+
+
+def test_short_story_with_its_byline_under_it_is_not_a_blurb() -> None:
+    parts = split_page(
+        page(
+            "Fancy overpass put to use",
+            BODY[0],
+            "Jul 1, 2016 | Source: Shanghai Daily",
+            "Another story about the city",
+            "2016-07-01",
+            BODY[1],
+        )
+    )
+    assert parts.title is not None and parts.title.text == "Fancy overpass put to use"
