@@ -41,6 +41,12 @@ EXAMPLES = {
         "License for publishing multimedia online 0108263",
         "Registration Number: 130349",
     ],
+    "consent": [
+        "By continuing to browse our site you agree to our use of cookies, revised Privacy "
+        "Policy and Terms of Use. You can change your cookie settings through your browser.",
+        "Our Privacy Statement & Cookie Policy",
+        "I agree",
+    ],
     "account_prompt": [
         "Belt & Road Weekly Subscription Form",
         "Start a Free Trial",
@@ -72,6 +78,8 @@ EXAMPLES = {
         "your comments",
         "No comments",
         "Case insensitive.If the code is undiscernible",
+        "LEAVE A REPLY",
+        "Please enter your name here",
     ],
 }
 STORY_LINES = [
