@@ -441,6 +441,20 @@ def _first_prose(lines: list[Span], kinds: list[str]) -> int:
     return texts[1] if len(texts) > 1 else next(iter(texts), len(lines))
 
 
+def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """Whether the first prose line, with no title-like line above it, is the headline after
+    all: one with a byline under it, one the page writes again further down (as the text of
+    a picture), or a short capitalised one with the story under it."""
+    after = _next_line(kinds, i)
+    if after < len(kinds) and kinds[after] in BYLINE_KINDS:
+        return True
+    if any(line.text == lines[i].text for line in lines[i + 1 :]):
+        return True
+    return (
+        _headline_sized(lines[i]) and after < len(kinds) and _is_prose(lines[after], kinds[after])
+    )
+
+
 def _headline_sized(line: Span) -> bool:
     """One sentence short enough for a headline, its longer words capitalised ("Lanzhou
     Hosts The Silk Road Expo."): a headline with a full stop, not a lead's first sentence."""
@@ -457,12 +471,8 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     """(title index or None, byline indexes, index of the first body line)."""
     prose = _first_prose(lines, kinds)
     candidates = [i for i in range(prose) if _title_like(lines[i], kinds[i])]
-    if not candidates and prose < len(lines) and _headline_sized(lines[prose]):
-        after = _next_line(kinds, prose)
-        if after < len(kinds) and (
-            kinds[after] in BYLINE_KINDS or _is_prose(lines[after], kinds[after])
-        ):
-            candidates = [prose]  # a headline that ends with a full stop, the story under it
+    if not candidates and prose < len(lines) and _headline_after_all(lines, kinds, prose):
+        candidates = [prose]
     lead = _lead(lines, kinds, prose)
     title = (
         max(candidates, key=lambda i: (_title_score(lines, kinds, i, candidates, lead), i))

@@ -528,3 +528,10 @@ def test_short_story_with_its_byline_under_it_is_not_a_blurb() -> None:
         )
     )
     assert parts.title is not None and parts.title.text == "Fancy overpass put to use"
+
+
+def test_sentence_written_again_as_a_caption_is_the_headline() -> None:
+    headline = "Cao Yu went to Puzhen to preach on studying the history of the party."
+    parts = split_page(page(headline, *BODY, headline, "The district will go on."))
+    assert parts.title is not None and parts.title.text == headline
+    assert [p.text for p in parts.body] == [*BODY, "The district will go on."]
