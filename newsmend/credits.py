@@ -70,6 +70,9 @@ CAPTION_CREDIT = re.compile(
     r"(?P<names>[^,，/()（）\[\]]{3,60})",
     re.IGNORECASE,
 )
+# An agency's picture credit closing a caption: "(Xinhua/Liu Xiao)", "(People's Daily
+# Online/Xu Chenglong)".
+AGENCY_CREDIT = re.compile(r"[(（][^()（）/]{2,40}/\s*(?P<names>[^,，/()（）\[\]]{3,60})[)）]\s*$")
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 # Between fields: a bar, a dash ("By He Xin—Yiwu Business") or a spaced slash ("hiHainan /
@@ -427,8 +430,8 @@ def looks_like_byline(line: str) -> bool:
 def caption_credits(line: str) -> list[tuple[str, str]]:
     """The photographer a caption credits: "(Photo/Yang Huafeng)", "(Photo by Guo Liliang,
     Hunan Daily)", "(Photo: Liu Yang / Hinews)", "[Photo by Will]", "... River. Photo by Yang
-    Chenguang, journalist from Xinhua"; the outlet after the name is left out."""
-    match = CAPTION_CREDIT.search(line)
+    Chenguang, journalist from Xinhua", "(Xinhua/Liu Xiao)"; the outlet is left out."""
+    match = CAPTION_CREDIT.search(line) or AGENCY_CREDIT.search(line)
     if match is None or not looks_like_names(match["names"].strip()):
         return []
     return [("photographer", name) for name in split_names(match["names"].strip())]

@@ -78,6 +78,7 @@ SITE_NAME = "site_name"  # a furniture kind that may name the byline's outlet
 MORE_INSIDE = re.compile(
     r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details)[\]】]", re.IGNORECASE
 )
+STAMP = re.compile(r"date \d{4}-\d{2}-\d{2}(?=\s+\S)")  # see _cells
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
 MAX_META_WORDS = 30  # a byline line is shorter than this
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
@@ -103,7 +104,7 @@ ENGLISH_RUN = re.compile(
 CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
 # A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
 # two words, or with "!" or "?" and more words than a headline that asks or exclaims.
-FULL_STOP = re.compile(r"[.。][\"'”’)）]*$")
+FULL_STOP = re.compile(r"[.。…][\"'”’)）]*$")
 EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
 MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10}
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
@@ -234,7 +235,11 @@ def _unwrapped(lines: list[Span]) -> list[Span]:
 
 def _cells(line: Span) -> list[Span]:
     """A line, or its pieces: the text and the date that ends it after a wide gap; a story's
-    text, the link to the rest of it ("... [MORE]") and what follows on the line."""
+    text, the link to the rest of it ("... [MORE]") and what follows on the line; the date a
+    page store glued before the page's first line ("date 2024-01-12 A glimpse into ...")."""
+    stamp = STAMP.match(line.text) if line.text.startswith("date ") else None
+    if stamp is not None:
+        return [_cut(line, 0, stamp.end()), *_cells(_cut(line, stamp.end(), len(line.text)))]
     more = MORE_INSIDE.search(line.text) if "[" in line.text or "【" in line.text else None
     if more is not None:
         pieces = [(0, more.start()), more.span(), (more.end(), len(line.text))]

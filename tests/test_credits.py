@@ -246,6 +246,8 @@ def test_credit_fields_of_a_line(line: str, fields: list) -> None:
         ),
         ("Group photo at the former residence. [Photo provided to Newsgd.com]", []),
         ("The photo exhibition by local artists opened on Monday.", []),
+        ("Tourists visit Harbin. (People's Daily Online/Xu Chenglong)", ["Xu Chenglong"]),
+        ("The growth rate rose (year/year).", []),
     ],
 )
 def test_caption_credits_the_photographer(caption: str, names: list[str]) -> None:

@@ -63,6 +63,7 @@ EXAMPLES = {
         "Ti Gong",
         "Mr. Nang is interviewed at Sun Yat-sen's former residence. [Photo by Will]",
         "Photo taken on June 27, 2023 shows the Fenhe River in Taiyuan City.",
+        "Tourists visit the ice sculptures in Harbin. (People's Daily Online/Xu Chenglong)",
     ],
     "more_link": ["Read more: Silk Road Sino-foreign Scholar...", "Full story »", "Read more"],
     "navigation": [

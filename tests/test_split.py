@@ -535,3 +535,9 @@ def test_sentence_written_again_as_a_caption_is_the_headline() -> None:
     parts = split_page(page(headline, *BODY, headline, "The district will go on."))
     assert parts.title is not None and parts.title.text == headline
     assert [p.text for p in parts.body] == [*BODY, "The district will go on."]
+
+
+def test_date_a_page_store_glued_before_the_first_line_is_a_cell() -> None:
+    title = "The city holds a meeting on the second half of the year"
+    parts = split_page(page(f" date 2024-01-12 {title}", "09:33, January 12, 2024", *BODY))
+    assert parts.title is not None and parts.title.text == title
