@@ -42,8 +42,10 @@ EXAMPLES = {
         "Registration Number: 130349",
     ],
     "consent": [
-        "By continuing to browse our site you agree to our use of cookies, revised Privacy "
-        "Policy and Terms of Use. You can change your cookie settings through your browser.",
+        (
+            "By continuing to browse our site you agree to our use of cookies, revised Privacy "
+            "Policy and Terms of Use. You can change your cookie settings through your browser."
+        ),
         "Our Privacy Statement & Cookie Policy",
         "I agree",
     ],
