@@ -79,6 +79,7 @@ EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 # By Chen Shumin"). Pieces are stripped: no \s*
 # around it (quadratic on runs of spaces).
 BAR = re.compile(r"[|｜—]|(?<=\s)/(?=\s)")
+SIGNATURE = re.compile(r"[a-z]{2,15}")  # an editor who signs with a lowercase given name
 HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}")  # a handle: "sdnews", "zhongdeen", "hiHainan"
 # A few words and a colon before a date: a label of the date this table does not know
 DATE_LABEL = re.compile(r"(?<!\w)(?:\w++\s){0,3}\w++\s?[:：]\s*+")
@@ -279,6 +280,8 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
         return [(role, tuple(split_names(value)))]
     if role is None and is_bare_name(value):
         return [("author", tuple(split_names(value)))]
+    if GROUPS.get(role) == "editor" and SIGNATURE.fullmatch(value.strip()):
+        return [(role, (value.strip(),))]  # Xinhua's "Editor: yan"
     persons_and_outlet = _persons_then_outlet(value) if role in PERSON_ROLES else None
     if persons_and_outlet:
         persons, outlet = persons_and_outlet

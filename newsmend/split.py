@@ -104,7 +104,8 @@ ENGLISH_RUN = re.compile(
 CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
 # A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
 # two words, or with "!" or "?" and more words than a headline that asks or exclaims.
-FULL_STOP = re.compile(r"[.。…][\"'”’)）]*$")
+# A full stop ends a sentence, not an initialism ("... sister city in Midwest U.S.").
+FULL_STOP = re.compile(r"(?<!\b[A-Z]\.[A-Z])[.。…][\"'”’)）]*$")
 EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
 MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10}
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a

@@ -228,6 +228,8 @@ def test_names_with_mixed_separators_split_back(names: list[str], seps: list[str
         ),
         ("Author: Xinhua News Agency", [("outlet", ["Xinhua News Agency"])]),
         ("Source: Huzhou Daily", [("outlet", ["Huzhou Daily"])]),
+        ("Editor: yan", [("editor", ["yan"])]),
+        ("Author: yan", []),
         ("Text/Photo: Zhang Wei", [("photographer", ["Zhang Wei"])]),
     ],
 )

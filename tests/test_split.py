@@ -541,3 +541,9 @@ def test_date_a_page_store_glued_before_the_first_line_is_a_cell() -> None:
     title = "The city holds a meeting on the second half of the year"
     parts = split_page(page(f" date 2024-01-12 {title}", "09:33, January 12, 2024", *BODY))
     assert parts.title is not None and parts.title.text == title
+
+
+def test_headline_ending_in_an_initialism_is_not_a_sentence() -> None:
+    title = "Chinese delegation visits sister city in Midwest U.S."
+    parts = split_page(page(title, "Source: Xinhua| 2018-12-06 05:52:50|Editor: yan", *BODY))
+    assert parts.title is not None and parts.title.text == title
