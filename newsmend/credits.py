@@ -83,8 +83,9 @@ SIGNATURE = re.compile(r"[a-z]{2,15}")  # an editor who signs with a lowercase g
 HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}")  # a handle: "sdnews", "zhongdeen", "hiHainan"
 # A few words and a colon before a date: a label of the date this table does not know
 DATE_LABEL = re.compile(r"(?<!\w)(?:\w++\s){0,3}\w++\s?[:：]\s*+")
-# Where the persons wrote from, after their names: "By Li Hua and Wang Fang in Xi'an"
-PLACE_AFTER = re.compile(r"(?<=\S)\s++in\s++[A-Z][\w'’.-]*+(?:\s++[A-Z][\w'’.-]*+){0,3}$")
+# Where the persons wrote from, after their names: "By Li Hua and Wang Fang in Xi'an", "By
+# Huang Zhiling in Nanjiang, Sichuan"
+PLACE_AFTER = re.compile(r"(?<=\S)\s++in\s++[A-Z][\w'’.-]*+(?:,?\s++[A-Z][\w'’.-]*+){0,3}$")
 CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)

@@ -311,6 +311,10 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             "By Li Hua and Wang Fang in Xi'an | chinadaily.com.cn | Updated: 2020-05-12 16:30",
             Byline("chinadaily.com.cn", "2020-05-12 16:30", ["Li Hua", "Wang Fang"]),
         ),
+        (
+            "By Huang Zhiling in Nanjiang, Sichuan | China Daily | Updated: 2018-11-21 08:57",
+            Byline("China Daily", "2018-11-21 08:57", ["Huang Zhiling"]),
+        ),
         ("Reported by Li Hua", Byline(None, None, ["Li Hua"])),
         ("Issued at : 2020-05-12 10:00", Byline(None, "2020-05-12 10:00")),
         ("Written on: May 5, 2020", Byline(None, "May 5, 2020")),
