@@ -431,6 +431,12 @@ def looks_like_byline(line: str) -> bool:
     return True
 
 
+def is_picture_credit(text: str) -> bool:
+    """A bracketed agency picture credit alone: "(Xinhua/Li Jianan)"."""
+    match = AGENCY_CREDIT.fullmatch(text.strip())
+    return match is not None and looks_like_names(match["names"].strip())
+
+
 def caption_credits(line: str) -> list[tuple[str, str]]:
     """The photographer a caption credits: "(Photo/Yang Huafeng)", "(Photo by Guo Liliang,
     Hunan Daily)", "(Photo: Liu Yang / Hinews)", "[Photo by Will]", "... River. Photo by Yang

@@ -12,7 +12,7 @@ from newsmend.credits import Byline, caption_credits, parse_byline, persons, rea
 from newsmend.dates import find_date, latest_date, parse_date
 from newsmend.furniture import strip_toolbar
 from newsmend.ingest import Page
-from newsmend.split import Headline, PageParts, Span, Teaser, split_page
+from newsmend.split import CAPTION, Headline, PageParts, Span, Teaser, split_page
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -46,12 +46,8 @@ def _credits(parts: PageParts, byline: Byline, credit_lines: list[Byline]) -> di
     and the captions, in page order; a person is listed once per role. The byline's outlet
     comes first, then the first a credit line names."""
     credits = list(byline.credits)
-    credits += [
-        credit
-        for kind, line in parts.furniture
-        if kind == "caption"
-        for credit in caption_credits(line.text)
-    ]
+    captions = [line for kind, line in parts.furniture if kind == CAPTION] + parts.captions
+    credits += [credit for line in captions for credit in caption_credits(line.text)]
     credits = _unique(credits + [c for line in credit_lines for c in line.credits])
     outlets = [line.outlet for line in [byline, *credit_lines] if line.outlet]
     return _credit_columns(next(iter(outlets), None), credits)

@@ -34,6 +34,7 @@ from newsmend.credits import (
     has_label,
     is_bare_name,
     is_cjk_credit,
+    is_picture_credit,
     is_site_name,
     looks_like_byline,
     parse_credit_fields,
@@ -74,6 +75,7 @@ FURNITURE_KINDS = frozenset(kind.name for kind in KINDS)  # the site's, from fur
 AFTER_BODY = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, META})  # lines that end a body
 BYLINE_KINDS = frozenset({META, CREDIT, DATE})
 SITE_NAME = "site_name"  # a furniture kind that may name the byline's outlet
+CAPTION = "caption"
 # A link to the rest of a story at the end of its text: "...[Read]", "Suzhou Street... [MORE]"
 MORE_INSIDE = re.compile(
     r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details)[\]】]", re.IGNORECASE
@@ -118,6 +120,7 @@ MIN_WRAPS = 3  # lines going on in lowercase that show a page wrapped at a fixed
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
 WRAP_BAND = 30  # how much shorter than the width a wrapped line may be
 MAX_BLURB_PARAGRAPHS, MAX_BLURB_WORDS = 2, 60  # a page's blurb before its first story
+MIN_SIDEBAR_STORIES, MAX_SIDEBAR_WORDS, MIN_OWN_PARAGRAPHS = 2, 60, 3
 MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
 SENTENCE_INSIDE = re.compile(
     r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
@@ -175,6 +178,9 @@ class PageParts:
     residue: list[Span] = field(default_factory=list)  # credits left in Chinese
     end_marker: Span | None = None
     teasers: list[Teaser] = field(default_factory=list)
+    # A photo story's captions, kept as its text, and a picture credit cut from the end of
+    # the text ("(Xinhua/Li Jianan)"): the photographers they name are credited.
+    captions: list[Span] = field(default_factory=list)
 
 
 def _lines(text: str) -> tuple[list[Span], set[int]]:
@@ -294,8 +300,9 @@ def _kind(line: str) -> str:
     furniture = furniture_kind(line)
     if furniture:
         return furniture
-    entry = _dated_entry(Span(line, 0, len(line))) is not None
-    if entry and not has_label(line):
+    dated = _dated_entry(Span(line, 0, len(line)))
+    entry = dated is not None
+    if entry and not has_label(line) and not _outlet_and_date(dated.title.text, line):
         return ENTRY  # "2022-08-02 | Title"; "Oct 20, 2017|By Tong Wangyue" is a byline
     if _is_meta(line):
         return META
@@ -304,6 +311,12 @@ def _kind(line: str) -> str:
     if not LATIN.search(line):
         return CHINESE
     return TEXT
+
+
+def _outlet_and_date(title: str, line: str) -> bool:
+    """A dated entry that is a byline: its "title" is an outlet's name
+    ("|Xinhua|2019-04-04 11:39:37", "China Daily | 2020-05-12")."""
+    return is_site_name(title.strip(" |｜")) and looks_like_byline(line)
 
 
 def _is_meta(line: str) -> bool:
@@ -645,6 +658,49 @@ def split_page(text: str) -> PageParts:
     """Cut a decoded page (newlines normalised, BOM stripped) into its parts."""
     lines, bulleted = _lines(text)
     kinds = [_kind(line.text) for line in lines]
+    own, sidebar = _sidebar(lines, kinds)
+    parts = _split_lines(lines[own:], kinds[own:], {i - own for i in bulleted if i >= own})
+    if sidebar:
+        told = {i for title, paragraphs in sidebar for i in (title, *paragraphs)}
+        parts.teasers[:0] = [
+            Teaser(lines[title], tuple(lines[i] for i in paragraphs))
+            for title, paragraphs in sidebar
+        ]
+        parts.furniture[:0] = [
+            (kinds[i] if kinds[i] in FURNITURE_KINDS else STRAY, lines[i])
+            for i in range(own)
+            if i not in told
+        ]
+    return parts
+
+
+def _sidebar(lines: list[Span], kinds: list[str]) -> tuple[int, list[tuple[int, list[int]]]]:
+    """A sidebar of other stories before the page's own story: at least MIN_SIDEBAR_STORIES
+    of a headline and one short paragraph, then a headline with at least MIN_OWN_PARAGRAPHS
+    paragraphs. Returns the index of the own story's headline and the sidebar's stories
+    (headline index, paragraph indexes); (0, []) when there is none. Labels between the
+    stories ("Binhai New Area") and furniture are passed."""
+    stories: list[tuple[int, list[int]]] = []
+    for i, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind in FURNITURE_KINDS or _is_prose(line, kind):
+            continue
+        following = _next_line(kinds, i)
+        if not _title_like(line, kind) or following >= len(lines):
+            break  # a byline, a list, a date: not a sidebar of headlines and snippets
+        if not _is_prose(lines[following], kinds[following]):
+            continue  # a label
+        paragraphs = _paragraphs(lines, kinds, following)
+        if len(paragraphs) >= MIN_OWN_PARAGRAPHS:
+            return (i, stories) if len(stories) >= MIN_SIDEBAR_STORIES else (0, [])
+        words = sum(len(lines[j].text.split()) for j in paragraphs)
+        if len(paragraphs) > 1 or words > MAX_SIDEBAR_WORDS:
+            break
+        stories.append((i, paragraphs))
+    return 0, []
+
+
+def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> PageParts:
+    """The parts of a page's lines (from its own story's headline on, after a sidebar)."""
     title, bylines, body_start = _head(lines, kinds)
     if not bylines:
         title, bylines, body_start = _past_blurb(lines, kinds, body_start) or (
@@ -655,7 +711,7 @@ def split_page(text: str) -> PageParts:
     if title is not None:
         for i in range(title + 1, len(lines)):
             if lines[i].text == lines[title].text:
-                kinds[i] = "caption"  # the headline again, as the text of a picture
+                kinds[i] = CAPTION  # the headline again, as the text of a picture
     parts = PageParts(
         title=_headline(lines[title]) if title is not None else None,
         bylines=[lines[i] for i in bylines],
@@ -668,6 +724,11 @@ def split_page(text: str) -> PageParts:
         ],
     )
     body_end = _read_body(lines, kinds, bulleted, body_start, parts)
+    if not parts.body:  # a photo story: its captions are its text
+        after = lines[title].end if title is not None else 0
+        parts.body = [line for k, line in parts.furniture if k == CAPTION and line.start > after]
+        parts.captions += parts.body
+        parts.furniture = [(k, line) for k, line in parts.furniture if line not in parts.body]
     _split_off_credits(parts)
     teaser_start = _read_after_body(lines, kinds, bulleted, body_end, parts)
     _read_teasers(lines, kinds, teaser_start, parts)
@@ -691,8 +752,12 @@ def _split_off_credits(parts: PageParts) -> None:
         return
     last = parts.body[-1]
     match = TRAILING_CREDIT.search(last.text)
-    if match and parse_credit_fields(match["credit"]):
-        parts.credits.append(_cut(last, match.start("credit"), match.end("credit")))
+    picture = match is not None and is_picture_credit(match.group())
+    if match and (picture or parse_credit_fields(match["credit"])):
+        if picture:  # with its brackets, as caption_credits reads it
+            parts.captions.append(_cut(last, match.start("credit") - 1, match.end("credit") + 1))
+        else:
+            parts.credits.append(_cut(last, match.start("credit"), match.end("credit")))
         if match.start() > 0:
             parts.body[-1] = _cut(last, 0, match.start())
         else:

@@ -92,6 +92,9 @@ WRITERS = {
         f"{d.month:02d}-{d.day:02d}-{d.year}",
         f"{d.month:02d}-{d.day:02d}-{d.year} 14:28 BJT",
     ],
+    "numeric_ymd_short": lambda d, name: (  # a two-digit year that cannot be a month
+        [f"{d.year % 100:02d}-{d.month:02d}-{d.day:02d}"] if 2013 <= d.year <= 2099 else []
+    ),
     "numeric_mdy_short": lambda d, name: (  # two-digit years are of this century
         [f"{d.month:02d}-{d.day:02d}-{d.year % 100:02d}"] if d.year >= 2000 else []
     ),

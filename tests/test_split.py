@@ -547,3 +547,50 @@ def test_headline_ending_in_an_initialism_is_not_a_sentence() -> None:
     title = "Chinese delegation visits sister city in Midwest U.S."
     parts = split_page(page(title, "Source: Xinhua| 2018-12-06 05:52:50|Editor: yan", *BODY))
     assert parts.title is not None and parts.title.text == title
+
+
+def test_sidebar_of_short_stories_before_the_page_own_story() -> None:
+    own = [
+        "The new area opens on Monday.",
+        "About 200 officials attend.",
+        "It covers two districts.",
+    ]
+    parts = split_page(
+        page(
+            "Automakers issue recalls in October",
+            "Tianjin FAW Toyota would recall 134,234 vehicles, the regulator said.",
+            "Fighter jets to cut a dash at the air show",
+            "The new paint scheme will make its debut later this month.",
+            "Binhai New Area",
+            "Binhai new area officially opens",
+            *own,
+        )
+    )
+    assert parts.title is not None and parts.title.text == "Binhai new area officially opens"
+    assert [p.text for p in parts.body] == own
+    assert [t.title.text for t in parts.teasers] == [
+        "Automakers issue recalls in October",
+        "Fighter jets to cut a dash at the air show",
+    ]
+    assert ("stray", "Binhai New Area") in [(k, line.text) for k, line in parts.furniture]
+
+
+def test_outlet_beside_a_date_is_a_byline_not_a_headline_entry() -> None:
+    title = "The city holds a meeting on the second half of the year"
+    parts = split_page(page(title, "|Xinhua|2019-04-04 11:39:37", *BODY))
+    assert [b.text for b in parts.bylines] == ["|Xinhua|2019-04-04 11:39:37"]
+    assert [p.text for p in parts.body] == BODY and parts.teasers == []
+
+
+def test_photo_story_keeps_its_captions_as_its_text() -> None:
+    caption = "Delegates visit the Li Zijian Art Museum. (Photo/Yang Huafeng)"
+    parts = split_page(page("Delegates tour the art museum", "2019-04-04", caption))
+    assert [p.text for p in parts.body] == ["Delegates visit the Li Zijian Art Museum."]
+    assert parts.captions[0].text == caption  # its photographer is credited
+
+
+def test_agency_picture_credit_is_cut_from_the_text() -> None:
+    text = " ".join([BODY[1]] * 8)  # a paragraph, too long for a caption
+    parts = split_page(page("The city holds a meeting", "2019-04-04", f"{text} (Xinhua/Li Jianan)"))
+    assert [p.text for p in parts.body] == [text]
+    assert [c.text for c in parts.captions] == ["(Xinhua/Li Jianan)"]
