@@ -121,6 +121,8 @@ MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
 WRAP_BAND = 30  # how much shorter than the width a wrapped line may be
 MAX_BLURB_PARAGRAPHS, MAX_BLURB_WORDS = 2, 60  # a page's blurb before its first story
 MIN_SIDEBAR_STORIES, MAX_SIDEBAR_WORDS, MIN_OWN_PARAGRAPHS = 2, 60, 3
+INLINE_BULLET = re.compile(r"\s+•\s+")
+MIN_INLINE_ENTRIES = 3
 MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
 SENTENCE_INSIDE = re.compile(
     r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
@@ -189,12 +191,29 @@ def _lines(text: str) -> tuple[list[Span], set[int]]:
     its own ("New public facilities open in Hohhot      2017-05-24")."""
     spans, bulleted = [], set()
     for line in _unwrapped(_stripped_lines(text)):
+        entries = _inline_entries(line)
+        if len(entries) > 1:
+            bulleted.update(range(len(spans), len(spans) + len(entries)))
+            spans += entries
+            continue
         bullet = BULLET.match(line.text)
         if bullet and line.text[bullet.end() :]:
             line = _cut(line, bullet.end(), len(line.text))
             bulleted.add(len(spans))
         spans += _cells(line)
     return spans, bulleted
+
+
+def _inline_entries(line: Span) -> list[Span]:
+    """The entries of a list the page ran together on one line ("China sees more loans  •
+    Discover China: ...  • ..."), when there are at least MIN_INLINE_ENTRIES; else the line."""
+    if "•" not in line.text:
+        return [line]
+    marks = list(INLINE_BULLET.finditer(line.text))
+    if len(marks) + 1 < MIN_INLINE_ENTRIES:
+        return [line]
+    bounds = [0, *(i for m in marks for i in m.span()), len(line.text)]
+    return [_cut(line, start, end) for start, end in zip(bounds[::2], bounds[1::2])]
 
 
 def _stripped_lines(text: str) -> list[Span]:
@@ -717,6 +736,11 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
         bylines=[lines[i] for i in bylines],
         body=[],
         residue=[lines[i] for i in range(body_start) if kinds[i] == RESIDUE],
+        headlines=[
+            Headline(lines[i], None)
+            for i in range(body_start)
+            if i in bulleted and i != title and _title_like(lines[i], kinds[i])
+        ],  # a bulleted list of other stories above this one
         furniture=[
             (kinds[i], lines[i])
             for i in range(body_start)

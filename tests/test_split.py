@@ -594,3 +594,11 @@ def test_agency_picture_credit_is_cut_from_the_text() -> None:
     parts = split_page(page("The city holds a meeting", "2019-04-04", f"{text} (Xinhua/Li Jianan)"))
     assert [p.text for p in parts.body] == [text]
     assert [c.text for c in parts.captions] == ["(Xinhua/Li Jianan)"]
+
+
+def test_headlines_run_together_on_one_line_above_the_story() -> None:
+    titles = ["Loans to small businesses rise", "Digital banks reach villages", "Poverty mapped"]
+    title = "The city holds a meeting on the second half of the year"
+    parts = split_page(page("Off the wire", "  •  ".join(titles), title, "2024-12-11", *BODY))
+    assert parts.title is not None and parts.title.text == title
+    assert [h.title.text for h in parts.headlines] == titles
