@@ -73,6 +73,12 @@ CAPTION_CREDIT = re.compile(
 # An agency's picture credit closing a caption: "(Xinhua/Liu Xiao)", "(People's Daily
 # Online/Xu Chenglong)".
 AGENCY_CREDIT = re.compile(r"[(（][^()（）/]{2,40}/\s*(?P<names>[^,，/()（）\[\]]{3,60})[)）]\s*$")
+# China Daily's: the photographer and the paper in capitals after the caption's last sentence
+# ("... on Aug 17. ZHANG WEI/CHINA DAILY").
+CAPS_CREDIT = re.compile(
+    r"(?<=[.!?] )(?P<names>[A-Z]{2,}(?: [A-Z]{2,}){1,3}) ?/ ?[A-Z][A-Z .]{1,30}$"
+)
+CAPITALS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 # Between fields: a bar, a dash ("By He Xin—Yiwu Business") or a spaced slash ("hiHainan /
@@ -440,11 +446,25 @@ def is_picture_credit(text: str) -> bool:
 def caption_credits(line: str) -> list[tuple[str, str]]:
     """The photographer a caption credits: "(Photo/Yang Huafeng)", "(Photo by Guo Liliang,
     Hunan Daily)", "(Photo: Liu Yang / Hinews)", "[Photo by Will]", "... River. Photo by Yang
-    Chenguang, journalist from Xinhua", "(Xinhua/Liu Xiao)"; the outlet is left out."""
+    Chenguang, journalist from Xinhua", "(Xinhua/Liu Xiao)", "ZHANG WEI/CHINA DAILY"; the
+    outlet is left out."""
     match = CAPTION_CREDIT.search(line) or AGENCY_CREDIT.search(line)
-    if match is None or not looks_like_names(match["names"].strip()):
+    names = match["names"].strip() if match else _uncapped(_caps_credit(line) or "")
+    if not names or not looks_like_names(names):
         return []
-    return [("photographer", name) for name in split_names(match["names"].strip())]
+    return [("photographer", name) for name in split_names(names)]
+
+
+def _caps_credit(line: str) -> str | None:
+    match = CAPS_CREDIT.search(line) if line.endswith(CAPITALS) else None
+    return match["names"] if match else None
+
+
+def caps_credit_start(line: str) -> int | None:
+    """Where a picture credit in capitals closes a caption ("... on Aug 17. ZHANG WEI/CHINA
+    DAILY"), or None."""
+    match = CAPS_CREDIT.search(line) if line.endswith(CAPITALS) else None
+    return match.start() if match else None
 
 
 def has_label(line: str) -> bool:

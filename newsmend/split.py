@@ -31,6 +31,8 @@ from typing import NamedTuple
 
 from newsmend.credits import (
     DATE_LABEL,
+    caps_credit_start,
+    caption_credits,
     has_label,
     is_bare_name,
     is_cjk_credit,
@@ -361,6 +363,7 @@ def _is_prose(line: Span, kind: str) -> bool:
         len(line.text) > MAX_TITLE_CHARS
         or any(end.search(line.text) and words >= least for end, least in MIN_PROSE_WORDS.items())
         or (words >= MIN_SNIPPET_WORDS and SENTENCE_INSIDE.search(line.text) is not None)
+        or caps_credit_start(line.text) is not None  # "... on Aug 17. ZHANG WEI/CHINA DAILY"
     )
 
 
@@ -620,6 +623,8 @@ def _read_body(
             return i
         else:
             parts.body.append(line)
+            if caption_credits(line.text):
+                parts.captions.append(line)  # a caption too long for furniture: credited
     return len(lines)
 
 
@@ -775,12 +780,13 @@ def _split_off_credits(parts: PageParts) -> None:
     if not parts.body:
         return
     last = parts.body[-1]
+    caps = caps_credit_start(last.text)
+    if caps is not None:  # "... on Aug 20. ZHANG WEI/CHINA DAILY": credited from the captions
+        parts.body[-1] = last = _cut(last, 0, caps)
     match = TRAILING_CREDIT.search(last.text)
     picture = match is not None and is_picture_credit(match.group())
     if match and (picture or parse_credit_fields(match["credit"])):
-        if picture:  # with its brackets, as caption_credits reads it
-            parts.captions.append(_cut(last, match.start("credit") - 1, match.end("credit") + 1))
-        else:
+        if not picture:  # a picture's is credited from the paragraph, a caption (_read_body)
             parts.credits.append(_cut(last, match.start("credit"), match.end("credit")))
         if match.start() > 0:
             parts.body[-1] = _cut(last, 0, match.start())

@@ -250,6 +250,9 @@ def test_credit_fields_of_a_line(line: str, fields: list) -> None:
         ("The photo exhibition by local artists opened on Monday.", []),
         ("Tourists visit Harbin. (People's Daily Online/Xu Chenglong)", ["Xu Chenglong"]),
         ("The growth rate rose (year/year).", []),
+        ("A farmer harvests marigolds on Aug 17. ZHANG WEI/CHINA DAILY", ["Zhang Wei"]),
+        ("They met on Dec 25. [Photo by Wang Xin/chinadaily.com.cn]", ["Wang Xin"]),
+        ("The talks went well. USA/CHINA", []),
     ],
 )
 def test_caption_credits_the_photographer(caption: str, names: list[str]) -> None:

@@ -593,7 +593,7 @@ def test_agency_picture_credit_is_cut_from_the_text() -> None:
     text = " ".join([BODY[1]] * 8)  # a paragraph, too long for a caption
     parts = split_page(page("The city holds a meeting", "2019-04-04", f"{text} (Xinhua/Li Jianan)"))
     assert [p.text for p in parts.body] == [text]
-    assert [c.text for c in parts.captions] == ["(Xinhua/Li Jianan)"]
+    assert [c.text for c in parts.captions] == [f"{text} (Xinhua/Li Jianan)"]  # credited
 
 
 def test_headlines_run_together_on_one_line_above_the_story() -> None:
@@ -602,3 +602,16 @@ def test_headlines_run_together_on_one_line_above_the_story() -> None:
     parts = split_page(page("Off the wire", "  •  ".join(titles), title, "2024-12-11", *BODY))
     assert parts.title is not None and parts.title.text == title
     assert [h.title.text for h in parts.headlines] == titles
+
+
+def test_captions_credited_in_capitals_are_the_text_of_a_photo_story() -> None:
+    captions = [
+        "A farmer harvests marigolds in Jietou township on Aug 17. ZHANG WEI/CHINA DAILY",
+        "Workers process cocoons at a factory in Longchuan on Aug 21. ZHANG WEI/CHINA DAILY",
+    ]
+    parts = split_page(page("Snapshots of Poverty Battle", "2020-09-11", *captions))
+    assert [p.text for p in parts.body] == [
+        captions[0],
+        "Workers process cocoons at a factory in Longchuan on Aug 21.",
+    ]
+    assert [c.text for c in parts.captions] == captions
