@@ -93,6 +93,7 @@ DATE_LABEL = re.compile(r"(?<!\w)(?:\w++\s){0,3}\w++\s?[:：]\s*+")
 # Huang Zhiling in Nanjiang, Sichuan"
 PLACE_AFTER = re.compile(r"(?<=\S)\s++in\s++[A-Z][\w'’.-]*+(?:,?\s++[A-Z][\w'’.-]*+){0,3}$")
 CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
+OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
@@ -363,7 +364,10 @@ def parse_byline(line: str) -> Byline:
     credits: list[tuple[str, str]] = []
     for role, value in _fields(_unwrap(line)):
         if role == "published":  # the date, or what the label holds when it is no date
-            published_raw = published_raw or _without_date(value)[1] or value or None
+            rest, date_raw = _without_date(value)
+            published_raw = published_raw or date_raw or value or None
+            if date_raw and (is_site_name(rest) or OUTLET_INITIALS.fullmatch(rest)):
+                outlets.append(rest)  # "Updated: October 20, 2022 09:33 CGTN"
             continue
         written, (value, date_raw) = value, _without_date(value)
         published_raw = published_raw or date_raw
