@@ -106,15 +106,18 @@ ENGLISH_RUN = re.compile(
     r"[\"“‘(\[]?[A-Za-z0-9][^\u3400-\u9fff\uff01-\uff5e丨]*[A-Za-z0-9.!?\"”’)\]]"
 )
 CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
-# A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
-# two words, or with "!" or "?" and more words than a headline that asks or exclaims.
-# A full stop ends a sentence, not an initialism ("... sister city in Midwest U.S.").
-FULL_STOP = re.compile(r"(?<!\b[A-Z]\.[A-Z])[.。…][\"'”’)）]*$")
-EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
-MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10}
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
+# A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
+# two words, with "!" or "?" and more words than a headline that asks or exclaims, or with an
+# ellipsis after as many words as a snippet (a shorter line is a headline cut short: "Sino-
+# Russian lab to help advance Siberian ..."). A full stop ends a sentence, not an initialism
+# ("... sister city in Midwest U.S.").
+FULL_STOP = re.compile(r"(?<![.…])(?<!\b[A-Z]\.[A-Z])[.。][\"'”’)）]*$")
+EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
+ELLIPSIS = re.compile(r"(?:\.{3}|…)[\"'”’)）]*$")
+MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10, ELLIPSIS: MIN_SNIPPET_WORDS}
 MAX_HEADLINE_WORDS = 20
 TITLE_CASE_SHARE = 0.6
 ENUMERATOR = re.compile(r"\d{1,2}[.、)）]\s+(?=\S)")

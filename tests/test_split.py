@@ -615,3 +615,13 @@ def test_captions_credited_in_capitals_are_the_text_of_a_photo_story() -> None:
         "Workers process cocoons at a factory in Longchuan on Aug 21.",
     ]
     assert [c.text for c in parts.captions] == captions
+
+
+def test_headlines_cut_short_with_an_ellipsis_under_a_list_header() -> None:
+    title = "The city holds a meeting on the second half of the year"
+    related = [
+        "Sino-Russian lab to help advance Siberian ...",
+        "China prepares to launch relay satellite Q...",
+    ]
+    parts = split_page(page(title, "2024-03-18", *BODY, "Related News", *related))
+    assert [h.title.text for h in parts.headlines] == related
