@@ -3,11 +3,11 @@
     .venv/bin/python bench/profile.py [--pages 2000 | --corpus DIR] [--tree]
 
 One batch (`pipeline.process_batch`, validation included, translation off) runs in this
-process, once to warm up (imports, the GX context) and once measured on other pages. It
-prints the stage seconds, then for each repair rule the seconds of its polars probe and of
-its Python fix, the texts probed, selected and changed (over the passes), and with --tree the
-pyinstrument call tree of the measured batch. CPU seconds, not wall: a batch (of the default
-batch_size) is the unit bench/run.py spreads over the workers.
+process, once to warm up (imports, the GX project set up for the run) and once measured on
+other pages. It prints the stage seconds, then for each repair rule the seconds of its
+polars probe and of its Python fix, the texts probed, selected and changed (over the
+passes), and with --tree the pyinstrument call tree of the measured batch. CPU seconds, not
+wall: a batch (of the default batch_size) is the unit bench/run.py spreads over the workers.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ from newsmend.pipeline import process_batch
 from newsmend.repair.rule import selected
 
 WARM_UP_PAGES = 200
+# One run for both batches, as in a run's worker: the GX project is set up for a run once per
+# process (validate.checkpoints), so the measured batch's validate is a Checkpoint's run alone.
+RUN_ID = "profiled"
 
 
 def main() -> None:
@@ -52,11 +55,11 @@ def main() -> None:
             )
         (work / "bench.toml").write_text(CONFIG, encoding="utf-8")
         settings = load_settings(work / "bench.toml", raw=raw, out=work / "out")
-        process_batch(files[:WARM_UP_PAGES], settings, work / "staging", 0, "warm")
+        process_batch(files[:WARM_UP_PAGES], settings, work / "staging", 0, RUN_ID)
         measured = files[WARM_UP_PAGES : WARM_UP_PAGES + args.pages]
         with _timed_rules() as rules, _profiler(args.tree) as profiler:
             started = time.process_time()
-            result = process_batch(measured, settings, work / "staging", 1, "profiled")
+            result = process_batch(measured, settings, work / "staging", 1, RUN_ID)
             cpu = time.process_time() - started
         print(_render(len(measured), cpu, result.seconds, rules))
         if profiler is not None:

@@ -28,7 +28,14 @@ def _unique(items: list) -> list:
 
 def _read_byline(lines) -> Byline:
     """The byline fields of some lines, read as one line without their toolbar words."""
-    return parse_byline(" | ".join(strip_toolbar(line.text) for line in lines))
+    return _read_byline_texts(tuple(line.text for line in lines))
+
+
+@lru_cache(maxsize=4096)
+def _read_byline_texts(texts: tuple[str, ...]) -> Byline:
+    """Cached: bylines and credit lines repeat from page to page ("Editor: Li Na"), and most
+    teasers have none. The Byline is shared: its lists are read, never changed."""
+    return parse_byline(" | ".join(strip_toolbar(text) for text in texts))
 
 
 def _credit_columns(outlet: str | None, credits: list[tuple[str, str]]) -> dict:

@@ -12,6 +12,8 @@ import polars as pl
 import pytest
 from conftest import CORPUS, newsmend
 from deltalake import DeltaTable
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from newsmend import dedup
 from newsmend.catalog import connect
@@ -19,6 +21,7 @@ from newsmend.config import load_settings
 from newsmend.dedup import (
     MAX_BUCKET,
     link_records,
+    normalise,
     record_keys,
     stories_table,
     update_stories,
@@ -99,6 +102,16 @@ def link(articles, headlines=()) -> dict[str, dict]:
     """Links per record name after one run over these records."""
     names = [row["source_file"].removesuffix(".txt") for row in [*articles, *headlines]]
     return by_name(run_links(keys_of(articles, headlines)), names)
+
+
+@given(st.lists(st.text(alphabet="aZ9é中_ \t\n\u00a0\u3000,.-—'", max_size=30), max_size=8))
+@example(["a  b", " a , b ", "x\t y", "a_b", "a \u00a0 b", "é—Ü", "  ", " "])
+def test_normalise_makes_every_run_of_other_characters_one_space(texts):
+    """normalise leaves a lone space alone (speed); the result is that of the plain rule."""
+    plain = pl.col("t").fill_null("").str.to_lowercase()
+    plain = plain.str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars()
+    frame_ = pl.DataFrame({"t": [*texts, None]}, schema={"t": pl.String})
+    assert frame_.select(normalise("t")).equals(frame_.select(plain))
 
 
 def test_exact_copy_points_to_the_canonical_record_and_shares_its_story():
