@@ -30,6 +30,7 @@ MAX_UNLABELLED_OUTLET_WORDS = 4
 CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
 MAX_NAMES = 8
 MAX_BARE_NAME_WORDS = 4
+MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
 
 
 def _label_pattern(label: str) -> str:
@@ -188,9 +189,11 @@ def looks_like_names(text: str) -> bool:
 
 
 def looks_like_chinese_names(text: str) -> bool:
-    """Names in pinyin, each starting with a family name: what a line may hold alone."""
+    """Names in pinyin, each starting with a family name and of at most three words: what a
+    line may hold alone (not "Huang Qiang Inspects Neijiang", a headline)."""
     return looks_like_names(text) and all(
-        is_family_name(name.split()[0]) for name in split_names(text)
+        is_family_name(name.split()[0]) and len(name.split()) <= MAX_NAME_WORDS
+        for name in split_names(text)
     )
 
 

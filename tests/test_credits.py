@@ -330,3 +330,15 @@ def test_places_after_names_and_unknown_date_labels(line: str, byline: Byline) -
     assert (parsed.outlet, parsed.published_raw, parsed.authors) == (
         byline.outlet, byline.published_raw, byline.authors,
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Li Qian", ("author", ["Li Qian"])),
+        ("Wang Yingyao Li Changzheng", ("author", ["Wang Yingyao", "Li Changzheng"])),
+        ("Huang Qiang Inspects Neijiang", None),  # a headline, not a name of four words
+    ],
+)
+def test_a_name_alone_is_a_credit_a_headline_is_not(line: str, credit) -> None:
+    assert parse_credit_line(line) == credit
