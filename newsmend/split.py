@@ -128,6 +128,7 @@ MAX_BLURB_PARAGRAPHS, MAX_BLURB_WORDS = 2, 60  # a page's blurb before its first
 MIN_SIDEBAR_STORIES, MAX_SIDEBAR_WORDS, MIN_OWN_PARAGRAPHS = 2, 60, 3
 INLINE_BULLET = re.compile(r"(?<!\s)\s++•\s++")  # a run of spaces searched once
 MIN_INLINE_ENTRIES = 3
+MAX_CHINESE_TITLE_CHARS = 60
 MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
 SENTENCE_INSIDE = re.compile(
     r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
@@ -371,8 +372,11 @@ def _is_prose(line: Span, kind: str) -> bool:
 
 
 def _title_like(line: Span, kind: str) -> bool:
-    """Text that may be a headline (one left in Chinese, or in full-width letters, too)."""
-    return kind == CHINESE or (kind == TEXT and not _is_prose(line, kind))
+    """Text that may be a headline (one left in Chinese, or in full-width letters, too; not a
+    paragraph left in Chinese)."""
+    if kind == CHINESE:
+        return len(line.text) <= MAX_CHINESE_TITLE_CHARS
+    return kind == TEXT and not _is_prose(line, kind)
 
 
 def _next_line(kinds: list[str], i: int) -> int:
@@ -502,13 +506,19 @@ def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
 def _headline_sized(line: Span) -> bool:
     """One sentence short enough for a headline, its longer words capitalised ("Lanzhou
     Hosts The Silk Road Expo."): a headline with a full stop, not a lead's first sentence."""
-    words = CONTENT_WORD.findall(line.text)
-    capitals = sum(1 for word in words if not word[0].islower())
     return (
         len(line.text.split()) <= MAX_HEADLINE_WORDS
         and SENTENCE_INSIDE.search(line.text) is None
-        and capitals >= TITLE_CASE_SHARE * len(words) > 0
+        and _title_cased(line.text)
     )
+
+
+def _title_cased(text: str) -> bool:
+    """Most of its longer words capitalised, as headlines are written ("Li Huannan Led a Group
+    to Visit the Senior Party Members ..."), paragraphs are not."""
+    words = CONTENT_WORD.findall(text)
+    capitals = sum(1 for word in words if not word[0].islower())
+    return capitals >= TITLE_CASE_SHARE * len(words) > 0
 
 
 def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], int]:
@@ -564,12 +574,15 @@ def _past_blurb(
 
 
 def _body_start(lines: list[Span], kinds: list[str], i: int) -> int:
-    """The first body line at or after i: furniture and Chinese residue of the byline are
-    passed, and so are up to MAX_STRAY short text lines (a link, a kicker) when a paragraph
-    follows them."""
+    """The first body line at or after i: furniture, Chinese residue of the byline and a
+    Chinese paragraph over its translation are passed, and so are up to MAX_STRAY short text
+    lines (a link, a kicker) when a paragraph follows them."""
     strays = 0
     while i < len(lines):
         if kinds[i] in FURNITURE_KINDS or kinds[i] == RESIDUE:
+            i += 1
+        elif kinds[i] == CHINESE and _prose_follows(lines, kinds, i):
+            kinds[i] = STRAY  # the Chinese original of the paragraph under it
             i += 1
         elif (
             _title_like(lines[i], kinds[i])
@@ -656,7 +669,9 @@ def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
         if kind in BYLINE_KINDS or (kind == ENTRY and has_label(lines[i].text)):
             shape.append("M")
         elif kind == TEXT:
-            long = len(lines[i].text.split()) >= MIN_SNIPPET_WORDS  # a snippet, not a title
+            long = (  # a snippet, not a title
+                len(lines[i].text.split()) >= MIN_SNIPPET_WORDS and not _title_cased(lines[i].text)
+            )
             shape.append("T" if _title_like(lines[i], kind) and not long else "P")
         else:
             break

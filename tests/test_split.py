@@ -625,3 +625,26 @@ def test_headlines_cut_short_with_an_ellipsis_under_a_list_header() -> None:
     ]
     parts = split_page(page(title, "2024-03-18", *BODY, "Related News", *related))
     assert [h.title.text for h in parts.headlines] == related
+
+
+def test_listing_with_a_long_capitalised_headline() -> None:
+    stories = [
+        ("The Reconstruction of Three Roads Became the Benchmarking Project", BODY[0]),
+        (
+            (
+                "Li Huannan Led a Group to Visit the Senior Party Members, Workers in Need, "
+                "Veterans and Workers on Duty during Holiday Send Holiday Greetings to Them"
+            ),
+            BODY[1],
+        ),
+        ("Guangming New District Took the Lead in Land Preparation", BODY[0]),
+    ]
+    parts = split_page(page(*(line for story in stories for line in story)))
+    assert [t.title.text for t in parts.teasers] == [title for title, _ in stories[1:]]
+
+
+def test_chinese_paragraph_over_its_translation_is_no_headline_nor_body() -> None:
+    chinese = "郑州与开封、新乡、焦作、许昌四市深度融合的郑州大都市区，以河南省百分之九点六的面积，集聚了河南近两成的人口和超过三成的经济总量，引领带动中原城市群迈进。"
+    parts = split_page(page("Zhengzhou, the Leader", chinese, *BODY))
+    assert parts.title is not None and parts.title.text == "Zhengzhou, the Leader"
+    assert [p.text for p in parts.body] == BODY
