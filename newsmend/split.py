@@ -129,6 +129,7 @@ MIN_SIDEBAR_STORIES, MAX_SIDEBAR_WORDS, MIN_OWN_PARAGRAPHS = 2, 60, 3
 INLINE_BULLET = re.compile(r"(?<!\s)\s++•\s++")  # a run of spaces searched once
 MIN_INLINE_ENTRIES = 3
 MAX_CHINESE_TITLE_CHARS = 60
+TRAILING_DATE = re.compile(r"\s[(\[]?(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[)\]]?$")
 MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
 SENTENCE_INSIDE = re.compile(
     r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
@@ -455,6 +456,15 @@ def _headline(line: Span) -> Span:
     return _without_site_name(_english_half(line))
 
 
+def _date_after(title: Span) -> tuple[Span, Span | None]:
+    """A headline and the date written after it on its line ("Asian Mainstream Media
+    Delegation Visited Tangshan City 2018-11-08"), or the headline and None."""
+    match = TRAILING_DATE.search(title.text)
+    if match is None or len(title.text[: match.start()].split()) < MIN_TITLE_WORDS:
+        return title, None
+    return _cut(title, 0, match.start()), _cut(title, match.start("date"), len(title.text))
+
+
 def _without_site_name(title: Span) -> Span:
     """A headline without the site's name glued after it ("Wuxi opens new parks - Wuxi
     Government", "... | China Daily")."""
@@ -754,9 +764,10 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
         for i in range(title + 1, len(lines)):
             if lines[i].text == lines[title].text:
                 kinds[i] = CAPTION  # the headline again, as the text of a picture
+    headline, dated = _date_after(_headline(lines[title])) if title is not None else (None, None)
     parts = PageParts(
-        title=_headline(lines[title]) if title is not None else None,
-        bylines=[lines[i] for i in bylines],
+        title=headline,
+        bylines=[lines[i] for i in bylines] + ([dated] if dated else []),
         body=[],
         residue=[lines[i] for i in range(body_start) if kinds[i] == RESIDUE],
         headlines=[
@@ -785,6 +796,10 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
 # A credit in brackets at the end of the story's last paragraph, or at the start of its first
 # after a few words of dateline ("(By He Xin—Yiwu Business, translated by Wei Han)",
 # "(Correspondent Zhao Lei) On May 5,", "Lvliang Daily (Reporter Wang Tao) On September 26,").
+TRAILING_BY = re.compile(
+    r"(?<=[.!?\"”] )(?P<credit>(?:Edited|Translated|Written|Compiled|Reported|Proofread) by"
+    r" [A-Z][^.!?()]{2,80})$"
+)
 TRAILING_CREDIT = re.compile(r"[(（](?P<credit>[^()（）]{3,200})[)）][^()（）]{0,40}$")
 LEADING_CREDIT = re.compile(
     r"^(?P<lead>[^()（）.!?。]{0,60}?)\s*[(（](?P<credit>[^()（）]{3,120})[)）]\s*[:：]?\s*"
@@ -798,6 +813,12 @@ def _split_off_credits(parts: PageParts) -> None:
     if not parts.body:
         return
     last = parts.body[-1]
+    signed = TRAILING_BY.search(
+        last.text
+    )  # "... on June 16. Edited by Lin Hong and Roger Bradshaw"
+    if signed and parse_credit_fields(signed["credit"]):
+        parts.credits.append(_cut(last, signed.start("credit"), signed.end("credit")))
+        parts.body[-1] = last = _cut(last, 0, signed.start())
     caps = caps_credit_start(last.text)
     if caps is not None:  # "... on Aug 20. ZHANG WEI/CHINA DAILY": credited from the captions
         parts.body[-1] = last = _cut(last, 0, caps)

@@ -76,7 +76,13 @@ EXAMPLES = {
         "Keywords: Guizhou, poverty alleviation",
     ],
     "source_note": ["Chinese source:", "Please refer to when using the article."],
-    "pager": ["1", "【1】 【2】 【3】 【4】", "Page 1 2 3 4 Next", "The next article"],
+    "pager": [
+        "1",
+        "【1】 【2】 【3】 【4】",
+        "Page 1 2 3 4 Next",
+        "The next article",
+        "last text:",
+    ],
     "comment_form": [
         "your comments",
         "No comments",

@@ -648,3 +648,19 @@ def test_chinese_paragraph_over_its_translation_is_no_headline_nor_body() -> Non
     parts = split_page(page("Zhengzhou, the Leader", chinese, *BODY))
     assert parts.title is not None and parts.title.text == "Zhengzhou, the Leader"
     assert [p.text for p in parts.body] == BODY
+
+
+def test_date_written_after_the_headline_on_its_line() -> None:
+    parts = split_page(page("Asian Media Delegation Visited Tangshan City 2018-11-08", *BODY))
+    assert (
+        parts.title is not None
+        and parts.title.text == "Asian Media Delegation Visited Tangshan City"
+    )
+    assert [b.text for b in parts.bylines] == ["2018-11-08"]
+
+
+def test_editors_signed_at_the_end_of_the_last_paragraph() -> None:
+    last = BODY[1] + " Edited by Lin Hong and Roger Bradshaw"
+    parts = split_page(page("The city holds a meeting", "2013-10-09", BODY[0], last))
+    assert [p.text for p in parts.body] == BODY
+    assert [c.text for c in parts.credits] == ["Edited by Lin Hong and Roger Bradshaw"]
