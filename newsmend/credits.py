@@ -80,6 +80,7 @@ CAPS_CREDIT = re.compile(
     r"(?<=[.!?] )(?P<names>[A-Z]{2,}(?: [A-Z]{2,}){1,3}) ?/ ?[A-Z][A-Z .]{1,30}$"
 )
 CAPITALS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+CREDIT_ENDS = (")", "）", "]", "】", *CAPITALS)  # how a line with a picture credit ends
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 # Between fields: a bar, a dash ("By He Xin—Yiwu Business") or a spaced slash ("hiHainan /
@@ -455,6 +456,9 @@ def caption_credits(line: str) -> list[tuple[str, str]]:
     Hunan Daily)", "(Photo: Liu Yang / Hinews)", "[Photo by Will]", "... River. Photo by Yang
     Chenguang, journalist from Xinhua", "(Xinhua/Liu Xiao)", "ZHANG WEI/CHINA DAILY"; the
     outlet is left out."""
+    lowered = line.lower()
+    if not line.endswith(CREDIT_ENDS) and "photo" not in lowered and "picture" not in lowered:
+        return []  # no credit can be in it (most lines of a story)
     match = CAPTION_CREDIT.search(line) or AGENCY_CREDIT.search(line)
     names = match["names"].strip() if match else _uncapped(_caps_credit(line) or "")
     if not names or not looks_like_names(names):

@@ -118,8 +118,9 @@ FULL_STOP = re.compile(r"(?<![.…])(?<!\b[A-Z]\.[A-Z])[.。][\"'”’)）]*$")
 EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
 ELLIPSIS = re.compile(r"(?:\.{3}|…)[\"'”’)）]*$")
 MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10, ELLIPSIS: MIN_SNIPPET_WORDS}
+SENTENCE_ENDS = frozenset(".。…!?！？\"'”’)）")  # the last character of a line any of them ends
 MAX_HEADLINE_WORDS = 20
-TITLE_CASE_SHARE = 0.6
+TITLE_CASE_SHARE, TITLE_CASE_WORDS = 0.6, 40
 ENUMERATOR = re.compile(r"\d{1,2}[.、)）]\s+(?=\S)")
 MIN_WRAPS = 3  # lines going on in lowercase that show a page wrapped at a fixed width
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
@@ -366,7 +367,12 @@ def _is_prose(line: Span, kind: str) -> bool:
     words = len(line.text.split())
     return (
         len(line.text) > MAX_TITLE_CHARS
-        or any(end.search(line.text) and words >= least for end, least in MIN_PROSE_WORDS.items())
+        or (
+            line.text[-1] in SENTENCE_ENDS
+            and any(
+                end.search(line.text) and words >= least for end, least in MIN_PROSE_WORDS.items()
+            )
+        )
         or (words >= MIN_SNIPPET_WORDS and SENTENCE_INSIDE.search(line.text) is not None)
         or caps_credit_start(line.text) is not None  # "... on Aug 17. ZHANG WEI/CHINA DAILY"
     )
@@ -525,8 +531,11 @@ def _headline_sized(line: Span) -> bool:
 
 def _title_cased(text: str) -> bool:
     """Most of its longer words capitalised, as headlines are written ("Li Huannan Led a Group
-    to Visit the Senior Party Members ..."), paragraphs are not."""
-    words = CONTENT_WORD.findall(text)
+    to Visit the Senior Party Members ..."), paragraphs are not (the first TITLE_CASE_WORDS
+    words tell)."""
+    words = [
+        word for word in text.split(maxsplit=TITLE_CASE_WORDS)[:TITLE_CASE_WORDS] if len(word) > 3
+    ]
     capitals = sum(1 for word in words if not word[0].islower())
     return capitals >= TITLE_CASE_SHARE * len(words) > 0
 
@@ -975,7 +984,7 @@ def _paragraphs(lines: list[Span], kinds: list[str], i: int) -> list[int]:
 
 
 def _ends_sentence(line: Span) -> bool:
-    return any(end.search(line.text) for end in MIN_PROSE_WORDS)
+    return line.text[-1] in SENTENCE_ENDS and any(end.search(line.text) for end in MIN_PROSE_WORDS)
 
 
 def _skip_meta(kinds: list[str], i: int) -> int:
