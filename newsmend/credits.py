@@ -369,7 +369,8 @@ def parse_byline(line: str) -> Byline:
     for role, value in _fields(_unwrap(line)):
         if role == "published":  # the date, or what the label holds when it is no date
             rest, date_raw = _without_date(value)
-            published_raw = published_raw or date_raw or value or None
+            if not value.endswith((":", "：")):  # "Time: Typeface:", a label with no date
+                published_raw = published_raw or date_raw or value or None
             if date_raw and (is_site_name(rest) or OUTLET_INITIALS.fullmatch(rest)):
                 outlets.append(rest)  # "Updated: October 20, 2022 09:33 CGTN"
             continue
