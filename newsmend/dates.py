@@ -64,8 +64,11 @@ _FIELDS = {
 }
 
 
-# Forms whose day and month may stand the other way round (`either_order` in the table).
+# Forms whose day and month may stand the other way round (`either_order` in the table): a
+# month over 12 says so, and so does a 12-hour clock after the date (the US order of ASP.NET
+# pages: "4/12/2023 10:20:00 AM").
 EITHER_ORDER = frozenset(f"f{i}" for i, form in enumerate(FORMATS) if form.get("either_order"))
+TWELVE_HOUR_CLOCK = re.compile(r"\d\s*[AaPp]\.?[Mm]\.?$")
 
 
 def _to_date(match: re.Match[str], default_year: int | None) -> dt.date | None:
@@ -80,8 +83,10 @@ def _to_date(match: re.Match[str], default_year: int | None) -> dt.date | None:
     month_name = groups.get("month_name")
     month = MONTHS[match[month_name]] if month_name else int(match[groups["month"]])
     day = int(match[groups["day"]])
-    if match.lastgroup in EITHER_ORDER and month > 12:
-        month, day = day, month  # "05/25/2020": a day-first form written month first
+    if match.lastgroup in EITHER_ORDER and (
+        month > 12 or (day <= 12 and TWELVE_HOUR_CLOCK.search(match.group()) is not None)
+    ):
+        month, day = day, month  # "05/25/2020", "4/12/2023 10:20:00 AM": written month first
     try:
         return dt.date(year, month, day)
     except ValueError:
