@@ -39,6 +39,7 @@ from newsmend.credits import (
     is_picture_credit,
     is_site_name,
     looks_like_byline,
+    looks_like_chinese_names,
     parse_credit_fields,
     parse_credit_line,
 )
@@ -126,10 +127,14 @@ MIN_WRAPS = 3  # lines going on in lowercase that show a page wrapped at a fixed
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
 WRAP_BAND = 30  # how much shorter than the width a wrapped line may be
 MAX_BLURB_PARAGRAPHS, MAX_BLURB_WORDS = 2, 60  # a page's blurb before its first story
-MIN_SIDEBAR_STORIES, MAX_SIDEBAR_WORDS, MIN_OWN_PARAGRAPHS = 2, 60, 3
+MIN_SIDEBAR_STORIES, MAX_SIDEBAR_WORDS, MIN_OWN_PARAGRAPHS = 2, 40, 3
 INLINE_BULLET = re.compile(r"(?<!\s)\s++•\s++")  # a run of spaces searched once
 MIN_INLINE_ENTRIES = 3
 MAX_CHINESE_TITLE_CHARS = 60
+HEADLINE_BYLINE = re.compile(
+    r"\s(?P<credit>[Bb]y\s(?P<names>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}))"
+    r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})?\s*$"
+)
 TRAILING_DATE = re.compile(r"\s[(\[]?(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[)\]]?$")
 MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
 SENTENCE_INSIDE = re.compile(
@@ -462,13 +467,17 @@ def _headline(line: Span) -> Span:
     return _without_site_name(_english_half(line))
 
 
-def _date_after(title: Span) -> tuple[Span, Span | None]:
-    """A headline and the date written after it on its line ("Asian Mainstream Media
-    Delegation Visited Tangshan City 2018-11-08"), or the headline and None."""
-    match = TRAILING_DATE.search(title.text)
+def _byline_after(title: Span) -> tuple[Span, list[Span]]:
+    """A headline and the byline written after it on its line: a date ("Asian Mainstream
+    Media Delegation Visited Tangshan City 2018-11-08"), a writer and a date glued to the
+    name ("... major production hubs by Ning Hong09/09/2022"); the headline alone when none."""
+    match = TRAILING_DATE.search(title.text) or HEADLINE_BYLINE.search(title.text)
     if match is None or len(title.text[: match.start()].split()) < MIN_TITLE_WORDS:
-        return title, None
-    return _cut(title, 0, match.start()), _cut(title, match.start("date"), len(title.text))
+        return title, []
+    if "names" in match.groupdict() and not looks_like_chinese_names(match["names"]):
+        return title, []  # "... crowded by Tourists"
+    fields = [name for name in ("credit", "date") if match.groupdict().get(name)]
+    return _cut(title, 0, match.start()), [_cut(title, *match.span(name)) for name in fields]
 
 
 def _without_site_name(title: Span) -> Span:
@@ -737,7 +746,7 @@ def split_page(text: str) -> PageParts:
 
 def _sidebar(lines: list[Span], kinds: list[str]) -> tuple[int, list[tuple[int, list[int]]]]:
     """A sidebar of other stories before the page's own story: at least MIN_SIDEBAR_STORIES
-    of a headline and one short paragraph, then a headline with at least MIN_OWN_PARAGRAPHS
+    of a headline and a one-sentence summary, then a headline with at least MIN_OWN_PARAGRAPHS
     paragraphs. Returns the index of the own story's headline and the sidebar's stories
     (headline index, paragraph indexes); (0, []) when there is none. Labels between the
     stories ("Binhai New Area") and furniture are passed."""
@@ -753,9 +762,11 @@ def _sidebar(lines: list[Span], kinds: list[str]) -> tuple[int, list[tuple[int, 
         paragraphs = _paragraphs(lines, kinds, following)
         if len(paragraphs) >= MIN_OWN_PARAGRAPHS:
             return (i, stories) if len(stories) >= MIN_SIDEBAR_STORIES else (0, [])
-        words = sum(len(lines[j].text.split()) for j in paragraphs)
-        if len(paragraphs) > 1 or words > MAX_SIDEBAR_WORDS:
+        snippet = lines[paragraphs[0]].text
+        if len(paragraphs) > 1 or len(snippet.split()) > MAX_SIDEBAR_WORDS:
             break
+        if SENTENCE_INSIDE.search(snippet):
+            break  # a story of its own (a digest's), not a one-sentence summary
         stories.append((i, paragraphs))
     return 0, []
 
@@ -773,10 +784,10 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
         for i in range(title + 1, len(lines)):
             if lines[i].text == lines[title].text:
                 kinds[i] = CAPTION  # the headline again, as the text of a picture
-    headline, dated = _date_after(_headline(lines[title])) if title is not None else (None, None)
+    headline, after = _byline_after(_headline(lines[title])) if title is not None else (None, [])
     parts = PageParts(
         title=headline,
-        bylines=[lines[i] for i in bylines] + ([dated] if dated else []),
+        bylines=[lines[i] for i in bylines] + after,
         body=[],
         residue=[lines[i] for i in range(body_start) if kinds[i] == RESIDUE],
         headlines=[

@@ -664,3 +664,12 @@ def test_editors_signed_at_the_end_of_the_last_paragraph() -> None:
     parts = split_page(page("The city holds a meeting", "2013-10-09", BODY[0], last))
     assert [p.text for p in parts.body] == BODY
     assert [c.text for c in parts.credits] == ["Edited by Lin Hong and Roger Bradshaw"]
+
+
+def test_writer_and_date_glued_after_the_headline() -> None:
+    line = "City of Yinchuan becoming a wine hub by Ning Hong09/09/2022"
+    parts = split_page(page(line, *BODY))
+    assert parts.title is not None and parts.title.text == "City of Yinchuan becoming a wine hub"
+    assert [b.text for b in parts.bylines] == ["by Ning Hong", "09/09/2022"]
+    crowded = "Beaches of Sanya crowded by Tourists"
+    assert split_page(page(crowded, *BODY)).title.text == crowded
