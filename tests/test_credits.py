@@ -322,6 +322,7 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
         ("Updated: October 20, 2022 09:33 CGTN", Byline("CGTN", "October 20, 2022 09:33")),
         ("Updated: 2022-10-20 Views", Byline(None, "2022-10-20")),
         ("Time: Typeface:", Byline(None, None)),
+        ("Added On August 4, 2017", Byline(None, "August 4, 2017")),
         ("Issued at : 2020-05-12 10:00", Byline(None, "2020-05-12 10:00")),
         ("Written on: May 5, 2020", Byline(None, "May 5, 2020")),
     ],

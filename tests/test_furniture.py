@@ -55,7 +55,7 @@ EXAMPLES = {
         "Click on the button below to create your account and get immediate access.",
         "Sign up for our newsletter",
     ],
-    "counter": ["Browse: 1234", "Views:", "浏览次数：56"],
+    "counter": ["Browse: 1234", "Views:", "浏览次数：56", "Click:"],
     "caption": [
         "Delegates visit the Li Zijian Art Museum. (Photo/Yang Huafeng)",
         "Photo shows the new bridge over the Xiangjiang River.",
