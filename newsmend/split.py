@@ -136,6 +136,7 @@ HEADLINE_BYLINE = re.compile(
     r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})?\s*$"
 )
 TRAILING_DATE = re.compile(r"\s[(\[]?(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[)\]]?$")
+MIN_TEASER_WORDS = 2  # a story's title, not a tag ("China")
 MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
 SENTENCE_INSIDE = re.compile(
     r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
@@ -809,7 +810,8 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
         parts.furniture = [(k, line) for k, line in parts.furniture if line not in parts.body]
     _split_off_credits(parts)
     teaser_start = _read_after_body(lines, kinds, bulleted, body_end, parts)
-    _read_teasers(lines, kinds, teaser_start, parts)
+    going_on = all(_passable(kinds[j]) for j in range(body_end, teaser_start))
+    _read_teasers(lines, kinds, teaser_start, parts, going_on)
     return parts
 
 
@@ -914,8 +916,9 @@ def _read_after_body(
 
 def _undated_entry(lines: list[Span], kinds: list[str], i: int) -> bool:
     """A title-like line not followed by a prose snippet or a date: under a list header, a
-    headline without a date ("Related news", then one title a line)."""
-    if not _title_like(lines[i], kinds[i]):
+    headline without a date ("Related news", then one title a line); not a menu's item of a
+    word or two ("Attraction", "Culture Figures")."""
+    if not _title_like(lines[i], kinds[i]) or len(lines[i].text.split()) < MIN_TITLE_WORDS:
         return False
     following = _next_line(kinds, i)
     snippet = _skip_meta(kinds, following)
@@ -951,18 +954,34 @@ def _add_after_body(kind: str, line: Span, parts: PageParts) -> None:
         parts.furniture.append((kind, line))
 
 
-def _read_teasers(lines: list[Span], kinds: list[str], i: int, parts: PageParts) -> None:
+def _passable(kind: str) -> bool:
+    """A line a story may go on after: a byline or credit line, or furniture that does not
+    end bodies (a share bar; not a footer, a menu or a list)."""
+    return kind in BYLINE_KINDS or (kind in FURNITURE_KINDS and IN_BODY[kind] != "never")
+
+
+def _read_teasers(
+    lines: list[Span], kinds: list[str], i: int, parts: PageParts, going_on: bool
+) -> None:
     """Stories after the main one: a title line, its byline lines, a snippet line, and the
-    credit lines after it. Furniture among them is dropped; any other line is a stray."""
+    credit lines after it. When `going_on` (only bylines and bars since the body), the
+    paragraphs before the first of them are still the main story's. Furniture among them is
+    dropped; any other line is a stray."""
     while i < len(lines):
         kind = kinds[i]
         snippet = _skip_meta(kinds, _next_line(kinds, i))
-        if (
+        if going_on and _is_prose(lines[i], kind):
+            parts.body.append(lines[i])  # the story goes on after a byline or a bar
+            i += 1
+        elif (
             kind in (TEXT, ENTRY)
             and _title_like(lines[i], TEXT)
+            and len(lines[i].text.split()) >= MIN_TEASER_WORDS
+            and not lines[i].text.endswith((":", "："))  # a label ("Country:")
             and snippet < len(lines)
             and kinds[snippet] in (TEXT, ENTRY)
         ):
+            going_on = False
             paragraphs = _paragraphs(lines, kinds, snippet)
             end = _skip_meta(kinds, _next_line(kinds, paragraphs[-1]))
             meta = tuple(lines[j] for j in range(i + 1, end) if kinds[j] in BYLINE_KINDS)
@@ -975,6 +994,7 @@ def _read_teasers(lines: list[Span], kinds: list[str], i: int, parts: PageParts)
             i = end
         else:
             parts.furniture.append((kind if kind in FURNITURE_KINDS else STRAY, lines[i]))
+            going_on = going_on and (kind not in FURNITURE_KINDS or _passable(kind))
             i += 1
 
 

@@ -97,7 +97,7 @@ SAMPLE_BLOCKS = (
     "01-02",
     "Editor: Feng Lili",
     "- END -",
-    "Teaser",
+    "A teaser",
     "Issued at 15:15 on June 8, 2022.",
 )
 SAMPLE = "\n\n".join(SAMPLE_BLOCKS)

@@ -193,10 +193,10 @@ def test_dated_title_after_the_credits_is_a_teaser() -> None:
 
 def test_chinese_line_after_the_body_is_residue_not_a_teaser() -> None:
     parts = split_page(
-        page("A title", *BODY, "Editor: Li Na", "如皋", "[END]", "Teaser", "Snippet")
+        page("A title", *BODY, "Editor: Li Na", "如皋", "[END]", "A teaser", "Snippet")
     )
     assert [r.text for r in parts.residue] == ["如皋"]
-    assert [t.title.text for t in parts.teasers] == ["Teaser"]
+    assert [t.title.text for t in parts.teasers] == ["A teaser"]
 
 
 def test_chinese_line_in_the_body_stays_body() -> None:
@@ -673,3 +673,19 @@ def test_writer_and_date_glued_after_the_headline() -> None:
     assert [b.text for b in parts.bylines] == ["by Ning Hong", "09/09/2022"]
     crowded = "Beaches of Sanya crowded by Tourists"
     assert split_page(page(crowded, *BODY)).title.text == crowded
+
+
+def test_story_goes_on_after_a_byline_line_under_its_first_paragraph() -> None:
+    title = "The city holds a meeting on the second half of the year"
+    parts = split_page(
+        page(title, BODY[0], "Updated: 16-10-2024", "• Country:", "• China", BODY[1])
+    )
+    assert [p.text for p in parts.body] == BODY
+    assert parts.teasers == [] and parts.headlines == []
+
+
+def test_menu_items_under_a_list_header_are_not_headlines() -> None:
+    title = "The city holds a meeting on the second half of the year"
+    menu = ["Attraction", "Dining", "Culture Figures"]
+    parts = split_page(page(title, "2023-02-23", *BODY, "Related news", *menu))
+    assert parts.headlines == []
