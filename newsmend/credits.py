@@ -330,6 +330,8 @@ def is_cjk_credit(line: str) -> bool:
     """A credit left in Chinese ("责任编辑：李娜", "Editor: 李娜"): residue, not a person to list
     (the English credit, when there is one, gives the name). An English source label with a
     Chinese name ("Source: 新华网") is no residue: it names the outlet."""
+    if line.isascii():
+        return False  # both forms hold an ideograph
     line = line.strip()
     if CJK_CREDIT.match(line):
         return True

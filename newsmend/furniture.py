@@ -43,14 +43,67 @@ def _kind(name: str, entry: dict) -> FurnitureKind:
 
 
 KINDS: tuple[FurnitureKind, ...] = tuple(_kind(n, e) for n, e in _TABLE["kinds"].items())
-_PATTERNS = [pattern.pattern for kind in KINDS for pattern in kind.patterns]
-_AT_START = [p for p in _PATTERNS if p.startswith("^") and "|" not in p]  # wholly anchored
-# Every kind's patterns in two: a line none of them matches (most story lines) is searched
-# twice, not once per pattern; the patterns anchored at the line's start are tried there only.
-ANY_AT_START = re.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in _AT_START) + ")", re.IGNORECASE)
-ANY_INSIDE = re.compile(
-    "|".join(f"(?:{p})" for p in _PATTERNS if p not in _AT_START), re.IGNORECASE
+_PATTERNS = [pattern for kind in KINDS for pattern in kind.patterns]
+_BRANCH, _LITERAL, _SUBPATTERN = (
+    re._constants.BRANCH,  # type: ignore[attr-defined]
+    re._constants.LITERAL,  # type: ignore[attr-defined]
+    re._constants.SUBPATTERN,  # type: ignore[attr-defined]
 )
+MIN_NEEDLE = 3  # see _needles
+
+
+def _parsed(pattern: str) -> list:
+    return list(re._parser.parse(pattern, re.IGNORECASE))  # type: ignore[attr-defined]
+
+
+def _needles(items: list) -> tuple[str, ...] | None:
+    """Lowercase pieces of plain text one of which every match of a parsed pattern holds: a
+    run of literal characters, or one in each branch of an alternation or group the pattern
+    always passes through, whichever gives the fewest pieces; None when it has none worth
+    looking for. Pieces are only looked for in ASCII lines, where matching case-insensitively
+    is comparing lowercase: one with a non-ASCII letter is none, and one of fewer than
+    MIN_NEEDLE ASCII characters is in too many lines to be worth it."""
+    options, run = [], ""
+    for op, argument in items:
+        run = run + chr(argument) if op is _LITERAL else ""
+        options.append((run.lower(),) if run.isascii() or run.lower() == run.upper() else None)
+        if op is _BRANCH:
+            found = [_needles(branch) for branch in argument[1]]
+            options.append(None if None in found else sum(found, ()))
+        elif op is _SUBPATTERN:
+            options.append(_needles(argument[-1]))
+    usable = [
+        option
+        for option in options
+        if option and all(len(piece) >= MIN_NEEDLE or not piece.isascii() for piece in option)
+    ]
+    return min(usable, key=lambda option: (len(option), -min(map(len, option))), default=None)
+
+
+def _anchored(pattern: str) -> bool:
+    """Wholly anchored at the line's start ("^a|b" is not)."""
+    return pattern.startswith("^") and _parsed(pattern)[0] == _parsed("^")[0]
+
+
+def _any(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """Patterns in one: those anchored at the line's start are tried there only."""
+    sources = [pattern.pattern for pattern in patterns]
+    anchored = [f"(?:{p[1:]})" for p in sources if _anchored(p)]
+    inside = [f"(?:{p})" for p in sources if not _anchored(p)]
+    start = ["^(?:" + "|".join(anchored) + ")"] if anchored else []
+    return re.compile("|".join(start + inside) or "(?!)", re.IGNORECASE)
+
+
+# Every kind's patterns at once, so a line none of them matches (most story lines) costs few
+# scans, not one per pattern. A line with a non-ASCII character is searched once for all of
+# them; in an ASCII line, a pattern with needles is searched only when the line holds one.
+ANY = _any(_PATTERNS)
+_GATES = {pattern: _needles(_parsed(pattern.pattern)) for pattern in _PATTERNS}
+UNGATED = _any([pattern for pattern, needles in _GATES.items() if not needles])
+NEEDLES: dict[str, tuple[re.Pattern[str], ...]] = {}
+for _pattern, _found in _GATES.items():
+    for _needle in _found or ():
+        NEEDLES[_needle] = (*NEEDLES.get(_needle, ()), _pattern)
 IN_BODY: dict[str, str] = {kind.name: kind.in_body for kind in KINDS}
 TOOLBAR_WORDS = next(kind.words for kind in KINDS if kind.name == "share_bar")
 MIXED = "navigation"  # the kind of a line made of several kinds' words ("Search 简体 Wechat")
@@ -96,7 +149,7 @@ def furniture_kind(line: str) -> str | None:
     if len(line) > MAX_FURNITURE_CHARS:
         return None
     tokens = _tokens(line)
-    patterned = ANY_AT_START.match(line) is not None or ANY_INSIDE.search(line) is not None
+    patterned = _patterned(line)
     for kind in KINDS:
         if patterned and any(pattern.search(line) for pattern in kind.patterns):
             return kind.name
@@ -105,6 +158,18 @@ def furniture_kind(line: str) -> str | None:
     if len(tokens) >= 2 and _made_of(tokens, ALL_WORDS):
         return MIXED
     return None
+
+
+def _patterned(line: str) -> bool:
+    """Whether any kind's pattern matches the line."""
+    if not line.isascii():
+        return ANY.search(line) is not None
+    lowered = line.lower()
+    return UNGATED.search(line) is not None or any(
+        pattern.search(line) is not None
+        for needle in [needle for needle in NEEDLES if needle in lowered]
+        for pattern in NEEDLES[needle]
+    )
 
 
 def is_furniture_word(text: str) -> bool:

@@ -38,7 +38,7 @@ from newsmend.credits import (
     parse_credit_fields,
     parse_credit_line,
 )
-from newsmend.dates import find_date, looks_like_date, parse_date
+from newsmend.dates import find_date, looks_like_date, opening_date, parse_date
 from newsmend.furniture import IN_BODY, KINDS, furniture_kind, strip_toolbar
 from newsmend.tables import read_lines
 
@@ -78,6 +78,9 @@ MORE_INSIDE = re.compile(
     r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details)[\]】]", re.IGNORECASE
 )
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
+# DATE_CELL's gap ends at most 32 characters before the line's end: a line without three
+# spaces in a row in its last 35 characters (most lines) holds no such cell.
+GAP, GAP_TAIL = re.compile(r"\s{3}"), 3 + 32
 MAX_META_WORDS = 30  # a byline line is shorter than this
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
 MAX_STRAY = 2
@@ -187,6 +190,8 @@ def _cells(line: Span) -> list[Span]:
     if more is not None:
         pieces = [(0, more.start()), more.span(), (more.end(), len(line.text))]
         return [_cut(line, *piece) for piece in pieces if line.text[slice(*piece)].strip()]
+    if GAP.search(line.text, max(0, len(line.text) - GAP_TAIL)) is None:
+        return [line]
     gap = DATE_CELL.search(line.text)
     if gap is None or not looks_like_date(gap["date"]):
         return [line]
@@ -264,13 +269,17 @@ def _is_meta(line: str) -> bool:
 def _is_prose(line: Span, kind: str) -> bool:
     """Text that ends a sentence, or a snippet cut off after one: a paragraph, not a
     headline."""
-    if kind != TEXT:
-        return False
-    words = len(line.text.split())
+    return kind == TEXT and _is_prose_text(line.text)
+
+
+@lru_cache(maxsize=16384)
+def _is_prose_text(text: str) -> bool:
+    """Cached: a page's reading asks it of the same lines many times."""
+    words = len(text.split())
     return (
-        len(line.text) > MAX_TITLE_CHARS
-        or any(end.search(line.text) and words >= least for end, least in MIN_PROSE_WORDS.items())
-        or (words >= MIN_SNIPPET_WORDS and SENTENCE_INSIDE.search(line.text) is not None)
+        len(text) > MAX_TITLE_CHARS
+        or any(end.search(text) and words >= least for end, least in MIN_PROSE_WORDS.items())
+        or (words >= MIN_SNIPPET_WORDS and SENTENCE_INSIDE.search(text) is not None)
     )
 
 
@@ -554,8 +563,8 @@ def _split_off_credits(parts: PageParts) -> None:
 def _opening_date(paragraph: Span) -> tuple[Span | None, Span]:
     """(the date glued to a paragraph's start, the rest): "2016-01-20At a time when ...";
     (None, the paragraph) when it opens with no date."""
-    date = find_date(paragraph.text)
-    if date is None or date.start > 0 or date.end == len(paragraph.text):
+    date = opening_date(paragraph.text)
+    if date is None or date.end == len(paragraph.text):
         return None, paragraph
     return _cut(paragraph, 0, date.end), _cut(paragraph, date.end, len(paragraph.text))
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsmend.furniture import KINDS, furniture_kind, strip_toolbar
+from newsmend.furniture import KINDS, NEEDLES, _patterned, furniture_kind, strip_toolbar
 
 EXAMPLES = {
     "breadcrumb": [
@@ -104,3 +106,20 @@ def test_story_line_is_not_furniture(line: str) -> None:
 )
 def test_toolbar_words_and_counters_are_stripped(line: str, rest: str) -> None:
     assert strip_toolbar(line) == rest
+
+
+# Pieces of furniture and of stories, and letters that match others case-insensitively
+# ("ſ" is "s", "K" the Kelvin sign is "k"): the needle gate must not change any answer.
+PIECES = st.sampled_from(
+    [*NEEDLES, "Copyright", "COPYRIGHT ", "©", "(c) 2020", "Home", " > ", "»", "@", "a@b.cn",
+     ".com", "2022", " ", "   ", ":", "：", "|", "[", "]", "(", ")", ".", "!", "Photo", "/",
+     "Xinhua", "jpg", "ſ", "K", "İ", "ı", "的", "备", "新闻", "The city opened", "e", "x", "1"]
+)  # fmt: skip
+LINES = st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=40)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(LINES)
+def test_the_needle_gate_finds_what_every_pattern_finds(line):
+    every_pattern = any(pattern.search(line) for kind in KINDS for pattern in kind.patterns)
+    assert _patterned(line) == every_pattern

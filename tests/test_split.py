@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from newsmend.split import STRAY, PageParts, Span, split_page
+from newsmend.split import DATE_CELL, GAP, GAP_TAIL, STRAY, PageParts, Span, split_page
 from newsmend.tables import read_lines
 
 BODY = [
@@ -445,3 +447,13 @@ def test_a_listing_holds_a_snippet_without_a_full_stop_and_a_title_glued_to_its_
 def test_a_site_name_glued_after_the_headline_is_not_the_title(line: str, title: str) -> None:
     text = page(line, "Source: Wuxi Daily", *BODY)
     assert split_page(text).title.text == title
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a", "A", "1", " ", "   ", "\t", "\u3000", "2022-05-24", "x"]), max_size=14
+    ).map("".join)
+)
+def test_a_date_cell_needs_a_gap_near_the_line_end(text):
+    if DATE_CELL.search(text) is not None:
+        assert GAP.search(text, max(0, len(text) - GAP_TAIL)) is not None
