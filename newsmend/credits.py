@@ -43,7 +43,15 @@ def _compile_labels() -> re.Pattern[str]:
     (", edited by ...", "Source: by Shanghai Daily") or after a gap of spaces ("16:14:45
     source:sdchina.com"). A label is followed by a separator, or by a space and then a capital or a digit."""
     labels = sorted(ROLES, key=len, reverse=True)
-    alternation = "|".join(f"(?P<l{i}>{_label_pattern(label)})" for i, label in enumerate(labels))
+    # Grouped by first letter, in the order above: a place is tried against the labels that
+    # start with its letter only, not against every label (each group is named for its label).
+    by_first: dict[str, list[str]] = {}
+    for i, label in enumerate(labels):
+        rest = _label_pattern(label)[len(re.escape(label[0])) :]
+        by_first.setdefault(label[0].lower(), []).append(f"(?P<l{i}>{rest})")
+    alternation = "|".join(
+        f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in by_first.items()
+    )
     # Only where some label can start: a run of other ideographs is passed at once.
     first = re.escape("".join(sorted({label[0].casefold() for label in labels})))
     return re.compile(
