@@ -96,9 +96,13 @@ def _any(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
 
 # Every kind's patterns at once, so a line none of them matches (most story lines) costs few
 # scans, not one per pattern. A line with a non-ASCII character is searched once for all of
-# them; in an ASCII line, a pattern with needles is searched only when the line holds one.
+# them. In an ASCII line, the anchored patterns are tried at its start and the others with
+# needles are searched only when the line holds one.
 ANY = _any(_PATTERNS)
-_GATES = {pattern: _needles(_parsed(pattern.pattern)) for pattern in _PATTERNS}
+_GATES = {
+    pattern: None if _anchored(pattern.pattern) else _needles(_parsed(pattern.pattern))
+    for pattern in _PATTERNS
+}
 UNGATED = _any([pattern for pattern, needles in _GATES.items() if not needles])
 NEEDLES: dict[str, tuple[re.Pattern[str], ...]] = {}
 for _pattern, _found in _GATES.items():
