@@ -37,18 +37,18 @@ def _label_pattern(label: str) -> str:
     return r"\s+".join(re.escape(word) for word in label.split(" "))
 
 
-def _compile_labels() -> re.Pattern[str]:
+def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     """Labels in any case; inside a line one starts with a capital or is Chinese, except at
     the start of a line ("date 2023-04-12"), after a comma, colon, slash, dash or bracket
     (", edited by ...", "Source: by Shanghai Daily") or after a gap of spaces ("16:14:45
-    source:sdchina.com"). A label is followed by a separator, or by a space and then a capital or a digit."""
+    source:sdchina.com"). A label is followed by a separator, or by a space and then a capital or a digit.
+    Grouped by first letter, in the same order, a place is tried against the labels that start
+    with its letter only (ungrouped, against every label: the tests' reference)."""
     labels = sorted(ROLES, key=len, reverse=True)
-    # Grouped by first letter, in the order above: a place is tried against the labels that
-    # start with its letter only, not against every label (each group is named for its label).
     by_first: dict[str, list[str]] = {}
     for i, label in enumerate(labels):
-        rest = _label_pattern(label)[len(re.escape(label[0])) :]
-        by_first.setdefault(label[0].lower(), []).append(f"(?P<l{i}>{rest})")
+        first, cut = (label[0].lower(), len(re.escape(label[0]))) if grouped else ("", 0)
+        by_first.setdefault(first, []).append(f"(?P<l{i}>{_label_pattern(label)[cut:]})")
     alternation = "|".join(
         f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in by_first.items()
     )
