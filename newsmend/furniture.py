@@ -121,6 +121,7 @@ _COUNTER = re.compile(
     r"|(?i:[\[【]\s*(?:print this page|close (?:this )?window)\s*[\]】])"
 )
 _WORD = re.compile(r"[^\s|｜]+")
+_COUNTER_NEEDLES = _needles(_parsed(_COUNTER.pattern))
 
 
 @lru_cache(maxsize=4096)
@@ -189,9 +190,18 @@ def strip_toolbar(line: str) -> str:
     """A line without its toolbar words and view counters ("2019-07-31 Download Print
     Comment" -> "2019-07-31", "2020-07-15 Browse:" -> "2020-07-15"), for reading what is left.
     The spacing between what is kept stays as it was (a gap of spaces separates fields)."""
-    line = _COUNTER.sub(" ", line)
+    if _may_hold(line, _COUNTER_NEEDLES):
+        line = _COUNTER.sub(" ", line)
     line = _WORD.sub(_without_toolbar_word, line)
     return line.strip(" |｜")
+
+
+def _may_hold(line: str, needles: tuple[str, ...] | None) -> bool:
+    """Whether a pattern with these needles (see _needles) may match in the line."""
+    if needles is None or not line.isascii():
+        return True
+    lowered = line.lower()
+    return any(needle in lowered for needle in needles)
 
 
 def _without_toolbar_word(word: re.Match[str]) -> str:

@@ -6,7 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsmend.furniture import KINDS, NEEDLES, _patterned, furniture_kind, strip_toolbar
+from newsmend.furniture import (
+    _COUNTER,
+    KINDS,
+    NEEDLES,
+    _may_hold,
+    _needles,
+    _parsed,
+    _patterned,
+    furniture_kind,
+    strip_toolbar,
+)
 
 EXAMPLES = {
     "breadcrumb": [
@@ -123,3 +133,18 @@ LINES = st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=40)
 def test_the_needle_gate_finds_what_every_pattern_finds(line):
     every_pattern = any(pattern.search(line) for kind in KINDS for pattern in kind.patterns)
     assert _patterned(line) == every_pattern
+
+
+COUNTER_PIECES = st.sampled_from(
+    ["Views", "views", "VIEWS", " ", ":", "：", "1,024", "12 ", "times", "Browsed", "hits",
+     "Font size", "Size: A+", "[Print this page]", "【close this window】", "浏览次数", "点击",
+     "2019-07-31", "Print", "ſize", "ſ", "K", "İ", "x", "的"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(COUNTER_PIECES | PIECES, max_size=12).map("".join))
+def test_a_pattern_matches_only_in_a_line_holding_one_of_its_needles(line):
+    for pattern in [_COUNTER, *(pattern for kind in KINDS for pattern in kind.patterns)]:
+        needles = _needles(_parsed(pattern.pattern))
+        assert _may_hold(line, needles) or pattern.search(line) is None, pattern.pattern
