@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsmend.tables import read_toml
+from newsmend.textcore import compiled
 
 _TABLE = read_toml("furniture.toml")
 MAX_FURNITURE_CHARS: int = _TABLE["max_chars"]
@@ -104,10 +105,22 @@ _GATES = {
     for pattern in _PATTERNS
 }
 UNGATED = _any([pattern for pattern, needles in _GATES.items() if not needles])
-NEEDLES: dict[str, tuple[re.Pattern[str], ...]] = {}
+_BY_NEEDLE: dict[str, tuple[re.Pattern[str], ...]] = {}
 for _pattern, _found in _GATES.items():
     for _needle in _found or ():
-        NEEDLES[_needle] = (*NEEDLES.get(_needle, ()), _pattern)
+        _BY_NEEDLE[_needle] = (*_BY_NEEDLE.get(_needle, ()), _pattern)
+NEEDLES = tuple(_BY_NEEDLE)  # and the patterns of each:
+NEEDLED = tuple(_BY_NEEDLE.values())
+
+
+def _ascii_needles_reference(line: str, needles: tuple[str, ...]) -> list[int]:
+    """The indexes of the (lower-case) needles an ASCII line holds in any case. The reference;
+    ascii_needles is the compiled text core's (newsmend/textcore.py)."""
+    lowered = line.lower()
+    return [i for i, needle in enumerate(needles) if needle in lowered]
+
+
+ascii_needles = compiled.ascii_needles if compiled else _ascii_needles_reference
 IN_BODY: dict[str, str] = {kind.name: kind.in_body for kind in KINDS}
 TOOLBAR_WORDS = next(kind.words for kind in KINDS if kind.name == "share_bar")
 MIXED = "navigation"  # the kind of a line made of several kinds' words ("Search 简体 Wechat")
@@ -169,11 +182,10 @@ def _patterned(line: str) -> bool:
     """Whether any kind's pattern matches the line."""
     if not line.isascii():
         return ANY.search(line) is not None
-    lowered = line.lower()
     return UNGATED.search(line) is not None or any(
         pattern.search(line) is not None
-        for needle in [needle for needle in NEEDLES if needle in lowered]
-        for pattern in NEEDLES[needle]
+        for i in ascii_needles(line, NEEDLES)
+        for pattern in NEEDLED[i]
     )
 
 
@@ -198,10 +210,7 @@ def strip_toolbar(line: str) -> str:
 
 def _may_hold(line: str, needles: tuple[str, ...] | None) -> bool:
     """Whether a pattern with these needles (see _needles) may match in the line."""
-    if needles is None or not line.isascii():
-        return True
-    lowered = line.lower()
-    return any(needle in lowered for needle in needles)
+    return needles is None or not line.isascii() or bool(ascii_needles(line, needles))
 
 
 def _without_toolbar_word(word: re.Match[str]) -> str:

@@ -41,6 +41,7 @@ from newsmend.credits import (
 from newsmend.dates import find_date, looks_like_date, opening_date, parse_date
 from newsmend.furniture import IN_BODY, KINDS, furniture_kind, strip_toolbar
 from newsmend.tables import read_lines
+from newsmend.textcore import compiled
 
 # Longer lines are paragraphs, not headline titles.
 MAX_TITLE_CHARS = 300
@@ -221,6 +222,15 @@ def _sub_span(line: Span, match: re.Match[str], group: str) -> Span:
     return Span(text, start, start + len(text))
 
 
+def _collapsed_length_reference(line: str) -> int:
+    """The length of a line with its runs of spaces made one. The reference; collapsed_length
+    is the compiled text core's (newsmend/textcore.py)."""
+    return len(" ".join(line.split()))
+
+
+collapsed_length = compiled.collapsed_length if compiled else _collapsed_length_reference
+
+
 @lru_cache(maxsize=16384)
 def _kind(line: str) -> str:
     """The kind of one line (cached: a site's menus, bars and footers repeat on every page)."""
@@ -230,7 +240,7 @@ def _kind(line: str) -> str:
             return END
         if squeezed in LIST_HEADERS:
             return HEADER
-    if len(line) > MAX_TITLE_CHARS and len(" ".join(line.split())) > MAX_TITLE_CHARS:
+    if len(line) > MAX_TITLE_CHARS and collapsed_length(line) > MAX_TITLE_CHARS:
         return TEXT  # a paragraph: no date, credit or entry is that long
     if looks_like_date(line):
         return DATE
