@@ -166,7 +166,8 @@ def furniture_kind(line: str) -> str | None:
     made of the words of several kinds ("Search 简体 Wechat") is navigation."""
     if len(line) > MAX_FURNITURE_CHARS:
         return None
-    tokens = _tokens(line)
+    first = _TOKEN.search(line)  # a line of table words starts with one (most do not)
+    tokens = _tokens(line) if first and _made_of([first.group().casefold()], ALL_WORDS) else []
     patterned = _patterned(line)
     for kind in KINDS:
         if patterned and any(pattern.search(line) for pattern in kind.patterns):
