@@ -1,4 +1,5 @@
-/* newsmend's compiled text core: the scans the repair stage runs over every text, in C.
+/* newsmend's compiled text core: the scans the repair stage runs over every text, and a few
+ * of split's line classification, in C.
  *
  * Strings in, offsets or marks out; nothing here knows about frames or rules. Each function
  * has a pure-Python reference (named in its docstring) that stays the oracle: the tests run
@@ -675,6 +676,67 @@ static PyObject *repeat_cuts(PyObject *self, PyObject *args) {
     return cuts;
 }
 
+/* ---- line classification (split) -------------------------------------------------------- */
+
+/* The length of text with its runs of whitespace made one space and its ends stripped. */
+static PyObject *collapsed_length(PyObject *self, PyObject *arg) {
+    Text t;
+    if (text_of(arg, &t) < 0) return NULL;
+    Py_ssize_t length = 0, words = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < t.length; i++) {
+        if (is_space(AT(&t, i))) {
+            in_word = 0;
+        } else {
+            words += !in_word;
+            in_word = 1;
+            length++;
+        }
+    }
+    return PyLong_FromSsize_t(length + (words ? words - 1 : 0));
+}
+
+static int holds(const char *text, Py_ssize_t n, const char *needle, Py_ssize_t m) {
+    if (m == 0) return 1;
+    for (const char *at = text; n - (at - text) >= m; at++) {
+        at = memchr(at, needle[0], n - (at - text) - m + 1);
+        if (!at) return 0;
+        if (memcmp(at, needle, m) == 0) return 1;
+    }
+    return 0;
+}
+
+/* The indexes of the needles (lower-case) an ASCII text holds, in any case. */
+static PyObject *ascii_needles(PyObject *self, PyObject *args) {
+    PyObject *object, *needles;
+    if (!PyArg_ParseTuple(args, "UO!", &object, &PyTuple_Type, &needles)) return NULL;
+    if (!PyUnicode_IS_ASCII(object)) {
+        PyErr_SetString(PyExc_ValueError, "expected an ASCII str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(object);
+    const char *text = (const char *)PyUnicode_DATA(object);
+    char *lowered = PyMem_Malloc(n + 1);
+    PyObject *found = lowered ? PyList_New(0) : PyErr_NoMemory();
+    for (Py_ssize_t i = 0; found && i < n; i++)
+        lowered[i] = text[i] >= 'A' && text[i] <= 'Z' ? text[i] + ('a' - 'A') : text[i];
+    for (Py_ssize_t i = 0; found && i < PyTuple_GET_SIZE(needles); i++) {
+        PyObject *needle = PyTuple_GET_ITEM(needles, i);
+        if (!PyUnicode_Check(needle)) {
+            PyErr_SetString(PyExc_TypeError, "expected a tuple of str");
+            Py_CLEAR(found);
+        } else if (PyUnicode_IS_ASCII(needle) &&
+                   holds(lowered, n, (const char *)PyUnicode_DATA(needle),
+                         PyUnicode_GET_LENGTH(needle))) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            if (!index || PyList_Append(found, index) < 0) Py_CLEAR(found);
+            Py_XDECREF(index);
+        }
+    }
+    PyMem_Free(lowered);
+    return found;
+}
+
 /* ---- the module ------------------------------------------------------------------------ */
 
 static PyMethodDef methods[] = {
@@ -693,6 +755,13 @@ static PyMethodDef methods[] = {
      "repeat_cuts(text, limit, doubled_words, idiom_links) -> [(before, (doomed, ...))]: the "
      "repeated words repeats._Repeats deletes, in order, up to limit, as word numbers (runs of "
      "isalnum characters): each cut deletes the doomed words, which follow living word before."},
+    /* line classification (split) */
+    {"collapsed_length", collapsed_length, METH_O,
+     "collapsed_length(text) -> int: len(' '.join(text.split())), as "
+     "newsmend.split._collapsed_length_reference."},
+    {"ascii_needles", ascii_needles, METH_VARARGS,
+     "ascii_needles(text, needles) -> [index]: the lower-case needles an ASCII text holds in any "
+     "case, as newsmend.furniture._ascii_needles_reference."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -102,6 +102,14 @@ def find_date(text: str, default_year: int | None = None) -> DateMatch | None:
     return None
 
 
+def opening_date(text: str) -> DateMatch | None:
+    """The real date text opens with: find_date's, when it starts the text (one scan at the
+    start, not one through the text)."""
+    match = DATE.match(text)
+    date = _to_date(match, None) if match else None
+    return DateMatch(match.group(), date, 0, match.end()) if date else None
+
+
 def latest_date(text: str) -> dt.date | None:
     """The latest full date written anywhere in text (the page's year for dates without one)."""
     dates = (_to_date(match, None) for match in DATE.finditer(text))

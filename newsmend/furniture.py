@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsmend.tables import read_toml
+from newsmend.textcore import compiled
 
 _TABLE = read_toml("furniture.toml")
 MAX_FURNITURE_CHARS: int = _TABLE["max_chars"]
@@ -43,14 +44,83 @@ def _kind(name: str, entry: dict) -> FurnitureKind:
 
 
 KINDS: tuple[FurnitureKind, ...] = tuple(_kind(n, e) for n, e in _TABLE["kinds"].items())
-_PATTERNS = [pattern.pattern for kind in KINDS for pattern in kind.patterns]
-_AT_START = [p for p in _PATTERNS if p.startswith("^") and "|" not in p]  # wholly anchored
-# Every kind's patterns in two: a line none of them matches (most story lines) is searched
-# twice, not once per pattern; the patterns anchored at the line's start are tried there only.
-ANY_AT_START = re.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in _AT_START) + ")", re.IGNORECASE)
-ANY_INSIDE = re.compile(
-    "|".join(f"(?:{p})" for p in _PATTERNS if p not in _AT_START), re.IGNORECASE
+_PATTERNS = [pattern for kind in KINDS for pattern in kind.patterns]
+_BRANCH, _LITERAL, _SUBPATTERN = (
+    re._constants.BRANCH,  # type: ignore[attr-defined]
+    re._constants.LITERAL,  # type: ignore[attr-defined]
+    re._constants.SUBPATTERN,  # type: ignore[attr-defined]
 )
+MIN_NEEDLE = 3  # see _needles
+
+
+def _parsed(pattern: str) -> list:
+    return list(re._parser.parse(pattern, re.IGNORECASE))  # type: ignore[attr-defined]
+
+
+def _needles(items: list) -> tuple[str, ...] | None:
+    """Lowercase pieces of plain text one of which every match of a parsed pattern holds: a
+    run of literal characters, or one in each branch of an alternation or group the pattern
+    always passes through, whichever gives the fewest pieces; None when it has none worth
+    looking for. Pieces are only looked for in ASCII lines, where matching case-insensitively
+    is comparing lowercase: one with a non-ASCII letter is none, and one of fewer than
+    MIN_NEEDLE ASCII characters is in too many lines to be worth it."""
+    options, run = [], ""
+    for op, argument in items:
+        run = run + chr(argument) if op is _LITERAL else ""
+        options.append((run.lower(),) if run.isascii() or run.lower() == run.upper() else None)
+        if op is _BRANCH:
+            found = [_needles(branch) for branch in argument[1]]
+            options.append(None if None in found else sum(found, ()))
+        elif op is _SUBPATTERN:
+            options.append(_needles(argument[-1]))
+    usable = [
+        option
+        for option in options
+        if option and all(len(piece) >= MIN_NEEDLE or not piece.isascii() for piece in option)
+    ]
+    return min(usable, key=lambda option: (len(option), -min(map(len, option))), default=None)
+
+
+def _anchored(pattern: str) -> bool:
+    """Wholly anchored at the line's start ("^a|b" is not)."""
+    return pattern.startswith("^") and _parsed(pattern)[0] == _parsed("^")[0]
+
+
+def _any(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """Patterns in one: those anchored at the line's start are tried there only."""
+    sources = [pattern.pattern for pattern in patterns]
+    anchored = [f"(?:{p[1:]})" for p in sources if _anchored(p)]
+    inside = [f"(?:{p})" for p in sources if not _anchored(p)]
+    start = ["^(?:" + "|".join(anchored) + ")"] if anchored else []
+    return re.compile("|".join(start + inside) or "(?!)", re.IGNORECASE)
+
+
+# Every kind's patterns at once, so a line none of them matches (most story lines) costs few
+# scans, not one per pattern. A line with a non-ASCII character is searched once for all of
+# them. In an ASCII line, the anchored patterns are tried at its start and the others with
+# needles are searched only when the line holds one.
+ANY = _any(_PATTERNS)
+_GATES = {
+    pattern: None if _anchored(pattern.pattern) else _needles(_parsed(pattern.pattern))
+    for pattern in _PATTERNS
+}
+UNGATED = _any([pattern for pattern, needles in _GATES.items() if not needles])
+_BY_NEEDLE: dict[str, tuple[re.Pattern[str], ...]] = {}
+for _pattern, _found in _GATES.items():
+    for _needle in _found or ():
+        _BY_NEEDLE[_needle] = (*_BY_NEEDLE.get(_needle, ()), _pattern)
+NEEDLES = tuple(_BY_NEEDLE)  # and the patterns of each:
+NEEDLED = tuple(_BY_NEEDLE.values())
+
+
+def _ascii_needles_reference(line: str, needles: tuple[str, ...]) -> list[int]:
+    """The indexes of the (lower-case) needles an ASCII line holds in any case. The reference;
+    ascii_needles is the compiled text core's (newsmend/textcore.py)."""
+    lowered = line.lower()
+    return [i for i, needle in enumerate(needles) if needle in lowered]
+
+
+ascii_needles = compiled.ascii_needles if compiled else _ascii_needles_reference
 IN_BODY: dict[str, str] = {kind.name: kind.in_body for kind in KINDS}
 TOOLBAR_WORDS = next(kind.words for kind in KINDS if kind.name == "share_bar")
 MIXED = "navigation"  # the kind of a line made of several kinds' words ("Search 简体 Wechat")
@@ -64,6 +134,7 @@ _COUNTER = re.compile(
     r"|(?i:[\[【]\s*(?:print this page|close (?:this )?window)\s*[\]】])"
 )
 _WORD = re.compile(r"[^\s|｜]+")
+_COUNTER_NEEDLES = _needles(_parsed(_COUNTER.pattern))
 
 
 @lru_cache(maxsize=4096)
@@ -95,8 +166,9 @@ def furniture_kind(line: str) -> str | None:
     made of the words of several kinds ("Search 简体 Wechat") is navigation."""
     if len(line) > MAX_FURNITURE_CHARS:
         return None
-    tokens = _tokens(line)
-    patterned = ANY_AT_START.match(line) is not None or ANY_INSIDE.search(line) is not None
+    first = _TOKEN.search(line)  # a line of table words starts with one (most do not)
+    tokens = _tokens(line) if first and _made_of([first.group().casefold()], ALL_WORDS) else []
+    patterned = _patterned(line)
     for kind in KINDS:
         if patterned and any(pattern.search(line) for pattern in kind.patterns):
             return kind.name
@@ -105,6 +177,17 @@ def furniture_kind(line: str) -> str | None:
     if len(tokens) >= 2 and _made_of(tokens, ALL_WORDS):
         return MIXED
     return None
+
+
+def _patterned(line: str) -> bool:
+    """Whether any kind's pattern matches the line."""
+    if not line.isascii():
+        return ANY.search(line) is not None
+    return UNGATED.search(line) is not None or any(
+        pattern.search(line) is not None
+        for i in ascii_needles(line, NEEDLES)
+        for pattern in NEEDLED[i]
+    )
 
 
 def is_furniture_word(text: str) -> bool:
@@ -120,9 +203,15 @@ def strip_toolbar(line: str) -> str:
     """A line without its toolbar words and view counters ("2019-07-31 Download Print
     Comment" -> "2019-07-31", "2020-07-15 Browse:" -> "2020-07-15"), for reading what is left.
     The spacing between what is kept stays as it was (a gap of spaces separates fields)."""
-    line = _COUNTER.sub(" ", line)
+    if _may_hold(line, _COUNTER_NEEDLES):
+        line = _COUNTER.sub(" ", line)
     line = _WORD.sub(_without_toolbar_word, line)
     return line.strip(" |｜")
+
+
+def _may_hold(line: str, needles: tuple[str, ...] | None) -> bool:
+    """Whether a pattern with these needles (see _needles) may match in the line."""
+    return needles is None or not line.isascii() or bool(ascii_needles(line, needles))
 
 
 def _without_toolbar_word(word: re.Match[str]) -> str:

@@ -43,9 +43,10 @@ from newsmend.credits import (
     parse_credit_fields,
     parse_credit_line,
 )
-from newsmend.dates import find_date, looks_like_date, parse_date
+from newsmend.dates import find_date, looks_like_date, opening_date, parse_date
 from newsmend.furniture import IN_BODY, KINDS, furniture_kind, strip_toolbar
 from newsmend.tables import read_lines
+from newsmend.textcore import compiled
 
 # Longer lines are paragraphs, not headline titles.
 MAX_TITLE_CHARS = 300
@@ -85,6 +86,9 @@ MORE_INSIDE = re.compile(
 )
 STAMP = re.compile(r"date \d{4}-\d{2}-\d{2}(?=\s+\S)")  # see _cells
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
+# DATE_CELL's gap ends at most 32 characters before the line's end: a line without three
+# spaces in a row in its last 35 characters (most lines) holds no such cell.
+GAP, GAP_TAIL = re.compile(r"\s{3}"), 3 + 32
 MAX_META_WORDS = 30  # a byline line is shorter than this
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
 MAX_STRAY = 2
@@ -284,6 +288,8 @@ def _cells(line: Span) -> list[Span]:
     if more is not None:
         pieces = [(0, more.start()), more.span(), (more.end(), len(line.text))]
         return [_cut(line, *piece) for piece in pieces if line.text[slice(*piece)].strip()]
+    if GAP.search(line.text, max(0, len(line.text) - GAP_TAIL)) is None:
+        return [line]
     gap = DATE_CELL.search(line.text)
     if gap is None or not looks_like_date(gap["date"]):
         return [line]
@@ -313,6 +319,15 @@ def _sub_span(line: Span, match: re.Match[str], group: str) -> Span:
     return Span(text, start, start + len(text))
 
 
+def _collapsed_length_reference(line: str) -> int:
+    """The length of a line with its runs of spaces made one. The reference; collapsed_length
+    is the compiled text core's (newsmend/textcore.py)."""
+    return len(" ".join(line.split()))
+
+
+collapsed_length = compiled.collapsed_length if compiled else _collapsed_length_reference
+
+
 @lru_cache(maxsize=16384)
 def _kind(line: str) -> str:
     """The kind of one line (cached: a site's menus, bars and footers repeat on every page)."""
@@ -322,7 +337,7 @@ def _kind(line: str) -> str:
             return END
         if squeezed in LIST_HEADERS:
             return HEADER
-    if len(line) > MAX_TITLE_CHARS and len(" ".join(line.split())) > MAX_TITLE_CHARS:
+    if len(line) > MAX_TITLE_CHARS and collapsed_length(line) > MAX_TITLE_CHARS:
         return TEXT  # a paragraph: no date, credit or entry is that long
     if looks_like_date(line):
         return DATE
@@ -368,19 +383,21 @@ def _is_meta(line: str) -> bool:
 def _is_prose(line: Span, kind: str) -> bool:
     """Text that ends a sentence, or a snippet cut off after one: a paragraph, not a
     headline."""
-    if kind != TEXT:
-        return False
-    words = len(line.text.split())
+    return kind == TEXT and _is_prose_text(line.text)
+
+
+@lru_cache(maxsize=16384)
+def _is_prose_text(text: str) -> bool:
+    """Cached: a page's reading asks it of the same lines many times."""
+    words = len(text.split())
     return (
-        len(line.text) > MAX_TITLE_CHARS
+        len(text) > MAX_TITLE_CHARS
         or (
-            line.text[-1] in SENTENCE_ENDS
-            and any(
-                end.search(line.text) and words >= least for end, least in MIN_PROSE_WORDS.items()
-            )
+            text[-1] in SENTENCE_ENDS
+            and any(end.search(text) and words >= least for end, least in MIN_PROSE_WORDS.items())
         )
-        or (words >= MIN_SNIPPET_WORDS and SENTENCE_INSIDE.search(line.text) is not None)
-        or caps_credit_start(line.text) is not None  # "... on Aug 17. ZHANG WEI/CHINA DAILY"
+        or (words >= MIN_SNIPPET_WORDS and SENTENCE_INSIDE.search(text) is not None)
+        or caps_credit_start(text) is not None  # "... on Aug 17. ZHANG WEI/CHINA DAILY"
     )
 
 
@@ -872,8 +889,8 @@ def _split_off_credits(parts: PageParts) -> None:
 def _opening_date(paragraph: Span) -> tuple[Span | None, Span]:
     """(the date glued to a paragraph's start, the rest): "2016-01-20At a time when ...";
     (None, the paragraph) when it opens with no date."""
-    date = find_date(paragraph.text)
-    if date is None or date.start > 0 or date.end == len(paragraph.text):
+    date = opening_date(paragraph.text)
+    if date is None or date.end == len(paragraph.text):
         return None, paragraph
     return _cut(paragraph, 0, date.end), _cut(paragraph, date.end, len(paragraph.text))
 

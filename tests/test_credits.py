@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsmend.credits import (
     FAMILY_NAMES,
     GROUPS,
+    LABEL,
     PERSON_ROLES,
     ROLES,
     Byline,
+    _compile_labels,
     caption_credits,
     is_cjk_credit,
     looks_like_byline,
@@ -344,3 +346,18 @@ def test_places_after_names_and_unknown_date_labels(line: str, byline: Byline) -
 )
 def test_a_name_alone_is_a_credit_a_headline_is_not(line: str, credit) -> None:
     assert parse_credit_line(line) == credit
+
+
+LABEL_PIECES = st.sampled_from(
+    [*ROLES, *(label.upper() for label in ROLES), " ", "  ", ": ", "：", "|", "/", ", ", "(",
+     "Li Hua", "li", "2022-05-12", "Xinhua", "ſ", "K", "İ", "的", "x", "by"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(LABEL_PIECES, max_size=10).map("".join))
+def test_labels_grouped_by_first_letter_match_as_every_label_does(line):
+    def found(pattern):
+        return [(m.span(), m.lastgroup) for m in pattern.finditer(line)]
+
+    assert found(LABEL) == found(_compile_labels(grouped=False))

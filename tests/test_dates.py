@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmend.dates import FORMATS, MONTHS, find_date, looks_like_date, parse_date
+from newsmend.dates import FORMATS, MONTHS, find_date, looks_like_date, opening_date, parse_date
 
 EXAMPLES = [
     (form["name"], text, dt.date.fromisoformat(iso))
@@ -130,3 +130,15 @@ def test_any_date_in_any_form_parses_back(date: dt.date, data: st.DataObject) ->
             assert parse_date(text, default_year=date.year) == date, (form, text)
             found = find_date(f"It was {text}.", default_year=date.year)
             assert found is not None and found.date == date, (form, text)
+
+
+DATE_PIECES = st.sampled_from(
+    ["2022", "-", "/", ".", "08", "2", "13", "31", " ", "  ", "Aug", "August", ". ", ",",
+     "年", "月", "日", "10:46", "Xinhua", "x", "On ", "2022-08-02", "Jan 12, 2018"]
+)  # fmt: skip
+
+
+@given(st.lists(DATE_PIECES, max_size=10).map("".join))
+def test_opening_date_is_the_first_date_when_it_opens_the_text(text):
+    first = find_date(text)
+    assert opening_date(text) == (first if first is not None and first.start == 0 else None)

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsmend.furniture import KINDS, furniture_kind, strip_toolbar
+from newsmend.furniture import (
+    _COUNTER,
+    KINDS,
+    NEEDLES,
+    _may_hold,
+    _needles,
+    _parsed,
+    _patterned,
+    furniture_kind,
+    strip_toolbar,
+)
 
 EXAMPLES = {
     "breadcrumb": [
@@ -130,3 +142,35 @@ def test_story_line_is_not_furniture(line: str) -> None:
 )
 def test_toolbar_words_and_counters_are_stripped(line: str, rest: str) -> None:
     assert strip_toolbar(line) == rest
+
+
+# Pieces of furniture and of stories, and letters that match others case-insensitively
+# ("ſ" is "s", "K" the Kelvin sign is "k"): the needle gate must not change any answer.
+PIECES = st.sampled_from(
+    [*NEEDLES, "Copyright", "COPYRIGHT ", "©", "(c) 2020", "Home", " > ", "»", "@", "a@b.cn",
+     ".com", "2022", " ", "   ", ":", "：", "|", "[", "]", "(", ")", ".", "!", "Photo", "/",
+     "Xinhua", "jpg", "ſ", "K", "İ", "ı", "的", "备", "新闻", "The city opened", "e", "x", "1"]
+)  # fmt: skip
+LINES = st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=40)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(LINES)
+def test_the_needle_gate_finds_what_every_pattern_finds(line):
+    every_pattern = any(pattern.search(line) for kind in KINDS for pattern in kind.patterns)
+    assert _patterned(line) == every_pattern
+
+
+COUNTER_PIECES = st.sampled_from(
+    ["Views", "views", "VIEWS", " ", ":", "：", "1,024", "12 ", "times", "Browsed", "hits",
+     "Font size", "Size: A+", "[Print this page]", "【close this window】", "浏览次数", "点击",
+     "2019-07-31", "Print", "ſize", "ſ", "K", "İ", "x", "的"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(COUNTER_PIECES | PIECES, max_size=12).map("".join))
+def test_a_pattern_matches_only_in_a_line_holding_one_of_its_needles(line):
+    for pattern in [_COUNTER, *(pattern for kind in KINDS for pattern in kind.patterns)]:
+        needles = _needles(_parsed(pattern.pattern))
+        assert _may_hold(line, needles) or pattern.search(line) is None, pattern.pattern

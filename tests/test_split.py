@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from newsmend.split import STRAY, PageParts, Span, _lines, split_page
+from newsmend.split import DATE_CELL, GAP, GAP_TAIL, STRAY, PageParts, Span, _lines, split_page
 from newsmend.tables import read_lines
 
 BODY = [
@@ -689,3 +691,13 @@ def test_menu_items_under_a_list_header_are_not_headlines() -> None:
     menu = ["Attraction", "Dining", "Culture Figures"]
     parts = split_page(page(title, "2023-02-23", *BODY, "Related news", *menu))
     assert parts.headlines == []
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a", "A", "1", " ", "   ", "\t", "\u3000", "2022-05-24", "x"]), max_size=14
+    ).map("".join)
+)
+def test_a_date_cell_needs_a_gap_near_the_line_end(text):
+    if DATE_CELL.search(text) is not None:
+        assert GAP.search(text, max(0, len(text) - GAP_TAIL)) is not None
