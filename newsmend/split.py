@@ -715,10 +715,10 @@ def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
         if kind in BYLINE_KINDS or (kind == ENTRY and has_label(lines[i].text)):
             shape.append("M")
         elif kind == TEXT:
-            long = (  # a snippet, not a title
-                len(lines[i].text.split()) >= MIN_SNIPPET_WORDS and not _title_cased(lines[i].text)
-            )
-            shape.append("T" if _title_like(lines[i], kind) and not long else "P")
+            title = _title_like(lines[i], kind)  # a long one is a snippet, unless capitalised
+            if title and len(lines[i].text.split()) >= MIN_SNIPPET_WORDS:
+                title = _title_cased(lines[i].text)
+            shape.append("T" if title else "P")
         else:
             break
     head, *stories = "".join(shape).split("T")
