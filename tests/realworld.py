@@ -145,6 +145,7 @@ def own_figures(out: Path, gold_pages: list[dict]) -> dict:
         "date_exact": _round(count["date"] / (count["found"] or 1)),
         "credits_exact": _round(count["credits"] / (count["found"] or 1)),
         "records_not_in_gold": count["unmatched"],
+        "counts": {k: count[k] for k in ("gold", "output", "found", "title", "date", "credits")},
         "quarantined_by_check": dict(by_check.most_common()),
     }
 
