@@ -18,7 +18,7 @@ from newsmend.pipeline import _raw_frame
 from newsmend.records import page_records
 from newsmend.repair import TAIL, repair_frame
 from newsmend.schema import ARTICLES, HEADLINES
-from newsmend.split import MAX_TITLE_CHARS
+from newsmend.split.lines import MAX_TITLE_CHARS
 
 LENGTH = 50_000
 SECONDS = 1.0
@@ -31,10 +31,10 @@ ADVERSARIAL = [(unit * (LENGTH // len(unit) + 1))[:LENGTH] + end for unit in UNI
 # Patterns the code applies only to bounded text, or only in one way: (how, longest text).
 # Every other pattern is searched and scanned (finditer) over the whole adversarial string.
 BOUNDED = {
-    "newsmend.split.DATE_BAR_TITLE": ("fullmatch", MAX_TITLE_CHARS),
-    "newsmend.split.TITLE_BAR_DATE": ("fullmatch", MAX_TITLE_CHARS),
-    "newsmend.split.TITLE_PAREN_DATE": ("fullmatch", MAX_TITLE_CHARS),
-    "newsmend.split.SITE_SUFFIX": ("search", MAX_TITLE_CHARS),
+    "newsmend.split.lines.DATE_BAR_TITLE": ("fullmatch", MAX_TITLE_CHARS),
+    "newsmend.split.lines.TITLE_BAR_DATE": ("fullmatch", MAX_TITLE_CHARS),
+    "newsmend.split.lines.TITLE_PAREN_DATE": ("fullmatch", MAX_TITLE_CHARS),
+    "newsmend.split.head.SITE_SUFFIX": ("search", MAX_TITLE_CHARS),
     "newsmend.credits.CJK_VALUE": ("fullmatch", LENGTH),
     "newsmend.repair.truncation._END_MARKER": ("search", TAIL),
     "newsmend.repair.rule._RIGHT_CONTEXT": ("match", 80),

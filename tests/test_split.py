@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmend.split import DATE_CELL, GAP, GAP_TAIL, STRAY, PageParts, Span, _lines, split_page
+from newsmend.split import STRAY, PageParts, Span, split_page
+from newsmend.split.lines import DATE_CELL, GAP, GAP_TAIL, _lines
 from newsmend.tables import read_lines
 
 BODY = [

@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsmend import _textcore, furniture, split
+from newsmend import _textcore, furniture
 from newsmend.repair import repeats
 from newsmend.repair.rule import Work
+from newsmend.split import lines as split_lines
 from newsmend.text import sentence_spans_reference
 
 PIECES = st.sampled_from(
@@ -86,7 +87,7 @@ def test_past_the_limit_both_flag_alike():
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(TEXTS)
 def test_collapsed_length_matches_the_reference(text):
-    assert _textcore.collapsed_length(text) == split._collapsed_length_reference(text)
+    assert _textcore.collapsed_length(text) == split_lines._collapsed_length_reference(text)
 
 
 ASCII_NEEDLES = [needle for needle in furniture.NEEDLES if needle.isascii()]

@@ -1,0 +1,95 @@
+"""One page's text cut into its parts: title, byline, body, then what follows the story
+(related-headline list, credits, end marker), the teasers of other stories, and the site's
+furniture wherever it stands.
+
+A page is read as a layout of scored lines (docs/ARCHITECTURE.md, "How a page is read"):
+
+1. Every non-blank line is one paragraph and gets a kind once (`_kind`): site furniture of a
+   named kind (`furniture.py`), a byline line (date, source, credits), a list header, an end
+   marker, a list entry, Chinese residue, or text.
+2. The body starts at the first prose line (a text line that ends a sentence). The title is
+   the best-scored title-like line above it (`_title_score`: near the body, followed by a
+   byline, more than a couple of words), so breadcrumbs, site names and section names above
+   a story lose to its headline; the byline lines next to the title are the byline.
+3. The body runs to the first line that ends it (end marker, list, credits, furniture that
+   ends bodies, the title of another story); captions inside it are dropped.
+4. After the body come lists, credits and the end marker, then the other stories as blocks
+   (a title line, its byline lines, a snippet line, its credit lines); furniture among them
+   is dropped.
+
+Every dropped furniture line is kept with its kind, to be counted. Every part keeps its
+offsets.
+"""
+
+from __future__ import annotations
+
+from newsmend.split.after import _passable, _read_after_body, _read_teasers
+from newsmend.split.body import _read_body, _split_off_credits
+from newsmend.split.head import _byline_after, _head, _headline, _past_blurb, _sidebar
+from newsmend.split.lines import FURNITURE_KINDS, _kind, _lines, _title_like
+from newsmend.split.parts import CAPTION, RESIDUE, STRAY, Headline, PageParts, Span, Teaser
+
+__all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
+
+
+def split_page(text: str) -> PageParts:
+    """Cut a decoded page (newlines normalised, BOM stripped) into its parts."""
+    lines, bulleted = _lines(text)
+    kinds = [_kind(line.text) for line in lines]
+    own, sidebar = _sidebar(lines, kinds)
+    parts = _split_lines(lines[own:], kinds[own:], {i - own for i in bulleted if i >= own})
+    if sidebar:
+        told = {i for title, paragraphs in sidebar for i in (title, *paragraphs)}
+        parts.teasers[:0] = [
+            Teaser(lines[title], tuple(lines[i] for i in paragraphs))
+            for title, paragraphs in sidebar
+        ]
+        parts.furniture[:0] = [
+            (kinds[i] if kinds[i] in FURNITURE_KINDS else STRAY, lines[i])
+            for i in range(own)
+            if i not in told
+        ]
+    return parts
+
+
+def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> PageParts:
+    """The parts of a page's lines (from its own story's headline on, after a sidebar)."""
+    title, bylines, body_start = _head(lines, kinds)
+    if not bylines:
+        title, bylines, body_start = _past_blurb(lines, kinds, body_start) or (
+            title,
+            bylines,
+            body_start,
+        )
+    if title is not None:
+        for i in range(title + 1, len(lines)):
+            if lines[i].text == lines[title].text:
+                kinds[i] = CAPTION  # the headline again, as the text of a picture
+    headline, after = _byline_after(_headline(lines[title])) if title is not None else (None, [])
+    parts = PageParts(
+        title=headline,
+        bylines=[lines[i] for i in bylines] + after,
+        body=[],
+        residue=[lines[i] for i in range(body_start) if kinds[i] == RESIDUE],
+        headlines=[
+            Headline(lines[i], None)
+            for i in range(body_start)
+            if i in bulleted and i != title and _title_like(lines[i], kinds[i])
+        ],  # a bulleted list of other stories above this one
+        furniture=[
+            (kinds[i], lines[i])
+            for i in range(body_start)
+            if kinds[i] in FURNITURE_KINDS or kinds[i] == STRAY
+        ],
+    )
+    body_end = _read_body(lines, kinds, bulleted, body_start, parts)
+    if not parts.body:  # a photo story: its captions are its text
+        after = lines[title].end if title is not None else 0
+        parts.body = [line for k, line in parts.furniture if k == CAPTION and line.start > after]
+        parts.captions += parts.body
+        parts.furniture = [(k, line) for k, line in parts.furniture if line not in parts.body]
+    _split_off_credits(parts)
+    teaser_start = _read_after_body(lines, kinds, bulleted, body_end, parts)
+    going_on = all(_passable(kinds[j]) for j in range(body_end, teaser_start))
+    _read_teasers(lines, kinds, teaser_start, parts, going_on)
+    return parts

@@ -1,0 +1,149 @@
+"""What follows the story: lists of headlines, credits, the end marker, then the other
+stories (teasers)."""
+
+from __future__ import annotations
+
+from newsmend.furniture import IN_BODY
+from newsmend.split.body import _followed_by_title, _starts_list
+from newsmend.split.lines import (
+    BYLINE_KINDS,
+    FURNITURE_KINDS,
+    MIN_TITLE_WORDS,
+    _dated_entry,
+    _is_prose,
+    _next_line,
+    _opening_date,
+    _paragraphs,
+    _skip_meta,
+    _title_like,
+)
+from newsmend.split.parts import (
+    CHINESE,
+    CREDIT,
+    DATE,
+    END,
+    ENTRY,
+    HEADER,
+    META,
+    RESIDUE,
+    STRAY,
+    TEXT,
+    Headline,
+    PageParts,
+    Span,
+    Teaser,
+)
+
+MIN_TEASER_WORDS = 2  # a story's title, not a tag ("China")
+
+
+def _read_after_body(
+    lines: list[Span], kinds: list[str], bulleted: set[int], i: int, parts: PageParts
+) -> int:
+    """Fill the list, credits and end marker of parts; return where the teasers start."""
+    date_first: bool | None = None  # the order of two-line list entries, fixed by the first
+    undated = False  # right under a list header, in a list of titles without dates
+    while i < len(lines):
+        kind, line = kinds[i], lines[i]
+        if kind == DATE and date_first is not False and _followed_by_title(kinds, i):
+            parts.headlines.append(Headline(lines[i + 1], line))
+            date_first, i = True, i + 2
+        elif date_first is not True and _starts_list(lines, kinds, i):
+            parts.headlines.append(Headline(line, lines[i + 1]))
+            date_first, i = False, i + 2
+        elif (undated or i in bulleted) and _undated_entry(lines, kinds, i):
+            parts.headlines.append(Headline(line, None))
+            i += 1
+        elif kind == TEXT or _starts_teaser(kinds, i):
+            return i
+        else:
+            _add_after_body(kind, line, parts)
+            i += 1
+            undated = kind == HEADER or (undated and kind in FURNITURE_KINDS)
+            continue
+        undated = undated and parts.headlines[-1].date is None
+    return i
+
+
+def _undated_entry(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A title-like line not followed by a prose snippet or a date: under a list header, a
+    headline without a date ("Related news", then one title a line); not a menu's item of a
+    word or two ("Attraction", "Culture Figures")."""
+    if not _title_like(lines[i], kinds[i]) or len(lines[i].text.split()) < MIN_TITLE_WORDS:
+        return False
+    following = _next_line(kinds, i)
+    snippet = _skip_meta(kinds, following)
+    return following >= len(lines) or (
+        kinds[following] != DATE
+        and (snippet >= len(lines) or not _is_prose(lines[snippet], kinds[snippet]))
+    )
+
+
+def _starts_teaser(kinds: list[str], i: int) -> bool:
+    """A dated one-line entry outside a list ("Zhejiang's latest notice (August 2, 2022)"
+    after the credits) followed by text is a teaser's title."""
+    return (
+        kinds[i] == ENTRY
+        and kinds[i - 1] not in (HEADER, ENTRY)
+        and i + 1 < len(kinds)
+        and kinds[i + 1] == TEXT
+    )
+
+
+def _add_after_body(kind: str, line: Span, parts: PageParts) -> None:
+    if kind == HEADER:
+        parts.list_headers.append(line)
+    elif kind in (CREDIT, META):
+        parts.credits.append(line)
+    elif kind in (RESIDUE, CHINESE):
+        parts.residue.append(line)
+    elif kind == END:
+        parts.end_marker = parts.end_marker or line
+    elif kind == ENTRY:
+        parts.headlines.append(_dated_entry(line))
+    elif kind in FURNITURE_KINDS:
+        parts.furniture.append((kind, line))
+
+
+def _passable(kind: str) -> bool:
+    """A line a story may go on after: a byline or credit line, or furniture that does not
+    end bodies (a share bar; not a footer, a menu or a list)."""
+    return kind in BYLINE_KINDS or (kind in FURNITURE_KINDS and IN_BODY[kind] != "never")
+
+
+def _read_teasers(
+    lines: list[Span], kinds: list[str], i: int, parts: PageParts, going_on: bool
+) -> None:
+    """Stories after the main one: a title line, its byline lines, a snippet line, and the
+    credit lines after it. When `going_on` (only bylines and bars since the body), the
+    paragraphs before the first of them are still the main story's. Furniture among them is
+    dropped; any other line is a stray."""
+    while i < len(lines):
+        kind = kinds[i]
+        snippet = _skip_meta(kinds, _next_line(kinds, i))
+        if going_on and _is_prose(lines[i], kind):
+            parts.body.append(lines[i])  # the story goes on after a byline or a bar
+            i += 1
+        elif (
+            kind in (TEXT, ENTRY)
+            and _title_like(lines[i], TEXT)
+            and len(lines[i].text.split()) >= MIN_TEASER_WORDS
+            and not lines[i].text.endswith((":", "："))  # a label ("Country:")
+            and snippet < len(lines)
+            and kinds[snippet] in (TEXT, ENTRY)
+        ):
+            going_on = False
+            paragraphs = _paragraphs(lines, kinds, snippet)
+            end = _skip_meta(kinds, _next_line(kinds, paragraphs[-1]))
+            meta = tuple(lines[j] for j in range(i + 1, end) if kinds[j] in BYLINE_KINDS)
+            date, first = _opening_date(lines[snippet])
+            body = (first, *(lines[j] for j in paragraphs[1:]))
+            parts.teasers.append(Teaser(lines[i], body, meta + ((date,) if date else ())))
+            parts.furniture += [
+                (kinds[j], lines[j]) for j in range(i + 1, end) if kinds[j] in FURNITURE_KINDS
+            ]
+            i = end
+        else:
+            parts.furniture.append((kind if kind in FURNITURE_KINDS else STRAY, lines[i]))
+            going_on = going_on and (kind not in FURNITURE_KINDS or _passable(kind))
+            i += 1

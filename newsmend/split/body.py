@@ -1,0 +1,187 @@
+"""The story's body: where it ends (a list, credits, furniture, another story), listing
+pages, and the credits and dates at either end of it."""
+
+from __future__ import annotations
+
+import re
+
+from newsmend.credits import (
+    caps_credit_start,
+    caption_credits,
+    has_label,
+    is_bare_name,
+    is_picture_credit,
+    parse_credit_fields,
+)
+from newsmend.split.lines import (
+    AFTER_BODY,
+    BYLINE_KINDS,
+    FURNITURE_KINDS,
+    MAX_TITLE_CHARS,
+    MIN_SNIPPET_WORDS,
+    _dropped_in_body,
+    _next_line,
+    _opening_date,
+    _prose_follows,
+    _title_cased,
+    _title_like,
+)
+from newsmend.split.parts import CREDIT, DATE, ENTRY, META, STRAY, TEXT, PageParts, Span, _cut
+
+# A page that lists stories (T = title-like line, P = paragraph, M = byline or credit line):
+# a paragraph, then stories of a title and one paragraph each, but for one in four at most
+# (a title glued to its snippet reads as a second paragraph); the last titles may be cut.
+LISTING_HEAD = re.compile(r"PM*")
+
+
+LONGER_STORY_SHARE = 4
+
+
+MAX_CUT_TITLES = 2
+
+
+def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A text line (even one ending in a date) followed by a date line is the first title of
+    a title-then-date list, unless it is too long for a title (then the list gives the date
+    first) or a paragraph follows the date (then it is a story's title)."""
+    return (
+        kinds[i] in (TEXT, ENTRY)
+        and i + 1 < len(kinds)
+        and kinds[i + 1] == DATE
+        and len(lines[i].text) <= MAX_TITLE_CHARS
+        and not _prose_follows(lines, kinds, i + 1)  # then a story: title, date, snippet
+    )
+
+
+def _followed_by_title(kinds: list[str], i: int) -> bool:
+    return i + 1 < len(kinds) and kinds[i + 1] in (TEXT, ENTRY)
+
+
+def _read_body(
+    lines: list[Span], kinds: list[str], bulleted: set[int], start: int, parts: PageParts
+) -> int:
+    """Fill the body from `start`; return the index of the first line after it. The body
+    ends at a list, credits, furniture that ends bodies, or the title of another story."""
+    listing = _is_listing(lines, kinds, start)
+    for i in range(start, len(lines)):
+        kind, line = kinds[i], lines[i]
+        if kind in FURNITURE_KINDS and _dropped_in_body(lines, kinds, i):
+            parts.furniture.append((kind, line))  # a caption, or a bar between paragraphs
+        elif kind == CREDIT and is_bare_name(line.text) and i + 1 < len(lines):
+            parts.credits.append(line)  # a name alone inside a story: a picture's credit
+        elif (
+            kind in FURNITURE_KINDS
+            or kind in AFTER_BODY
+            or _starts_list(lines, kinds, i)
+            or (i > start and _starts_story(lines, kinds, bulleted, i, listing))
+        ):
+            return i
+        else:
+            parts.body.append(line)
+            if caption_credits(line.text):
+                parts.captions.append(line)  # a caption too long for furniture: credited
+    return len(lines)
+
+
+def _starts_story(
+    lines: list[Span], kinds: list[str], bulleted: set[int], i: int, listing: bool
+) -> bool:
+    """A title-like line inside a body that starts something else: another story (on a
+    listing page, or when a byline follows it) or a bulleted list of headlines."""
+    if not _title_like(lines[i], kinds[i]):
+        return False
+    following = _next_line(kinds, i)
+    if following >= len(lines):
+        return listing
+    if i in bulleted and following in bulleted:
+        return True
+    return listing or kinds[following] in (META, DATE)
+
+
+def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
+    """Whether the page from `start` lists stories (`LISTING`) rather than tells one."""
+    shape = []
+    for i in range(start, len(lines)):
+        kind = kinds[i]
+        if kind in FURNITURE_KINDS or kind == STRAY:
+            continue
+        if kind in BYLINE_KINDS or (kind == ENTRY and has_label(lines[i].text)):
+            shape.append("M")
+        elif kind == TEXT:
+            title = _title_like(lines[i], kind)  # a long one is a snippet, unless capitalised
+            if title and len(lines[i].text.split()) >= MIN_SNIPPET_WORDS:
+                title = _title_cased(lines[i].text)
+            shape.append("T" if title else "P")
+        else:
+            break
+    head, *stories = "".join(shape).split("T")
+    paragraphs = [story.count("P") for story in stories]
+    while paragraphs and paragraphs[-1] == 0 and len(stories) - len(paragraphs) < MAX_CUT_TITLES:
+        paragraphs.pop()  # the last titles, their snippets cut off by the page's end
+    singles = paragraphs.count(1)
+    return (
+        LISTING_HEAD.fullmatch(head) is not None
+        and singles >= 2
+        and 0 not in paragraphs
+        and len(paragraphs) - singles <= singles // LONGER_STORY_SHARE
+    )
+
+
+# A credit in brackets at the end of the story's last paragraph, or at the start of its first
+# after a few words of dateline ("(By He Xin—Yiwu Business, translated by Wei Han)",
+# "(Correspondent Zhao Lei) On May 5,", "Lvliang Daily (Reporter Wang Tao) On September 26,").
+TRAILING_BY = re.compile(
+    r"(?<=[.!?\"”] )(?P<credit>(?:Edited|Translated|Written|Compiled|Reported|Proofread) by"
+    r" [A-Z][^.!?()]{2,80})$"
+)
+
+
+TRAILING_CREDIT = re.compile(r"[(（](?P<credit>[^()（）]{3,200})[)）][^()（）]{0,40}$")
+
+
+LEADING_CREDIT = re.compile(
+    r"^(?P<lead>[^()（）.!?。]{0,60}?)\s*[(（](?P<credit>[^()（）]{3,120})[)）]\s*[:：]?\s*"
+)
+
+
+MAX_LEAD_WORDS = 6  # "Lvliang Daily (Reporter Wang Tao) On September 26, ..."
+
+
+def _split_off_credits(parts: PageParts) -> None:
+    """Move a bracketed credit at either end of the body into the credits, and a date that
+    opens the body into the byline."""
+    if not parts.body:
+        return
+    last = parts.body[-1]
+    signed = TRAILING_BY.search(
+        last.text
+    )  # "... on June 16. Edited by Lin Hong and Roger Bradshaw"
+    if signed and parse_credit_fields(signed["credit"]):
+        parts.credits.append(_cut(last, signed.start("credit"), signed.end("credit")))
+        parts.body[-1] = last = _cut(last, 0, signed.start())
+    caps = caps_credit_start(last.text)
+    if caps is not None:  # "... on Aug 20. ZHANG WEI/CHINA DAILY": credited from the captions
+        parts.body[-1] = last = _cut(last, 0, caps)
+    match = TRAILING_CREDIT.search(last.text)
+    picture = match is not None and is_picture_credit(match.group())
+    if match and (picture or parse_credit_fields(match["credit"])):
+        if not picture:  # a picture's is credited from the paragraph, a caption (_read_body)
+            parts.credits.append(_cut(last, match.start("credit"), match.end("credit")))
+        if match.start() > 0:
+            parts.body[-1] = _cut(last, 0, match.start())
+        else:
+            parts.body.pop()  # the line was the credit (and a label after it)
+        if not parts.body:
+            return
+    date, first = _opening_date(parts.body[0])
+    parts.bylines += [date] if date else []
+    parts.body[0] = first
+    match = LEADING_CREDIT.match(first.text)
+    if (
+        match
+        and match.end() < len(first.text)
+        and len(match["lead"].split()) <= MAX_LEAD_WORDS
+        and parse_credit_fields(match["credit"])
+    ):
+        parts.body[0] = _cut(first, match.end(), len(first.text))
+        parts.credits.append(_cut(first, match.start("credit"), match.end("credit")))

@@ -1,0 +1,319 @@
+"""The head of a page's story: its title (the best-scored title-like line above the body),
+its byline, where its body starts, and the layouts that put something else first (a
+blurb, a sidebar of other stories)."""
+
+from __future__ import annotations
+
+import re
+
+from newsmend.credits import (
+    is_site_name,
+    looks_like_chinese_names,
+)
+from newsmend.furniture import furniture_kind
+from newsmend.split.lines import (
+    BYLINE_KINDS,
+    FURNITURE_KINDS,
+    LATIN,
+    MIN_TITLE_WORDS,
+    SENTENCE_INSIDE,
+    _is_prose,
+    _next_line,
+    _paragraphs,
+    _prose_follows,
+    _title_cased,
+    _title_like,
+)
+from newsmend.split.parts import CHINESE, RESIDUE, SITE_NAME, STRAY, TEXT, Span, _cut
+
+MAX_STRAY = 2
+
+
+# A site's name glued after a headline: " - Hunan Government", "_Zhengzhou Portal", "| ..."
+SITE_SUFFIX = re.compile(r"(?:\s[-–—]|[|｜_])\s*+(?P<site>[^-–—|｜_]{2,60})$")
+
+
+CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}|[0-9]{2,}|[\u3400-\u9fff]{2,}")
+
+
+STEM_CHARS = 5
+
+
+LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
+
+
+LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as a byline
+
+
+# A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
+ENGLISH_RUN = re.compile(
+    r"[\"“‘(\[]?[A-Za-z0-9][^\u3400-\u9fff\uff01-\uff5e丨]*[A-Za-z0-9.!?\"”’)\]]"
+)
+
+
+CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
+
+
+MAX_HEADLINE_WORDS = 20
+
+
+ENUMERATOR = re.compile(r"\d{1,2}[.、)）]\s+(?=\S)")
+
+
+MAX_BLURB_PARAGRAPHS, MAX_BLURB_WORDS = 2, 60  # a page's blurb before its first story
+
+
+MIN_SIDEBAR_STORIES, MAX_SIDEBAR_WORDS, MIN_OWN_PARAGRAPHS = 2, 40, 3
+
+
+HEADLINE_BYLINE = re.compile(
+    r"\s(?P<credit>[Bb]y\s(?P<names>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}))"
+    r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})?\s*$"
+)
+
+
+TRAILING_DATE = re.compile(r"\s[(\[]?(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[)\]]?$")
+
+
+MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
+
+
+def _byline_block(lines: list[Span], kinds: list[str], i: int, step: int) -> list[int]:
+    """Indexes of the byline lines next to line i, going down (step 1) or up (step -1),
+    furniture between them skipped. Going down, a site name among them ("CCTV.com" between
+    the headline and its date) is the byline's outlet; going up, so is a section's label
+    ("China Daily | Updated: 2016-02-03", "Govts & policies", then the headline)."""
+    block = []
+    i += step
+    while 0 <= i < len(kinds) and (
+        kinds[i] in BYLINE_KINDS
+        or kinds[i] in FURNITURE_KINDS
+        or (step < 0 and kinds[i] == TEXT and len(lines[i].text.split()) <= MAX_LABEL_WORDS)
+    ):
+        if kinds[i] in BYLINE_KINDS or (step > 0 and kinds[i] == SITE_NAME):
+            block.append(i)
+        i += step
+    while block and kinds[block[-1]] == SITE_NAME:
+        block.pop()  # a site name after the byline is the next part's masthead
+    return block if step > 0 else block[::-1]
+
+
+def _title_score(
+    lines: list[Span], kinds: list[str], i: int, candidates: list[int], lead: set[str]
+) -> float:
+    """How much a title-like line looks like the story's headline: the nearest to the body
+    wins unless it is a label of a couple of words; one a byline follows gains, and so does
+    one that shares its words with the story's lead."""
+    words = len(lines[i].text.split())
+    score = -float(sum(1 for c in candidates if c > i))  # candidates between it and the body
+    score -= 3 if words <= 2 else 1 if words == 3 else 0
+    score -= 3 if lines[i].text.endswith((":", "：")) else 0
+    following = _next_line(kinds, i)
+    score += 2 if following < len(kinds) and kinds[following] in BYLINE_KINDS else 0
+    return score + LEAD_WEIGHT * _shared_words(lines[i].text, lead)
+
+
+def _stems(text: str) -> set[str]:
+    """The longer words of a text, lowercased and cut to a crude stem ("villages",
+    "village": "villa")."""
+    return {word.lower()[:STEM_CHARS] for word in CONTENT_WORD.findall(text)}
+
+
+def _lead(lines: list[Span], kinds: list[str], start: int) -> set[str]:
+    """The stems of the story's first LEAD_WORDS words, from its first prose line on."""
+    words: list[str] = []
+    for line, kind in zip(lines[start:], kinds[start:]):
+        if kind == TEXT:
+            words += line.text.split()[: LEAD_WORDS - len(words)]
+        if len(words) >= LEAD_WORDS:
+            break
+    return _stems(" ".join(words))
+
+
+def _shared_words(line: str, lead: set[str]) -> float:
+    """The share of a line's stems the lead uses: a headline says what its lead says; a
+    menu, a site's name or another story's title mostly does not."""
+    stems = _stems(line)
+    return len(stems & lead) / len(stems) if stems else 0.0
+
+
+def _headline(line: Span) -> Span:
+    """The headline a title line holds: without its number in a collection ("1. Xiamen,
+    Guadalajara light shows ..."), its Chinese half, or the site's name after it."""
+    number = ENUMERATOR.match(line.text)
+    if number is not None:
+        line = _cut(line, number.end(), len(line.text))
+    return _without_site_name(_english_half(line))
+
+
+def _byline_after(title: Span) -> tuple[Span, list[Span]]:
+    """A headline and the byline written after it on its line: a date ("Asian Mainstream
+    Media Delegation Visited Tangshan City 2018-11-08"), a writer and a date glued to the
+    name ("... major production hubs by Ning Hong09/09/2022"); the headline alone when none."""
+    match = TRAILING_DATE.search(title.text) or HEADLINE_BYLINE.search(title.text)
+    if match is None or len(title.text[: match.start()].split()) < MIN_TITLE_WORDS:
+        return title, []
+    if "names" in match.groupdict() and not looks_like_chinese_names(match["names"]):
+        return title, []  # "... crowded by Tourists"
+    fields = [name for name in ("credit", "date") if match.groupdict().get(name)]
+    return _cut(title, 0, match.start()), [_cut(title, *match.span(name)) for name in fields]
+
+
+def _without_site_name(title: Span) -> Span:
+    """A headline without the site's name glued after it ("Wuxi opens new parks - Wuxi
+    Government", "... | China Daily")."""
+    match = SITE_SUFFIX.search(title.text)
+    if match is None or len(title.text[: match.start()].split()) < MIN_TITLE_WORDS:
+        return title
+    site = match["site"].strip()
+    named = is_site_name(site) or furniture_kind(site) == SITE_NAME
+    return _cut(title, 0, match.start()) if named else title  # _cut strips the space before
+
+
+def _english_half(title: Span) -> Span:
+    """A headline written twice, in Chinese and in English ("[双语] 东南亚媒体走进中山
+    Southeast Asian media discover charm of Zhongshan"), is its English half; a Chinese
+    headline with an English label ("Spring in Zhengzhou 丨春到登封") stays whole."""
+    halves = [m for m in ENGLISH_RUN.finditer(title.text) if len(m.group().split()) >= 4]
+    if not halves or not CJK_PHRASE.search(title.text):
+        return title
+    half = max(halves, key=lambda m: len(m.group()))
+    rest = title.text[: half.start()] + title.text[half.end() :]
+    bilingual = CJK_PHRASE.search(rest) and not LATIN.search(rest)  # not "Luhuo County (炉霍县)"
+    return _cut(title, half.start(), half.end()) if bilingual else title
+
+
+def _first_prose(lines: list[Span], kinds: list[str]) -> int:
+    """Index of the first prose line; when none is prose, of the second text line (the first
+    is the title), or of the only one."""
+    for i, (line, kind) in enumerate(zip(lines, kinds)):
+        if _is_prose(line, kind):
+            return i
+    texts = [i for i, kind in enumerate(kinds) if kind in (TEXT, CHINESE)]
+    return texts[1] if len(texts) > 1 else next(iter(texts), len(lines))
+
+
+def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """Whether the first prose line, with no title-like line above it, is the headline after
+    all: one with a byline under it, one the page writes again further down (as the text of
+    a picture), or a short capitalised one with the story under it."""
+    after = _next_line(kinds, i)
+    if after < len(kinds) and kinds[after] in BYLINE_KINDS:
+        return True
+    if any(line.text == lines[i].text for line in lines[i + 1 :]):
+        return True
+    return (
+        _headline_sized(lines[i]) and after < len(kinds) and _is_prose(lines[after], kinds[after])
+    )
+
+
+def _headline_sized(line: Span) -> bool:
+    """One sentence short enough for a headline, its longer words capitalised ("Lanzhou
+    Hosts The Silk Road Expo."): a headline with a full stop, not a lead's first sentence."""
+    return (
+        len(line.text.split()) <= MAX_HEADLINE_WORDS
+        and SENTENCE_INSIDE.search(line.text) is None
+        and _title_cased(line.text)
+    )
+
+
+def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], int]:
+    """(title index or None, byline indexes, index of the first body line)."""
+    prose = _first_prose(lines, kinds)
+    candidates = [i for i in range(prose) if _title_like(lines[i], kinds[i])]
+    if not candidates and prose < len(lines) and _headline_after_all(lines, kinds, prose):
+        candidates = [prose]
+    lead = _lead(lines, kinds, prose)
+    title = (
+        max(candidates, key=lambda i: (_title_score(lines, kinds, i, candidates, lead), i))
+        if candidates
+        else None
+    )
+    if title is None:
+        bylines = [i for i in range(prose) if kinds[i] in BYLINE_KINDS]
+    else:
+        bylines = _byline_block(lines, kinds, title, 1) or _byline_block(lines, kinds, title, -1)
+    start = max([title if title is not None else -1, *bylines]) + 1
+    return title, bylines, _body_start(lines, kinds, start)
+
+
+def _past_blurb(
+    lines: list[Span], kinds: list[str], start: int
+) -> tuple[int | None, list[int], int] | None:
+    """The head of the first story when the body found at `start` is only the page's blurb
+    ("This column shares news and stories about Anhui ...", "The full edition of the report
+    is available at ..."): a paragraph or two with no byline, then a story with a headline
+    and a byline (not one under the paragraph: then that is the first story). The blurb and
+    the lines above it become strays; None when there is none."""
+    prose = [i for i in range(start, len(lines)) if _is_prose(lines[i], kinds[i])]
+    if not prose:
+        return None
+    end = prose[0]
+    while end < len(lines) and _is_prose(lines[end], kinds[end]):
+        end += 1
+    words = sum(len(lines[i].text.split()) for i in range(prose[0], end))
+    after = _next_line(kinds, end - 1)
+    if end - prose[0] > MAX_BLURB_PARAGRAPHS or words > MAX_BLURB_WORDS:
+        return None
+    if after < len(kinds) and kinds[after] in BYLINE_KINDS:
+        return None  # a story with its byline under it ("Jul 1, 2016 | Source: ...")
+    marked = [
+        STRAY if i < end and kind in (TEXT, CHINESE) else kind for i, kind in enumerate(kinds)
+    ]
+    title, bylines, body_start = _head(lines, marked)
+    if title is None or not bylines or body_start >= len(lines):
+        return None
+    if not _is_prose(lines[body_start], marked[body_start]):
+        return None
+    kinds[:] = marked
+    return title, bylines, body_start
+
+
+def _body_start(lines: list[Span], kinds: list[str], i: int) -> int:
+    """The first body line at or after i: furniture, Chinese residue of the byline and a
+    Chinese paragraph over its translation are passed, and so are up to MAX_STRAY short text
+    lines (a link, a kicker) when a paragraph follows them."""
+    strays = 0
+    while i < len(lines):
+        if kinds[i] in FURNITURE_KINDS or kinds[i] == RESIDUE:
+            i += 1
+        elif kinds[i] == CHINESE and _prose_follows(lines, kinds, i):
+            kinds[i] = STRAY  # the Chinese original of the paragraph under it
+            i += 1
+        elif (
+            _title_like(lines[i], kinds[i])
+            and strays < MAX_STRAY
+            and _prose_follows(lines, kinds, i)
+        ):
+            kinds[i] = STRAY
+            strays, i = strays + 1, i + 1
+        else:
+            return i
+    return i
+
+
+def _sidebar(lines: list[Span], kinds: list[str]) -> tuple[int, list[tuple[int, list[int]]]]:
+    """A sidebar of other stories before the page's own story: at least MIN_SIDEBAR_STORIES
+    of a headline and a one-sentence summary, then a headline with at least MIN_OWN_PARAGRAPHS
+    paragraphs. Returns the index of the own story's headline and the sidebar's stories
+    (headline index, paragraph indexes); (0, []) when there is none. Labels between the
+    stories ("Binhai New Area") and furniture are passed."""
+    stories: list[tuple[int, list[int]]] = []
+    for i, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind in FURNITURE_KINDS or _is_prose(line, kind):
+            continue
+        following = _next_line(kinds, i)
+        if not _title_like(line, kind) or following >= len(lines):
+            break  # a byline, a list, a date: not a sidebar of headlines and snippets
+        if not _is_prose(lines[following], kinds[following]):
+            continue  # a label
+        paragraphs = _paragraphs(lines, kinds, following)
+        if len(paragraphs) >= MIN_OWN_PARAGRAPHS:
+            return (i, stories) if len(stories) >= MIN_SIDEBAR_STORIES else (0, [])
+        snippet = lines[paragraphs[0]].text
+        if len(paragraphs) > 1 or len(snippet.split()) > MAX_SIDEBAR_WORDS:
+            break
+        if SENTENCE_INSIDE.search(snippet):
+            break  # a story of its own (a digest's), not a one-sentence summary
+        stories.append((i, paragraphs))
+    return 0, []

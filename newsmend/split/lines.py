@@ -1,0 +1,438 @@
+"""What each line of a page is: the lines themselves (unwrapped, bullets and cells apart),
+their kinds (`_kind`), and the questions every stage asks of a line (prose? title-like?)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from newsmend.credits import (
+    DATE_LABEL,
+    caps_credit_start,
+    has_label,
+    is_cjk_credit,
+    is_site_name,
+    looks_like_byline,
+    parse_credit_line,
+)
+from newsmend.dates import find_date, looks_like_date, opening_date, parse_date
+from newsmend.furniture import IN_BODY, KINDS, furniture_kind, strip_toolbar
+from newsmend.split.parts import (
+    CHINESE,
+    CREDIT,
+    DATE,
+    END,
+    ENTRY,
+    HEADER,
+    META,
+    RESIDUE,
+    TEXT,
+    Headline,
+    Span,
+    _cut,
+)
+from newsmend.tables import read_lines
+from newsmend.textcore import compiled
+
+# Longer lines are paragraphs, not headline titles.
+MAX_TITLE_CHARS = 300
+
+
+# A whole line "2022-08-02 | Title" or "Title | 2022-08-02", or "Title (2022/8/2)".
+# The title is greedy where the date ends the line: the match then backtracks from the end.
+DATE_BAR_TITLE = re.compile(r"(?P<date>[^|｜]{4,40}?)\s*[|｜]\s*(?P<title>.+)")
+
+
+TITLE_BAR_DATE = re.compile(r"(?P<title>.+)[|｜]\s*(?P<date>[^|｜]{4,40})")
+
+
+TITLE_PAREN_DATE = re.compile(r"(?P<title>.+)[(（](?P<date>[^()（）]{4,40})[)）]")
+
+
+NOT_WORD = re.compile(r"[\W_]+")
+
+
+BAR_FORMS = (DATE_BAR_TITLE, TITLE_BAR_DATE)
+
+
+PAREN_FORMS = (TITLE_PAREN_DATE,)
+
+
+def _squeeze(text: str) -> str:
+    """Text as the marker and header tables compare it: letters and digits only, so
+    "- END -", "—— END ——" and "【END】" are one marker."""
+    return NOT_WORD.sub("", text).casefold()
+
+
+END_MARKERS = frozenset(_squeeze(marker) for marker in read_lines("end_markers.txt"))
+
+
+LIST_HEADERS = frozenset(_squeeze(header) for header in read_lines("list_headers.txt"))
+
+
+MAX_MARKER_CHARS = 2 * max(map(len, END_MARKERS | LIST_HEADERS))  # longer lines are neither
+
+
+FURNITURE_KINDS = frozenset(kind.name for kind in KINDS)  # the site's, from furniture.toml
+
+
+AFTER_BODY = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, META})  # lines that end a body
+
+
+BYLINE_KINDS = frozenset({META, CREDIT, DATE})
+
+
+# A link to the rest of a story at the end of its text: "...[Read]", "Suzhou Street... [MORE]"
+MORE_INSIDE = re.compile(
+    r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details)[\]】]", re.IGNORECASE
+)
+
+
+STAMP = re.compile(r"date \d{4}-\d{2}-\d{2}(?=\s+\S)")  # see _cells
+
+
+DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
+
+
+# DATE_CELL's gap ends at most 32 characters before the line's end: a line without three
+# spaces in a row in its last 35 characters (most lines) holds no such cell.
+GAP, GAP_TAIL = re.compile(r"\s{3}"), 3 + 32
+
+
+MAX_META_WORDS = 30  # a byline line is shorter than this
+
+
+LATIN = re.compile(r"[A-Za-z]")
+
+
+MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
+
+
+# A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
+# paragraph too: a long line with a sentence of several words ended inside it.
+MIN_SNIPPET_WORDS = 20
+
+
+# A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
+# two words, with "!" or "?" and more words than a headline that asks or exclaims, or with an
+# ellipsis after as many words as a snippet (a shorter line is a headline cut short: "Sino-
+# Russian lab to help advance Siberian ..."). A full stop ends a sentence, not an initialism
+# ("... sister city in Midwest U.S.").
+FULL_STOP = re.compile(r"(?<![.…])(?<!\b[A-Z]\.[A-Z])[.。][\"'”’)）]*$")
+
+
+EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
+
+
+ELLIPSIS = re.compile(r"(?:\.{3}|…)[\"'”’)）]*$")
+
+
+MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10, ELLIPSIS: MIN_SNIPPET_WORDS}
+
+
+SENTENCE_ENDS = frozenset(".。…!?！？\"'”’)）")  # the last character of a line any of them ends
+
+
+TITLE_CASE_SHARE, TITLE_CASE_WORDS = 0.6, 40
+
+
+MIN_WRAPS = 3  # lines going on in lowercase that show a page wrapped at a fixed width
+
+
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
+
+
+WRAP_BAND = 30  # how much shorter than the width a wrapped line may be
+
+
+INLINE_BULLET = re.compile(r"(?<!\s)\s++•\s++")  # a run of spaces searched once
+
+
+MIN_INLINE_ENTRIES = 3
+
+
+MAX_CHINESE_TITLE_CHARS = 60
+
+
+SENTENCE_INSIDE = re.compile(
+    r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
+)
+
+
+# A list bullet; a dash only before text that does not end with one ("- END -" is a marker).
+BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|[-–]\s+(?!.*[-–]$))")
+
+
+def _lines(text: str) -> tuple[list[Span], set[int]]:
+    """The non-blank lines, stripped (of a list bullet too), with their offsets; and the
+    indexes of the lines that had a bullet. A date after a wide gap of spaces is a cell of
+    its own ("New public facilities open in Hohhot      2017-05-24")."""
+    spans, bulleted = [], set()
+    for line in _unwrapped(_stripped_lines(text)):
+        entries = _inline_entries(line)
+        if len(entries) > 1:
+            bulleted.update(range(len(spans), len(spans) + len(entries)))
+            spans += entries
+            continue
+        bullet = BULLET.match(line.text)
+        if bullet and line.text[bullet.end() :]:
+            line = _cut(line, bullet.end(), len(line.text))
+            bulleted.add(len(spans))
+        spans += _cells(line)
+    return spans, bulleted
+
+
+def _inline_entries(line: Span) -> list[Span]:
+    """The entries of a list the page ran together on one line ("China sees more loans  •
+    Discover China: ...  • ..."), when there are at least MIN_INLINE_ENTRIES; else the line."""
+    if "•" not in line.text:
+        return [line]
+    marks = list(INLINE_BULLET.finditer(line.text))
+    if len(marks) + 1 < MIN_INLINE_ENTRIES:
+        return [line]
+    bounds = [0, *(i for m in marks for i in m.span()), len(line.text)]
+    return [_cut(line, start, end) for start, end in zip(bounds[::2], bounds[1::2])]
+
+
+def _stripped_lines(text: str) -> list[Span]:
+    """The page's non-blank lines, stripped, with their offsets."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + len(line) - len(line.lstrip())
+            spans.append(Span(stripped, start, start + len(stripped)))
+        offset += len(line) + 1
+    return spans
+
+
+def _unwrapped(lines: list[Span]) -> list[Span]:
+    """The lines with paragraphs that the page broke at a fixed width joined again. A page
+    is wrapped when at least MIN_WRAPS lines go on in lowercase on the next line and all of
+    them are about as long (the width); then a line that fills the width goes on on the next
+    ("... held a live" / "video conference to announce ...")."""
+    going_on = [
+        len(line.text)
+        for line, following in pairwise(lines)
+        if following.text[0].islower() and not _ends_sentence(line)
+    ]
+    if len(going_on) < MIN_WRAPS or not MIN_WRAP_WIDTH <= max(going_on) <= MAX_WRAP_WIDTH:
+        return lines
+    width = max(going_on)
+    if width - min(going_on) > WRAP_BAND:
+        return lines
+    joined, previous = [lines[0]], lines[0]
+    for line in lines[1:]:
+        filled = width - WRAP_BAND <= len(previous.text) <= width
+        if (
+            filled
+            and len(previous.text) + 1 + len(line.text.split()[0]) > width
+            and not _ends_sentence(previous)
+        ):
+            last = joined[-1]
+            joined[-1] = Span(f"{last.text} {line.text}", last.start, line.end)
+        else:
+            joined.append(line)
+        previous = line
+    return joined
+
+
+def _cells(line: Span) -> list[Span]:
+    """A line, or its pieces: the text and the date that ends it after a wide gap; a story's
+    text, the link to the rest of it ("... [MORE]") and what follows on the line; the date a
+    page store glued before the page's first line ("date 2024-01-12 A glimpse into ...")."""
+    stamp = STAMP.match(line.text) if line.text.startswith("date ") else None
+    if stamp is not None:
+        return [_cut(line, 0, stamp.end()), *_cells(_cut(line, stamp.end(), len(line.text)))]
+    more = MORE_INSIDE.search(line.text) if "[" in line.text or "【" in line.text else None
+    if more is not None:
+        pieces = [(0, more.start()), more.span(), (more.end(), len(line.text))]
+        return [_cut(line, *piece) for piece in pieces if line.text[slice(*piece)].strip()]
+    if GAP.search(line.text, max(0, len(line.text) - GAP_TAIL)) is None:
+        return [line]
+    gap = DATE_CELL.search(line.text)
+    if gap is None or not looks_like_date(gap["date"]):
+        return [line]
+    end = gap.start() + 1  # the gap's first character ends the text
+    return [
+        Span(line.text[:end], line.start, line.start + end),
+        _cut(line, gap.start("date"), len(line.text)),
+    ]
+
+
+def _dated_entry(line: Span) -> Headline | None:
+    """A one-line headline entry ("2022-08-02 | Title", "Title (2022/8/2)"), or None."""
+    forms = PAREN_FORMS if line.text.endswith((")", "）")) else ()
+    if "|" in line.text or "｜" in line.text:
+        forms = BAR_FORMS + forms
+    for form in forms:
+        match = form.fullmatch(line.text)
+        if match and looks_like_date(match["date"]) and len(match["title"]) <= MAX_TITLE_CHARS:
+            return Headline(_sub_span(line, match, "title"), _sub_span(line, match, "date"))
+    return None
+
+
+def _sub_span(line: Span, match: re.Match[str], group: str) -> Span:
+    """A group of a match in a line, stripped, as a span of the page."""
+    text = match[group].rstrip()
+    start = line.start + match.start(group)
+    return Span(text, start, start + len(text))
+
+
+def _collapsed_length_reference(line: str) -> int:
+    """The length of a line with its runs of spaces made one. The reference; collapsed_length
+    is the compiled text core's (newsmend/textcore.py)."""
+    return len(" ".join(line.split()))
+
+
+collapsed_length = compiled.collapsed_length if compiled else _collapsed_length_reference
+
+
+@lru_cache(maxsize=16384)
+def _kind(line: str) -> str:
+    """The kind of one line (cached: a site's menus, bars and footers repeat on every page)."""
+    if len(line) <= MAX_MARKER_CHARS:
+        squeezed = _squeeze(line)
+        if squeezed in END_MARKERS:
+            return END
+        if squeezed in LIST_HEADERS:
+            return HEADER
+    if len(line) > MAX_TITLE_CHARS and collapsed_length(line) > MAX_TITLE_CHARS:
+        return TEXT  # a paragraph: no date, credit or entry is that long
+    if looks_like_date(line):
+        return DATE
+    if is_cjk_credit(line) and find_date(line) is None:
+        return RESIDUE  # a credit in Chinese ("来源：台州日报"); "发布时间：2022-12-29" is a byline
+    if parse_credit_line(line):
+        return CREDIT
+    furniture = furniture_kind(line)
+    if furniture:
+        return furniture
+    dated = _dated_entry(Span(line, 0, len(line)))
+    entry = dated is not None
+    if entry and not has_label(line) and not _outlet_and_date(dated.title.text, line):
+        return ENTRY  # "2022-08-02 | Title"; "Oct 20, 2017|By Tong Wangyue" is a byline
+    if _is_meta(line):
+        return META
+    if entry:
+        return ENTRY
+    if not LATIN.search(line):
+        return CHINESE
+    return TEXT
+
+
+def _outlet_and_date(title: str, line: str) -> bool:
+    """A dated entry that is a byline: its "title" is an outlet's name
+    ("|Xinhua|2019-04-04 11:39:37", "China Daily | 2020-05-12")."""
+    return is_site_name(title.strip(" |｜")) and looks_like_byline(line)
+
+
+def _is_meta(line: str) -> bool:
+    """A byline line once its toolbar words and view counters are gone."""
+    if len(line.split()) > MAX_META_WORDS:
+        return False  # a paragraph, not a byline
+    rest = strip_toolbar(line)
+    label = DATE_LABEL.match(rest)  # "Issued at: 2022-05-12"
+    return bool(rest) and (
+        looks_like_date(rest)
+        or looks_like_byline(rest)
+        or (label is not None and parse_date(rest[label.end() :]) is not None)
+    )
+
+
+def _is_prose(line: Span, kind: str) -> bool:
+    """Text that ends a sentence, or a snippet cut off after one: a paragraph, not a
+    headline."""
+    return kind == TEXT and _is_prose_text(line.text)
+
+
+@lru_cache(maxsize=16384)
+def _is_prose_text(text: str) -> bool:
+    """Cached: a page's reading asks it of the same lines many times."""
+    words = len(text.split())
+    return (
+        len(text) > MAX_TITLE_CHARS
+        or (
+            text[-1] in SENTENCE_ENDS
+            and any(end.search(text) and words >= least for end, least in MIN_PROSE_WORDS.items())
+        )
+        or (words >= MIN_SNIPPET_WORDS and SENTENCE_INSIDE.search(text) is not None)
+        or caps_credit_start(text) is not None  # "... on Aug 17. ZHANG WEI/CHINA DAILY"
+    )
+
+
+def _title_like(line: Span, kind: str) -> bool:
+    """Text that may be a headline (one left in Chinese, or in full-width letters, too; not a
+    paragraph left in Chinese)."""
+    if kind == CHINESE:
+        return len(line.text) <= MAX_CHINESE_TITLE_CHARS
+    return kind == TEXT and not _is_prose(line, kind)
+
+
+def _next_line(kinds: list[str], i: int) -> int:
+    """Index of the next line after i that is not furniture (len(kinds) if none)."""
+    i += 1
+    while i < len(kinds) and kinds[i] in FURNITURE_KINDS:
+        i += 1
+    return i
+
+
+def _title_cased(text: str) -> bool:
+    """Most of its longer words capitalised, as headlines are written ("Li Huannan Led a Group
+    to Visit the Senior Party Members ..."), paragraphs are not (the first TITLE_CASE_WORDS
+    words tell)."""
+    words = [
+        word for word in text.split(maxsplit=TITLE_CASE_WORDS)[:TITLE_CASE_WORDS] if len(word) > 3
+    ]
+    capitals = sum(1 for word in words if not word[0].islower())
+    return capitals >= TITLE_CASE_SHARE * len(words) > 0
+
+
+def _prose_follows(lines: list[Span], kinds: list[str], i: int) -> bool:
+    following = _next_line(kinds, i)
+    return following < len(lines) and _is_prose(lines[following], kinds[following])
+
+
+def _opening_date(paragraph: Span) -> tuple[Span | None, Span]:
+    """(the date glued to a paragraph's start, the rest): "2016-01-20At a time when ...";
+    (None, the paragraph) when it opens with no date."""
+    date = opening_date(paragraph.text)
+    if date is None or date.end == len(paragraph.text):
+        return None, paragraph
+    return _cut(paragraph, 0, date.end), _cut(paragraph, date.end, len(paragraph.text))
+
+
+def _paragraphs(lines: list[Span], kinds: list[str], i: int) -> list[int]:
+    """Indexes of a story's text from its first line: the paragraphs that follow it while
+    each ends a sentence (a snippet cut off ends it), past furniture dropped in bodies."""
+    found = [i]
+    j = i + 1
+    while j < len(lines) and _ends_sentence(lines[found[-1]]):
+        if kinds[j] in FURNITURE_KINDS and not _dropped_in_body(lines, kinds, j):
+            break  # a link to the rest of the story, a footer
+        if _is_prose(lines[j], kinds[j]):
+            found.append(j)
+        elif kinds[j] not in FURNITURE_KINDS:
+            break
+        j += 1
+    return found
+
+
+def _ends_sentence(line: Span) -> bool:
+    return line.text[-1] in SENTENCE_ENDS and any(end.search(line.text) for end in MIN_PROSE_WORDS)
+
+
+def _skip_meta(kinds: list[str], i: int) -> int:
+    """The first line at or after i that is no byline line (furniture passed)."""
+    while i < len(kinds) and (kinds[i] in BYLINE_KINDS or kinds[i] in FURNITURE_KINDS):
+        i += 1
+    return i
+
+
+def _dropped_in_body(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """Furniture the body goes on after (furniture.toml, `in_body`)."""
+    policy = IN_BODY[kinds[i]]
+    if policy == "between_paragraphs":
+        return _prose_follows(lines, kinds, i)
+    return policy == "always"

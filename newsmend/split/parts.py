@@ -1,0 +1,84 @@
+"""The parts a page is cut into (spans of its text with their offsets) and the kinds a
+line may have."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+# Line kinds. CHINESE is a line without English: body text in the body, residue after it.
+# META is a byline line once its toolbar words are gone ("2019-07-31 Download Print").
+TEXT, HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, CHINESE, META = (
+    "text", "header", "end", "credit", "residue", "date", "entry", "chinese", "meta",
+)  # fmt: skip
+
+
+SITE_NAME = "site_name"  # a furniture kind that may name the byline's outlet
+
+
+CAPTION = "caption"
+
+
+STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
+
+
+class Span(NamedTuple):
+    """A piece of the page: its text and where it stands (a tuple: pages make many)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Headline:
+    title: Span
+    date: Span | None
+
+    @property
+    def start(self) -> int:
+        return min(self.title.start, self.date.start) if self.date else self.title.start
+
+    @property
+    def end(self) -> int:
+        return max(self.title.end, self.date.end) if self.date else self.title.end
+
+
+@dataclass(frozen=True)
+class Teaser:
+    title: Span
+    body: tuple[Span, ...]  # its paragraphs: a snippet, or the whole story
+    meta: tuple[Span, ...] = ()  # its byline and credit lines ("Oct 20, 2017|By Tong Wangyue")
+
+    @property
+    def start(self) -> int:
+        return self.title.start
+
+    @property
+    def end(self) -> int:
+        return max(span.end for span in (*self.body, *self.meta))
+
+
+@dataclass
+class PageParts:
+    title: Span | None
+    bylines: list[Span]
+    body: list[Span]
+    list_headers: list[Span] = field(default_factory=list)
+    furniture: list[tuple[str, Span]] = field(default_factory=list)  # (kind, line) dropped
+    headlines: list[Headline] = field(default_factory=list)
+    credits: list[Span] = field(default_factory=list)
+    residue: list[Span] = field(default_factory=list)  # credits left in Chinese
+    end_marker: Span | None = None
+    teasers: list[Teaser] = field(default_factory=list)
+    # A photo story's captions, kept as its text, and a picture credit cut from the end of
+    # the text ("(Xinhua/Li Jianan)"): the photographers they name are credited.
+    captions: list[Span] = field(default_factory=list)
+
+
+def _cut(span: Span, start: int, end: int) -> Span:
+    """Part of a span, stripped, with its offsets in the page."""
+    piece = span.text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    text = piece.strip()
+    return Span(text, span.start + start + lead, span.start + start + lead + len(text))
