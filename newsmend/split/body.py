@@ -32,11 +32,7 @@ from newsmend.split.parts import CREDIT, DATE, ENTRY, META, STRAY, TEXT, PagePar
 # a paragraph, then stories of a title and one paragraph each, but for one in four at most
 # (a title glued to its snippet reads as a second paragraph); the last titles may be cut.
 LISTING_HEAD = re.compile(r"PM*")
-
-
 LONGER_STORY_SHARE = 4
-
-
 MAX_CUT_TITLES = 2
 
 
@@ -134,16 +130,10 @@ TRAILING_BY = re.compile(
     r"(?<=[.!?\"”] )(?P<credit>(?:Edited|Translated|Written|Compiled|Reported|Proofread) by"
     r" [A-Z][^.!?()]{2,80})$"
 )
-
-
 TRAILING_CREDIT = re.compile(r"[(（](?P<credit>[^()（）]{3,200})[)）][^()（）]{0,40}$")
-
-
 LEADING_CREDIT = re.compile(
     r"^(?P<lead>[^()（）.!?。]{0,60}?)\s*[(（](?P<credit>[^()（）]{3,120})[)）]\s*[:：]?\s*"
 )
-
-
 MAX_LEAD_WORDS = 6  # "Lvliang Daily (Reporter Wang Tao) On September 26, ..."
 
 

@@ -27,54 +27,26 @@ from newsmend.split.lines import (
 from newsmend.split.parts import CHINESE, RESIDUE, SITE_NAME, STRAY, TEXT, Span, _cut
 
 MAX_STRAY = 2
-
-
 # A site's name glued after a headline: " - Hunan Government", "_Zhengzhou Portal", "| ..."
 SITE_SUFFIX = re.compile(r"(?:\s[-–—]|[|｜_])\s*+(?P<site>[^-–—|｜_]{2,60})$")
-
-
 CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}|[0-9]{2,}|[\u3400-\u9fff]{2,}")
-
-
 STEM_CHARS = 5
-
-
 LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
-
-
 LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as a byline
-
-
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
 ENGLISH_RUN = re.compile(
     r"[\"“‘(\[]?[A-Za-z0-9][^\u3400-\u9fff\uff01-\uff5e丨]*[A-Za-z0-9.!?\"”’)\]]"
 )
-
-
 CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
-
-
 MAX_HEADLINE_WORDS = 20
-
-
 ENUMERATOR = re.compile(r"\d{1,2}[.、)）]\s+(?=\S)")
-
-
 MAX_BLURB_PARAGRAPHS, MAX_BLURB_WORDS = 2, 60  # a page's blurb before its first story
-
-
 MIN_SIDEBAR_STORIES, MAX_SIDEBAR_WORDS, MIN_OWN_PARAGRAPHS = 2, 40, 3
-
-
 HEADLINE_BYLINE = re.compile(
     r"\s(?P<credit>[Bb]y\s(?P<names>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}))"
     r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})?\s*$"
 )
-
-
 TRAILING_DATE = re.compile(r"\s[(\[]?(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[)\]]?$")
-
-
 MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
 
 

@@ -37,25 +37,13 @@ from newsmend.textcore import compiled
 
 # Longer lines are paragraphs, not headline titles.
 MAX_TITLE_CHARS = 300
-
-
 # A whole line "2022-08-02 | Title" or "Title | 2022-08-02", or "Title (2022/8/2)".
 # The title is greedy where the date ends the line: the match then backtracks from the end.
 DATE_BAR_TITLE = re.compile(r"(?P<date>[^|｜]{4,40}?)\s*[|｜]\s*(?P<title>.+)")
-
-
 TITLE_BAR_DATE = re.compile(r"(?P<title>.+)[|｜]\s*(?P<date>[^|｜]{4,40})")
-
-
 TITLE_PAREN_DATE = re.compile(r"(?P<title>.+)[(（](?P<date>[^()（）]{4,40})[)）]")
-
-
 NOT_WORD = re.compile(r"[\W_]+")
-
-
 BAR_FORMS = (DATE_BAR_TITLE, TITLE_BAR_DATE)
-
-
 PAREN_FORMS = (TITLE_PAREN_DATE,)
 
 
@@ -66,100 +54,46 @@ def _squeeze(text: str) -> str:
 
 
 END_MARKERS = frozenset(_squeeze(marker) for marker in read_lines("end_markers.txt"))
-
-
 LIST_HEADERS = frozenset(_squeeze(header) for header in read_lines("list_headers.txt"))
-
-
 MAX_MARKER_CHARS = 2 * max(map(len, END_MARKERS | LIST_HEADERS))  # longer lines are neither
-
-
 FURNITURE_KINDS = frozenset(kind.name for kind in KINDS)  # the site's, from furniture.toml
-
-
 AFTER_BODY = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, META})  # lines that end a body
-
-
 BYLINE_KINDS = frozenset({META, CREDIT, DATE})
-
-
 # A link to the rest of a story at the end of its text: "...[Read]", "Suzhou Street... [MORE]"
 MORE_INSIDE = re.compile(
     r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details)[\]】]", re.IGNORECASE
 )
-
-
 STAMP = re.compile(r"date \d{4}-\d{2}-\d{2}(?=\s+\S)")  # see _cells
-
-
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
-
-
 # DATE_CELL's gap ends at most 32 characters before the line's end: a line without three
 # spaces in a row in its last 35 characters (most lines) holds no such cell.
 GAP, GAP_TAIL = re.compile(r"\s{3}"), 3 + 32
-
-
 MAX_META_WORDS = 30  # a byline line is shorter than this
-
-
 LATIN = re.compile(r"[A-Za-z]")
-
-
 MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
-
-
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
-
-
 # A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
 # two words, with "!" or "?" and more words than a headline that asks or exclaims, or with an
 # ellipsis after as many words as a snippet (a shorter line is a headline cut short: "Sino-
 # Russian lab to help advance Siberian ..."). A full stop ends a sentence, not an initialism
 # ("... sister city in Midwest U.S.").
 FULL_STOP = re.compile(r"(?<![.…])(?<!\b[A-Z]\.[A-Z])[.。][\"'”’)）]*$")
-
-
 EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
-
-
 ELLIPSIS = re.compile(r"(?:\.{3}|…)[\"'”’)）]*$")
-
-
 MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10, ELLIPSIS: MIN_SNIPPET_WORDS}
-
-
 SENTENCE_ENDS = frozenset(".。…!?！？\"'”’)）")  # the last character of a line any of them ends
-
-
 TITLE_CASE_SHARE, TITLE_CASE_WORDS = 0.6, 40
-
-
 MIN_WRAPS = 3  # lines going on in lowercase that show a page wrapped at a fixed width
-
-
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
-
-
 WRAP_BAND = 30  # how much shorter than the width a wrapped line may be
-
-
 INLINE_BULLET = re.compile(r"(?<!\s)\s++•\s++")  # a run of spaces searched once
-
-
 MIN_INLINE_ENTRIES = 3
-
-
 MAX_CHINESE_TITLE_CHARS = 60
-
-
 SENTENCE_INSIDE = re.compile(
     r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
 )
-
-
 # A list bullet; a dash only before text that does not end with one ("- END -" is a marker).
 BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|[-–]\s+(?!.*[-–]$))")
 

@@ -11,14 +11,8 @@ from typing import NamedTuple
 TEXT, HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, CHINESE, META = (
     "text", "header", "end", "credit", "residue", "date", "entry", "chinese", "meta",
 )  # fmt: skip
-
-
 SITE_NAME = "site_name"  # a furniture kind that may name the byline's outlet
-
-
 CAPTION = "caption"
-
-
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
 
 
