@@ -471,21 +471,22 @@ def caption_credits(line: str) -> list[tuple[str, str]]:
     if not line.endswith(CREDIT_ENDS) and "photo" not in lowered and "picture" not in lowered:
         return []  # no credit can be in it (most lines of a story)
     match = CAPTION_CREDIT.search(line) or AGENCY_CREDIT.search(line)
-    names = match["names"].strip() if match else _uncapped(_caps_credit(line) or "")
+    caps = None if match else _caps_credit(line)
+    names = match["names"].strip() if match else _uncapped(caps["names"] if caps else "")
     if not names or not looks_like_names(names):
         return []
     return [("photographer", name) for name in split_names(names)]
 
 
-def _caps_credit(line: str) -> str | None:
-    match = CAPS_CREDIT.search(line) if line.endswith(CAPITALS) else None
-    return match["names"] if match else None
+def _caps_credit(line: str) -> re.Match[str] | None:
+    """A picture credit in capitals closing a caption ("... on Aug 17. ZHANG WEI/CHINA
+    DAILY"): searched only in a line that ends in a capital."""
+    return CAPS_CREDIT.search(line) if line.endswith(CAPITALS) else None
 
 
 def caps_credit_start(line: str) -> int | None:
-    """Where a picture credit in capitals closes a caption ("... on Aug 17. ZHANG WEI/CHINA
-    DAILY"), or None."""
-    match = CAPS_CREDIT.search(line) if line.endswith(CAPITALS) else None
+    """Where a picture credit in capitals closes a caption, or None."""
+    match = _caps_credit(line)
     return match.start() if match else None
 
 

@@ -195,7 +195,7 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     candidates = [i for i in range(prose) if _title_like(lines[i], kinds[i])]
     if not candidates and prose < len(lines) and _headline_after_all(lines, kinds, prose):
         candidates = [prose]
-    lead = _lead(lines, kinds, prose)
+    lead = _lead(lines, kinds, prose) if len(candidates) > 1 else set()  # only to choose
     title = (
         max(candidates, key=lambda i: (_title_score(lines, kinds, i, candidates, lead), i))
         if candidates
@@ -217,15 +217,15 @@ def _past_blurb(
     is available at ..."): a paragraph or two with no byline, then a story with a headline
     and a byline (not one under the paragraph: then that is the first story). The blurb and
     the lines above it become strays; None when there is none."""
-    prose = [i for i in range(start, len(lines)) if _is_prose(lines[i], kinds[i])]
-    if not prose:
+    first = next((i for i in range(start, len(lines)) if _is_prose(lines[i], kinds[i])), None)
+    if first is None:
         return None
-    end = prose[0]
+    end = first
     while end < len(lines) and _is_prose(lines[end], kinds[end]):
         end += 1
-    words = sum(len(lines[i].text.split()) for i in range(prose[0], end))
+    words = sum(len(lines[i].text.split()) for i in range(first, end))
     after = _next_line(kinds, end - 1)
-    if end - prose[0] > MAX_BLURB_PARAGRAPHS or words > MAX_BLURB_WORDS:
+    if end - first > MAX_BLURB_PARAGRAPHS or words > MAX_BLURB_WORDS:
         return None
     if after < len(kinds) and kinds[after] in BYLINE_KINDS:
         return None  # a story with its byline under it ("Jul 1, 2016 | Source: ...")
