@@ -14,6 +14,7 @@ BODY = [
     "On August 1, the city held a meeting on the work of the second half of the year.",
     "The meeting also studied other matters.",
 ]
+SNIPPET = "Another story's first words, cut off by the pa"  # a teaser's snippet, as pages cut it
 
 
 def page(*blocks: str) -> str:
@@ -35,12 +36,12 @@ def assert_offsets(text: str, parts: PageParts) -> None:
 
 @pytest.mark.parametrize("marker", read_lines("end_markers.txt"))
 def test_every_end_marker_ends_the_body(marker: str) -> None:
-    text = page("A title", "Source: Huzhou Daily", *BODY, marker, "Teaser title", "Snippet of it")
+    text = page("A title", "Source: Huzhou Daily", *BODY, marker, "Teaser title", SNIPPET)
     parts = split_page(text)
     assert parts.end_marker.text == marker
     assert [p.text for p in parts.body] == BODY
     assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
-        ("Teaser title", ["Snippet of it"])
+        ("Teaser title", [SNIPPET])
     ]
     assert_offsets(text, parts)
 
@@ -107,7 +108,7 @@ def test_end_marker_before_the_list_and_credits_around_it() -> None:
         "16 August 2022",
         "Editor: Dong Yu",
         "Teaser title [Click",
-        "Snippet that is cut o",
+        "Snippet that is cut off by the pa",
     )
     parts = split_page(text)
     assert parts.end_marker.text == "(End)"
@@ -196,10 +197,23 @@ def test_dated_title_after_the_credits_is_a_teaser() -> None:
 
 def test_chinese_line_after_the_body_is_residue_not_a_teaser() -> None:
     parts = split_page(
-        page("A title", *BODY, "Editor: Li Na", "如皋", "[END]", "A teaser", "Snippet")
+        page("A title", *BODY, "Editor: Li Na", "如皋", "[END]", "A teaser", SNIPPET)
     )
     assert [r.text for r in parts.residue] == ["如皋"]
     assert [t.title.text for t in parts.teasers] == ["A teaser"]
+
+
+def test_a_menu_after_the_story_is_no_teaser() -> None:
+    """A menu's item under another is no story's title and snippet, nor is an address under
+    a name: a snippet is a sentence or words cut off mid-sentence."""
+    parts = split_page(
+        page(
+            "A title", *BODY, "(By Fan Ying)", "Qingdao International Community Center",
+            "Shinan District, Qingdao", "Entrance tickets", "Culture", "Culture Figures", "Food",
+        )
+    )  # fmt: skip
+    assert parts.teasers == []
+    assert [p.text for p in parts.body] == BODY
 
 
 def test_chinese_line_in_the_body_stays_body() -> None:

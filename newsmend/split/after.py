@@ -35,6 +35,7 @@ from newsmend.split.parts import (
 )
 
 MIN_TEASER_WORDS = 2  # a story's title, not a tag ("China")
+MIN_CUT_SNIPPET_WORDS = 4  # a snippet that ends no sentence, cut by the page or the store
 
 
 def _read_after_body(
@@ -111,6 +112,13 @@ def _passable(kind: str) -> bool:
     return kind in BYLINE_KINDS or (kind in FURNITURE_KINDS and IN_BODY[kind] != "never")
 
 
+def _snippet_like(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """Text under a title that reads as a story's snippet: a sentence, or words cut off
+    mid-sentence; not a menu's next item or an address ("Tourism", "Shinan District,
+    Qingdao")."""
+    return _is_prose(lines[i], kinds[i]) or len(lines[i].text.split()) >= MIN_CUT_SNIPPET_WORDS
+
+
 def _read_teasers(
     lines: list[Span], kinds: list[str], i: int, parts: PageParts, going_on: bool
 ) -> None:
@@ -131,6 +139,7 @@ def _read_teasers(
             and not lines[i].text.endswith((":", "："))  # a label ("Country:")
             and snippet < len(lines)
             and kinds[snippet] in (TEXT, ENTRY)
+            and _snippet_like(lines, kinds, snippet)
         ):
             going_on = False
             paragraphs = _paragraphs(lines, kinds, snippet)
