@@ -28,8 +28,10 @@ class DateMatch:
 
 
 def _month_names() -> str:
-    """Alternation of the month names, longest first so "Sept" wins over "Sep"."""
-    return "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reverse=True))
+    """Alternation of the month names and their capitals ("MARCH"), longest first so "Sept"
+    wins over "Sep"."""
+    names = [*MONTHS, *(name.upper() for name in MONTHS)]
+    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
 
 
 def _form_pattern(index: int, pattern: str) -> str:
@@ -81,7 +83,7 @@ def _to_date(match: re.Match[str], default_year: int | None) -> dt.date | None:
     if year is None:
         return None
     month_name = groups.get("month_name")
-    month = MONTHS[match[month_name]] if month_name else int(match[groups["month"]])
+    month = MONTHS[match[month_name].title()] if month_name else int(match[groups["month"]])
     day = int(match[groups["day"]])
     if match.lastgroup in EITHER_ORDER and (
         month > 12 or (day <= 12 and TWELVE_HOUR_CLOCK.search(match.group()) is not None)
