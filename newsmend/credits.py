@@ -103,6 +103,7 @@ DATE_LABEL = re.compile(r"(?<!\w)(?:\w++\s){0,3}\w++\s?[:：]\s*+")
 # Huang Zhiling in Nanjiang, Sichuan"
 PLACE_AFTER = re.compile(r"(?<=\S)\s++in\s++[A-Z][\w'’.-]*+(?:,?\s++[A-Z][\w'’.-]*+){0,3}$")
 CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
+CAPS_FAMILY = re.compile(r"\b[A-Z]{2,}(?=\s+[A-Z][a-z])")  # a family name in capitals: "LI Hua"
 OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
@@ -317,25 +318,35 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
 
 def _uncapped(value: str) -> str:
     """A name a site printed in capitals ("By LI HUA"; given name first and a comma between:
-    "By XINGYING, CHEN") as names are written ("Li Hua", "Chen Xingying"); any other value
-    as it is."""
+    "By XINGYING, CHEN"; the family name alone in capitals: "LI Hua") as names are written
+    ("Li Hua", "Chen Xingying"); any other value as it is."""
     match = CAPS_INVERTED.fullmatch(value.strip())
     if match is None:
         capitals = value.isupper() and len(value.split()) > 1  # "LI HUA", not "CGTN"
-        return value.title() if capitals and looks_like_names(value.title()) else value
+        if capitals:
+            return value.title() if looks_like_names(value.title()) else value
+        return CAPS_FAMILY.sub(_family_uncapped, value)
     given, family = match["given"].title(), match["family"].title()
     return f"{family} {given}" if is_family_name(family) and not is_family_name(given) else value
 
 
+def _family_uncapped(match: re.Match[str]) -> str:
+    word = match.group().title()
+    return word if is_family_name(word) else match.group()  # not "CGTN Li Hua"
+
+
 def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
     """Names, then the outlet they work for: "Yuan Meng, Liu Ning (People's Daily Online)",
-    "Yuan Mengwen from Foreign Affairs Office of Wuhu", "Guo Liliang, Hunan Daily"."""
+    "Yuan Mengwen from Foreign Affairs Office of Wuhu", "Guo Liliang, Hunan Daily",
+    "Zhang San/Xinhua"."""
     value = value.strip()
     if value.endswith((")", "）")) and ("(" in value or "（" in value):
         cut = max(value.rfind("("), value.rfind("（"))
         names, outlet = value[:cut], value[cut + 1 : -1]
     elif " from " in value:
         names, _from, outlet = value.partition(" from ")
+    elif "/" in value:  # "Zhang San/Xinhua"
+        names, _slash, outlet = value.rpartition("/")
     elif ACRONYM_AFTER.search(value):
         names, outlet = value[: value.rfind(" ")], value.rsplit(" ", 1)[1]  # "Wang Fan ECNS"
     else:

@@ -289,6 +289,17 @@ def test_a_source_named_in_chinese_is_the_outlet_not_residue() -> None:
     assert is_cjk_credit("Editor: 李娜")  # a person left in Chinese stays residue
 
 
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Photo by Zhang San/Xinhua", [("photographer", ["Zhang San"])]),
+        ("Text by Li Hua, Photos by Wang Wei", [("author", ["Li Hua"]), ("photographer", ["Wang Wei"])]),
+    ],
+)
+def test_picture_credits_with_the_agency_and_text_by(line: str, fields: list) -> None:
+    assert parse_credit_fields(line) == fields
+
+
 def test_a_date_glued_to_the_source_is_read_apart() -> None:
     assert parse_byline("Source: Xinhua2020-05-12") == Byline("Xinhua", "2020-05-12")
 
@@ -300,6 +311,9 @@ def test_a_date_glued_to_the_source_is_read_apart() -> None:
         ("By LI HUA", Byline(None, None, ["Li Hua"])),
         ("By CGTN", Byline(None, None)),  # initials are no person
         ("Xinhua Editor : Wang Fan ECNS", Byline("Xinhua", None, [], ["Wang Fan"])),
+        ("Editor: ZHANG Wei and LI Na", Byline(None, None, [], ["Zhang Wei", "Li Na"])),
+        ("By ZHAO Lei/China Daily", Byline("China Daily", None, ["Zhao Lei"])),
+        ("By NASA Wang", Byline("NASA Wang", None)),  # capitals that are no family name
     ],
 )
 def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) -> None:
