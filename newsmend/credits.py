@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsmend.dates import find_date
-from newsmend.furniture import is_furniture_word
+from newsmend.furniture import is_furniture_word, strip_toolbar
 from newsmend.tables import read_lines, read_toml
 
 _TABLE = read_toml("roles.toml")
@@ -309,8 +309,8 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
         if role in OUTLET_BEARING_ROLES:
             return [(role, tuple(persons)), ("outlet", (outlet,))]
         return [(role, tuple(persons))]  # a photo agency, a translator's office
-    if role is None and is_furniture_word(value):
-        return None  # "News" in "News 2022-01-20"
+    if role is None and not _may_name_an_outlet(value):
+        return None  # "News" in "News 2022-01-20", "Hits: 345"
     if _names_an_outlet(role, value.strip("()（）")):
         return [("outlet", (value.strip("()（）"),))]
     return None
@@ -401,7 +401,7 @@ def parse_byline(line: str) -> Byline:
             continue  # "Issued at : 2022-05-12": a label of the date, no outlet
         credited = _field_credits(role, value)
         if credited is None:
-            if role == "outlet" or (role is None and not is_furniture_word(value)):
+            if role == "outlet" or (role is None and _may_name_an_outlet(value)):
                 outlets.append(value.strip("()（）"))
             continue  # a person label with a user's handle ("Author:zhongdeen")
         for credit_role, names in credited:
@@ -417,6 +417,12 @@ def parse_byline(line: str) -> Byline:
         persons(credits, "editor"),
         credits,
     )
+
+
+def _may_name_an_outlet(value: str) -> bool:
+    """An unlabelled field may name the outlet; a toolbar's word or a view counter does not
+    ("Print", "Hits: 345")."""
+    return not is_furniture_word(value) and bool(strip_toolbar(value))
 
 
 # A wire dateline that opens a story: place in capitals, date, agency ("YINCHUAN, Aug. 2

@@ -293,7 +293,10 @@ def test_a_source_named_in_chinese_is_the_outlet_not_residue() -> None:
     ("line", "fields"),
     [
         ("Photo by Zhang San/Xinhua", [("photographer", ["Zhang San"])]),
-        ("Text by Li Hua, Photos by Wang Wei", [("author", ["Li Hua"]), ("photographer", ["Wang Wei"])]),
+        (
+            "Text by Li Hua, Photos by Wang Wei",
+            [("author", ["Li Hua"]), ("photographer", ["Wang Wei"])],
+        ),
     ],
 )
 def test_picture_credits_with_the_agency_and_text_by(line: str, fields: list) -> None:

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsmend.credits import Byline, parse_byline
 from newsmend.split import STRAY, PageParts, Span, split_page
-from newsmend.split.lines import DATE_CELL, GAP, GAP_TAIL, _lines
+from newsmend.split.lines import DATE_CELL, GAP, GAP_TAIL, _kind, _lines
 from newsmend.tables import read_lines
 
 BODY = [
@@ -716,3 +717,13 @@ def test_menu_items_under_a_list_header_are_not_headlines() -> None:
 def test_a_date_cell_needs_a_gap_near_the_line_end(text):
     if DATE_CELL.search(text) is not None:
         assert GAP.search(text, max(0, len(text) - GAP_TAIL)) is not None
+
+
+@pytest.mark.parametrize("line", ["2019-03-05 | Hits: 345", "2019-03-05 | Views: 12"])
+def test_a_date_beside_a_view_counter_is_a_byline_not_a_headline(line: str) -> None:
+    assert _kind(line) == "meta"
+    assert parse_byline(line) == Byline(None, "2019-03-05")
+
+
+def test_a_date_beside_a_title_is_a_headline() -> None:
+    assert _kind("2019-03-05 | Xi meets the press") == "entry"

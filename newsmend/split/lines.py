@@ -244,7 +244,7 @@ def _kind(line: str) -> str:
     if furniture:
         return furniture
     dated = _dated_entry(Span(line, 0, len(line)))
-    entry = dated is not None
+    entry = dated is not None and not furniture_kind(dated.title.text)  # not "| Hits: 345"
     if entry and not has_label(line) and not _outlet_and_date(dated.title.text, line):
         return ENTRY  # "2022-08-02 | Title"; "Oct 20, 2017|By Tong Wangyue" is a byline
     if _is_meta(line):
