@@ -727,3 +727,29 @@ def test_a_date_beside_a_view_counter_is_a_byline_not_a_headline(line: str) -> N
 
 def test_a_date_beside_a_title_is_a_headline() -> None:
     assert _kind("2019-03-05 | Xi meets the press") == "entry"
+
+
+LIGHT_SHOWS = [
+    "Xiamen and its sister city of Guadalajara held light shows to celebrate their ties.",
+    "The shows lit up the Xiamen Shimao Straits Tower.",
+]
+
+
+def test_the_next_story_of_a_numbered_collection_is_a_teaser() -> None:
+    parts = split_page(
+        page(
+            "News Share (Feb 1-28)", "Updated:2022-02-28",
+            "1. Xiamen, Guadalajara light shows celebrate ties", *LIGHT_SHOWS,
+            "2. Xiamen, Fortaleza stage video conference", SNIPPET,
+        )
+    )  # fmt: skip
+    assert parts.title.text == "Xiamen, Guadalajara light shows celebrate ties"
+    assert [p.text for p in parts.body] == LIGHT_SHOWS
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
+        ("Xiamen, Fortaleza stage video conference", [SNIPPET])
+    ]
+
+
+def test_a_numbered_subhead_of_an_unnumbered_story_stays_in_its_body() -> None:
+    parts = split_page(page("A title", "Updated:2022-02-28", *BODY, "2. The second step", *BODY))
+    assert [p.text for p in parts.body] == [*BODY, "2. The second step", *BODY]

@@ -26,7 +26,7 @@ from __future__ import annotations
 from newsmend.split.after import _passable, _read_after_body, _read_teasers
 from newsmend.split.body import _read_body, _split_off_credits
 from newsmend.split.head import _byline_after, _head, _headline, _past_blurb, _sidebar
-from newsmend.split.lines import FURNITURE_KINDS, _kind, _lines, _title_like
+from newsmend.split.lines import FURNITURE_KINDS, _kind, _lines, _number, _title_like
 from newsmend.split.parts import CAPTION, RESIDUE, STRAY, Headline, PageParts, Span, Teaser
 
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
@@ -82,7 +82,8 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
             if kinds[i] in FURNITURE_KINDS or kinds[i] == STRAY
         ],
     )
-    body_end = _read_body(lines, kinds, bulleted, body_start, parts)
+    number = _number(lines[title]) if title is not None else None
+    body_end = _read_body(lines, kinds, bulleted, body_start, parts, number)
     if not parts.body:  # a photo story: its captions are its text
         after = lines[title].end if title is not None else 0
         parts.body = [line for k, line in parts.furniture if k == CAPTION and line.start > after]

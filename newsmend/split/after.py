@@ -16,6 +16,7 @@ from newsmend.split.lines import (
     _paragraphs,
     _skip_meta,
     _title_like,
+    _without_number,
 )
 from newsmend.split.parts import (
     CHINESE,
@@ -147,7 +148,8 @@ def _read_teasers(
             meta = tuple(lines[j] for j in range(i + 1, end) if kinds[j] in BYLINE_KINDS)
             date, first = _opening_date(lines[snippet])
             body = (first, *(lines[j] for j in paragraphs[1:]))
-            parts.teasers.append(Teaser(lines[i], body, meta + ((date,) if date else ())))
+            title = _without_number(lines[i])  # "2. Xiamen, Fortaleza stage ..."
+            parts.teasers.append(Teaser(title, body, meta + ((date,) if date else ())))
             parts.furniture += [
                 (kinds[j], lines[j]) for j in range(i + 1, end) if kinds[j] in FURNITURE_KINDS
             ]

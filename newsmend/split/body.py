@@ -21,6 +21,7 @@ from newsmend.split.lines import (
     MIN_SNIPPET_WORDS,
     _dropped_in_body,
     _next_line,
+    _number,
     _opening_date,
     _prose_follows,
     _title_cased,
@@ -54,10 +55,16 @@ def _followed_by_title(kinds: list[str], i: int) -> bool:
 
 
 def _read_body(
-    lines: list[Span], kinds: list[str], bulleted: set[int], start: int, parts: PageParts
+    lines: list[Span],
+    kinds: list[str],
+    bulleted: set[int],
+    start: int,
+    parts: PageParts,
+    number: int | None = None,
 ) -> int:
     """Fill the body from `start`; return the index of the first line after it. The body
-    ends at a list, credits, furniture that ends bodies, or the title of another story."""
+    ends at a list, credits, furniture that ends bodies, or the title of another story
+    (the next one of a collection, when the story's title has a `number`)."""
     listing = _is_listing(lines, kinds, start)
     for i in range(start, len(lines)):
         kind, line = kinds[i], lines[i]
@@ -70,6 +77,7 @@ def _read_body(
             or kind in AFTER_BODY
             or _starts_list(lines, kinds, i)
             or (i > start and _starts_story(lines, kinds, bulleted, i, listing))
+            or (number is not None and _number(line) == number + 1 and _title_like(line, kind))
         ):
             return i
         else:

@@ -23,6 +23,7 @@ from newsmend.split.lines import (
     _prose_follows,
     _title_cased,
     _title_like,
+    _without_number,
 )
 from newsmend.split.parts import CHINESE, RESIDUE, SITE_NAME, STRAY, TEXT, Span, _cut
 
@@ -39,7 +40,6 @@ ENGLISH_RUN = re.compile(
 )
 CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
 MAX_HEADLINE_WORDS = 20
-ENUMERATOR = re.compile(r"\d{1,2}[.、)）]\s+(?=\S)")
 MAX_BLURB_PARAGRAPHS, MAX_BLURB_WORDS = 2, 60  # a page's blurb before its first story
 MIN_SIDEBAR_STORIES, MAX_SIDEBAR_WORDS, MIN_OWN_PARAGRAPHS = 2, 40, 3
 HEADLINE_BYLINE = re.compile(
@@ -112,10 +112,7 @@ def _shared_words(line: str, lead: set[str]) -> float:
 def _headline(line: Span) -> Span:
     """The headline a title line holds: without its number in a collection ("1. Xiamen,
     Guadalajara light shows ..."), its Chinese half, or the site's name after it."""
-    number = ENUMERATOR.match(line.text)
-    if number is not None:
-        line = _cut(line, number.end(), len(line.text))
-    return _without_site_name(_english_half(line))
+    return _without_site_name(_english_half(_without_number(line)))
 
 
 def _byline_after(title: Span) -> tuple[Span, list[Span]]:

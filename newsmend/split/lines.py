@@ -95,6 +95,7 @@ SENTENCE_INSIDE = re.compile(
     r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
 )
 # A list bullet; a dash only before text that does not end with one ("- END -" is a marker).
+ENUMERATOR = re.compile(r"\d{1,2}[.、)）]\s+(?=\S)")  # "1. " before a story of a collection
 BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|[-–]\s+(?!.*[-–]$))")
 
 
@@ -205,6 +206,18 @@ def _dated_entry(line: Span) -> Headline | None:
         if match and looks_like_date(match["date"]) and len(match["title"]) <= MAX_TITLE_CHARS:
             return Headline(_sub_span(line, match, "title"), _sub_span(line, match, "date"))
     return None
+
+
+def _number(line: Span) -> int | None:
+    """The number of a numbered title ("2. Xiamen, Fortaleza stage video conference")."""
+    match = ENUMERATOR.match(line.text)
+    return int(match.group().rstrip(".、)） \t")) if match else None
+
+
+def _without_number(line: Span) -> Span:
+    """A numbered title without its number."""
+    match = ENUMERATOR.match(line.text)
+    return _cut(line, match.end(), len(line.text)) if match else line
 
 
 def _sub_span(line: Span, match: re.Match[str], group: str) -> Span:
