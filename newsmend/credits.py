@@ -106,6 +106,7 @@ CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
 CAPS_FAMILY = re.compile(r"\b[A-Z]{2,}(?=\s+[A-Z][a-z])")  # a family name in capitals: "LI Hua"
 OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
+BRACKETED = re.compile(r"\s*[\[【][^\]】]*[\]】]")
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
 
@@ -409,6 +410,7 @@ def parse_byline(line: str) -> Byline:
                 outlets += names
             else:
                 credits += [(credit_role, name) for name in names]
+    outlets = [BRACKETED.sub(_without_toolbar, outlet).strip() for outlet in outlets]
     outlets.sort(key=lambda outlet: CJK.search(outlet) is not None)  # the English name first
     return Byline(
         next(iter(outlets), None),
@@ -417,6 +419,12 @@ def parse_byline(line: str) -> Byline:
         persons(credits, "editor"),
         credits,
     )
+
+
+def _without_toolbar(bracketed: re.Match[str]) -> str:
+    """A bracketed group after an outlet's name, gone when it is a toolbar's ("Xinhua
+    [Font: Large Medium Small]")."""
+    return bracketed.group() if strip_toolbar(bracketed.group()) else ""
 
 
 def _may_name_an_outlet(value: str) -> bool:

@@ -130,10 +130,10 @@ _COUNTER = re.compile(
     r"(?i)\b(?:browse[ds]?|views?|hits|visits|clicks?|reads|page views)\s*(?:times)?\s*[:：]\s*[\d,]*(?:\s*times)?"
     r"|(?<![:\d])\b\d[\d,]*\s+(?:views|hits|visits|clicks|reads)\b(?!\s*[:：])"
     r"|(?:浏览次数|阅读次数|浏览量|点击数?)\s*[:：]?\s*[\d,]*"
-    r"|(?i:\b(?:font\s*)?size\s*[:：]\s*[a-z+\-]{1,6}\b)"
+    r"|(?i:\b(?:font\s*|text\s*)?size\s*[:：]\s*[a-z]{1,6}[+\-]?(?:\s+[a-z]{1,6}[+\-]?){0,2}(?![\w+\-]))"
     r"|(?i:[\[【]\s*(?:print this page|close (?:this )?window)\s*[\]】])"
 )
-_WORD = re.compile(r"[^\s|｜]+")
+_WORD = re.compile(r"【[^】\s]*】|[^\s|｜【]+")  # "【Print】【Close】" is two words
 _COUNTER_NEEDLES = _needles(_parsed(_COUNTER.pattern))
 
 

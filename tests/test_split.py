@@ -753,3 +753,26 @@ def test_the_next_story_of_a_numbered_collection_is_a_teaser() -> None:
 def test_a_numbered_subhead_of_an_unnumbered_story_stays_in_its_body() -> None:
     parts = split_page(page("A title", "Updated:2022-02-28", *BODY, "2. The second step", *BODY))
     assert [p.text for p in parts.body] == [*BODY, "2. The second step", *BODY]
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "outlet"),
+    [
+        ("Font size: A A A  2022-01-01 10:20", "2022-01-01 10:20", None),
+        ("【Print】【Close】 2022-01-01", "2022-01-01", None),
+        ("Text size: A+ A-   Published: 01-Jan-2022", "01-Jan-2022", None),
+        (
+            "2022-01-01 10:20:30   Source: Xinhua   [Font: Large Medium Small]",
+            "2022-01-01 10:20:30",
+            "Xinhua",
+        ),
+    ],
+)
+def test_a_toolbar_holding_the_date_is_a_byline(line: str, date: str, outlet: str | None) -> None:
+    assert _kind(line) == "meta"
+    assert parse_byline(line) == Byline(outlet, date)
+
+
+def test_a_toolbar_without_a_date_stays_furniture() -> None:
+    assert _kind("Font size: A A A") == "share_bar"
+    assert parse_byline("Source: Top News").outlet == "Top News"

@@ -255,7 +255,7 @@ def _kind(line: str) -> str:
         return CREDIT
     furniture = furniture_kind(line)
     if furniture:
-        return furniture
+        return META if _toolbar_with_byline(furniture, line) else furniture
     dated = _dated_entry(Span(line, 0, len(line)))
     entry = dated is not None and not furniture_kind(dated.title.text)  # not "| Hits: 345"
     if entry and not has_label(line) and not _outlet_and_date(dated.title.text, line):
@@ -267,6 +267,16 @@ def _kind(line: str) -> str:
     if not LATIN.search(line):
         return CHINESE
     return TEXT
+
+
+def _toolbar_with_byline(furniture: str, line: str) -> bool:
+    """A bar that also holds the story's date ("Font size: A A A  2022-01-01 10:20") is a
+    byline line: its toolbar words go when it is read."""
+    return (
+        IN_BODY[furniture] == "between_paragraphs"
+        and find_date(line) is not None
+        and _is_meta(line)
+    )
 
 
 def _outlet_and_date(title: str, line: str) -> bool:
