@@ -106,7 +106,7 @@ CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
 CAPS_FAMILY = re.compile(r"\b[A-Z]{2,}(?=\s+[A-Z][a-z])")  # a family name in capitals: "LI Hua"
 OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
-BRACKETED = re.compile(r"\s*[\[【][^\]】]*[\]】]")
+BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
 
@@ -410,7 +410,7 @@ def parse_byline(line: str) -> Byline:
                 outlets += names
             else:
                 credits += [(credit_role, name) for name in names]
-    outlets = [BRACKETED.sub(_without_toolbar, outlet).strip() for outlet in outlets]
+    outlets = [" ".join(BRACKETED.sub(_without_toolbar, outlet).split()) for outlet in outlets]
     outlets.sort(key=lambda outlet: CJK.search(outlet) is not None)  # the English name first
     return Byline(
         next(iter(outlets), None),

@@ -68,6 +68,7 @@ EXAMPLES = {
         "Sign up for our newsletter",
     ],
     "counter": ["Browse: 1234", "Views:", "浏览次数：56", "Click:"],
+    "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "caption": [
         "Delegates visit the Li Zijian Art Museum. (Photo/Yang Huafeng)",
         "Photo shows the new bridge over the Xiangjiang River.",
