@@ -776,3 +776,14 @@ def test_a_toolbar_holding_the_date_is_a_byline(line: str, date: str, outlet: st
 def test_a_toolbar_without_a_date_stays_furniture() -> None:
     assert _kind("Font size: A A A") == "share_bar"
     assert parse_byline("Source: Top News").outlet == "Top News"
+
+
+def test_a_line_of_chinese_links_with_a_few_latin_letters_is_chinese() -> None:
+    spam = " I ".join(
+        ["欧美色图片", "99国产精品一区二区", "国产免费一区二区三区免费视频", "一区av在线"] * 8
+    )
+    assert len(spam) > 300
+    assert _kind(spam) == "chinese"
+    assert _kind("Spring in Zhengzhou 丨春到登封") == "text"
+    parts = split_page(page(spam, "A title", "Source: Xinhua", *BODY))
+    assert parts.title.text == "A title" and [p.text for p in parts.body] == BODY

@@ -70,6 +70,8 @@ DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _c
 GAP, GAP_TAIL = re.compile(r"\s{3}"), 3 + 32
 MAX_META_WORDS = 30  # a byline line is shorter than this
 LATIN = re.compile(r"[A-Za-z]")
+IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
+MIN_IDEOGRAPHS_A_LETTER = 4  # more than this many ideographs a Latin letter: a Chinese line
 MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
@@ -246,7 +248,7 @@ def _kind(line: str) -> str:
         if squeezed in LIST_HEADERS:
             return HEADER
     if len(line) > MAX_TITLE_CHARS and collapsed_length(line) > MAX_TITLE_CHARS:
-        return TEXT  # a paragraph: no date, credit or entry is that long
+        return CHINESE if _chinese(line) else TEXT  # no date, credit or entry is that long
     if looks_like_date(line):
         return DATE
     if is_cjk_credit(line) and find_date(line) is None:
@@ -264,7 +266,7 @@ def _kind(line: str) -> str:
         return META
     if entry:
         return ENTRY
-    if not LATIN.search(line):
+    if _chinese(line):
         return CHINESE
     return TEXT
 
@@ -277,6 +279,15 @@ def _toolbar_with_byline(furniture: str, line: str) -> bool:
         and find_date(line) is not None
         and _is_meta(line)
     )
+
+
+def _chinese(line: str) -> bool:
+    """A line without English, or with a few Latin letters among many more ideographs ("欧美
+    I 99国产 I ... www天天 I ..." is a line of Chinese links)."""
+    if line.isascii():
+        return False
+    letters = len(LATIN.findall(line))
+    return letters == 0 or len(IDEOGRAPH.findall(line)) > MIN_IDEOGRAPHS_A_LETTER * letters
 
 
 def _outlet_and_date(title: str, line: str) -> bool:
