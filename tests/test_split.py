@@ -787,3 +787,24 @@ def test_a_line_of_chinese_links_with_a_few_latin_letters_is_chinese() -> None:
     assert _kind("Spring in Zhengzhou 丨春到登封") == "text"
     parts = split_page(page(spam, "A title", "Source: Xinhua", *BODY))
     assert parts.title.text == "A title" and [p.text for p in parts.body] == BODY
+
+
+def test_a_headline_under_the_first_paragraph_is_the_title() -> None:
+    lead = "PINGXIANG, China, Oct. 19, 2024 /PRNewswire/ -- Foreign journalists from seven countries visited Pingxiang, the Pearl of Western Jiangxi."
+    title = 'My China Story: The "Pearl of Western Jiangxi" attracted foreign journalists'
+    text = page(lead, title, *BODY)
+    parts = split_page(text)
+    assert parts.title.text == title
+    assert [p.text for p in parts.body] == [lead, *BODY]
+    assert all(line != parts.title for _kind, line in parts.furniture)
+    assert_offsets(text, parts)
+
+
+def test_a_subhead_under_the_first_paragraph_of_a_titled_story_stays_in_it() -> None:
+    lead = (
+        "Foreign journalists from seven countries visited Pingxiang, the Pearl of Western Jiangxi."
+    )
+    sub = "Foreign journalists visit the Pearl of Western Jiangxi"
+    parts = split_page(page("A title", "Source: Xinhua", lead, sub, *BODY))
+    assert parts.title.text == "A title"
+    assert [p.text for p in parts.body] == [lead, sub, *BODY]

@@ -27,7 +27,18 @@ from newsmend.split.lines import (
     _title_cased,
     _title_like,
 )
-from newsmend.split.parts import CREDIT, DATE, ENTRY, META, STRAY, TEXT, PageParts, Span, _cut
+from newsmend.split.parts import (
+    CREDIT,
+    DATE,
+    ENTRY,
+    HEADLINE,
+    META,
+    STRAY,
+    TEXT,
+    PageParts,
+    Span,
+    _cut,
+)
 
 # A page that lists stories (T = title-like line, P = paragraph, M = byline or credit line):
 # a paragraph, then stories of a title and one paragraph each, but for one in four at most
@@ -68,6 +79,8 @@ def _read_body(
     listing = _is_listing(lines, kinds, start)
     for i in range(start, len(lines)):
         kind, line = kinds[i], lines[i]
+        if kind == HEADLINE:
+            continue  # the story's headline, under its first paragraph
         if kind in FURNITURE_KINDS and _dropped_in_body(lines, kinds, i):
             parts.furniture.append((kind, line))  # a caption, or a bar between paragraphs
         elif kind == CREDIT and is_bare_name(line.text) and i + 1 < len(lines):

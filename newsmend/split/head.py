@@ -25,7 +25,7 @@ from newsmend.split.lines import (
     _title_like,
     _without_number,
 )
-from newsmend.split.parts import CHINESE, RESIDUE, SITE_NAME, STRAY, TEXT, Span, _cut
+from newsmend.split.parts import CHINESE, HEADLINE, RESIDUE, SITE_NAME, STRAY, TEXT, Span, _cut
 
 MAX_STRAY = 2
 # A site's name glued after a headline: " - Hunan Government", "_Zhengzhou Portal", "| ..."
@@ -33,7 +33,11 @@ SITE_SUFFIX = re.compile(r"(?:\s[-–—]|[|｜_])\s*+(?P<site>[^-–—|｜_]{2
 CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}|[0-9]{2,}|[\u3400-\u9fff]{2,}")
 STEM_CHARS = 5
 LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
-LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as a byline
+LEAD_WEIGHT = 2.0
+MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = (
+    6,
+    0.5,
+)  # see _title_after_lead  # a headline whose words are all in the lead gains as much as a byline
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
 ENGLISH_RUN = re.compile(
     r"[\"“‘(\[]?[A-Za-z0-9][^\u3400-\u9fff\uff01-\uff5e丨]*[A-Za-z0-9.!?\"”’)\]]"
@@ -203,7 +207,30 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     else:
         bylines = _byline_block(lines, kinds, title, 1) or _byline_block(lines, kinds, title, -1)
     start = max([title if title is not None else -1, *bylines]) + 1
-    return title, bylines, _body_start(lines, kinds, start)
+    body_start = _body_start(lines, kinds, start)
+    if title is None:
+        title = _title_after_lead(lines, kinds, body_start)
+    return title, bylines, body_start
+
+
+def _title_after_lead(lines: list[Span], kinds: list[str], start: int) -> int | None:
+    """A page with no headline above its story, whose headline follows the first paragraph
+    (a wire release that opens with its lead, the headline under it as the picture's title):
+    a title-like line of MIN_LATE_TITLE_WORDS words or more right after the first paragraph,
+    most of its words the lead's, with more text under it. The body passes over it."""
+    if start >= len(lines) or not _is_prose(lines[start], kinds[start]):
+        return None
+    i = _next_line(kinds, start)
+    if not (
+        i < len(lines)
+        and _title_like(lines[i], kinds[i])
+        and len(lines[i].text.split()) >= MIN_LATE_TITLE_WORDS
+        and _prose_follows(lines, kinds, i)
+        and _shared_words(lines[i].text, _lead(lines, kinds, start)) >= MIN_LATE_TITLE_SHARE
+    ):
+        return None
+    kinds[i] = HEADLINE
+    return i
 
 
 def _past_blurb(
