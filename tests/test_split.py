@@ -808,3 +808,21 @@ def test_a_subhead_under_the_first_paragraph_of_a_titled_story_stays_in_it() -> 
     parts = split_page(page("A title", "Source: Xinhua", lead, sub, *BODY))
     assert parts.title.text == "A title"
     assert [p.text for p in parts.body] == [lead, sub, *BODY]
+
+
+def test_the_headline_the_page_writes_twice_beats_a_lead_in_line() -> None:
+    headline = "Media: The impressions of Hunan Province"
+    kicker = "Xin Yue, a journalist from China Arab TV says that Hunan will have a promising future"
+    text = page(headline, "2018-03-14 13:51:38", headline, kicker, *BODY)
+    parts = split_page(text)
+    assert parts.title.text == headline
+    assert [b.text for b in parts.bylines] == ["2018-03-14 13:51:38"]
+
+
+def test_a_subtitle_between_the_headline_and_its_byline_is_passed() -> None:
+    lead = "The landscape of China's wild west is dry, rocky and colourful."
+    parts = split_page(page("Home >> Land of China", "China's Wild West", "Gansu Province",
+                            "13 September 2009", lead, *BODY))  # fmt: skip
+    assert parts.title.text == "China's Wild West"
+    assert [b.text for b in parts.bylines] == ["13 September 2009"]
+    assert [p.text for p in parts.body] == [lead, *BODY]

@@ -34,6 +34,7 @@ CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}|[0-9]{2,}|[\u3400-\u9fff]{
 STEM_CHARS = 5
 LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
 LEAD_WEIGHT = 2.0
+REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a byline
 MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = (
     6,
     0.5,
@@ -86,7 +87,14 @@ def _title_score(
     score -= 3 if lines[i].text.endswith((":", "：")) else 0
     following = _next_line(kinds, i)
     score += 2 if following < len(kinds) and kinds[following] in BYLINE_KINDS else 0
+    score += REPEAT_WEIGHT if _written_twice(lines, i) else 0
     return score + LEAD_WEIGHT * _shared_words(lines[i].text, lead)
+
+
+def _written_twice(lines: list[Span], i: int) -> bool:
+    """The page writes the line again (the headline over the text, and again as the
+    picture's title or at the top of the story)."""
+    return any(line.text == lines[i].text for j, line in enumerate(lines) if j != i)
 
 
 def _stems(text: str) -> set[str]:
@@ -205,12 +213,28 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     if title is None:
         bylines = [i for i in range(prose) if kinds[i] in BYLINE_KINDS]
     else:
-        bylines = _byline_block(lines, kinds, title, 1) or _byline_block(lines, kinds, title, -1)
+        bylines = (
+            _byline_block(lines, kinds, title, 1)
+            or _byline_under_subtitle(lines, kinds, title)
+            or _byline_block(lines, kinds, title, -1)
+        )
     start = max([title if title is not None else -1, *bylines]) + 1
     body_start = _body_start(lines, kinds, start)
     if title is None:
         title = _title_after_lead(lines, kinds, body_start)
     return title, bylines, body_start
+
+
+def _byline_under_subtitle(lines: list[Span], kinds: list[str], title: int) -> list[int]:
+    """The byline under a subtitle written under the headline ("China's Wild West", "Gansu
+    Province", "13 September 2009"); the subtitle is a stray. [] when there is none."""
+    sub = _next_line(kinds, title)
+    if sub >= len(lines) or not _title_like(lines[sub], kinds[sub]):
+        return []
+    bylines = _byline_block(lines, kinds, sub, 1)
+    if bylines:
+        kinds[sub] = STRAY
+    return bylines
 
 
 def _title_after_lead(lines: list[Span], kinds: list[str], start: int) -> int | None:
