@@ -106,6 +106,7 @@ CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
 CAPS_FAMILY = re.compile(r"\b[A-Z]{2,}(?=\s+[A-Z][a-z])")  # a family name in capitals: "LI Hua"
 OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
+CATEGORIES = re.compile(r"^\s+in\s+[A-Z][\w&'’ -]*+(?:,\s*+[A-Z][\w&'’ -]*+)*$")
 BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
@@ -155,11 +156,13 @@ def _labels_a_date(text: str) -> bool:
 
 
 def _without_date(text: str) -> tuple[str, str | None]:
-    """Text with its first full date cut out, and that date's raw text."""
+    """Text with its first full date cut out, and that date's raw text; the categories a
+    blog files the post in after its date go too ("April 30, 2010 in About Qingdao, Events")."""
     found = find_date(text)
     if found is None:
         return text.strip(EDGE_PUNCTUATION), None
-    rest = text[: found.start] + " " + text[found.end :]
+    after = CATEGORIES.sub("", text[found.end :])
+    rest = text[: found.start] + " " + after
     return " ".join(rest.split()).strip(EDGE_PUNCTUATION), found.raw
 
 

@@ -47,6 +47,8 @@ EXAMPLES = {
         "Copyright © 2020 Hunan Provincial Government. All rights reserved.",
         "Contact Us",
         "E-mail: webmaster@example.cn",
+        "(+86) 0532-68873099",
+        "Monday - Friday 9:00am - 5:00pm",
         "Tel: 0571-12345678",
         "Sponsored by the Information Office of the People's Government",
         "苏ICP备12345678号",
@@ -99,6 +101,7 @@ EXAMPLES = {
     "comment_form": [
         "your comments",
         "No comments",
+        "There are no comments yet",
         "Case insensitive.If the code is undiscernible",
         "LEAVE A REPLY",
         "Please enter your name here",

@@ -826,3 +826,32 @@ def test_a_subtitle_between_the_headline_and_its_byline_is_passed() -> None:
     assert parts.title.text == "China's Wild West"
     assert [b.text for b in parts.bylines] == ["13 September 2009"]
     assert [p.text for p in parts.body] == [lead, *BODY]
+
+
+def test_a_run_of_titles_after_the_story_is_a_list_under_its_lead_in() -> None:
+    titles = [
+        "Dongting Lake: Back for clear waters (People's Daily)",
+        "Dongting Lake: Actual works for clear waters (CCTV)",
+        "Du Jiahao: Solid work on protecting Dongting Lake (CNR News)",
+    ]
+    parts = split_page(
+        page("A title", "Source: Xinhua", *BODY, "What do the media report for Hunan?", *titles)
+    )
+    assert [p.text for p in parts.body] == BODY
+    assert [h.title.text for h in parts.headlines] == titles
+    assert [h.text for h in parts.list_headers] == ["What do the media report for Hunan?"]
+
+
+def test_lines_of_a_poem_are_no_list_of_titles() -> None:
+    poem = [
+        "Hunan, an important birthplace of",
+        "the Chinese revolution,",
+        "welcomes new opportunities,",
+    ]
+    parts = split_page(page("A title", "Source: Xinhua", *BODY, *poem, "The poem was read aloud."))
+    assert parts.headlines == [] and [p.text for p in parts.body][-1] == "The poem was read aloud."
+
+
+def test_a_blog_post_date_with_its_categories_is_a_byline() -> None:
+    assert _kind("April 30, 2010 in About Qingdao, Events") == "meta"
+    assert parse_byline("April 30, 2010 in About Qingdao, Events") == Byline(None, "April 30, 2010")

@@ -19,6 +19,7 @@ from newsmend.split.lines import (
     FURNITURE_KINDS,
     MAX_TITLE_CHARS,
     MIN_SNIPPET_WORDS,
+    MIN_TITLE_WORDS,
     _dropped_in_body,
     _next_line,
     _number,
@@ -45,6 +46,9 @@ from newsmend.split.parts import (
 # (a title glued to its snippet reads as a second paragraph); the last titles may be cut.
 LISTING_HEAD = re.compile(r"PM*")
 LONGER_STORY_SHARE = 4
+MIN_TITLE_RUN = 3
+LEAD_IN_ENDS = ("?", "？", ":", "：")
+MAX_RUN_TITLE_WORDS = 20  # longer, a line is a snippet cut off
 MAX_CUT_TITLES = 2
 
 
@@ -59,6 +63,40 @@ def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
         and len(lines[i].text) <= MAX_TITLE_CHARS
         and not _prose_follows(lines, kinds, i + 1)  # then a story: title, date, snippet
     )
+
+
+def _title_run(lines: list[Span], kinds: list[str], i: int) -> int:
+    """How many lines from i are a run of other stories' titles: title-like lines of
+    MIN_TITLE_WORDS to MAX_RUN_TITLE_WORDS words, none ending in a comma or a colon (not a poem's lines
+    or a list's lead-in), furniture between them passed."""
+    run = 0
+    while i < len(lines):
+        if kinds[i] in FURNITURE_KINDS:
+            i += 1
+            continue
+        text = lines[i].text
+        if not (
+            _title_like(lines[i], kinds[i])
+            and MIN_TITLE_WORDS <= len(text.split()) <= MAX_RUN_TITLE_WORDS
+            and not text.endswith((",", "，", ";", "；", ":", "："))
+        ):
+            break
+        run, i = run + 1, i + 1
+    return run
+
+
+def _starts_title_run(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A list of other stories' titles with no header, or under a lead-in of its own ("What
+    do the media of China report for Hunan?"): MIN_TITLE_RUN titles in a row (subheads
+    stand alone, a paragraph under each)."""
+    if _title_run(lines, kinds, i) >= MIN_TITLE_RUN:
+        return True
+    return _is_lead_in(lines, kinds, i) and _title_run(lines, kinds, i + 1) >= MIN_TITLE_RUN
+
+
+def _is_lead_in(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A short line that asks or announces what follows ("What do the media report?")."""
+    return _title_like(lines[i], kinds[i]) and lines[i].text.endswith(LEAD_IN_ENDS)
 
 
 def _followed_by_title(kinds: list[str], i: int) -> bool:
@@ -89,6 +127,7 @@ def _read_body(
             kind in FURNITURE_KINDS
             or kind in AFTER_BODY
             or _starts_list(lines, kinds, i)
+            or (i > start and _starts_title_run(lines, kinds, i))
             or (i > start and _starts_story(lines, kinds, bulleted, i, listing))
             or (number is not None and _number(line) == number + 1 and _title_like(line, kind))
         ):
