@@ -855,3 +855,11 @@ def test_lines_of_a_poem_are_no_list_of_titles() -> None:
 def test_a_blog_post_date_with_its_categories_is_a_byline() -> None:
     assert _kind("April 30, 2010 in About Qingdao, Events") == "meta"
     assert parse_byline("April 30, 2010 in About Qingdao, Events") == Byline(None, "April 30, 2010")
+
+
+def test_a_title_and_snippet_over_a_more_link_are_a_teaser() -> None:
+    title = "Sub-district and school cooperate in training grassroots personnel"
+    snippet = "The training base of the sub-district has provided training to 611 people, including othe"
+    parts = split_page(page("A title", "Source: Xinhua", *BODY, title, snippet + "... [MORE]"))
+    assert [p.text for p in parts.body] == BODY
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [(title, [snippet])]

@@ -21,6 +21,7 @@ from newsmend.split.lines import (
     MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
     _dropped_in_body,
+    _kind,
     _next_line,
     _number,
     _opening_date,
@@ -38,6 +39,7 @@ from newsmend.split.parts import (
     TEXT,
     PageParts,
     Span,
+    Teaser,
     _cut,
 )
 
@@ -47,6 +49,8 @@ from newsmend.split.parts import (
 LISTING_HEAD = re.compile(r"PM*")
 LONGER_STORY_SHARE = 4
 MIN_TITLE_RUN = 3
+MORE_LINK = "more_link"  # the furniture kind of "[MORE]", "Read more >>"
+MIN_BODY_BEFORE_TEASER = 1
 LEAD_IN_ENDS = ("?", "？", ":", "：")
 MAX_RUN_TITLE_WORDS = 20  # longer, a line is a snippet cut off
 MAX_CUT_TITLES = 2
@@ -137,6 +141,23 @@ def _read_body(
             if caption_credits(line.text):
                 parts.captions.append(line)  # a caption too long for furniture: credited
     return len(lines)
+
+
+def _teaser_before_more(
+    lines: list[Span], kinds: list[str], end: int, parts: PageParts
+) -> list[Teaser]:
+    """When a link to more ("... [MORE]") ends the body, the title and snippet over it are
+    another story's, not the end of this one: [that teaser], taken off the body; else []."""
+    body = parts.body
+    if end >= len(lines) or kinds[end] != MORE_LINK or len(body) < MIN_BODY_BEFORE_TEASER + 2:
+        return []
+    title, snippet = body[-2], body[-1]
+    if not _title_like(title, _kind(title.text)) or len(snippet.text.split()) <= len(
+        title.text.split()
+    ):
+        return []  # a title, then a snippet longer than it
+    del body[-2:]
+    return [Teaser(title, (snippet,))]
 
 
 def _starts_story(
