@@ -107,6 +107,9 @@ CAPS_FAMILY = re.compile(r"\b[A-Z]{2,}(?=\s+[A-Z][a-z])")  # a family name in ca
 OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
 CATEGORIES = re.compile(r"^\s+in\s+[A-Z][\w&'’ -]*+(?:,\s*+[A-Z][\w&'’ -]*+)*$")
+CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a person's name in Chinese: 2 to 4 characters
+CJK_LABEL_AFTER = re.compile(r"\s[\u4e00-\u9fff]{1,4}[:：]\S*$")  # "点击:" (clicks) after a name
+CJK_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,7}")
 BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
@@ -451,6 +454,20 @@ def read_dateline(paragraph: str) -> Byline | None:
     if match is None or find_date(match["date"], default_year=2000) is None:
         return None
     return Byline(match["agency"], match["date"])
+
+
+def chinese_credits(line: str) -> list[tuple[str, str]]:
+    """(role, name) for each person a credit line names in Chinese characters ("Editor:
+    曹家宁", "编辑:刘婷婷"): names as written, for a page that names them in no other way."""
+    if line.isascii():
+        return []
+    fields = [(role, CJK_LABEL_AFTER.sub("", value)) for role, value in _fields(_unwrap(line))]
+    return [
+        (role, name)
+        for role, value in fields
+        if role in PERSON_ROLES and CJK_NAMES.fullmatch(value.strip(EDGE_PUNCTUATION))
+        for name in CJK_NAME.findall(value)
+    ]
 
 
 def persons(credits: list[tuple[str, str]], column: str) -> list[str]:

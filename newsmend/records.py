@@ -8,7 +8,15 @@ import datetime as dt
 import hashlib
 from functools import lru_cache
 
-from newsmend.credits import Byline, caption_credits, parse_byline, persons, read_dateline
+from newsmend.credits import (
+    GROUPS,
+    Byline,
+    caption_credits,
+    chinese_credits,
+    parse_byline,
+    persons,
+    read_dateline,
+)
 from newsmend.dates import find_date, latest_date, parse_date
 from newsmend.furniture import strip_toolbar
 from newsmend.ingest import Page
@@ -56,8 +64,18 @@ def _credits(parts: PageParts, byline: Byline, credit_lines: list[Byline]) -> di
     captions = [line for kind, line in parts.furniture if kind == CAPTION] + parts.captions
     credits += [credit for line in captions for credit in caption_credits(line.text)]
     credits = _unique(credits + [c for line in credit_lines for c in line.credits])
+    credits += _chinese_credits(parts, credits)
     outlets = [line.outlet for line in [byline, *credit_lines] if line.outlet]
     return _credit_columns(next(iter(outlets), None), credits)
+
+
+def _chinese_credits(parts: PageParts, credits: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Persons the page credits only in Chinese ("Editor: 曹家宁"), for a column (authors,
+    editors) no English credit fills: where both are written, the English one names them."""
+    lines = [*parts.bylines, *parts.credits, *parts.residue]
+    found = _unique([c for line in lines for c in chinese_credits(line.text)])
+    filled = {GROUPS[role] for role, _name in credits}
+    return [(role, name) for role, name in found if GROUPS[role] not in filled]
 
 
 def _date_before(raw: str, page_date: dt.date | None) -> dt.date | None:

@@ -190,3 +190,24 @@ def test_byline_dates_in_the_forms_real_pages_write(byline: str, published: str)
     )
     [article], _headlines = page_records(sample_page(text))
     assert iso(article["published"]) == published
+
+
+@pytest.mark.parametrize(
+    ("credit", "editors"),
+    [
+        ("Editor: 曹家宁", ["曹家宁"]),  # named only in Chinese: as written
+        ("来源:中国网 时间:2020-03-26 15:13:06 编辑:刘婷婷 点击:", ["刘婷婷"]),
+    ],
+)
+def test_a_person_credited_only_in_chinese_is_credited(credit: str, editors: list[str]) -> None:
+    text = "\n\n".join(("A title", "Body paragraph of the story.", credit))
+    articles, _headlines = page_records(sample_page(text))
+    assert articles[0]["editors"] == editors
+
+
+def test_a_person_credited_in_english_too_is_named_in_english() -> None:
+    text = "\n\n".join(
+        ("A title", "Body paragraph of the story.", "Editor: Li Na", "责任编辑：李娜")
+    )
+    articles, _headlines = page_records(sample_page(text))
+    assert articles[0]["editors"] == ["Li Na"]

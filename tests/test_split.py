@@ -859,7 +859,9 @@ def test_a_blog_post_date_with_its_categories_is_a_byline() -> None:
 
 def test_a_title_and_snippet_over_a_more_link_are_a_teaser() -> None:
     title = "Sub-district and school cooperate in training grassroots personnel"
-    snippet = "The training base of the sub-district has provided training to 611 people, including othe"
+    snippet = (
+        "The training base of the sub-district has provided training to 611 people, including othe"
+    )
     parts = split_page(page("A title", "Source: Xinhua", *BODY, title, snippet + "... [MORE]"))
     assert [p.text for p in parts.body] == BODY
     assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [(title, [snippet])]
