@@ -200,14 +200,12 @@ def test_byline_dates_in_the_forms_real_pages_write(byline: str, published: str)
     ],
 )
 def test_a_person_credited_only_in_chinese_is_credited(credit: str, editors: list[str]) -> None:
-    text = "\n\n".join(("A title", "Body paragraph of the story.", credit))
+    text = f"A title\n\nBody paragraph of the story.\n\n{credit}"
     articles, _headlines = page_records(sample_page(text))
     assert articles[0]["editors"] == editors
 
 
 def test_a_person_credited_in_english_too_is_named_in_english() -> None:
-    text = "\n\n".join(
-        ("A title", "Body paragraph of the story.", "Editor: Li Na", "责任编辑：李娜")
-    )
+    text = "A title\n\nBody paragraph of the story.\n\nEditor: Li Na\n\n责任编辑：李娜"
     articles, _headlines = page_records(sample_page(text))
     assert articles[0]["editors"] == ["Li Na"]
