@@ -199,8 +199,8 @@ def looks_like_names(text: str) -> bool:
     """Text is a list of person names ("Wang Yingyao Li Changzheng", "Kendra Fiddler"), not
     an outlet ("Hunan Daily": `tables/outlet_words.txt`) and not a sentence."""
     names = split_names(text)
-    if not names or len(names) > MAX_NAMES:
-        return False
+    if not names or len(names) > MAX_NAMES or ":" in text or "：" in text:
+        return False  # "Tuesday: Chinese Medical Personnel" after "Translation" is a headline
     words = [word for name in names for word in name.split()]
     return all(NAME_WORD.fullmatch(word) and word.casefold() not in OUTLET_WORDS for word in words)
 
@@ -266,7 +266,7 @@ def _names_an_outlet(role: str | None, value: str) -> bool:
         return False
     if role in (None, "outlet") or DOMAIN.fullmatch(value) is not None:
         return True
-    return len(value.split()) >= 2 and _looks_like_proper_name(value)
+    return len(value.split()) >= 2 and ":" not in value and _looks_like_proper_name(value)
 
 
 def parse_credit_fields(line: str) -> list[tuple[str, list[str]]]:

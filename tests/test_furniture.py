@@ -20,6 +20,7 @@ from newsmend.furniture import (
 
 EXAMPLES = {
     "breadcrumb": [
+        "You are browsing the archive for 2010 April.",
         "Home>News>Local News",
         "> Government > News",
         "Home> Local",
@@ -72,6 +73,7 @@ EXAMPLES = {
     "counter": ["Browse: 1234", "Views:", "浏览次数：56", "Click:"],
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "caption": [
+        "Avatar of Steven",
         "Delegates visit the Li Zijian Art Museum. (Photo/Yang Huafeng)",
         "Photo shows the new bridge over the Xiangjiang River.",
         "QQ图片20190108154041.jpg",

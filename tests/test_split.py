@@ -865,3 +865,20 @@ def test_a_title_and_snippet_over_a_more_link_are_a_teaser() -> None:
     parts = split_page(page("A title", "Source: Xinhua", *BODY, title, snippet + "... [MORE]"))
     assert [p.text for p in parts.body] == BODY
     assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [(title, [snippet])]
+
+
+def test_a_title_with_a_writers_byline_under_it_starts_the_next_story() -> None:
+    title = "Translation Tuesday: Chinese Medical Personnel in Africa"
+    assert _kind(title) == "text"  # not a translator's credit
+    parts = split_page(page("A title", "By Wu Yue", *BODY, title, "By Laiyin Yuan", SNIPPET))
+    assert [p.text for p in parts.body] == BODY
+    assert [(t.title.text, [m.text for m in t.meta]) for t in parts.teasers] == [
+        (title, ["By Laiyin Yuan"])
+    ]
+
+
+def test_a_line_over_an_editors_credit_stays_in_the_story() -> None:
+    parts = split_page(page("A title", "By Wu Yue", *BODY, "Contact us at english@jschina.com.cn",
+                            "Source:jschina.com.cn Author:Wei Xin Editor:Nicky"))  # fmt: skip
+    assert parts.teasers == []
+    assert [c.text for c in parts.credits] == ["Source:jschina.com.cn Author:Wei Xin Editor:Nicky"]

@@ -49,6 +49,7 @@ from newsmend.split.parts import (
 LISTING_HEAD = re.compile(r"PM*")
 LONGER_STORY_SHARE = 4
 MIN_TITLE_RUN = 3
+WRITER_ROLES = frozenset({"author", "reporter", "correspondent"})
 MORE_LINK = "more_link"  # the furniture kind of "[MORE]", "Read more >>"
 MIN_BODY_BEFORE_TEASER = 1
 LEAD_IN_ENDS = ("?", "？", ":", "：")
@@ -172,7 +173,18 @@ def _starts_story(
         return listing
     if i in bulleted and following in bulleted:
         return True
-    return listing or kinds[following] in (META, DATE)
+    return (
+        listing
+        or kinds[following] in (META, DATE)
+        or (kinds[following] == CREDIT and _writers_only(lines[following].text))
+    )
+
+
+def _writers_only(line: str) -> bool:
+    """A credit line that names only who wrote the story ("By Laiyin Yuan"): a new story's
+    byline, where a picture's or an editor's credit is not."""
+    fields = parse_credit_fields(line)
+    return bool(fields) and all(role in WRITER_ROLES for role, _names in fields)
 
 
 def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
