@@ -110,6 +110,11 @@ CATEGORIES = re.compile(r"^\s+in\s+[A-Z][\w&'’ -]*+(?:,\s*+[A-Z][\w&'’ -]*+)
 CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a person's name in Chinese: 2 to 4 characters
 CJK_LABEL_AFTER = re.compile(r"\s[\u4e00-\u9fff]{1,4}[:：]\S*$")  # "点击:" (clicks) after a name
 CJK_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,7}")
+# "by Xinhua writers Xuan Liqi, Hu Zhenhua and Huang Haoran": the outlet, its staff, the names
+STAFF = re.compile(
+    r"^(?P<outlet>[A-Z][\w.'’&-]*+(?:\s[A-Z][\w.'’&-]*+){0,3}?)\s++(?:staff\s)?"
+    r"(?:writers?|reporters?|correspondents?|journalists?)\s++(?P<names>[A-Z].*+)"
+)
 BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
@@ -306,6 +311,9 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
     value = _uncapped(PLACE_AFTER.sub("", value)) if role in PERSON_ROLES else value
     if role in PERSON_ROLES and looks_like_names(value):
         return [(role, tuple(split_names(value)))]
+    staff = STAFF.match(value) if role in OUTLET_BEARING_ROLES else None
+    if staff and looks_like_names(staff["names"]) and _names_an_outlet("outlet", staff["outlet"]):
+        return [(role, tuple(split_names(staff["names"]))), ("outlet", (staff["outlet"],))]
     if role is None and is_bare_name(value):
         return [("author", tuple(split_names(value)))]
     if GROUPS.get(role) == "editor" and SIGNATURE.fullmatch(value.strip()):

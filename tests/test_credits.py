@@ -317,6 +317,11 @@ def test_a_date_glued_to_the_source_is_read_apart() -> None:
         ("Editor: ZHANG Wei and LI Na", Byline(None, None, [], ["Zhang Wei", "Li Na"])),
         ("By ZHAO Lei/China Daily", Byline("China Daily", None, ["Zhao Lei"])),
         ("By NASA Wang", Byline("NASA Wang", None)),  # capitals that are no family name
+        (
+            "by Xinhua writers Xuan Liqi, Hu Zhenhua and Huang Haoran",
+            Byline("Xinhua", None, ["Xuan Liqi", "Hu Zhenhua", "Huang Haoran"]),
+        ),
+        ("By China Daily reporter Zhang Wei", Byline("China Daily", None, ["Zhang Wei"])),
     ],
 )
 def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) -> None:
