@@ -4,7 +4,13 @@ stories (teasers)."""
 from __future__ import annotations
 
 from newsmend.furniture import IN_BODY
-from newsmend.split.body import _followed_by_title, _is_lead_in, _starts_list, _starts_title_run
+from newsmend.split.body import (
+    _add_to_body,
+    _followed_by_title,
+    _is_lead_in,
+    _starts_list,
+    _starts_title_run,
+)
 from newsmend.split.lines import (
     BYLINE_KINDS,
     FURNITURE_KINDS,
@@ -137,7 +143,7 @@ def _read_teasers(
         kind = kinds[i]
         snippet = _skip_meta(kinds, _next_line(kinds, i))
         if going_on and _is_prose(lines[i], kind):
-            parts.body.append(lines[i])  # the story goes on after a byline or a bar
+            _add_to_body(lines[i], parts)  # the story goes on after a byline or a bar
             i += 1
         elif (
             kind in (TEXT, ENTRY)

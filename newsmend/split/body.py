@@ -138,10 +138,14 @@ def _read_body(
         ):
             return i
         else:
-            parts.body.append(line)
-            if caption_credits(line.text):
-                parts.captions.append(line)  # a caption too long for furniture: credited
+            _add_to_body(line, parts)
     return len(lines)
+
+
+def _add_to_body(line: Span, parts: PageParts) -> None:
+    parts.body.append(line)
+    if caption_credits(line.text):
+        parts.captions.append(line)  # a caption too long for furniture: credited
 
 
 def _teaser_before_more(
