@@ -115,6 +115,7 @@ STAFF = re.compile(
     r"^(?P<outlet>[A-Z][\w.'’&-]*+(?:\s[A-Z][\w.'’&-]*+){0,3}?)\s++(?:staff\s)?"
     r"(?:writers?|reporters?|correspondents?|journalists?)\s++(?P<names>[A-Z].*+)"
 )
+COUNT_AND_LABEL = re.compile(r"[\d\s]*+(?:(?i:by|source|author|editor)\s*+[:：]?)?")  # "0 By"
 BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
@@ -442,9 +443,13 @@ def _without_toolbar(bracketed: re.Match[str]) -> str:
 
 
 def _may_name_an_outlet(value: str) -> bool:
-    """An unlabelled field may name the outlet; a toolbar's word or a view counter does not
-    ("Print", "Hits: 345")."""
-    return not is_furniture_word(value) and bool(strip_toolbar(value))
+    """An unlabelled field may name the outlet; a toolbar's word, a view counter or a count
+    before a label that names nobody does not ("Print", "Hits: 345", "0 By")."""
+    return (
+        not is_furniture_word(value)
+        and bool(strip_toolbar(value))
+        and not COUNT_AND_LABEL.fullmatch(value)
+    )
 
 
 # A wire dateline that opens a story: place in capitals, date, agency ("YINCHUAN, Aug. 2

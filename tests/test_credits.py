@@ -303,6 +303,10 @@ def test_picture_credits_with_the_agency_and_text_by(line: str, fields: list) ->
     assert parse_credit_fields(line) == fields
 
 
+def test_a_count_before_a_label_that_names_nobody_is_no_outlet() -> None:
+    assert parse_byline("2022-06-17 0 By") == Byline(None, "2022-06-17")  # a blog's comments
+
+
 def test_a_date_glued_to_the_source_is_read_apart() -> None:
     assert parse_byline("Source: Xinhua2020-05-12") == Byline("Xinhua", "2020-05-12")
 
