@@ -17,7 +17,7 @@ from newsmend.furniture import furniture_kind
 # Floors the tuning set holds today, so that no change loses what was won. The issue's
 # targets are for the held-back pages (F1 0.95, titles 0.90, dates 0.95, credits 0.90);
 # README, "Real pages", says where those stand.
-FLOORS = {"article_f1": 0.94, "title_exact": 0.97, "date_exact": 0.99, "credits_exact": 0.97}
+FLOORS = {"article_f1": 0.955, "title_exact": 0.97, "date_exact": 0.99, "credits_exact": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +60,17 @@ def test_no_record_is_page_furniture(every_page: Path) -> None:
     assert furniture == []
 
 
-def test_only_missing_credits_quarantine_real_articles(tuned: Path) -> None:
+def test_only_checks_the_gold_expects_quarantine_real_articles(tuned: Path) -> None:
+    """Missing credits, and a headline the stored page does not hold: nothing else."""
+    expected = {
+        check
+        for gold in golds("tune")
+        for article in gold["articles"]
+        for check in article.get("expect_fail", [])
+    }
+    assert expected == {"credits_present", "title_not_empty"}
     figures = own_figures(tuned, golds("tune"))
-    assert set(figures["quarantined_by_check"]) <= {"credits_present"}, figures
+    assert set(figures["quarantined_by_check"]) <= expected, figures
 
 
 def test_the_batch_counts_the_furniture_it_dropped_per_kind(tuned: Path) -> None:
