@@ -882,3 +882,9 @@ def test_a_line_over_an_editors_credit_stays_in_the_story() -> None:
                             "Source:jschina.com.cn Author:Wei Xin Editor:Nicky"))  # fmt: skip
     assert parts.teasers == []
     assert [c.text for c in parts.credits] == ["Source:jschina.com.cn Author:Wei Xin Editor:Nicky"]
+
+
+def test_a_line_over_the_closing_credits_is_the_story_not_a_subtitle() -> None:
+    parts = split_page(page("Title", "The the park opened. boom", "Editor: Feng Lili"))
+    assert [p.text for p in parts.body] == ["The the park opened. boom"]
+    assert [c.text for c in parts.credits] == ["Editor: Feng Lili"] and parts.bylines == []

@@ -227,13 +227,15 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
 
 def _byline_under_subtitle(lines: list[Span], kinds: list[str], title: int) -> list[int]:
     """The byline under a subtitle written under the headline ("China's Wild West", "Gansu
-    Province", "13 September 2009"); the subtitle is a stray. [] when there is none."""
+    Province", "13 September 2009"), with the story under it; the subtitle is a stray. []
+    when there is none (a line over the credits at the end is the story itself)."""
     sub = _next_line(kinds, title)
     if sub >= len(lines) or not _title_like(lines[sub], kinds[sub]):
         return []
     bylines = _byline_block(lines, kinds, sub, 1)
-    if bylines:
-        kinds[sub] = STRAY
+    if not bylines or not _prose_follows(lines, kinds, bylines[-1]):
+        return []
+    kinds[sub] = STRAY
     return bylines
 
 
