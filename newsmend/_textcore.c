@@ -737,6 +737,335 @@ static PyObject *ascii_needles(PyObject *self, PyObject *args) {
     return found;
 }
 
+/* ---- repair marks: which rules could change a text ------------------------------------ */
+
+/* One pass over each text for the repair engine: a bit per rule whose probe (the rule's own,
+ * in newsmend/repair/, the reference) selects the text, and for repeated_phrase the clauses
+ * where a repeat may start. The probes are polars (Rust) regexes, whose \s is Unicode's
+ * White_Space: Python's whitespace without \x1c-\x1f. The bits, in the catalogue's order: */
+enum {
+    MARK_INVISIBLE,
+    MARK_MOJIBAKE,
+    MARK_CJK_RESIDUE,
+    MARK_TRUNCATION,
+    MARK_REPEATED_PHRASE,
+    MARK_PUNCTUATION,
+    MARK_SPACED_HYPHEN,
+    MARK_DUPLICATE_SENTENCE,
+    MARK_REPEATED_CLAUSE_OPENER,
+};
+
+static inline int rust_space(Py_UCS4 c) { return is_space(c) && !(c >= 0x1c && c <= 0x1f); }
+
+static inline int ascii_letter(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+static int is_invisible(Py_UCS4 c) { /* characters._INVISIBLE */
+    return c == 0xAD || c == 0x200B || c == 0x200E || c == 0x200F ||
+           (c >= 0x202A && c <= 0x202E) || c == 0x2060 || (c >= 0x2066 && c <= 0x2069) ||
+           c == 0xFEFF;
+}
+
+static int is_mojibake_lead(Py_UCS4 c) { /* characters._MOJIBAKE_PAIR, first */
+    return c == 0xC2 || c == 0xC3 || c == 0xC5 || c == 0xCE || c == 0xCF ||
+           (c >= 0xD0 && c <= 0xD9) || (c >= 0xE0 && c <= 0xEF);
+}
+
+static int is_mojibake_next(Py_UCS4 c) { /* characters._MOJIBAKE_PAIR, second */
+    if (c >= 0x80 && c <= 0xBF) return 1;
+    switch (c) {
+    case 0x152: case 0x153: case 0x160: case 0x161: case 0x178: case 0x17D: case 0x17E:
+    case 0x192: case 0x2C6: case 0x2DC: case 0x2013: case 0x2014: case 0x2018: case 0x2019:
+    case 0x201A: case 0x201C: case 0x201D: case 0x201E: case 0x2020: case 0x2021:
+    case 0x2022: case 0x2026: case 0x2030: case 0x2039: case 0x203A: case 0x20AC:
+    case 0x2122:
+        return 1;
+    }
+    return 0;
+}
+
+static int is_cjk(Py_UCS4 c) { /* residue.CJK_CHAR */
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF);
+}
+
+static int is_full_width_mark(Py_UCS4 c) { /* [，：；！？。（）] */
+    return c == 0xFF0C || c == 0xFF1A || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F ||
+           c == 0x3002 || c == 0xFF08 || c == 0xFF09;
+}
+
+/* punctuation's probe at a , . ; or : at i: \S[ \t]+[,.;:](?:\s|$) */
+static int space_before_mark(const Text *t, Py_ssize_t i) {
+    if (i + 1 < t->length && !rust_space(AT(t, i + 1))) return 0;
+    Py_ssize_t k = i;
+    while (k > 0 && (AT(t, k - 1) == ' ' || AT(t, k - 1) == '\t')) k--;
+    return k < i && k > 0 && !rust_space(AT(t, k - 1));
+}
+
+/* punctuation's probe at the first of a run of spaces at i: \S {2,}\S */
+static int double_space(const Text *t, Py_ssize_t i, Py_ssize_t *end) {
+    Py_ssize_t k = i;
+    while (k < t->length && AT(t, k) == ' ') k++;
+    *end = k;
+    return k - i >= 2 && i > 0 && k < t->length && !rust_space(AT(t, i - 1)) &&
+           !rust_space(AT(t, k));
+}
+
+/* spaced_hyphen's probe at a hyphen at i: [A-Za-z] -[A-Za-z0-9]|[A-Za-z]- [a-z] */
+static int spaced_hyphen_at(const Text *t, Py_ssize_t i) {
+    Py_ssize_t n = t->length;
+    if (i >= 2 && AT(t, i - 1) == ' ' && ascii_letter(AT(t, i - 2)) && i + 1 < n) {
+        Py_UCS4 c = AT(t, i + 1);
+        if (ascii_letter(c) || (c >= '0' && c <= '9')) return 1;
+    }
+    if (i >= 1 && ascii_letter(AT(t, i - 1)) && i + 2 < n && AT(t, i + 1) == ' ') {
+        Py_UCS4 c = AT(t, i + 2);
+        if (c >= 'a' && c <= 'z') return 1;
+    }
+    return 0;
+}
+
+/* truncation's probe: (?:[ \t]*[\[【][A-Za-z ]{0,20}|[ \t]*(?:\.{3,}|…+))+[ \t]*\n?$; one
+ * marker ending where only spaces and tabs (and one newline) follow is enough. */
+static int marker_ends_at(const Text *t, Py_ssize_t end) {
+    if (end >= 1 && AT(t, end - 1) == 0x2026) return 1;
+    if (end >= 3 && AT(t, end - 1) == '.' && AT(t, end - 2) == '.' && AT(t, end - 3) == '.')
+        return 1;
+    for (Py_ssize_t k = end - 1; k >= 0 && k >= end - 21; k--) {
+        Py_UCS4 c = AT(t, k);
+        if (c == '[' || c == 0x3010) return 1;
+        if (!ascii_letter(c) && c != ' ') return 0;
+    }
+    return 0;
+}
+
+static int end_marked(const Text *t) {
+    Py_ssize_t end = t->length;
+    if (end > 0 && AT(t, end - 1) == '\n') end--;
+    for (;; end--) {
+        if (marker_ends_at(t, end)) return 1;
+        if (end == 0 || (AT(t, end - 1) != ' ' && AT(t, end - 1) != '\t')) return 0;
+    }
+}
+
+/* truncation's probe of a body: no [.!?…。！？]["'”’)）」]*\s*$, and some \S. */
+static int open_end(const Text *t) {
+    Py_ssize_t end = t->length;
+    while (end > 0 && rust_space(AT(t, end - 1))) end--;
+    if (end == 0) return 0;
+    for (; end > 0; end--) {
+        Py_UCS4 c = AT(t, end - 1);
+        if (!(c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == ')' || c == 0xFF09 ||
+              c == 0x300D))
+            break;
+    }
+    if (end == 0) return 1;
+    Py_UCS4 c = AT(t, end - 1);
+    return !(c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
+             c == 0xFF1F);
+}
+
+/* repeated_clause_opener's probe, (?i)OPENER [^,.;:!?]+, OPENER  (no word boundaries). Rust's
+ * case folding takes ſ (U+017F) for an s; no other character for a letter of the openers. */
+static const char *OPENERS[] = {"since", "after", "before", "with", "through", "according to",
+                                "in order to", "while", "when", NULL};
+
+static int folds_to(Py_UCS4 c, char lower) {
+    if (c >= 'A' && c <= 'Z') c += 32;
+    return c == (Py_UCS4)(unsigned char)lower || (lower == 's' && c == 0x17F);
+}
+
+/* The end of an opener and the space after it at i, or -1. */
+static Py_ssize_t opener_at(const Text *t, Py_ssize_t i) {
+    Py_UCS4 first = AT(t, i) | 0x20; /* a lower-case first letter, if one */
+    if (!(first == 's' || first == 'a' || first == 'b' || first == 'w' || first == 't' ||
+          first == 'i' || AT(t, i) == 0x17F))
+        return -1;
+    for (const char **o = OPENERS; *o; o++) {
+        Py_ssize_t k = 0;
+        while ((*o)[k] && i + k < t->length && folds_to(AT(t, i + k), (*o)[k])) k++;
+        if (!(*o)[k] && i + k < t->length && AT(t, i + k) == ' ') return i + k + 1;
+    }
+    return -1;
+}
+
+static int is_clause_mark(Py_UCS4 c) {
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+/* Whether an opener ends (with its space) between the clause mark before the comma at m and
+ * m itself, leaving at least one character before m: what [^,.;:!?]+ needs. */
+static int opener_before(const Text *t, Py_ssize_t m) {
+    Py_ssize_t i = m - 1;
+    while (i >= 0 && !is_clause_mark(AT(t, i))) i--;
+    for (i++; i < m; i++) {
+        Py_ssize_t from = opener_at(t, i);
+        if (from >= 0 && from < m) return 1;
+    }
+    return 0;
+}
+
+/* From each ", " and an opener after it: rare, where openers are common. */
+static int opener_again(const Text *t) {
+    for (Py_ssize_t m = 0; m + 2 < t->length; m++)
+        if (AT(t, m) == ',' && AT(t, m + 1) == ' ' && opener_at(t, m + 2) >= 0 &&
+            opener_before(t, m))
+            return 1;
+    return 0;
+}
+
+/* The bits of the character-level probes, in one pass. */
+static long character_marks(const Text *t, int body) {
+    long marks = 0;
+    Py_ssize_t n = t->length;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = AT(t, i);
+        if (c < 128) {
+            if (c == ' ') {
+                Py_ssize_t end;
+                if (double_space(t, i, &end)) marks |= 1L << MARK_PUNCTUATION;
+                i = end - 1;
+            } else if (c == ',' || c == '.' || c == ';' || c == ':') {
+                if (space_before_mark(t, i)) marks |= 1L << MARK_PUNCTUATION;
+            } else if (c == '-') {
+                if (spaced_hyphen_at(t, i)) marks |= 1L << MARK_SPACED_HYPHEN;
+            }
+            continue;
+        }
+        if (is_invisible(c)) marks |= 1L << MARK_INVISIBLE;
+        if (is_mojibake_lead(c) && i + 1 < n && is_mojibake_next(AT(t, i + 1)))
+            marks |= 1L << MARK_MOJIBAKE;
+        if (is_cjk(c)) marks |= 1L << MARK_CJK_RESIDUE;
+        if (is_full_width_mark(c) || (c == 0x2026 && i + 1 < n && AT(t, i + 1) == 0x2026))
+            marks |= 1L << MARK_PUNCTUATION;
+    }
+    if (end_marked(t) || (body && open_end(t))) marks |= 1L << MARK_TRUNCATION;
+    if (opener_again(t)) marks |= 1L << MARK_REPEATED_CLAUSE_OPENER;
+    return marks;
+}
+
+/* The clauses of text where a repeat may start (as repeat_clauses), as a list, or None. */
+static PyObject *marked_clauses(PyObject *object, Words *w, uint64_t of, const uint64_t *doubled,
+                                Py_ssize_t doubled_count) {
+    if (scan_words(object, w) < 0) return NULL;
+    PyObject *clauses = NULL;
+    Py_ssize_t last = -1;
+    for (Py_ssize_t i = 0; i < w->count; i++) {
+        if (w->clause[i] == last || !repeat_mark(w, i, of, doubled, doubled_count)) continue;
+        last = w->clause[i];
+        PyObject *number = PyLong_FromSsize_t(last);
+        if (!clauses) clauses = PyList_New(0);
+        if (!number || !clauses || PyList_Append(clauses, number) < 0) {
+            Py_XDECREF(number);
+            Py_XDECREF(clauses);
+            return NULL;
+        }
+        Py_DECREF(number);
+    }
+    if (clauses) return clauses;
+    Py_RETURN_NONE;
+}
+
+static int hashes_of(PyObject *doubled_words, uint64_t *doubled, uint64_t *of) {
+    Py_ssize_t count = PyList_GET_SIZE(doubled_words);
+    if (count > 64) {
+        PyErr_SetString(PyExc_ValueError, "at most 64 doubled words");
+        return -1;
+    }
+    Text t;
+    PyObject *of_word = PyUnicode_FromString("of");
+    int failed = !of_word || text_of(of_word, &t) < 0 || lower_hash(of_word, &t, 0, 2, of) < 0;
+    Py_XDECREF(of_word);
+    for (Py_ssize_t k = 0; !failed && k < count; k++) {
+        PyObject *word = PyList_GET_ITEM(doubled_words, k);
+        failed = text_of(word, &t) < 0 || lower_hash(word, &t, 0, t.length, &doubled[k]) < 0;
+    }
+    return failed ? -1 : 0;
+}
+
+#define WORD_MARKS (1L << MARK_REPEATED_PHRASE)
+#define SENTENCE_MARKS (1L << MARK_DUPLICATE_SENTENCE)
+#define CHARACTER_MARKS (((1L << (MARK_REPEATED_CLAUSE_OPENER + 1)) - 1) & ~WORD_MARKS & ~SENTENCE_MARKS)
+
+/* The marks of the wanted scans, each run only if some bit of it is wanted, and the clauses
+ * where a repeat may start (a new reference), or NULL if none or not wanted. */
+static int text_marks(PyObject *item, int body, long wanted, Words *w, uint64_t of,
+                      const uint64_t *doubled, Py_ssize_t doubled_count, Py_ssize_t min_words,
+                      long *bits, PyObject **clauses) {
+    Text t;
+    *bits = 0, *clauses = NULL;
+    if (text_of(item, &t) < 0) return -1;
+    if (wanted & CHARACTER_MARKS) *bits |= character_marks(&t, body);
+    if (wanted & WORD_MARKS) {
+        PyObject *found = marked_clauses(item, w, of, doubled, doubled_count);
+        if (!found) return -1;
+        if (found == Py_None) {
+            Py_DECREF(found);
+        } else {
+            *clauses = found;
+            *bits |= WORD_MARKS;
+        }
+    }
+    if (wanted & SENTENCE_MARKS) {
+        Spans s = {0};
+        char *repeated = NULL;
+        int failed = find_duplicates(&t, min_words, &s, &repeated) < 0;
+        for (Py_ssize_t k = 0; !failed && k < s.count; k++)
+            if (repeated[k]) *bits |= SENTENCE_MARKS;
+        PyMem_Free(repeated);
+        spans_free(&s);
+        if (failed) {
+            Py_CLEAR(*clauses);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *repair_marks(PyObject *self, PyObject *args) {
+    PyObject *texts, *doubled_words;
+    int body;
+    Py_ssize_t min_words;
+    long wanted;
+    if (!PyArg_ParseTuple(args, "O!pO!nl", &PyList_Type, &texts, &body, &PyList_Type,
+                          &doubled_words, &min_words, &wanted))
+        return NULL;
+    uint64_t doubled[64], of;
+    if (hashes_of(doubled_words, doubled, &of) < 0) return NULL;
+    Py_ssize_t rows = PyList_GET_SIZE(texts), doubled_count = PyList_GET_SIZE(doubled_words);
+    PyObject *marks = PyList_New(rows), *places = PyDict_New();
+    Words w = {0};
+    if (!marks || !places) goto failed;
+    for (Py_ssize_t row = 0; row < rows; row++) {
+        PyObject *item = PyList_GET_ITEM(texts, row), *clauses = NULL;
+        long bits = 0;
+        if (item != Py_None) {
+            if (text_marks(item, body, wanted, &w, of, doubled, doubled_count, min_words, &bits,
+                           &clauses) < 0)
+                goto failed;
+            if (clauses) {
+                PyObject *key = PyLong_FromSsize_t(row);
+                int failed = !key || PyDict_SetItem(places, key, clauses) < 0;
+                Py_XDECREF(key);
+                Py_DECREF(clauses);
+                if (failed) goto failed;
+            }
+        }
+        PyObject *number = PyLong_FromLong(bits);
+        if (!number) goto failed;
+        PyList_SET_ITEM(marks, row, number);
+    }
+    PyMem_Free(w.hash);
+    PyMem_Free(w.clause);
+    return Py_BuildValue("(NN)", marks, places);
+failed:
+    PyMem_Free(w.hash);
+    PyMem_Free(w.clause);
+    Py_XDECREF(marks);
+    Py_XDECREF(places);
+    if (!PyErr_Occurred()) PyErr_NoMemory();
+    return NULL;
+}
+
 /* ---- the module ------------------------------------------------------------------------ */
 
 static PyMethodDef methods[] = {
@@ -762,6 +1091,13 @@ static PyMethodDef methods[] = {
     {"ascii_needles", ascii_needles, METH_VARARGS,
      "ascii_needles(text, needles) -> [index]: the lower-case needles an ASCII text holds in any "
      "case, as newsmend.furniture._ascii_needles_reference."},
+    /* repair marks (the repair engine) */
+    {"repair_marks", repair_marks, METH_VARARGS,
+     "repair_marks(texts, body, doubled_words, min_sentence_words, wanted) -> (marks, "
+     "clauses): per text (None: none) a bit per rule whose probe selects it, in the order of "
+     "newsmend.repair.marks.MARKED, of the scans holding a wanted bit; and {text number: "
+     "clauses} where repeated_phrase may find a repeat: as newsmend.repair.marks."
+     "marks_reference."},
     {NULL, NULL, 0, NULL},
 };
 
