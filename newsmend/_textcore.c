@@ -616,64 +616,147 @@ static Word *text_words(PyObject *object, const Text *t, Py_ssize_t *count) {
     return words ? words : (Word *)PyErr_NoMemory();
 }
 
-/* Append (before, (doomed, ...)) to cuts. */
-static int add_cut(PyObject *cuts, Py_ssize_t before, const Py_ssize_t *doomed, Py_ssize_t n) {
-    PyObject *dead = PyTuple_New(n);
-    if (!dead) return -1;
-    for (Py_ssize_t k = 0; k < n; k++) {
-        PyObject *number = PyLong_FromSsize_t(doomed[k]);
-        if (!number) {
-            Py_DECREF(dead);
-            return -1;
-        }
-        PyTuple_SET_ITEM(dead, k, number);
-    }
-    PyObject *cut = Py_BuildValue("(nN)", before, dead);
-    int failed = !cut || PyList_Append(cuts, cut) < 0;
-    Py_XDECREF(cut);
-    return failed ? -1 : 0;
-}
-
-/* The deletions repeats._Repeats.find and .delete make, in order, up to `limit`: a scan from
- * the first living word; after a deletion, from SPAN living words before it (the starts
- * before those were judged on words that did not change). */
-static int find_cuts(Living *l, Py_ssize_t limit, PyObject *doubled, PyObject *idiom_links,
-                     PyObject *cuts) {
-    Py_ssize_t run[SPAN], first, count, i = 0;
-    while (i < l->count && PyList_GET_SIZE(cuts) < limit) {
+/* The deletions repeats._Repeats.find and .delete make, in order, up to `limit`, as the first
+ * and last word each deletes (with the gap before each): a scan from the first living word;
+ * after a deletion, from SPAN living words before it (the starts before those were judged on
+ * words that did not change). Returns how many. */
+static Py_ssize_t find_cuts(Living *l, Py_ssize_t limit, PyObject *doubled, PyObject *idiom_links,
+                            Py_ssize_t *firsts, Py_ssize_t *lasts) {
+    Py_ssize_t run[SPAN], first, count, i = 0, cuts = 0;
+    while (i < l->count && cuts < limit) {
         if (!repeat_at(l, i, run, &first, &count, doubled, idiom_links)) {
             i = l->next[i];
             continue;
         }
         Py_ssize_t before = run[first - 1], after = l->next[run[first + count - 1]];
-        if (add_cut(cuts, before, run + first, count) < 0) return -1;
+        firsts[cuts] = run[first], lasts[cuts++] = run[first + count - 1];
         l->next[before] = after;
         if (after < l->count) l->prev[after] = before;
         for (i = before, count = 0; count < SPAN && l->prev[i] >= 0; count++) i = l->prev[i];
     }
-    return 0;
+    return cuts;
 }
 
-static PyObject *repeat_cuts(PyObject *self, PyObject *args) {
-    PyObject *object, *doubled, *idiom_links;
+/* The deletions of find_cuts in text[start:end], as offsets into the text: each from the end
+ * of the word before its first (living or not) to the end of its last. Returns how many, or
+ * -1 with an exception set. */
+static Py_ssize_t piece_cuts(PyObject *text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t limit,
+                             PyObject *doubled, PyObject *idiom_links, Py_ssize_t *froms,
+                             Py_ssize_t *tos) {
+    PyObject *piece = PyUnicode_Substring(text, start, end);
+    Text t;
+    if (!piece || text_of(piece, &t) < 0) {
+        Py_XDECREF(piece);
+        return -1;
+    }
+    Living l = {.text = &t};
+    l.words = text_words(piece, &t, &l.count);
+    Py_ssize_t found = -1;
+    if (l.words) {
+        l.next = PyMem_Malloc((l.count + 1) * sizeof(Py_ssize_t));
+        l.prev = PyMem_Malloc((l.count + 1) * sizeof(Py_ssize_t));
+        if (l.next && l.prev) {
+            for (Py_ssize_t k = 0; k < l.count; k++) l.next[k] = k + 1, l.prev[k] = k - 1;
+            found = find_cuts(&l, limit, doubled, idiom_links, froms, tos);
+            for (Py_ssize_t k = 0; k < found; k++)
+                froms[k] = start + l.words[froms[k] - 1].end, tos[k] = start + l.words[tos[k]].end;
+        } else {
+            PyErr_NoMemory();
+        }
+        PyMem_Free(l.next);
+        PyMem_Free(l.prev);
+        words_free(l.words, l.count);
+    }
+    Py_DECREF(piece);
+    return found;
+}
+
+/* Where an offset of the text is once the earlier deletions are made: less what they removed
+ * before it (a later deletion holding an earlier one removed only the rest). */
+static Py_ssize_t now_at(Py_ssize_t at, const Py_ssize_t *tos, const Py_ssize_t *removed,
+                         Py_ssize_t done) {
+    Py_ssize_t now = at;
+    for (Py_ssize_t k = 0; k < done; k++)
+        if (tos[k] <= at) now -= removed[k];
+    return now;
+}
+
+/* repeats.fix_repeated_phrase's deletions: the clauses named (all the text: None) scanned in
+ * turn, up to `limit` deletions in all, as (start, end) in the text as the earlier deletions
+ * left it; and whether more were left past the limit. */
+static PyObject *repeat_deletions(PyObject *self, PyObject *args) {
+    PyObject *text, *clauses, *doubled, *idiom_links;
     Py_ssize_t limit;
     Text t;
-    if (!PyArg_ParseTuple(args, "UnO!O!", &object, &limit, &PyList_Type, &doubled, &PyList_Type,
-                          &idiom_links) ||
-        text_of(object, &t) < 0)
+    if (!PyArg_ParseTuple(args, "UOnO!O!", &text, &clauses, &limit, &PyList_Type, &doubled,
+                          &PyList_Type, &idiom_links) ||
+        text_of(text, &t) < 0)
         return NULL;
-    Living l = {.text = &t};
-    l.words = text_words(object, &t, &l.count);
-    if (!l.words) return NULL;
-    l.next = PyMem_Malloc((l.count + 1) * sizeof(Py_ssize_t));
-    l.prev = PyMem_Malloc((l.count + 1) * sizeof(Py_ssize_t));
-    PyObject *cuts = l.next && l.prev ? PyList_New(0) : PyErr_NoMemory();
-    for (Py_ssize_t k = 0; cuts && k < l.count; k++) l.next[k] = k + 1, l.prev[k] = k - 1;
-    if (cuts && find_cuts(&l, limit, doubled, idiom_links, cuts) < 0) Py_CLEAR(cuts);
-    PyMem_Free(l.next);
-    PyMem_Free(l.prev);
-    words_free(l.words, l.count);
-    return cuts;
+    if (limit < 0) {
+        PyErr_SetString(PyExc_ValueError, "limit must not be negative");
+        return NULL;
+    }
+    if (clauses != Py_None && !PyList_Check(clauses)) {
+        PyErr_SetString(PyExc_TypeError, "expected a list of clause numbers or None");
+        return NULL;
+    }
+    Spans pieces = {0}; /* the clauses: the text between stops */
+    /* a clause's cuts (limit + 1 at most) go after the `done` ones (limit at most) */
+    Py_ssize_t from = 0, *froms = PyMem_Malloc(2 * (2 * limit + 1) * sizeof(Py_ssize_t));
+    Py_ssize_t *tos = froms ? froms + 2 * limit + 1 : NULL;
+    Py_ssize_t *removed = PyMem_Malloc((limit + 1) * sizeof(Py_ssize_t));
+    PyObject *cuts = PyList_New(0);
+    int failed = !froms || !removed || !cuts, too_many = 0;
+    for (Py_ssize_t i = 0; !failed && clauses != Py_None && i < t.length; i++)
+        if (is_stop(AT(&t, i))) failed = spans_add(&pieces, from, i) < 0, from = i + 1;
+    if (!failed) failed = spans_add(&pieces, clauses == Py_None ? 0 : from, t.length) < 0;
+    Py_ssize_t scanned = clauses == Py_None ? 1 : PyList_GET_SIZE(clauses), done = 0;
+    for (Py_ssize_t n = 0; !failed && n < scanned; n++) {
+        Py_ssize_t clause = clauses == Py_None ? 0 : PyLong_AsSsize_t(PyList_GET_ITEM(clauses, n));
+        if (clause == -1 && PyErr_Occurred()) {
+            failed = 1;
+            break;
+        }
+        if (clause < 0 || clause >= pieces.count) continue;
+        Py_ssize_t found = piece_cuts(text, pieces.starts[clause], pieces.ends[clause], limit + 1,
+                                      doubled, idiom_links, froms + done, tos + done);
+        if (found < 0) {
+            failed = 1;
+            break;
+        }
+        Py_ssize_t take = found < limit - done ? found : limit - done;
+        for (Py_ssize_t k = done; !failed && k < done + take; k++) {
+            Py_ssize_t start = now_at(froms[k], tos, removed, k);
+            Py_ssize_t end = now_at(tos[k], tos, removed, k);
+            removed[k] = end - start;
+            PyObject *cut = Py_BuildValue("(nn)", start, end);
+            failed = !cut || PyList_Append(cuts, cut) < 0;
+            Py_XDECREF(cut);
+        }
+        done += take;
+        if (done < limit) continue;
+        too_many = found > take; /* or a later clause holds one */
+        Py_ssize_t spare[2];
+        for (Py_ssize_t m = n + 1; !failed && !too_many && m < scanned; m++) {
+            clause = PyLong_AsSsize_t(PyList_GET_ITEM(clauses, m));
+            if (clause == -1 && PyErr_Occurred()) failed = 1;
+            else if (clause >= 0 && clause < pieces.count) {
+                found = piece_cuts(text, pieces.starts[clause], pieces.ends[clause], 1, doubled,
+                                   idiom_links, spare, spare + 1);
+                failed = found < 0, too_many = found > 0;
+            }
+        }
+        break;
+    }
+    spans_free(&pieces);
+    PyMem_Free(froms);
+    PyMem_Free(removed);
+    if (failed) {
+        Py_XDECREF(cuts);
+        if (!PyErr_Occurred()) PyErr_NoMemory();
+        return NULL;
+    }
+    return Py_BuildValue("(NO)", cuts, too_many ? Py_True : Py_False);
 }
 
 /* ---- line classification (split) -------------------------------------------------------- */
@@ -1080,10 +1163,11 @@ static PyMethodDef methods[] = {
     {"repeat_clauses", repeat_clauses, METH_VARARGS,
      "repeat_clauses(texts, doubled_words) -> [[clause]]: per text (None: none), the clauses "
      "holding a word where a repeat may start: as newsmend.repair.repeats._column_repeats."},
-    {"repeat_cuts", repeat_cuts, METH_VARARGS,
-     "repeat_cuts(text, limit, doubled_words, idiom_links) -> [(before, (doomed, ...))]: the "
-     "repeated words repeats._Repeats deletes, in order, up to limit, as word numbers (runs of "
-     "isalnum characters): each cut deletes the doomed words, which follow living word before."},
+    {"repeat_deletions", repeat_deletions, METH_VARARGS,
+     "repeat_deletions(text, clauses, limit, doubled_words, idiom_links) -> ([(start, end)], "
+     "more): the repeats repeats.fix_repeated_phrase deletes, scanning the clauses named (all "
+     "the text: None), up to limit, each as offsets into the text as the deletions before it "
+     "left it; and whether repeats were left past the limit."},
     /* line classification (split) */
     {"collapsed_length", collapsed_length, METH_O,
      "collapsed_length(text) -> int: len(' '.join(text.split())), as "
