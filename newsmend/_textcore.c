@@ -38,6 +38,12 @@ static int text_of(PyObject *object, Text *text) {
 
 #define AT(t, i) PyUnicode_READ((t)->kind, (t)->data, (i))
 
+/* The hot loops are written once with the kind of string (1, 2 or 4 bytes a character) as a
+ * parameter, always inlined, and called by kind: each copy then reads a character with no
+ * switch on the kind. */
+#define BY_KIND static inline __attribute__((always_inline))
+#define READ(t, kind, i) PyUnicode_READ((kind), (t)->data, (i))
+
 /* Python's tables, with ASCII (most of the text) answered inline. */
 static inline int is_alnum(Py_UCS4 c) {
     if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -132,10 +138,14 @@ static int add_piece(Spans *s, const Text *t, Py_ssize_t start, Py_ssize_t end) 
     return start < end ? spans_add(s, start, end) : 0;
 }
 
-static int find_sentences(const Text *t, Spans *s) {
+static inline int may_end_sentence(Py_UCS4 c) { /* the first test of sentence_end_at */
+    return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
+
+BY_KIND int find_sentences_of(const Text *t, Spans *s, int kind) {
     Py_ssize_t start = 0, i = 0;
     while (i < t->length) {
-        Py_ssize_t end = sentence_end_at(t, i);
+        Py_ssize_t end = may_end_sentence(READ(t, kind, i)) ? sentence_end_at(t, i) : -1;
         if (end < 0) {
             i++;
             continue;
@@ -144,6 +154,14 @@ static int find_sentences(const Text *t, Spans *s) {
         start = i = end;
     }
     return add_piece(s, t, start, t->length);
+}
+
+static int find_sentences(const Text *t, Spans *s) {
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND: return find_sentences_of(t, s, PyUnicode_1BYTE_KIND);
+    case PyUnicode_2BYTE_KIND: return find_sentences_of(t, s, PyUnicode_2BYTE_KIND);
+    default: return find_sentences_of(t, s, PyUnicode_4BYTE_KIND);
+    }
 }
 
 static PyObject *spans_list(const Spans *s, const char *which) {
@@ -192,24 +210,34 @@ static int same_words(const Text *t, Py_ssize_t a, Py_ssize_t a_end, Py_ssize_t 
 }
 
 /* Words in text[start:end] (str.split's) and a hash of them joined by single spaces. */
-static Py_ssize_t sentence_words(const Text *t, Py_ssize_t start, Py_ssize_t end,
-                                 uint64_t *hash) {
+BY_KIND Py_ssize_t sentence_words_of(const Text *t, Py_ssize_t start, Py_ssize_t end,
+                                     uint64_t *hash, int kind) {
     Py_ssize_t words = 0;
     int in_word = 0;
-    *hash = FNV_OFFSET;
+    uint64_t h = FNV_OFFSET;
     for (Py_ssize_t i = start; i < end; i++) {
-        Py_UCS4 c = AT(t, i);
+        Py_UCS4 c = READ(t, kind, i);
         if (is_space(c)) {
             in_word = 0;
             continue;
         }
         if (!in_word) {
-            if (words++) *hash = fnv_step(*hash, ' ');
+            if (words++) h = fnv_step(h, ' ');
             in_word = 1;
         }
-        *hash = fnv_step(*hash, c);
+        h = fnv_step(h, c);
     }
+    *hash = h;
     return words;
+}
+
+static Py_ssize_t sentence_words(const Text *t, Py_ssize_t start, Py_ssize_t end,
+                                 uint64_t *hash) {
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND: return sentence_words_of(t, start, end, hash, PyUnicode_1BYTE_KIND);
+    case PyUnicode_2BYTE_KIND: return sentence_words_of(t, start, end, hash, PyUnicode_2BYTE_KIND);
+    default: return sentence_words_of(t, start, end, hash, PyUnicode_4BYTE_KIND);
+    }
 }
 
 /* Which sentences already occurred (the same words) earlier, among those of min_words+. */
@@ -330,7 +358,7 @@ static int lower_hash(PyObject *object, const Text *t, Py_ssize_t start, Py_ssiz
     return 0;
 }
 
-static int is_stop(Py_UCS4 c) { /* repeats._STOP_CHARS */
+static inline int is_stop(Py_UCS4 c) { /* repeats._STOP_CHARS */
     return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' ||
            c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A;
 }
@@ -357,41 +385,57 @@ static int words_add(Words *w, uint64_t hash, Py_ssize_t clause) {
     return 0;
 }
 
-static int scan_words(PyObject *object, Words *w) {
-    Text t;
-    if (text_of(object, &t) < 0) return -1;
+/* Each word hashed as it is read; lower_hash again only for a word that is not ASCII. */
+BY_KIND int scan_words_of(PyObject *object, const Text *t, Words *w, int kind) {
     Py_ssize_t clause = 0, i = 0;
     w->count = 0;
-    while (i < t.length) {
-        Py_UCS4 c = AT(&t, i);
+    while (i < t->length) {
+        Py_UCS4 c = READ(t, kind, i);
         if (!is_alnum(c)) {
             clause += is_stop(c);
             i++;
             continue;
         }
         Py_ssize_t start = i;
-        while (i < t.length && is_alnum(AT(&t, i))) i++;
-        uint64_t hash;
-        if (lower_hash(object, &t, start, i, &hash) < 0 || words_add(w, hash, clause) < 0)
-            return -1;
+        uint64_t hash = FNV_OFFSET, lowered; /* lowered: not `hash`, which then stays in a register */
+        int ascii = 1;
+        for (; i < t->length && is_alnum(c = READ(t, kind, i)); i++) {
+            ascii &= c < 128;
+            hash = fnv_step(hash, (c >= 'A' && c <= 'Z') ? c + 32 : c);
+        }
+        if (!ascii) {
+            if (lower_hash(object, t, start, i, &lowered) < 0) return -1;
+            hash = lowered;
+        }
+        if (words_add(w, hash, clause) < 0) return -1;
     }
     return 0;
 }
 
-static int in_hashes(uint64_t hash, const uint64_t *set, Py_ssize_t size) {
+static int scan_words(PyObject *object, Words *w) {
+    Text t;
+    if (text_of(object, &t) < 0) return -1;
+    switch (t.kind) {
+    case PyUnicode_1BYTE_KIND: return scan_words_of(object, &t, w, PyUnicode_1BYTE_KIND);
+    case PyUnicode_2BYTE_KIND: return scan_words_of(object, &t, w, PyUnicode_2BYTE_KIND);
+    default: return scan_words_of(object, &t, w, PyUnicode_4BYTE_KIND);
+    }
+}
+
+static inline int in_hashes(uint64_t hash, const uint64_t *set, Py_ssize_t size) {
     for (Py_ssize_t k = 0; k < size; k++)
         if (set[k] == hash) return 1;
     return 0;
 }
 
-static int equal_run(const uint64_t *h, Py_ssize_t i, Py_ssize_t distance, Py_ssize_t n) {
+static inline int equal_run(const uint64_t *h, Py_ssize_t i, Py_ssize_t distance, Py_ssize_t n) {
     for (Py_ssize_t k = 0; k < n; k++)
         if (h[i + k] != h[i + distance + k]) return 0;
     return 1;
 }
 
 /* Whether the words from i could start a repeat (repeats._repeat_marks, for one text). */
-static int repeat_mark(const Words *w, Py_ssize_t i, uint64_t of, const uint64_t *doubled,
+static inline int repeat_mark(const Words *w, Py_ssize_t i, uint64_t of, const uint64_t *doubled,
                        Py_ssize_t doubled_count) {
     const uint64_t *h = w->hash;
     for (Py_ssize_t n = 1; n <= MAX_PHRASE_WORDS; n++) {
@@ -987,28 +1031,29 @@ static int opener_before(const Text *t, Py_ssize_t m) {
     return 0;
 }
 
-/* From each ", " and an opener after it: rare, where openers are common. */
-static int opener_again(const Text *t) {
-    for (Py_ssize_t m = 0; m + 2 < t->length; m++)
-        if (AT(t, m) == ',' && AT(t, m + 1) == ' ' && opener_at(t, m + 2) >= 0 &&
-            opener_before(t, m))
-            return 1;
-    return 0;
+/* At a comma at m: ", " and an opener after it (rare, where openers are common), and one
+ * before it in its clause. */
+static int opener_again_at(const Text *t, Py_ssize_t m) {
+    return m + 2 < t->length && AT(t, m + 1) == ' ' && opener_at(t, m + 2) >= 0 &&
+           opener_before(t, m);
 }
 
 /* The bits of the character-level probes, in one pass. */
-static long character_marks(const Text *t, int body) {
+BY_KIND long character_marks_of(const Text *t, int body, int kind) {
     long marks = 0;
     Py_ssize_t n = t->length;
     for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = AT(t, i);
+        Py_UCS4 c = READ(t, kind, i);
         if (c < 128) {
             if (c == ' ') {
                 Py_ssize_t end;
-                if (double_space(t, i, &end)) marks |= 1L << MARK_PUNCTUATION;
-                i = end - 1;
+                if (i + 1 < n && READ(t, kind, i + 1) == ' ') {
+                    if (double_space(t, i, &end)) marks |= 1L << MARK_PUNCTUATION;
+                    i = end - 1;
+                }
             } else if (c == ',' || c == '.' || c == ';' || c == ':') {
                 if (space_before_mark(t, i)) marks |= 1L << MARK_PUNCTUATION;
+                if (c == ',' && opener_again_at(t, i)) marks |= 1L << MARK_REPEATED_CLAUSE_OPENER;
             } else if (c == '-') {
                 if (spaced_hyphen_at(t, i)) marks |= 1L << MARK_SPACED_HYPHEN;
             }
@@ -1022,8 +1067,15 @@ static long character_marks(const Text *t, int body) {
             marks |= 1L << MARK_PUNCTUATION;
     }
     if (end_marked(t) || (body && open_end(t))) marks |= 1L << MARK_TRUNCATION;
-    if (opener_again(t)) marks |= 1L << MARK_REPEATED_CLAUSE_OPENER;
     return marks;
+}
+
+static long character_marks(const Text *t, int body) {
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND: return character_marks_of(t, body, PyUnicode_1BYTE_KIND);
+    case PyUnicode_2BYTE_KIND: return character_marks_of(t, body, PyUnicode_2BYTE_KIND);
+    default: return character_marks_of(t, body, PyUnicode_4BYTE_KIND);
+    }
 }
 
 /* The clauses of text where a repeat may start (as repeat_clauses), as a list, or None. */
