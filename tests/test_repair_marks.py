@@ -4,10 +4,14 @@ hyphens, cut-off ends, openers, repeats, odd spaces and case), every bit and eve
 agree; and the engine, driven by either, must repair a frame alike."""
 
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsmend.repair import RULE_NAMES, RULES, marks, repair_frame, repair_text
+from newsmend.textcore import compiled
+
+pytestmark = pytest.mark.skipif(compiled is None, reason="NEWSMEND_TEXT_CORE=python")
 
 PIECES = st.sampled_from(
     [" ", "  ", "   ", "\t", "\n", "\xa0", "\x1c", "\u3000", "\u2028", ".", "...", "…", "……",
