@@ -149,7 +149,8 @@ def _render(pages: int, cpu: float, stages: Counter, rules: dict[str, Counter]) 
     lines += ["", "stage         seconds"]
     lines += [f"{stage:<12} {seconds:>8.3f}" for stage, seconds in stages.items()]
     lines += ["", "rule                     probe s   probed  selected    fix s  changed"]
-    for name, f in rules.items():
+    for name in ["marks", *repair.RULE_NAMES]:  # every rule, those that fixed nothing too
+        f = rules[name]
         lines.append(
             f"{name:<24} {f['probe_s']:>8.3f} {f['probed']:>8,} {f['selected']:>9,}"
             f" {f['fix_s']:>8.3f} {f['changed']:>8,}"
