@@ -4,8 +4,10 @@
 
 One batch (`pipeline.process_batch`, validation included, translation off) runs in this
 process, once to warm up (imports, the GX project set up for the run) and once measured on
-other pages. It prints the stage seconds, then for each repair rule the seconds of its
-polars probe and of its Python fix, the texts probed, selected and changed (over the
+other pages. It prints the stage seconds, the seconds of the repair marks (which rules could
+change each text: the compiled core's scans, or with NEWSMEND_TEXT_CORE=python the rules'
+polars probes), then for each repair rule the seconds of its probe (run only by the
+reference marks) and of its Python fix, the texts probed, selected and changed (over the
 passes), and with --tree the pyinstrument call tree of the measured batch. CPU seconds, not
 wall: a batch (of the default batch_size) is the unit bench/run.py spreads over the workers.
 """
@@ -32,7 +34,7 @@ from newsmend import repair
 from newsmend.config import Settings, load_settings
 from newsmend.ingest import discover, file_paths
 from newsmend.pipeline import process_batch
-from newsmend.repair.rule import selected
+from newsmend.repair import marks
 
 WARM_UP_PAGES = 200
 # One run for both batches, as in a run's worker: the GX project is set up for a run once per
@@ -57,7 +59,7 @@ def main() -> None:
         settings = load_settings(work / "bench.toml", raw=raw, out=work / "out")
         process_batch(files[:WARM_UP_PAGES], settings, work / "staging", 0, RUN_ID)
         measured = files[WARM_UP_PAGES : WARM_UP_PAGES + args.pages]
-        with _timed_rules() as rules, _profiler(args.tree) as profiler:
+        with _timed_rules() as rules, _timed_marks(rules), _profiler(args.tree) as profiler:
             started = time.process_time()
             result = process_batch(measured, settings, work / "staging", 1, RUN_ID)
             cpu = time.process_time() - started
@@ -82,7 +84,7 @@ def _arguments() -> argparse.Namespace:
 @contextmanager
 def _timed_rules():
     """Each repair rule wrapped so that its probe and fix add their seconds and row counts
-    to a table: rule -> Counter(probe_s, probed, selected, fix_s, changed)."""
+    to a table: rule -> Counter(probe_s, probed, selected (texts fixed), fix_s, changed)."""
     table: dict[str, Counter] = defaultdict(Counter)
 
     def timed(rule: repair.Rule) -> repair.Rule:
@@ -92,13 +94,13 @@ def _timed_rules():
             figures = table[rule.name]
             figures["probe_s"] += time.process_time() - started
             figures["probed"] += len(column)
-            figures["selected"] += int(selected(probed).sum())
             return probed
 
         def fix(work):
             before, started = work.text, time.process_time()
             rule.fix(work)
             table[rule.name]["fix_s"] += time.process_time() - started
+            table[rule.name]["selected"] += 1
             table[rule.name]["changed"] += work.text != before
 
         return replace(rule, probe=probe, fix=fix)
@@ -109,6 +111,25 @@ def _timed_rules():
         yield table
     finally:
         repair.RULES[:] = original
+
+
+@contextmanager
+def _timed_marks(table: dict[str, Counter]):
+    """The repair marks timed into table["marks"]: seconds and texts scanned."""
+
+    def timed(texts, part, rules, wanted=-1):
+        started = time.process_time()
+        found = original(texts, part, rules, wanted)
+        table["marks"]["probe_s"] += time.process_time() - started
+        table["marks"]["probed"] += len(texts)
+        return found
+
+    original = marks.mark
+    marks.mark = timed
+    try:
+        yield
+    finally:
+        marks.mark = original
 
 
 @contextmanager
@@ -128,12 +149,13 @@ def _render(pages: int, cpu: float, stages: Counter, rules: dict[str, Counter]) 
     lines += ["", "stage         seconds"]
     lines += [f"{stage:<12} {seconds:>8.3f}" for stage, seconds in stages.items()]
     lines += ["", "rule                     probe s   probed  selected    fix s  changed"]
-    for name, f in rules.items():
+    for name in ["marks", *repair.RULE_NAMES]:  # every rule, those that fixed nothing too
+        f = rules[name]
         lines.append(
             f"{name:<24} {f['probe_s']:>8.3f} {f['probed']:>8,} {f['selected']:>9,}"
             f" {f['fix_s']:>8.3f} {f['changed']:>8,}"
         )
-    total = sum(f["probe_s"] + f["fix_s"] for f in rules.values())
+    total = rules["marks"]["probe_s"] + sum(f["fix_s"] for f in rules.values())  # probes: in marks
     lines.append(f"{'all rules':<24} {total:>8.3f}   (the rest of repair: frames, joins)")
     return "\n".join(lines)
 

@@ -38,6 +38,12 @@ static int text_of(PyObject *object, Text *text) {
 
 #define AT(t, i) PyUnicode_READ((t)->kind, (t)->data, (i))
 
+/* The hot loops are written once with the kind of string (1, 2 or 4 bytes a character) as a
+ * parameter, always inlined, and called by kind: each copy then reads a character with no
+ * switch on the kind. */
+#define BY_KIND static inline __attribute__((always_inline))
+#define READ(t, kind, i) PyUnicode_READ((kind), (t)->data, (i))
+
 /* Python's tables, with ASCII (most of the text) answered inline. */
 static inline int is_alnum(Py_UCS4 c) {
     if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -132,10 +138,14 @@ static int add_piece(Spans *s, const Text *t, Py_ssize_t start, Py_ssize_t end) 
     return start < end ? spans_add(s, start, end) : 0;
 }
 
-static int find_sentences(const Text *t, Spans *s) {
+static inline int may_end_sentence(Py_UCS4 c) { /* the first test of sentence_end_at */
+    return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
+
+BY_KIND int find_sentences_of(const Text *t, Spans *s, int kind) {
     Py_ssize_t start = 0, i = 0;
     while (i < t->length) {
-        Py_ssize_t end = sentence_end_at(t, i);
+        Py_ssize_t end = may_end_sentence(READ(t, kind, i)) ? sentence_end_at(t, i) : -1;
         if (end < 0) {
             i++;
             continue;
@@ -144,6 +154,14 @@ static int find_sentences(const Text *t, Spans *s) {
         start = i = end;
     }
     return add_piece(s, t, start, t->length);
+}
+
+static int find_sentences(const Text *t, Spans *s) {
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND: return find_sentences_of(t, s, PyUnicode_1BYTE_KIND);
+    case PyUnicode_2BYTE_KIND: return find_sentences_of(t, s, PyUnicode_2BYTE_KIND);
+    default: return find_sentences_of(t, s, PyUnicode_4BYTE_KIND);
+    }
 }
 
 static PyObject *spans_list(const Spans *s, const char *which) {
@@ -192,24 +210,34 @@ static int same_words(const Text *t, Py_ssize_t a, Py_ssize_t a_end, Py_ssize_t 
 }
 
 /* Words in text[start:end] (str.split's) and a hash of them joined by single spaces. */
-static Py_ssize_t sentence_words(const Text *t, Py_ssize_t start, Py_ssize_t end,
-                                 uint64_t *hash) {
+BY_KIND Py_ssize_t sentence_words_of(const Text *t, Py_ssize_t start, Py_ssize_t end,
+                                     uint64_t *hash, int kind) {
     Py_ssize_t words = 0;
     int in_word = 0;
-    *hash = FNV_OFFSET;
+    uint64_t h = FNV_OFFSET;
     for (Py_ssize_t i = start; i < end; i++) {
-        Py_UCS4 c = AT(t, i);
+        Py_UCS4 c = READ(t, kind, i);
         if (is_space(c)) {
             in_word = 0;
             continue;
         }
         if (!in_word) {
-            if (words++) *hash = fnv_step(*hash, ' ');
+            if (words++) h = fnv_step(h, ' ');
             in_word = 1;
         }
-        *hash = fnv_step(*hash, c);
+        h = fnv_step(h, c);
     }
+    *hash = h;
     return words;
+}
+
+static Py_ssize_t sentence_words(const Text *t, Py_ssize_t start, Py_ssize_t end,
+                                 uint64_t *hash) {
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND: return sentence_words_of(t, start, end, hash, PyUnicode_1BYTE_KIND);
+    case PyUnicode_2BYTE_KIND: return sentence_words_of(t, start, end, hash, PyUnicode_2BYTE_KIND);
+    default: return sentence_words_of(t, start, end, hash, PyUnicode_4BYTE_KIND);
+    }
 }
 
 /* Which sentences already occurred (the same words) earlier, among those of min_words+. */
@@ -330,7 +358,7 @@ static int lower_hash(PyObject *object, const Text *t, Py_ssize_t start, Py_ssiz
     return 0;
 }
 
-static int is_stop(Py_UCS4 c) { /* repeats._STOP_CHARS */
+static inline int is_stop(Py_UCS4 c) { /* repeats._STOP_CHARS */
     return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' ||
            c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A;
 }
@@ -357,41 +385,57 @@ static int words_add(Words *w, uint64_t hash, Py_ssize_t clause) {
     return 0;
 }
 
-static int scan_words(PyObject *object, Words *w) {
-    Text t;
-    if (text_of(object, &t) < 0) return -1;
+/* Each word hashed as it is read; lower_hash again only for a word that is not ASCII. */
+BY_KIND int scan_words_of(PyObject *object, const Text *t, Words *w, int kind) {
     Py_ssize_t clause = 0, i = 0;
     w->count = 0;
-    while (i < t.length) {
-        Py_UCS4 c = AT(&t, i);
+    while (i < t->length) {
+        Py_UCS4 c = READ(t, kind, i);
         if (!is_alnum(c)) {
             clause += is_stop(c);
             i++;
             continue;
         }
         Py_ssize_t start = i;
-        while (i < t.length && is_alnum(AT(&t, i))) i++;
-        uint64_t hash;
-        if (lower_hash(object, &t, start, i, &hash) < 0 || words_add(w, hash, clause) < 0)
-            return -1;
+        uint64_t hash = FNV_OFFSET, lowered; /* lowered: not `hash`, which then stays in a register */
+        int ascii = 1;
+        for (; i < t->length && is_alnum(c = READ(t, kind, i)); i++) {
+            ascii &= c < 128;
+            hash = fnv_step(hash, (c >= 'A' && c <= 'Z') ? c + 32 : c);
+        }
+        if (!ascii) {
+            if (lower_hash(object, t, start, i, &lowered) < 0) return -1;
+            hash = lowered;
+        }
+        if (words_add(w, hash, clause) < 0) return -1;
     }
     return 0;
 }
 
-static int in_hashes(uint64_t hash, const uint64_t *set, Py_ssize_t size) {
+static int scan_words(PyObject *object, Words *w) {
+    Text t;
+    if (text_of(object, &t) < 0) return -1;
+    switch (t.kind) {
+    case PyUnicode_1BYTE_KIND: return scan_words_of(object, &t, w, PyUnicode_1BYTE_KIND);
+    case PyUnicode_2BYTE_KIND: return scan_words_of(object, &t, w, PyUnicode_2BYTE_KIND);
+    default: return scan_words_of(object, &t, w, PyUnicode_4BYTE_KIND);
+    }
+}
+
+static inline int in_hashes(uint64_t hash, const uint64_t *set, Py_ssize_t size) {
     for (Py_ssize_t k = 0; k < size; k++)
         if (set[k] == hash) return 1;
     return 0;
 }
 
-static int equal_run(const uint64_t *h, Py_ssize_t i, Py_ssize_t distance, Py_ssize_t n) {
+static inline int equal_run(const uint64_t *h, Py_ssize_t i, Py_ssize_t distance, Py_ssize_t n) {
     for (Py_ssize_t k = 0; k < n; k++)
         if (h[i + k] != h[i + distance + k]) return 0;
     return 1;
 }
 
 /* Whether the words from i could start a repeat (repeats._repeat_marks, for one text). */
-static int repeat_mark(const Words *w, Py_ssize_t i, uint64_t of, const uint64_t *doubled,
+static inline int repeat_mark(const Words *w, Py_ssize_t i, uint64_t of, const uint64_t *doubled,
                        Py_ssize_t doubled_count) {
     const uint64_t *h = w->hash;
     for (Py_ssize_t n = 1; n <= MAX_PHRASE_WORDS; n++) {
@@ -616,64 +660,147 @@ static Word *text_words(PyObject *object, const Text *t, Py_ssize_t *count) {
     return words ? words : (Word *)PyErr_NoMemory();
 }
 
-/* Append (before, (doomed, ...)) to cuts. */
-static int add_cut(PyObject *cuts, Py_ssize_t before, const Py_ssize_t *doomed, Py_ssize_t n) {
-    PyObject *dead = PyTuple_New(n);
-    if (!dead) return -1;
-    for (Py_ssize_t k = 0; k < n; k++) {
-        PyObject *number = PyLong_FromSsize_t(doomed[k]);
-        if (!number) {
-            Py_DECREF(dead);
-            return -1;
-        }
-        PyTuple_SET_ITEM(dead, k, number);
-    }
-    PyObject *cut = Py_BuildValue("(nN)", before, dead);
-    int failed = !cut || PyList_Append(cuts, cut) < 0;
-    Py_XDECREF(cut);
-    return failed ? -1 : 0;
-}
-
-/* The deletions repeats._Repeats.find and .delete make, in order, up to `limit`: a scan from
- * the first living word; after a deletion, from SPAN living words before it (the starts
- * before those were judged on words that did not change). */
-static int find_cuts(Living *l, Py_ssize_t limit, PyObject *doubled, PyObject *idiom_links,
-                     PyObject *cuts) {
-    Py_ssize_t run[SPAN], first, count, i = 0;
-    while (i < l->count && PyList_GET_SIZE(cuts) < limit) {
+/* The deletions repeats._Repeats.find and .delete make, in order, up to `limit`, as the first
+ * and last word each deletes (with the gap before each): a scan from the first living word;
+ * after a deletion, from SPAN living words before it (the starts before those were judged on
+ * words that did not change). Returns how many. */
+static Py_ssize_t find_cuts(Living *l, Py_ssize_t limit, PyObject *doubled, PyObject *idiom_links,
+                            Py_ssize_t *firsts, Py_ssize_t *lasts) {
+    Py_ssize_t run[SPAN], first, count, i = 0, cuts = 0;
+    while (i < l->count && cuts < limit) {
         if (!repeat_at(l, i, run, &first, &count, doubled, idiom_links)) {
             i = l->next[i];
             continue;
         }
         Py_ssize_t before = run[first - 1], after = l->next[run[first + count - 1]];
-        if (add_cut(cuts, before, run + first, count) < 0) return -1;
+        firsts[cuts] = run[first], lasts[cuts++] = run[first + count - 1];
         l->next[before] = after;
         if (after < l->count) l->prev[after] = before;
         for (i = before, count = 0; count < SPAN && l->prev[i] >= 0; count++) i = l->prev[i];
     }
-    return 0;
+    return cuts;
 }
 
-static PyObject *repeat_cuts(PyObject *self, PyObject *args) {
-    PyObject *object, *doubled, *idiom_links;
+/* The deletions of find_cuts in text[start:end], as offsets into the text: each from the end
+ * of the word before its first (living or not) to the end of its last. Returns how many, or
+ * -1 with an exception set. */
+static Py_ssize_t piece_cuts(PyObject *text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t limit,
+                             PyObject *doubled, PyObject *idiom_links, Py_ssize_t *froms,
+                             Py_ssize_t *tos) {
+    PyObject *piece = PyUnicode_Substring(text, start, end);
+    Text t;
+    if (!piece || text_of(piece, &t) < 0) {
+        Py_XDECREF(piece);
+        return -1;
+    }
+    Living l = {.text = &t};
+    l.words = text_words(piece, &t, &l.count);
+    Py_ssize_t found = -1;
+    if (l.words) {
+        l.next = PyMem_Malloc((l.count + 1) * sizeof(Py_ssize_t));
+        l.prev = PyMem_Malloc((l.count + 1) * sizeof(Py_ssize_t));
+        if (l.next && l.prev) {
+            for (Py_ssize_t k = 0; k < l.count; k++) l.next[k] = k + 1, l.prev[k] = k - 1;
+            found = find_cuts(&l, limit, doubled, idiom_links, froms, tos);
+            for (Py_ssize_t k = 0; k < found; k++)
+                froms[k] = start + l.words[froms[k] - 1].end, tos[k] = start + l.words[tos[k]].end;
+        } else {
+            PyErr_NoMemory();
+        }
+        PyMem_Free(l.next);
+        PyMem_Free(l.prev);
+        words_free(l.words, l.count);
+    }
+    Py_DECREF(piece);
+    return found;
+}
+
+/* Where an offset of the text is once the earlier deletions are made: less what they removed
+ * before it (a later deletion holding an earlier one removed only the rest). */
+static Py_ssize_t now_at(Py_ssize_t at, const Py_ssize_t *tos, const Py_ssize_t *removed,
+                         Py_ssize_t done) {
+    Py_ssize_t now = at;
+    for (Py_ssize_t k = 0; k < done; k++)
+        if (tos[k] <= at) now -= removed[k];
+    return now;
+}
+
+/* repeats.fix_repeated_phrase's deletions: the clauses named (all the text: None) scanned in
+ * turn, up to `limit` deletions in all, as (start, end) in the text as the earlier deletions
+ * left it; and whether more were left past the limit. */
+static PyObject *repeat_deletions(PyObject *self, PyObject *args) {
+    PyObject *text, *clauses, *doubled, *idiom_links;
     Py_ssize_t limit;
     Text t;
-    if (!PyArg_ParseTuple(args, "UnO!O!", &object, &limit, &PyList_Type, &doubled, &PyList_Type,
-                          &idiom_links) ||
-        text_of(object, &t) < 0)
+    if (!PyArg_ParseTuple(args, "UOnO!O!", &text, &clauses, &limit, &PyList_Type, &doubled,
+                          &PyList_Type, &idiom_links) ||
+        text_of(text, &t) < 0)
         return NULL;
-    Living l = {.text = &t};
-    l.words = text_words(object, &t, &l.count);
-    if (!l.words) return NULL;
-    l.next = PyMem_Malloc((l.count + 1) * sizeof(Py_ssize_t));
-    l.prev = PyMem_Malloc((l.count + 1) * sizeof(Py_ssize_t));
-    PyObject *cuts = l.next && l.prev ? PyList_New(0) : PyErr_NoMemory();
-    for (Py_ssize_t k = 0; cuts && k < l.count; k++) l.next[k] = k + 1, l.prev[k] = k - 1;
-    if (cuts && find_cuts(&l, limit, doubled, idiom_links, cuts) < 0) Py_CLEAR(cuts);
-    PyMem_Free(l.next);
-    PyMem_Free(l.prev);
-    words_free(l.words, l.count);
-    return cuts;
+    if (limit < 0) {
+        PyErr_SetString(PyExc_ValueError, "limit must not be negative");
+        return NULL;
+    }
+    if (clauses != Py_None && !PyList_Check(clauses)) {
+        PyErr_SetString(PyExc_TypeError, "expected a list of clause numbers or None");
+        return NULL;
+    }
+    Spans pieces = {0}; /* the clauses: the text between stops */
+    /* a clause's cuts (limit + 1 at most) go after the `done` ones (limit at most) */
+    Py_ssize_t from = 0, *froms = PyMem_Malloc(2 * (2 * limit + 1) * sizeof(Py_ssize_t));
+    Py_ssize_t *tos = froms ? froms + 2 * limit + 1 : NULL;
+    Py_ssize_t *removed = PyMem_Malloc((limit + 1) * sizeof(Py_ssize_t));
+    PyObject *cuts = PyList_New(0);
+    int failed = !froms || !removed || !cuts, too_many = 0;
+    for (Py_ssize_t i = 0; !failed && clauses != Py_None && i < t.length; i++)
+        if (is_stop(AT(&t, i))) failed = spans_add(&pieces, from, i) < 0, from = i + 1;
+    if (!failed) failed = spans_add(&pieces, clauses == Py_None ? 0 : from, t.length) < 0;
+    Py_ssize_t scanned = clauses == Py_None ? 1 : PyList_GET_SIZE(clauses), done = 0;
+    for (Py_ssize_t n = 0; !failed && n < scanned; n++) {
+        Py_ssize_t clause = clauses == Py_None ? 0 : PyLong_AsSsize_t(PyList_GET_ITEM(clauses, n));
+        if (clause == -1 && PyErr_Occurred()) {
+            failed = 1;
+            break;
+        }
+        if (clause < 0 || clause >= pieces.count) continue;
+        Py_ssize_t found = piece_cuts(text, pieces.starts[clause], pieces.ends[clause], limit + 1,
+                                      doubled, idiom_links, froms + done, tos + done);
+        if (found < 0) {
+            failed = 1;
+            break;
+        }
+        Py_ssize_t take = found < limit - done ? found : limit - done;
+        for (Py_ssize_t k = done; !failed && k < done + take; k++) {
+            Py_ssize_t start = now_at(froms[k], tos, removed, k);
+            Py_ssize_t end = now_at(tos[k], tos, removed, k);
+            removed[k] = end - start;
+            PyObject *cut = Py_BuildValue("(nn)", start, end);
+            failed = !cut || PyList_Append(cuts, cut) < 0;
+            Py_XDECREF(cut);
+        }
+        done += take;
+        if (done < limit) continue;
+        too_many = found > take; /* or a later clause holds one */
+        Py_ssize_t spare[2];
+        for (Py_ssize_t m = n + 1; !failed && !too_many && m < scanned; m++) {
+            clause = PyLong_AsSsize_t(PyList_GET_ITEM(clauses, m));
+            if (clause == -1 && PyErr_Occurred()) failed = 1;
+            else if (clause >= 0 && clause < pieces.count) {
+                found = piece_cuts(text, pieces.starts[clause], pieces.ends[clause], 1, doubled,
+                                   idiom_links, spare, spare + 1);
+                failed = found < 0, too_many = found > 0;
+            }
+        }
+        break;
+    }
+    spans_free(&pieces);
+    PyMem_Free(froms);
+    PyMem_Free(removed);
+    if (failed) {
+        Py_XDECREF(cuts);
+        if (!PyErr_Occurred()) PyErr_NoMemory();
+        return NULL;
+    }
+    return Py_BuildValue("(NO)", cuts, too_many ? Py_True : Py_False);
 }
 
 /* ---- line classification (split) -------------------------------------------------------- */
@@ -737,6 +864,343 @@ static PyObject *ascii_needles(PyObject *self, PyObject *args) {
     return found;
 }
 
+/* ---- repair marks: which rules could change a text ------------------------------------ */
+
+/* One pass over each text for the repair engine: a bit per rule whose probe (the rule's own,
+ * in newsmend/repair/, the reference) selects the text, and for repeated_phrase the clauses
+ * where a repeat may start. The probes are polars (Rust) regexes, whose \s is Unicode's
+ * White_Space: Python's whitespace without \x1c-\x1f. The bits, in the catalogue's order: */
+enum {
+    MARK_INVISIBLE,
+    MARK_MOJIBAKE,
+    MARK_CJK_RESIDUE,
+    MARK_TRUNCATION,
+    MARK_REPEATED_PHRASE,
+    MARK_PUNCTUATION,
+    MARK_SPACED_HYPHEN,
+    MARK_DUPLICATE_SENTENCE,
+    MARK_REPEATED_CLAUSE_OPENER,
+};
+
+static inline int rust_space(Py_UCS4 c) { return is_space(c) && !(c >= 0x1c && c <= 0x1f); }
+
+static inline int ascii_letter(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+static int is_invisible(Py_UCS4 c) { /* characters._INVISIBLE */
+    return c == 0xAD || c == 0x200B || c == 0x200E || c == 0x200F ||
+           (c >= 0x202A && c <= 0x202E) || c == 0x2060 || (c >= 0x2066 && c <= 0x2069) ||
+           c == 0xFEFF;
+}
+
+static int is_mojibake_lead(Py_UCS4 c) { /* characters._MOJIBAKE_PAIR, first */
+    return c == 0xC2 || c == 0xC3 || c == 0xC5 || c == 0xCE || c == 0xCF ||
+           (c >= 0xD0 && c <= 0xD9) || (c >= 0xE0 && c <= 0xEF);
+}
+
+static int is_mojibake_next(Py_UCS4 c) { /* characters._MOJIBAKE_PAIR, second */
+    if (c >= 0x80 && c <= 0xBF) return 1;
+    switch (c) {
+    case 0x152: case 0x153: case 0x160: case 0x161: case 0x178: case 0x17D: case 0x17E:
+    case 0x192: case 0x2C6: case 0x2DC: case 0x2013: case 0x2014: case 0x2018: case 0x2019:
+    case 0x201A: case 0x201C: case 0x201D: case 0x201E: case 0x2020: case 0x2021:
+    case 0x2022: case 0x2026: case 0x2030: case 0x2039: case 0x203A: case 0x20AC:
+    case 0x2122:
+        return 1;
+    }
+    return 0;
+}
+
+static int is_cjk(Py_UCS4 c) { /* residue.CJK_CHAR */
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF);
+}
+
+static int is_full_width_mark(Py_UCS4 c) { /* [，：；！？。（）] */
+    return c == 0xFF0C || c == 0xFF1A || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F ||
+           c == 0x3002 || c == 0xFF08 || c == 0xFF09;
+}
+
+/* punctuation's probe at a , . ; or : at i: \S[ \t]+[,.;:](?:\s|$) */
+static int space_before_mark(const Text *t, Py_ssize_t i) {
+    if (i + 1 < t->length && !rust_space(AT(t, i + 1))) return 0;
+    Py_ssize_t k = i;
+    while (k > 0 && (AT(t, k - 1) == ' ' || AT(t, k - 1) == '\t')) k--;
+    return k < i && k > 0 && !rust_space(AT(t, k - 1));
+}
+
+/* punctuation's probe at the first of a run of spaces at i: \S {2,}\S */
+static int double_space(const Text *t, Py_ssize_t i, Py_ssize_t *end) {
+    Py_ssize_t k = i;
+    while (k < t->length && AT(t, k) == ' ') k++;
+    *end = k;
+    return k - i >= 2 && i > 0 && k < t->length && !rust_space(AT(t, i - 1)) &&
+           !rust_space(AT(t, k));
+}
+
+/* spaced_hyphen's probe at a hyphen at i: [A-Za-z] -[A-Za-z0-9]|[A-Za-z]- [a-z] */
+static int spaced_hyphen_at(const Text *t, Py_ssize_t i) {
+    Py_ssize_t n = t->length;
+    if (i >= 2 && AT(t, i - 1) == ' ' && ascii_letter(AT(t, i - 2)) && i + 1 < n) {
+        Py_UCS4 c = AT(t, i + 1);
+        if (ascii_letter(c) || (c >= '0' && c <= '9')) return 1;
+    }
+    if (i >= 1 && ascii_letter(AT(t, i - 1)) && i + 2 < n && AT(t, i + 1) == ' ') {
+        Py_UCS4 c = AT(t, i + 2);
+        if (c >= 'a' && c <= 'z') return 1;
+    }
+    return 0;
+}
+
+/* truncation's probe: (?:[ \t]*[\[【][A-Za-z ]{0,20}|[ \t]*(?:\.{3,}|…+))+[ \t]*\n?$; one
+ * marker ending where only spaces and tabs (and one newline) follow is enough. */
+static int marker_ends_at(const Text *t, Py_ssize_t end) {
+    if (end >= 1 && AT(t, end - 1) == 0x2026) return 1;
+    if (end >= 3 && AT(t, end - 1) == '.' && AT(t, end - 2) == '.' && AT(t, end - 3) == '.')
+        return 1;
+    for (Py_ssize_t k = end - 1; k >= 0 && k >= end - 21; k--) {
+        Py_UCS4 c = AT(t, k);
+        if (c == '[' || c == 0x3010) return 1;
+        if (!ascii_letter(c) && c != ' ') return 0;
+    }
+    return 0;
+}
+
+static int end_marked(const Text *t) {
+    Py_ssize_t end = t->length;
+    if (end > 0 && AT(t, end - 1) == '\n') end--;
+    for (;; end--) {
+        if (marker_ends_at(t, end)) return 1;
+        if (end == 0 || (AT(t, end - 1) != ' ' && AT(t, end - 1) != '\t')) return 0;
+    }
+}
+
+/* truncation's probe of a body: no [.!?…。！？]["'”’)）」]*\s*$, and some \S. */
+static int open_end(const Text *t) {
+    Py_ssize_t end = t->length;
+    while (end > 0 && rust_space(AT(t, end - 1))) end--;
+    if (end == 0) return 0;
+    for (; end > 0; end--) {
+        Py_UCS4 c = AT(t, end - 1);
+        if (!(c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == ')' || c == 0xFF09 ||
+              c == 0x300D))
+            break;
+    }
+    if (end == 0) return 1;
+    Py_UCS4 c = AT(t, end - 1);
+    return !(c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
+             c == 0xFF1F);
+}
+
+/* repeated_clause_opener's probe, (?i)OPENER [^,.;:!?]+, OPENER  (no word boundaries). Rust's
+ * case folding takes ſ (U+017F) for an s; no other character for a letter of the openers. */
+static const char *OPENERS[] = {"since", "after", "before", "with", "through", "according to",
+                                "in order to", "while", "when", NULL};
+
+static int folds_to(Py_UCS4 c, char lower) {
+    if (c >= 'A' && c <= 'Z') c += 32;
+    return c == (Py_UCS4)(unsigned char)lower || (lower == 's' && c == 0x17F);
+}
+
+/* The end of an opener and the space after it at i, or -1. */
+static Py_ssize_t opener_at(const Text *t, Py_ssize_t i) {
+    Py_UCS4 first = AT(t, i) | 0x20; /* a lower-case first letter, if one */
+    if (!(first == 's' || first == 'a' || first == 'b' || first == 'w' || first == 't' ||
+          first == 'i' || AT(t, i) == 0x17F))
+        return -1;
+    for (const char **o = OPENERS; *o; o++) {
+        Py_ssize_t k = 0;
+        while ((*o)[k] && i + k < t->length && folds_to(AT(t, i + k), (*o)[k])) k++;
+        if (!(*o)[k] && i + k < t->length && AT(t, i + k) == ' ') return i + k + 1;
+    }
+    return -1;
+}
+
+static int is_clause_mark(Py_UCS4 c) {
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+/* Whether an opener ends (with its space) between the clause mark before the comma at m and
+ * m itself, leaving at least one character before m: what [^,.;:!?]+ needs. */
+static int opener_before(const Text *t, Py_ssize_t m) {
+    Py_ssize_t i = m - 1;
+    while (i >= 0 && !is_clause_mark(AT(t, i))) i--;
+    for (i++; i < m; i++) {
+        Py_ssize_t from = opener_at(t, i);
+        if (from >= 0 && from < m) return 1;
+    }
+    return 0;
+}
+
+/* At a comma at m: ", " and an opener after it (rare, where openers are common), and one
+ * before it in its clause. */
+static int opener_again_at(const Text *t, Py_ssize_t m) {
+    return m + 2 < t->length && AT(t, m + 1) == ' ' && opener_at(t, m + 2) >= 0 &&
+           opener_before(t, m);
+}
+
+/* The bits of the character-level probes, in one pass. */
+BY_KIND long character_marks_of(const Text *t, int body, int kind) {
+    long marks = 0;
+    Py_ssize_t n = t->length;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = READ(t, kind, i);
+        if (c < 128) {
+            if (c == ' ') {
+                Py_ssize_t end;
+                if (i + 1 < n && READ(t, kind, i + 1) == ' ') {
+                    if (double_space(t, i, &end)) marks |= 1L << MARK_PUNCTUATION;
+                    i = end - 1;
+                }
+            } else if (c == ',' || c == '.' || c == ';' || c == ':') {
+                if (space_before_mark(t, i)) marks |= 1L << MARK_PUNCTUATION;
+                if (c == ',' && opener_again_at(t, i)) marks |= 1L << MARK_REPEATED_CLAUSE_OPENER;
+            } else if (c == '-') {
+                if (spaced_hyphen_at(t, i)) marks |= 1L << MARK_SPACED_HYPHEN;
+            }
+            continue;
+        }
+        if (is_invisible(c)) marks |= 1L << MARK_INVISIBLE;
+        if (is_mojibake_lead(c) && i + 1 < n && is_mojibake_next(AT(t, i + 1)))
+            marks |= 1L << MARK_MOJIBAKE;
+        if (is_cjk(c)) marks |= 1L << MARK_CJK_RESIDUE;
+        if (is_full_width_mark(c) || (c == 0x2026 && i + 1 < n && AT(t, i + 1) == 0x2026))
+            marks |= 1L << MARK_PUNCTUATION;
+    }
+    if (end_marked(t) || (body && open_end(t))) marks |= 1L << MARK_TRUNCATION;
+    return marks;
+}
+
+static long character_marks(const Text *t, int body) {
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND: return character_marks_of(t, body, PyUnicode_1BYTE_KIND);
+    case PyUnicode_2BYTE_KIND: return character_marks_of(t, body, PyUnicode_2BYTE_KIND);
+    default: return character_marks_of(t, body, PyUnicode_4BYTE_KIND);
+    }
+}
+
+/* The clauses of text where a repeat may start (as repeat_clauses), as a list, or None. */
+static PyObject *marked_clauses(PyObject *object, Words *w, uint64_t of, const uint64_t *doubled,
+                                Py_ssize_t doubled_count) {
+    if (scan_words(object, w) < 0) return NULL;
+    PyObject *clauses = NULL;
+    Py_ssize_t last = -1;
+    for (Py_ssize_t i = 0; i < w->count; i++) {
+        if (w->clause[i] == last || !repeat_mark(w, i, of, doubled, doubled_count)) continue;
+        last = w->clause[i];
+        PyObject *number = PyLong_FromSsize_t(last);
+        if (!clauses) clauses = PyList_New(0);
+        if (!number || !clauses || PyList_Append(clauses, number) < 0) {
+            Py_XDECREF(number);
+            Py_XDECREF(clauses);
+            return NULL;
+        }
+        Py_DECREF(number);
+    }
+    if (clauses) return clauses;
+    Py_RETURN_NONE;
+}
+
+static int hashes_of(PyObject *doubled_words, uint64_t *doubled, uint64_t *of) {
+    Py_ssize_t count = PyList_GET_SIZE(doubled_words);
+    if (count > 64) {
+        PyErr_SetString(PyExc_ValueError, "at most 64 doubled words");
+        return -1;
+    }
+    Text t;
+    PyObject *of_word = PyUnicode_FromString("of");
+    int failed = !of_word || text_of(of_word, &t) < 0 || lower_hash(of_word, &t, 0, 2, of) < 0;
+    Py_XDECREF(of_word);
+    for (Py_ssize_t k = 0; !failed && k < count; k++) {
+        PyObject *word = PyList_GET_ITEM(doubled_words, k);
+        failed = text_of(word, &t) < 0 || lower_hash(word, &t, 0, t.length, &doubled[k]) < 0;
+    }
+    return failed ? -1 : 0;
+}
+
+#define WORD_MARKS (1L << MARK_REPEATED_PHRASE)
+#define SENTENCE_MARKS (1L << MARK_DUPLICATE_SENTENCE)
+#define CHARACTER_MARKS (((1L << (MARK_REPEATED_CLAUSE_OPENER + 1)) - 1) & ~WORD_MARKS & ~SENTENCE_MARKS)
+
+/* The marks of the wanted scans, each run only if some bit of it is wanted, and the clauses
+ * where a repeat may start (a new reference), or NULL if none or not wanted. */
+static int text_marks(PyObject *item, int body, long wanted, Words *w, uint64_t of,
+                      const uint64_t *doubled, Py_ssize_t doubled_count, Py_ssize_t min_words,
+                      long *bits, PyObject **clauses) {
+    Text t;
+    *bits = 0, *clauses = NULL;
+    if (text_of(item, &t) < 0) return -1;
+    if (wanted & CHARACTER_MARKS) *bits |= character_marks(&t, body);
+    if (wanted & WORD_MARKS) {
+        PyObject *found = marked_clauses(item, w, of, doubled, doubled_count);
+        if (!found) return -1;
+        if (found == Py_None) {
+            Py_DECREF(found);
+        } else {
+            *clauses = found;
+            *bits |= WORD_MARKS;
+        }
+    }
+    if (wanted & SENTENCE_MARKS) {
+        Spans s = {0};
+        char *repeated = NULL;
+        int failed = find_duplicates(&t, min_words, &s, &repeated) < 0;
+        for (Py_ssize_t k = 0; !failed && k < s.count; k++)
+            if (repeated[k]) *bits |= SENTENCE_MARKS;
+        PyMem_Free(repeated);
+        spans_free(&s);
+        if (failed) {
+            Py_CLEAR(*clauses);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *repair_marks(PyObject *self, PyObject *args) {
+    PyObject *texts, *doubled_words;
+    int body;
+    Py_ssize_t min_words;
+    long wanted;
+    if (!PyArg_ParseTuple(args, "O!pO!nl", &PyList_Type, &texts, &body, &PyList_Type,
+                          &doubled_words, &min_words, &wanted))
+        return NULL;
+    uint64_t doubled[64], of;
+    if (hashes_of(doubled_words, doubled, &of) < 0) return NULL;
+    Py_ssize_t rows = PyList_GET_SIZE(texts), doubled_count = PyList_GET_SIZE(doubled_words);
+    PyObject *marks = PyList_New(rows), *places = PyDict_New();
+    Words w = {0};
+    if (!marks || !places) goto failed;
+    for (Py_ssize_t row = 0; row < rows; row++) {
+        PyObject *item = PyList_GET_ITEM(texts, row), *clauses = NULL;
+        long bits = 0;
+        if (item != Py_None) {
+            if (text_marks(item, body, wanted, &w, of, doubled, doubled_count, min_words, &bits,
+                           &clauses) < 0)
+                goto failed;
+            if (clauses) {
+                PyObject *key = PyLong_FromSsize_t(row);
+                int failed = !key || PyDict_SetItem(places, key, clauses) < 0;
+                Py_XDECREF(key);
+                Py_DECREF(clauses);
+                if (failed) goto failed;
+            }
+        }
+        PyObject *number = PyLong_FromLong(bits);
+        if (!number) goto failed;
+        PyList_SET_ITEM(marks, row, number);
+    }
+    PyMem_Free(w.hash);
+    PyMem_Free(w.clause);
+    return Py_BuildValue("(NN)", marks, places);
+failed:
+    PyMem_Free(w.hash);
+    PyMem_Free(w.clause);
+    Py_XDECREF(marks);
+    Py_XDECREF(places);
+    if (!PyErr_Occurred()) PyErr_NoMemory();
+    return NULL;
+}
+
 /* ---- the module ------------------------------------------------------------------------ */
 
 static PyMethodDef methods[] = {
@@ -751,10 +1215,11 @@ static PyMethodDef methods[] = {
     {"repeat_clauses", repeat_clauses, METH_VARARGS,
      "repeat_clauses(texts, doubled_words) -> [[clause]]: per text (None: none), the clauses "
      "holding a word where a repeat may start: as newsmend.repair.repeats._column_repeats."},
-    {"repeat_cuts", repeat_cuts, METH_VARARGS,
-     "repeat_cuts(text, limit, doubled_words, idiom_links) -> [(before, (doomed, ...))]: the "
-     "repeated words repeats._Repeats deletes, in order, up to limit, as word numbers (runs of "
-     "isalnum characters): each cut deletes the doomed words, which follow living word before."},
+    {"repeat_deletions", repeat_deletions, METH_VARARGS,
+     "repeat_deletions(text, clauses, limit, doubled_words, idiom_links) -> ([(start, end)], "
+     "more): the repeats repeats.fix_repeated_phrase deletes, scanning the clauses named (all "
+     "the text: None), up to limit, each as offsets into the text as the deletions before it "
+     "left it; and whether repeats were left past the limit."},
     /* line classification (split) */
     {"collapsed_length", collapsed_length, METH_O,
      "collapsed_length(text) -> int: len(' '.join(text.split())), as "
@@ -762,6 +1227,13 @@ static PyMethodDef methods[] = {
     {"ascii_needles", ascii_needles, METH_VARARGS,
      "ascii_needles(text, needles) -> [index]: the lower-case needles an ASCII text holds in any "
      "case, as newsmend.furniture._ascii_needles_reference."},
+    /* repair marks (the repair engine) */
+    {"repair_marks", repair_marks, METH_VARARGS,
+     "repair_marks(texts, body, doubled_words, min_sentence_words, wanted) -> (marks, "
+     "clauses): per text (None: none) a bit per rule whose probe selects it, in the order of "
+     "newsmend.repair.marks.MARKED, of the scans holding a wanted bit; and {text number: "
+     "clauses} where repeated_phrase may find a repeat: as newsmend.repair.marks."
+     "marks_reference."},
     {NULL, NULL, 0, NULL},
 };
 

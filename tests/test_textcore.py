@@ -5,7 +5,6 @@ give the same answer. (NEWSMEND_TEXT_CORE=python runs the references in the pipe
 import os
 import subprocess
 import sys
-from unittest.mock import patch
 
 import polars as pl
 import pytest
@@ -58,30 +57,42 @@ def test_repeat_clauses_match_the_reference(texts):
     assert compiled.to_list() == repeats._column_repeats_reference(column).to_list()
 
 
+FIXES = (repeats.fix_repeated_phrase_reference, repeats.fix_repeated_phrase_compiled)
+
+
+def _fixed(fix, text, hint, flags=()):
+    work = Work(text, hint=hint, flags=list(flags))
+    fix(work)
+    return work.text, work.repairs, work.flags
+
+
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(PHRASES, st.booleans())
-def test_repeated_phrase_cuts_match_the_reference(text, hinted):
-    """fix_repeated_phrase with the compiled core's cuts and with _Repeats' own search: the
-    same text, records and flags, scanning the whole text or the clauses the probe names."""
+def test_repeated_phrase_deletions_match_the_reference(text, hinted):
+    """fix_repeated_phrase with the compiled core's deletions and with _Repeats' own search:
+    the same text, records and flags, scanning the whole text or the clauses the probe names."""
     hint = repeats._column_repeats(pl.Series([text])).to_list()[0] if hinted else None
-    results = []
-    for kind in (repeats._Repeats, repeats._CompiledRepeats):
-        with patch.object(repeats, "_REPEATS", kind):
-            work = Work(text, hint=hint)
-            repeats.fix_repeated_phrase(work)
-            results.append((work.text, work.repairs, work.flags))
-    assert results[0] == results[1]
+    assert _fixed(FIXES[0], text, hint) == _fixed(FIXES[1], text, hint)
 
 
-def test_past_the_limit_both_flag_alike():
-    text = "to the park to the park. " * 250 + "the the end"
-    results = []
-    for kind in (repeats._Repeats, repeats._CompiledRepeats):
-        with patch.object(repeats, "_REPEATS", kind):
-            work = Work(text, hint=list(range(251)))
-            repeats.fix_repeated_phrase(work)
-            results.append((work.text, len(work.repairs), work.flags))
-    assert results[0] == results[1] and results[0][2] == ["too_many_repeats"]
+PARK = "to the park to the park. "
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "flagged"),
+    [
+        (PARK * 250 + "the the end", list(range(251)), True),  # more in a later clause
+        (PARK * 250 + "the the end", None, True),
+        (PARK * 200, list(range(200)), False),  # exactly the limit
+        ("the the the " * 300, [0, 5, 99], True),  # more in the one clause; no clause 5, 99
+        ("x. the the. y", [1, 0], False),  # clauses out of order
+    ],
+)
+def test_at_and_past_the_limit_both_alike(text, hint, flagged):
+    expected = _fixed(FIXES[0], text, hint)
+    assert _fixed(FIXES[1], text, hint) == expected
+    assert expected[2] == (["too_many_repeats"] if flagged else [])
+    assert _fixed(FIXES[1], text, hint, ["too_many_repeats"])[1] == []  # flagged: left alone
 
 
 @settings(max_examples=EXAMPLES, deadline=None)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from newsmend.repair import characters, hyphens, punctuation, repeats, residue, truncation
-from newsmend.repair.rule import Rule, Work, selected
+from newsmend.repair import characters, hyphens, marks, punctuation, repeats, residue, truncation
+from newsmend.repair.rule import Rule, Work
 from newsmend.schema import REPAIR
 
 TITLE_COLUMNS = {"title"}  # clean columns holding titles: no final punctuation expected
@@ -89,43 +89,35 @@ def repair_frame(
 
 def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator) -> pl.DataFrame:
     """One row per distinct text some rule touched: the text as key, and its repaired text,
-    repairs, flags and truncated. Rule by rule: each probe sees the texts as the rules before
-    it left them, and each fix runs only on the rows its probe selects. Then again, as
-    repair_text does, each rule over the rows changed since it saw them (a fix leaves nothing
-    for itself to do)."""
+    repairs, flags and truncated. Rule by rule: each rule's fix runs on the texts its probe
+    selects (marks.mark) as the rules before it left them. Then again, as repair_text does,
+    each rule over the texts changed since it ran (a fix leaves nothing for itself to do)."""
     keys = column.drop_nulls().unique()
-    current = keys.clone()  # the texts as the rules left them; a Work's text once it has one
+    texts = keys.to_list()
     translations = (
         residue.prefetch(keys, translator) if "cjk_residue" in {r.name for r in rules} else {}
     )
     works: dict[int, Work] = {}
-    version = [0] * len(keys)  # how many times each row's text changed
-    seen: list[dict[int, int]] = [{} for _ in rules]  # per rule: row -> version it last saw
+    marked = marks.Marked(texts, part, rules)
+    ran = [-1] * len(rules)  # per rule: how many changes were made when it last ran
+    changes: list[int] = []  # the row of each change, in order
     for _ in range(MAX_PASSES):
-        stale_rows = 0
-        for rule, saw in zip(rules, seen, strict=True):
-            rows = [row for row, v in enumerate(version) if saw.get(row) != v]
-            stale_rows += len(rows)
-            if not rows:
-                continue
-            probed = rule.probe(current if len(rows) == len(keys) else current[rows], part)
-            hints = None if probed.dtype == pl.Boolean else probed.to_list()
-            changed = []
-            for index in selected(probed).arg_true().to_list():
-                row = rows[index]
+        stale = False
+        for number, rule in enumerate(rules):
+            rows = range(len(texts)) if ran[number] < 0 else sorted(set(changes[ran[number] :]))
+            stale = stale or bool(rows)
+            for row in marked.selected(rule, rows):
                 if row not in works:
-                    works[row] = Work(keys[row], part, translations, translator)
+                    works[row] = Work(texts[row], part, translations, translator)
                 work = works[row]
-                before = work.text
-                work.hint = None if hints is None else hints[index]
+                work.hint = marked.place(rule, row)
                 work.apply(rule)
-                if work.text != before:
-                    version[row] += 1
-                    changed.append(row)
-            if changed:
-                current = current.scatter(changed, [works[row].text for row in changed])
-            saw.update((row, version[row]) for row in rows)
-        if not stale_rows:
+                if work.text != texts[row]:
+                    texts[row] = work.text
+                    changes.append(row)
+                    marked.changed(row)
+            ran[number] = len(changes)
+        if not stale:
             break
     touched = sorted(works)
     return pl.DataFrame(
@@ -133,7 +125,7 @@ def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator
             column.name: keys.gather(touched),
             "text": [works[row].text for row in touched],
             "repairs": _repairs_column([works[row].repairs for row in touched]),
-            "flags": [works[row].flags for row in touched],
+            "flags": _flags_column([works[row].flags for row in touched]),
             "truncated": [works[row].truncated for row in touched],
         },
         schema={
@@ -144,6 +136,14 @@ def _repair_distinct(column: pl.Series, part: str, rules: list[Rule], translator
             "truncated": pl.Boolean,
         },
     )
+
+
+def _flags_column(flags: list[list[str]]) -> pl.Series:
+    """The flags of each text as one list column, built from one string a text (flag names
+    hold no newline): polars builds a list column from Python lists eight times slower."""
+    joined = pl.Series(["\n".join(names) for names in flags], dtype=pl.String)
+    none = pl.lit([], dtype=pl.List(pl.String))
+    return pl.select(pl.when(joined == "").then(none).otherwise(joined.str.split("\n"))).to_series()
 
 
 def _repairs_column(repairs: list[list[dict]]) -> pl.Series:

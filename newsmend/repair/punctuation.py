@@ -18,17 +18,18 @@ _CLOSE_PAREN = re.compile(_SPACES_BEFORE + r"）")
 # The three above start with an optional run, which the regex engine tries at every
 # character: they are searched from their marks (substitute's anchor). The three below start
 # with a character (the look-behinds after it), so the engine skips ahead to it.
-_FULL_WIDTH_MARKS = Anchor(re.compile(r"[，：；！？。]"))
-_FULL_WIDTH_OPEN = Anchor(re.compile(r"（"))
-_FULL_WIDTH_CLOSE = Anchor(re.compile(r"）"))
+_FULL_WIDTH_MARKS = Anchor(re.compile(r"[，：；！？。]"), chars="，：；！？。")
+_FULL_WIDTH_OPEN = Anchor(re.compile(r"（"), chars="（")
+_FULL_WIDTH_CLOSE = Anchor(re.compile(r"）"), chars="）")
 # A colon only after a word, a bracket or a quote (not "2 : 1"); the look-behinds see the
 # character before the first space.
 _SPACE_BEFORE_MARK = re.compile(
     r"[ \t](?:(?<=\S[ \t])[ \t]*([,.;])|(?<=[A-Za-z)\]\"”’][ \t])[ \t]*(:))(?=\s|$)"
 )
 _DOUBLE_SPACE = re.compile(r" (?<=\S ) +(?=\S)")
-# The two above are searched from their mark, or from their second space.
-_MARKS_AFTER_SPACE = Anchor(re.compile(r"[ \t][,.;:](?=\s|$)"))
+# The two above are searched from their mark (spaces are too common to search from), or
+# from their second space.
+_MARKS_AFTER_SPACE = Anchor(re.compile(r"[,.;:](?<=[ \t][,.;:])(?=\s|$)"))
 _SECOND_SPACE = Anchor(re.compile("  "), " ".__eq__)
 _ELLIPSES = re.compile(r"……+")
 _NO_SPACE_AFTER = set(')]}"”’,.;:!?\n')

@@ -36,6 +36,7 @@ DOUBLED_WORDS = {
 }
 # "w and w", "w by w" are idioms (more and more, step by step): a repeat overlapping one stays.
 IDIOM_LINKS = {"and", "by", "after", "upon"}
+_DOUBLED, _IDIOM_LINKS = sorted(DOUBLED_WORDS), sorted(IDIOM_LINKS)  # for the compiled core
 _WORD = re.compile(r"[^\W_]+")
 _PARTS = re.compile(f"({_WORD.pattern})")  # splits on words, keeping them
 # _WORD for Rust's regex, whose \w also holds combining marks ("the\u0301the" is two words in
@@ -51,7 +52,7 @@ _CLAUSES = re.compile(f"({_STOP.pattern})")  # splits at sentence ends, keeping 
 MAX_REPEAT_FIXES = 200
 
 
-def fix_repeated_phrase(work: Work) -> None:
+def fix_repeated_phrase_reference(work: Work) -> None:
     """Drop the second copy of an adjacent repeated run: 2+ words with a lower-case word in it
     ("to promote to promote", "on June 8, 2022 on June 8, 2022"), one word from
     DOUBLED_WORDS ("the the"), or "X of X" for 3+ words ("the first phase of the first
@@ -59,7 +60,8 @@ def fix_repeated_phrase(work: Work) -> None:
     deleted one at a time, first one first, as a scan from the start after each would find.
 
     No repeat reaches across a sentence end (_STOP), so when the probe has named the clauses
-    between them where a repeat may start (work.hint), only those are scanned."""
+    between them where a repeat may start (work.hint), only those are scanned. The reference;
+    fix_repeated_phrase is the compiled text core's."""
     if "too_many_repeats" in work.flags:
         return  # garbage: not repaired further in a later pass either
     if work.hint is None:
@@ -69,18 +71,39 @@ def fix_repeated_phrase(work: Work) -> None:
         scanned = [2 * clause for clause in work.hint if 2 * clause < len(pieces)]
     fixes = 0
     for number, index in enumerate(scanned):
-        repeats = _REPEATS(pieces[index], _Around(pieces, index))
+        repeats = _Repeats(pieces[index], _Around(pieces, index))
         while fixes < MAX_REPEAT_FIXES and (found := repeats.find()) is not None:
             left, cut, right = repeats.delete(*found)
             work.record_between("repeated_phrase", left, cut, "", right)
             fixes += 1
         pieces[index] = repeats.text()
         if fixes == MAX_REPEAT_FIXES:
-            later = (_REPEATS(pieces[i]) for i in scanned[number + 1 :])
+            later = (_Repeats(pieces[i]) for i in scanned[number + 1 :])
             if repeats.find() is not None or any(r.find() is not None for r in later):
                 work.flag("too_many_repeats")
             break
     work.text = "".join(pieces)
+
+
+def fix_repeated_phrase_compiled(work: Work) -> None:
+    """fix_repeated_phrase_reference, with the deletions found by the compiled text core: each
+    cut from the text as the ones before it left it (at most MAX_REPEAT_FIXES copies)."""
+    if "too_many_repeats" in work.flags:
+        return
+    cuts, more = compiled.repeat_deletions(
+        work.text, work.hint, MAX_REPEAT_FIXES, _DOUBLED, _IDIOM_LINKS
+    )
+    text = work.text
+    for start, end in cuts:
+        left, right = text[max(0, start - 80) : start], text[end : end + 80]
+        work.record_between("repeated_phrase", left, text[start:end], "", right)
+        text = text[:start] + text[end:]
+    work.text = text
+    if more:
+        work.flag("too_many_repeats")
+
+
+fix_repeated_phrase = fix_repeated_phrase_compiled if compiled else fix_repeated_phrase_reference
 
 
 class _Repeats:
@@ -102,9 +125,6 @@ class _Repeats:
         self.next_alive = list(range(1, count + 1))  # count: none
         self.prev_alive = list(range(-1, count - 1))
         self.cut = False  # no deletion yet: the living words are all the words
-        self._find_starts(text)
-
-    def _find_starts(self, _text: str) -> None:
         self.queue = _repeat_starts(self.words)  # sorted, so already a heap
 
     def find(self) -> tuple[list[int], int, int] | None:
@@ -208,27 +228,6 @@ class _Repeats:
             if self.around:
                 pieces.append(self.around.after(size - length - len(self.parts[-1])))
         return "".join(pieces)[:size]
-
-
-class _CompiledRepeats(_Repeats):
-    """_Repeats whose repeats are found by the compiled text core, all at once (up to one past
-    MAX_REPEAT_FIXES, which fix_repeated_phrase needs to know whether more are left); the
-    deletions and the text around them for the records are _Repeats'."""
-
-    def _find_starts(self, text: str) -> None:
-        cuts = compiled.repeat_cuts(text, MAX_REPEAT_FIXES + 1, _DOUBLED, _IDIOM_LINKS)
-        self.cuts = iter(cuts)
-
-    def find(self) -> tuple[list[int], int, int] | None:
-        cut = next(self.cuts, None)
-        return None if cut is None else ([cut[0], *cut[1]], 1, len(cut[1]))
-
-    def _queue_starts_across(self, before: int, after: int) -> None:
-        pass  # the compiled core found every repeat already
-
-
-_DOUBLED, _IDIOM_LINKS = sorted(DOUBLED_WORDS), sorted(IDIOM_LINKS)
-_REPEATS = _CompiledRepeats if compiled else _Repeats
 
 
 @dataclass(frozen=True)

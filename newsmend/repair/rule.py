@@ -112,6 +112,8 @@ def substitute(
     """re.sub over work.text that records each change; `replace` returning None keeps a match.
     `anchor`: see _anchored_matches."""
     text, pieces, last = work.text, [], 0
+    if anchor is not None and anchor.chars and not any(char in text for char in anchor.chars):
+        return
     matches = pattern.finditer(text) if anchor is None else _anchored_matches(text, pattern, anchor)
     for match in matches:
         new = replace(match)
@@ -131,6 +133,10 @@ class Anchor:
 
     find: re.Pattern
     takes_back: Callable[[str], bool] = " \t".__contains__
+    # If given, every match of `find` holds one of these characters: a text holding none is
+    # passed over by str's search, which is faster than the regex engine's, and instant for
+    # a character the text is too narrow to hold (Chinese marks in a Latin-1 text).
+    chars: str = ""
 
 
 def _anchored_matches(text: str, pattern: re.Pattern, anchor: Anchor) -> Iterator[re.Match]:
