@@ -44,13 +44,13 @@ def _compile() -> re.Pattern[str]:
     forms = "|".join(_form_pattern(i, form["pattern"]) for i, form in enumerate(FORMATS))
     before, after = _TABLE["time_before"], _TABLE["time_after"]
     weekday, weekday_after = _TABLE["weekday_before"], _TABLE["weekday_after"]
-    # Every form starts with a digit or a capital: the lookahead skips other places fast. A
-    # date starts after a non-alphanumeric, or a year after a word glued to it
-    # ("Xinhua2020-05-12"); it ends at a non-alphanumeric, at the end of its time
-    # ("22:43:00Xinhua"), or before a capitalised word glued to it ("Jan 12, 2018Source:
-    # Xinhuanet").
+    # Every form starts with a digit or a capital: the lookahead, tried first, skips other
+    # places fast (half the scan, before the lookbehinds). A date starts after a
+    # non-alphanumeric, or a year after a word glued to it ("Xinhua2020-05-12"); it ends at a
+    # non-alphanumeric, at the end of its time ("22:43:00Xinhua"), or before a capitalised
+    # word glued to it ("Jan 12, 2018Source: Xinhuanet").
     return re.compile(
-        rf"(?:(?<![0-9A-Za-z])|(?<=[a-z])(?=\d{{4}}[.\-/年]))(?=[0-9A-Z])(?:{weekday})?"
+        rf"(?=[0-9A-Z])(?:(?<![0-9A-Za-z])|(?<=[a-z])(?=\d{{4}}[.\-/年]))(?:{weekday})?"
         rf"(?:{before})?(?:{forms})(?:{weekday_after})?(?:{after}|(?![0-9A-Za-z])|(?=[A-Z][a-z]))"
     )
 

@@ -113,10 +113,14 @@ def record_keys(articles: pl.DataFrame, headlines: pl.DataFrame) -> pl.DataFrame
 
 
 def _lead() -> pl.Expr:
-    """The first words of the body; a teaser's last word may be cut mid-word, so it is left out."""
-    words = pl.col("body_norm").str.split(" ")
-    count = pl.when(pl.col("kind") == "teaser").then(words.list.len() - 1).otherwise(LEAD_WORDS)
-    lead = words.list.head(pl.min_horizontal(count, LEAD_WORDS)).list.join(" ")
+    """The first words of the body; a teaser's last word may be cut mid-word, so it is left out.
+    Cut from the text (single spaces between words, after normalise), not from a list of all
+    its words: a third of the time."""
+    body = pl.col("body_norm")
+    first_words = body.str.extract(rf"^(?:[^ ]+ ){{0,{LEAD_WORDS - 1}}}[^ ]*", 0)
+    all_but_last = body.str.replace(r" ?[^ ]*$", "")
+    short = body.str.count_matches(" ") < LEAD_WORDS  # LEAD_WORDS words or fewer
+    lead = pl.when((pl.col("kind") == "teaser") & short).then(all_but_last).otherwise(first_words)
     return pl.when(pl.col("kind") == "headline").then(None).otherwise(lead)
 
 

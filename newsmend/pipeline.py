@@ -43,6 +43,9 @@ def process_batch(
     with timer("read"):
         pages, problems = _read(paths, settings, result)
     articles, headlines = _split(pages, problems, timer, result)
+    # each file's hash, for the ledger; the pages' text is not needed after the split
+    hashes = {item.source_file: item.source_sha256 for item in [*pages, *problems]}
+    del pages
     with timer("repair"):
         enabled = None if not settings.disabled_rules else _enabled_rules(settings)
         translator = make_translator(settings.translation, local_folder(settings.out))
@@ -59,7 +62,8 @@ def process_batch(
     part = f"part-{run_id}-{batch_no:05d}.parquet"
     with timer("write"):
         clean, quarantined = _write(articles, headlines, problems, tables, part, run_id, result)
-        outcomes = _file_outcomes([*pages, *problems], quarantined)
+        del articles, headlines  # the clean records are copies: free the rest before the keys
+        outcomes = _file_outcomes(hashes, quarantined)
         write_parquet(outcomes, staging / FILE_OUTCOMES / part)
     with timer("story keys"):
         write_keys(clean["articles"], clean["headlines"], tables / "story_keys" / part)
@@ -145,9 +149,10 @@ def _write(articles, headlines, problems, tables, part, run_id, result):
     return written, quarantine_rows
 
 
-def _file_outcomes(read: list[Page | FileProblem], quarantine_rows: list[dict]) -> pl.DataFrame:
-    """The ledger's outcome per file: clean, quarantined whole, partly, or to retry next run."""
-    files = {item.source_file: (item.source_sha256, "clean") for item in read}
+def _file_outcomes(hashes: dict[str, str | None], quarantine_rows: list[dict]) -> pl.DataFrame:
+    """The ledger's outcome per file (by name, with its hash): clean, quarantined whole,
+    partly, or to retry next run."""
+    files = {name: (sha, "clean") for name, sha in hashes.items()}
     for row in quarantine_rows:
         sha, outcome = files[row["source_file"]]
         if row["table"] == "files":

@@ -1,0 +1,25 @@
+"""What a batch worker loads: GX's scipy.stats only on first use (newsmend/validate.py)."""
+
+import subprocess
+import sys
+
+
+def _run(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return done.stdout.strip()
+
+
+def test_validation_stage_imports_without_scipy_stats():
+    code = "import sys, newsmend.pipeline; print('scipy.stats._stats_py' in sys.modules)"
+    assert _run(code) == "False"
+
+
+def test_scipy_stats_loads_on_first_use():
+    code = (
+        "import sys, newsmend.validate; from scipy import stats; "
+        "print(round(float(stats.entropy([0.5, 0.5], [0.25, 0.75])), 6), "
+        "'scipy.stats._stats_py' in sys.modules)"
+    )
+    assert _run(code) == "0.143841 True"
