@@ -842,6 +842,16 @@ def test_a_run_of_titles_after_the_story_is_a_list_under_its_lead_in() -> None:
     assert [h.text for h in parts.list_headers] == ["What do the media report for Hunan?"]
 
 
+def test_a_run_of_title_lines_without_a_lead_in_is_no_list() -> None:
+    menu = [
+        "Policies and Regulations Today",
+        "Free Trade Zone Services",
+        "Culture Figures of Qingdao",
+    ]
+    parts = split_page(page("A title", "Source: Xinhua", *BODY, *menu))
+    assert parts.headlines == []
+
+
 def test_lines_of_a_poem_are_no_list_of_titles() -> None:
     poem = [
         "Hunan, an important birthplace of",

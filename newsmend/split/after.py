@@ -7,7 +7,6 @@ from newsmend.furniture import IN_BODY
 from newsmend.split.body import (
     _add_to_body,
     _followed_by_title,
-    _is_lead_in,
     _starts_list,
     _starts_title_run,
 )
@@ -59,13 +58,11 @@ def _read_after_body(
         elif date_first is not True and _starts_list(lines, kinds, i):
             parts.headlines.append(Headline(line, lines[i + 1]))
             date_first, i = False, i + 2
-        elif _is_lead_in(lines, kinds, i) and _starts_title_run(lines, kinds, i):
+        elif _starts_title_run(lines, kinds, i):
             parts.list_headers.append(line)  # the list's own lead-in
             undated, i = True, i + 1
             continue
-        elif (undated or i in bulleted or _starts_title_run(lines, kinds, i)) and _undated_entry(
-            lines, kinds, i
-        ):
+        elif (undated or i in bulleted) and _undated_entry(lines, kinds, i):
             parts.headlines.append(Headline(line, None))
             i += 1
         elif kind == TEXT or _starts_teaser(kinds, i):

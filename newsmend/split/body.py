@@ -91,11 +91,9 @@ def _title_run(lines: list[Span], kinds: list[str], i: int) -> int:
 
 
 def _starts_title_run(lines: list[Span], kinds: list[str], i: int) -> bool:
-    """A list of other stories' titles with no header, or under a lead-in of its own ("What
-    do the media of China report for Hunan?"): MIN_TITLE_RUN titles in a row (subheads
-    stand alone, a paragraph under each)."""
-    if _title_run(lines, kinds, i) >= MIN_TITLE_RUN:
-        return True
+    """A list of other stories' titles under a lead-in of its own ("What do the media of
+    China report for Hunan?"): the lead-in, then MIN_TITLE_RUN titles in a row. Without a
+    lead-in or a header, a run of title lines is as often a menu: not a list."""
     return _is_lead_in(lines, kinds, i) and _title_run(lines, kinds, i + 1) >= MIN_TITLE_RUN
 
 
