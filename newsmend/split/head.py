@@ -76,25 +76,31 @@ def _byline_block(lines: list[Span], kinds: list[str], i: int, step: int) -> lis
 
 
 def _title_score(
-    lines: list[Span], kinds: list[str], i: int, candidates: list[int], lead: set[str]
+    lines: list[Span],
+    kinds: list[str],
+    i: int,
+    candidates: list[int],
+    lead: set[str],
+    repeated: set[str],
 ) -> float:
     """How much a title-like line looks like the story's headline: the nearest to the body
-    wins unless it is a label of a couple of words; one a byline follows gains, and so does
-    one that shares its words with the story's lead."""
+    wins unless it is a label of a couple of words; one a byline follows gains, and so do
+    one that shares its words with the story's lead and one the page writes twice (over the
+    text and again as the picture's title, or at the top of the story: `repeated`)."""
     words = len(lines[i].text.split())
     score = -float(sum(1 for c in candidates if c > i))  # candidates between it and the body
     score -= 3 if words <= 2 else 1 if words == 3 else 0
     score -= 3 if lines[i].text.endswith((":", "：")) else 0
     following = _next_line(kinds, i)
     score += 2 if following < len(kinds) and kinds[following] in BYLINE_KINDS else 0
-    score += REPEAT_WEIGHT if _written_twice(lines, i) else 0
+    score += REPEAT_WEIGHT if lines[i].text in repeated else 0
     return score + LEAD_WEIGHT * _shared_words(lines[i].text, lead)
 
 
-def _written_twice(lines: list[Span], i: int) -> bool:
-    """The page writes the line again (the headline over the text, and again as the
-    picture's title or at the top of the story)."""
-    return any(line.text == lines[i].text for j, line in enumerate(lines) if j != i)
+def _repeated(lines: list[Span]) -> set[str]:
+    """The texts of the lines the page writes more than once."""
+    seen: set[str] = set()
+    return {line.text for line in lines if line.text in seen or seen.add(line.text)}
 
 
 def _stems(text: str) -> set[str]:
@@ -204,12 +210,13 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     candidates = [i for i in range(prose) if _title_like(lines[i], kinds[i])]
     if not candidates and prose < len(lines) and _headline_after_all(lines, kinds, prose):
         candidates = [prose]
-    lead = _lead(lines, kinds, prose) if len(candidates) > 1 else set()  # only to choose
-    title = (
-        max(candidates, key=lambda i: (_title_score(lines, kinds, i, candidates, lead), i))
-        if candidates
-        else None
-    )
+    title = next(iter(candidates), None)
+    if len(candidates) > 1:
+        lead, repeated = _lead(lines, kinds, prose), _repeated(lines)
+        title = max(
+            candidates,
+            key=lambda i: (_title_score(lines, kinds, i, candidates, lead, repeated), i),
+        )
     if title is None:
         bylines = [i for i in range(prose) if kinds[i] in BYLINE_KINDS]
     else:

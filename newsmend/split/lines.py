@@ -4,6 +4,7 @@ their kinds (`_kind`), and the questions every stage asks of a line (prose? titl
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from itertools import pairwise
 
@@ -70,8 +71,8 @@ DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _c
 GAP, GAP_TAIL = re.compile(r"\s{3}"), 3 + 32
 MAX_META_WORDS = 30  # a byline line is shorter than this
 LATIN = re.compile(r"[A-Za-z]")
-IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
-MIN_IDEOGRAPHS_A_LETTER = 4  # more than this many ideographs a Latin letter: a Chinese line
+ASCII_LETTERS = string.ascii_letters.encode("ascii")
+MIN_OTHERS_A_LETTER = 4  # more non-ASCII characters than this a Latin letter: a Chinese line
 MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
@@ -282,12 +283,13 @@ def _toolbar_with_byline(furniture: str, line: str) -> bool:
 
 
 def _chinese(line: str) -> bool:
-    """A line without English, or with a few Latin letters among many more ideographs ("欧美
-    I 99国产 I ... www天天 I ..." is a line of Chinese links)."""
+    """A line without English, or with a few Latin letters among many more other characters
+    ("欧美 I 99国产 I ... www天天 I ..." is a line of Chinese links)."""
     if line.isascii():
-        return False
-    letters = len(LATIN.findall(line))
-    return letters == 0 or len(IDEOGRAPH.findall(line)) > MIN_IDEOGRAPHS_A_LETTER * letters
+        return LATIN.search(line) is None
+    ascii_part = line.encode("ascii", "ignore")
+    letters = len(ascii_part) - len(ascii_part.translate(None, ASCII_LETTERS))
+    return letters == 0 or len(line) - len(ascii_part) > MIN_OTHERS_A_LETTER * letters
 
 
 def _outlet_and_date(title: str, line: str) -> bool:
