@@ -38,7 +38,7 @@ class Settings:
     out: UPath = field(default_factory=lambda: location("data/clean"))
     # Files per Prefect task, at most (the flow cuts equal batches). Larger batches spread
     # Great Expectations' 0.3 s a call over more pages, and each page adds to a worker's
-    # peak: 2000 keeps two workers and the flow at 1.4 GB (README, "Scale").
+    # peak: 2000 keeps two workers and the flow under 1.4 GB (README, "Scale").
     batch_size: int = 2000
     full: bool = False  # reprocess every file, not only new or changed ones
     max_bytes: int = 64 * 1024 * 1024  # cap on one page, after decompression
