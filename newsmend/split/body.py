@@ -35,6 +35,7 @@ from newsmend.split.parts import (
     ENTRY,
     HEADLINE,
     META,
+    MORE_LINK,
     STRAY,
     TEXT,
     PageParts,
@@ -50,8 +51,7 @@ LISTING_HEAD = re.compile(r"PM*")
 LONGER_STORY_SHARE = 4
 MIN_TITLE_RUN = 3
 WRITER_ROLES = frozenset({"author", "reporter", "correspondent"})
-MORE_LINK = "more_link"  # the furniture kind of "[MORE]", "Read more >>"
-MIN_BODY_BEFORE_TEASER = 1
+MIN_BODY_BEFORE_TEASER = 1  # the story's own text left over a teaser taken off its end
 LEAD_IN_ENDS = ("?", "？", ":", "：")
 MAX_RUN_TITLE_WORDS = 20  # longer, a line is a snippet cut off
 MAX_CUT_TITLES = 2
@@ -72,8 +72,8 @@ def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
 
 def _title_run(lines: list[Span], kinds: list[str], i: int) -> int:
     """How many lines from i are a run of other stories' titles: title-like lines of
-    MIN_TITLE_WORDS to MAX_RUN_TITLE_WORDS words, none ending in a comma or a colon (not a poem's lines
-    or a list's lead-in), furniture between them passed."""
+    MIN_TITLE_WORDS to MAX_RUN_TITLE_WORDS words, none ending in a comma or a colon (not a
+    poem's lines or a list's lead-in), furniture between them passed."""
     run = 0
     while i < len(lines):
         if kinds[i] in FURNITURE_KINDS:
@@ -155,10 +155,9 @@ def _teaser_before_more(
     if end >= len(lines) or kinds[end] != MORE_LINK or len(body) < MIN_BODY_BEFORE_TEASER + 2:
         return []
     title, snippet = body[-2], body[-1]
-    if not _title_like(title, _kind(title.text)) or len(snippet.text.split()) <= len(
-        title.text.split()
-    ):
-        return []  # a title, then a snippet longer than it
+    longer = len(snippet.text.split()) > len(title.text.split())  # a snippet outgrows its title
+    if not (_title_like(title, _kind(title.text)) and longer):
+        return []
     del body[-2:]
     return [Teaser(title, (snippet,))]
 

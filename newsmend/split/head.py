@@ -33,12 +33,9 @@ SITE_SUFFIX = re.compile(r"(?:\s[-–—]|[|｜_])\s*+(?P<site>[^-–—|｜_]{2
 CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}|[0-9]{2,}|[\u3400-\u9fff]{2,}")
 STEM_CHARS = 5
 LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
-LEAD_WEIGHT = 2.0
+LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as a byline
 REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a byline
-MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = (
-    6,
-    0.5,
-)  # see _title_after_lead  # a headline whose words are all in the lead gains as much as a byline
+MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
 ENGLISH_RUN = re.compile(
     r"[\"“‘(\[]?[A-Za-z0-9][^\u3400-\u9fff\uff01-\uff5e丨]*[A-Za-z0-9.!?\"”’)\]]"

@@ -97,8 +97,8 @@ MAX_CHINESE_TITLE_CHARS = 60
 SENTENCE_INSIDE = re.compile(
     r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
 )
+ENUMERATOR = re.compile(r"(\d{1,2})[.、)）]\s+(?=\S)")  # "1. " before a story of a collection
 # A list bullet; a dash only before text that does not end with one ("- END -" is a marker).
-ENUMERATOR = re.compile(r"\d{1,2}[.、)）]\s+(?=\S)")  # "1. " before a story of a collection
 BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|[-–]\s+(?!.*[-–]$))")
 
 
@@ -214,7 +214,7 @@ def _dated_entry(line: Span) -> Headline | None:
 def _number(line: Span) -> int | None:
     """The number of a numbered title ("2. Xiamen, Fortaleza stage video conference")."""
     match = ENUMERATOR.match(line.text)
-    return int(match.group().rstrip(".、)） \t")) if match else None
+    return int(match[1]) if match else None
 
 
 def _without_number(line: Span) -> Span:
