@@ -40,9 +40,9 @@ def _label_pattern(label: str) -> str:
 
 def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     """Labels in any case; inside a line one starts with a capital or is Chinese, except at
-    the start of a line ("date 2023-04-12"), after a comma, colon, slash, dash or bracket
-    (", edited by ...", "Source: by Shanghai Daily") or after a gap of spaces ("16:14:45
-    source:sdchina.com"). A label is followed by a separator, or by a space and then a capital or a digit.
+    the start of a line ("date 2023-04-12"), after a comma, colon, slash, dash, bracket or a
+    date's last digit (", edited by ...", "Source: by Shanghai Daily", "20:21:20 source:
+    Zhejiang News") or after a gap of spaces ("16:14:45  source:sdchina.com"). A label is followed by a separator, or by a space and then a capital or a digit.
     Grouped by first letter, in the same order, a place is tried against the labels that start
     with its letter only (ungrouped, against every label: the tests' reference)."""
     labels = sorted(ROLES, key=len, reverse=True)
@@ -56,7 +56,7 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     # Only where some label can start: a run of other ideographs is passed at once.
     first = re.escape("".join(sorted({label[0].casefold() for label in labels})))
     return re.compile(
-        rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（])|(?<=[,;:，；：/—–(（]\s)|(?<=\s\s)"
+        rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（])|(?<=[,;:，；：/—–(（\d]\s)|(?<=\s\s)"
         rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
         rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9])))",
@@ -354,7 +354,7 @@ def _family_uncapped(match: re.Match[str]) -> str:
 def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
     """Names, then the outlet they work for: "Yuan Meng, Liu Ning (People's Daily Online)",
     "Yuan Mengwen from Foreign Affairs Office of Wuhu", "Guo Liliang, Hunan Daily",
-    "Zhang San/Xinhua"."""
+    "Zhang San/Xinhua", "Li Yu and Peng Chao in Chengdu (China Daily)"."""
     value = value.strip()
     if value.endswith((")", "）")) and ("(" in value or "（" in value):
         cut = max(value.rfind("("), value.rfind("（"))
@@ -367,7 +367,7 @@ def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
         names, outlet = value[: value.rfind(" ")], value.rsplit(" ", 1)[1]  # "Wang Fan ECNS"
     else:
         names, _comma, outlet = value.rpartition(",")
-    names, outlet = names.strip(), outlet.strip()
+    names, outlet = PLACE_AFTER.sub("", names.strip()), outlet.strip()  # "Li Yu in Chengdu"
     if names and looks_like_names(names) and _names_an_outlet("outlet", outlet):
         return split_names(names), outlet
     return None
@@ -401,6 +401,7 @@ def parse_byline(line: str) -> Byline:
     Time:2022.08.02", "Jul 1, 2016 | Source: by Shanghai Daily"). A field that credits
     nothing ("Time: the day before yesterday") may still be the date or the outlet."""
     outlets: list[str] = []
+    labelled: list[str] = []  # outlets written under a source label
     published_raw: str | None = None
     credits: list[tuple[str, str]] = []
     for role, value in _fields(_unwrap(line)):
@@ -418,22 +419,29 @@ def parse_byline(line: str) -> Byline:
         credited = _field_credits(role, value)
         if credited is None:
             if role == "outlet" or (role is None and _may_name_an_outlet(value)):
-                outlets.append(value.strip("()（）"))
+                (labelled if role == "outlet" else outlets).append(value.strip("()（）"))
             continue  # a person label with a user's handle ("Author:zhongdeen")
         for credit_role, names in credited:
             if credit_role == "outlet":
-                outlets += names
+                (labelled if role == "outlet" else outlets).extend(names)
             else:
                 credits += [(credit_role, name) for name in names]
-    outlets = [" ".join(BRACKETED.sub(_without_toolbar, outlet).split()) for outlet in outlets]
-    outlets.sort(key=lambda outlet: CJK.search(outlet) is not None)  # the English name first
     return Byline(
-        next(iter(outlets), None),
+        _stated_outlet(outlets, labelled),
         published_raw,
         persons(credits, "author"),
         persons(credits, "editor"),
         credits,
     )
+
+
+def _stated_outlet(unlabelled: list[str], labelled: list[str]) -> str | None:
+    """The outlet a byline names: one under a source label before a name the line only
+    shows ("Hangzhou News 2020-12-30 Source:Hangzhou.com.cn" is Hangzhou.com.cn's), and an
+    English name before a Chinese one."""
+    outlets = [" ".join(BRACKETED.sub(_without_toolbar, o).split()) for o in labelled + unlabelled]
+    outlets.sort(key=lambda outlet: CJK.search(outlet) is not None)  # a stable sort
+    return next(iter(outlets), None)
 
 
 def _without_toolbar(bracketed: re.Match[str]) -> str:
@@ -499,18 +507,17 @@ def looks_like_byline(line: str) -> bool:
     labelled = any(role is not None for role, _ in fields)
     if not labelled and (find_date(line) is None or line.endswith((")", "）"))):
         return False  # no label and no date, or a headline dated in brackets
-    for role, value in fields:
-        value = _without_date(value)[0].strip("()（）")
+    for role, written in fields:
+        written = _without_date(written)[0]
+        value = written.strip("()（）")
         if not value:
             continue
         if role is None and not _looks_like_proper_name(value):
             return False
         if role == "outlet" and not _names_an_outlet(role, value):
             return False
-        if role in PERSON_ROLES and not (
-            looks_like_names(value) or _names_an_outlet(role, value) or HANDLE.fullmatch(value)
-        ):
-            return False
+        if role in PERSON_ROLES and not (_field_credits(role, written) or HANDLE.fullmatch(value)):
+            return False  # "By Li Yu in Chengdu (China Daily)" credits; "By the river" not
     return True
 
 

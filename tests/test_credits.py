@@ -353,6 +353,18 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
         ("Added On August 4, 2017", Byline(None, "August 4, 2017")),
         ("Issued at : 2020-05-12 10:00", Byline(None, "2020-05-12 10:00")),
         ("Written on: May 5, 2020", Byline(None, "May 5, 2020")),
+        (
+            "By Li Yu and Peng Chao in Chengdu (China Daily) Updated: 2014-09-18 08:05",
+            Byline("China Daily", "2014-09-18 08:05", ["Li Yu", "Peng Chao"]),
+        ),
+        (
+            "2021-12-09 20:21:20 source: Zhejiang News",
+            Byline("Zhejiang News", "2021-12-09 20:21:20"),
+        ),
+        (
+            "Hangzhou News   2020-12-30 14:21   Source:Hangzhou.com.cn",
+            Byline("Hangzhou.com.cn", "2020-12-30 14:21"),
+        ),
     ],
 )
 def test_places_after_names_and_unknown_date_labels(line: str, byline: Byline) -> None:
@@ -387,3 +399,20 @@ def test_labels_grouped_by_first_letter_match_as_every_label_does(line):
         return [(m.span(), m.lastgroup) for m in pattern.finditer(line)]
 
     assert found(LABEL) == found(_compile_labels(grouped=False))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Li Yu and Peng Chao in Chengdu (China Daily) Updated: 2014-09-18 08:05",
+        "2021-12-09 20:21:20 source: Zhejiang News",
+    ],
+)
+def test_a_place_before_the_outlet_and_a_lowercase_label_after_the_time_make_a_byline(
+    line: str,
+) -> None:
+    assert looks_like_byline(line)
+
+
+def test_a_lowercase_word_after_a_number_in_prose_is_no_label() -> None:
+    assert not looks_like_byline("The 12 editors met in Beijing on Monday to plan the issue.")
