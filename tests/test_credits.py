@@ -353,6 +353,8 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
         ("Added On August 4, 2017", Byline(None, "August 4, 2017")),
         ("Issued at : 2020-05-12 10:00", Byline(None, "2020-05-12 10:00")),
         ("Written on: May 5, 2020", Byline(None, "May 5, 2020")),
+        ("Uploaded at January 29, 2020 21:23", Byline(None, "January 29, 2020 21:23")),
+        ("Posted at 10:20, May 5, 2020", Byline(None, "10:20, May 5, 2020")),
         (
             "By Li Yu and Peng Chao in Chengdu (China Daily) Updated: 2014-09-18 08:05",
             Byline("China Daily", "2014-09-18 08:05", ["Li Yu", "Peng Chao"]),
