@@ -42,6 +42,8 @@ EXAMPLES = {
         "Share - WeChat",
         "Text:AAAPrint",
         "T | T",
+        "Font size:A+A-",
+        "Share this:",
     ],
     "qr_prompt": ["Scan the QR code to follow us", "Follow us on WeChat", "扫一扫在手机打开当前页"],
     "footer": [
@@ -107,6 +109,9 @@ EXAMPLES = {
         "Case insensitive.If the code is undiscernible",
         "LEAVE A REPLY",
         "Please enter your name here",
+        "Add your comments...",
+        "User Name Required",
+        "Racist, abusive and off-topic comments may be removed by the moderator.",
     ],
 }
 STORY_LINES = [
