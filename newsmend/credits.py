@@ -499,14 +499,17 @@ def persons(credits: list[tuple[str, str]], column: str) -> list[str]:
 def looks_like_byline(line: str) -> bool:
     """A short line of byline fields that all make sense: labelled ones ("Source: Xinhua",
     "Editor: Li Na"), dates, and outlets beside a date ("People's Daily Online) 10:58,
-    September 16, 2022", "eguangzhou.gov.cn | Updated:2023-09-26")."""
-    line = _unwrap(line)
+    September 16, 2022", "eguangzhou.gov.cn | Updated:2023-09-26"), and an outlet's name alone
+    in brackets ("(Xinhua)", "( China Daily )")."""
+    written, line = line.strip(), _unwrap(line)
     if len(line) > MAX_BYLINE_CHARS:
         return False
     fields = _fields(line)
     labelled = any(role is not None for role, _ in fields)
-    if not labelled and (find_date(line) is None or line.endswith((")", "）"))):
-        return False  # no label and no date, or a headline dated in brackets
+    if not labelled and find_date(line) is None:
+        return written != line and is_site_name(line)
+    if not labelled and line.endswith((")", "）")):
+        return False  # a headline dated in brackets
     for role, written in fields:
         written = _without_date(written)[0]
         value = written.strip("()（）")

@@ -408,13 +408,19 @@ def test_labels_grouped_by_first_letter_match_as_every_label_does(line):
     [
         "By Li Yu and Peng Chao in Chengdu (China Daily) Updated: 2014-09-18 08:05",
         "2021-12-09 20:21:20 source: Zhejiang News",
+        "(Xinhua)",
+        "( China Daily )",
     ],
 )
-def test_a_place_before_the_outlet_and_a_lowercase_label_after_the_time_make_a_byline(
+def test_a_place_before_the_outlet_a_lowercase_label_and_a_bracketed_outlet_make_bylines(
     line: str,
 ) -> None:
     assert looks_like_byline(line)
 
 
-def test_a_lowercase_word_after_a_number_in_prose_is_no_label() -> None:
-    assert not looks_like_byline("The 12 editors met in Beijing on Monday to plan the issue.")
+@pytest.mark.parametrize(
+    "line",
+    ["The 12 editors met in Beijing on Monday to plan the issue.", "(Hunan)", "(Part 1)"],
+)
+def test_a_lowercase_word_after_a_number_or_a_bracketed_word_is_no_byline(line: str) -> None:
+    assert not looks_like_byline(line)
