@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import replace
 from functools import lru_cache
 
 from newsmend.credits import (
@@ -110,6 +111,8 @@ def _main_article(page: Page, parts: PageParts) -> dict:
     byline = _read_byline(parts.bylines)
     credit_lines = [_read_byline([line]) for line in parts.credits]
     dateline = read_dateline(parts.body[0].text) if parts.body else None
+    if dateline and _published(dateline.published_raw, page.text) is None:
+        dateline = replace(dateline, published_raw=None)  # "CHANGSHA, March 20 --", no year
     credit_lines += [dateline] if dateline else []  # the last to date and source the story
     spans = [s for s in (parts.title, *parts.bylines, *parts.body) if s is not None]
     start, end = (min(s.start for s in spans), max(s.end for s in spans)) if spans else (0, 0)

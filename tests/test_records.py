@@ -144,6 +144,19 @@ def test_unparseable_byline_date_is_kept_raw() -> None:
     assert article["outlet"] == "Huai'an Release"
 
 
+@pytest.mark.parametrize(
+    ("closing", "published"),
+    [("", None), (" It was his first visit since May 5, 2019.", "2019-03-20")],
+)
+def test_a_wire_dateline_without_a_year_dates_the_story_only_when_the_page_gives_one(
+    closing: str, published: str | None
+) -> None:
+    text = f"Xi inspects Changde\n\nCHANGSHA, March 20 (Xinhua) -- Xi Jinping inspected.{closing}\n"
+    [article], [] = page_records(sample_page(text))
+    assert (article["outlet"], iso(article["published"])) == ("Xinhua", published)
+    assert (article["published_raw"] is None) == (published is None)
+
+
 def test_second_byline_line_adds_its_persons() -> None:
     text = "Title\n\nSource: Wuxi Daily 2022-06-10\n\nReporter Zhang Wei\n\nBody.\n"
     [article], [] = page_records(sample_page(text))
