@@ -134,8 +134,10 @@ def _role(match: re.Match[str]) -> str:
 
 
 def _unwrap(line: str) -> str:
-    """A line without the brackets around all of it: "(Correspondent Zhao Lei)"."""
+    """A line without the brackets around all of it: "(Correspondent Zhao Lei)", and with a
+    full stop after them: "[Editor in charge: Li Tingyu]."."""
     line = line.strip()
+    line = line[:-1] if line.endswith((").", "）.", "].", "】.")) else line
     if len(line) > 2 and line[0] in "(（[【" and line[-1] in ")）]】":
         return line[1:-1].strip()
     return line

@@ -410,6 +410,7 @@ def test_labels_grouped_by_first_letter_match_as_every_label_does(line):
         "2021-12-09 20:21:20 source: Zhejiang News",
         "(Xinhua)",
         "( China Daily )",
+        "[Editor in charge: Li Tingyu].",
     ],
 )
 def test_a_place_before_the_outlet_a_lowercase_label_and_a_bracketed_outlet_make_bylines(

@@ -99,6 +99,7 @@ WRITERS = {
         [f"{d.month:02d}-{d.day:02d}-{d.year % 100:02d}"] if d.year >= 2000 else []
     ),
     "cjk_ymd": lambda d, name: [f"{d.year}年{d.month}月{d.day}日"],
+    "month_day_time_year": lambda d, name: [f"{name} {d.day} 18:51 {d.year}"],
     "month_day_year": lambda d, name: [
         f"{name} {d.day}, {d.year}",
         f"{name}. {d.day}, {d.year}",

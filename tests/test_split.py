@@ -898,3 +898,10 @@ def test_a_line_over_the_closing_credits_is_the_story_not_a_subtitle() -> None:
     parts = split_page(page("Title", "The the park opened. boom", "Editor: Feng Lili"))
     assert [p.text for p in parts.body] == ["The the park opened. boom"]
     assert [c.text for c in parts.credits] == ["Editor: Feng Lili"] and parts.bylines == []
+
+
+def test_a_paragraph_over_the_date_is_the_story_not_its_headline() -> None:
+    paragraph = "In Zhaojue County, 98 households raise sheep. Officials set up a cooperative."
+    parts = split_page(page(paragraph, "Updated 10:20, 02-Jan-2019"))
+    assert parts.title is None
+    assert [p.text for p in parts.body] == [paragraph]

@@ -179,11 +179,12 @@ def _first_prose(lines: list[Span], kinds: list[str]) -> int:
 
 def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     """Whether the first prose line, with no title-like line above it, is the headline after
-    all: one with a byline under it, one the page writes again further down (as the text of
-    a picture), or a short capitalised one with the story under it."""
+    all: one sentence with a byline under it (several are a paragraph over its credits), one
+    the page writes again further down (as the text of a picture), or a short capitalised one
+    with the story under it."""
     after = _next_line(kinds, i)
     if after < len(kinds) and kinds[after] in BYLINE_KINDS:
-        return True
+        return SENTENCE_INSIDE.search(lines[i].text) is None
     if any(line.text == lines[i].text for line in lines[i + 1 :]):
         return True
     return (
