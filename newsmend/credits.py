@@ -101,7 +101,11 @@ HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}")  # a handle: "sdnews", "zhongd
 DATE_LABEL = re.compile(r"(?<!\w)(?:\w++\s){0,3}\w++\s?[:：]\s*+")
 # Where the persons wrote from, after their names: "By Li Hua and Wang Fang in Xi'an", "By
 # Huang Zhiling in Nanjiang, Sichuan"
-PLACE_AFTER = re.compile(r"(?<=\S)\s++in\s++[A-Z][\w'’.-]*+(?:,?\s++[A-Z][\w'’.-]*+){0,3}$")
+# Where a writer filed from, after each name: "Li Yu in Chengdu", "LIU KUN in Wuhan and ZHAO
+# LEI in Beijing", "Huang Zhiling in Nanjiang, Sichuan".
+PLACE_AFTER = re.compile(
+    r"(?<=\S)\s++in\s++[A-Z][\w'’.-]*+(?:,?\s++[A-Z][\w'’.-]*+){0,3}(?=\s++and\s|\s*+,|$)"
+)
 CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
 CAPS_FAMILY = re.compile(r"\b[A-Z]{2,}(?=\s+[A-Z][a-z])")  # a family name in capitals: "LI Hua"
 OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
@@ -340,9 +344,10 @@ def _uncapped(value: str) -> str:
     ("Li Hua", "Chen Xingying"); any other value as it is."""
     match = CAPS_INVERTED.fullmatch(value.strip())
     if match is None:
-        capitals = value.isupper() and len(value.split()) > 1  # "LI HUA", not "CGTN"
+        capitals = value.replace(" and ", " ").isupper() and len(value.split()) > 1  # not "CGTN"
+        titled = " ".join(word if word == "and" else word.title() for word in value.split())
         if capitals:
-            return value.title() if looks_like_names(value.title()) else value
+            return titled if looks_like_names(titled) else value
         return CAPS_FAMILY.sub(_family_uncapped, value)
     given, family = match["given"].title(), match["family"].title()
     return f"{family} {given}" if is_family_name(family) and not is_family_name(given) else value

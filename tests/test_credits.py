@@ -360,6 +360,15 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             Byline("China Daily", "2014-09-18 08:05", ["Li Yu", "Peng Chao"]),
         ),
         (
+            "By LIU KUN in Wuhan and ZHAO LEI in Beijing | CHINA DAILY | Updated: 2020-01-31 07:08",
+            Byline("CHINA DAILY", "2020-01-31 07:08", ["Liu Kun", "Zhao Lei"]),
+        ),
+        (
+            "By Li Hua in Beijing, Wang Fang in Shanghai",
+            Byline(None, None, ["Li Hua", "Wang Fang"]),
+        ),
+        ("By LI HUA and WANG FANG", Byline(None, None, ["Li Hua", "Wang Fang"])),
+        (
             "2021-12-09 20:21:20 source: Zhejiang News",
             Byline("Zhejiang News", "2021-12-09 20:21:20"),
         ),
