@@ -47,6 +47,7 @@ EXAMPLES = {
     ],
     "qr_prompt": ["Scan the QR code to follow us", "Follow us on WeChat", "扫一扫在手机打开当前页"],
     "footer": [
+        "About People's Daily Online | Join Us | Contact Us",
         "Copyright © 2020 Hunan Provincial Government. All rights reserved.",
         "Contact Us",
         "E-mail: webmaster@example.cn",

@@ -905,3 +905,17 @@ def test_a_paragraph_over_the_date_is_the_story_not_its_headline() -> None:
     parts = split_page(page(paragraph, "Updated 10:20, 02-Jan-2019"))
     assert parts.title is None
     assert [p.text for p in parts.body] == [paragraph]
+
+
+def test_a_list_under_its_header_after_a_stray_label_is_a_list_not_teasers() -> None:
+    titles = [
+        "CPC establishes ties with over 600 political parties, organizations worldwide",
+        "CPC leadership is key to China's transformation: Japanese businessman",
+        "Many lessons can be learned from CPC's governance: U.S. expert",
+        "Scientists hail Xi's speech on innovation",
+    ]
+    text = page("A title", "By Wu Yue", *BODY, "(Web editor: Guo Wenrui, Liang Jun)", "Photos",
+                "Related Stories", "\n".join(f"- {t}" for t in titles))  # fmt: skip
+    parts = split_page(text)
+    assert parts.teasers == []
+    assert [h.title.text for h in parts.headlines] == titles

@@ -130,18 +130,27 @@ def _snippet_like(lines: list[Span], kinds: list[str], i: int) -> bool:
 
 
 def _read_teasers(
-    lines: list[Span], kinds: list[str], i: int, parts: PageParts, going_on: bool
+    lines: list[Span],
+    kinds: list[str],
+    bulleted: set[int],
+    i: int,
+    parts: PageParts,
+    going_on: bool,
 ) -> None:
     """Stories after the main one: a title line, its byline lines, a snippet line, and the
     credit lines after it. When `going_on` (only bylines and bars since the body), the
-    paragraphs before the first of them are still the main story's. Furniture among them is
-    dropped; any other line is a stray."""
+    paragraphs before the first of them are still the main story's. A list header among
+    them starts a list again ("Photos", then "Related Stories" and its titles). Furniture
+    among them is dropped; any other line is a stray."""
     while i < len(lines):
         kind = kinds[i]
         snippet = _skip_meta(kinds, _next_line(kinds, i))
         if going_on and _is_prose(lines[i], kind):
             _add_to_body(lines[i], parts)  # the story goes on after a byline or a bar
             i += 1
+        elif kind == HEADER:
+            going_on = False
+            i = _read_after_body(lines, kinds, bulleted, i, parts)
         elif (
             kind in (TEXT, ENTRY)
             and _title_like(lines[i], TEXT)
