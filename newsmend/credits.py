@@ -137,7 +137,7 @@ def _role(match: re.Match[str]) -> str:
     return ROLES[_LABEL_ORDER[int(match.lastgroup[1:])]]
 
 
-def _unwrap(line: str) -> str:
+def unwrap(line: str) -> str:
     """A line without the brackets around all of it: "(Correspondent Zhao Lei)", and with a
     full stop after them: "[Editor in charge: Li Tingyu]."."""
     line = line.strip()
@@ -292,7 +292,7 @@ def parse_credit_fields(line: str) -> list[tuple[str, list[str]]]:
 def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Cached: split classifies a credit line and records reads it, and credit lines repeat
     from page to page."""
-    line = _unwrap(line)
+    line = unwrap(line)
     if len(line) > MAX_BYLINE_CHARS:
         return ()
     if is_bare_name(line):
@@ -411,7 +411,7 @@ def parse_byline(line: str) -> Byline:
     labelled: list[str] = []  # outlets written under a source label
     published_raw: str | None = None
     credits: list[tuple[str, str]] = []
-    for role, value in _fields(_unwrap(line)):
+    for role, value in _fields(unwrap(line)):
         if role == "published":  # the date, or what the label holds when it is no date
             rest, date_raw = _without_date(value)
             if not value.endswith((":", "：")):  # "Time: Typeface:", a label with no date
@@ -489,7 +489,7 @@ def chinese_credits(line: str) -> list[tuple[str, str]]:
     曹家宁", "编辑:刘婷婷"): names as written, for a page that names them in no other way."""
     if line.isascii():
         return []
-    fields = [(role, CJK_LABEL_AFTER.sub("", value)) for role, value in _fields(_unwrap(line))]
+    fields = [(role, CJK_LABEL_AFTER.sub("", value)) for role, value in _fields(unwrap(line))]
     return [
         (role, name)
         for role, value in fields
@@ -508,7 +508,7 @@ def looks_like_byline(line: str) -> bool:
     "Editor: Li Na"), dates, and outlets beside a date ("People's Daily Online) 10:58,
     September 16, 2022", "eguangzhou.gov.cn | Updated:2023-09-26"), and an outlet's name alone
     in brackets ("(Xinhua)", "( China Daily )")."""
-    written, line = line.strip(), _unwrap(line)
+    written, line = line.strip(), unwrap(line)
     if len(line) > MAX_BYLINE_CHARS:
         return False
     fields = _fields(line)

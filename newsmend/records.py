@@ -17,6 +17,7 @@ from newsmend.credits import (
     parse_byline,
     persons,
     read_dateline,
+    unwrap,
 )
 from newsmend.dates import find_date, latest_date, parse_date
 from newsmend.furniture import strip_toolbar
@@ -44,7 +45,7 @@ def _read_byline(lines) -> Byline:
 def _read_byline_texts(texts: tuple[str, ...]) -> Byline:
     """Cached: bylines and credit lines repeat from page to page ("Editor: Li Na"), and most
     teasers have none. The Byline is shared: its lists are read, never changed."""
-    return parse_byline(" | ".join(strip_toolbar(text) for text in texts))
+    return parse_byline(" | ".join(strip_toolbar(unwrap(text)) for text in texts))
 
 
 def _credit_columns(outlet: str | None, credits: list[tuple[str, str]]) -> dict:

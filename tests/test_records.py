@@ -222,3 +222,10 @@ def test_a_person_credited_in_english_too_is_named_in_english() -> None:
     text = "A title\n\nBody paragraph of the story.\n\nEditor: Li Na\n\n责任编辑：李娜"
     articles, _headlines = page_records(sample_page(text))
     assert articles[0]["editors"] == ["Li Na"]
+
+
+def test_a_bracketed_credit_read_with_the_byline_above_it_credits_everyone() -> None:
+    blocks = ("Title", "People's Daily Online) 17:53, February 02, 2023",
+              "(Web editor: Xian Jiangnan, Du Mingming)", "Body.")  # fmt: skip
+    [article], [] = page_records(sample_page("\n".join(blocks[:3]) + "\n\n" + blocks[3]))
+    assert article["editors"] == ["Xian Jiangnan", "Du Mingming"]

@@ -919,3 +919,13 @@ def test_a_list_under_its_header_after_a_stray_label_is_a_list_not_teasers() -> 
     parts = split_page(text)
     assert parts.teasers == []
     assert [h.title.text for h in parts.headlines] == titles
+
+
+def test_a_photo_storys_headline_is_the_line_over_its_dated_byline_not_a_label_above() -> None:
+    caption = (
+        "A herdsman brings his sheep to graze on the grassland, Jan. 31, 2023. (Xinhua/Li Hua)"
+    )
+    parts = split_page(page("We Are China", "Herdsman grazes sheep on snow-covered grassland",
+                            "(People's Daily Online) 17:53, February 02, 2023", caption))  # fmt: skip
+    assert parts.title is not None and parts.title.text.startswith("Herdsman")
+    assert [b.text for b in parts.bylines] == ["(People's Daily Online) 17:53, February 02, 2023"]

@@ -25,7 +25,18 @@ from newsmend.split.lines import (
     _title_like,
     _without_number,
 )
-from newsmend.split.parts import CHINESE, HEADLINE, RESIDUE, SITE_NAME, STRAY, TEXT, Span, _cut
+from newsmend.split.parts import (
+    CHINESE,
+    DATE,
+    HEADLINE,
+    META,
+    RESIDUE,
+    SITE_NAME,
+    STRAY,
+    TEXT,
+    Span,
+    _cut,
+)
 
 MAX_STRAY = 2
 # A site's name glued after a headline: " - Hunan Government", "_Zhengzhou Portal", "| ..."
@@ -168,12 +179,18 @@ def _english_half(title: Span) -> Span:
 
 
 def _first_prose(lines: list[Span], kinds: list[str]) -> int:
-    """Index of the first prose line; when none is prose, of the second text line (the first
-    is the title), or of the only one."""
+    """Index of the first prose line; when none is prose (a photo story's captions), the
+    line after the first dated byline under a text line (the headline's; a credit under the
+    last line closes the story), else the second text line (the first is the title), or the
+    only one."""
     for i, (line, kind) in enumerate(zip(lines, kinds)):
         if _is_prose(line, kind):
             return i
     texts = [i for i, kind in enumerate(kinds) if kind in (TEXT, CHINESE)]
+    for i in texts:
+        after = _next_line(kinds, i)
+        if after < len(kinds) and kinds[after] in (META, DATE):
+            return after + 1
     return texts[1] if len(texts) > 1 else next(iter(texts), len(lines))
 
 
