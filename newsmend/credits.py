@@ -416,6 +416,7 @@ def parse_byline(line: str) -> Byline:
             rest, date_raw = _without_date(value)
             if not value.endswith((":", "：")):  # "Time: Typeface:", a label with no date
                 published_raw = published_raw or date_raw or value or None
+            rest = rest.strip("()（） ")  # "Updated: 2023-09-09 07:13 ( CHINA DAILY )"
             if date_raw and (is_site_name(rest) or OUTLET_INITIALS.fullmatch(rest)):
                 outlets.append(rest)  # "Updated: October 20, 2022 09:33 CGTN"
             continue

@@ -368,6 +368,7 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             Byline(None, None, ["Li Hua", "Wang Fang"]),
         ),
         ("By LI HUA and WANG FANG", Byline(None, None, ["Li Hua", "Wang Fang"])),
+        ("Updated: 2023-09-09 07:13 ( CHINA DAILY )", Byline("CHINA DAILY", "2023-09-09 07:13")),
         (
             "2021-12-09 20:21:20 source: Zhejiang News",
             Byline("Zhejiang News", "2021-12-09 20:21:20"),
@@ -419,6 +420,7 @@ def test_labels_grouped_by_first_letter_match_as_every_label_does(line):
         "2021-12-09 20:21:20 source: Zhejiang News",
         "(Xinhua)",
         "( China Daily )",
+        "( chinadaily.com.cn )",
         "[Editor in charge: Li Tingyu].",
     ],
 )

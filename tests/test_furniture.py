@@ -32,7 +32,6 @@ EXAMPLES = {
         "The Official Website of the People's Government of Hunan Province",
         "Welcome to Wuxi",
         "english.changsha.gov.cn",
-        "( chinadaily.com.cn )",
     ],
     "share_bar": [
         "Print Close",
