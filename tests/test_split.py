@@ -929,3 +929,11 @@ def test_a_photo_storys_headline_is_the_line_over_its_dated_byline_not_a_label_a
                             "(People's Daily Online) 17:53, February 02, 2023", caption))  # fmt: skip
     assert parts.title is not None and parts.title.text.startswith("Herdsman")
     assert [b.text for b in parts.bylines] == ["(People's Daily Online) 17:53, February 02, 2023"]
+
+
+@pytest.mark.parametrize("header", ["Related >>", "Most popular >>", "Most Read"])
+def test_related_and_most_popular_head_lists_of_headlines(header: str) -> None:
+    titles = ["Military parade training for 60th anniversary", "Man makes longest wedding dress"]
+    parts = split_page(page("A title", "By Wu Yue", *BODY, header, "\n".join(titles)))
+    assert parts.teasers == []
+    assert [h.title.text for h in parts.headlines] == titles
