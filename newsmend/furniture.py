@@ -125,7 +125,7 @@ IN_BODY: dict[str, str] = {kind.name: kind.in_body for kind in KINDS}
 TOOLBAR_WORDS = next(kind.words for kind in KINDS if kind.name == "share_bar")
 MIXED = "navigation"  # the kind of a line made of several kinds' words ("Search 简体 Wechat")
 # View counters and font-size switches inside a byline line: "Browse: 1,024", "2639 Views",
-# "阅读次数:5025", "Size:TTT", "[Print this page]", "0 Comment(s)".
+# "阅读次数:5025", "Size:TTT", "[Print this page]", "0 Comment(s)", "5 min read".
 _COUNTER = re.compile(
     r"(?i)\b(?:browse[ds]?|views?|hits|visits|clicks?|reads|page views)\s*(?:times)?\s*[:：]\s*[\d,]*(?:\s*times)?"
     r"|(?<![:\d])\b\d[\d,]*\s+(?:views|hits|visits|clicks|reads)\b(?!\s*[:：])"
@@ -133,6 +133,7 @@ _COUNTER = re.compile(
     r"|(?i:\b(?:font\s*|text\s*)?size\s*[:：]\s*[a-z]{1,6}[+\-]?(?:\s+[a-z]{1,6}[+\-]?){0,2}(?![\w+\-]))"
     r"|(?i:[\[【]\s*(?:print this page|close (?:this )?window)\s*[\]】])"
     r"|(?i:\b\d[\d,]*+\s*+comments?(?:\(s\))?)"  # "0 Comment(s)Print E-mail Xinhua, ..."
+    r"|(?i:\b\d{1,3}\s*+(?:minutes?|mins?)(?:\s++read)?$)"  # a reading time: "12.08.2025 1 minute"
 )
 _WORD = re.compile(r"【[^】\s]*】|[^\s|｜【]+")  # "【Print】【Close】" is two words
 _COUNTER_NEEDLES = _needles(_parsed(_COUNTER.pattern))

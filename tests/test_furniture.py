@@ -150,6 +150,7 @@ def test_story_line_is_not_furniture(line: str) -> None:
         ("Source: Xinhua | 2022-08-02 | Print | Close", "Source: Xinhua | 2022-08-02"),
         ("Updated: 2021-07-02 17:30:38 Views: 1,024", "Updated: 2021-07-02 17:30:38"),
         ("0 CommentsPrint E-mail China Daily, May 16, 2011", "China Daily, May 16, 2011"),
+        ("12.08.2025 6 minutes", "12.08.2025"),
     ],
 )
 def test_toolbar_words_and_counters_are_stripped(line: str, rest: str) -> None:
