@@ -156,6 +156,14 @@ def test_cjk_residue_with_and_without_translator():
     )
 
 
+@pytest.mark.parametrize("translator", [None, DictionaryTranslator()])
+def test_a_bar_written_as_an_ideograph_is_a_bar_not_a_word(translator):
+    text = "Popular Science Animation丨Fast and Fierce: How to Avoid Floods"
+    assert fixed(text, "cjk_residue", translator=translator) == (
+        "Popular Science Animation | Fast and Fierce: How to Avoid Floods"
+    )
+
+
 def test_repeated_clause_opener_is_flagged_not_changed():
     text = (
         "Since the establishment of the Institute, since the establishment of the Academy, it grew."

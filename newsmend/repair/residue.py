@@ -23,6 +23,9 @@ _FURNITURE = re.compile(
 )
 
 
+# The ideograph "丨" written as a bar between a headline's parts ("Popular Science Animation丨Fast
+# and Fierce"): a bar, not a word to translate (a dictionary gives "radical in Chinese characters").
+_BAR = "丨"
 # Chinese page furniture, dropped with or without a translator: link labels ("点击查看") and
 # reporter or editor credits ("（记者 张伟）"), which the credits stage reads from their own lines.
 _CJK_FURNITURE = re.compile(
@@ -32,9 +35,9 @@ _CJK_FURNITURE = re.compile(
 
 
 def fix_cjk_residue(work: Work) -> None:
-    """Replace each Chinese run by its English. Page furniture ("点击查看", "（记者 张伟）")
-    is dropped, translator or not, and so is a gloss that repeats the English next to it
-    ("Rugao 如皋 City", "Wuzhen（乌镇）"). Without a translator, or when no provider takes a
+    """Replace each Chinese run by its English; "丨" alone between English is a bar. Page
+    furniture ("点击查看", "（记者 张伟）") is dropped, translator or not, and so is a gloss that
+    repeats the English next to it ("Rugao 如皋 City", "Wuzhen（乌镇）"). Without a translator, or when no provider takes a
     run (the glossary takes only names and labels), it stays (validation flags it); a failed
     translation leaves the run and flags the record `translation_failed`. A glossary answer is
     recorded as `translate_glossary`."""
@@ -42,12 +45,18 @@ def fix_cjk_residue(work: Work) -> None:
         _with_closing_bracket(work.text, start, end) for start, end in residue_spans(work.text)
     ]
     inner = {span: work.text[span[0] : span[1]].strip(_EDGE_MARKS) for span in spans}
-    to_translate = sorted({text for text in inner.values() if not _CJK_FURNITURE.match(text)})
+    to_translate = sorted(
+        {text for text in inner.values() if not _CJK_FURNITURE.match(text) and text != _BAR}
+    )
     english = work.translate(to_translate) if work.translator or work.translations else {}
     for start, end in reversed(spans):
         fragment = inner[(start, end)]
         left, right = work.text[:start], work.text[end:]
         answer = english.get(fragment)
+        if fragment == _BAR:
+            work.record("cjk_residue", start, end, " | ")
+            work.text = left.rstrip(" \t") + " | " + right.lstrip(" \t")
+            continue
         if _CJK_FURNITURE.match(fragment) or (
             isinstance(answer, str)
             and (_FURNITURE.match(answer) or _repeats_neighbour(answer, left, right))
