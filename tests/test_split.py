@@ -937,3 +937,11 @@ def test_related_and_most_popular_head_lists_of_headlines(header: str) -> None:
     parts = split_page(page("A title", "By Wu Yue", *BODY, header, "\n".join(titles)))
     assert parts.teasers == []
     assert [h.title.text for h in parts.headlines] == titles
+
+
+def test_a_sections_name_over_its_more_link_heads_a_list_not_a_teaser() -> None:
+    titles = ["High Relief Rubbing Art Exhibition opens in Shang Capital Ruins Museum",
+              "China (Zhengzhou) Yellow River Culture Month"]  # fmt: skip
+    parts = split_page(page("A title", "By Wu Yue", *BODY, "Zhengzhou Release", "more", *titles))
+    assert parts.teasers == []
+    assert [h.title.text for h in parts.headlines] == titles

@@ -7,6 +7,7 @@ from newsmend.furniture import IN_BODY
 from newsmend.split.body import (
     _add_to_body,
     _followed_by_title,
+    _over_more_link,
     _starts_list,
     _starts_title_run,
 )
@@ -148,7 +149,8 @@ def _read_teasers(
         if going_on and _is_prose(lines[i], kind):
             _add_to_body(lines[i], parts)  # the story goes on after a byline or a bar
             i += 1
-        elif kind == HEADER:
+        elif kind == HEADER or _over_more_link(lines, kinds, i):
+            kinds[i] = HEADER  # a section's name over its "more" link heads a list too
             going_on = False
             i = _read_after_body(lines, kinds, bulleted, i, parts)
         elif (

@@ -26,6 +26,7 @@ from newsmend.split.lines import (
     _number,
     _opening_date,
     _prose_follows,
+    _squeeze,
     _title_cased,
     _title_like,
 )
@@ -55,6 +56,7 @@ MIN_BODY_BEFORE_TEASER = 1  # the story's own text left over a teaser taken off 
 LEAD_IN_ENDS = ("?", "？", ":", "：")
 MAX_RUN_TITLE_WORDS = 20  # longer, a line is a snippet cut off
 MAX_CUT_TITLES = 2
+MAX_SECTION_WORDS = 4  # a section's name over its "more" link ("Zhengzhou Release")
 
 
 def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
@@ -132,12 +134,24 @@ def _read_body(
             or _starts_list(lines, kinds, i)
             or (i > start and _starts_title_run(lines, kinds, i))
             or (i > start and _starts_story(lines, kinds, bulleted, i, listing))
+            or (i > start and _over_more_link(lines, kinds, i))
             or (number is not None and _number(line) == number + 1 and _title_like(line, kind))
         ):
             return i
         else:
             _add_to_body(line, parts)
     return len(lines)
+
+
+def _over_more_link(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A section's name with its "more" link under it ("Zhengzhou Release", "more"): the
+    header of the titles that follow, not a story's title."""
+    return (
+        kinds[i] == TEXT
+        and len(lines[i].text.split()) <= MAX_SECTION_WORDS
+        and i + 1 < len(lines)
+        and (kinds[i + 1] == MORE_LINK or _squeeze(lines[i + 1].text) == "more")
+    )
 
 
 def _add_to_body(line: Span, parts: PageParts) -> None:
