@@ -96,7 +96,8 @@ EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 # around it (quadratic on runs of spaces).
 BAR = re.compile(r"[|｜—]|(?<=\s)/(?=\s)")
 SIGNATURE = re.compile(r"[a-z]{2,15}")  # an editor who signs with a lowercase given name
-HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}")  # a handle: "sdnews", "zhongdeen", "hiHainan"
+# A handle: "sdnews", "zhongdeen", "hiHainan", or an e-mail address: "kathyby66@gmail.com".
+HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}(?:@[a-z0-9-]++(?:\.[a-z0-9-]++)++)?")
 # A few words and a colon before a date: a label of the date this table does not know
 DATE_LABEL = re.compile(r"(?<!\w)(?:\w++\s){0,3}\w++\s?[:：]\s*+")
 # Where the persons wrote from, after their names: "By Li Hua and Wang Fang in Xi'an", "By

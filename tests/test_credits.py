@@ -421,6 +421,7 @@ def test_labels_grouped_by_first_letter_match_as_every_label_does(line):
         "(Xinhua)",
         "( China Daily )",
         "( chinadaily.com.cn )",
+        "13/06/2011 11:46:16    Author : kathyby66@gmail.com",
         "[Editor in charge: Li Tingyu].",
     ],
 )
