@@ -102,6 +102,8 @@ HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}(?:@[a-z0-9-]++(?:\.[a-z0-9-]++)+
 DATE_LABEL = re.compile(r"(?<!\w)(?:\w++\s){0,3}\w++\s?[:：]\s*+")
 # Where the persons wrote from, after their names: "By Li Hua and Wang Fang in Xi'an", "By
 # Huang Zhiling in Nanjiang, Sichuan"
+# A remark in brackets after the names: "Ren Siqi, Ni Huaiyuan (in no particular order)".
+REMARK = re.compile(r"[(（][a-z][^()（）]*+[)）]$")
 # Where a writer filed from, after each name: "Li Yu in Chengdu", "LIU KUN in Wuhan and ZHAO
 # LEI in Beijing", "Huang Zhiling in Nanjiang, Sichuan".
 PLACE_AFTER = re.compile(
@@ -316,7 +318,8 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
     """What one field of a credit line credits: persons in its role, an outlet, or both
     ("Photo by Guo Liliang, Hunan Daily"); None when it is no credit. A person label that
     names no person ("Author: Xinhua News Agency") names the outlet."""
-    value = _uncapped(PLACE_AFTER.sub("", value)) if role in PERSON_ROLES else value
+    if role in PERSON_ROLES:
+        value = _uncapped(PLACE_AFTER.sub("", REMARK.sub("", value).rstrip()))
     if role in PERSON_ROLES and looks_like_names(value):
         return [(role, tuple(split_names(value)))]
     staff = STAFF.match(value) if role in OUTLET_BEARING_ROLES else None
@@ -478,10 +481,20 @@ DATELINE = re.compile(
 )
 
 
+# An agency alone opening a story: "(ECNS) -- About 140 medical workers ..."
+AGENCY_DATELINE = re.compile(r"[(（](?P<agency>[A-Za-z][A-Za-z .]{1,30})[)）]\s*(?:--|[—–])")
+
+
 def read_dateline(paragraph: str) -> Byline | None:
     """The date and agency of a wire dateline opening a story's first paragraph, or None."""
     match = DATELINE.match(paragraph)
-    if match is None or find_date(match["date"], default_year=2000) is None:
+    if match is None:
+        agency = AGENCY_DATELINE.match(paragraph)
+        named = agency and (
+            is_site_name(agency["agency"]) or OUTLET_INITIALS.fullmatch(agency["agency"])
+        )
+        return Byline(agency["agency"], None) if named else None
+    if find_date(match["date"], default_year=2000) is None:
         return None
     return Byline(match["agency"], match["date"])
 

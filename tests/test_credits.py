@@ -267,6 +267,7 @@ def test_caption_credits_the_photographer(caption: str, names: list[str]) -> Non
         ("YINCHUAN, Aug. 2 (Xinhua) -- Northwest China's Ningxia plans", "Xinhua", "Aug. 2"),
         ("BEIJING, Sept. 23, 2021 /PRNewswire/ — Quanzhou, a port", "PRNewswire", "Sept. 23, 2021"),
         ("HEFEI, Anhui, May 5 -- The province opened", None, "May 5"),
+        ("(ECNS) -- About 140 medical workers from Beijing", "ECNS", None),
     ],
 )
 def test_a_wire_dateline_dates_and_sources_the_story(
@@ -277,7 +278,12 @@ def test_a_wire_dateline_dates_and_sources_the_story(
 
 @pytest.mark.parametrize(
     "paragraph",
-    ["On May 5, the city opened a park.", "BEIJING -- The city opened", "USA, May 5 is a date"],
+    [
+        "On May 5, the city opened a park.",
+        "BEIJING -- The city opened",
+        "USA, May 5 is a date",
+        "(In brief) -- The city opened",
+    ],
 )
 def test_no_dateline_in_ordinary_openings(paragraph: str) -> None:
     assert read_dateline(paragraph) is None
@@ -368,6 +374,10 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             Byline(None, None, ["Li Hua", "Wang Fang"]),
         ),
         ("By LI HUA and WANG FANG", Byline(None, None, ["Li Hua", "Wang Fang"])),
+        (
+            "Authors: Ren Siqi, Li Hanhan (in no particular order)",
+            Byline(None, None, ["Ren Siqi", "Li Hanhan"]),
+        ),
         ("Updated: 2023-09-09 07:13 ( CHINA DAILY )", Byline("CHINA DAILY", "2023-09-09 07:13")),
         (
             "2021-12-09 20:21:20 source: Zhejiang News",

@@ -111,6 +111,7 @@ EXAMPLES = {
         "Please enter your name here",
         "Add your comments...",
         "User Name Required",
+        "This article was written by admin",
         "Racist, abusive and off-topic comments may be removed by the moderator.",
     ],
 }
