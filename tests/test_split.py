@@ -945,3 +945,18 @@ def test_a_sections_name_over_its_more_link_heads_a_list_not_a_teaser() -> None:
     parts = split_page(page("A title", "By Wu Yue", *BODY, "Zhengzhou Release", "more", *titles))
     assert parts.teasers == []
     assert [h.title.text for h in parts.headlines] == titles
+
+
+def test_a_listed_title_with_its_date_and_no_snippet_is_a_dated_headline() -> None:
+    text = page("Fires extinguished in Yimuhe forest      2017-05-03", BODY[0],
+                "Rhododendrons blossom in Oroqen      2017-05-02", BODY[1],
+                "Infographics: Inner Mongolia in numbers      2017-04-28",
+                "Fire emergency exercise held in Tongliao      2017-04-28", BODY[0])  # fmt: skip
+    parts = split_page(text)
+    assert [(h.title.text, h.date.text) for h in parts.headlines] == [
+        ("Infographics: Inner Mongolia in numbers", "2017-04-28")
+    ]
+    assert [t.title.text for t in parts.teasers] == [
+        "Rhododendrons blossom in Oroqen",
+        "Fire emergency exercise held in Tongliao",
+    ]

@@ -125,9 +125,13 @@ def _passable(kind: str) -> bool:
 
 def _snippet_like(lines: list[Span], kinds: list[str], i: int) -> bool:
     """Text under a title that reads as a story's snippet: a sentence, or words cut off
-    mid-sentence; not a menu's next item or an address ("Tourism", "Shinan District,
-    Qingdao")."""
-    return _is_prose(lines[i], kinds[i]) or len(lines[i].text.split()) >= MIN_CUT_SNIPPET_WORDS
+    mid-sentence; not a menu's next item, an address ("Tourism", "Shinan District,
+    Qingdao") or the next story's title over its date."""
+    if _is_prose(lines[i], kinds[i]):
+        return True
+    after = _next_line(kinds, i)
+    dated = after < len(kinds) and kinds[after] == DATE  # the next story's title over its date
+    return not dated and len(lines[i].text.split()) >= MIN_CUT_SNIPPET_WORDS
 
 
 def _read_teasers(
@@ -174,7 +178,24 @@ def _read_teasers(
                 (kinds[j], lines[j]) for j in range(i + 1, end) if kinds[j] in FURNITURE_KINDS
             ]
             i = end
+        elif _dated_title(lines, kinds, i):
+            going_on = False  # a listed story with no snippet: a headline with its date
+            parts.headlines.append(Headline(lines[i], lines[_next_line(kinds, i)]))
+            i = _next_line(kinds, i) + 1
         else:
             parts.furniture.append((kind if kind in FURNITURE_KINDS else STRAY, lines[i]))
             going_on = going_on and (kind not in FURNITURE_KINDS or _passable(kind))
             i += 1
+
+
+def _dated_title(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A title with its date under it and no snippet ("Infographics: Inner Mongolia in
+    numbers", "2017-04-28")."""
+    after = _next_line(kinds, i)
+    return (
+        kinds[i] == TEXT
+        and _title_like(lines[i], TEXT)
+        and len(lines[i].text.split()) >= MIN_TEASER_WORDS
+        and after < len(kinds)
+        and kinds[after] == DATE
+    )
