@@ -42,6 +42,7 @@ EXAMPLES = {
         "Text:AAAPrint",
         "T | T",
         "Font size:A+A-",
+        "text size: T | T",
         "Share this:",
     ],
     "qr_prompt": ["Scan the QR code to follow us", "Follow us on WeChat", "扫一扫在手机打开当前页"],
@@ -124,6 +125,7 @@ STORY_LINES = [
         "and the contact information of the park was published on the website of the city."
     ),
     "Knowing All about Hunan",
+    "Text: A tale of two cities",
 ]
 
 
