@@ -33,6 +33,7 @@ EXAMPLES = {
         "Welcome to Wuxi",
         "english.changsha.gov.cn",
     ],
+    "separator": ["-", "***", "———"],
     "share_bar": [
         "Print Close",
         "【打印】【关闭】",
@@ -87,7 +88,12 @@ EXAMPLES = {
         "Photo taken on June 27, 2023 shows the Fenhe River in Taiyuan City.",
         "Tourists visit the ice sculptures in Harbin. (People's Daily Online/Xu Chenglong)",
     ],
-    "more_link": ["Read more: Silk Road Sino-foreign Scholar...", "Full story »", "Read more"],
+    "more_link": [
+        "Read more: Silk Road Sino-foreign Scholar...",
+        "Full story »",
+        "Read more",
+        "View all stories",
+    ],
     "navigation": [
         "Home About Us News Services Contact",
         "Local News",

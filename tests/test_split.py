@@ -960,3 +960,14 @@ def test_a_listed_title_with_its_date_and_no_snippet_is_a_dated_headline() -> No
         "Rhododendrons blossom in Oroqen",
         "Fire emergency exercise held in Tongliao",
     ]
+
+
+def test_a_long_caption_over_the_text_is_no_headline() -> None:
+    caption = (
+        "Dragon boat athletes, accompanied by the powerful and rhythmic drumbeats, vigorously "
+        "paddle their boats in a fast-paced race at the Dahu Bay Scenic Area in Gaotai county, "
+        "Zhangye, Gansu province, on June 10, 2024. [Photo provided to gogansu.com]"
+    )
+    title = "Over 40,000 tourists enjoy Dragon Boat Festival in Gaotai"
+    parts = split_page(page(title, caption, "-", BODY[0]))
+    assert parts.title is not None and parts.title.text == title

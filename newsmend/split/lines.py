@@ -38,6 +38,9 @@ from newsmend.textcore import compiled
 
 # Longer lines are paragraphs, not headline titles.
 MAX_TITLE_CHARS = 300
+# A picture's credit closing a line: "[Photo provided to gogansu.com]", "(Photo/Deng Renxiang)".
+PICTURE_CREDIT_END = re.compile(r"[\[(（](?i:photos?|pictures?|images?)\b[^\[\]()（）]{0,60}[\])）]$")
+CREDIT_CLOSES = ("]", ")", "）")
 # A whole line "2022-08-02 | Title" or "Title | 2022-08-02", or "Title (2022/8/2)".
 # The title is greedy where the date ends the line: the match then backtracks from the end.
 DATE_BAR_TITLE = re.compile(r"(?P<date>[^|｜]{4,40}?)\s*[|｜]\s*(?P<title>.+)")
@@ -334,10 +337,15 @@ def _is_prose_text(text: str) -> bool:
 
 def _title_like(line: Span, kind: str) -> bool:
     """Text that may be a headline (one left in Chinese, or in full-width letters, too; not a
-    paragraph left in Chinese)."""
+    paragraph left in Chinese, nor a picture's caption too long for furniture: "... on June
+    10, 2024. [Photo provided to gogansu.com]")."""
     if kind == CHINESE:
         return len(line.text) <= MAX_CHINESE_TITLE_CHARS
-    return kind == TEXT and not _is_prose(line, kind)
+    return (
+        kind == TEXT
+        and not _is_prose(line, kind)
+        and not (line.text.endswith(CREDIT_CLOSES) and PICTURE_CREDIT_END.search(line.text))
+    )
 
 
 def _next_line(kinds: list[str], i: int) -> int:
