@@ -541,9 +541,18 @@ def looks_like_byline(line: str) -> bool:
             return False
         if role == "outlet" and not _names_an_outlet(role, value):
             return False
-        if role in PERSON_ROLES and not (_field_credits(role, written) or HANDLE.fullmatch(value)):
-            return False  # "By Li Yu in Chengdu (China Daily)" credits; "By the river" not
+        if role in PERSON_ROLES and not _names_persons(role, written):
+            return False
     return True
+
+
+def _names_persons(role: str, written: str) -> bool:
+    """A person label's field that credits someone: names ("By Li Yu in Chengdu (China
+    Daily)"), a user's handle or address, names in Chinese ("编辑:秦舷"); not "By the river"."""
+    value = written.strip("()（）")
+    return bool(
+        _field_credits(role, written) or HANDLE.fullmatch(value) or CJK_NAMES.fullmatch(value)
+    )
 
 
 def is_picture_credit(text: str) -> bool:

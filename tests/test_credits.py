@@ -432,6 +432,7 @@ def test_labels_grouped_by_first_letter_match_as_every_label_does(line):
         "( China Daily )",
         "( chinadaily.com.cn )",
         "13/06/2011 11:46:16    Author : kathyby66@gmail.com",
+        "来源:人民网 编辑:秦舷 2024-03-30 17:12:51",
         "[Editor in charge: Li Tingyu].",
     ],
 )

@@ -39,7 +39,9 @@ from newsmend.textcore import compiled
 # Longer lines are paragraphs, not headline titles.
 MAX_TITLE_CHARS = 300
 # A picture's credit closing a line: "[Photo provided to gogansu.com]", "(Photo/Deng Renxiang)".
-PICTURE_CREDIT_END = re.compile(r"[\[(（](?i:photos?|pictures?|images?)\b[^\[\]()（）]{0,60}[\])）]$")
+PICTURE_CREDIT_END = re.compile(
+    r"[\[(（](?i:photos?|pictures?|images?)\b[^\[\]()（）]{0,60}[\])）]$"
+)
 CREDIT_CLOSES = ("]", ")", "）")
 # A whole line "2022-08-02 | Title" or "Title | 2022-08-02", or "Title (2022/8/2)".
 # The title is greedy where the date ends the line: the match then backtracks from the end.
