@@ -971,3 +971,15 @@ def test_a_long_caption_over_the_text_is_no_headline() -> None:
     title = "Over 40,000 tourists enjoy Dragon Boat Festival in Gaotai"
     parts = split_page(page(title, caption, "-", BODY[0]))
     assert parts.title is not None and parts.title.text == title
+
+
+def test_a_salutation_is_no_headline() -> None:
+    title = "Remarks by Liu Xinfeng at the Xi'an Promotion Day"
+    parts = split_page(page(title, "Dear Guests, Our friends from the media,", *BODY))
+    assert parts.title is not None and parts.title.text == title
+
+
+def test_a_bulleted_menu_above_the_story_gives_no_headlines() -> None:
+    menu = "• Home\n  • >\n  • Government\n  • Work report"
+    parts = split_page(page(menu, "Report on the Work of Xi'an Municipal Government", *BODY))
+    assert parts.headlines == []

@@ -26,7 +26,14 @@ from __future__ import annotations
 from newsmend.split.after import _passable, _read_after_body, _read_teasers
 from newsmend.split.body import _read_body, _split_off_credits, _teaser_before_more
 from newsmend.split.head import _byline_after, _head, _headline, _past_blurb, _sidebar
-from newsmend.split.lines import FURNITURE_KINDS, _kind, _lines, _number, _title_like
+from newsmend.split.lines import (
+    FURNITURE_KINDS,
+    MIN_TITLE_WORDS,
+    _kind,
+    _lines,
+    _number,
+    _title_like,
+)
 from newsmend.split.parts import CAPTION, RESIDUE, STRAY, Headline, PageParts, Span, Teaser
 
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
@@ -71,11 +78,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
         bylines=[lines[i] for i in bylines] + after,
         body=[],
         residue=[lines[i] for i in range(body_start) if kinds[i] == RESIDUE],
-        headlines=[
-            Headline(lines[i], None)
-            for i in range(body_start)
-            if i in bulleted and i != title and _title_like(lines[i], kinds[i])
-        ],  # a bulleted list of other stories above this one
+        headlines=_bulleted_above(lines, kinds, bulleted, title, body_start),
         furniture=[
             (kinds[i], lines[i])
             for i in range(body_start)
@@ -95,3 +98,19 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     going_on = all(_passable(kinds[j]) for j in range(body_end, teaser_start))
     _read_teasers(lines, kinds, bulleted, teaser_start, parts, going_on)
     return parts
+
+
+def _bulleted_above(
+    lines: list[Span], kinds: list[str], bulleted: set[int], title: int | None, body_start: int
+) -> list[Headline]:
+    """A bulleted list of other stories above this one: its title lines are headlines, when
+    one at least is a headline's length ("Poverty mapped" among them); a bulleted menu
+    ("Home", ">", "Government", "Work report") gives none."""
+    titles = [
+        i
+        for i in range(body_start)
+        if i in bulleted and i != title and _title_like(lines[i], kinds[i])
+    ]
+    if not any(len(lines[i].text.split()) >= MIN_TITLE_WORDS for i in titles):
+        return []
+    return [Headline(lines[i], None) for i in titles]

@@ -346,6 +346,7 @@ def _title_like(line: Span, kind: str) -> bool:
     return (
         kind == TEXT
         and not _is_prose(line, kind)
+        and not line.text.endswith((",", "，"))  # a salutation: "Ladies and Gentlemen,"
         and not (line.text.endswith(CREDIT_CLOSES) and PICTURE_CREDIT_END.search(line.text))
     )
 
