@@ -16,8 +16,10 @@ from newsmend.furniture import furniture_kind
 
 # Floors the tuning set holds today, so that no change loses what was won. The issue's
 # targets are for the held-back pages (F1 0.95, titles 0.90, dates 0.95, credits 0.90);
-# README, "Real pages", says where those stand.
-FLOORS = {"article_f1": 0.955, "title_exact": 0.97, "date_exact": 0.99, "credits_exact": 0.97}
+# README, "Real pages", says where those stand. The tuning set grows with each fresh batch
+# (the r_ and s_ batches brought listings whose titles the store lost and reposts in other
+# languages), so the floors are today's figures less a little.
+FLOORS = {"article_f1": 0.91, "title_exact": 0.975, "date_exact": 0.98, "credits_exact": 0.965}
 
 
 @pytest.fixture(scope="module")
