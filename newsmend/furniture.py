@@ -161,9 +161,11 @@ def _made_of(tokens: list[str], words: frozenset[str]) -> bool:
 ALL_WORDS = frozenset().union(*(kind.words for kind in KINDS))
 
 
+@lru_cache(maxsize=16384)
 def furniture_kind(line: str) -> str | None:
     """The kind of furniture a line is, or None for a line that may belong to a story. A line
-    made of the words of several kinds ("Search 简体 Wechat") is navigation."""
+    made of the words of several kinds ("Search 简体 Wechat") is navigation. Cached: a dated
+    entry's title is asked about again where the same headline stands alone."""
     if len(line) > MAX_FURNITURE_CHARS:
         return None
     first = _TOKEN.search(line)  # a line of table words starts with one (most do not)
