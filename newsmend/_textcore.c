@@ -1203,6 +1203,8 @@ failed:
 
 /* ---- the module ------------------------------------------------------------------------ */
 
+static PyObject *control_count(PyObject *self, PyObject *arg); /* read (end of the file) */
+
 static PyMethodDef methods[] = {
     {"sentence_spans", sentence_spans, METH_O,
      "sentence_spans(text) -> [(start, end)]: as newsmend.text.sentence_spans_reference."},
@@ -1227,6 +1229,10 @@ static PyMethodDef methods[] = {
     {"ascii_needles", ascii_needles, METH_VARARGS,
      "ascii_needles(text, needles) -> [index]: the lower-case needles an ASCII text holds in any "
      "case, as newsmend.furniture._ascii_needles_reference."},
+    /* reading a page (read) */
+    {"control_count", control_count, METH_O,
+     "control_count(text) -> int: the control characters text holds other than tab, line "
+     "feed, form feed and carriage return, as newsmend.ingest._control_count_reference."},
     /* repair marks (the repair engine) */
     {"repair_marks", repair_marks, METH_VARARGS,
      "repair_marks(texts, body, doubled_words, min_sentence_words, wanted) -> (marks, "
@@ -1243,3 +1249,24 @@ static struct PyModuleDef module = {
     .m_methods = methods};
 
 PyMODINIT_FUNC PyInit__textcore(void) { return PyModule_Create(&module); }
+
+/* ---- reading a page (read) ------------------------------------------------------------- */
+
+/* ingest._CONTROL: [\x00-\x08\x0b\x0e-\x1f] */
+static inline int is_control(Py_UCS4 c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r'; }
+
+BY_KIND Py_ssize_t count_controls(const Text *t, int kind) {
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = 0; i < t->length; i++) count += is_control(READ(t, kind, i));
+    return count;
+}
+
+/* How many control characters a decoded page holds: a page with many is binary. */
+static PyObject *control_count(PyObject *self, PyObject *arg) {
+    Text t;
+    if (text_of(arg, &t) < 0) return NULL;
+    Py_ssize_t count = t.kind == PyUnicode_1BYTE_KIND   ? count_controls(&t, PyUnicode_1BYTE_KIND)
+                       : t.kind == PyUnicode_2BYTE_KIND ? count_controls(&t, PyUnicode_2BYTE_KIND)
+                                                        : count_controls(&t, PyUnicode_4BYTE_KIND);
+    return PyLong_FromSsize_t(count);
+}
