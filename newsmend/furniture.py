@@ -221,7 +221,13 @@ def strip_toolbar(line: str) -> str:
     The spacing between what is kept stays as it was (a gap of spaces separates fields)."""
     if _may_hold(line, _COUNTER_NEEDLES):
         line = _COUNTER.sub(" ", line)
-    line = _WORD.sub(_without_toolbar_word, line)
+    if line.isascii():
+        spans = toolbar_word_spans(line, TOOLBAR_WORDS)
+    else:
+        spans = _toolbar_word_spans_reference(line, TOOLBAR_WORDS)
+    if spans:
+        starts, ends = zip(*spans)
+        line = "".join(line[a:b] for a, b in zip((0, *ends), (*starts, len(line))))
     return line.strip(" |｜")
 
 
@@ -230,8 +236,19 @@ def _may_hold(line: str, needles: tuple[str, ...] | None) -> bool:
     return needles is None or bool(_needles_in(line, needles))
 
 
-def _without_toolbar_word(word: re.Match[str]) -> str:
-    bare = word.group().casefold().strip("[]【】()（）|:：")
+def _goes(word: str, words: frozenset[str]) -> bool:
+    """Whether strip_toolbar takes a word out: it is one of the toolbar's words once
+    lower-cased and stripped of brackets, bars and colons; or it was only such marks."""
+    bare = word.casefold().strip("[]【】()（）|:：")
     if not bare:  # a bar alone goes; a round bracket may hold a source ("( Xinhua )"), a
-        return word.group() if KEPT_MARKS.intersection(word.group()) else ""  # colon a label
-    return "" if bare in TOOLBAR_WORDS else word.group()
+        return not KEPT_MARKS.intersection(word)  # colon a label
+    return bare in words
+
+
+def _toolbar_word_spans_reference(line: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """The (start, end) of the words of a line that strip_toolbar takes out. The reference;
+    toolbar_word_spans is the compiled text core's, for ASCII lines (newsmend/textcore.py)."""
+    return [word.span() for word in _WORD.finditer(line) if _goes(word.group(), words)]
+
+
+toolbar_word_spans = compiled.toolbar_word_spans if compiled else _toolbar_word_spans_reference

@@ -322,13 +322,14 @@ def _is_prose(line: Span, kind: str) -> bool:
 @lru_cache(maxsize=16384)
 def _is_prose_text(text: str) -> bool:
     """Cached: a page's reading asks it of the same lines many times."""
+    if len(text) > MAX_TITLE_CHARS:
+        return True  # a paragraph: its words need no counting
     words = len(text.split())
+    ends = text[-1] in SENTENCE_ENDS and any(
+        _ends(end, text) and words >= least for end, least in MIN_PROSE_WORDS.items()
+    )
     return (
-        len(text) > MAX_TITLE_CHARS
-        or (
-            text[-1] in SENTENCE_ENDS
-            and any(_ends(end, text) and words >= least for end, least in MIN_PROSE_WORDS.items())
-        )
+        ends
         or (words >= MIN_SNIPPET_WORDS and SENTENCE_INSIDE.search(text) is not None)
         or caps_credit_start(text) is not None  # "... on Aug 17. ZHANG WEI/CHINA DAILY"
     )
