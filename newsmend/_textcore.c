@@ -1203,6 +1203,10 @@ failed:
 
 /* ---- the module ------------------------------------------------------------------------ */
 
+/* read and split: at the end of the file */
+static PyObject *control_count(PyObject *self, PyObject *arg);
+static PyObject *toolbar_word_spans(PyObject *self, PyObject *args);
+
 static PyMethodDef methods[] = {
     {"sentence_spans", sentence_spans, METH_O,
      "sentence_spans(text) -> [(start, end)]: as newsmend.text.sentence_spans_reference."},
@@ -1227,6 +1231,13 @@ static PyMethodDef methods[] = {
     {"ascii_needles", ascii_needles, METH_VARARGS,
      "ascii_needles(text, needles) -> [index]: the lower-case needles an ASCII text holds in any "
      "case, as newsmend.furniture._ascii_needles_reference."},
+    /* reading a page (read) */
+    {"control_count", control_count, METH_O,
+     "control_count(text) -> int: the control characters text holds other than tab, line "
+     "feed, form feed and carriage return, as newsmend.ingest._control_count_reference."},
+    {"toolbar_word_spans", toolbar_word_spans, METH_VARARGS,
+     "toolbar_word_spans(text, words) -> [(start, end)]: the words of an ASCII text that "
+     "strip_toolbar takes out, as newsmend.furniture._toolbar_word_spans_reference."},
     /* repair marks (the repair engine) */
     {"repair_marks", repair_marks, METH_VARARGS,
      "repair_marks(texts, body, doubled_words, min_sentence_words, wanted) -> (marks, "
@@ -1243,3 +1254,77 @@ static struct PyModuleDef module = {
     .m_methods = methods};
 
 PyMODINIT_FUNC PyInit__textcore(void) { return PyModule_Create(&module); }
+
+/* ---- reading and splitting a page (read, split) ----------------------------------------- */
+
+/* ingest._CONTROL: [\x00-\x08\x0b\x0e-\x1f] */
+static inline int is_control(Py_UCS4 c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r'; }
+
+BY_KIND Py_ssize_t count_controls(const Text *t, int kind) {
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = 0; i < t->length; i++) count += is_control(READ(t, kind, i));
+    return count;
+}
+
+/* How many control characters a decoded page holds: a page with many is binary. */
+static PyObject *control_count(PyObject *self, PyObject *arg) {
+    Text t;
+    if (text_of(arg, &t) < 0) return NULL;
+    Py_ssize_t count = t.kind == PyUnicode_1BYTE_KIND   ? count_controls(&t, PyUnicode_1BYTE_KIND)
+                       : t.kind == PyUnicode_2BYTE_KIND ? count_controls(&t, PyUnicode_2BYTE_KIND)
+                                                        : count_controls(&t, PyUnicode_4BYTE_KIND);
+    return PyLong_FromSsize_t(count);
+}
+
+
+/* furniture._WORD's words of an ASCII text (the runs between spaces and bars) that go: lowered
+ * and stripped of the marks []():, one of `words`, or nothing and without a kept mark ( ) :
+ * (furniture._goes). */
+static inline int is_word_mark(char c) { return c == '[' || c == ']' || c == '(' || c == ')' || c == ':'; }
+
+static int word_goes(const char *text, Py_ssize_t start, Py_ssize_t end, PyObject *words) {
+    Py_ssize_t a = start, b = end;
+    while (a < b && is_word_mark(text[a])) a++;
+    while (b > a && is_word_mark(text[b - 1])) b--;
+    if (a == b) {
+        for (Py_ssize_t i = start; i < end; i++)
+            if (text[i] == '(' || text[i] == ')' || text[i] == ':') return 0;
+        return 1;
+    }
+    PyObject *bare = PyUnicode_New(b - a, 127);
+    if (!bare) return -1;
+    char *lowered = (char *)PyUnicode_DATA(bare);
+    for (Py_ssize_t i = a; i < b; i++)
+        lowered[i - a] = text[i] >= 'A' && text[i] <= 'Z' ? text[i] + ('a' - 'A') : text[i];
+    int found = PySet_Contains(words, bare);
+    Py_DECREF(bare);
+    return found;
+}
+
+static PyObject *toolbar_word_spans(PyObject *self, PyObject *args) {
+    PyObject *object, *words;
+    if (!PyArg_ParseTuple(args, "UO!", &object, &PyFrozenSet_Type, &words)) return NULL;
+    if (!PyUnicode_IS_ASCII(object)) {
+        PyErr_SetString(PyExc_ValueError, "expected an ASCII str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(object);
+    const char *text = (const char *)PyUnicode_DATA(object);
+    Spans spans = {0};
+    for (Py_ssize_t i = 0; i < n;) {
+        if (is_space((Py_UCS4)text[i]) || text[i] == '|') {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        while (i < n && !is_space((Py_UCS4)text[i]) && text[i] != '|') i++;
+        int goes = word_goes(text, start, i, words);
+        if (goes < 0 || (goes && spans_add(&spans, start, i) < 0)) {
+            spans_free(&spans);
+            return NULL;
+        }
+    }
+    PyObject *result = spans_list(&spans, NULL);
+    spans_free(&spans);
+    return result;
+}

@@ -150,10 +150,12 @@ def unwrap(line: str) -> str:
     return line
 
 
-def _fields(line: str) -> list[tuple[str | None, str]]:
+@lru_cache(maxsize=4096)
+def _fields(line: str) -> tuple[tuple[str | None, str], ...]:
     """(role, text) for each field of a line: a field runs from a label to the next label or
     bar (" | "); text under no label has the role None ("China Daily" in "By Li Hua | China
-    Daily")."""
+    Daily"). Cached: a credit line's fields are read when its kind is found and again for its
+    record."""
     matches = list(LABEL.finditer(line))
     starts = [m.start() for m in matches] + [len(line)]
     pieces: list[tuple[str | None, str]] = [(None, line[: starts[0]])]
@@ -163,7 +165,7 @@ def _fields(line: str) -> list[tuple[str | None, str]]:
         first, *rest = BAR.split(text)
         fields += [(role, first.strip())] if role or first.strip() else []
         fields += [(None, piece.strip()) for piece in rest if piece.strip()]
-    return fields
+    return tuple(fields)
 
 
 def _labels_a_date(text: str) -> bool:
@@ -314,10 +316,12 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(fields)
 
 
+@lru_cache(maxsize=4096)
 def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ...]]] | None:
     """What one field of a credit line credits: persons in its role, an outlet, or both
     ("Photo by Guo Liliang, Hunan Daily"); None when it is no credit. A person label that
-    names no person ("Author: Xinhua News Agency") names the outlet."""
+    names no person ("Author: Xinhua News Agency") names the outlet. Cached as _fields (the
+    list is shared: read, never changed)."""
     if role in PERSON_ROLES:
         value = _uncapped(PLACE_AFTER.sub("", REMARK.sub("", value).rstrip()))
     if role in PERSON_ROLES and looks_like_names(value):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsmend.tables import read_toml
 
@@ -96,8 +97,10 @@ def _to_date(match: re.Match[str], default_year: int | None) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def find_date(text: str, default_year: int | None = None) -> DateMatch | None:
-    """The first real date written anywhere in text."""
+    """The first real date written anywhere in text (cached: a line's kind, its byline fields
+    and its record ask it of the same short texts)."""
     for match in DATE.finditer(text):
         date = _to_date(match, default_year)
         if date is not None:

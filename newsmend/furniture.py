@@ -8,6 +8,7 @@ word or footer phrase is a line of data, not a new branch of code.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,9 +62,9 @@ def _needles(items: list) -> tuple[str, ...] | None:
     """Lowercase pieces of plain text one of which every match of a parsed pattern holds: a
     run of literal characters, or one in each branch of an alternation or group the pattern
     always passes through, whichever gives the fewest pieces; None when it has none worth
-    looking for. Pieces are only looked for in ASCII lines, where matching case-insensitively
-    is comparing lowercase: one with a non-ASCII letter is none, and one of fewer than
-    MIN_NEEDLE ASCII characters is in too many lines to be worth it."""
+    looking for. Pieces are looked for in a line folded as `re` folds case (_FOLD): one with
+    a non-ASCII letter that has case is none, and one of fewer than MIN_NEEDLE ASCII
+    characters is in too many lines to be worth it."""
     options, run = [], ""
     for op, argument in items:
         run = run + chr(argument) if op is _LITERAL else ""
@@ -96,10 +97,8 @@ def _any(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
 
 
 # Every kind's patterns at once, so a line none of them matches (most story lines) costs few
-# scans, not one per pattern. A line with a non-ASCII character is searched once for all of
-# them. In an ASCII line, the anchored patterns are tried at its start and the others with
-# needles are searched only when the line holds one.
-ANY = _any(_PATTERNS)
+# scans, not one per pattern: the anchored patterns are tried at its start and the others
+# with needles are searched only when the line holds one.
 _GATES = {
     pattern: None if _anchored(pattern.pattern) else _needles(_parsed(pattern.pattern))
     for pattern in _PATTERNS
@@ -121,6 +120,23 @@ def _ascii_needles_reference(line: str, needles: tuple[str, ...]) -> list[int]:
 
 
 ascii_needles = compiled.ascii_needles if compiled else _ascii_needles_reference
+# What `re` matches to an ASCII letter ignoring case: the capitals, and four letters that are
+# not ASCII (tests/test_furniture.py checks this against every character). A needle that is
+# not ASCII has no case. So a line folded with this holds a needle where a match could be.
+_FOLD = str.maketrans(
+    {**{c: c.lower() for c in string.ascii_uppercase}, "\u0130": "i", "\u0131": "i"}
+    | {"\u017f": "s", "\u212a": "k"}  # İ, ı, ſ and the Kelvin sign
+)
+
+
+def _needles_in(line: str, needles: tuple[str, ...]) -> list[int]:
+    """The indexes of the needles a line holds in any case (see _needles)."""
+    if line.isascii():
+        return ascii_needles(line, needles)
+    folded = line.translate(_FOLD)
+    return [i for i, needle in enumerate(needles) if needle in folded]
+
+
 IN_BODY: dict[str, str] = {kind.name: kind.in_body for kind in KINDS}
 TOOLBAR_WORDS = next(kind.words for kind in KINDS if kind.name == "share_bar")
 MIXED = "navigation"  # the kind of a line made of several kinds' words ("Search 简体 Wechat")
@@ -163,9 +179,11 @@ def _made_of(tokens: list[str], words: frozenset[str]) -> bool:
 ALL_WORDS = frozenset().union(*(kind.words for kind in KINDS))
 
 
+@lru_cache(maxsize=16384)
 def furniture_kind(line: str) -> str | None:
     """The kind of furniture a line is, or None for a line that may belong to a story. A line
-    made of the words of several kinds ("Search 简体 Wechat") is navigation."""
+    made of the words of several kinds ("Search 简体 Wechat") is navigation. Cached: a dated
+    entry's title is asked about again where the same headline stands alone."""
     if len(line) > MAX_FURNITURE_CHARS:
         return None
     first = _TOKEN.search(line)  # a line of table words starts with one (most do not)
@@ -183,11 +201,9 @@ def furniture_kind(line: str) -> str | None:
 
 def _patterned(line: str) -> bool:
     """Whether any kind's pattern matches the line."""
-    if not line.isascii():
-        return ANY.search(line) is not None
     return UNGATED.search(line) is not None or any(
         pattern.search(line) is not None
-        for i in ascii_needles(line, NEEDLES)
+        for i in _needles_in(line, NEEDLES)
         for pattern in NEEDLED[i]
     )
 
@@ -207,17 +223,34 @@ def strip_toolbar(line: str) -> str:
     The spacing between what is kept stays as it was (a gap of spaces separates fields)."""
     if _may_hold(line, _COUNTER_NEEDLES):
         line = _COUNTER.sub(" ", line)
-    line = _WORD.sub(_without_toolbar_word, line)
+    if line.isascii():
+        spans = toolbar_word_spans(line, TOOLBAR_WORDS)
+    else:
+        spans = _toolbar_word_spans_reference(line, TOOLBAR_WORDS)
+    if spans:
+        starts, ends = zip(*spans)
+        line = "".join(line[a:b] for a, b in zip((0, *ends), (*starts, len(line))))
     return line.strip(" |｜")
 
 
 def _may_hold(line: str, needles: tuple[str, ...] | None) -> bool:
     """Whether a pattern with these needles (see _needles) may match in the line."""
-    return needles is None or not line.isascii() or bool(ascii_needles(line, needles))
+    return needles is None or bool(_needles_in(line, needles))
 
 
-def _without_toolbar_word(word: re.Match[str]) -> str:
-    bare = word.group().casefold().strip("[]【】()（）|:：")
+def _goes(word: str, words: frozenset[str]) -> bool:
+    """Whether strip_toolbar takes a word out: it is one of the toolbar's words once
+    lower-cased and stripped of brackets, bars and colons; or it was only such marks."""
+    bare = word.casefold().strip("[]【】()（）|:：")
     if not bare:  # a bar alone goes; a round bracket may hold a source ("( Xinhua )"), a
-        return word.group() if KEPT_MARKS.intersection(word.group()) else ""  # colon a label
-    return "" if bare in TOOLBAR_WORDS else word.group()
+        return not KEPT_MARKS.intersection(word)  # colon a label
+    return bare in words
+
+
+def _toolbar_word_spans_reference(line: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """The (start, end) of the words of a line that strip_toolbar takes out. The reference;
+    toolbar_word_spans is the compiled text core's, for ASCII lines (newsmend/textcore.py)."""
+    return [word.span() for word in _WORD.finditer(line) if _goes(word.group(), words)]
+
+
+toolbar_word_spans = compiled.toolbar_word_spans if compiled else _toolbar_word_spans_reference

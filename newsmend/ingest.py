@@ -12,13 +12,14 @@ import re
 import stat
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PosixPath
 
 import polars as pl
 from charset_normalizer import from_bytes
 from upath import UPath
 
 from newsmend.locations import is_remote, location
+from newsmend.textcore import compiled
 
 SUFFIXES = (".txt", ".txt.gz")
 _SUFFIX_BYTES = tuple(suffix.encode() for suffix in SUFFIXES)
@@ -132,7 +133,14 @@ def file_paths(found: pl.DataFrame, raw_dir: Path) -> list[Path]:
 
 
 def relative_name(path: Path, raw_dir: Path) -> str:
-    """The path under raw_dir as text that Parquet can hold (see _as_text)."""
+    """The path under raw_dir as text that Parquet can hold (see _as_text). A local path
+    whose text starts with the folder's is cut as text (pathlib's relative_to costs more than
+    reading a small page)."""
+    if type(path) is PosixPath and type(raw_dir) is PosixPath:
+        folder = str(raw_dir).rstrip("/") + "/"
+        text = str(path)
+        if text.startswith(folder) and len(text) > len(folder):
+            return _as_text(os.fsencode(text[len(folder) :]))
     return _as_text(os.fsencode(path.relative_to(raw_dir).as_posix()))
 
 
@@ -181,9 +189,10 @@ def _read_bytes(path: Path, raw_dir: Path, max_bytes: int) -> bytes:
     except OSError as error:
         raise _Unreadable(f"unreadable: {error.strerror or error}") from None
     with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise _Unreadable("not a regular file: a pipe, socket or device")
-        return _read_capped(handle, max_bytes)
+        return _read_capped(handle, max_bytes, info.st_size)
 
 
 def _read_object(path: UPath, max_bytes: int) -> bytes:
@@ -195,11 +204,15 @@ def _read_object(path: UPath, max_bytes: int) -> bytes:
         raise _Unreadable(f"unreadable: {error.strerror or error}") from None
 
 
-def _read_capped(handle, max_bytes: int) -> bytes:
+def _read_capped(handle, max_bytes: int, size: int | None = None) -> bytes:
     """What an open file holds, or _Unreadable when it cannot be read or holds more than
-    max_bytes."""
+    max_bytes. `size`: what the file held when it was opened; a read of max_bytes + 1 costs
+    a buffer that large, so the file's size + 1 is read first, and the rest (up to the cap)
+    only when the file turns out longer."""
     try:
-        data = handle.read(max_bytes + 1)
+        data = handle.read(max_bytes + 1 if size is None else min(size, max_bytes) + 1)
+        if size is not None and len(data) > size and len(data) <= max_bytes:
+            data += handle.read(max_bytes + 1 - len(data))
     except OSError as error:
         raise _Unreadable(f"unreadable: {error.strerror or error}") from None
     if len(data) > max_bytes:
@@ -278,7 +291,16 @@ def _guess(data: bytes) -> str | None:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
+def _control_count_reference(text: str) -> int:
+    """How many control characters (other than tab and newlines) text holds. The reference;
+    control_count is the compiled text core's (newsmend/textcore.py)."""
+    return len(_CONTROL.findall(text))
+
+
+control_count = compiled.control_count if compiled else _control_count_reference
+
+
 def _looks_binary(text: str) -> bool:
     """More than 1% control characters (other than tab and newlines) means not a text page."""
     sample = text[:65536]
-    return len(_CONTROL.findall(sample)) > len(sample) // 100
+    return control_count(sample) > len(sample) // 100

@@ -196,3 +196,24 @@ def test_a_pattern_matches_only_in_a_line_holding_one_of_its_needles(line):
     for pattern in [_COUNTER, *(pattern for kind in KINDS for pattern in kind.patterns)]:
         needles = _needles(_parsed(pattern.pattern))
         assert _may_hold(line, needles) or pattern.search(line) is None, pattern.pattern
+
+
+def test_the_fold_is_how_re_ignores_case_for_ascii_letters_and_needles():
+    """_FOLD maps every character `re` matches to an ASCII letter ignoring case onto that
+    letter, and no character but itself matches a needle's character that is not ASCII."""
+    import _sre
+    from re import _casefix
+
+    from newsmend.furniture import _FOLD
+
+    def matched_by(letter: int) -> set[int]:
+        lower = _sre.unicode_tolower(letter)
+        extra = set(_casefix._EXTRA_CASES.get(lower, ()))
+        return {c for c in range(0x110000) if _sre.unicode_tolower(c) == lower} | extra
+
+    for letter in range(ord("a"), ord("z") + 1):
+        assert {c for c in matched_by(letter) if chr(c).translate(_FOLD) == chr(letter)} == (
+            matched_by(letter)
+        )
+    for char in {c for needle in NEEDLES for c in needle if not c.isascii()}:
+        assert matched_by(ord(char)) == {ord(char)}, char

@@ -129,3 +129,26 @@ def test_unreadable_permissions(tmp_path):
     path = write(tmp_path, "locked.txt", b"text")
     path.chmod(0)
     assert read_page(path, tmp_path).reason.startswith("unreadable")
+
+
+@pytest.mark.parametrize(("size", "cap"), [(0, 100), (3, 100), (10, 100), (3, 10), (3, 9)])
+def test_a_file_longer_than_its_stated_size_is_read_to_the_cap(tmp_path, size, cap):
+    """The size from fstat is only where reading starts: a file that grew since is read on,
+    and one past the cap is still too large."""
+    (tmp_path / "page.txt").write_bytes(b"0123456789")
+    with open(tmp_path / "page.txt", "rb") as handle:
+        if cap < 10:
+            with pytest.raises(ingest._Unreadable, match="too large"):
+                ingest._read_capped(handle, cap, size)
+        else:
+            assert ingest._read_capped(handle, cap, size) == b"0123456789"
+
+
+def test_relative_names_of_local_paths_and_urls(tmp_path):
+    raw = tmp_path / "raw"
+    assert ingest.relative_name(raw / "a" / "b.txt", raw) == "a/b.txt"
+    assert ingest.relative_name(Path("/a/b.txt"), Path("/")) == "a/b.txt"
+    assert ingest.relative_name(raw / ".." / "x.txt", raw) == "../x.txt"
+    assert ingest.relative_name(raw / os.fsdecode(b"\xff.txt"), raw) == "\\xff.txt"
+    with pytest.raises(ValueError):
+        ingest.relative_name(tmp_path / "other" / "x.txt", raw)

@@ -92,6 +92,8 @@ EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
 ELLIPSIS = re.compile(r"(?:\.{3}|…)[\"'”’)）]*$")
 MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10, ELLIPSIS: MIN_SNIPPET_WORDS}
 SENTENCE_ENDS = frozenset(".。…!?！？\"'”’)）")  # the last character of a line any of them ends
+# A match of one of them starts in the last ENDING_CHARS characters before the closers.
+CLOSERS, ENDING_CHARS = "\"'”’)）", 3
 TITLE_CASE_SHARE, TITLE_CASE_WORDS = 0.6, 40
 MIN_WRAPS = 3  # lines going on in lowercase that show a page wrapped at a fixed width
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
@@ -325,13 +327,14 @@ def _is_prose(line: Span, kind: str) -> bool:
 @lru_cache(maxsize=16384)
 def _is_prose_text(text: str) -> bool:
     """Cached: a page's reading asks it of the same lines many times."""
+    if len(text) > MAX_TITLE_CHARS:
+        return True  # a paragraph: its words need no counting
     words = len(text.split())
+    ends = text[-1] in SENTENCE_ENDS and any(
+        _ends(end, text) and words >= least for end, least in MIN_PROSE_WORDS.items()
+    )
     return (
-        len(text) > MAX_TITLE_CHARS
-        or (
-            text[-1] in SENTENCE_ENDS
-            and any(end.search(text) and words >= least for end, least in MIN_PROSE_WORDS.items())
-        )
+        ends
         or (words >= MIN_SNIPPET_WORDS and SENTENCE_INSIDE.search(text) is not None)
         or caps_credit_start(text) is not None  # "... on Aug 17. ZHANG WEI/CHINA DAILY"
     )
@@ -401,7 +404,13 @@ def _paragraphs(lines: list[Span], kinds: list[str], i: int) -> list[int]:
 
 
 def _ends_sentence(line: Span) -> bool:
-    return line.text[-1] in SENTENCE_ENDS and any(end.search(line.text) for end in MIN_PROSE_WORDS)
+    return line.text[-1] in SENTENCE_ENDS and any(_ends(end, line.text) for end in MIN_PROSE_WORDS)
+
+
+def _ends(end: re.Pattern[str], text: str) -> bool:
+    """Whether text ends with a sentence end of MIN_PROSE_WORDS: searched from where its match
+    can start, not through a whole paragraph (lookbehinds still see the text before)."""
+    return end.search(text, max(0, len(text.rstrip(CLOSERS)) - ENDING_CHARS)) is not None
 
 
 def _skip_meta(kinds: list[str], i: int) -> int:
