@@ -289,7 +289,9 @@ def has_untranslated_text(texts: pl.Series) -> pl.Series:
     The judge is slow Python, so it only sees texts with a Han character (a fast polars test).
     """
     has_han = texts.str.contains(r"\p{Han}").fill_null(False)
-    judged = [bool(han and untranslated_spans(text)) for text, han in zip(texts, has_han)]
+    judged = [False] * len(texts)
+    for row, text in zip(has_han.arg_true(), texts.filter(has_han), strict=True):
+        judged[row] = bool(untranslated_spans(text))
     return pl.Series(judged, dtype=pl.Boolean)
 
 
