@@ -1248,12 +1248,19 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static PyMethodDef repair_stage_methods[]; /* the last section's */
+
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, .m_name = "_textcore",
     .m_doc = "newsmend's compiled text core (see _textcore.c).", .m_size = -1,
     .m_methods = methods};
 
-PyMODINIT_FUNC PyInit__textcore(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__textcore(void) {
+    PyObject *made = PyModule_Create(&module);
+    if (made && PyModule_AddFunctions(made, repair_stage_methods) < 0) Py_CLEAR(made);
+    return made;
+}
+
 
 /* ---- reading and splitting a page (read, split) ----------------------------------------- */
 
@@ -1328,3 +1335,43 @@ static PyObject *toolbar_word_spans(PyObject *self, PyObject *args) {
     spans_free(&spans);
     return result;
 }
+
+/* ---- repair stage: the context of a repair ------------------------------------------- */
+
+/* rule._RIGHT_CONTEXT, \S*(?:[ \t]+\S+){0,3}, matched from `from` going forwards (step 1) or,
+ * as on the reversed text, backwards (step -1, the match ending at `from`): the match's other
+ * end. [ \t] and \S are disjoint, so each greedy run is taken whole, with no backtracking. */
+#define CONTEXT_WORDS 3
+
+static Py_ssize_t context_end(const Text *t, Py_ssize_t from, int step) {
+    /* i: the next character to read, going by step; stop: one past the last readable */
+    Py_ssize_t i = step > 0 ? from : from - 1, stop = step > 0 ? t->length : -1;
+    while (i != stop && !is_space(AT(t, i))) i += step;
+    for (int word = 0; word < CONTEXT_WORDS; word++) {
+        Py_ssize_t k = i;
+        while (k != stop && (AT(t, k) == ' ' || AT(t, k) == '\t')) k += step;
+        if (k == i || k == stop || is_space(AT(t, k))) break;
+        while (k != stop && !is_space(AT(t, k))) k += step;
+        i = k;
+    }
+    return step > 0 ? i : i + 1;
+}
+
+static PyObject *context_bounds(PyObject *self, PyObject *args) {
+    PyObject *left, *right;
+    Text l, r;
+    if (!PyArg_ParseTuple(args, "UU", &left, &right) || text_of(left, &l) < 0 ||
+        text_of(right, &r) < 0)
+        return NULL;
+    Py_ssize_t stop = l.length;
+    if (stop > 0 && AT(&l, stop - 1) == '\n') stop--;
+    return Py_BuildValue("(nnn)", context_end(&l, stop, -1), stop, context_end(&r, 0, 1));
+}
+
+static PyMethodDef repair_stage_methods[] = {
+    {"context_bounds", context_bounds, METH_VARARGS,
+     "context_bounds(left, right) -> (start, stop, end): a repair's context is left[start:stop] "
+     "and right[:end], its last and first words: as newsmend.repair.rule."
+     "_context_bounds_reference."},
+    {NULL, NULL, 0, NULL},
+};

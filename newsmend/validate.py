@@ -57,6 +57,7 @@ from great_expectations.data_context.types.base import ProgressBarsConfig
 
 from newsmend import expectation_types  # noqa: F401 - registers the checks' expectation types
 from newsmend.text import SENTENCE_LAST_CHARS, split_sentences, untranslated_spans
+from newsmend.textcore import compiled
 
 CHECKOUT_SUITES = Path(__file__).parent.parent / "expectations"  # beside pyproject.toml
 INSTALLED_SUITES = Path(sys.prefix) / "share" / "newsmend" / "expectations"  # data-files
@@ -263,14 +264,23 @@ SENTENCE_PIECES = rf"[^{SENTENCE_LAST_CHARS}\s\x1c-\x1f][^{SENTENCE_LAST_CHARS}]
 
 def duplicate_sentence_counts(texts: pl.Series) -> pl.Series:
     """duplicate_sentence_count of each text (null for null). Python counts only the texts
-    where a piece repeats (a fast polars test): a repeated sentence repeats its first piece."""
-    pieces = texts.str.extract_all(SENTENCE_PIECES)
-    repeats = (pieces.list.n_unique() < pieces.list.len()).fill_null(False)
+    that may repeat a sentence (_may_repeat)."""
+    values = texts.to_list()
     counts = [
         None if text is None else duplicate_sentence_count(text) if repeat else 0
-        for text, repeat in zip(texts, repeats)
+        for text, repeat in zip(values, _may_repeat(texts, values), strict=True)
     ]
     return pl.Series(counts, dtype=pl.Int64)
+
+
+def _may_repeat(texts: pl.Series, values: list[str | None]) -> list[bool]:
+    """A fast test every text repeating a sentence passes: the compiled core's, which finds
+    the same sentences and compares their words (equal sentences have equal words); or, with
+    NEWSMEND_TEXT_CORE=python, polars': a repeated sentence repeats its first piece."""
+    if compiled:
+        return compiled.have_duplicate_sentences(values, 0)
+    pieces = texts.str.extract_all(SENTENCE_PIECES)
+    return (pieces.list.n_unique() < pieces.list.len()).fill_null(False).to_list()
 
 
 def has_untranslated_text(texts: pl.Series) -> pl.Series:
@@ -279,7 +289,9 @@ def has_untranslated_text(texts: pl.Series) -> pl.Series:
     The judge is slow Python, so it only sees texts with a Han character (a fast polars test).
     """
     has_han = texts.str.contains(r"\p{Han}").fill_null(False)
-    judged = [bool(han and untranslated_spans(text)) for text, han in zip(texts, has_han)]
+    judged = [False] * len(texts)
+    for row, text in zip(has_han.arg_true(), texts.filter(has_han), strict=True):
+        judged[row] = bool(untranslated_spans(text))
     return pl.Series(judged, dtype=pl.Boolean)
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsmend import repair, validate
 from newsmend.repair import characters, hyphens, punctuation, repeats
-from newsmend.repair.rule import Work, _anchored_matches, _left_context, selected
+from newsmend.repair.rule import Work, _anchored_matches, _context_bounds_reference, selected
 from newsmend.text import CJK_DATE, CJK_RUN, SENTENCE_END, SENTENCE_LAST_CHARS
 
 # Few distinct words, so that repeats, "of" repeats, idioms and sentence ends are common.
@@ -155,7 +155,8 @@ def test_left_context_is_the_forward_search(text, start):
     slow = re.compile(r"(?:\S+[ \t]+){0,3}\S*$")
     window = text[max(0, start - 80) : start]
     forward = slow.search(text, max(0, start - 80), start).group()
-    assert _left_context(window) == forward
+    begin, stop, _ = _context_bounds_reference(window, "")
+    assert window[begin:stop] == forward
 
 
 def test_python_whitespace_is_what_the_piece_pattern_skips():

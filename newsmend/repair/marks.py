@@ -6,7 +6,7 @@ rule whose probe selects it, and the places to look at where a probe names them
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 
 import polars as pl
 
@@ -103,11 +103,12 @@ class Marked:
     def changed(self, row: int) -> None:
         self.stale[row] = self.every
 
-    def selected(self, rule: Rule, rows: Iterable[int]) -> Iterator[int]:
-        """The rows, of those given, whose text as it is now the rule's probe selects."""
-        wanted = bit(rule, self.rules)
-        if again := [row for row, stale in self.stale.items() if stale & wanted]:
-            self._scan_again(sorted(again), scan(rule, self.rules))
+    def selected(self, rule: Rule, rows: Sequence[int]) -> Iterator[int]:
+        """The rows, of those given (in order), whose text as it is now the rule's probe
+        selects. Only those are scanned again: a stale row not asked about stays stale."""
+        wanted, stale = bit(rule, self.rules), self.stale
+        if again := [row for row in rows if stale.get(row, 0) & wanted]:
+            self._scan_again(again, scan(rule, self.rules))
         marks = self.marks
         return (row for row in rows if marks[row] & wanted)
 

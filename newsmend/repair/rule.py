@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from newsmend.textcore import compiled
+
 CONTEXT_WORDS = 3
 _log = logging.getLogger(__name__)
 
@@ -37,7 +39,8 @@ class Work:
 
     def record_between(self, rule: str, left: str, old: str, new: str, right: str) -> None:
         """Note that `old` becomes `new` between the 80 characters `left` and `right`."""
-        left, right = _left_context(left), _RIGHT_CONTEXT.match(right).group()
+        start, stop, end = context_bounds(left, right)
+        left, right = left[start:stop], right[:end]
         self.repairs.append(
             {
                 "rule": rule,
@@ -72,12 +75,18 @@ class Work:
 _RIGHT_CONTEXT = re.compile(rf"\S*(?:[ \t]+\S+){{0,{CONTEXT_WORDS}}}")
 
 
-def _left_context(window: str) -> str:
-    """The last words of window, up to its final newline: _RIGHT_CONTEXT matched on the
-    reversed window, which is what searching forwards for them finds, without trying every
-    start in the window."""
-    window = window.removesuffix("\n")
-    return _RIGHT_CONTEXT.match(window[::-1]).group()[::-1]
+def _context_bounds_reference(left: str, right: str) -> tuple[int, int, int]:
+    """(start, stop, end): a repair's context is left[start:stop], the last words of left up
+    to its final newline, and right[:end], the first words of right. The left words are
+    _RIGHT_CONTEXT matched on the reversed window, which is what searching forwards for them
+    finds, without trying every start in the window. The reference; context_bounds is the
+    compiled text core's."""
+    window = left.removesuffix("\n")
+    words = _RIGHT_CONTEXT.match(window[::-1]).end()
+    return len(window) - words, len(window), _RIGHT_CONTEXT.match(right).end()
+
+
+context_bounds = compiled.context_bounds if compiled else _context_bounds_reference
 
 
 @dataclass(frozen=True)
