@@ -983,3 +983,9 @@ def test_a_bulleted_menu_above_the_story_gives_no_headlines() -> None:
     menu = "• Home\n  • >\n  • Government\n  • Work report"
     parts = split_page(page(menu, "Report on the Work of Xi'an Municipal Government", *BODY))
     assert parts.headlines == []
+
+
+def test_a_headline_of_several_sentences_over_its_byline_and_story_is_the_headline() -> None:
+    title = "The first seafood is ashore. What is the price? Follow Xiaobu to see"
+    parts = split_page(page(title, "Text/Zhou Min Picture/Jiang Wen", *BODY))
+    assert parts.title is not None and parts.title.text == title

@@ -196,17 +196,28 @@ def _first_prose(lines: list[Span], kinds: list[str]) -> int:
 
 def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     """Whether the first prose line, with no title-like line above it, is the headline after
-    all: one sentence with a byline under it (several are a paragraph over its credits), one
-    the page writes again further down (as the text of a picture), or a short capitalised one
-    with the story under it."""
+    all: one with a byline under it and the story under that, or one sentence over a byline
+    (sentences over a date that ends the page are a paragraph, not a headline), one the page
+    writes again further down (as the text of a picture), or a short capitalised one with
+    the story under it."""
     after = _next_line(kinds, i)
     if after < len(kinds) and kinds[after] in BYLINE_KINDS:
-        return SENTENCE_INSIDE.search(lines[i].text) is None
+        return (
+            SENTENCE_INSIDE.search(lines[i].text) is None
+            or _prose_follows(lines, kinds, _byline_end(kinds, after))
+        )
     if any(line.text == lines[i].text for line in lines[i + 1 :]):
         return True
     return (
         _headline_sized(lines[i]) and after < len(kinds) and _is_prose(lines[after], kinds[after])
     )
+
+
+def _byline_end(kinds: list[str], i: int) -> int:
+    """The last line of the byline block starting at line i (furniture passed)."""
+    while (following := _next_line(kinds, i)) < len(kinds) and kinds[following] in BYLINE_KINDS:
+        i = following
+    return i
 
 
 def _headline_sized(line: Span) -> bool:
