@@ -833,16 +833,23 @@ static int holds(const char *text, Py_ssize_t n, const char *needle, Py_ssize_t 
     return 0;
 }
 
-/* The indexes of the needles (lower-case) an ASCII text holds, in any case. */
-static PyObject *ascii_needles(PyObject *self, PyObject *args) {
-    PyObject *object, *needles;
-    if (!PyArg_ParseTuple(args, "UO!", &object, &PyTuple_Type, &needles)) return NULL;
+/* An ASCII str's characters and length, or NULL with a ValueError for any other str. */
+static const char *ascii_data(PyObject *object, Py_ssize_t *length) {
     if (!PyUnicode_IS_ASCII(object)) {
         PyErr_SetString(PyExc_ValueError, "expected an ASCII str");
         return NULL;
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(object);
-    const char *text = (const char *)PyUnicode_DATA(object);
+    *length = PyUnicode_GET_LENGTH(object);
+    return (const char *)PyUnicode_DATA(object);
+}
+
+/* The indexes of the needles (lower-case) an ASCII text holds, in any case. */
+static PyObject *ascii_needles(PyObject *self, PyObject *args) {
+    PyObject *object, *needles;
+    if (!PyArg_ParseTuple(args, "UO!", &object, &PyTuple_Type, &needles)) return NULL;
+    Py_ssize_t n;
+    const char *text = ascii_data(object, &n);
+    if (!text) return NULL;
     char *lowered = PyMem_Malloc(n + 1);
     PyObject *found = lowered ? PyList_New(0) : PyErr_NoMemory();
     for (Py_ssize_t i = 0; found && i < n; i++)
@@ -1311,12 +1318,9 @@ static int word_goes(const char *text, Py_ssize_t start, Py_ssize_t end, PyObjec
 static PyObject *toolbar_word_spans(PyObject *self, PyObject *args) {
     PyObject *object, *words;
     if (!PyArg_ParseTuple(args, "UO!", &object, &PyFrozenSet_Type, &words)) return NULL;
-    if (!PyUnicode_IS_ASCII(object)) {
-        PyErr_SetString(PyExc_ValueError, "expected an ASCII str");
-        return NULL;
-    }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(object);
-    const char *text = (const char *)PyUnicode_DATA(object);
+    Py_ssize_t n;
+    const char *text = ascii_data(object, &n);
+    if (!text) return NULL;
     Spans spans = {0};
     for (Py_ssize_t i = 0; i < n;) {
         if (is_space((Py_UCS4)text[i]) || text[i] == '|') {
