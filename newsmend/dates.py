@@ -75,9 +75,12 @@ EITHER_ORDER = frozenset(f"f{i}" for i, form in enumerate(FORMATS) if form.get("
 TWELVE_HOUR_CLOCK = re.compile(r"\d\s*[AaPp]\.?[Mm]\.?$")
 
 
-def _to_date(match: re.Match[str], default_year: int | None) -> dt.date | None:
+def _to_date(
+    match: re.Match[str], default_year: int | None, swapped: frozenset[str] = frozenset()
+) -> dt.date | None:
     """The date a match stands for, or None when it names no real day or lacks a year.
-    The form's own group closes last, so `lastgroup` names the form that matched."""
+    The form's own group closes last, so `lastgroup` names the form that matched. A form in
+    `swapped` is read the other way round (the page's own order: see swapped_forms)."""
     groups = _FIELDS[match.lastgroup]
     year = int(match[groups["year"]]) if "year" in groups else default_year
     if year is not None and year < CENTURY:
@@ -88,7 +91,11 @@ def _to_date(match: re.Match[str], default_year: int | None) -> dt.date | None:
     month = MONTHS[match[month_name].title()] if month_name else int(match[groups["month"]])
     day = int(match[groups["day"]])
     if match.lastgroup in EITHER_ORDER and (
-        month > 12 or (day <= 12 and TWELVE_HOUR_CLOCK.search(match.group()) is not None)
+        month > 12
+        or (
+            day <= 12
+            and (match.lastgroup in swapped or TWELVE_HOUR_CLOCK.search(match.group()) is not None)
+        )
     ):
         month, day = day, month  # "05/25/2020", "4/12/2023 10:20:00 AM": written month first
     try:
@@ -122,10 +129,47 @@ def latest_date(text: str) -> dt.date | None:
     return max((date for date in dates if date is not None), default=None)
 
 
-def parse_date(text: str, default_year: int | None = None) -> dt.date | None:
+def parse_date(
+    text: str, default_year: int | None = None, swapped: frozenset[str] = frozenset()
+) -> dt.date | None:
     """The date when the whole text is one date (a time beside it allowed), else None."""
     match = DATE.fullmatch(text.strip())
-    return _to_date(match, default_year) if match else None
+    return _to_date(match, default_year, swapped) if match else None
+
+
+def _day_and_month(match: re.Match[str]) -> tuple[int, int] | None:
+    """(first, second) number of a day-or-month form's match, in the table's field names
+    (month, day), or None for another form."""
+    groups = _FIELDS[match.lastgroup]
+    if match.lastgroup not in EITHER_ORDER or "month" not in groups:
+        return None
+    return int(match[groups["month"]]), int(match[groups["day"]])
+
+
+def order_ambiguous(text: str) -> bool:
+    """Whether a date could be read either way round ("01-06-2025": 6 January or 1 June)."""
+    match = DATE.fullmatch(text.strip())
+    numbers = _day_and_month(match) if match else None
+    return (
+        numbers is not None
+        and max(numbers) <= 12
+        and numbers[0] != numbers[1]
+        and TWELVE_HOUR_CLOCK.search(match.group()) is None
+    )
+
+
+def swapped_forms(text: str) -> frozenset[str]:
+    """The day-or-month forms a page writes the other way round from the table's order: one
+    of its dates can only be read so ("22-05-2025" beside "01-06-2025") and none only the
+    table's way. A site keeps one order, so its ambiguous dates follow the others."""
+    other, own = set(), set()
+    for match in DATE.finditer(text):
+        numbers = _day_and_month(match)
+        if numbers is not None and numbers[0] > 12 >= numbers[1]:
+            other.add(match.lastgroup)
+        elif numbers is not None and numbers[1] > 12 >= numbers[0]:
+            own.add(match.lastgroup)
+    return frozenset(other - own)
 
 
 def looks_like_date(text: str) -> bool:

@@ -19,7 +19,7 @@ from newsmend.credits import (
     read_dateline,
     unwrap,
 )
-from newsmend.dates import find_date, latest_date, parse_date
+from newsmend.dates import find_date, latest_date, order_ambiguous, parse_date, swapped_forms
 from newsmend.furniture import strip_toolbar
 from newsmend.ingest import Page
 from newsmend.split import CAPTION, Headline, PageParts, Span, Teaser, split_page
@@ -135,14 +135,21 @@ def _main_article(page: Page, parts: PageParts) -> dict:
 
 def _published(raw: str | None, text: str) -> dt.date | None:
     """The article's date; one written without a year takes the page's year: that of the
-    latest full date the page writes."""
+    latest full date the page writes. One that reads either way round ("01-06-2025") is read
+    in the order of the page's other dates."""
     if raw is None:
         return None
-    full = parse_date(raw)
+    full = parse_date(raw, swapped=_swapped_forms(text) if order_ambiguous(raw) else frozenset())
     if full is not None:
         return full
     latest = _latest_date(text)
     return parse_date(raw, latest.year) if latest else None
+
+
+@lru_cache(maxsize=1)
+def _swapped_forms(text: str) -> frozenset[str]:
+    """swapped_forms of the page being read, found once for all its records."""
+    return swapped_forms(text)
 
 
 @lru_cache(maxsize=1)

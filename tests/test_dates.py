@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmend.dates import FORMATS, MONTHS, find_date, looks_like_date, opening_date, parse_date
+from newsmend.dates import (
+    FORMATS,
+    MONTHS,
+    find_date,
+    looks_like_date,
+    opening_date,
+    order_ambiguous,
+    parse_date,
+    swapped_forms,
+)
 
 EXAMPLES = [
     (form["name"], text, dt.date.fromisoformat(iso))
@@ -146,3 +155,26 @@ DATE_PIECES = st.sampled_from(
 def test_opening_date_is_the_first_date_when_it_opens_the_text(text):
     first = find_date(text)
     assert opening_date(text) == (first if first is not None and first.start == 0 else None)
+
+
+@pytest.mark.parametrize(
+    ("page", "written", "read"),
+    [
+        ("Yahoo 22-05-2025 Business", "01-06-2025", "2025-06-01"),  # the page writes day first
+        ("No other date here", "01-06-2025", "2025-01-06"),  # the table's order, month first
+        ("On 05/25/2020 the city", "07/05/2020", "2020-07-05"),  # slashes written month first
+        ("Both 22-05-2025 and 05-25-2025", "01-06-2025", "2025-01-06"),  # both ways: no order
+    ],
+)
+def test_a_date_that_reads_either_way_follows_the_pages_order(
+    page: str, written: str, read: str
+) -> None:
+    assert order_ambiguous(written)
+    assert parse_date(written, swapped=swapped_forms(f"{page} {written}")).isoformat() == read
+
+
+@pytest.mark.parametrize(
+    "written", ["22-05-2025", "2022-01-06", "05/05/2001", "4/12/2023 10:20 AM"]
+)
+def test_a_date_with_one_reading_is_not_ambiguous(written: str) -> None:
+    assert not order_ambiguous(written)

@@ -229,3 +229,14 @@ def test_a_bracketed_credit_read_with_the_byline_above_it_credits_everyone() -> 
               "(Web editor: Xian Jiangnan, Du Mingming)", "Body.")  # fmt: skip
     [article], [] = page_records(sample_page("\n".join(blocks[:3]) + "\n\n" + blocks[3]))
     assert article["editors"] == ["Xian Jiangnan", "Du Mingming"]
+
+
+@pytest.mark.parametrize(
+    ("aside", "published"), [("", "2025-01-06"), ("Yahoo 22-05-2025", "2025-06-01")]
+)
+def test_an_article_date_that_reads_either_way_follows_the_pages_other_dates(
+    aside: str, published: str
+) -> None:
+    text = f"Title\n\nSource: Yahoo 01-06-2025\n\nA teacher helped a shy boy.\n\n{aside}\n"
+    [article], _ = page_records(sample_page(text))
+    assert iso(article["published"]) == published

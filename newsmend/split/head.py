@@ -202,9 +202,8 @@ def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     the story under it."""
     after = _next_line(kinds, i)
     if after < len(kinds) and kinds[after] in BYLINE_KINDS:
-        return (
-            SENTENCE_INSIDE.search(lines[i].text) is None
-            or _prose_follows(lines, kinds, _byline_end(kinds, after))
+        return SENTENCE_INSIDE.search(lines[i].text) is None or _prose_follows(
+            lines, kinds, _byline_end(kinds, after)
         )
     if any(line.text == lines[i].text for line in lines[i + 1 :]):
         return True
