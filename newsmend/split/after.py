@@ -20,6 +20,7 @@ from newsmend.split.lines import (
     _next_line,
     _opening_date,
     _paragraphs,
+    _prose_follows,
     _skip_meta,
     _title_like,
     _without_number,
@@ -53,6 +54,8 @@ def _read_after_body(
     undated = False  # right under a list header, in a list of titles without dates
     while i < len(lines):
         kind, line = kinds[i], lines[i]
+        if _date_over_story(lines, kinds, i):
+            return i  # "20/05/2020", a title, its text: a story, dated
         if kind == DATE and date_first is not False and _followed_by_title(kinds, i):
             parts.headlines.append(Headline(lines[i + 1], line))
             date_first, i = True, i + 2
@@ -146,10 +149,15 @@ def _read_teasers(
     credit lines after it. When `going_on` (only bylines and bars since the body), the
     paragraphs before the first of them are still the main story's. A list header among
     them starts a list again ("Photos", then "Related Stories" and its titles). Furniture
-    among them is dropped; any other line is a stray."""
+    among them is dropped; any other line is a stray. A date alone over a story's title
+    dates it (a blog's archive: "20/05/2020", the title, its text)."""
+    date_above: tuple[Span, ...] = ()
     while i < len(lines):
         kind = kinds[i]
         snippet = _skip_meta(kinds, _next_line(kinds, i))
+        if _date_over_story(lines, kinds, i):
+            date_above, i = (lines[i],), i + 1
+            continue
         if going_on and _is_prose(lines[i], kind):
             _add_to_body(lines[i], parts)  # the story goes on after a byline or a bar
             i += 1
@@ -173,7 +181,7 @@ def _read_teasers(
             date, first = _opening_date(lines[snippet])
             body = (first, *(lines[j] for j in paragraphs[1:]))
             title = _without_number(lines[i])  # "2. Xiamen, Fortaleza stage ..."
-            parts.teasers.append(Teaser(title, body, meta + ((date,) if date else ())))
+            parts.teasers.append(Teaser(title, body, date_above + meta + ((date,) if date else ())))
             parts.furniture += [
                 (kinds[j], lines[j]) for j in range(i + 1, end) if kinds[j] in FURNITURE_KINDS
             ]
@@ -186,6 +194,20 @@ def _read_teasers(
             parts.furniture.append((kind if kind in FURNITURE_KINDS else STRAY, lines[i]))
             going_on = going_on and (kind not in FURNITURE_KINDS or _passable(kind))
             i += 1
+        date_above = ()
+
+
+def _date_over_story(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A date alone over a title with a paragraph under it: the date of that story, not a
+    list entry ("20/05/2020", "Livestreaming enables people ...", its text)."""
+    title = i + 1
+    return (
+        kinds[i] == DATE
+        and title < len(kinds)
+        and kinds[title] == TEXT
+        and _title_like(lines[title], TEXT)
+        and _prose_follows(lines, kinds, title)
+    )
 
 
 def _dated_title(lines: list[Span], kinds: list[str], i: int) -> bool:
