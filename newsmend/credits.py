@@ -353,8 +353,8 @@ def _uncapped(value: str) -> str:
     match = CAPS_INVERTED.fullmatch(value.strip())
     if match is None:
         capitals = value.replace(" and ", " ").isupper() and len(value.split()) > 1  # not "CGTN"
-        titled = " ".join(word if word == "and" else word.title() for word in value.split())
         if capitals:
+            titled = " ".join(word if word == "and" else word.title() for word in value.split())
             return titled if looks_like_names(titled) else value
         return CAPS_FAMILY.sub(_family_uncapped, value)
     given, family = match["given"].title(), match["family"].title()
@@ -527,13 +527,13 @@ def looks_like_byline(line: str) -> bool:
     "Editor: Li Na"), dates, and outlets beside a date ("People's Daily Online) 10:58,
     September 16, 2022", "eguangzhou.gov.cn | Updated:2023-09-26"), and an outlet's name alone
     in brackets ("(Xinhua)", "( China Daily )")."""
-    written, line = line.strip(), unwrap(line)
+    whole, line = line.strip(), unwrap(line)
     if len(line) > MAX_BYLINE_CHARS:
         return False
     fields = _fields(line)
     labelled = any(role is not None for role, _ in fields)
     if not labelled and find_date(line) is None:
-        return written != line and is_site_name(line)
+        return whole != line and is_site_name(line)  # bracketed: "(Xinhua)"
     if not labelled and line.endswith((")", "）")):
         return False  # a headline dated in brackets
     for role, written in fields:

@@ -203,20 +203,13 @@ def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     after = _next_line(kinds, i)
     if after < len(kinds) and kinds[after] in BYLINE_KINDS:
         return SENTENCE_INSIDE.search(lines[i].text) is None or _prose_follows(
-            lines, kinds, _byline_end(kinds, after)
+            lines, kinds, _byline_block(lines, kinds, i, 1)[-1]
         )
     if any(line.text == lines[i].text for line in lines[i + 1 :]):
         return True
     return (
         _headline_sized(lines[i]) and after < len(kinds) and _is_prose(lines[after], kinds[after])
     )
-
-
-def _byline_end(kinds: list[str], i: int) -> int:
-    """The last line of the byline block starting at line i (furniture passed)."""
-    while (following := _next_line(kinds, i)) < len(kinds) and kinds[following] in BYLINE_KINDS:
-        i = following
-    return i
 
 
 def _headline_sized(line: Span) -> bool:
