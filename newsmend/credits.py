@@ -123,6 +123,22 @@ STAFF = re.compile(
     r"(?:writers?|reporters?|correspondents?|journalists?)\s++(?P<names>[A-Z].*+)"
 )
 COUNT_AND_LABEL = re.compile(r"[\d\s]*+(?:(?i:by|source|author|editor)\s*+[:：]?)?")  # "0 By"
+# Names, then the role: "Li Hua, Staff Reporter", "Monica Cheru-Managing Editor", "Yang Lan —
+# Reporter"; the last word of the role is a label of the table.
+ROLE_AFTER = re.compile(
+    r"(?:(?i:by)\s++)?(?P<names>[A-Z][^\s,|—–-]{0,20}(?:\s[A-Z][^\s,|—–-]{0,20}){0,3})"
+    r"\s*+[,|—–-]\s*+(?P<role>(?i:(?:staff|senior|chief|special|managing|executive|deputy"
+    r"|associate|contributing)\s++)?(?i:reporter|writer|editor|correspondent|photographer"
+    r"|journalist|contributor|translator))"
+)
+ROLE_ENDS = ("r", "R", "t", "T")  # how the roles of ROLE_AFTER end
+# A preposition before a date ("Posted by Li Hua on May 6, 2023") and a time after one
+# ("Posted: 6 May 2023 | 10:22", "06 May 2023, 10:22 GMT+8"): the date's, not a name.
+ON_BEFORE = re.compile(r"\s(?:on|at)\s*+$")
+TIME_AFTER = re.compile(
+    r"^[\s,|｜]*+\d{1,2}:\d{2}(?::\d{2})?+(?:\s*+[AaPp]\.?[Mm]\.?)?+"
+    r"(?:\s*+(?:GMT|UTC)\s*+[+-]\s*+\d{1,2}(?::?\d{2})?+)?+"
+)
 BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
@@ -141,12 +157,17 @@ def _role(match: re.Match[str]) -> str:
 
 
 def unwrap(line: str) -> str:
-    """A line without the brackets around all of it: "(Correspondent Zhao Lei)", and with a
-    full stop after them: "[Editor in charge: Li Tingyu]."."""
+    """A line as its fields are read: without the brackets around all of it ("(Correspondent
+    Zhao Lei)", and with a full stop after them: "[Editor in charge: Li Tingyu]."), and with
+    a role written after the names put before them ("Monica Cheru-Managing Editor", "By Li
+    Hua, Staff Writer": "Editor: Monica Cheru", "Writer: Li Hua")."""
     line = line.strip()
     line = line[:-1] if line.endswith((").", "）.", "].", "】.")) else line
     if len(line) > 2 and line[0] in "(（[【" and line[-1] in ")）]】":
-        return line[1:-1].strip()
+        line = line[1:-1].strip()
+    after = ROLE_AFTER.fullmatch(line) if line.endswith(ROLE_ENDS) else None
+    if after and looks_like_names(after["names"]):
+        return f"{after['role'].split()[-1]}: {after['names']}"
     return line
 
 
@@ -181,8 +202,8 @@ def _without_date(text: str) -> tuple[str, str | None]:
     found = find_date(text)
     if found is None:
         return text.strip(EDGE_PUNCTUATION), None
-    after = CATEGORIES.sub("", text[found.end :])
-    rest = text[: found.start] + " " + after
+    after = CATEGORIES.sub("", TIME_AFTER.sub("", text[found.end :], count=1))
+    rest = ON_BEFORE.sub("", text[: found.start]) + " " + after
     return " ".join(rest.split()).strip(EDGE_PUNCTUATION), found.raw
 
 
@@ -303,7 +324,7 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if is_bare_name(line):
         return (("author", tuple(split_names(line))),)  # a name alone on a line is a byline
     if not LABEL.match(line):
-        return ()
+        return _names_and_outlet(line)
     fields: list[tuple[str, tuple[str, ...]]] = []
     for role, value in _fields(line):
         value = _without_date(value)[0]
@@ -314,6 +335,19 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             return ()
         fields += credited
     return tuple(fields)
+
+
+def _names_and_outlet(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """An unlabelled line of Chinese names and the outlet they write for ("Zhang Wei
+    (Xinhua)", "Li Hua, Shanghai Daily", "Li Hua | China Daily"): a byline; () for others."""
+    found = _persons_then_outlet(BAR.sub(",", line))
+    if found is None:
+        return ()
+    names, outlet = found
+    named = is_site_name(outlet) or OUTLET_INITIALS.fullmatch(outlet) is not None
+    if not named or not looks_like_chinese_names(", ".join(names)):
+        return ()
+    return (("author", tuple(names)), ("outlet", (outlet,)))
 
 
 @lru_cache(maxsize=4096)
@@ -331,6 +365,8 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
         return [(role, tuple(split_names(staff["names"]))), ("outlet", (staff["outlet"],))]
     if role is None and is_bare_name(value):
         return [("author", tuple(split_names(value)))]
+    if role is None and _names_and_outlet(value):
+        return list(_names_and_outlet(value))
     if GROUPS.get(role) == "editor" and SIGNATURE.fullmatch(value.strip()):
         return [(role, (value.strip(),))]  # Xinhua's "Editor: yan"
     persons_and_outlet = _persons_then_outlet(value) if role in PERSON_ROLES else None
@@ -467,12 +503,13 @@ def _without_toolbar(bracketed: re.Match[str]) -> str:
 
 
 def _may_name_an_outlet(value: str) -> bool:
-    """An unlabelled field may name the outlet; a toolbar's word, a view counter or a count
-    before a label that names nobody does not ("Print", "Hits: 345", "0 By")."""
+    """An unlabelled field may name the outlet; a toolbar's word, a view counter, a count
+    before a label that names nobody or a time does not ("Print", "Hits: 345", "0 By")."""
     return (
         not is_furniture_word(value)
         and bool(strip_toolbar(value))
         and not COUNT_AND_LABEL.fullmatch(value)
+        and not TIME_AFTER.fullmatch(value)  # "10:22" after "Posted: 6 May 2023 |"
     )
 
 

@@ -23,6 +23,8 @@ from newsmend.credits import (
     read_dateline,
     split_names,
 )
+from newsmend.split.lines import _kind
+from newsmend.split.parts import CREDIT, META
 from newsmend.tables import read_lines
 
 SEPARATORS = [": ", ":", "：", " | ", "|", "/", " / "]
@@ -184,6 +186,33 @@ def test_split_names(text: str, names: list[str]) -> None:
 def test_byline(line: str, byline: Byline) -> None:
     assert looks_like_byline(line)
     assert parse_byline(line) == byline
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "date", "credits"),
+    [
+        ("Zhang Wei, Staff Reporter", None, None, [("reporter", "Zhang Wei")]),
+        ("Monica Cheru-Managing Editor", None, None, [("editor", "Monica Cheru")]),
+        ("Yang Lan — Reporter", None, None, [("reporter", "Yang Lan")]),
+        ("By Li Hua, Staff Writer", None, None, [("author", "Li Hua")]),
+        ("Staff Reporter Zhang Wei", None, None, [("reporter", "Zhang Wei")]),
+        ("Journalist: Zhang Wei", None, None, [("reporter", "Zhang Wei")]),
+        ("Video: Li Na", None, None, [("photographer", "Li Na")]),
+        ("Zhang Wei (Xinhua)", "Xinhua", None, [("author", "Zhang Wei")]),
+        ("Li Hua, Shanghai Daily", "Shanghai Daily", None, [("author", "Li Hua")]),
+        ("Posted by Zhang Wei on May 6, 2023", None, "May 6, 2023", [("author", "Zhang Wei")]),
+        ("Posted: 6 May 2023 | 10:22", None, "6 May 2023", []),
+        ("Origin: Xinhua   Time: 2023-05-06", "Xinhua", "2023-05-06", []),
+    ],
+)
+def test_byline_forms_of_the_web(
+    line: str, outlet: str | None, date: str | None, credits: list[tuple[str, str]]
+) -> None:
+    """Forms common on news sites: a role after the names, names and their outlet without a
+    label, a writer and a date in one field, a time after the date."""
+    byline = parse_byline(line)
+    assert (byline.outlet, byline.published_raw, byline.credits) == (outlet, date, credits)
+    assert _kind(line) in (CREDIT, META)
 
 
 @pytest.mark.parametrize(
