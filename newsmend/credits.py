@@ -132,9 +132,10 @@ ROLE_AFTER = re.compile(
     r"|journalist|contributor|translator))"
 )
 ROLE_ENDS = ("r", "R", "t", "T")  # how the roles of ROLE_AFTER end
-# A preposition before a date ("Posted by Li Hua on May 6, 2023") and a time after one
-# ("Posted: 6 May 2023 | 10:22", "06 May 2023, 10:22 GMT+8"): the date's, not a name.
-ON_BEFORE = re.compile(r"\s(?:on|at)\s*+$")
+# "on" before a date ("Posted by Li Hua on May 6, 2023") and a time after one ("Posted: 6
+# May 2023 | 10:22", "06 May 2023, 10:22 GMT+8"): the date's, not a name. ("at" stays: "Issued
+# at 15:15 on June 8" is a label's.)
+ON_BEFORE = re.compile(r"\son\s*+$")
 TIME_AFTER = re.compile(
     r"^[\s,|｜]*+\d{1,2}:\d{2}(?::\d{2})?+(?:\s*+[AaPp]\.?[Mm]\.?)?+"
     r"(?:\s*+(?:GMT|UTC)\s*+[+-]\s*+\d{1,2}(?::?\d{2})?+)?+"

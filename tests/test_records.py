@@ -240,3 +240,31 @@ def test_an_article_date_that_reads_either_way_follows_the_pages_other_dates(
     text = f"Title\n\nSource: Yahoo 01-06-2025\n\nA teacher helped a shy boy.\n\n{aside}\n"
     [article], _ = page_records(sample_page(text))
     assert iso(article["published"]) == published
+
+
+STORY = (
+    "Hunan opens new bridge over Xiang River\n"
+    "Officials in Hunan opened a new bridge over the Xiang River on Saturday, linking the"
+    " two districts of Changsha that had been joined by a ferry.\n"
+    "The bridge, 1.2 kilometres long, cost 800 million yuan and took three years to build,"
+    " the city's transport bureau said.\n"
+    "Residents said the crossing would cut their commute by half an hour each day.\n"
+)
+
+
+def test_a_date_alone_after_the_story_dates_it() -> None:
+    """A government page's date under the last paragraph is the story's date, not a list
+    of one headline (the last paragraph over its date)."""
+    articles, headlines = page_records(Page("p.txt", "0", STORY + "2023-05-06\n"))
+    assert articles[0]["published"] == dt.date(2023, 5, 6)
+    assert articles[0]["body_raw"].endswith("each day.")
+    assert headlines == []
+
+
+def test_a_title_over_a_date_after_the_story_is_still_a_list() -> None:
+    listed = "Xiamen opens a new park by the sea\n2023-04-01\n"
+    articles, headlines = page_records(Page("p.txt", "0", STORY + listed))
+    assert [(h["title_raw"], h["published"]) for h in headlines] == [
+        ("Xiamen opens a new park by the sea", dt.date(2023, 4, 1))
+    ]
+    assert articles[0]["published"] is None

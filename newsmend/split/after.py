@@ -108,8 +108,8 @@ def _starts_teaser(kinds: list[str], i: int) -> bool:
 def _add_after_body(kind: str, line: Span, parts: PageParts) -> None:
     if kind == HEADER:
         parts.list_headers.append(line)
-    elif kind in (CREDIT, META):
-        parts.credits.append(line)
+    elif kind in (CREDIT, META, DATE):
+        parts.credits.append(line)  # a date alone after the story dates it
     elif kind in (RESIDUE, CHINESE):
         parts.residue.append(line)
     elif kind == END:

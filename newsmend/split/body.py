@@ -21,6 +21,7 @@ from newsmend.split.lines import (
     MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
     _dropped_in_body,
+    _is_prose,
     _kind,
     _next_line,
     _number,
@@ -62,13 +63,27 @@ MAX_SECTION_WORDS = 4  # a section's name over its "more" link ("Zhengzhou Relea
 def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
     """A text line (even one ending in a date) followed by a date line is the first title of
     a title-then-date list, unless it is too long for a title (then the list gives the date
-    first) or a paragraph follows the date (then it is a story's title)."""
+    first) or a paragraph follows the date (then it is a story's title). A sentence over a
+    date is a list's title only when another entry follows: alone, it is the story's last
+    paragraph over the story's date."""
     return (
-        kinds[i] in (TEXT, ENTRY)
-        and i + 1 < len(kinds)
+        _over_date(lines, kinds, i)
+        and not _prose_follows(lines, kinds, i + 1)  # then a story: title, date, snippet
+        and (
+            not _is_prose(lines[i], kinds[i])
+            or _over_date(lines, kinds, i + 2)
+            or (i + 2 < len(kinds) and kinds[i + 2] == ENTRY)
+        )
+    )
+
+
+def _over_date(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A text line of a title's length with a date line under it."""
+    return (
+        i + 1 < len(kinds)
+        and kinds[i] in (TEXT, ENTRY)
         and kinds[i + 1] == DATE
         and len(lines[i].text) <= MAX_TITLE_CHARS
-        and not _prose_follows(lines, kinds, i + 1)  # then a story: title, date, snippet
     )
 
 
