@@ -141,6 +141,7 @@ TIME_AFTER = re.compile(
     r"(?:\s*+(?:GMT|UTC)\s*+[+-]\s*+\d{1,2}(?::?\d{2})?+)?+"
 )
 BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
+SCHEME = re.compile(r"^https?://(?=[^/\s]+/?$)")  # a site's address: its domain names it
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
 
@@ -301,6 +302,7 @@ def _names_an_outlet(role: str | None, value: str) -> bool:
     ("Author: Taizhou Daily"; not "Text: AAAPrint", a font-size bar, nor a sentence)."""
     if role == "outlet" and HANDLE.fullmatch(value):
         return True  # "From:sdnews"
+    value = SCHEME.sub("", value)  # "From: http://english.peopledaily.com.cn"
     if not _looks_like_outlet(value):
         return False
     if role in (None, "outlet") or DOMAIN.fullmatch(value) is not None:
@@ -579,8 +581,8 @@ def looks_like_byline(line: str) -> bool:
         value = written.strip("()（）")
         if not value:
             continue
-        if role is None and not _looks_like_proper_name(value):
-            return False
+        if role is None and not (_looks_like_proper_name(value) or is_site_name(value)):
+            return False  # "General Office of Xi'an Municipal People's Government" is a name
         if role == "outlet" and not _names_an_outlet(role, value):
             return False
         if role in PERSON_ROLES and not _names_persons(role, written):

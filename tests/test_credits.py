@@ -203,6 +203,13 @@ def test_byline(line: str, byline: Byline) -> None:
         ("Posted by Zhang Wei on May 6, 2023", None, "May 6, 2023", [("author", "Zhang Wei")]),
         ("Posted: 6 May 2023 | 10:22", None, "6 May 2023", []),
         ("Origin: Xinhua   Time: 2023-05-06", "Xinhua", "2023-05-06", []),
+        (
+            "General Office of Xi'an Municipal People's Government     Updated: 2018-02-07",
+            "General Office of Xi'an Municipal People's Government",
+            "2018-02-07",
+            [],
+        ),
+        ("From: http://english.peopledaily.com.cn", "http://english.peopledaily.com.cn", None, []),
     ],
 )
 def test_byline_forms_of_the_web(

@@ -36,6 +36,7 @@ EXAMPLES = {
     "separator": ["-", "***", "———"],
     "share_bar": [
         "Print Close",
+        "Back Forward Refresh",
         "【打印】【关闭】",
         "Share to: WeChat Weibo",
         "Font size: A A A",

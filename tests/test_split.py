@@ -999,3 +999,16 @@ def test_a_date_alone_over_a_title_and_its_text_dates_that_story() -> None:
     assert [(t.title.text, [m.text for m in t.meta]) for t in parts.teasers] == [
         (title, ["03/10/2019"])
     ]
+
+
+def test_byline_fields_glued_after_the_headline_from_a_date_on() -> None:
+    page = (
+        "Online media embarks on journey to experience Henan2012-7-2 16:41:00 From:"
+        " http://english.peopledaily.com.cn\n"
+        "Zhengzhou, May 30 (People's Daily Online) The event kicked off in Zhengzhou on Tuesday.\n"
+    )
+    parts = split_page(page)
+    assert parts.title.text == "Online media embarks on journey to experience Henan"
+    assert [b.text for b in parts.bylines] == [
+        "2012-7-2 16:41:00 From: http://english.peopledaily.com.cn"
+    ]

@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 
 from newsmend.credits import (
+    has_label,
     is_site_name,
+    looks_like_byline,
     looks_like_chinese_names,
 )
+from newsmend.dates import find_date
 from newsmend.furniture import furniture_kind
 from newsmend.split.lines import (
     BYLINE_KINDS,
@@ -146,12 +149,27 @@ def _byline_after(title: Span) -> tuple[Span, list[Span]]:
     Media Delegation Visited Tangshan City 2018-11-08"), a writer and a date glued to the
     name ("... major production hubs by Ning Hong09/09/2022"); the headline alone when none."""
     match = TRAILING_DATE.search(title.text) or HEADLINE_BYLINE.search(title.text)
-    if match is None or len(title.text[: match.start()].split()) < MIN_TITLE_WORDS:
+    if match is None:
+        return _labelled_byline_after(title)
+    if len(title.text[: match.start()].split()) < MIN_TITLE_WORDS:
         return title, []
     if "names" in match.groupdict() and not looks_like_chinese_names(match["names"]):
         return title, []  # "... crowded by Tourists"
     fields = [name for name in ("credit", "date") if match.groupdict().get(name)]
     return _cut(title, 0, match.start()), [_cut(title, *match.span(name)) for name in fields]
+
+
+def _labelled_byline_after(title: Span) -> tuple[Span, list[Span]]:
+    """A headline and the byline fields written after it from a date on ("Online media
+    embarks on journey to experience Henan2012-7-2 16:41:00 From: http://english..."): the
+    rest of the line holds a label and reads as a byline."""
+    found = find_date(title.text)
+    if found is None or len(title.text[: found.start].split()) < MIN_TITLE_WORDS:
+        return title, []
+    rest = title.text[found.start :]
+    if not (has_label(rest) and looks_like_byline(rest)):
+        return title, []
+    return _cut(title, 0, found.start), [_cut(title, found.start, len(title.text))]
 
 
 def _without_site_name(title: Span) -> Span:
