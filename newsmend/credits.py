@@ -65,6 +65,7 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
 
 
 _LABEL_ORDER = sorted(ROLES, key=len, reverse=True)
+LABEL_SEPARATORS = frozenset(":：|｜/／")  # what may stand between a label and its value
 LABEL = _compile_labels()
 # No \s* around the separators (split_names splits words anyway): a long run of spaces
 # would make every start in it rescan the run.
@@ -326,8 +327,11 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         return ()
     if is_bare_name(line):
         return (("author", tuple(split_names(line))),)  # a name alone on a line is a byline
-    if not LABEL.match(line):
+    label = LABEL.match(line)
+    if label is None:
         return _names_and_outlet(line)
+    if _heading_like(line, label):
+        return ()
     fields: list[tuple[str, tuple[str, ...]]] = []
     for role, value in _fields(line):
         value = _without_date(value)[0]
@@ -338,6 +342,22 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             return ()
         fields += credited
     return tuple(fields)
+
+
+def _heading_like(line: str, label: re.Match[str]) -> bool:
+    """A capitalised label with only a space and one word after it ("Photo Gallery", "Video
+    Gallery", "Journalist Day", "Photos Charting"): a menu's item or a heading, not a credit,
+    unless the word is a family name, an outlet's or a date ("Reporter Wang", "From
+    Xinhua")."""
+    if not label.group()[0].isupper() or LABEL_SEPARATORS.intersection(label.group()):
+        return False  # "by Steven", "Photo: Xinhua"
+    words = line[label.end() :].split()
+    return len(words) == 1 and not (
+        is_family_name(words[0])
+        or is_site_name(words[0])
+        or OUTLET_INITIALS.fullmatch(words[0])
+        or find_date(words[0])  # "Date 2025-01-19"
+    )
 
 
 def _names_and_outlet(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -569,6 +589,9 @@ def looks_like_byline(line: str) -> bool:
     in brackets ("(Xinhua)", "( China Daily )")."""
     whole, line = line.strip(), unwrap(line)
     if len(line) > MAX_BYLINE_CHARS:
+        return False
+    label = LABEL.match(line)
+    if label and _heading_like(line, label):
         return False
     fields = _fields(line)
     labelled = any(role is not None for role, _ in fields)

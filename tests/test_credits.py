@@ -484,3 +484,16 @@ def test_a_place_before_the_outlet_a_lowercase_label_and_a_bracketed_outlet_make
 )
 def test_a_lowercase_word_after_a_number_or_a_bracketed_word_is_no_byline(line: str) -> None:
     assert not looks_like_byline(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Photo Gallery", "Video Gallery", "Photos Charting", "Journalist Day", "Text Size"]
+)
+def test_a_label_and_one_word_is_a_heading_not_a_credit(line: str) -> None:
+    assert _kind(line) not in (CREDIT, META)
+    assert parse_credit_line(line) is None
+
+
+@pytest.mark.parametrize("line", ["Reporter Wang", "by Steven", "From Xinhua", "Date 2025-01-19"])
+def test_a_label_and_one_name_outlet_or_date_is_a_byline(line: str) -> None:
+    assert _kind(line) in (CREDIT, META)
