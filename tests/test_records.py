@@ -268,3 +268,38 @@ def test_a_title_over_a_date_after_the_story_is_still_a_list() -> None:
         ("Xiamen opens a new park by the sea", dt.date(2023, 4, 1))
     ]
     assert articles[0]["published"] is None
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "authors", "outlet"),
+    [
+        (
+            "Hunan opens new bridge [Photos]\n2023-05-06\n",
+            "Hunan opens new bridge [Photos]",
+            [],
+            None,
+        ),
+        (
+            "Hunan opens new bridge\nThe new bridge in Changsha. [Photo/Xinhua]\n2023-05-06\n",
+            "Hunan opens new bridge",
+            [],
+            None,
+        ),
+        (
+            "Share\nHunan opens new bridge\nLi Hua | Hunan Daily | 2023-05-06\n",
+            "Hunan opens new bridge",
+            ["Li Hua"],
+            "Hunan Daily",
+        ),
+    ],
+)
+def test_heads_of_news_sites(head: str, title: str, authors: list[str], outlet: str | None) -> None:
+    """A headline with "[Photos]" after it, a picture's caption credited in square brackets
+    between the headline and its date, a writer, outlet and date in one bar."""
+    body = STORY.split("\n", 1)[1]
+    articles, headlines = page_records(Page("p.txt", "0", head + body))
+    article = articles[0]
+    assert (article["title_raw"], article["authors"], article["outlet"]) == (title, authors, outlet)
+    assert article["published"] == dt.date(2023, 5, 6)
+    assert article["body_raw"].startswith("Officials in Hunan")
+    assert (len(articles), headlines) == (1, [])

@@ -38,9 +38,10 @@ from newsmend.textcore import compiled
 
 # Longer lines are paragraphs, not headline titles.
 MAX_TITLE_CHARS = 300
-# A picture's credit closing a line: "[Photo provided to gogansu.com]", "(Photo/Deng Renxiang)".
+# A picture's credit closing a line: "[Photo provided to gogansu.com]", "(Photo/Deng Renxiang)";
+# not a headline's "[Photos]".
 PICTURE_CREDIT_END = re.compile(
-    r"[\[(（](?i:photos?|pictures?|images?)\b[^\[\]()（）]{0,60}[\])）]$"
+    r"[\[(（](?i:photos?|pictures?|images?)\b[^\[\]()（）]{1,60}[\])）]$"
 )
 CREDIT_CLOSES = ("]", ")", "）")
 # A whole line "2022-08-02 | Title" or "Title | 2022-08-02", or "Title (2022/8/2)".
@@ -300,9 +301,11 @@ def _chinese(line: str) -> bool:
 
 
 def _outlet_and_date(title: str, line: str) -> bool:
-    """A dated entry that is a byline: its "title" is an outlet's name
-    ("|Xinhua|2019-04-04 11:39:37", "China Daily | 2020-05-12")."""
-    return is_site_name(title.strip(" |｜")) and looks_like_byline(line)
+    """A dated entry that is a byline: its "title" is an outlet's name or a writer's with
+    it ("|Xinhua|2019-04-04 11:39:37", "China Daily | 2020-05-12", "Li Hua | Hunan Daily |
+    2023-05-06")."""
+    title = title.strip(" |｜")
+    return (is_site_name(title) or parse_credit_line(title) is not None) and looks_like_byline(line)
 
 
 def _is_meta(line: str) -> bool:
