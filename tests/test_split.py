@@ -1012,3 +1012,21 @@ def test_byline_fields_glued_after_the_headline_from_a_date_on() -> None:
     assert [b.text for b in parts.bylines] == [
         "2012-7-2 16:41:00 From: http://english.peopledaily.com.cn"
     ]
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["Next: What Chinese Ate 4000 Years Ago", "Previous article: What Chinese Ate 4000 Years Ago"],
+)
+def test_a_link_to_another_story_by_its_title_is_a_headline(link: str) -> None:
+    page = (
+        "Hunan opens new bridge over Xiang River\nBy Li Hua | 2023-05-06\n"
+        "Officials in Hunan opened a new bridge over the Xiang River on Saturday.\n"
+        "Residents said the crossing would cut their commute by half an hour each day.\n"
+        f"{link}\n"
+    )
+    parts = split_page(page)
+    assert [h.title.text for h in parts.headlines] == ["What Chinese Ate 4000 Years Ago"]
+    assert [h.date for h in parts.headlines] == [None]
+    assert parts.body[-1].text.endswith("each day.")
+    assert parts.teasers == []

@@ -69,7 +69,7 @@ def _read_after_body(
         elif (undated or i in bulleted) and _undated_entry(lines, kinds, i):
             parts.headlines.append(Headline(line, None))
             i += 1
-        elif kind == TEXT or _starts_teaser(kinds, i):
+        elif kind == TEXT or _starts_teaser(lines, kinds, i):
             return i
         else:
             _add_after_body(kind, line, parts)
@@ -94,7 +94,7 @@ def _undated_entry(lines: list[Span], kinds: list[str], i: int) -> bool:
     )
 
 
-def _starts_teaser(kinds: list[str], i: int) -> bool:
+def _starts_teaser(lines: list[Span], kinds: list[str], i: int) -> bool:
     """A dated one-line entry outside a list ("Zhejiang's latest notice (August 2, 2022)"
     after the credits) followed by text is a teaser's title."""
     return (
@@ -102,6 +102,7 @@ def _starts_teaser(kinds: list[str], i: int) -> bool:
         and kinds[i - 1] not in (HEADER, ENTRY)
         and i + 1 < len(kinds)
         and kinds[i + 1] == TEXT
+        and _dated_entry(lines[i]).date is not None  # not a link: "Next: Title"
     )
 
 

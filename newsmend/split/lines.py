@@ -63,6 +63,12 @@ def _squeeze(text: str) -> str:
 END_MARKERS = frozenset(_squeeze(marker) for marker in read_lines("end_markers.txt"))
 LIST_HEADERS = frozenset(_squeeze(header) for header in read_lines("list_headers.txt"))
 MAX_MARKER_CHARS = 2 * max(map(len, END_MARKERS | LIST_HEADERS))  # longer lines are neither
+# A link to another story by its title: "Next: What Chinese Ate 4000 Years Ago".
+_LINK_LABELS = sorted(read_lines("link_labels.txt"), key=len, reverse=True)
+LINK_LINE = re.compile(
+    rf"(?i:{'|'.join(re.escape(label) for label in _LINK_LABELS)})\s*+[:：]\s*+"
+    r"(?P<title>\S+(?:\s\S+)+)"
+)
 FURNITURE_KINDS = frozenset(kind.name for kind in KINDS)  # the site's, from furniture.toml
 AFTER_BODY = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, META})  # lines that end a body
 BYLINE_KINDS = frozenset({META, CREDIT, DATE})
@@ -208,7 +214,11 @@ def _cells(line: Span) -> list[Span]:
 
 
 def _dated_entry(line: Span) -> Headline | None:
-    """A one-line headline entry ("2022-08-02 | Title", "Title (2022/8/2)"), or None."""
+    """A one-line headline entry ("2022-08-02 | Title", "Title (2022/8/2)", or a link to it:
+    "Next: Title", undated), or None."""
+    link = LINK_LINE.fullmatch(line.text)
+    if link:
+        return Headline(_sub_span(line, link, "title"), None)
     forms = PAREN_FORMS if line.text.endswith((")", "）")) else ()
     if "|" in line.text or "｜" in line.text:
         forms = BAR_FORMS + forms
@@ -264,6 +274,8 @@ def _kind(line: str) -> str:
         return RESIDUE  # a credit in Chinese ("来源：台州日报"); "发布时间：2022-12-29" is a byline
     if parse_credit_line(line):
         return CREDIT
+    if LINK_LINE.fullmatch(line):
+        return ENTRY  # before furniture: "Next article: Title" is no pager
     furniture = furniture_kind(line)
     if furniture:
         return META if _toolbar_with_byline(furniture, line) else furniture
