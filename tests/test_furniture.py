@@ -75,7 +75,15 @@ EXAMPLES = {
         "Click on the button below to create your account and get immediate access.",
         "Sign up for our newsletter",
     ],
-    "counter": ["Browse: 1234", "Views:", "浏览次数：56", "Click:"],
+    "counter": [
+        "Browse: 1234",
+        "Views:",
+        "浏览次数：56",
+        "Click:",
+        "0 comments",
+        "Comments (3)",
+        "Views: 1,234",
+    ],
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "caption": [
         "Avatar of Steven",
