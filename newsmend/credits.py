@@ -66,6 +66,13 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
 
 _LABEL_ORDER = sorted(ROLES, key=len, reverse=True)
 LABEL_SEPARATORS = frozenset(":：|｜/／")  # what may stand between a label and its value
+# A capitalised label and its colon run into the word before ("Zhang BinFrom:English
+# Edition"): the page's elements joined without a space.
+GLUED_LABEL = re.compile(
+    r"(?<=[a-z])(?="
+    + "|".join(_label_pattern(label) for label in _LABEL_ORDER if label[0].isupper())
+    + r")(?=[A-Za-z ]{1,25}[:：])"
+)
 LABEL = _compile_labels()
 # No \s* around the separators (split_names splits words anyway): a long run of spaces
 # would make every start in it rescan the run.
@@ -160,11 +167,14 @@ def _role(match: re.Match[str]) -> str:
 
 
 def unwrap(line: str) -> str:
-    """A line as its fields are read: without the brackets around all of it ("(Correspondent
-    Zhao Lei)", and with a full stop after them: "[Editor in charge: Li Tingyu]."), and with
-    a role written after the names put before them ("Monica Cheru-Managing Editor", "By Li
+    """A line as its fields are read: a space before a label run into the word before it,
+    without the brackets around all of it ("(Correspondent Zhao Lei)", and with a full stop
+    after them: "[Editor in charge: Li Tingyu]."), and with a role written after the names
+    put before them ("Monica Cheru-Managing Editor", "By Li
     Hua, Staff Writer": "Editor: Monica Cheru", "Writer: Li Hua")."""
     line = line.strip()
+    if ":" in line or "：" in line:
+        line = GLUED_LABEL.sub(" ", line)  # "... and Zhang BinFrom:English Edition of Qiushi"
     line = line[:-1] if line.endswith((").", "）.", "].", "】.")) else line
     if len(line) > 2 and line[0] in "(（[【" and line[-1] in ")）]】":
         line = line[1:-1].strip()
@@ -308,7 +318,8 @@ def _names_an_outlet(role: str | None, value: str) -> bool:
         return False
     if role in (None, "outlet") or DOMAIN.fullmatch(value) is not None:
         return True
-    return len(value.split()) >= 2 and ":" not in value and _looks_like_proper_name(value)
+    named = len(value.split()) >= 2 or is_site_name(value) or OUTLET_INITIALS.fullmatch(value)
+    return bool(named) and ":" not in value and _looks_like_proper_name(value)  # "By: Xinhua"
 
 
 def parse_credit_fields(line: str) -> list[tuple[str, list[str]]]:

@@ -210,6 +210,8 @@ def test_byline(line: str, byline: Byline) -> None:
             [],
         ),
         ("From: http://english.peopledaily.com.cn", "http://english.peopledaily.com.cn", None, []),
+        ("By Li HuaFrom:Hunan Daily", "Hunan Daily", None, [("author", "Li Hua")]),
+        ("By: Xinhua Reporters Li Hua", "Xinhua", None, [("reporter", "Li Hua")]),
     ],
 )
 def test_byline_forms_of_the_web(
@@ -358,7 +360,7 @@ def test_a_date_glued_to_the_source_is_read_apart() -> None:
     [
         ("By XINGYING, CHEN|May 30,2024", Byline(None, "May 30,2024", ["Chen Xingying"])),
         ("By LI HUA", Byline(None, None, ["Li Hua"])),
-        ("By CGTN", Byline(None, None)),  # initials are no person
+        ("By CGTN", Byline("CGTN", None)),  # initials are no person: the outlet
         ("Xinhua Editor : Wang Fan ECNS", Byline("Xinhua", None, [], ["Wang Fan"])),
         ("Editor: ZHANG Wei and LI Na", Byline(None, None, [], ["Zhang Wei", "Li Na"])),
         ("By ZHAO Lei/China Daily", Byline("China Daily", None, ["Zhao Lei"])),
