@@ -68,6 +68,7 @@ _LABEL_ORDER = sorted(ROLES, key=len, reverse=True)
 LABEL_SEPARATORS = frozenset(":：|｜/／")  # what may stand between a label and its value
 # A capitalised label and its colon run into the word before ("Zhang BinFrom:English
 # Edition"): the page's elements joined without a space.
+CASE_JOIN = re.compile(r"[a-z][A-Z]")  # where GLUED_LABEL can be: rare in a sentence
 GLUED_LABEL = re.compile(
     r"(?<=[a-z])(?="
     + "|".join(_label_pattern(label) for label in _LABEL_ORDER if label[0].isupper())
@@ -173,7 +174,7 @@ def unwrap(line: str) -> str:
     put before them ("Monica Cheru-Managing Editor", "By Li
     Hua, Staff Writer": "Editor: Monica Cheru", "Writer: Li Hua")."""
     line = line.strip()
-    if ":" in line or "：" in line:
+    if len(line) <= MAX_BYLINE_CHARS and CASE_JOIN.search(line):
         line = GLUED_LABEL.sub(" ", line)  # "... and Zhang BinFrom:English Edition of Qiushi"
     line = line[:-1] if line.endswith((").", "）.", "].", "】.")) else line
     if len(line) > 2 and line[0] in "(（[【" and line[-1] in ")）]】":
