@@ -303,3 +303,37 @@ def test_heads_of_news_sites(head: str, title: str, authors: list[str], outlet: 
     assert article["published"] == dt.date(2023, 5, 6)
     assert article["body_raw"].startswith("Officials in Hunan")
     assert (len(articles), headlines) == (1, [])
+
+
+LISTED = [
+    (
+        "Changsha metro line 6 opens to passengers",
+        "The line links the airport with the centre.",
+        "2023-05-01",
+    ),
+    (
+        "Xiang River cruise season starts early",
+        "Tour boats began night cruises on Friday.",
+        "2023-04-28",
+    ),
+    (
+        "Yuelu Mountain adds new hiking trails",
+        "Three new trails opened this weekend.",
+        "2023-04-25",
+    ),
+]
+
+
+@pytest.mark.parametrize("order", ["title date text", "date title text", "title text date"])
+def test_a_list_of_stories_dates_each_by_its_own_date_wherever_the_date_stands(order: str) -> None:
+    """A listing page writes each story's date in one place: under its title, over it, or
+    under its text; a date between two stories is the one of the story that has none."""
+    fields = order.split()
+    text = "".join(
+        "".join({"title": t, "text": s, "date": d}[f] + "\n" for f in fields) for t, s, d in LISTED
+    )
+    articles, headlines = page_records(Page("p.txt", "0", text))
+    assert [(a["title_raw"], str(a["published"])) for a in articles] == [
+        (t, d) for t, _s, d in LISTED
+    ]
+    assert headlines == []

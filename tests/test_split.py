@@ -993,7 +993,7 @@ def test_a_headline_of_several_sentences_over_its_byline_and_story_is_the_headli
 
 def test_a_date_alone_over_a_title_and_its_text_dates_that_story() -> None:
     title = "Discover China: Run-down house finds new life as deluxe hotel"
-    parts = split_page(page("A title", "By Wu Yue", *BODY, "Source: Xinhua", "03/10/2019", title,
+    parts = split_page(page("20/05/2020", "A title", *BODY, "Source: Xinhua", "03/10/2019", title,
                             "FUZHOU, Oct. 3 (Xinhua) -- Zheng Yangmei, 35, has mixed feelings."))  # fmt: skip
     assert parts.headlines == []
     assert [(t.title.text, [m.text for m in t.meta]) for t in parts.teasers] == [

@@ -3,6 +3,7 @@ stories (teasers)."""
 
 from __future__ import annotations
 
+from newsmend.dates import find_date
 from newsmend.furniture import IN_BODY
 from newsmend.split.body import (
     _add_to_body,
@@ -52,10 +53,15 @@ def _read_after_body(
     """Fill the list, credits and end marker of parts; return where the teasers start."""
     date_first: bool | None = None  # the order of two-line list entries, fixed by the first
     undated = False  # right under a list header, in a list of titles without dates
+    dated = any(find_date(line.text) for line in (*parts.bylines, *parts.credits))
     while i < len(lines):
         kind, line = kinds[i], lines[i]
         if _date_over_story(lines, kinds, i):
-            return i  # "20/05/2020", a title, its text: a story, dated
+            if dated:
+                return i  # "20/05/2020", a title, its text: the next story, dated
+            parts.credits.append(line)  # the date under the story, itself undated
+            dated, i = True, i + 1
+            continue
         if kind == DATE and date_first is not False and _followed_by_title(kinds, i):
             parts.headlines.append(Headline(lines[i + 1], line))
             date_first, i = True, i + 2
@@ -177,9 +183,10 @@ def _read_teasers(
         ):
             going_on = False
             paragraphs = _paragraphs(lines, kinds, snippet)
-            end = _skip_meta(kinds, _next_line(kinds, paragraphs[-1]))
-            meta = tuple(lines[j] for j in range(i + 1, end) if kinds[j] in BYLINE_KINDS)
             date, first = _opening_date(lines[snippet])
+            dated = bool(date_above or date) or _dated(lines, kinds, i + 1, snippet)
+            end = _meta_end(lines, kinds, _next_line(kinds, paragraphs[-1]), dated)
+            meta = tuple(lines[j] for j in range(i + 1, end) if kinds[j] in BYLINE_KINDS)
             body = (first, *(lines[j] for j in paragraphs[1:]))
             title = _without_number(lines[i])  # "2. Xiamen, Fortaleza stage ..."
             parts.teasers.append(Teaser(title, body, date_above + meta + ((date,) if date else ())))
@@ -196,6 +203,22 @@ def _read_teasers(
             going_on = going_on and (kind not in FURNITURE_KINDS or _passable(kind))
             i += 1
         date_above = ()
+
+
+def _dated(lines: list[Span], kinds: list[str], start: int, end: int) -> bool:
+    """Whether a byline line from start to end holds a date."""
+    return any(kinds[j] in BYLINE_KINDS and find_date(lines[j].text) for j in range(start, end))
+
+
+def _meta_end(lines: list[Span], kinds: list[str], i: int, dated: bool) -> int:
+    """Where a story's byline and credit lines under its text end: at the first line that is
+    no byline line, or, for a story already dated, at a date over the next story's title (a
+    list that dates each story above its title)."""
+    while i < len(kinds) and (kinds[i] in BYLINE_KINDS or kinds[i] in FURNITURE_KINDS):
+        if dated and _date_over_story(lines, kinds, i):
+            break
+        i += 1
+    return i
 
 
 def _date_over_story(lines: list[Span], kinds: list[str], i: int) -> bool:
