@@ -324,13 +324,19 @@ LISTED = [
 ]
 
 
-@pytest.mark.parametrize("order", ["title date text", "date title text", "title text date"])
+@pytest.mark.parametrize(
+    "order", ["title date text", "date title text", "title text date", "date+title text"]
+)
 def test_a_list_of_stories_dates_each_by_its_own_date_wherever_the_date_stands(order: str) -> None:
-    """A listing page writes each story's date in one place: under its title, over it, or
-    under its text; a date between two stories is the one of the story that has none."""
+    """A listing page writes each story's date in one place: under its title, over it (on
+    a line of its own or before the title), or under its text; a date between two stories is
+    the one of the story that has none."""
     fields = order.split()
     text = "".join(
-        "".join({"title": t, "text": s, "date": d}[f] + "\n" for f in fields) for t, s, d in LISTED
+        "".join(
+            {"title": t, "text": s, "date": d, "date+title": f"{d} {t}"}[f] + "\n" for f in fields
+        )
+        for t, s, d in LISTED
     )
     articles, headlines = page_records(Page("p.txt", "0", text))
     assert [(a["title_raw"], str(a["published"])) for a in articles] == [

@@ -20,6 +20,7 @@ from newsmend.split.lines import (
     _is_prose,
     _next_line,
     _opening_date,
+    _title_after_date,
     _paragraphs,
     _prose_follows,
     _skip_meta,
@@ -184,12 +185,14 @@ def _read_teasers(
             going_on = False
             paragraphs = _paragraphs(lines, kinds, snippet)
             date, first = _opening_date(lines[snippet])
-            dated = bool(date_above or date) or _dated(lines, kinds, i + 1, snippet)
+            # "2. Xiamen, Fortaleza stage ...", "2023-05-01 Changsha metro line 6 opens"
+            dated_first, title = _title_after_date(_without_number(lines[i]))
+            opening = tuple(d for d in (dated_first, date) if d is not None)
+            dated = bool(date_above or opening) or _dated(lines, kinds, i + 1, snippet)
             end = _meta_end(lines, kinds, _next_line(kinds, paragraphs[-1]), dated)
             meta = tuple(lines[j] for j in range(i + 1, end) if kinds[j] in BYLINE_KINDS)
             body = (first, *(lines[j] for j in paragraphs[1:]))
-            title = _without_number(lines[i])  # "2. Xiamen, Fortaleza stage ..."
-            parts.teasers.append(Teaser(title, body, date_above + meta + ((date,) if date else ())))
+            parts.teasers.append(Teaser(title, body, date_above + meta + opening))
             parts.furniture += [
                 (kinds[j], lines[j]) for j in range(i + 1, end) if kinds[j] in FURNITURE_KINDS
             ]

@@ -25,6 +25,7 @@ from newsmend.split.lines import (
     _paragraphs,
     _prose_follows,
     _title_cased,
+    _title_after_date,
     _title_like,
     _without_number,
 )
@@ -148,6 +149,9 @@ def _byline_after(title: Span) -> tuple[Span, list[Span]]:
     """A headline and the byline written after it on its line: a date ("Asian Mainstream
     Media Delegation Visited Tangshan City 2018-11-08"), a writer and a date glued to the
     name ("... major production hubs by Ning Hong09/09/2022"); the headline alone when none."""
+    date, rest = _title_after_date(title)
+    if date is not None:
+        return rest, [date]  # "2023-05-01 Changsha metro line 6 opens to passengers"
     match = TRAILING_DATE.search(title.text) or HEADLINE_BYLINE.search(title.text)
     if match is None:
         return _labelled_byline_after(title)

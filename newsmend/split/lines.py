@@ -393,6 +393,16 @@ def _prose_follows(lines: list[Span], kinds: list[str], i: int) -> bool:
     return following < len(lines) and _is_prose(lines[following], kinds[following])
 
 
+def _title_after_date(title: Span) -> tuple[Span | None, Span]:
+    """(the date a title line opens with, the title): "2023-05-01 Changsha metro line 6
+    opens to passengers", a list's entry dated first; (None, the title) when it opens with
+    none or too little is left for a title."""
+    date, rest = _opening_date(title)
+    if date is None or len(rest.text.split()) < MIN_TITLE_WORDS:
+        return None, title
+    return date, rest
+
+
 def _opening_date(paragraph: Span) -> tuple[Span | None, Span]:
     """(the date glued to a paragraph's start, the rest): "2016-01-20At a time when ...";
     (None, the paragraph) when it opens with no date."""
