@@ -20,10 +20,10 @@ from newsmend.split.lines import (
     _is_prose,
     _next_line,
     _opening_date,
-    _title_after_date,
     _paragraphs,
     _prose_follows,
     _skip_meta,
+    _title_after_date,
     _title_like,
     _without_number,
 )

@@ -24,8 +24,8 @@ from newsmend.split.lines import (
     _next_line,
     _paragraphs,
     _prose_follows,
-    _title_cased,
     _title_after_date,
+    _title_cased,
     _title_like,
     _without_number,
 )
