@@ -325,7 +325,8 @@ LISTED = [
 
 
 @pytest.mark.parametrize(
-    "order", ["title date text", "date title text", "title text date", "date+title text"]
+    "order",
+    ["title date text", "date title text", "title text date", "date+title text", "title|date text"],
 )
 def test_a_list_of_stories_dates_each_by_its_own_date_wherever_the_date_stands(order: str) -> None:
     """A listing page writes each story's date in one place: under its title, over it (on
@@ -334,7 +335,15 @@ def test_a_list_of_stories_dates_each_by_its_own_date_wherever_the_date_stands(o
     fields = order.split()
     text = "".join(
         "".join(
-            {"title": t, "text": s, "date": d, "date+title": f"{d} {t}"}[f] + "\n" for f in fields
+            {
+                "title": t,
+                "text": s,
+                "date": d,
+                "date+title": f"{d} {t}",
+                "title|date": f"{t} | {d}",
+            }[f]
+            + "\n"
+            for f in fields
         )
         for t, s, d in LISTED
     )

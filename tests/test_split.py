@@ -191,8 +191,8 @@ def test_dated_title_after_the_credits_is_a_teaser() -> None:
     )
     parts = split_page(text)
     assert [h.title.text for h in parts.headlines] == ["First story", "Second story"]
-    assert [t.title.text for t in parts.teasers] == [
-        "Zhejiang's latest epidemic notice (August 2, 2022)"
+    assert [(t.title.text, [m.text for m in t.meta]) for t in parts.teasers] == [
+        ("Zhejiang's latest epidemic notice", ["August 2, 2022"])
     ]
 
 

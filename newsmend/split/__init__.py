@@ -29,12 +29,13 @@ from newsmend.split.head import _byline_after, _head, _headline, _past_blurb, _s
 from newsmend.split.lines import (
     FURNITURE_KINDS,
     MIN_TITLE_WORDS,
+    _entry_title,
     _kind,
     _lines,
     _number,
     _title_like,
 )
-from newsmend.split.parts import CAPTION, RESIDUE, STRAY, Headline, PageParts, Span, Teaser
+from newsmend.split.parts import CAPTION, ENTRY, RESIDUE, STRAY, Headline, PageParts, Span, Teaser
 
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
 
@@ -72,7 +73,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
         for i in range(title + 1, len(lines)):
             if lines[i].text == lines[title].text:
                 kinds[i] = CAPTION  # the headline again, as the text of a picture
-    headline, after = _byline_after(_headline(lines[title])) if title is not None else (None, [])
+    headline, after = _title_and_byline(lines, kinds, title)
     parts = PageParts(
         title=headline,
         bylines=[lines[i] for i in bylines] + after,
@@ -98,6 +99,18 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     going_on = all(_passable(kinds[j]) for j in range(body_end, teaser_start))
     _read_teasers(lines, kinds, bulleted, teaser_start, parts, going_on)
     return parts
+
+
+def _title_and_byline(
+    lines: list[Span], kinds: list[str], title: int | None
+) -> tuple[Span | None, list[Span]]:
+    """The headline of the title line and the byline fields written on it."""
+    if title is None:
+        return None, []
+    if kinds[title] == ENTRY:  # "Changsha metro line 6 opens | 2023-05-01"
+        date, headline = _entry_title(lines[title], ENTRY)
+        return headline, [date] if date else []
+    return _byline_after(_headline(lines[title]))
 
 
 def _bulleted_above(

@@ -17,15 +17,14 @@ from newsmend.split.lines import (
     FURNITURE_KINDS,
     MIN_TITLE_WORDS,
     _dated_entry,
+    _entry_title,
     _is_prose,
     _next_line,
     _opening_date,
     _paragraphs,
     _prose_follows,
     _skip_meta,
-    _title_after_date,
     _title_like,
-    _without_number,
 )
 from newsmend.split.parts import (
     CHINESE,
@@ -185,8 +184,7 @@ def _read_teasers(
             going_on = False
             paragraphs = _paragraphs(lines, kinds, snippet)
             date, first = _opening_date(lines[snippet])
-            # "2. Xiamen, Fortaleza stage ...", "2023-05-01 Changsha metro line 6 opens"
-            dated_first, title = _title_after_date(_without_number(lines[i]))
+            dated_first, title = _entry_title(lines[i], kind)
             opening = tuple(d for d in (dated_first, date) if d is not None)
             dated = bool(date_above or opening) or _dated(lines, kinds, i + 1, snippet)
             end = _meta_end(lines, kinds, _next_line(kinds, paragraphs[-1]), dated)

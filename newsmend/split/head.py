@@ -32,6 +32,7 @@ from newsmend.split.lines import (
 from newsmend.split.parts import (
     CHINESE,
     DATE,
+    ENTRY,
     HEADLINE,
     META,
     RESIDUE,
@@ -247,7 +248,11 @@ def _headline_sized(line: Span) -> bool:
 def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], int]:
     """(title index or None, byline indexes, index of the first body line)."""
     prose = _first_prose(lines, kinds)
-    candidates = [i for i in range(prose) if _title_like(lines[i], kinds[i])]
+    candidates = [
+        i
+        for i in range(prose)
+        if _title_like(lines[i], kinds[i]) or _dated_title_over(kinds, i, prose)
+    ]
     if not candidates and prose < len(lines) and _headline_after_all(lines, kinds, prose):
         candidates = [prose]
     title = next(iter(candidates), None)
@@ -270,6 +275,12 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     if title is None:
         title = _title_after_lead(lines, kinds, body_start)
     return title, bylines, body_start
+
+
+def _dated_title_over(kinds: list[str], i: int, prose: int) -> bool:
+    """A title with its date on one line right over the story ("Changsha metro line 6 opens
+    | 2023-05-01"): the headline, though a list would write its entries so."""
+    return kinds[i] == ENTRY and _next_line(kinds, i) == prose
 
 
 def _byline_under_subtitle(lines: list[Span], kinds: list[str], title: int) -> list[int]:
@@ -330,8 +341,8 @@ def _past_blurb(
         STRAY if i < end and kind in (TEXT, CHINESE) else kind for i, kind in enumerate(kinds)
     ]
     title, bylines, body_start = _head(lines, marked)
-    if title is None or not bylines or body_start >= len(lines):
-        return None
+    if title is None or not bylines or body_start >= len(lines) or kinds[title] == ENTRY:
+        return None  # a dated title under paragraphs is a listed story's
     if not _is_prose(lines[body_start], marked[body_start]):
         return None
     kinds[:] = marked

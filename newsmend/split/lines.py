@@ -393,6 +393,16 @@ def _prose_follows(lines: list[Span], kinds: list[str], i: int) -> bool:
     return following < len(lines) and _is_prose(lines[following], kinds[following])
 
 
+def _entry_title(line: Span, kind: str) -> tuple[Span | None, Span]:
+    """(the date a story's title line gives, the title): a dated entry's ("Changsha metro line
+    6 opens | 2023-05-01"), one dated first ("2023-05-01 Changsha metro ..."); a numbered
+    title without its number ("2. Xiamen, Fortaleza stage ...")."""
+    entry = _dated_entry(line) if kind == ENTRY else None
+    if entry is not None:
+        return entry.date, entry.title
+    return _title_after_date(_without_number(line))
+
+
 def _title_after_date(title: Span) -> tuple[Span | None, Span]:
     """(the date a title line opens with, the title): "2023-05-01 Changsha metro line 6
     opens to passengers", a list's entry dated first; (None, the title) when it opens with
