@@ -49,10 +49,10 @@ def _compile() -> re.Pattern[str]:
     # places fast (half the scan, before the lookbehinds). A date starts after a
     # non-alphanumeric, or a year after a word glued to it ("Xinhua2020-05-12"); it ends at a
     # non-alphanumeric, at the end of its time ("22:43:00Xinhua"), or before a capitalised
-    # word glued to it ("Jan 12, 2018Source: Xinhuanet").
+    # word glued to it ("Jan 12, 2018Source: Xinhuanet", "2015-06-01FAW car company").
     return re.compile(
         rf"(?=[0-9A-Z])(?:(?<![0-9A-Za-z])|(?<=[a-z])(?=\d{{4}}[.\-/年]))(?:{weekday})?"
-        rf"(?:{before})?(?:{forms})(?:{weekday_after})?(?:{after}|(?![0-9A-Za-z])|(?=[A-Z][a-z]))"
+        rf"(?:{before})?(?:{forms})(?:{weekday_after})?(?:{after}|(?![0-9A-Za-z])|(?=[A-Z]))"
     )
 
 

@@ -53,6 +53,7 @@ def test_not_a_date(text: str) -> None:
         ("as of Aug. 15, 2022, the city's", "Aug. 15, 2022", "2022-08-15"),
         ("Reporter Xu Jie Correspondent Shen Lu 2022/7/12", "2022/7/12", "2022-07-12"),
         ("Release time: 2022年8月5日 Source: Nantong Daily", "2022年8月5日", "2022-08-05"),
+        ("2015-06-01FAW car company in Jilin", "2015-06-01", "2015-06-01"),
     ],
 )
 def test_find_date_in_text(text: str, raw: str, expected: str) -> None:
