@@ -7,6 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsmend.credits import Byline, parse_byline
+from newsmend.ingest import Page
+from newsmend.records import page_records
 from newsmend.split import STRAY, PageParts, Span, split_page
 from newsmend.split.lines import DATE_CELL, GAP, GAP_TAIL, _kind, _lines
 from newsmend.tables import read_lines
@@ -1030,3 +1032,21 @@ def test_a_link_to_another_story_by_its_title_is_a_headline(link: str) -> None:
     assert [h.date for h in parts.headlines] == [None]
     assert parts.body[-1].text.endswith("each day.")
     assert parts.teasers == []
+
+
+def test_a_listing_of_titles_written_twice_over_snippets_cut_with_an_ellipsis() -> None:
+    """A tag page: each story's title twice (the picture's and the link's), a snippet the
+    site cut off with an ellipsis, the date; every story is read with its own date."""
+    stories = [
+        ("China Successfully Launches Shijian-30 Satellites",
+         "At 12:01 Beijing time, China successfully launched the Shijian-30 A, B, and C satellites using…"),
+        ("China Suspends Imports of Japanese Aquatic Products",
+         "Beijing, November 19 – Chinese Foreign Ministry spokesperson Mao Ning presided over the regular…"),
+        ("Ministry of Foreign Affairs Responds to Questions",
+         "In response to analysis suggesting that among Japanese prime ministers, she was the first…"),
+    ]  # fmt: skip
+    text = "".join(f"{t}\n{t}\n{s}\n20.11.2025 3 minutes\n" for t, s in stories)
+    articles, _headlines = page_records(Page("p.txt", "0", text))
+    assert [(a["title_raw"], a["body_raw"], str(a["published"])) for a in articles] == [
+        (t, s, "2025-11-20") for t, s in stories
+    ]

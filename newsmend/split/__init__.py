@@ -35,7 +35,18 @@ from newsmend.split.lines import (
     _number,
     _title_like,
 )
-from newsmend.split.parts import CAPTION, ENTRY, RESIDUE, STRAY, Headline, PageParts, Span, Teaser
+from newsmend.split.parts import (
+    CAPTION,
+    CHINESE,
+    ENTRY,
+    RESIDUE,
+    STRAY,
+    TEXT,
+    Headline,
+    PageParts,
+    Span,
+    Teaser,
+)
 
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
 
@@ -44,6 +55,7 @@ def split_page(text: str) -> PageParts:
     """Cut a decoded page (newlines normalised, BOM stripped) into its parts."""
     lines, bulleted = _lines(text)
     kinds = [_kind(line.text) for line in lines]
+    _mark_doubled(lines, kinds)
     own, sidebar = _sidebar(lines, kinds)
     parts = _split_lines(lines[own:], kinds[own:], {i - own for i in bulleted if i >= own})
     if sidebar:
@@ -58,6 +70,14 @@ def split_page(text: str) -> PageParts:
             if i not in told
         ]
     return parts
+
+
+def _mark_doubled(lines: list[Span], kinds: list[str]) -> None:
+    """A text line written twice in a row is one element rendered twice (a picture's title
+    over its link: "Mount Fanjing in Guizhou ...", then the same): the second is a caption."""
+    for i in range(1, len(lines)):
+        if kinds[i] in (TEXT, CHINESE) and lines[i].text == lines[i - 1].text:
+            kinds[i] = CAPTION
 
 
 def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> PageParts:

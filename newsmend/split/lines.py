@@ -91,13 +91,15 @@ MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
 MIN_SNIPPET_WORDS = 20
 # A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
 # two words, with "!" or "?" and more words than a headline that asks or exclaims, or with an
-# ellipsis after as many words as a snippet (a shorter line is a headline cut short: "Sino-
-# Russian lab to help advance Siberian ..."). A full stop ends a sentence, not an initialism
-# ("... sister city in Midwest U.S.").
+# ellipsis after MIN_CUT_WORDS words, where sites cut their snippets ("URUMQI, Sept. 24
+# (Xinhua) — Chinese President Xi Jinping on Tuesday urged concerted efforts to…"; a shorter
+# line is a headline cut short: "Sino-Russian lab to help advance Siberian ..."). A full stop
+# ends a sentence, not an initialism ("... sister city in Midwest U.S.").
 FULL_STOP = re.compile(r"(?<![.…])(?<!\b[A-Z]\.[A-Z])[.。][\"'”’)）]*$")
 EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
 ELLIPSIS = re.compile(r"(?:\.{3}|…)[\"'”’)）]*$")
-MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10, ELLIPSIS: MIN_SNIPPET_WORDS}
+MIN_CUT_WORDS = 12
+MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10, ELLIPSIS: MIN_CUT_WORDS}
 SENTENCE_ENDS = frozenset(".。…!?！？\"'”’)）")  # the last character of a line any of them ends
 # A match of one of them starts in the last ENDING_CHARS characters before the closers.
 CLOSERS, ENDING_CHARS = "\"'”’)）", 3
