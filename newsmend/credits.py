@@ -551,9 +551,9 @@ def _may_name_an_outlet(value: str) -> bool:
 # A wire dateline that opens a story: place in capitals, date, agency ("YINCHUAN, Aug. 2
 # (Xinhua) --", "BEIJING, Sept. 23, 2021 /PRNewswire/ —").
 DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,\s*"
+    r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.' -]{1,30}){0,2},\s*"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
-    r"(?:[/(（](?P<agency>[A-Za-z][A-Za-z .]{1,30})[/)）])?\s*(?:--|[—–-])"
+    r"(?:[/(（](?P<agency>[A-Za-z][A-Za-z .-]{1,30})[/)）])?\s*(?:--|[—–-])"
 )
 
 
@@ -611,7 +611,9 @@ def looks_like_byline(line: str) -> bool:
         return whole != line and is_site_name(line)  # bracketed: "(Xinhua)"
     if not labelled and line.endswith((")", "）")):
         return False  # a headline dated in brackets
-    for role, written in fields:
+    for position, (role, written) in enumerate(fields):
+        if role == "published" and position > 0 and find_date(written) is None:
+            return False  # "A Series of Videos Posted on Social Media ...": a headline
         written = _without_date(written)[0]
         value = written.strip("()（）")
         if not value:

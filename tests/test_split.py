@@ -1050,3 +1050,15 @@ def test_a_listing_of_titles_written_twice_over_snippets_cut_with_an_ellipsis() 
     assert [(a["title_raw"], a["body_raw"], str(a["published"])) for a in articles] == [
         (t, s, "2025-11-20") for t, s in stories
     ]
+
+
+def test_the_headline_over_a_wire_dateline_on_a_line_of_its_own_beats_a_label() -> None:
+    parts = split_page(page(
+        "Country for PR: China", "Contributor: Xinhua News Agency", "Friday, November 26 2021 - 10:40",
+        "A Series of Videos Posted on Social Media to Promote Jiangxi to the World",
+        "NANCHANG, China, Nov. 26, 2021 /Xinhua-AsiaNet/--", *BODY,
+    ))  # fmt: skip
+    assert (
+        parts.title.text
+        == "A Series of Videos Posted on Social Media to Promote Jiangxi to the World"
+    )

@@ -11,6 +11,7 @@ from newsmend.credits import (
     is_site_name,
     looks_like_byline,
     looks_like_chinese_names,
+    read_dateline,
 )
 from newsmend.dates import find_date
 from newsmend.furniture import furniture_kind
@@ -97,15 +98,19 @@ def _title_score(
     repeated: set[str],
 ) -> float:
     """How much a title-like line looks like the story's headline: the nearest to the body
-    wins unless it is a label of a couple of words; one a byline follows gains, and so do
-    one that shares its words with the story's lead and one the page writes twice (over the
-    text and again as the picture's title, or at the top of the story: `repeated`)."""
+    wins unless it is a label of a couple of words; one a byline or the story's dateline
+    follows gains, and so do one that shares its words with the story's lead and one the page
+    writes twice (over the text and again as the picture's title, or at the top of the story:
+    `repeated`)."""
     words = len(lines[i].text.split())
     score = -float(sum(1 for c in candidates if c > i))  # candidates between it and the body
     score -= 3 if words <= 2 else 1 if words == 3 else 0
     score -= 3 if lines[i].text.endswith((":", "：")) else 0
     following = _next_line(kinds, i)
-    score += 2 if following < len(kinds) and kinds[following] in BYLINE_KINDS else 0
+    bylined = following < len(kinds) and (
+        kinds[following] in BYLINE_KINDS or read_dateline(lines[following].text) is not None
+    )  # a byline under it, or the story's wire dateline ("NANCHANG, China, Nov. 26, 2021 --")
+    score += 2 if bylined else 0
     score += REPEAT_WEIGHT if lines[i].text in repeated else 0
     return score + LEAD_WEIGHT * _shared_words(lines[i].text, lead)
 
