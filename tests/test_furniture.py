@@ -49,6 +49,8 @@ EXAMPLES = {
     ],
     "qr_prompt": ["Scan the QR code to follow us", "Follow us on WeChat", "扫一扫在手机打开当前页"],
     "footer": [
+        "Website Identification Code bm01000001 Registration Number: 05070218",
+        "Without written authorization from www.gov.cn, such content shall not be republished.",
         "About People's Daily Online | Join Us | Contact Us",
         "Copyright © 2020 Hunan Provincial Government. All rights reserved.",
         "Contact Us",

@@ -1062,3 +1062,16 @@ def test_the_headline_over_a_wire_dateline_on_a_line_of_its_own_beats_a_label() 
         parts.title.text
         == "A Series of Videos Posted on Social Media to Promote Jiangxi to the World"
     )
+
+
+@pytest.mark.parametrize("outlet", ["South China Morning Post", "Dongguan News"])
+def test_an_outlets_name_alone_is_no_headline(outlet: str) -> None:
+    title = "China teacher helps shy boy engage with peers by using lucky draw"
+    parts = split_page(page("General", outlet, title, *BODY))
+    assert parts.title.text == title
+    assert ("site_name", outlet) in [(kind, line.text) for kind, line in parts.furniture]
+
+
+def test_a_headline_ending_in_an_outlet_word_is_still_a_headline() -> None:
+    title = "Wenzhou's Innovation Attracts Overseas and Domestic Media"
+    assert split_page(page(title, *BODY)).title.text == title

@@ -55,6 +55,8 @@ def _read_after_body(
     undated = False  # right under a list header, in a list of titles without dates
     dated = any(find_date(line.text) for line in (*parts.bylines, *parts.credits))
     while i < len(lines):
+        if _over_more_link(lines, kinds, i):
+            kinds[i] = HEADER  # a section's name over its "more" link heads a list
         kind, line = kinds[i], lines[i]
         if _date_over_story(lines, kinds, i):
             if dated:

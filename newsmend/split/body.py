@@ -38,6 +38,7 @@ from newsmend.split.parts import (
     HEADLINE,
     META,
     MORE_LINK,
+    SITE_NAME,
     STRAY,
     TEXT,
     PageParts,
@@ -162,7 +163,7 @@ def _over_more_link(lines: list[Span], kinds: list[str], i: int) -> bool:
     """A section's name with its "more" link under it ("Zhengzhou Release", "more"): the
     header of the titles that follow, not a story's title."""
     return (
-        kinds[i] == TEXT
+        kinds[i] in (TEXT, SITE_NAME)
         and len(lines[i].text.split()) <= MAX_SECTION_WORDS
         and i + 1 < len(lines)
         and (kinds[i + 1] == MORE_LINK or _squeeze(lines[i + 1].text) == "more")

@@ -28,6 +28,7 @@ from newsmend.split.parts import (
     HEADER,
     META,
     RESIDUE,
+    SITE_NAME,
     TEXT,
     Headline,
     Span,
@@ -86,6 +87,7 @@ LATIN = re.compile(r"[A-Za-z]")
 ASCII_LETTERS = string.ascii_letters.encode("ascii")
 MIN_OTHERS_A_LETTER = 4  # more non-ASCII characters than this a Latin letter: a Chinese line
 MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
+MAX_OUTLET_NAME_WORDS = 4  # an outlet's name alone: "South China Morning Post"
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
@@ -287,6 +289,8 @@ def _kind(line: str) -> str:
         return ENTRY  # "2022-08-02 | Title"; "Oct 20, 2017|By Tong Wangyue" is a byline
     if _is_meta(line):
         return META
+    if _outlet_name(line):
+        return SITE_NAME  # "South China Morning Post", "Dongguan News": no headline
     if entry:
         return ENTRY
     if _chinese(line):
@@ -355,6 +359,13 @@ def _is_prose_text(text: str) -> bool:
         or (words >= MIN_SNIPPET_WORDS and SENTENCE_INSIDE.search(text) is not None)
         or caps_credit_start(text) is not None  # "... on Aug 17. ZHANG WEI/CHINA DAILY"
     )
+
+
+def _outlet_name(text: str) -> bool:
+    """A line that is only an outlet's or a section's name ("South China Morning Post",
+    "Dongguan News"): no headline, though "Wenzhou's Innovation Attracts Overseas and
+    Domestic Media" ends as one does."""
+    return len(text.split()) <= MAX_OUTLET_NAME_WORDS and is_site_name(text)
 
 
 def _title_like(line: Span, kind: str) -> bool:
