@@ -17,6 +17,7 @@ from newsmend.dates import find_date
 from newsmend.furniture import furniture_kind
 from newsmend.split.lines import (
     BYLINE_KINDS,
+    ELLIPSIS,
     FURNITURE_KINDS,
     LATIN,
     MIN_TITLE_WORDS,
@@ -228,6 +229,8 @@ def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     (sentences over a date that ends the page are a paragraph, not a headline), one the page
     writes again further down (as the text of a picture), or a short capitalised one with
     the story under it."""
+    if ELLIPSIS.search(lines[i].text):
+        return False  # a snippet the site cut off ("... listening…"), over its date
     after = _next_line(kinds, i)
     if after < len(kinds) and kinds[after] in BYLINE_KINDS:
         return SENTENCE_INSIDE.search(lines[i].text) is None or _prose_follows(
