@@ -1075,3 +1075,12 @@ def test_an_outlets_name_alone_is_no_headline(outlet: str) -> None:
 def test_a_headline_ending_in_an_outlet_word_is_still_a_headline() -> None:
     title = "Wenzhou's Innovation Attracts Overseas and Domestic Media"
     assert split_page(page(title, *BODY)).title.text == title
+
+
+def test_a_snippet_cut_off_with_an_ellipsis_over_its_date_is_no_headline() -> None:
+    snippet = (
+        "This year, during local inspections, the leader has visited rural communities and"
+        " ancient villages, listening…"
+    )
+    parts = split_page(page(snippet, "12.08.2025 1 minute", *BODY))
+    assert parts.title is None or parts.title.text != snippet
