@@ -297,6 +297,11 @@ def test_undated_titles_under_a_list_header_are_headlines() -> None:
             "On May 5, the county opened a school.",
             "Correspondent Zhao Lei",
         ),
+        (
+            "(Mianyang News) A few days ago, the province commended six cities.",
+            "A few days ago, the province commended six cities.",
+            "Mianyang News",
+        ),
     ],
 )
 def test_bracketed_credit_opening_the_body_is_a_credit(paragraph, body, credit) -> None:
@@ -1084,3 +1089,9 @@ def test_a_snippet_cut_off_with_an_ellipsis_over_its_date_is_no_headline() -> No
     )
     parts = split_page(page(snippet, "12.08.2025 1 minute", *BODY))
     assert parts.title is None or parts.title.text != snippet
+
+
+def test_a_wires_agency_opening_the_story_stays_in_it() -> None:
+    paragraph = "(ECNS) -- About 140 medical workers came to the county on Monday."
+    parts = split_page(page("A title", "2023-05-06", paragraph, BODY[1]))
+    assert parts.body[0].text == paragraph

@@ -11,6 +11,7 @@ from newsmend.credits import (
     has_label,
     is_bare_name,
     is_picture_credit,
+    is_site_name,
     parse_credit_fields,
 )
 from newsmend.split.lines import (
@@ -295,7 +296,14 @@ def _split_off_credits(parts: PageParts) -> None:
         match
         and match.end() < len(first.text)
         and len(match["lead"].split()) <= MAX_LEAD_WORDS
-        and parse_credit_fields(match["credit"])
+        and (parse_credit_fields(match["credit"]) or _opening_outlet(match, first.text))
     ):
         parts.body[0] = _cut(first, match.end(), len(first.text))
         parts.credits.append(_cut(first, match.start("credit"), match.end("credit")))
+
+
+def _opening_outlet(match: re.Match[str], paragraph: str) -> bool:
+    """An outlet's name in brackets opening the story ("(Mianyang News) A few days ago,
+    ..."): its source; a wire's "(ECNS) -- About 140 ..." stays, a dateline."""
+    after = paragraph[match.end() : match.end() + 1]
+    return not match["lead"] and is_site_name(match["credit"].strip()) and after.isupper()
