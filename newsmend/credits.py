@@ -141,6 +141,7 @@ ROLE_AFTER = re.compile(
     r"|journalist|contributor|translator))"
 )
 ROLE_ENDS = ("r", "R", "t", "T")  # how the roles of ROLE_AFTER end
+MAX_ROLE_AFTER_CHARS = 120  # four names of 20 letters and a role at most
 # "on" before a date ("Posted by Li Hua on May 6, 2023") and a time after one ("Posted: 6
 # May 2023 | 10:22", "06 May 2023, 10:22 GMT+8"): the date's, not a name. ("at" stays: "Issued
 # at 15:15 on June 8" is a label's.)
@@ -179,7 +180,11 @@ def unwrap(line: str) -> str:
     line = line[:-1] if line.endswith((").", "）.", "].", "】.")) else line
     if len(line) > 2 and line[0] in "(（[【" and line[-1] in ")）]】":
         line = line[1:-1].strip()
-    after = ROLE_AFTER.fullmatch(line) if line.endswith(ROLE_ENDS) else None
+    after = (
+        ROLE_AFTER.fullmatch(line)
+        if len(line) <= MAX_ROLE_AFTER_CHARS and line.endswith(ROLE_ENDS)
+        else None
+    )
     if after and looks_like_names(after["names"]):
         return f"{after['role'].split()[-1]}: {after['names']}"
     return line
@@ -375,6 +380,8 @@ def _heading_like(line: str, label: re.Match[str]) -> bool:
 def _names_and_outlet(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """An unlabelled line of Chinese names and the outlet they write for ("Zhang Wei
     (Xinhua)", "Li Hua, Shanghai Daily", "Li Hua | China Daily"): a byline; () for others."""
+    if not is_family_name(line.split(maxsplit=1)[0]):
+        return ()  # most lines: no name opens them
     found = _persons_then_outlet(BAR.sub(",", line))
     if found is None:
         return ()
