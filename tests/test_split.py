@@ -1095,3 +1095,10 @@ def test_a_wires_agency_opening_the_story_stays_in_it() -> None:
     paragraph = "(ECNS) -- About 140 medical workers came to the county on Monday."
     parts = split_page(page("A title", "2023-05-06", paragraph, BODY[1]))
     assert parts.body[0].text == paragraph
+
+
+def test_a_headline_over_its_deck_and_byline_is_the_title() -> None:
+    title = "Hunan opens new bridge over Xiang River"
+    deck = "The city's fifth crossing over the river is expected to carry 40,000 vehicles a day"
+    parts = split_page(page(title, deck, "By Li Hua | 2023-05-06", *BODY))
+    assert parts.title.text == title

@@ -54,6 +54,8 @@ LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
 LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as a byline
 REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a byline
 MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
+MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.5, 4.0  # a headline over its deck wins
+MIN_DECK_HEADLINE_WORDS = 5  # not a section's label ("Govts & policies")
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
 ENGLISH_RUN = re.compile(
     r"[\"“‘(\[]?[A-Za-z0-9][^\u3400-\u9fff\uff01-\uff5e丨]*[A-Za-z0-9.!?\"”’)\]]"
@@ -100,8 +102,8 @@ def _title_score(
 ) -> float:
     """How much a title-like line looks like the story's headline: the nearest to the body
     wins unless it is a label of a couple of words; one a byline or the story's dateline
-    follows gains, and so do one that shares its words with the story's lead and one the page
-    writes twice (over the text and again as the picture's title, or at the top of the story:
+    follows gains, and so do one over its deck, one that shares its words with the story's
+    lead and one the page writes twice (over the text and again as the picture's title, or at the top of the story:
     `repeated`)."""
     words = len(lines[i].text.split())
     score = -float(sum(1 for c in candidates if c > i))  # candidates between it and the body
@@ -112,8 +114,26 @@ def _title_score(
         kinds[following] in BYLINE_KINDS or read_dateline(lines[following].text) is not None
     )  # a byline under it, or the story's wire dateline ("NANCHANG, China, Nov. 26, 2021 --")
     score += 2 if bylined else 0
+    score += DECK_WEIGHT if following in candidates and _over_deck(lines, kinds, i) else 0
     score += REPEAT_WEIGHT if lines[i].text in repeated else 0
     return score + LEAD_WEIGHT * _shared_words(lines[i].text, lead)
+
+
+def _over_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """Whether line i is a headline over its deck: the next line a sentence of MIN_DECK_WORDS
+    words or more over the byline, in sentence case and half as long again as the headline
+    ("Hunan opens new bridge over Xiang River", "The city's fifth crossing over the river is
+    expected to carry 40,000 ...", "By Li Hua | 2023-05-06")."""
+    deck = _next_line(kinds, i)
+    after = _next_line(kinds, deck)
+    words, over = len(lines[deck].text.split()), len(lines[i].text.split())
+    return (
+        over >= MIN_DECK_HEADLINE_WORDS
+        and words >= max(MIN_DECK_WORDS, DECK_RATIO * over)
+        and not _title_cased(lines[deck].text)
+        and after < len(kinds)
+        and kinds[after] in BYLINE_KINDS
+    )
 
 
 def _repeated(lines: list[Span]) -> set[str]:
