@@ -1441,7 +1441,53 @@ done:
     return found;
 }
 
+/* The non-blank lines of a page (split at "\n"), stripped of whitespace as str.strip does, as
+ * span_type(text, start, end): span_type is a tuple type with no fields of its own (a
+ * NamedTuple), filled here as tuple.__new__ would. */
+static PyObject *stripped_lines(PyObject *self, PyObject *args) {
+    PyObject *object;
+    PyTypeObject *span_type;
+    Text t;
+    if (!PyArg_ParseTuple(args, "UO!", &object, &PyType_Type, &span_type) ||
+        text_of(object, &t) < 0)
+        return NULL;
+    if (!PyType_IsSubtype(span_type, &PyTuple_Type) ||
+        span_type->tp_basicsize != PyTuple_Type.tp_basicsize) {
+        PyErr_SetString(PyExc_TypeError, "expected a tuple type with no fields of its own");
+        return NULL;
+    }
+    PyObject *spans = PyList_New(0);
+    for (Py_ssize_t from = 0; spans && from <= t.length;) {
+        Py_ssize_t to = from;
+        while (to < t.length && AT(&t, to) != '\n') to++;
+        Py_ssize_t start = from, end = to;
+        while (start < end && is_space(AT(&t, start))) start++;
+        while (end > start && is_space(AT(&t, end - 1))) end--;
+        if (start < end) {
+            PyObject *span = span_type->tp_alloc(span_type, 3);
+            PyObject *line = span ? PyUnicode_Substring(object, start, end) : NULL;
+            PyObject *first = line ? PyLong_FromSsize_t(start) : NULL;
+            PyObject *last = first ? PyLong_FromSsize_t(end) : NULL;
+            if (last) {
+                PyTuple_SET_ITEM(span, 0, line);
+                PyTuple_SET_ITEM(span, 1, first);
+                PyTuple_SET_ITEM(span, 2, last);
+            } else {
+                Py_XDECREF(line);
+                Py_XDECREF(first);
+            }
+            if (!last || PyList_Append(spans, span) < 0) Py_CLEAR(spans);
+            Py_XDECREF(span);
+        }
+        from = to + 1;
+    }
+    return spans;
+}
+
 static PyMethodDef split_extract_methods[] = {
+    {"stripped_lines", stripped_lines, METH_VARARGS,
+     "stripped_lines(text, span_type) -> [span_type(line, start, end)]: the non-blank lines of "
+     "text, stripped, with their offsets: as newsmend.split.lines._stripped_lines_reference."},
     {"folded_needles", folded_needles, METH_VARARGS,
      "folded_needles(text, needles) -> [index]: the needles text holds once its ASCII capitals "
      "are lowered, as newsmend.furniture._folded_needles_reference."},

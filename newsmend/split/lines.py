@@ -140,8 +140,9 @@ def _inline_entries(line: Span) -> list[Span]:
     return [_cut(line, start, end) for start, end in zip(bounds[::2], bounds[1::2])]
 
 
-def _stripped_lines(text: str) -> list[Span]:
-    """The page's non-blank lines, stripped, with their offsets."""
+def _stripped_lines_reference(text: str) -> list[Span]:
+    """The page's non-blank lines, stripped, with their offsets. The reference; the compiled
+    text core's stripped_lines is used when built (newsmend/textcore.py)."""
     spans, offset = [], 0
     for line in text.split("\n"):
         stripped = line.strip()
@@ -150,6 +151,13 @@ def _stripped_lines(text: str) -> list[Span]:
             spans.append(Span(stripped, start, start + len(stripped)))
         offset += len(line) + 1
     return spans
+
+
+def _stripped_lines_compiled(text: str) -> list[Span]:
+    return compiled.stripped_lines(text, Span)
+
+
+_stripped_lines = _stripped_lines_compiled if compiled else _stripped_lines_reference
 
 
 def _unwrapped(lines: list[Span]) -> list[Span]:
