@@ -1484,7 +1484,23 @@ static PyObject *stripped_lines(PyObject *self, PyObject *args) {
     return spans;
 }
 
+/* How many words text holds: len(text.split()), without making them. */
+static PyObject *word_count(PyObject *self, PyObject *arg) {
+    Text t;
+    if (text_of(arg, &t) < 0) return NULL;
+    Py_ssize_t words = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < t.length; i++) {
+        int space = is_space(AT(&t, i));
+        words += !space && !in_word;
+        in_word = !space;
+    }
+    return PyLong_FromSsize_t(words);
+}
+
 static PyMethodDef split_extract_methods[] = {
+    {"word_count", word_count, METH_O,
+     "word_count(text) -> int: len(text.split()), as newsmend.split.lines._word_count_reference."},
     {"stripped_lines", stripped_lines, METH_VARARGS,
      "stripped_lines(text, span_type) -> [span_type(line, start, end)]: the non-blank lines of "
      "text, stripped, with their offsets: as newsmend.split.lines._stripped_lines_reference."},

@@ -57,3 +57,9 @@ def test_stripped_lines_want_a_plain_tuple_type():
         _textcore.stripped_lines("a", list)
     with pytest.raises(TypeError):
         _textcore.stripped_lines(b"a", Span)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(PAGE_PIECES, max_size=30).map("".join) | st.text(max_size=80))
+def test_word_count_matches_the_reference(text):
+    assert _textcore.word_count(text) == split_lines._word_count_reference(text)

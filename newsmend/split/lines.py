@@ -254,6 +254,15 @@ def _collapsed_length_reference(line: str) -> int:
 collapsed_length = compiled.collapsed_length if compiled else _collapsed_length_reference
 
 
+def _word_count_reference(text: str) -> int:
+    """How many words text holds. The reference; word_count is the compiled text core's,
+    which does not make the words (newsmend/textcore.py)."""
+    return len(text.split())
+
+
+word_count = compiled.word_count if compiled else _word_count_reference
+
+
 @lru_cache(maxsize=16384)
 def _kind(line: str) -> str:
     """The kind of one line (cached: a site's menus, bars and footers repeat on every page)."""
@@ -315,7 +324,7 @@ def _outlet_and_date(title: str, line: str) -> bool:
 
 def _is_meta(line: str) -> bool:
     """A byline line once its toolbar words and view counters are gone."""
-    if len(line.split()) > MAX_META_WORDS:
+    if word_count(line) > MAX_META_WORDS:
         return False  # a paragraph, not a byline
     rest = strip_toolbar(line)
     label = DATE_LABEL.match(rest)  # "Issued at: 2022-05-12"
