@@ -823,16 +823,6 @@ static PyObject *collapsed_length(PyObject *self, PyObject *arg) {
     return PyLong_FromSsize_t(length + (words ? words - 1 : 0));
 }
 
-static int holds(const char *text, Py_ssize_t n, const char *needle, Py_ssize_t m) {
-    if (m == 0) return 1;
-    for (const char *at = text; n - (at - text) >= m; at++) {
-        at = memchr(at, needle[0], n - (at - text) - m + 1);
-        if (!at) return 0;
-        if (memcmp(at, needle, m) == 0) return 1;
-    }
-    return 0;
-}
-
 /* An ASCII str's characters and length, or NULL with a ValueError for any other str. */
 static const char *ascii_data(PyObject *object, Py_ssize_t *length) {
     if (!PyUnicode_IS_ASCII(object)) {
@@ -841,34 +831,6 @@ static const char *ascii_data(PyObject *object, Py_ssize_t *length) {
     }
     *length = PyUnicode_GET_LENGTH(object);
     return (const char *)PyUnicode_DATA(object);
-}
-
-/* The indexes of the needles (lower-case) an ASCII text holds, in any case. */
-static PyObject *ascii_needles(PyObject *self, PyObject *args) {
-    PyObject *object, *needles;
-    if (!PyArg_ParseTuple(args, "UO!", &object, &PyTuple_Type, &needles)) return NULL;
-    Py_ssize_t n;
-    const char *text = ascii_data(object, &n);
-    if (!text) return NULL;
-    char *lowered = PyMem_Malloc(n + 1);
-    PyObject *found = lowered ? PyList_New(0) : PyErr_NoMemory();
-    for (Py_ssize_t i = 0; found && i < n; i++)
-        lowered[i] = text[i] >= 'A' && text[i] <= 'Z' ? text[i] + ('a' - 'A') : text[i];
-    for (Py_ssize_t i = 0; found && i < PyTuple_GET_SIZE(needles); i++) {
-        PyObject *needle = PyTuple_GET_ITEM(needles, i);
-        if (!PyUnicode_Check(needle)) {
-            PyErr_SetString(PyExc_TypeError, "expected a tuple of str");
-            Py_CLEAR(found);
-        } else if (PyUnicode_IS_ASCII(needle) &&
-                   holds(lowered, n, (const char *)PyUnicode_DATA(needle),
-                         PyUnicode_GET_LENGTH(needle))) {
-            PyObject *index = PyLong_FromSsize_t(i);
-            if (!index || PyList_Append(found, index) < 0) Py_CLEAR(found);
-            Py_XDECREF(index);
-        }
-    }
-    PyMem_Free(lowered);
-    return found;
 }
 
 /* ---- repair marks: which rules could change a text ------------------------------------ */
@@ -1235,9 +1197,6 @@ static PyMethodDef methods[] = {
     {"collapsed_length", collapsed_length, METH_O,
      "collapsed_length(text) -> int: len(' '.join(text.split())), as "
      "newsmend.split._collapsed_length_reference."},
-    {"ascii_needles", ascii_needles, METH_VARARGS,
-     "ascii_needles(text, needles) -> [index]: the lower-case needles an ASCII text holds in any "
-     "case, as newsmend.furniture._ascii_needles_reference."},
     /* reading a page (read) */
     {"control_count", control_count, METH_O,
      "control_count(text) -> int: the control characters text holds other than tab, line "
@@ -1255,7 +1214,8 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyMethodDef repair_stage_methods[]; /* the last section's */
+static PyMethodDef repair_stage_methods[]; /* the last sections' */
+static PyMethodDef split_extract_methods[];
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, .m_name = "_textcore",
@@ -1265,6 +1225,7 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC PyInit__textcore(void) {
     PyObject *made = PyModule_Create(&module);
     if (made && PyModule_AddFunctions(made, repair_stage_methods) < 0) Py_CLEAR(made);
+    if (made && PyModule_AddFunctions(made, split_extract_methods) < 0) Py_CLEAR(made);
     return made;
 }
 
@@ -1377,5 +1338,174 @@ static PyMethodDef repair_stage_methods[] = {
      "context_bounds(left, right) -> (start, stop, end): a repair's context is left[start:stop] "
      "and right[:end], its last and first words: as newsmend.repair.rule."
      "_context_bounds_reference."},
+    {NULL, NULL, 0, NULL},
+};
+
+
+/* ---- split and extract helpers, round 5 ------------------------------------------------- */
+
+/* The indexes of the needles a text holds once its ASCII capitals are lowered: one scan of
+ * the text, trying at each place only the needles whose first two characters hash as the two
+ * there, or whose one character does (an empty needle is always held). */
+#define NEEDLE_BUCKETS 256
+
+static inline unsigned bucket_of(Py_UCS4 a, Py_UCS4 b) {
+    return (a * 31u + b) & (NEEDLE_BUCKETS - 1);
+}
+
+static inline Py_UCS4 ascii_lowered(Py_UCS4 c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
+/* Whether the needle stands at `at` of the lowered text (of `kind`: a 1-byte text is kept in
+ * bytes, any other in UCS4). */
+static inline int holds_at(const void *lowered, int kind, Py_ssize_t at, PyObject *needle) {
+    Py_ssize_t m = PyUnicode_GET_LENGTH(needle);
+    int needle_kind = PyUnicode_KIND(needle);
+    const void *data = PyUnicode_DATA(needle);
+    if (kind == PyUnicode_1BYTE_KIND)
+        return needle_kind == kind && memcmp((const Py_UCS1 *)lowered + at, data, m) == 0;
+    for (Py_ssize_t k = 0; k < m; k++)
+        if (((const Py_UCS4 *)lowered)[at + k] != PyUnicode_READ(needle_kind, data, k)) return 0;
+    return 1;
+}
+
+#define LOWERED(kind, lowered, i)                                                               \
+    ((kind) == PyUnicode_1BYTE_KIND ? (Py_UCS4)((const Py_UCS1 *)(lowered))[i]                  \
+                                    : ((const Py_UCS4 *)(lowered))[i])
+
+static PyObject *folded_needles(PyObject *self, PyObject *args) {
+    PyObject *object, *needles;
+    Text t;
+    if (!PyArg_ParseTuple(args, "UO!", &object, &PyTuple_Type, &needles) ||
+        text_of(object, &t) < 0)
+        return NULL;
+    Py_ssize_t n = t.length, count = PyTuple_GET_SIZE(needles);
+    for (Py_ssize_t i = 0; i < count; i++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(needles, i))) {
+            PyErr_SetString(PyExc_TypeError, "expected a tuple of str");
+            return NULL;
+        }
+    int kind = t.kind == PyUnicode_1BYTE_KIND ? t.kind : PyUnicode_4BYTE_KIND;
+    void *lowered = PyMem_Malloc((n + 1) * kind);
+    Py_ssize_t *next = PyMem_Malloc((count + 1) * sizeof(Py_ssize_t));
+    char *held = PyMem_Calloc(count + 1, 1);
+    PyObject *found = NULL;
+    if (!lowered || !next || !held) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        for (Py_ssize_t i = 0; i < n; i++)
+            ((Py_UCS1 *)lowered)[i] = (Py_UCS1)ascii_lowered(((const Py_UCS1 *)t.data)[i]);
+    else
+        for (Py_ssize_t i = 0; i < n; i++) ((Py_UCS4 *)lowered)[i] = ascii_lowered(AT(&t, i));
+    /* the needles of two characters or more by their first two (head), those of one by it
+     * (single) */
+    Py_ssize_t head[NEEDLE_BUCKETS], single[NEEDLE_BUCKETS];
+    for (int b = 0; b < NEEDLE_BUCKETS; b++) head[b] = single[b] = -1;
+    for (Py_ssize_t i = count - 1; i >= 0; i--) {
+        PyObject *needle = PyTuple_GET_ITEM(needles, i);
+        Py_ssize_t m = PyUnicode_GET_LENGTH(needle);
+        if (m == 0 || m > n) {
+            held[i] = m == 0;
+            continue;
+        }
+        Py_UCS4 first = PyUnicode_READ_CHAR(needle, 0);
+        Py_ssize_t *chain = m == 1 ? &single[first & (NEEDLE_BUCKETS - 1)]
+                                   : &head[bucket_of(first, PyUnicode_READ_CHAR(needle, 1))];
+        next[i] = *chain;
+        *chain = i;
+    }
+    for (Py_ssize_t at = 0; at < n; at++) {
+        Py_UCS4 c = LOWERED(kind, lowered, at);
+        for (Py_ssize_t i = single[c & (NEEDLE_BUCKETS - 1)]; i >= 0; i = next[i])
+            held[i] |= PyUnicode_READ_CHAR(PyTuple_GET_ITEM(needles, i), 0) == c;
+        if (at + 1 == n) break;
+        unsigned b = bucket_of(c, LOWERED(kind, lowered, at + 1));
+        for (Py_ssize_t i = head[b]; i >= 0; i = next[i]) {
+            PyObject *needle = PyTuple_GET_ITEM(needles, i);
+            if (!held[i] && PyUnicode_GET_LENGTH(needle) <= n - at)
+                held[i] = holds_at(lowered, kind, at, needle);
+        }
+    }
+    found = PyList_New(0);
+    for (Py_ssize_t i = 0; found && i < count; i++) {
+        if (!held[i]) continue;
+        PyObject *index = PyLong_FromSsize_t(i);
+        if (!index || PyList_Append(found, index) < 0) Py_CLEAR(found);
+        Py_XDECREF(index);
+    }
+done:
+    PyMem_Free(lowered);
+    PyMem_Free(next);
+    PyMem_Free(held);
+    return found;
+}
+
+/* The non-blank lines of a page (split at "\n"), stripped of whitespace as str.strip does, as
+ * span_type(text, start, end): span_type is a tuple type with no fields of its own (a
+ * NamedTuple), filled here as tuple.__new__ would. */
+static PyObject *stripped_lines(PyObject *self, PyObject *args) {
+    PyObject *object;
+    PyTypeObject *span_type;
+    Text t;
+    if (!PyArg_ParseTuple(args, "UO!", &object, &PyType_Type, &span_type) ||
+        text_of(object, &t) < 0)
+        return NULL;
+    if (!PyType_IsSubtype(span_type, &PyTuple_Type) ||
+        span_type->tp_basicsize != PyTuple_Type.tp_basicsize) {
+        PyErr_SetString(PyExc_TypeError, "expected a tuple type with no fields of its own");
+        return NULL;
+    }
+    PyObject *spans = PyList_New(0);
+    for (Py_ssize_t from = 0; spans && from <= t.length;) {
+        Py_ssize_t to = from;
+        while (to < t.length && AT(&t, to) != '\n') to++;
+        Py_ssize_t start = from, end = to;
+        while (start < end && is_space(AT(&t, start))) start++;
+        while (end > start && is_space(AT(&t, end - 1))) end--;
+        if (start < end) {
+            PyObject *span = span_type->tp_alloc(span_type, 3);
+            PyObject *line = span ? PyUnicode_Substring(object, start, end) : NULL;
+            PyObject *first = line ? PyLong_FromSsize_t(start) : NULL;
+            PyObject *last = first ? PyLong_FromSsize_t(end) : NULL;
+            if (last) {
+                PyTuple_SET_ITEM(span, 0, line);
+                PyTuple_SET_ITEM(span, 1, first);
+                PyTuple_SET_ITEM(span, 2, last);
+            } else {
+                Py_XDECREF(line);
+                Py_XDECREF(first);
+            }
+            if (!last || PyList_Append(spans, span) < 0) Py_CLEAR(spans);
+            Py_XDECREF(span);
+        }
+        from = to + 1;
+    }
+    return spans;
+}
+
+/* How many words text holds: len(text.split()), without making them. */
+static PyObject *word_count(PyObject *self, PyObject *arg) {
+    Text t;
+    if (text_of(arg, &t) < 0) return NULL;
+    Py_ssize_t words = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < t.length; i++) {
+        int space = is_space(AT(&t, i));
+        words += !space && !in_word;
+        in_word = !space;
+    }
+    return PyLong_FromSsize_t(words);
+}
+
+static PyMethodDef split_extract_methods[] = {
+    {"word_count", word_count, METH_O,
+     "word_count(text) -> int: len(text.split()), as newsmend.split.lines._word_count_reference."},
+    {"stripped_lines", stripped_lines, METH_VARARGS,
+     "stripped_lines(text, span_type) -> [span_type(line, start, end)]: the non-blank lines of "
+     "text, stripped, with their offsets: as newsmend.split.lines._stripped_lines_reference."},
+    {"folded_needles", folded_needles, METH_VARARGS,
+     "folded_needles(text, needles) -> [index]: the needles text holds once its ASCII capitals "
+     "are lowered, as newsmend.furniture._folded_needles_reference."},
     {NULL, NULL, 0, NULL},
 };

@@ -57,6 +57,9 @@ def _compile() -> re.Pattern[str]:
 
 
 DATE = _compile()
+# Every form writes its day in digits (`day` is \d{1,2} in each; _to_date reads it): a text
+# without a digit holds no date, and is not scanned.
+DIGIT = re.compile(r"\d")
 # Per form (by its group name "f3"): the combined regex's group of each field it has.
 _FIELDS = {
     f"f{i}": {
@@ -108,6 +111,8 @@ def _to_date(
 def find_date(text: str, default_year: int | None = None) -> DateMatch | None:
     """The first real date written anywhere in text (cached: a line's kind, its byline fields
     and its record ask it of the same short texts)."""
+    if DIGIT.search(text) is None:
+        return None
     for match in DATE.finditer(text):
         date = _to_date(match, default_year)
         if date is not None:
@@ -133,6 +138,8 @@ def parse_date(
     text: str, default_year: int | None = None, swapped: frozenset[str] = frozenset()
 ) -> dt.date | None:
     """The date when the whole text is one date (a time beside it allowed), else None."""
+    if DIGIT.search(text) is None:
+        return None
     match = DATE.fullmatch(text.strip())
     return _to_date(match, default_year, swapped) if match else None
 

@@ -52,6 +52,7 @@ _BRANCH, _LITERAL, _SUBPATTERN = (
     re._constants.SUBPATTERN,  # type: ignore[attr-defined]
 )
 MIN_NEEDLE = 3  # see _needles
+RARE_MARKS = frozenset("@>")  # in few of a story's lines: worth looking for alone (_needles)
 
 
 def _parsed(pattern: str) -> list:
@@ -64,7 +65,8 @@ def _needles(items: list) -> tuple[str, ...] | None:
     always passes through, whichever gives the fewest pieces; None when it has none worth
     looking for. Pieces are looked for in a line folded as `re` folds case (_FOLD): one with
     a non-ASCII letter that has case is none, and one of fewer than MIN_NEEDLE ASCII
-    characters is in too many lines to be worth it."""
+    characters is in too many lines to be worth it, unless it is one of the RARE_MARKS
+    ("@" of an e-mail address, ">" of a breadcrumb trail)."""
     options, run = [], ""
     for op, argument in items:
         run = run + chr(argument) if op is _LITERAL else ""
@@ -77,7 +79,11 @@ def _needles(items: list) -> tuple[str, ...] | None:
     usable = [
         option
         for option in options
-        if option and all(len(piece) >= MIN_NEEDLE or not piece.isascii() for piece in option)
+        if option
+        and all(
+            len(piece) >= MIN_NEEDLE or not piece.isascii() or piece in RARE_MARKS
+            for piece in option
+        )
     ]
     return min(usable, key=lambda option: (len(option), -min(map(len, option))), default=None)
 
@@ -97,12 +103,9 @@ def _any(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
 
 
 # Every kind's patterns at once, so a line none of them matches (most story lines) costs few
-# scans, not one per pattern: the anchored patterns are tried at its start and the others
-# with needles are searched only when the line holds one.
-_GATES = {
-    pattern: None if _anchored(pattern.pattern) else _needles(_parsed(pattern.pattern))
-    for pattern in _PATTERNS
-}
+# scans, not one per pattern: a pattern with needles is tried only when the line holds one;
+# the others together, those anchored at the line's start there only.
+_GATES = {pattern: _needles(_parsed(pattern.pattern)) for pattern in _PATTERNS}
 UNGATED = _any([pattern for pattern, needles in _GATES.items() if not needles])
 _BY_NEEDLE: dict[str, tuple[re.Pattern[str], ...]] = {}
 for _pattern, _found in _GATES.items():
@@ -112,14 +115,17 @@ NEEDLES = tuple(_BY_NEEDLE)  # and the patterns of each:
 NEEDLED = tuple(_BY_NEEDLE.values())
 
 
-def _ascii_needles_reference(line: str, needles: tuple[str, ...]) -> list[int]:
-    """The indexes of the (lower-case) needles an ASCII line holds in any case. The reference;
-    ascii_needles is the compiled text core's (newsmend/textcore.py)."""
-    lowered = line.lower()
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _folded_needles_reference(line: str, needles: tuple[str, ...]) -> list[int]:
+    """The indexes of the needles a line holds once its ASCII capitals are lowered. The
+    reference; folded_needles is the compiled text core's (newsmend/textcore.py)."""
+    lowered = line.translate(_ASCII_LOWER)
     return [i for i, needle in enumerate(needles) if needle in lowered]
 
 
-ascii_needles = compiled.ascii_needles if compiled else _ascii_needles_reference
+folded_needles = compiled.folded_needles if compiled else _folded_needles_reference
 # What `re` matches to an ASCII letter ignoring case: the capitals, and four letters that are
 # not ASCII (tests/test_furniture.py checks this against every character). A needle that is
 # not ASCII has no case. So a line folded with this holds a needle where a match could be.
@@ -131,10 +137,7 @@ _FOLD = str.maketrans(
 
 def _needles_in(line: str, needles: tuple[str, ...]) -> list[int]:
     """The indexes of the needles a line holds in any case (see _needles)."""
-    if line.isascii():
-        return ascii_needles(line, needles)
-    folded = line.translate(_FOLD)
-    return [i for i, needle in enumerate(needles) if needle in folded]
+    return folded_needles(line if line.isascii() else line.translate(_FOLD), needles)
 
 
 IN_BODY: dict[str, str] = {kind.name: kind.in_body for kind in KINDS}

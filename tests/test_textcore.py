@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsmend import _textcore, furniture
+from newsmend import _textcore
 from newsmend.repair import repeats
 from newsmend.repair.rule import Work
 from newsmend.split import lines as split_lines
@@ -101,29 +101,13 @@ def test_collapsed_length_matches_the_reference(text):
     assert _textcore.collapsed_length(text) == split_lines._collapsed_length_reference(text)
 
 
-ASCII_NEEDLES = [needle for needle in furniture.NEEDLES if needle.isascii()]
-NEEDLE_LINES = st.lists(st.sampled_from([*ASCII_NEEDLES, "X", " ", "Q"]), max_size=8).map("".join)
-
-
-@settings(max_examples=EXAMPLES, deadline=None)
-@given(NEEDLE_LINES | st.text(st.characters(max_codepoint=127), max_size=60))
-def test_ascii_needles_match_the_reference(line):
-    for text in (line, line.upper(), line.title()):
-        expected = furniture._ascii_needles_reference(text, furniture.NEEDLES)
-        assert _textcore.ascii_needles(text, furniture.NEEDLES) == expected
-    assert _textcore.ascii_needles(line, ("", "a", "备")) == [
-        0,
-        *([1] if "a" in line.lower() else []),
-    ]
-
-
 def test_bad_input_is_a_clear_error():
     with pytest.raises(TypeError, match="expected a str"):
         _textcore.sentence_spans(b"bytes")
     with pytest.raises(TypeError, match="expected a str"):
         _textcore.repeat_clauses([3], [])
     with pytest.raises(ValueError, match="expected an ASCII str"):
-        _textcore.ascii_needles("备案", ("a",))
+        _textcore.toolbar_word_spans("备案", frozenset())
 
 
 def _core_with(choice: str) -> subprocess.CompletedProcess:

@@ -31,6 +31,7 @@ from newsmend.split.lines import (
     _squeeze,
     _title_cased,
     _title_like,
+    word_count,
 )
 from newsmend.split.parts import (
     CREDIT,
@@ -165,7 +166,7 @@ def _over_more_link(lines: list[Span], kinds: list[str], i: int) -> bool:
     header of the titles that follow, not a story's title."""
     return (
         kinds[i] in (TEXT, SITE_NAME)
-        and len(lines[i].text.split()) <= MAX_SECTION_WORDS
+        and word_count(lines[i].text) <= MAX_SECTION_WORDS
         and i + 1 < len(lines)
         and (kinds[i + 1] == MORE_LINK or _squeeze(lines[i + 1].text) == "more")
     )

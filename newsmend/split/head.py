@@ -30,6 +30,7 @@ from newsmend.split.lines import (
     _title_cased,
     _title_like,
     _without_number,
+    word_count,
 )
 from newsmend.split.parts import (
     CHINESE,
@@ -359,7 +360,7 @@ def _past_blurb(
     end = first
     while end < len(lines) and _is_prose(lines[end], kinds[end]):
         end += 1
-    words = sum(len(lines[i].text.split()) for i in range(first, end))
+    words = sum(word_count(lines[i].text) for i in range(first, end))
     after = _next_line(kinds, end - 1)
     if end - first > MAX_BLURB_PARAGRAPHS or words > MAX_BLURB_WORDS:
         return None

@@ -151,8 +151,9 @@ def _inline_entries(line: Span) -> list[Span]:
     return [_cut(line, start, end) for start, end in zip(bounds[::2], bounds[1::2])]
 
 
-def _stripped_lines(text: str) -> list[Span]:
-    """The page's non-blank lines, stripped, with their offsets."""
+def _stripped_lines_reference(text: str) -> list[Span]:
+    """The page's non-blank lines, stripped, with their offsets. The reference; the compiled
+    text core's stripped_lines is used when built (newsmend/textcore.py)."""
     spans, offset = [], 0
     for line in text.split("\n"):
         stripped = line.strip()
@@ -161,6 +162,13 @@ def _stripped_lines(text: str) -> list[Span]:
             spans.append(Span(stripped, start, start + len(stripped)))
         offset += len(line) + 1
     return spans
+
+
+def _stripped_lines_compiled(text: str) -> list[Span]:
+    return compiled.stripped_lines(text, Span)
+
+
+_stripped_lines = _stripped_lines_compiled if compiled else _stripped_lines_reference
 
 
 def _unwrapped(lines: list[Span]) -> list[Span]:
@@ -261,6 +269,15 @@ def _collapsed_length_reference(line: str) -> int:
 collapsed_length = compiled.collapsed_length if compiled else _collapsed_length_reference
 
 
+def _word_count_reference(text: str) -> int:
+    """How many words text holds. The reference; word_count is the compiled text core's,
+    which does not make the words (newsmend/textcore.py)."""
+    return len(text.split())
+
+
+word_count = compiled.word_count if compiled else _word_count_reference
+
+
 @lru_cache(maxsize=16384)
 def _kind(line: str) -> str:
     """The kind of one line (cached: a site's menus, bars and footers repeat on every page)."""
@@ -328,7 +345,7 @@ def _outlet_and_date(title: str, line: str) -> bool:
 
 def _is_meta(line: str) -> bool:
     """A byline line once its toolbar words and view counters are gone."""
-    if len(line.split()) > MAX_META_WORDS:
+    if word_count(line) > MAX_META_WORDS:
         return False  # a paragraph, not a byline
     rest = strip_toolbar(line)
     label = DATE_LABEL.match(rest)  # "Issued at: 2022-05-12"
