@@ -104,8 +104,8 @@ def _title_score(
     """How much a title-like line looks like the story's headline: the nearest to the body
     wins unless it is a label of a couple of words; one a byline or the story's dateline
     follows gains, and so do one over its deck, one that shares its words with the story's
-    lead and one the page writes twice (over the text and again as the picture's title, or at the top of the story:
-    `repeated`)."""
+    lead and one the page writes twice (over the text and again as the picture's title, or
+    at the top of the story: `repeated`)."""
     words = len(lines[i].text.split())
     score = -float(sum(1 for c in candidates if c > i))  # candidates between it and the body
     score -= 3 if words <= 2 else 1 if words == 3 else 0
@@ -174,9 +174,10 @@ def _headline(line: Span) -> Span:
 
 
 def _byline_after(title: Span) -> tuple[Span, list[Span]]:
-    """A headline and the byline written after it on its line: a date ("Asian Mainstream
-    Media Delegation Visited Tangshan City 2018-11-08"), a writer and a date glued to the
-    name ("... major production hubs by Ning Hong09/09/2022"); the headline alone when none."""
+    """A headline and the byline written on its line: a date before it ("2023-05-01 Changsha
+    metro ...") or after it ("Asian Mainstream Media Delegation Visited Tangshan City
+    2018-11-08"), a writer and a date glued to the name ("... major production hubs by Ning
+    Hong09/09/2022"), labelled fields from a date on; the headline alone when none."""
     date, rest = _title_after_date(title)
     if date is not None:
         return rest, [date]  # "2023-05-01 Changsha metro line 6 opens to passengers"
