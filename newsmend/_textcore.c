@@ -369,7 +369,8 @@ typedef struct {
     Py_ssize_t count, capacity;
 } Words;
 
-static int words_add(Words *w, uint64_t hash, Py_ssize_t clause) {
+/* Inlined: the room check is a branch that is almost never taken. */
+static inline int words_add(Words *w, uint64_t hash, Py_ssize_t clause) {
     if (w->count == w->capacity) {
         Py_ssize_t capacity = w->capacity ? 2 * w->capacity : 64;
         uint64_t *hashes = PyMem_Realloc(w->hash, capacity * sizeof(uint64_t));
@@ -438,6 +439,13 @@ static inline int equal_run(const uint64_t *h, Py_ssize_t i, Py_ssize_t distance
 static inline int repeat_mark(const Words *w, Py_ssize_t i, uint64_t of, const uint64_t *doubled,
                        Py_ssize_t doubled_count) {
     const uint64_t *h = w->hash;
+    /* Every repeat below starts with h[i] again 1 to MAX_PHRASE_WORDS + 1 words on: look
+     * for that first, without a branch per word (almost always it is not there). */
+    Py_ssize_t last = w->count - 1 - i < MAX_PHRASE_WORDS + 1 ? w->count - 1 - i
+                                                               : MAX_PHRASE_WORDS + 1;
+    int again = 0;
+    for (Py_ssize_t d = 1; d <= last; d++) again |= h[i + d] == h[i];
+    if (!again) return 0;
     for (Py_ssize_t n = 1; n <= MAX_PHRASE_WORDS; n++) {
         if (i + 2 * n <= w->count && equal_run(h, i, n, n) &&
             (n > 1 || in_hashes(h[i], doubled, doubled_count)))
