@@ -172,8 +172,8 @@ def unwrap(line: str) -> str:
     """A line as its fields are read: a space before a label run into the word before it,
     without the brackets around all of it ("(Correspondent Zhao Lei)", and with a full stop
     after them: "[Editor in charge: Li Tingyu]."), and with a role written after the names
-    put before them ("Monica Cheru-Managing Editor", "By Li
-    Hua, Staff Writer": "Editor: Monica Cheru", "Writer: Li Hua")."""
+    put before them ("Monica Cheru-Managing Editor", "By Li Hua, Staff Writer": "Editor:
+    Monica Cheru", "Writer: Li Hua")."""
     line = line.strip()
     if len(line) <= MAX_BYLINE_CHARS and CASE_JOIN.search(line):
         line = GLUED_LABEL.sub(" ", line)  # "... and Zhang BinFrom:English Edition of Qiushi"
@@ -301,6 +301,11 @@ def is_site_name(text: str) -> bool:
     )
 
 
+def _outlet_alone(text: str) -> bool:
+    """An outlet's name or its initials, and nothing else: "China Daily", "Xinhua", "CGTN"."""
+    return is_site_name(text) or OUTLET_INITIALS.fullmatch(text) is not None
+
+
 def _looks_like_proper_name(text: str) -> bool:
     """An unlabelled outlet beside a date: a few capitalised words ("People's Daily Online"),
     or a domain; not a phrase such as "Issued at"."""
@@ -324,8 +329,8 @@ def _names_an_outlet(role: str | None, value: str) -> bool:
         return False
     if role in (None, "outlet") or DOMAIN.fullmatch(value) is not None:
         return True
-    named = len(value.split()) >= 2 or is_site_name(value) or OUTLET_INITIALS.fullmatch(value)
-    return bool(named) and ":" not in value and _looks_like_proper_name(value)  # "By: Xinhua"
+    named = len(value.split()) >= 2 or _outlet_alone(value)  # "By: Xinhua"
+    return named and ":" not in value and _looks_like_proper_name(value)
 
 
 def parse_credit_fields(line: str) -> list[tuple[str, list[str]]]:
@@ -370,11 +375,8 @@ def _heading_like(line: str, label: re.Match[str]) -> bool:
         return False  # "by Steven", "Photo: Xinhua"
     words = line[label.end() :].split()
     return len(words) == 1 and not (
-        is_family_name(words[0])
-        or is_site_name(words[0])
-        or OUTLET_INITIALS.fullmatch(words[0])
-        or find_date(words[0])  # "Date 2025-01-19"
-    )
+        is_family_name(words[0]) or _outlet_alone(words[0]) or find_date(words[0])
+    )  # "Date 2025-01-19"
 
 
 def _names_and_outlet(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -386,8 +388,7 @@ def _names_and_outlet(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if found is None:
         return ()
     names, outlet = found
-    named = is_site_name(outlet) or OUTLET_INITIALS.fullmatch(outlet) is not None
-    if not named or not looks_like_chinese_names(", ".join(names)):
+    if not _outlet_alone(outlet) or not looks_like_chinese_names(", ".join(names)):
         return ()
     return (("author", tuple(names)), ("outlet", (outlet,)))
 
@@ -407,8 +408,9 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
         return [(role, tuple(split_names(staff["names"]))), ("outlet", (staff["outlet"],))]
     if role is None and is_bare_name(value):
         return [("author", tuple(split_names(value)))]
-    if role is None and _names_and_outlet(value):
-        return list(_names_and_outlet(value))
+    names_and_outlet = _names_and_outlet(value) if role is None else ()
+    if names_and_outlet:
+        return list(names_and_outlet)
     if GROUPS.get(role) == "editor" and SIGNATURE.fullmatch(value.strip()):
         return [(role, (value.strip(),))]  # Xinhua's "Editor: yan"
     persons_and_outlet = _persons_then_outlet(value) if role in PERSON_ROLES else None
@@ -503,7 +505,7 @@ def parse_byline(line: str) -> Byline:
             if not value.endswith((":", "：")):  # "Time: Typeface:", a label with no date
                 published_raw = published_raw or date_raw or value or None
             rest = rest.strip("()（） ")  # "Updated: 2023-09-09 07:13 ( CHINA DAILY )"
-            if date_raw and (is_site_name(rest) or OUTLET_INITIALS.fullmatch(rest)):
+            if date_raw and _outlet_alone(rest):
                 outlets.append(rest)  # "Updated: October 20, 2022 09:33 CGTN"
             continue
         written, (value, date_raw) = value, _without_date(value)
@@ -573,9 +575,7 @@ def read_dateline(paragraph: str) -> Byline | None:
     match = DATELINE.match(paragraph)
     if match is None:
         agency = AGENCY_DATELINE.match(paragraph)
-        named = agency and (
-            is_site_name(agency["agency"]) or OUTLET_INITIALS.fullmatch(agency["agency"])
-        )
+        named = agency is not None and _outlet_alone(agency["agency"])
         return Byline(agency["agency"], None) if named else None
     if find_date(match["date"], default_year=2000) is None:
         return None

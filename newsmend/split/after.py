@@ -217,11 +217,10 @@ def _meta_end(lines: list[Span], kinds: list[str], i: int, dated: bool) -> int:
     """Where a story's byline and credit lines under its text end: at the first line that is
     no byline line, or, for a story already dated, at a date over the next story's title (a
     list that dates each story above its title)."""
-    while i < len(kinds) and (kinds[i] in BYLINE_KINDS or kinds[i] in FURNITURE_KINDS):
-        if dated and _date_over_story(lines, kinds, i):
-            break
-        i += 1
-    return i
+    end = _skip_meta(kinds, i)
+    if not dated:
+        return end
+    return next((j for j in range(i, end) if _date_over_story(lines, kinds, j)), end)
 
 
 def _date_over_story(lines: list[Span], kinds: list[str], i: int) -> bool:

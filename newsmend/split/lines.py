@@ -382,7 +382,7 @@ def _outlet_name(text: str) -> bool:
     """A line that is only an outlet's or a section's name ("South China Morning Post",
     "Dongguan News"): no headline, though "Wenzhou's Innovation Attracts Overseas and
     Domestic Media" ends as one does."""
-    return len(text.split()) <= MAX_OUTLET_NAME_WORDS and is_site_name(text)
+    return word_count(text) <= MAX_OUTLET_NAME_WORDS and is_site_name(text)
 
 
 def _title_like(line: Span, kind: str) -> bool:
