@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsmend.dates import find_date
+from newsmend.dates import find_date, looks_like_date
 from newsmend.furniture import is_furniture_word, strip_toolbar
 from newsmend.tables import read_lines, read_toml
 
@@ -151,6 +151,8 @@ TIME_AFTER = re.compile(
     r"(?:\s*+(?:GMT|UTC)\s*+[+-]\s*+\d{1,2}(?::?\d{2})?+)?+"
 )
 BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
+OPENING, CLOSING = tuple("[(【（"), tuple("])】）")
+ENCLOSED = re.compile(r"[\[【(（]\s*+(?P<inner>[^\[\]【】()（）]*+)[\]】)）]")  # "[Editor: Li Na]"
 SCHEME = re.compile(r"^https?://(?=[^/\s]+/?$)")  # a site's address: its domain names it
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
@@ -178,6 +180,8 @@ def unwrap(line: str) -> str:
     if len(line) <= MAX_BYLINE_CHARS and CASE_JOIN.search(line):
         line = GLUED_LABEL.sub(" ", line)  # "... and Zhang BinFrom:English Edition of Qiushi"
     line = line[:-1] if line.endswith((").", "）.", "].", "】.")) else line
+    if len(line) <= MAX_BYLINE_CHARS and ("[" in line or "(" in line or "【" in line or "（" in line):
+        line = ENCLOSED.sub(_open_field, line).strip(" |")
     if len(line) > 2 and line[0] in "(（[【" and line[-1] in ")）]】":
         line = line[1:-1].strip()
     after = (
@@ -188,6 +192,27 @@ def unwrap(line: str) -> str:
     if after and looks_like_names(after["names"]):
         return f"{after['role'].split()[-1]}: {after['names']}"
     return line
+
+
+def _open_field(enclosed: re.Match[str]) -> str:
+    """A labelled field in brackets among other fields, set apart by bars instead ("[Editor:
+    Li Na]  Date: 2023-05-06", "(Source: Xinhua) Editor: Li Na"); other brackets stay
+    ("(Xinhua)", "(Correspondent Zhao Lei) On May 5, the county ...")."""
+    inner = enclosed["inner"].strip()
+    line, start, end = enclosed.string, enclosed.start(), enclosed.end()
+    before, after = line[:start].rstrip(" |"), line[end:].lstrip(" |")
+    among_fields = (not before or before.endswith(CLOSING)) and (
+        not after or after.startswith(OPENING) or _opens_a_field(after)
+    )
+    return f" | {inner} | " if among_fields and LABEL.match(inner) else enclosed.group()
+
+
+def _opens_a_field(text: str) -> bool:
+    """Text opens with a label or a date: a byline's next field, not a story's sentence."""
+    if LABEL.match(text):
+        return True
+    found = find_date(text)
+    return found is not None and found.start == 0
 
 
 @lru_cache(maxsize=4096)
@@ -509,6 +534,9 @@ def parse_byline(line: str) -> Byline:
                 outlets.append(rest)  # "Updated: October 20, 2022 09:33 CGTN"
             continue
         written, (value, date_raw) = value, _without_date(value)
+        if role is None and date_raw is None and looks_like_date(value):
+            published_raw = published_raw or value  # "May 6 10:22": the page gives the year
+            continue
         published_raw = published_raw or date_raw
         if not value or (date_raw and _labels_a_date(written)):
             continue  # "Issued at : 2022-05-12": a label of the date, no outlet

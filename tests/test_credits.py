@@ -212,13 +212,19 @@ def test_byline(line: str, byline: Byline) -> None:
         ("From: http://english.peopledaily.com.cn", "http://english.peopledaily.com.cn", None, []),
         ("By Li HuaFrom:Hunan Daily", "Hunan Daily", None, [("author", "Li Hua")]),
         ("By: Xinhua Reporters Li Hua", "Xinhua", None, [("reporter", "Li Hua")]),
+        ("[Editor: Li Na]  Date: 2023-05-06", None, "2023-05-06", [("editor", "Li Na")]),
+        ("(Source: Xinhua) Editor: Li Na", "Xinhua", None, [("editor", "Li Na")]),
+        ("[Editor: Li Na] [Date: 2023-05-06]", None, "2023-05-06", [("editor", "Li Na")]),
+        ("May 6 10:22 Source: Hunan Daily", "Hunan Daily", "May 6 10:22", []),
+        ("05-06 10:22 | Editor: Li Na", None, "05-06 10:22", [("editor", "Li Na")]),
     ],
 )
 def test_byline_forms_of_the_web(
     line: str, outlet: str | None, date: str | None, credits: list[tuple[str, str]]
 ) -> None:
     """Forms common on news sites: a role after the names, names and their outlet without a
-    label, a writer and a date in one field, a time after the date."""
+    label, a writer and a date in one field, a time after the date, labelled fields in
+    brackets, a date whose year the page gives (never an outlet)."""
     byline = parse_byline(line)
     assert (byline.outlet, byline.published_raw, byline.credits) == (outlet, date, credits)
     assert _kind(line) in (CREDIT, META)
