@@ -22,14 +22,16 @@ _FULL_WIDTH_MARKS = Anchor(re.compile(r"[，：；！？。]"), chars="，：；
 _FULL_WIDTH_OPEN = Anchor(re.compile(r"（"), chars="（")
 _FULL_WIDTH_CLOSE = Anchor(re.compile(r"）"), chars="）")
 # A colon only after a word, a bracket or a quote (not "2 : 1"); the look-behinds see the
-# character before the first space.
+# character before the first space. A mark is followed by a space as the probe's (Rust's) \s
+# reads one: Python's also holds \x1c-\x1f.
+_MARK_END = r"(?=[^\S\x1c-\x1f]|$)"
 _SPACE_BEFORE_MARK = re.compile(
-    r"[ \t](?:(?<=\S[ \t])[ \t]*([,.;])|(?<=[A-Za-z)\]\"”’][ \t])[ \t]*(:))(?=\s|$)"
+    r"[ \t](?:(?<=\S[ \t])[ \t]*([,.;])|(?<=[A-Za-z)\]\"”’][ \t])[ \t]*(:))" + _MARK_END
 )
 _DOUBLE_SPACE = re.compile(r" (?<=\S ) +(?=\S)")
 # The two above are searched from their mark (spaces are too common to search from), or
 # from their second space.
-_MARKS_AFTER_SPACE = Anchor(re.compile(r"[,.;:](?<=[ \t][,.;:])(?=\s|$)"))
+_MARKS_AFTER_SPACE = Anchor(re.compile(r"[,.;:](?<=[ \t][,.;:])" + _MARK_END))
 _SECOND_SPACE = Anchor(re.compile("  "), " ".__eq__)
 _ELLIPSES = re.compile(r"……+")
 _NO_SPACE_AFTER = set(')]}"”’,.;:!?\n')
