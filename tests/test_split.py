@@ -463,6 +463,7 @@ def test_a_listing_holds_a_snippet_without_a_full_stop_and_a_title_glued_to_its_
         ("Wuxi opens new parks - Wuxi Government", "Wuxi opens new parks"),
         ("Xi meets the press | China Daily", "Xi meets the press"),
         ("Wuxi opens new parks_english.wuxi.gov.cn", "Wuxi opens new parks"),
+        ("Wuxi opens new parks--Wuxi News", "Wuxi opens new parks"),
         ("China - Africa trade grows", "China - Africa trade grows"),
         ("Shanghai-Suzhou high-speed rail opens", "Shanghai-Suzhou high-speed rail opens"),
     ],
@@ -682,6 +683,37 @@ def test_date_written_after_the_headline_on_its_line() -> None:
         and parts.title.text == "Asian Media Delegation Visited Tangshan City"
     )
     assert [b.text for b in parts.bylines] == ["2018-11-08"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[2018-11-08] Asian Media Delegation Visited Tangshan City",
+        "(2018-11-08) Asian Media Delegation Visited Tangshan City",
+    ],
+)
+def test_date_in_brackets_before_the_headline_on_its_line(line: str) -> None:
+    parts = split_page(page(line, *BODY))
+    assert parts.title.text == "Asian Media Delegation Visited Tangshan City"
+    assert [b.text for b in parts.bylines] == [line.split()[0]]
+
+
+def test_a_subtitle_opening_with_a_dash_is_not_the_headline() -> None:
+    sub = "—— The city's fifth crossing opens to traffic after three years"
+    parts = split_page(page("Hunan opens new bridge over Xiang River", sub, "2023-05-06", *BODY))
+    assert parts.title.text == "Hunan opens new bridge over Xiang River"
+    assert [p.text for p in parts.body] == BODY
+
+
+def test_a_share_bar_of_chinese_networks_is_furniture() -> None:
+    text = page(
+        "Hunan opens new bridge over Xiang River", "Share to: WeChat Weibo QQ", "2023-05-06", *BODY
+    )
+    parts = split_page(text)
+    assert parts.title.text == "Hunan opens new bridge over Xiang River"
+    assert ("share_bar", "Share to: WeChat Weibo QQ") in [
+        (k, line.text) for k, line in parts.furniture
+    ]
 
 
 def test_editors_signed_at_the_end_of_the_last_paragraph() -> None:

@@ -48,7 +48,8 @@ from newsmend.split.parts import (
 
 MAX_STRAY = 2
 # A site's name glued after a headline: " - Hunan Government", "_Zhengzhou Portal", "| ..."
-SITE_SUFFIX = re.compile(r"(?:\s[-–—]|[|｜_])\s*+(?P<site>[^-–—|｜_]{2,60})$")
+SITE_SUFFIX = re.compile(r"(?:\s[-–—]|--|[|｜_])\s*+(?P<site>[^-–—|｜_]{2,60})$")
+SUBTITLE_DASHES = ("—", "--", "－－")  # how a subtitle opens under its headline
 CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}|[0-9]{2,}|[\u3400-\u9fff]{2,}")
 STEM_CHARS = 5
 LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
@@ -283,6 +284,7 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
         for i in range(prose)
         if _title_like(lines[i], kinds[i]) or _dated_title_over(kinds, i, prose)
     ]
+    candidates = [i for i in candidates if not _dashed_subtitle(lines, i, candidates)]
     if not candidates and prose < len(lines) and _headline_after_all(lines, kinds, prose):
         candidates = [prose]
     title = next(iter(candidates), None)
@@ -305,6 +307,12 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     if title is None:
         title = _title_after_lead(lines, kinds, body_start)
     return title, bylines, body_start
+
+
+def _dashed_subtitle(lines: list[Span], i: int, candidates: list[int]) -> bool:
+    """A line opening with a dash under a headline is its subtitle ("—— The city's fifth
+    crossing opens"), as Chinese pages write one."""
+    return i - 1 in candidates and lines[i].text.startswith(SUBTITLE_DASHES)
 
 
 def _dated_title_over(kinds: list[str], i: int, prose: int) -> bool:

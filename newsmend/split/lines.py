@@ -45,6 +45,7 @@ PICTURE_CREDIT_END = re.compile(
     r"[\[(（](?i:photos?|pictures?|images?)\b[^\[\]()（）]{1,60}[\])）]$"
 )
 CREDIT_CLOSES = ("]", ")", "）")
+OPENING_BRACKETS, CLOSING_BRACKETS = ("[", "【", "(", "（"), "]】)）"  # "[2023-05-06] Hunan ..."
 # A whole line "2022-08-02 | Title" or "Title | 2022-08-02", or "Title (2022/8/2)".
 # The title is greedy where the date ends the line: the match then backtracks from the end.
 DATE_BAR_TITLE = re.compile(r"(?P<date>[^|｜]{4,40}?)\s*[|｜]\s*(?P<title>.+)")
@@ -444,12 +445,15 @@ def _title_after_date(title: Span) -> tuple[Span | None, Span]:
 
 
 def _opening_date(paragraph: Span) -> tuple[Span | None, Span]:
-    """(the date glued to a paragraph's start, the rest): "2016-01-20At a time when ...";
-    (None, the paragraph) when it opens with no date."""
-    date = opening_date(paragraph.text)
-    if date is None or date.end == len(paragraph.text):
+    """(the date glued to a paragraph's start, the rest): "2016-01-20At a time when ...",
+    "[2023-05-06] Hunan opens ..."; (None, the paragraph) when it opens with no date."""
+    text = paragraph.text
+    inside = 1 if text.startswith(OPENING_BRACKETS) else 0
+    date = opening_date(text[inside:])
+    end = inside + date.end + inside if date else 0
+    if date is None or end >= len(text) or (inside and text[end - 1] not in CLOSING_BRACKETS):
         return None, paragraph
-    return _cut(paragraph, 0, date.end), _cut(paragraph, date.end, len(paragraph.text))
+    return _cut(paragraph, 0, end), _cut(paragraph, end, len(text))
 
 
 def _paragraphs(lines: list[Span], kinds: list[str], i: int) -> list[int]:
