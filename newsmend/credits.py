@@ -154,6 +154,7 @@ BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
 OPENING, CLOSING = tuple("[(【（"), tuple("])】）")
 ENCLOSED = re.compile(r"[\[【(（]\s*+(?P<inner>[^\[\]【】()（）]*+)[\]】)）]")  # "[Editor: Li Na]"
 SCHEME = re.compile(r"^https?://(?=[^/\s]+/?$)")  # a site's address: its domain names it
+PAGE_ADDRESS = re.compile(r"https?://(?P<host>[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)+)/\S*")
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
 
@@ -446,6 +447,9 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
         return [(role, tuple(persons))]  # a photo agency, a translator's office
     if role is None and not _may_name_an_outlet(value):
         return None  # "News" in "News 2022-01-20", "Hits: 345"
+    page = PAGE_ADDRESS.fullmatch(value.strip()) if role == "outlet" else None
+    if page:
+        return [("outlet", (page["host"],))]  # "Source: http://www.hunan.gov.cn/news/0506.html"
     if _names_an_outlet(role, value.strip("()（）")):
         return [("outlet", (value.strip("()（）"),))]
     return None

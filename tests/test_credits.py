@@ -217,6 +217,7 @@ def test_byline(line: str, byline: Byline) -> None:
         ("[Editor: Li Na] [Date: 2023-05-06]", None, "2023-05-06", [("editor", "Li Na")]),
         ("May 6 10:22 Source: Hunan Daily", "Hunan Daily", "May 6 10:22", []),
         ("05-06 10:22 | Editor: Li Na", None, "05-06 10:22", [("editor", "Li Na")]),
+        ("Source: http://www.hunan.gov.cn/news/2023/0506.html", "www.hunan.gov.cn", None, []),
     ],
 )
 def test_byline_forms_of_the_web(

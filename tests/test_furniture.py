@@ -46,8 +46,14 @@ EXAMPLES = {
         "Font size:A+A-",
         "text size: T | T",
         "Share this:",
+        "Share to: WeChat Weibo QQ",
     ],
-    "qr_prompt": ["Scan the QR code to follow us", "Follow us on WeChat", "扫一扫在手机打开当前页"],
+    "qr_prompt": [
+        "Scan the QR code to follow us",
+        "Follow us on WeChat",
+        "扫一扫在手机打开当前页",
+        "Download the Hunan Daily app for more news",
+    ],
     "footer": [
         "Website Identification Code bm01000001 Registration Number: 05070218",
         "Without written authorization from www.gov.cn, such content shall not be republished.",
@@ -58,6 +64,7 @@ EXAMPLES = {
         "(+86) 0532-68873099",
         "Monday - Friday 9:00am - 5:00pm",
         "Tel: 0571-12345678",
+        "Statement: The copyright of this article belongs to the original author.",
         "Sponsored by the Information Office of the People's Government",
         "苏ICP备12345678号",
         "License for publishing multimedia online 0108263",
@@ -112,7 +119,11 @@ EXAMPLES = {
         "Search 简体 Wechat",
         "Keywords: Guizhou, poverty alleviation",
     ],
-    "source_note": ["Chinese source:", "Please refer to when using the article."],
+    "source_note": [
+        "Chinese source:",
+        "Please refer to when using the article.",
+        "Original link: https://www.hunantoday.cn/news/123",
+    ],
     "pager": [
         "1",
         "【1】 【2】 【3】 【4】",
