@@ -340,6 +340,24 @@ def test_a_listing_page_is_one_story_and_teasers_with_their_bylines() -> None:
     assert_offsets(text, parts)
 
 
+def test_a_listing_that_dates_each_snippet_at_its_end() -> None:
+    text = page(
+        "Suzhou to host a nanotech fair",
+        "The fair will be held at the Suzhou International Expo Center from October 25. 2017-10-20",
+        "Suzhou competitors win a gold medal",
+        "Two Suzhou competitors won a gold medal at the world skills competition. 2017-10-19",
+    )
+    parts = split_page(text)
+    assert [c.text for c in parts.credits] == ["2017-10-20"]  # dates the story (records)
+    assert [p.text for p in parts.body] == [
+        "The fair will be held at the Suzhou International Expo Center from October 25."
+    ]
+    assert [(t.title.text, [m.text for m in t.meta]) for t in parts.teasers] == [
+        ("Suzhou competitors win a gold medal", ["2017-10-19"])
+    ]
+    assert_offsets(text, parts)
+
+
 def test_a_story_after_a_more_link_keeps_all_its_paragraphs() -> None:
     second = [
         "On July 9th, it was announced that two sailing events are to take place in Ningbo.",

@@ -83,6 +83,7 @@ DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _c
 # DATE_CELL's gap ends at most 32 characters before the line's end: a line without three
 # spaces in a row in its last 35 characters (most lines) holds no such cell.
 GAP, GAP_TAIL = re.compile(r"\s{3}"), 3 + 32
+SENTENCE_GAP = re.compile(r"[.!?。\"”’]\s+")  # a sentence's end, then what follows it
 MAX_META_WORDS = 30  # a byline line is shorter than this
 LATIN = re.compile(r"[A-Za-z]")
 ASCII_LETTERS = string.ascii_letters.encode("ascii")
@@ -204,9 +205,10 @@ def _unwrapped(lines: list[Span]) -> list[Span]:
 
 
 def _cells(line: Span) -> list[Span]:
-    """A line, or its pieces: the text and the date that ends it after a wide gap; a story's
-    text, the link to the rest of it ("... [MORE]") and what follows on the line; the date a
-    page store glued before the page's first line ("date 2024-01-12 A glimpse into ...")."""
+    """A line, or its pieces: the text and the date that ends it after a wide gap or after a
+    sentence; a story's text, the link to the rest of it ("... [MORE]") and what follows on
+    the line; the date a page store glued before the page's first line ("date 2024-01-12 A
+    glimpse into ...")."""
     stamp = STAMP.match(line.text) if line.text.startswith("date ") else None
     if stamp is not None:
         return [_cut(line, 0, stamp.end()), *_cells(_cut(line, stamp.end(), len(line.text)))]
@@ -214,6 +216,12 @@ def _cells(line: Span) -> list[Span]:
     if more is not None:
         pieces = [(0, more.start()), more.span(), (more.end(), len(line.text))]
         return [_cut(line, *piece) for piece in pieces if line.text[slice(*piece)].strip()]
+    dated = _dated_sentence(line.text) if line.text[-1:].isdigit() else None
+    if dated is not None:
+        return [
+            Span(line.text[:dated], line.start, line.start + dated),
+            _cut(line, dated, len(line.text)),
+        ]
     if GAP.search(line.text, max(0, len(line.text) - GAP_TAIL)) is None:
         return [line]
     gap = DATE_CELL.search(line.text)
@@ -224,6 +232,15 @@ def _cells(line: Span) -> list[Span]:
         Span(line.text[:end], line.start, line.start + end),
         _cut(line, gap.start("date"), len(line.text)),
     ]
+
+
+def _dated_sentence(text: str) -> int | None:
+    """Where a sentence ends before a date that ends its line ("... opened on Monday.
+    2023-05-01", a listing's snippet and its date), or None."""
+    for end in SENTENCE_GAP.finditer(text, max(0, len(text) - GAP_TAIL)):
+        if looks_like_date(text[end.end() :]):
+            return end.start() + 1
+    return None
 
 
 def _dated_entry(line: Span) -> Headline | None:
