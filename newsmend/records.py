@@ -160,11 +160,14 @@ def _latest_date(text: str):
 
 def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
     """A teaser is dated and credited by its own byline lines, or dated by a full date its
-    snippet states."""
+    snippet states (a wire dateline's, "BEIJING, Sept. 23, 2021 (Xinhua) --", among them:
+    one without a year is not read by a listing's year); its agency is the outlet."""
     byline = _read_byline(teaser.meta)
     body = PARAGRAPH_BREAK.join(paragraph.text for paragraph in teaser.body)
     found = find_date(body)
     raw = byline.published_raw or (found.raw if found else None)
+    dateline = read_dateline(teaser.body[0].text) if teaser.body else None
+    outlet = byline.outlet or (dateline.outlet if dateline else None)
     return (
         _article_row(page, position, "teaser", teaser.start, teaser.end)
         | {
@@ -173,7 +176,7 @@ def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
             "published": _published(raw, page.text),
             "published_raw": raw,
         }
-        | _credit_columns(byline.outlet, byline.credits)
+        | _credit_columns(outlet, byline.credits)
     )
 
 

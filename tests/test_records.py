@@ -157,6 +157,23 @@ def test_a_wire_dateline_without_a_year_dates_the_story_only_when_the_page_gives
     assert (article["published_raw"] is None) == (published is None)
 
 
+def test_a_roundup_of_wire_stories_is_a_story_each_credited_by_its_dateline() -> None:
+    stories = [
+        ("Changsha metro line 6 opens to passengers", "CHANGSHA, May 6, 2023 (Xinhua) -- The new line links the airport with the city."),
+        ("Xiang River cruise season starts early", "CHANGSHA, May 5 (Xinhua) -- Tour boats began night cruises on the river."),
+        ("Yuelu Mountain adds new hiking trails", "CHANGSHA, May 4 (ECNS) -- Three new trails opened on the mountain."),
+    ]  # fmt: skip
+    text = "\n".join(
+        f"{title}\n{paragraph}\nIt is the first of its kind." for title, paragraph in stories
+    )
+    articles, [] = page_records(sample_page(text + "\n"))
+    assert [(a["title_raw"], a["outlet"]) for a in articles] == [
+        (title, agency) for (title, _), agency in zip(stories, ["Xinhua", "Xinhua", "ECNS"])
+    ]
+    assert iso(articles[0]["published"]) == "2023-05-06"
+    assert [a["published"] for a in articles[1:]] == [None, None]  # no year of their own
+
+
 def test_second_byline_line_adds_its_persons() -> None:
     text = "Title\n\nSource: Wuxi Daily 2022-06-10\n\nReporter Zhang Wei\n\nBody.\n"
     [article], [] = page_records(sample_page(text))

@@ -13,6 +13,7 @@ from newsmend.credits import (
     is_picture_credit,
     is_site_name,
     parse_credit_fields,
+    read_dateline,
 )
 from newsmend.split.lines import (
     AFTER_BODY,
@@ -198,7 +199,8 @@ def _starts_story(
     lines: list[Span], kinds: list[str], bulleted: set[int], i: int, listing: bool
 ) -> bool:
     """A title-like line inside a body that starts something else: another story (on a
-    listing page, or when a byline follows it) or a bulleted list of headlines."""
+    listing page, or when a byline or a wire's dateline follows it: "CHANGSHA, May 6
+    (Xinhua) --") or a bulleted list of headlines."""
     if not _title_like(lines[i], kinds[i]):
         return False
     following = _next_line(kinds, i)
@@ -210,6 +212,7 @@ def _starts_story(
         listing
         or kinds[following] in (META, DATE)
         or (kinds[following] == CREDIT and _writers_only(lines[following].text))
+        or read_dateline(lines[following].text) is not None
     )
 
 
