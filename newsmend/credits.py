@@ -124,6 +124,7 @@ OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
 CATEGORIES = re.compile(r"^\s+in\s+[A-Z][\w&'’ -]*+(?:,\s*+[A-Z][\w&'’ -]*+)*$")
 CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a person's name in Chinese: 2 to 4 characters
+CJK_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,7}")  # an outlet's name in Chinese: "人民日报海外版"
 CJK_LABEL_AFTER = re.compile(r"\s[\u4e00-\u9fff]{1,4}[:：]\S*$")  # "点击:" (clicks) after a name
 CJK_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,7}")
 # "by Xinhua writers Xuan Liqi, Hu Zhenhua and Huang Haoran": the outlet, its staff, the names
@@ -334,12 +335,16 @@ def _outlet_alone(text: str) -> bool:
 
 def _looks_like_proper_name(text: str) -> bool:
     """An unlabelled outlet beside a date: a few capitalised words ("People's Daily Online"),
-    or a domain; not a phrase such as "Issued at"."""
+    a short name in Chinese ("湖南日报"), or a domain; not a phrase such as "Issued at" nor
+    a headline in Chinese ("长沙地铁6号线开通")."""
     if DOMAIN.fullmatch(text):
         return True
     words = text.split()
     return 0 < len(words) <= MAX_UNLABELLED_OUTLET_WORDS and all(
-        word[0].isupper() or word[0].isdigit() or CJK.match(word) or word in CONNECTORS
+        word[0].isupper()
+        or word[0].isdigit()
+        or CJK_OUTLET.fullmatch(word) is not None
+        or word in CONNECTORS
         for word in words
     )
 

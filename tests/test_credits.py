@@ -243,6 +243,16 @@ def test_not_a_byline(line: str) -> None:
     assert not looks_like_byline(line)
 
 
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [("湖南日报 2023-05-01", "湖南日报"), ("长沙地铁6号线开通 2023-05-01", None)],
+)
+def test_a_short_chinese_name_beside_a_date_is_an_outlet_a_headline_is_not(
+    line: str, outlet: str | None
+) -> None:
+    assert (_kind(line) == META) == (outlet is not None)
+
+
 SYLLABLES = ["ying", "yao", "chang", "zheng", "xiao", "feng", "qian", "lan", "jie", "min", "hao"]
 GIVEN = st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=2).map(
     lambda parts: "".join(parts).capitalize()
