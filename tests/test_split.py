@@ -358,6 +358,30 @@ def test_a_listing_that_dates_each_snippet_at_its_end() -> None:
     assert_offsets(text, parts)
 
 
+SUMMARIES = [
+    "The 2018 Cross-Straits Dragon Boat Festival is set to take place from June 2 to 3 in Xiamen.",
+    "Rustam Minnikhanov, president of Tatarstan, led a delegation to visit Xiamen from May 17 to 18.",
+    "Three pairs of high speed trains will run between Xiamen and Hong Kong daily from September.",
+    "A delegation of six young officials from Brunei visited Xiamen from May 9 to 12.",
+]
+
+
+def test_a_listing_of_summaries_without_titles_is_a_story_each() -> None:
+    parts = split_page(page(*SUMMARIES))
+    assert parts.title is None
+    assert [p.text for p in parts.body] == SUMMARIES[:1]
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
+        ("", [summary]) for summary in SUMMARIES[1:]
+    ]
+
+
+def test_a_story_without_a_headline_is_not_a_listing_of_summaries() -> None:
+    paragraphs = [*SUMMARIES[:1], *BODY, "Residents said the crossing would cut their commute."]
+    parts = split_page(page(*paragraphs))
+    assert [p.text for p in parts.body][-3:] == paragraphs[-3:]
+    assert parts.teasers == []
+
+
 def test_a_story_after_a_more_link_keeps_all_its_paragraphs() -> None:
     second = [
         "On July 9th, it was announced that two sailing events are to take place in Ningbo.",

@@ -23,6 +23,7 @@ from newsmend.split.lines import (
     MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
     _dropped_in_body,
+    _ends_sentence,
     _is_prose,
     _kind,
     _next_line,
@@ -62,6 +63,18 @@ LEAD_IN_ENDS = ("?", "？", ":", "：")
 MAX_RUN_TITLE_WORDS = 20  # longer, a line is a snippet cut off
 MAX_CUT_TITLES = 2
 MAX_SECTION_WORDS = 4  # a section's name over its "more" link ("Zhengzhou Release")
+# A listing of stories without titles (a page store kept only each one's summary): see
+# _untitled_listing.
+MIN_UNTITLED_STORIES = 4
+MAX_SUMMARY_SENTENCES = 2
+MIN_SUMMARY_WORDS = 15
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*+\.?"
+TIME_TOLD = re.compile(  # when a story's lead says it happened: "on Aug 17", "recently"
+    rf"\b{_MONTH} \d{{1,2}}\b|\b\d{{1,2}} {_MONTH}|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|\b(?:recently|this (?:year|month|week|summer|spring|autumn|winter))\b",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"[.!?。](?:\s|$)")
 
 
 def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
@@ -160,6 +173,34 @@ def _read_body(
         else:
             _add_to_body(line, parts)
     return len(lines)
+
+
+def _untitled_listing(parts: PageParts) -> None:
+    """A page with no headline whose paragraphs are each a story's summary (a listing whose
+    titles the page store lost: "The 2018 Cross-Straits Dragon Boat Festival is set to take
+    place from June 2 to 3 in Xiamen ...", "A delegation of six young officials from Brunei
+    visited Xiamen from May 9 to 12 ..."): the first is the story, the others teasers
+    without titles. Summaries are a sentence or two, and most say when (`TIME_TOLD`), where
+    a story's later paragraphs seldom do. The first summary may have been read as a headline
+    (a sentence of MIN_SUMMARY_WORDS words or more)."""
+    title = parts.title
+    summary_title = title is not None and _reads_as_summary(title)
+    if (title is not None and not summary_title) or parts.bylines:
+        return
+    stories = [title, *parts.body] if summary_title else parts.body
+    if len(stories) < MIN_UNTITLED_STORIES:
+        return
+    if any(len(SENTENCE_END.findall(p.text)) > MAX_SUMMARY_SENTENCES for p in stories):
+        return
+    if 2 * sum(TIME_TOLD.search(p.text) is not None for p in stories) <= len(stories):
+        return
+    parts.title, parts.body = None, stories[:1]
+    parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
+
+
+def _reads_as_summary(title: Span) -> bool:
+    """A headline that is a long sentence: a summary taken for one."""
+    return _ends_sentence(title) and word_count(title.text) >= MIN_SUMMARY_WORDS
 
 
 def _over_more_link(lines: list[Span], kinds: list[str], i: int) -> bool:

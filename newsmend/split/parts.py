@@ -46,6 +46,11 @@ class Teaser:
     body: tuple[Span, ...]  # its paragraphs: a snippet, or the whole story
     meta: tuple[Span, ...] = ()  # its byline and credit lines ("Oct 20, 2017|By Tong Wangyue")
 
+    @classmethod
+    def untitled(cls, paragraph: Span) -> Teaser:
+        """A story a listing gives only its text for: an empty title where its text starts."""
+        return cls(Span("", paragraph.start, paragraph.start), (paragraph,))
+
     @property
     def start(self) -> int:
         return self.title.start
