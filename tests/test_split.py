@@ -358,6 +358,19 @@ def test_a_listing_that_dates_each_snippet_at_its_end() -> None:
     assert_offsets(text, parts)
 
 
+def test_a_photo_story_under_its_page_title_a_site_name_and_a_byline() -> None:
+    captions = [
+        "This aerial photo taken on Aug. 26, 2023 shows farmers harvesting rice. (Photo by Tang Dehong/Xinhua)",
+        "Villagers arrange newly-harvested red chilies, Aug. 26, 2023. (Photo by Hu Panxue/Xinhua)",
+    ]  # fmt: skip
+    head = ["A glimpse of autumn farming in China-Xinhua", "A glimpse of autumn farming in China"]
+    parts = split_page(page(*head, "新华网", "Editor: huaxia", "2023-08-27 07:19:09", *captions))
+    assert parts.title.text == "A glimpse of autumn farming in China"
+    assert [b.text for b in parts.bylines] == ["新华网", "Editor: huaxia", "2023-08-27 07:19:09"]
+    assert parts.body[0].text == captions[0]  # the last one's credit is cut off
+    assert len(parts.body) == 2
+
+
 SUMMARIES = [
     "The 2018 Cross-Straits Dragon Boat Festival is set to take place from June 2 to 3 in Xiamen.",
     "Rustam Minnikhanov, president of Tatarstan, led a delegation to visit Xiamen from May 17 to 18.",

@@ -232,7 +232,8 @@ def _english_half(title: Span) -> Span:
 
 def _first_prose(lines: list[Span], kinds: list[str]) -> int:
     """Index of the first prose line; when none is prose (a photo story's captions), the
-    line after the first dated byline under a text line (the headline's; a credit under the
+    line after the first dated byline block under a text line (the headline's, with the
+    site's name in it: "新华网", "Editor: huaxia", "2023-08-27"; a credit alone under the
     last line closes the story), else the second text line (the first is the title), or the
     only one."""
     for i, (line, kind) in enumerate(zip(lines, kinds)):
@@ -240,9 +241,9 @@ def _first_prose(lines: list[Span], kinds: list[str]) -> int:
             return i
     texts = [i for i, kind in enumerate(kinds) if kind in (TEXT, CHINESE)]
     for i in texts:
-        after = _next_line(kinds, i)
-        if after < len(kinds) and kinds[after] in (META, DATE):
-            return after + 1
+        block = _byline_block(lines, kinds, i, 1)
+        if any(kinds[j] in (META, DATE) for j in block):
+            return block[-1] + 1
     return texts[1] if len(texts) > 1 else next(iter(texts), len(lines))
 
 

@@ -90,6 +90,7 @@ ASCII_LETTERS = string.ascii_letters.encode("ascii")
 MIN_OTHERS_A_LETTER = 4  # more non-ASCII characters than this a Latin letter: a Chinese line
 MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
 MAX_OUTLET_NAME_WORDS = 4  # an outlet's name alone: "South China Morning Post"
+CHINESE_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,6}[网报社台]")  # "新华网", "湖南日报", "人民网"
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
@@ -398,8 +399,10 @@ def _is_prose_text(text: str) -> bool:
 
 def _outlet_name(text: str) -> bool:
     """A line that is only an outlet's or a section's name ("South China Morning Post",
-    "Dongguan News"): no headline, though "Wenzhou's Innovation Attracts Overseas and
-    Domestic Media" ends as one does."""
+    "Dongguan News", "新华网"): no headline, though "Wenzhou's Innovation Attracts Overseas
+    and Domestic Media" ends as one does."""
+    if CHINESE_OUTLET.fullmatch(text):
+        return True
     return word_count(text) <= MAX_OUTLET_NAME_WORDS and is_site_name(text)
 
 
