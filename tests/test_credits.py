@@ -310,6 +310,9 @@ def test_credit_fields_of_a_line(line: str, fields: list) -> None:
         ("A farmer harvests marigolds on Aug 17. ZHANG WEI/CHINA DAILY", ["Zhang Wei"]),
         ("They met on Dec 25. [Photo by Wang Xin/chinadaily.com.cn]", ["Wang Xin"]),
         ("The talks went well. USA/CHINA", []),
+        ("Men smash a Maserati outside the auto show. Photo: Reuters", []),
+        ("Li Wenxi works at a book store. Photo: Weibo/SCMP pictures", []),
+        ("Online authors at work. Photo: Shutterstock", []),
     ],
 )
 def test_caption_credits_the_photographer(caption: str, names: list[str]) -> None:

@@ -93,10 +93,12 @@ EXAMPLES = {
         "0 comments",
         "Comments (3)",
         "Views: 1,234",
+        "11:33 am0 comments",
     ],
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "caption": [
         "Avatar of Steven",
+        "Men smash a Maserati outside the Qingdao auto show in Shandong province. Photo: Reuters",
         "Delegates visit the Li Zijian Art Museum. (Photo/Yang Huafeng)",
         "Photo shows the new bridge over the Xiangjiang River.",
         "QQ图片20190108154041.jpg",
