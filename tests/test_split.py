@@ -388,6 +388,38 @@ def test_a_listing_of_summaries_without_titles_is_a_story_each() -> None:
     ]
 
 
+UNDATED_SUMMARIES = [
+    "Wenzhou Longwan International Airport is set to open a new air route connecting Wenzhou and Madrid.",
+    "A man in Wenzhou has finally found his creditor and paid off his debt of 230,000 yuan.",
+    "Wenzhou has been dedicated to the construction of pocket parks near residents' doorsteps.",
+    "Eight Wenzhou companies made the list of the top 100 companies in Zhejiang.",
+]
+GOING_ON = [
+    "Nanning hosted the World Mayors Dialogue with mayors from cities across Southeast Asia.",
+    "The mayors delved into strategies to enhance urban development and cultural exchange.",
+    "Nanning's famous rice noodles set the tone for the dialogue between the mayors.",
+    "The dialogue underscores the city's role in regional cooperation between cities.",
+]
+
+
+def test_summaries_that_share_no_words_are_a_listing_even_undated() -> None:
+    parts = split_page(page(*UNDATED_SUMMARIES))
+    assert [p.text for p in parts.body] == UNDATED_SUMMARIES[:1]
+    assert [t.body[0].text for t in parts.teasers] == UNDATED_SUMMARIES[1:]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        GOING_ON,
+        [*UNDATED_SUMMARIES[:2], "It was his first visit to the city.", *UNDATED_SUMMARIES[2:]],
+    ],
+)
+def test_paragraphs_that_go_on_from_each_other_are_one_story(paragraphs: list[str]) -> None:
+    parts = split_page(page(*paragraphs))
+    assert parts.teasers == []
+
+
 def test_a_story_without_a_headline_is_not_a_listing_of_summaries() -> None:
     paragraphs = [*SUMMARIES[:1], *BODY, "Residents said the crossing would cut their commute."]
     parts = split_page(page(*paragraphs))

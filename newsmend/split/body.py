@@ -4,6 +4,7 @@ pages, and the credits and dates at either end of it."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from newsmend.credits import (
     caps_credit_start,
@@ -75,6 +76,20 @@ TIME_TOLD = re.compile(  # when a story's lead says it happened: "on Aug 17", "r
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?。](?:\s|$)")
+# A paragraph that goes on from the one before: a pronoun, a connective or a quote opens it.
+REFERS_BACK = re.compile(
+    r"(?:He|She|It|They|This|These|Those|That|His|Her|Its|Their|But|And|Also|However|"
+    r"Meanwhile|Moreover|Besides|Furthermore|In addition|According to (?:him|her|them))\b|[\"“‘']"
+)
+CONTENT_WORD = re.compile(r"\b[a-z]{5,}+\b")  # a common noun, verb or adjective (not a name)
+LINKING_STOPWORDS = frozenset(
+    {
+        "which", "their", "there", "about", "would", "after", "other", "these", "those",
+        "where", "while", "under", "since", "first", "being", "years", "people", "local",
+        "province", "county", "district",
+    }
+)  # fmt: skip  # words any two paragraphs may share
+MAX_LINKED_SHARE = 0.25  # summaries seldom share a word with the one before; a story's do
 
 
 def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
@@ -180,9 +195,10 @@ def _untitled_listing(parts: PageParts) -> None:
     titles the page store lost: "The 2018 Cross-Straits Dragon Boat Festival is set to take
     place from June 2 to 3 in Xiamen ...", "A delegation of six young officials from Brunei
     visited Xiamen from May 9 to 12 ..."): the first is the story, the others teasers
-    without titles. Summaries are a sentence or two, and most say when (`TIME_TOLD`), where
-    a story's later paragraphs seldom do. The first summary may have been read as a headline
-    (a sentence of MIN_SUMMARY_WORDS words or more)."""
+    without titles. Summaries are a sentence or two, none goes on from the one before
+    (`REFERS_BACK`), and most say when (`TIME_TOLD`) or they seldom share a word with the
+    one before (`_linked_share`): a story's later paragraphs do neither. The first summary
+    may have been read as a headline (a sentence of MIN_SUMMARY_WORDS words or more)."""
     title = parts.title
     summary_title = title is not None and _reads_as_summary(title)
     if (title is not None and not summary_title) or parts.bylines:
@@ -192,10 +208,20 @@ def _untitled_listing(parts: PageParts) -> None:
         return
     if any(len(SENTENCE_END.findall(p.text)) > MAX_SUMMARY_SENTENCES for p in stories):
         return
-    if 2 * sum(TIME_TOLD.search(p.text) is not None for p in stories) <= len(stories):
+    if any(REFERS_BACK.match(p.text) for p in stories[1:]):
+        return
+    dated = 2 * sum(TIME_TOLD.search(p.text) is not None for p in stories) > len(stories)
+    if not dated and _linked_share(stories) > MAX_LINKED_SHARE:
         return
     parts.title, parts.body = None, stories[:1]
     parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
+
+
+def _linked_share(paragraphs: list[Span]) -> float:
+    """The share of paragraphs that have a content word in common with the one before."""
+    words = [set(CONTENT_WORD.findall(p.text)) - LINKING_STOPWORDS for p in paragraphs]
+    linked = sum(bool(a & b) for a, b in pairwise(words))
+    return linked / (len(paragraphs) - 1)
 
 
 def _reads_as_summary(title: Span) -> bool:
