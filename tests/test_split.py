@@ -388,6 +388,13 @@ def test_a_listing_of_summaries_without_titles_is_a_story_each() -> None:
     ]
 
 
+def test_a_headline_of_exclamations_in_title_case_over_its_source() -> None:
+    title = "This is Photographed at the Gate of Community! Public: Terrible!"
+    parts = split_page(page(title, "Source: HangzhouTube, Xinhua News, CGTN,", *BODY))
+    assert parts.title.text == title
+    assert [p.text for p in parts.body] == BODY
+
+
 UNDATED_SUMMARIES = [
     "Wenzhou Longwan International Airport is set to open a new air route connecting Wenzhou and Madrid.",
     "A man in Wenzhou has finally found his creditor and paid off his debt of 230,000 yuan.",

@@ -249,16 +249,19 @@ def _first_prose(lines: list[Span], kinds: list[str]) -> int:
 
 def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     """Whether the first prose line, with no title-like line above it, is the headline after
-    all: one with a byline under it and the story under that, or one sentence over a byline
-    (sentences over a date that ends the page are a paragraph, not a headline), one the page
+    all: one with a byline under it and the story under that, or one sentence over a byline,
+    or sentences in title case over one (sentences over a date that ends the page are a
+    paragraph, not a headline), one the page
     writes again further down (as the text of a picture), or a short capitalised one with
     the story under it."""
     if ELLIPSIS.search(lines[i].text):
         return False  # a snippet the site cut off ("... listening…"), over its date
     after = _next_line(kinds, i)
     if after < len(kinds) and kinds[after] in BYLINE_KINDS:
-        return SENTENCE_INSIDE.search(lines[i].text) is None or _prose_follows(
-            lines, kinds, _byline_block(lines, kinds, i, 1)[-1]
+        return (
+            SENTENCE_INSIDE.search(lines[i].text) is None
+            or _title_cased(lines[i].text)  # "This is Photographed at the Gate! Public: Terrible!"
+            or _prose_follows(lines, kinds, _byline_block(lines, kinds, i, 1)[-1])
         )
     if any(line.text == lines[i].text for line in lines[i + 1 :]):
         return True
