@@ -151,6 +151,7 @@ TIME_AFTER = re.compile(
     r"^[\s,|｜]*+\d{1,2}:\d{2}(?::\d{2})?+(?:\s*+[AaPp]\.?[Mm]\.?)?+"
     r"(?:\s*+(?:GMT|UTC)\s*+[+-]\s*+\d{1,2}(?::?\d{2})?+)?+"
 )
+EMPTY_BRACKETS = re.compile(r"[\[【(（]\s*+[\]】)）]")  # what a date cut out of them leaves
 BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
 OPENING, CLOSING = tuple("[(【（"), tuple("])】）")
 ENCLOSED = re.compile(r"[\[【(（]\s*+(?P<inner>[^\[\]【】()（）]*+)[\]】)）]")  # "[Editor: Li Na]"
@@ -243,13 +244,14 @@ def _labels_a_date(text: str) -> bool:
 
 
 def _without_date(text: str) -> tuple[str, str | None]:
-    """Text with its first full date cut out, and that date's raw text; the categories a
-    blog files the post in after its date go too ("April 30, 2010 in About Qingdao, Events")."""
+    """Text with its first full date cut out, and that date's raw text; the brackets it was
+    written in ("Blent [2011-05-20]") and the categories a blog files the post in after its
+    date go too ("April 30, 2010 in About Qingdao, Events")."""
     found = find_date(text)
     if found is None:
         return text.strip(EDGE_PUNCTUATION), None
     after = CATEGORIES.sub("", TIME_AFTER.sub("", text[found.end :], count=1))
-    rest = ON_BEFORE.sub("", text[: found.start]) + " " + after
+    rest = EMPTY_BRACKETS.sub("", ON_BEFORE.sub("", text[: found.start]) + " " + after)
     return " ".join(rest.split()).strip(EDGE_PUNCTUATION), found.raw
 
 

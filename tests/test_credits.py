@@ -218,6 +218,8 @@ def test_byline(line: str, byline: Byline) -> None:
         ("May 6 10:22 Source: Hunan Daily", "Hunan Daily", "May 6 10:22", []),
         ("05-06 10:22 | Editor: Li Na", None, "05-06 10:22", [("editor", "Li Na")]),
         ("Source: http://www.hunan.gov.cn/news/2023/0506.html", "www.hunan.gov.cn", None, []),
+        ("Write: Blent [2011-05-20]", None, "2011-05-20", [("author", "Blent")]),
+        ("Editor: Li Na (2023-05-06)", None, "2023-05-06", [("editor", "Li Na")]),
     ],
 )
 def test_byline_forms_of_the_web(
