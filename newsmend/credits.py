@@ -306,6 +306,12 @@ def is_bare_name(line: str) -> bool:
     return 2 <= len(words) <= MAX_BARE_NAME_WORDS and looks_like_chinese_names(line)
 
 
+def _listed_names(text: str) -> bool:
+    """Names of several persons listed alone, as the reporters of a story are at its end:
+    "(Wu Shengwei, Wang Mingshuo, Yao Xiangfeng)"."""
+    return NAME_SEPARATOR.search(text) is not None and looks_like_chinese_names(text)
+
+
 def _looks_like_outlet(text: str) -> bool:
     """A name such as "Huzhou Daily", "jschina.com.cn" or "衡阳市电子政务办": short, not a
     sentence."""
@@ -380,8 +386,8 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     line = unwrap(line)
     if len(line) > MAX_BYLINE_CHARS:
         return ()
-    if is_bare_name(line):
-        return (("author", tuple(split_names(line))),)  # a name alone on a line is a byline
+    if is_bare_name(line) or _listed_names(line):
+        return (("author", tuple(split_names(line))),)  # names alone on a line: a byline
     label = LABEL.match(line)
     if label is None:
         return _names_and_outlet(line)
@@ -433,13 +439,16 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
     names no person ("Author: Xinhua News Agency") names the outlet. Cached as _fields (the
     list is shared: read, never changed)."""
     if role in PERSON_ROLES:
+        value = value.strip()
+        if value[:1] in "[【" and value[-1:] in "]】":
+            value = value[1:-1]  # "Responsible editor: [Li Ji]"
         value = _uncapped(PLACE_AFTER.sub("", REMARK.sub("", value).rstrip()))
     if role in PERSON_ROLES and looks_like_names(value):
         return [(role, tuple(split_names(value)))]
     staff = STAFF.match(value) if role in OUTLET_BEARING_ROLES else None
     if staff and looks_like_names(staff["names"]) and _names_an_outlet("outlet", staff["outlet"]):
         return [(role, tuple(split_names(staff["names"]))), ("outlet", (staff["outlet"],))]
-    if role is None and is_bare_name(value):
+    if role is None and (is_bare_name(value) or _listed_names(value)):
         return [("author", tuple(split_names(value)))]
     names_and_outlet = _names_and_outlet(value) if role is None else ()
     if names_and_outlet:

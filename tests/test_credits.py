@@ -219,6 +219,13 @@ def test_byline(line: str, byline: Byline) -> None:
         ("05-06 10:22 | Editor: Li Na", None, "05-06 10:22", [("editor", "Li Na")]),
         ("Source: http://www.hunan.gov.cn/news/2023/0506.html", "www.hunan.gov.cn", None, []),
         ("Write: Blent [2011-05-20]", None, "2011-05-20", [("author", "Blent")]),
+        ("Responsible editor: [Li Ji]", None, None, [("editor", "Li Ji")]),
+        (
+            "(Wu Shengwei, Wang Mingshuo, Yao Xiangfeng)",
+            None,
+            None,
+            [("author", "Wu Shengwei"), ("author", "Wang Mingshuo"), ("author", "Yao Xiangfeng")],
+        ),
         ("Editor: Li Na (2023-05-06)", None, "2023-05-06", [("editor", "Li Na")]),
     ],
 )

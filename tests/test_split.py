@@ -427,6 +427,12 @@ def test_paragraphs_that_go_on_from_each_other_are_one_story(paragraphs: list[st
     assert parts.teasers == []
 
 
+def test_summaries_over_credits_are_one_story() -> None:
+    parts = split_page(page(*UNDATED_SUMMARIES, "Responsible editor: [Li Ji]"))
+    assert parts.teasers == []
+    assert [c.text for c in parts.credits] == ["Responsible editor: [Li Ji]"]
+
+
 def test_a_story_without_a_headline_is_not_a_listing_of_summaries() -> None:
     paragraphs = [*SUMMARIES[:1], *BODY, "Residents said the crossing would cut their commute."]
     parts = split_page(page(*paragraphs))

@@ -119,11 +119,11 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
         parts.captions += parts.body
         parts.furniture = [(k, line) for k, line in parts.furniture if line not in parts.body]
     _split_off_credits(parts)
-    _untitled_listing(parts)
     parts.teasers += _teaser_before_more(lines, kinds, body_end, parts)
     teaser_start = _read_after_body(lines, kinds, bulleted, body_end, parts)
     going_on = all(_passable(kinds[j]) for j in range(body_end, teaser_start))
     _read_teasers(lines, kinds, bulleted, teaser_start, parts, going_on)
+    _untitled_listing(parts)
     return parts
 
 

@@ -89,7 +89,7 @@ LINKING_STOPWORDS = frozenset(
         "province", "county", "district",
     }
 )  # fmt: skip  # words any two paragraphs may share
-MAX_LINKED_SHARE = 0.25  # summaries seldom share a word with the one before; a story's do
+MAX_LINKED_SHARE = 0.25  # fewer summaries share a word with the one before; more of a story's
 
 
 def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
@@ -195,14 +195,15 @@ def _untitled_listing(parts: PageParts) -> None:
     titles the page store lost: "The 2018 Cross-Straits Dragon Boat Festival is set to take
     place from June 2 to 3 in Xiamen ...", "A delegation of six young officials from Brunei
     visited Xiamen from May 9 to 12 ..."): the first is the story, the others teasers
-    without titles. Summaries are a sentence or two, none goes on from the one before
+    without titles. A page with a byline or credits tells one story. Summaries are a
+    sentence or two, none goes on from the one before
     (`REFERS_BACK`), and most say when (`TIME_TOLD`) or they seldom share a word with the
     one before (`_linked_share`): a story's later paragraphs do neither. The first summary
     may have been read as a headline (a sentence of MIN_SUMMARY_WORDS words or more)."""
     title = parts.title
     summary_title = title is not None and _reads_as_summary(title)
-    if (title is not None and not summary_title) or parts.bylines:
-        return
+    if (title is not None and not summary_title) or parts.bylines or parts.credits:
+        return  # a headline, a byline or credits: one story's
     stories = [title, *parts.body] if summary_title else parts.body
     if len(stories) < MIN_UNTITLED_STORIES:
         return
@@ -211,7 +212,7 @@ def _untitled_listing(parts: PageParts) -> None:
     if any(REFERS_BACK.match(p.text) for p in stories[1:]):
         return
     dated = 2 * sum(TIME_TOLD.search(p.text) is not None for p in stories) > len(stories)
-    if not dated and _linked_share(stories) > MAX_LINKED_SHARE:
+    if not dated and _linked_share(stories) >= MAX_LINKED_SHARE:
         return
     parts.title, parts.body = None, stories[:1]
     parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
