@@ -31,6 +31,7 @@ CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
 MAX_NAMES = 8
 MAX_BARE_NAME_WORDS = 4
 MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
+MIN_WRITER_WORDS = 2  # an unlabelled writer is named in full: not "Shine"
 
 
 def _label_pattern(label: str) -> str:
@@ -544,7 +545,10 @@ def parse_byline(line: str) -> Byline:
     labelled: list[str] = []  # outlets written under a source label
     published_raw: str | None = None
     credits: list[tuple[str, str]] = []
-    for role, value in _fields(unwrap(line)):
+    fields = _fields(unwrap(line))
+    for position, (role, value) in enumerate(fields):
+        if _writer_before_date(fields, position):
+            role = "author"  # "Sumaira FH Published October 17, 2024"
         if role == "published":  # the date, or what the label holds when it is no date
             rest, date_raw = _without_date(value)
             if not value.endswith((":", "：")):  # "Time: Typeface:", a label with no date
@@ -576,6 +580,19 @@ def parse_byline(line: str) -> Byline:
         persons(credits, "author"),
         persons(credits, "editor"),
         credits,
+    )
+
+
+def _writer_before_date(fields: tuple[tuple[str | None, str], ...], position: int) -> bool:
+    """An unlabelled person's name right before the date's label is the writer's
+    ("Sumaira FH Published October 17, 2024"); an outlet's name there is not a person's."""
+    role, value = fields[position]
+    return (
+        role is None
+        and position + 1 < len(fields)
+        and fields[position + 1][0] == "published"
+        and MIN_WRITER_WORDS <= len(value.split()) <= MAX_NAME_WORDS
+        and looks_like_names(value)
     )
 
 

@@ -221,6 +221,13 @@ def test_byline(line: str, byline: Byline) -> None:
         ("Write: Blent [2011-05-20]", None, "2011-05-20", [("author", "Blent")]),
         ("Responsible editor: [Li Ji]", None, None, [("editor", "Li Ji")]),
         (
+            "Sumaira FH Published October 17, 2024 | 01:40 PM",
+            None,
+            "October 17, 2024",
+            [("author", "Sumaira FH")],
+        ),
+        ("Global Times Published: May 06, 2023", "Global Times", "May 06, 2023", []),
+        (
             "(Wu Shengwei, Wang Mingshuo, Yao Xiangfeng)",
             None,
             None,

@@ -78,7 +78,8 @@ TIME_TOLD = re.compile(  # when a story's lead says it happened: "on Aug 17", "r
 SENTENCE_END = re.compile(r"[.!?。](?:\s|$)")
 # A paragraph that goes on from the one before: a pronoun, a connective or a quote opens it.
 REFERS_BACK = re.compile(
-    r"(?:He|She|It|They|This|These|Those|That|His|Her|Its|Their|But|And|Also|However|"
+    r"(?:He|She|It|They|This(?! (?:year|month|week|spring|summer|autumn|winter)\b)|"
+    r"These|Those|That|His|Her|Its|Their|But|And|Also|However|"
     r"Meanwhile|Moreover|Besides|Furthermore|In addition|According to (?:him|her|them))\b|[\"“‘']"
 )
 CONTENT_WORD = re.compile(r"\b[a-z]{5,}+\b")  # a common noun, verb or adjective (not a name)
