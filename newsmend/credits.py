@@ -616,6 +616,7 @@ def _may_name_an_outlet(value: str) -> bool:
     before a label that names nobody or a time does not ("Print", "Hits: 345", "0 By")."""
     return (
         not is_furniture_word(value)
+        and not value.startswith("By ")  # "By a Minghui correspondent in Jiangxi Province"
         and bool(strip_toolbar(value))
         and not COUNT_AND_LABEL.fullmatch(value)
         and not TIME_AFTER.fullmatch(value)  # "10:22" after "Posted: 6 May 2023 |"

@@ -395,6 +395,14 @@ def test_a_headline_of_exclamations_in_title_case_over_its_source() -> None:
     assert [p.text for p in parts.body] == BODY
 
 
+def test_a_date_and_a_by_line_of_no_names_are_the_byline() -> None:
+    title = "Jiujiang City, Jiangxi Province: One Resident Sentenced to Prison"
+    byline = "Dec. 22, 2023 |   By a Minghui correspondent in Jiangxi Province, China"
+    parts = split_page(page(title, byline, *BODY))
+    assert parts.title.text == title
+    assert [b.text for b in parts.bylines] == [byline]
+
+
 UNDATED_SUMMARIES = [
     "Wenzhou Longwan International Airport is set to open a new air route connecting Wenzhou and Madrid.",
     "A man in Wenzhou has finally found his creditor and paid off his debt of 230,000 yuan.",

@@ -321,8 +321,8 @@ def _kind(line: str) -> str:
         return META if _toolbar_with_byline(furniture, line) else furniture
     dated = _dated_entry(Span(line, 0, len(line)))
     entry = dated is not None and not furniture_kind(dated.title.text)  # not "| Hits: 345"
-    if entry and not has_label(line) and not _outlet_and_date(dated.title.text, line):
-        return ENTRY  # "2022-08-02 | Title"; "Oct 20, 2017|By Tong Wangyue" is a byline
+    if entry and not has_label(line):  # "2022-08-02 | Title"; "Oct 20, 2017|By Tong Wangyue"
+        return META if _outlet_and_date(dated.title.text, line) else ENTRY
     if _is_meta(line):
         return META
     if _outlet_name(line):
@@ -355,10 +355,12 @@ def _chinese(line: str) -> bool:
 
 
 def _outlet_and_date(title: str, line: str) -> bool:
-    """A dated entry that is a byline: its "title" is an outlet's name or a writer's with
-    it ("|Xinhua|2019-04-04 11:39:37", "China Daily | 2020-05-12", "Li Hua | Hunan Daily |
-    2023-05-06")."""
+    """A dated entry that is a byline: its "title" is an outlet's name, a writer's with it
+    ("|Xinhua|2019-04-04 11:39:37", "China Daily | 2020-05-12", "Li Hua | Hunan Daily |
+    2023-05-06") or opens with "By"."""
     title = title.strip(" |｜")
+    if title.startswith("By "):
+        return True  # "Dec. 22, 2023 | By a Minghui correspondent in Jiangxi Province"
     return (is_site_name(title) or parse_credit_line(title) is not None) and looks_like_byline(line)
 
 
