@@ -32,6 +32,7 @@ MAX_NAMES = 8
 MAX_BARE_NAME_WORDS = 4
 MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
 MIN_WRITER_WORDS = 2  # an unlabelled writer is named in full: not "Shine"
+DATE_LABEL_WORDS = frozenset({"last", "build", "release", "publish", "update", "post", "issue"})
 
 
 def _label_pattern(label: str) -> str:
@@ -551,7 +552,7 @@ def parse_byline(line: str) -> Byline:
             role = "author"  # "Sumaira FH Published October 17, 2024"
         if role == "published":  # the date, or what the label holds when it is no date
             rest, date_raw = _without_date(value)
-            if not value.endswith((":", "：")):  # "Time: Typeface:", a label with no date
+            if date_raw or not value.endswith((":", "：")):  # "Time: Typeface:", no date
                 published_raw = published_raw or date_raw or value or None
             rest = rest.strip("()（） ")  # "Updated: 2023-09-09 07:13 ( CHINA DAILY )"
             if date_raw and _outlet_alone(rest):
@@ -592,6 +593,7 @@ def _writer_before_date(fields: tuple[tuple[str | None, str], ...], position: in
         and position + 1 < len(fields)
         and fields[position + 1][0] == "published"
         and MIN_WRITER_WORDS <= len(value.split()) <= MAX_NAME_WORDS
+        and not DATE_LABEL_WORDS.intersection(value.casefold().split())  # "Last Build Date:"
         and looks_like_names(value)
     )
 

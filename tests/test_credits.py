@@ -228,6 +228,12 @@ def test_byline(line: str, byline: Byline) -> None:
         ),
         ("Global Times Published: May 06, 2023", "Global Times", "May 06, 2023", []),
         (
+            "Release date:2015-09-22 09:45:40   publisher:DIR   office viewed:",
+            None,
+            "2015-09-22 09:45:40",
+            [],
+        ),
+        (
             "(Wu Shengwei, Wang Mingshuo, Yao Xiangfeng)",
             None,
             None,

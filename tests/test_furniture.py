@@ -66,6 +66,7 @@ EXAMPLES = {
         "Monday - Friday 9:00am - 5:00pm",
         "Tel: 0571-12345678",
         "Statement: The copyright of this article belongs to the original author.",
+        "Post sponsored by",
         "Sponsored by the Information Office of the People's Government",
         "苏ICP备12345678号",
         "License for publishing multimedia online 0108263",
