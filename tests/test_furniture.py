@@ -122,6 +122,8 @@ EXAMPLES = {
         "Data Map",
         "Search 简体 Wechat",
         "Keywords: Guizhou, poverty alleviation",
+        "Category: Local News | Transport",
+        "Advertisement",
     ],
     "source_note": [
         "Chinese source:",
