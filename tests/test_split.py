@@ -435,6 +435,15 @@ def test_paragraphs_that_go_on_from_each_other_are_one_story(paragraphs: list[st
     assert parts.teasers == []
 
 
+def test_summaries_each_over_a_more_link_are_a_story_each() -> None:
+    lines = [line for summary in UNDATED_SUMMARIES for line in (summary + "[Detail]",)]
+    parts = split_page(page(*lines))
+    assert [p.text for p in parts.body] == UNDATED_SUMMARIES[:1]
+    assert [(t.title.text, t.body[0].text) for t in parts.teasers] == [
+        ("", summary) for summary in UNDATED_SUMMARIES[1:]
+    ]
+
+
 def test_summaries_over_credits_are_one_story() -> None:
     parts = split_page(page(*UNDATED_SUMMARIES, "Responsible editor: [Li Ji]"))
     assert parts.teasers == []

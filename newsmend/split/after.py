@@ -34,6 +34,7 @@ from newsmend.split.parts import (
     ENTRY,
     HEADER,
     META,
+    MORE_LINK,
     RESIDUE,
     STRAY,
     TEXT,
@@ -197,6 +198,10 @@ def _read_teasers(
                 (kinds[j], lines[j]) for j in range(i + 1, end) if kinds[j] in FURNITURE_KINDS
             ]
             i = end
+        elif _summary_over_more_link(lines, kinds, i):
+            going_on = False  # a listed story whose title the store lost: its text and link
+            parts.teasers.append(Teaser.untitled(lines[i]))
+            i += 1
         elif _dated_title(lines, kinds, i):
             going_on = False  # a listed story with no snippet: a headline with its date
             parts.headlines.append(Headline(lines[i], lines[_next_line(kinds, i)]))
@@ -206,6 +211,15 @@ def _read_teasers(
             going_on = going_on and (kind not in FURNITURE_KINDS or _passable(kind))
             i += 1
         date_above = ()
+
+
+def _summary_over_more_link(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A paragraph with a link to the rest of its story under it ("Suzhou City will kick off
+    the 10th Games ...", "[Detail]"): a story's summary, shown without its title."""
+    following = i + 1
+    return (
+        _is_prose(lines[i], kinds[i]) and following < len(kinds) and kinds[following] == MORE_LINK
+    )
 
 
 def _dated(lines: list[Span], kinds: list[str], start: int, end: int) -> bool:

@@ -38,6 +38,7 @@ from newsmend.split.parts import (
     ENTRY,
     HEADLINE,
     META,
+    MORE_LINK,
     RESIDUE,
     SITE_NAME,
     STRAY,
@@ -256,6 +257,8 @@ def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     the story under it."""
     if ELLIPSIS.search(lines[i].text):
         return False  # a snippet the site cut off ("... listening…"), over its date
+    if i + 1 < len(kinds) and kinds[i + 1] == MORE_LINK:
+        return False  # a summary over the link to its story ("[Detail]")
     after = _next_line(kinds, i)
     if after < len(kinds) and kinds[after] in BYLINE_KINDS:
         return (

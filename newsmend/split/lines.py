@@ -76,7 +76,7 @@ AFTER_BODY = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, META})  # lin
 BYLINE_KINDS = frozenset({META, CREDIT, DATE})
 # A link to the rest of a story at the end of its text: "...[Read]", "Suzhou Street... [MORE]"
 MORE_INSIDE = re.compile(
-    r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details)[\]】]", re.IGNORECASE
+    r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details?)[\]】]", re.IGNORECASE
 )
 STAMP = re.compile(r"date \d{4}-\d{2}-\d{2}(?=\s+\S)")  # see _cells
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
