@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from newsmend.credits import Byline, parse_byline
 from newsmend.ingest import Page
 from newsmend.records import page_records
-from newsmend.split import STRAY, PageParts, Span, split_page
+from newsmend.split import CAPTION, STRAY, PageParts, Span, split_page
 from newsmend.split.lines import DATE_CELL, GAP, GAP_TAIL, _kind, _lines
 from newsmend.tables import read_lines
 
@@ -442,6 +442,20 @@ def test_summaries_each_over_a_more_link_are_a_story_each() -> None:
     assert [(t.title.text, t.body[0].text) for t in parts.teasers] == [
         ("", summary) for summary in UNDATED_SUMMARIES[1:]
     ]
+
+
+def test_a_listing_with_a_picture_s_words_over_each_title() -> None:
+    stories = [
+        ("SEZ in Hebei province.", "New Special Economic Zone Leaves Real Estate Prices Soaring"),
+        ("President Xi Jinping", "Chinese President Xi Jinping Visits Sports Venues"),
+        ("Ongoing rescue operations", "Boy Who Fell in 80-Metre-Deep Well in China Found Dead"),
+    ]
+    text = page(*[line for alt, title in stories for line in (alt, title, BODY[0])])
+    parts = split_page(text)
+    assert parts.title.text == stories[0][1]
+    assert [t.title.text for t in parts.teasers] == [title for _alt, title in stories[1:]]
+    captions = [line.text for kind, line in parts.furniture if kind == CAPTION]
+    assert captions == [alt for alt, _title in stories]
 
 
 def test_summaries_over_credits_are_one_story() -> None:

@@ -35,10 +35,12 @@ from newsmend.split.lines import (
     FURNITURE_KINDS,
     MIN_TITLE_WORDS,
     _entry_title,
+    _is_prose,
     _kind,
     _lines,
     _number,
     _title_like,
+    word_count,
 )
 from newsmend.split.parts import (
     CAPTION,
@@ -53,6 +55,9 @@ from newsmend.split.parts import (
     Teaser,
 )
 
+MAX_ALT_TEXT_WORDS = 8  # a picture's alternative text over a listed title
+MIN_ALT_TEXTS = 3
+
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
 
 
@@ -61,6 +66,7 @@ def split_page(text: str) -> PageParts:
     lines, bulleted = _lines(text)
     kinds = [_kind(line.text) for line in lines]
     _mark_doubled(lines, kinds)
+    _mark_alt_texts(lines, kinds)
     own, sidebar = _sidebar(lines, kinds)
     parts = _split_lines(lines[own:], kinds[own:], {i - own for i in bulleted if i >= own})
     if sidebar:
@@ -82,6 +88,24 @@ def _mark_doubled(lines: list[Span], kinds: list[str]) -> None:
     over its link: "Mount Fanjing in Guizhou ...", then the same): the second is a caption."""
     for i in range(1, len(lines)):
         if kinds[i] in (TEXT, CHINESE) and lines[i].text == lines[i - 1].text:
+            kinds[i] = CAPTION
+
+
+def _mark_alt_texts(lines: list[Span], kinds: list[str]) -> None:
+    """A listing that writes each story's picture as a few words over its title ("President
+    Xi Jinping", then "Chinese President Xi Jinping Visits Sports Venues ...", then its
+    text): those words are captions, when the page repeats the shape MIN_ALT_TEXTS times."""
+    found = [
+        i
+        for i in range(len(lines) - 2)
+        if kinds[i] == TEXT
+        and word_count(lines[i].text) <= MAX_ALT_TEXT_WORDS
+        and _title_like(lines[i + 1], kinds[i + 1])
+        and not _is_prose(lines[i + 1], kinds[i + 1])
+        and _is_prose(lines[i + 2], kinds[i + 2])
+    ]
+    if len(found) >= MIN_ALT_TEXTS:
+        for i in found:
             kinds[i] = CAPTION
 
 
