@@ -619,6 +619,7 @@ def _may_name_an_outlet(value: str) -> bool:
     return (
         not is_furniture_word(value)
         and not value.startswith("By ")  # "By a Minghui correspondent in Jiangxi Province"
+        and not DATE_LABEL_WORDS.issuperset(value.casefold().split())  # "Last Updated on"
         and bool(strip_toolbar(value))
         and not COUNT_AND_LABEL.fullmatch(value)
         and not TIME_AFTER.fullmatch(value)  # "10:22" after "Posted: 6 May 2023 |"

@@ -228,6 +228,12 @@ def test_byline(line: str, byline: Byline) -> None:
         ),
         ("Global Times Published: May 06, 2023", "Global Times", "May 06, 2023", []),
         (
+            "Last Updated on Saturday, 12 September 2009 15:04",
+            None,
+            "Saturday, 12 September 2009 15:04",
+            [],
+        ),
+        (
             "Release date:2015-09-22 09:45:40   publisher:DIR   office viewed:",
             None,
             "2015-09-22 09:45:40",

@@ -595,6 +595,7 @@ def test_a_listing_holds_a_snippet_without_a_full_stop_and_a_title_glued_to_its_
         ("Xi meets the press | China Daily", "Xi meets the press"),
         ("Wuxi opens new parks_english.wuxi.gov.cn", "Wuxi opens new parks"),
         ("Wuxi opens new parks--Wuxi News", "Wuxi opens new parks"),
+        ("双语硕硕说 | Weekly Bulletins(8/1-8/7)", "Weekly Bulletins(8/1-8/7)"),
         ("China - Africa trade grows", "China - Africa trade grows"),
         ("Shanghai-Suzhou high-speed rail opens", "Shanghai-Suzhou high-speed rail opens"),
     ],

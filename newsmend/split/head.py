@@ -63,6 +63,7 @@ MIN_DECK_HEADLINE_WORDS = 5  # not a section's label ("Govts & policies")
 ENGLISH_RUN = re.compile(
     r"[\"“‘(\[]?[A-Za-z0-9][^\u3400-\u9fff\uff01-\uff5e丨]*[A-Za-z0-9.!?\"”’)\]]"
 )
+CHINESE_COLUMN = re.compile(r"[\u3400-\u9fff]{2,12}\s*[|｜:：]\s*(?=[^|｜]*[A-Za-z])")
 CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
 MAX_HEADLINE_WORDS = 20
 MAX_BLURB_PARAGRAPHS, MAX_BLURB_WORDS = 2, 60  # a page's blurb before its first story
@@ -171,8 +172,14 @@ def _shared_words(line: str, lead: set[str]) -> float:
 
 def _headline(line: Span) -> Span:
     """The headline a title line holds: without its number in a collection ("1. Xiamen,
-    Guadalajara light shows ..."), its Chinese half, or the site's name after it."""
-    return _without_site_name(_english_half(_without_number(line)))
+    Guadalajara light shows ..."), a column's name in Chinese before it ("双语硕硕说 |
+    Weekly Bulletins"), its Chinese half, or the site's name after it."""
+    return _without_site_name(_english_half(_without_chinese_column(_without_number(line))))
+
+
+def _without_chinese_column(title: Span) -> Span:
+    column = CHINESE_COLUMN.match(title.text)
+    return _cut(title, column.end(), len(title.text)) if column else title
 
 
 def _byline_after(title: Span) -> tuple[Span, list[Span]]:
