@@ -186,7 +186,7 @@ def unwrap(line: str) -> str:
         line = GLUED_LABEL.sub(" ", line)  # "... and Zhang BinFrom:English Edition of Qiushi"
     line = line[:-1] if line.endswith((").", "）.", "].", "】.")) else line
     if len(line) <= MAX_BYLINE_CHARS and ("[" in line or "(" in line or "【" in line or "（" in line):
-        line = ENCLOSED.sub(_open_field, line).strip(" |")
+        line = EMPTY_BRACKETS.sub("", ENCLOSED.sub(_open_field, line)).strip(" |")  # "( )"
     if len(line) > 2 and line[0] in "(（[【" and line[-1] in ")）]】":
         line = line[1:-1].strip()
     after = (

@@ -82,6 +82,8 @@ REFERS_BACK = re.compile(
     r"These|Those|That|His|Her|Its|Their|But|And|Also|However|"
     r"Meanwhile|Moreover|Besides|Furthermore|In addition|According to (?:him|her|them))\b|[\"“‘']"
 )
+PRONOUN = re.compile(r"\b(?:he|she|they|him|his|her|them|their)\b")  # one named before
+OPENING_WORDS = 8  # where a paragraph that goes on from the one before names its subject
 CONTENT_WORD = re.compile(r"\b[a-z]{5,}+\b")  # a common noun, verb or adjective (not a name)
 LINKING_STOPWORDS = frozenset(
     {
@@ -198,7 +200,7 @@ def _untitled_listing(parts: PageParts) -> None:
     visited Xiamen from May 9 to 12 ..."): the first is the story, the others teasers
     without titles. A page with a byline or credits tells one story. Summaries are a
     sentence or two, none goes on from the one before
-    (`REFERS_BACK`), and most say when (`TIME_TOLD`) or they seldom share a word with the
+    (`_goes_on`), and most say when (`TIME_TOLD`) or they seldom share a word with the
     one before (`_linked_share`): a story's later paragraphs do neither. The first summary
     may have been read as a headline (a sentence of MIN_SUMMARY_WORDS words or more)."""
     title = parts.title
@@ -210,13 +212,20 @@ def _untitled_listing(parts: PageParts) -> None:
         return
     if any(len(SENTENCE_END.findall(p.text)) > MAX_SUMMARY_SENTENCES for p in stories):
         return
-    if any(REFERS_BACK.match(p.text) for p in stories[1:]):
+    if any(_goes_on(p.text) for p in stories[1:]):
         return
     dated = 2 * sum(TIME_TOLD.search(p.text) is not None for p in stories) > len(stories)
     if not dated and _linked_share(stories) >= MAX_LINKED_SHARE:
         return
     parts.title, parts.body = None, stories[:1]
     parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
+
+
+def _goes_on(paragraph: str) -> bool:
+    """A paragraph that goes on from the one before: a pronoun, a connective or a quote
+    opens it, or a pronoun is among its first words ("In the morning, he visited ...")."""
+    opening = " ".join(paragraph.split(maxsplit=OPENING_WORDS)[:OPENING_WORDS])
+    return REFERS_BACK.match(paragraph) is not None or PRONOUN.search(opening) is not None
 
 
 def _linked_share(paragraphs: list[Span]) -> float:
