@@ -428,6 +428,11 @@ def test_summaries_that_share_no_words_are_a_listing_even_undated() -> None:
     [
         GOING_ON,
         [*UNDATED_SUMMARIES[:2], "It was his first visit to the city.", *UNDATED_SUMMARIES[2:]],
+        [
+            *UNDATED_SUMMARIES[:2],
+            "In the morning, he visited a village school.",
+            *UNDATED_SUMMARIES[2:],
+        ],
     ],
 )
 def test_paragraphs_that_go_on_from_each_other_are_one_story(paragraphs: list[str]) -> None:

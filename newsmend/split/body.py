@@ -83,7 +83,7 @@ REFERS_BACK = re.compile(
     r"Meanwhile|Moreover|Besides|Furthermore|In addition|According to (?:him|her|them))\b|[\"“‘']"
 )
 PRONOUN = re.compile(r"\b(?:he|she|they|him|his|her|them|their)\b")  # one named before
-OPENING_WORDS = 8  # where a paragraph that goes on from the one before names its subject
+OPENING_WORDS = 6  # where a paragraph that goes on from the one before names its subject
 CONTENT_WORD = re.compile(r"\b[a-z]{5,}+\b")  # a common noun, verb or adjective (not a name)
 LINKING_STOPWORDS = frozenset(
     {
