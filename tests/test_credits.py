@@ -342,6 +342,7 @@ def test_credit_fields_of_a_line(line: str, fields: list) -> None:
         ("Men smash a Maserati outside the auto show. Photo: Reuters", []),
         ("Li Wenxi works at a book store. Photo: Weibo/SCMP pictures", []),
         ("Online authors at work. Photo: Shutterstock", []),
+        ("Li Wenxi works at a book store. Photo: AP", []),
     ],
 )
 def test_caption_credits_the_photographer(caption: str, names: list[str]) -> None:
