@@ -463,6 +463,17 @@ def test_a_listing_with_a_picture_s_words_over_each_title() -> None:
     assert captions == [alt for alt, _title in stories]
 
 
+def test_a_listing_whose_snippets_end_in_two_dots() -> None:
+    stories = [
+        ("Volunteer lawyers offer legal aid in Tibet", "Volunteer lawyers have provided free legal consultations to more than 15,000 people in Tibet over the past year, the ministry said. .."),
+        ("6.6-magnitude quake hits Tibet: CENC", "A 6.6-magnitude earthquake jolted Nyima County of Nagqu City, Southwest China's Tibet Autonomous Region, at 4:07 pm on Saturday. .."),
+        ("Sanskrit manuscripts from Tibet a 'treasure'", "Sanskrit manuscripts from the Tibetan autonomous region are identified as one of humanity's greatest treasures. .."),
+    ]  # fmt: skip
+    parts = split_page(page(*[line for story in stories for line in story]))
+    assert parts.title.text == stories[0][0]
+    assert [t.title.text for t in parts.teasers] == [title for title, _ in stories[1:]]
+
+
 def test_summaries_over_credits_are_one_story() -> None:
     parts = split_page(page(*UNDATED_SUMMARIES, "Responsible editor: [Li Ji]"))
     assert parts.teasers == []
