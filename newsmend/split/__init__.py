@@ -24,12 +24,7 @@ offsets.
 from __future__ import annotations
 
 from newsmend.split.after import _passable, _read_after_body, _read_teasers
-from newsmend.split.body import (
-    _read_body,
-    _split_off_credits,
-    _teaser_before_more,
-    _untitled_listing,
-)
+from newsmend.split.body import _read_body, _split_off_credits, _teaser_before_more
 from newsmend.split.head import _byline_after, _head, _headline, _past_blurb, _sidebar
 from newsmend.split.lines import (
     FURNITURE_KINDS,
@@ -54,6 +49,7 @@ from newsmend.split.parts import (
     Span,
     Teaser,
 )
+from newsmend.split.summaries import untitled_listing
 
 MAX_ALT_TEXT_WORDS = 8  # a picture's alternative text over a listed title
 MIN_ALT_TEXTS = 3
@@ -147,7 +143,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     teaser_start = _read_after_body(lines, kinds, bulleted, body_end, parts)
     going_on = all(_passable(kinds[j]) for j in range(body_end, teaser_start))
     _read_teasers(lines, kinds, bulleted, teaser_start, parts, going_on)
-    _untitled_listing(parts)
+    untitled_listing(parts)
     return parts
 
 

@@ -4,7 +4,6 @@ pages, and the credits and dates at either end of it."""
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from newsmend.credits import (
     caps_credit_start,
@@ -24,7 +23,6 @@ from newsmend.split.lines import (
     MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
     _dropped_in_body,
-    _ends_sentence,
     _is_prose,
     _kind,
     _next_line,
@@ -64,35 +62,6 @@ LEAD_IN_ENDS = ("?", "？", ":", "：")
 MAX_RUN_TITLE_WORDS = 20  # longer, a line is a snippet cut off
 MAX_CUT_TITLES = 2
 MAX_SECTION_WORDS = 4  # a section's name over its "more" link ("Zhengzhou Release")
-# A listing of stories without titles (a page store kept only each one's summary): see
-# _untitled_listing.
-MIN_UNTITLED_STORIES = 4
-MAX_SUMMARY_SENTENCES = 2
-MIN_SUMMARY_WORDS = 15
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*+\.?"
-TIME_TOLD = re.compile(  # when a story's lead says it happened: "on Aug 17", "recently"
-    rf"\b{_MONTH} \d{{1,2}}\b|\b\d{{1,2}} {_MONTH}|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-    r"|\b(?:recently|this (?:year|month|week|summer|spring|autumn|winter))\b",
-    re.IGNORECASE,
-)
-SENTENCE_END = re.compile(r"[.!?。](?:\s|$)")
-# A paragraph that goes on from the one before: a pronoun, a connective or a quote opens it.
-REFERS_BACK = re.compile(
-    r"(?:He|She|It|They|This(?! (?:year|month|week|spring|summer|autumn|winter)\b)|"
-    r"These|Those|That|His|Her|Its|Their|But|And|Also|However|"
-    r"Meanwhile|Moreover|Besides|Furthermore|In addition|According to (?:him|her|them))\b|[\"“‘']"
-)
-PRONOUN = re.compile(r"\b(?:he|she|they|him|his|her|them|their)\b")  # one named before
-OPENING_WORDS = 6  # where a paragraph that goes on from the one before names its subject
-CONTENT_WORD = re.compile(r"\b[a-z]{5,}+\b")  # a common noun, verb or adjective (not a name)
-LINKING_STOPWORDS = frozenset(
-    {
-        "which", "their", "there", "about", "would", "after", "other", "these", "those",
-        "where", "while", "under", "since", "first", "being", "years", "people", "local",
-        "province", "county", "district",
-    }
-)  # fmt: skip  # words any two paragraphs may share
-MAX_LINKED_SHARE = 0.25  # fewer summaries share a word with the one before; more of a story's
 
 
 def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
@@ -191,53 +160,6 @@ def _read_body(
         else:
             _add_to_body(line, parts)
     return len(lines)
-
-
-def _untitled_listing(parts: PageParts) -> None:
-    """A page with no headline whose paragraphs are each a story's summary (a listing whose
-    titles the page store lost: "The 2018 Cross-Straits Dragon Boat Festival is set to take
-    place from June 2 to 3 in Xiamen ...", "A delegation of six young officials from Brunei
-    visited Xiamen from May 9 to 12 ..."): the first is the story, the others teasers
-    without titles. A page with a byline or credits tells one story. Summaries are a
-    sentence or two, none goes on from the one before
-    (`_goes_on`), and most say when (`TIME_TOLD`) or they seldom share a word with the
-    one before (`_linked_share`): a story's later paragraphs do neither. The first summary
-    may have been read as a headline (a sentence of MIN_SUMMARY_WORDS words or more)."""
-    title = parts.title
-    summary_title = title is not None and _reads_as_summary(title)
-    if (title is not None and not summary_title) or parts.bylines or parts.credits:
-        return  # a headline, a byline or credits: one story's
-    stories = [title, *parts.body] if summary_title else parts.body
-    if len(stories) < MIN_UNTITLED_STORIES:
-        return
-    if any(len(SENTENCE_END.findall(p.text)) > MAX_SUMMARY_SENTENCES for p in stories):
-        return
-    if any(_goes_on(p.text) for p in stories[1:]):
-        return
-    dated = 2 * sum(TIME_TOLD.search(p.text) is not None for p in stories) > len(stories)
-    if not dated and _linked_share(stories) >= MAX_LINKED_SHARE:
-        return
-    parts.title, parts.body = None, stories[:1]
-    parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
-
-
-def _goes_on(paragraph: str) -> bool:
-    """A paragraph that goes on from the one before: a pronoun, a connective or a quote
-    opens it, or a pronoun is among its first words ("In the morning, he visited ...")."""
-    opening = " ".join(paragraph.split(maxsplit=OPENING_WORDS)[:OPENING_WORDS])
-    return REFERS_BACK.match(paragraph) is not None or PRONOUN.search(opening) is not None
-
-
-def _linked_share(paragraphs: list[Span]) -> float:
-    """The share of paragraphs that have a content word in common with the one before."""
-    words = [set(CONTENT_WORD.findall(p.text)) - LINKING_STOPWORDS for p in paragraphs]
-    linked = sum(bool(a & b) for a, b in pairwise(words))
-    return linked / (len(paragraphs) - 1)
-
-
-def _reads_as_summary(title: Span) -> bool:
-    """A headline that is a long sentence: a summary taken for one."""
-    return _ends_sentence(title) and word_count(title.text) >= MIN_SUMMARY_WORDS
 
 
 def _over_more_link(lines: list[Span], kinds: list[str], i: int) -> bool:
