@@ -221,6 +221,7 @@ def test_byline(line: str, byline: Byline) -> None:
         ("Write: Blent [2011-05-20]", None, "2011-05-20", [("author", "Blent")]),
         ("Responsible editor: [Li Ji]", None, None, [("editor", "Li Ji")]),
         ("By Hujjatullah Zia ( )", None, None, [("author", "Hujjatullah Zia")]),
+        ("(With input from Xinhua)", "Xinhua", None, []),
         (
             "Sumaira FH Published October 17, 2024 | 01:40 PM",
             None,

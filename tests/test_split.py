@@ -388,6 +388,13 @@ def test_a_listing_of_summaries_without_titles_is_a_story_each() -> None:
     ]
 
 
+def test_an_outlet_s_app_under_the_headline_is_its_byline() -> None:
+    title = "Xi inspects Shijiazhuang in North China's Hebei Province"
+    parts = split_page(page(title, "People's Daily app", "14:57, May 12, 2023", *BODY))
+    assert parts.title.text == title
+    assert [b.text for b in parts.bylines] == ["People's Daily app", "14:57, May 12, 2023"]
+
+
 def test_a_headline_of_exclamations_in_title_case_over_its_source() -> None:
     title = "This is Photographed at the Gate of Community! Public: Terrible!"
     parts = split_page(page(title, "Source: HangzhouTube, Xinhua News, CGTN,", *BODY))

@@ -400,12 +400,13 @@ def _is_prose_text(text: str) -> bool:
 
 
 def _outlet_name(text: str) -> bool:
-    """A line that is only an outlet's or a section's name ("South China Morning Post",
-    "Dongguan News", "新华网"): no headline, though "Wenzhou's Innovation Attracts Overseas
+    """A line that is only an outlet's or a section's name, or its app's ("South China
+    Morning Post", "Dongguan News", "新华网", "People's Daily app"): no headline, though "Wenzhou's Innovation Attracts Overseas
     and Domestic Media" ends as one does."""
     if CHINESE_OUTLET.fullmatch(text):
         return True
-    return word_count(text) <= MAX_OUTLET_NAME_WORDS and is_site_name(text)
+    name = text[: -len(" app")] if text.lower().endswith(" app") else text  # "People's Daily app"
+    return word_count(name) <= MAX_OUTLET_NAME_WORDS and is_site_name(name)
 
 
 def _title_like(line: Span, kind: str) -> bool:
