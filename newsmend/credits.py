@@ -124,6 +124,7 @@ CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
 CAPS_FAMILY = re.compile(r"\b[A-Z]{2,}(?=\s+[A-Z][a-z])")  # a family name in capitals: "LI Hua"
 OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
+DOMAIN_AFTER = re.compile(r"[a-z]\s[a-z0-9-]++(?:\.[a-z0-9-]++)+$")  # a site's domain after it
 CATEGORIES = re.compile(r"^\s+in\s+[A-Z][\w&'’ -]*+(?:,\s*+[A-Z][\w&'’ -]*+)*$")
 CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a person's name in Chinese: 2 to 4 characters
 CJK_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,7}")  # an outlet's name in Chinese: "人民日报海外版"
@@ -496,7 +497,8 @@ def _family_uncapped(match: re.Match[str]) -> str:
 def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
     """Names, then the outlet they work for: "Yuan Meng, Liu Ning (People's Daily Online)",
     "Yuan Mengwen from Foreign Affairs Office of Wuhu", "Guo Liliang, Hunan Daily",
-    "Zhang San/Xinhua", "Li Yu and Peng Chao in Chengdu (China Daily)"."""
+    "Zhang San/Xinhua", "Li Yu and Peng Chao in Chengdu (China Daily)", "Hu Xiaoyu
+    chinadaily.com.cn"."""
     value = value.strip()
     if value.endswith((")", "）")) and ("(" in value or "（" in value):
         cut = max(value.rfind("("), value.rfind("（"))
@@ -505,7 +507,7 @@ def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
         names, _from, outlet = value.partition(" from ")
     elif "/" in value:  # "Zhang San/Xinhua"
         names, _slash, outlet = value.rpartition("/")
-    elif ACRONYM_AFTER.search(value):
+    elif ACRONYM_AFTER.search(value) or DOMAIN_AFTER.search(value):
         names, outlet = value[: value.rfind(" ")], value.rsplit(" ", 1)[1]  # "Wang Fan ECNS"
     else:
         names, _comma, outlet = value.rpartition(",")

@@ -222,6 +222,7 @@ def test_byline(line: str, byline: Byline) -> None:
         ("Responsible editor: [Li Ji]", None, None, [("editor", "Li Ji")]),
         ("By Hujjatullah Zia ( )", None, None, [("author", "Hujjatullah Zia")]),
         ("(With input from Xinhua)", "Xinhua", None, []),
+        ("By Hu Xiaoyu chinadaily.com.cn", "chinadaily.com.cn", None, [("author", "Hu Xiaoyu")]),
         (
             "Sumaira FH Published October 17, 2024 | 01:40 PM",
             None,
