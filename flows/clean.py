@@ -8,6 +8,7 @@ pages and tables may be local folders or object storage.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -49,6 +50,11 @@ from newsmend.locations import is_remote, local_folder, location
 from newsmend.quality import quality_alerts
 from newsmend.schema import RUNS, frame
 from newsmend.store import DATA_DOCS, Draft, Store, take_parts
+
+# What is loaded by now (Prefect, polars, DuckDB) lives as long as the process: kept out of the
+# garbage collector's full collections, which walked it all several times a run (as in a
+# worker: newsmend/pipeline.py).
+gc.freeze()
 
 BATCHES_PER_WORKER = 2  # submitted at a time: one running, one ready to start
 
