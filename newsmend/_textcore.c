@@ -897,9 +897,9 @@ static int is_full_width_mark(Py_UCS4 c) { /* [，：；！？。（）] */
            c == 0x3002 || c == 0xFF08 || c == 0xFF09;
 }
 
-/* punctuation's probe at a , . ; or : at i: \S[ \t]+[,.;:](?:\s|$) */
+/* punctuation's probe at a , . ; or : at i: \S[ \t]+[,.;:](?:[\s\x1c-\x1f]|$) */
 static int space_before_mark(const Text *t, Py_ssize_t i) {
-    if (i + 1 < t->length && !rust_space(AT(t, i + 1))) return 0;
+    if (i + 1 < t->length && !is_space(AT(t, i + 1))) return 0;
     Py_ssize_t k = i;
     while (k > 0 && (AT(t, k - 1) == ' ' || AT(t, k - 1) == '\t')) k--;
     return k < i && k > 0 && !rust_space(AT(t, k - 1));
