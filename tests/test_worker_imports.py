@@ -32,3 +32,10 @@ def test_worker_and_flow_freeze_their_modules_out_of_the_collectors_sight():
     for module in ("newsmend.pipeline", "flows.clean"):
         code = f"import gc, {module}; print(gc.get_freeze_count() > 100_000)"
         assert _run(code) == "True", module
+
+
+def test_a_worker_imports_no_duckdb():
+    """DuckDB is the flow's (the catalog, at the end of a run): flows/clean.py, which a worker
+    imports to run clean_batch, imports it where it writes the catalog."""
+    code = "import sys, flows.clean, newsmend.pipeline; print('duckdb' in sys.modules)"
+    assert _run(code) == "False"
