@@ -8,6 +8,7 @@ pages and tables may be local folders or object storage.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -20,7 +21,6 @@ from itertools import islice
 from math import ceil
 from pathlib import Path
 
-import duckdb
 import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import (
@@ -40,7 +40,6 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 from rich.progress import Progress
 
 from newsmend.batch import FILE_OUTCOMES, BatchResult
-from newsmend.catalog import write_catalog
 from newsmend.config import Settings, load_settings
 from newsmend.dedup import update_stories
 from newsmend.ingest import discover, file_paths
@@ -49,6 +48,11 @@ from newsmend.locations import is_remote, local_folder, location
 from newsmend.quality import quality_alerts
 from newsmend.schema import RUNS, frame
 from newsmend.store import DATA_DOCS, Draft, Store, take_parts
+
+# What is loaded by now (Prefect, polars) lives as long as the process: kept out of the
+# garbage collector's full collections, which walked it all several times a run (as in a
+# worker: newsmend/pipeline.py).
+gc.freeze()
 
 BATCHES_PER_WORKER = 2  # submitted at a time: one running, one ready to start
 
@@ -275,7 +279,13 @@ def _check_quality(store: Store, run_row: dict, settings: Settings) -> list[str]
 
 
 def _refresh_catalog(out: Path) -> None:
-    """Keep catalog.duckdb in step; an analyst holding it open must not fail the run."""
+    """Keep catalog.duckdb in step; an analyst holding it open must not fail the run. DuckDB
+    is imported here: the workers import this module too (to run clean_batch), and need it
+    not (0.1 CPU s and 11 MB each)."""
+    import duckdb
+
+    from newsmend.catalog import write_catalog
+
     try:
         write_catalog(out)
     except duckdb.Error as error:
