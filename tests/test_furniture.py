@@ -47,6 +47,7 @@ EXAMPLES = {
         "text size: T | T",
         "Share this:",
         "Share to: WeChat Weibo QQ",
+        "Increase font size",
         "分享到：微信 微博 QQ空间",
     ],
     "qr_prompt": [
