@@ -255,10 +255,13 @@ def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
 # A credit in brackets at the end of the story's last paragraph, or at the start of its first
 # after a few words of dateline ("(By He Xin—Yiwu Business, translated by Wei Han)",
 # "(Correspondent Zhao Lei) On May 5,", "Lvliang Daily (Reporter Wang Tao) On September 26,").
+_SIGNED_BY = ("Edited", "Translated", "Written", "Compiled", "Reported", "Proofread")
 TRAILING_BY = re.compile(
-    r"(?<=[.!?\"”] )(?P<credit>(?:Edited|Translated|Written|Compiled|Reported|Proofread) by"
-    r" [A-Z][^.!?()]{2,80})$"
+    rf"(?<=[.!?\"”] )(?P<credit>(?:{'|'.join(_SIGNED_BY)}) by [A-Z][^.!?()]{{2,80}})$"
 )
+# A TRAILING_BY match starts at most this far from the paragraph's end: it is searched for
+# there only, not at every character of a long paragraph (its lookbehind sees the text before).
+TRAILING_BY_CHARS = max(map(len, _SIGNED_BY)) + len(" by ") + 1 + 80
 TRAILING_CREDIT = re.compile(r"[(（](?P<credit>[^()（）]{3,200})[)）][^()（）]{0,40}$")
 LEADING_CREDIT = re.compile(
     r"^(?P<lead>[^()（）.!?。]{0,60}?)\s*[(（](?P<credit>[^()（）]{3,120})[)）]\s*[:：]?\s*"
@@ -272,9 +275,8 @@ def _split_off_credits(parts: PageParts) -> None:
     if not parts.body:
         return
     last = parts.body[-1]
-    signed = TRAILING_BY.search(
-        last.text
-    )  # "... on June 16. Edited by Lin Hong and Roger Bradshaw"
+    # "... on June 16. Edited by Lin Hong and Roger Bradshaw"
+    signed = TRAILING_BY.search(last.text, max(0, len(last.text) - TRAILING_BY_CHARS))
     if signed and parse_credit_fields(signed["credit"]):
         parts.credits.append(_cut(last, signed.start("credit"), signed.end("credit")))
         parts.body[-1] = last = _cut(last, 0, signed.start())

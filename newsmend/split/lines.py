@@ -297,17 +297,24 @@ def _word_count_reference(text: str) -> int:
 word_count = compiled.word_count if compiled else _word_count_reference
 
 
-@lru_cache(maxsize=16384)
 def _kind(line: str) -> str:
-    """The kind of one line (cached: a site's menus, bars and footers repeat on every page)."""
+    """The kind of one line. A paragraph's is told at once and not cached: paragraphs seldom
+    repeat, and in the cache they would push out the shorter lines that do."""
+    if len(line) > MAX_TITLE_CHARS and collapsed_length(line) > MAX_TITLE_CHARS:
+        return CHINESE if _chinese(line) else TEXT  # no marker, date, credit or entry is that long
+    return _short_kind(line)
+
+
+@lru_cache(maxsize=32768)
+def _short_kind(line: str) -> str:
+    """The kind of a line no longer than a title (cached: a site's menus, bars and footers,
+    the headlines of its other stories and its credit lines repeat across pages)."""
     if len(line) <= MAX_MARKER_CHARS:
         squeezed = _squeeze(line)
         if squeezed in END_MARKERS:
             return END
         if squeezed in LIST_HEADERS:
             return HEADER
-    if len(line) > MAX_TITLE_CHARS and collapsed_length(line) > MAX_TITLE_CHARS:
-        return CHINESE if _chinese(line) else TEXT  # no date, credit or entry is that long
     if looks_like_date(line):
         return DATE
     if is_cjk_credit(line) and find_date(line) is None:
