@@ -10,7 +10,8 @@ from newsmend.credits import Byline, parse_byline
 from newsmend.ingest import Page
 from newsmend.records import page_records
 from newsmend.split import CAPTION, STRAY, PageParts, Span, split_page
-from newsmend.split.lines import DATE_CELL, GAP, GAP_TAIL, _kind, _lines
+from newsmend.split.lines import DATE_CELL, GAP, GAP_TAIL, _is_prose, _kind, _lines
+from newsmend.split.parts import TEXT
 from newsmend.tables import read_lines
 
 BODY = [
@@ -479,6 +480,15 @@ def test_a_listing_whose_snippets_end_in_two_dots() -> None:
     parts = split_page(page(*[line for story in stories for line in story]))
     assert parts.title.text == stories[0][0]
     assert [t.title.text for t in parts.teasers] == [title for title, _ in stories[1:]]
+
+
+@pytest.mark.parametrize("end", ["...", "....", " ..", "…"])
+def test_a_sentence_cut_with_dots_is_prose(end: str) -> None:
+    text = (
+        "He said the team has a number of young players and the camp will give them more chances"
+        + end
+    )
+    assert _is_prose(Span(text, 0, len(text)), TEXT)
 
 
 def test_summaries_over_credits_are_one_story() -> None:

@@ -102,7 +102,7 @@ MIN_SNIPPET_WORDS = 20
 # ends a sentence, not an initialism ("... sister city in Midwest U.S.").
 FULL_STOP = re.compile(r"(?<![.…])(?<!\b[A-Z]\.[A-Z])[.。][\"'”’)）]*$")
 EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
-ELLIPSIS = re.compile(r"(?:(?<!\.)\.{2,}+|…)[\"'”’)）]*$")  # "...", "…", or a site's ".."
+ELLIPSIS = re.compile(r"(?:\.\.|…)[\"'”’)）]*$")  # "...", "…", or a site's ".."
 MIN_CUT_WORDS = 12
 MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10, ELLIPSIS: MIN_CUT_WORDS}
 SENTENCE_ENDS = frozenset(".。…!?！？\"'”’)）")  # the last character of a line any of them ends
