@@ -7,6 +7,7 @@ translation ran together) are `tables/family_names.txt`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -186,7 +187,7 @@ def unwrap(line: str) -> str:
     if len(line) <= MAX_BYLINE_CHARS and CASE_JOIN.search(line):
         line = GLUED_LABEL.sub(" ", line)  # "... and Zhang BinFrom:English Edition of Qiushi"
     line = line[:-1] if line.endswith((").", "）.", "].", "】.")) else line
-    if len(line) <= MAX_BYLINE_CHARS and ("[" in line or "(" in line or "【" in line or "（" in line):
+    if len(line) <= MAX_BYLINE_CHARS and any(mark in line for mark in OPENING):
         line = EMPTY_BRACKETS.sub("", ENCLOSED.sub(_open_field, line)).strip(" |")  # "( )"
     if len(line) > 2 and line[0] in "(（[【" and line[-1] in ")）]】":
         line = line[1:-1].strip()
@@ -311,8 +312,17 @@ def is_bare_name(line: str) -> bool:
 
 def _listed_names(text: str) -> bool:
     """Names of several persons listed alone, as the reporters of a story are at its end:
-    "(Wu Shengwei, Wang Mingshuo, Yao Xiangfeng)"."""
-    return NAME_SEPARATOR.search(text) is not None and looks_like_chinese_names(text)
+    "(Wu Shengwei, Wang Mingshuo, Yao Xiangfeng)". A line whose first word is no family
+    name is passed at once (most lines: every name must open with one)."""
+    if NAME_SEPARATOR.search(text) is None:
+        return False
+    first = next((w for c in NAME_SEPARATOR.split(text) for w in _stripped_words(c)), "")
+    return is_family_name(first) and looks_like_chinese_names(text)
+
+
+def _stripped_words(chunk: str) -> Iterator[str]:
+    """The words of a chunk of names as split_names reads them."""
+    return (w for w in (word.strip(EDGE_PUNCTUATION) for word in chunk.split()) if w)
 
 
 def _looks_like_outlet(text: str) -> bool:

@@ -10,13 +10,16 @@ from newsmend.credits import (
     FAMILY_NAMES,
     GROUPS,
     LABEL,
+    NAME_SEPARATOR,
     PERSON_ROLES,
     ROLES,
     Byline,
     _compile_labels,
+    _listed_names,
     caption_credits,
     is_cjk_credit,
     looks_like_byline,
+    looks_like_chinese_names,
     parse_byline,
     parse_credit_fields,
     parse_credit_line,
@@ -551,3 +554,19 @@ def test_a_label_and_one_word_is_a_heading_not_a_credit(line: str) -> None:
 @pytest.mark.parametrize("line", ["Reporter Wang", "by Steven", "From Xinhua", "Date 2025-01-19"])
 def test_a_label_and_one_name_outlet_or_date_is_a_byline(line: str) -> None:
     assert _kind(line) in (CREDIT, META)
+
+
+WORDS = st.sampled_from(
+    ["Wu", "Li", "Wang", "the", "Mingshuo", "-Zhang", "(Yao", "Hunan", "Daily", "and", "", "."]
+)
+PIECES = st.sampled_from([" ", ", ", ",", "、", " and ", " & ", "; ", " | ", "-"])
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(WORDS, PIECES), max_size=8))
+def test_listed_names_passes_no_list_it_would_read(pieces: list[tuple[str, str]]) -> None:
+    """_listed_names gives up early on a line whose first word is no family name: exactly
+    when the full reading would find no list of names."""
+    text = "".join(word + piece for word, piece in pieces)
+    full = NAME_SEPARATOR.search(text) is not None and looks_like_chinese_names(text)
+    assert _listed_names(text) == full
