@@ -182,7 +182,13 @@ def test_second_byline_line_adds_its_persons() -> None:
 
 
 def test_list_dates_take_the_year_of_the_list_when_the_page_has_no_date() -> None:
-    blocks = ("Title", "Source: Ningbo Daily", "Body.", "2022-03-18 | First", "03-16 | Second")
+    blocks = (
+        "Ningbo news",
+        "Source: Ningbo Daily",
+        "Body.",
+        "2022-03-18 | First story",
+        "03-16 | Second story",
+    )
     _articles, headlines = page_records(sample_page("\n\n".join(blocks)))
     assert [iso(h["published"]) for h in headlines] == ["2022-03-18", "2022-03-16"]
 
@@ -254,7 +260,9 @@ def test_a_bracketed_credit_read_with_the_byline_above_it_credits_everyone() -> 
 def test_an_article_date_that_reads_either_way_follows_the_pages_other_dates(
     aside: str, published: str
 ) -> None:
-    text = f"Title\n\nSource: Yahoo 01-06-2025\n\nA teacher helped a shy boy.\n\n{aside}\n"
+    text = (
+        f"Teacher helps boy\n\nSource: Yahoo 01-06-2025\n\nA teacher helped a shy boy.\n\n{aside}\n"
+    )
     [article], _ = page_records(sample_page(text))
     assert iso(article["published"]) == published
 
@@ -369,3 +377,60 @@ def test_a_list_of_stories_dates_each_by_its_own_date_wherever_the_date_stands(o
         (t, d) for t, _s, d in LISTED
     ]
     assert headlines == []
+
+
+BODY_LINES = (
+    "A new riverside park opened in Yangzhou on Monday, offering residents green space.",
+    "The park includes walking trails and a restored pavilion, the housing bureau said.",
+)
+
+
+def park_page(*head: str) -> Page:
+    """A story under the given lines (a site's furniture, its headline, its byline)."""
+    return Page("park.txt", "0", "\n\n".join((*head, *BODY_LINES)) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("byline", "published", "outlet", "editors"),
+    [
+        (
+            "Article source: Yangzhou Daily  Publication date: 2021-07-02",
+            "2021-07-02",
+            "Yangzhou Daily",
+            [],
+        ),
+        ("Time of publication: 2021-07-02 09:15  Number of visits: 312", "2021-07-02", None, []),
+        (
+            "Publication time: 2021-07-02 10:00:00 Source: Yangzhou News Network Editor: Li Hua",
+            "2021-07-02",
+            "Yangzhou News Network",
+            ["Li Hua"],
+        ),
+        ("2 July 2021 | Yangzhou", "2021-07-02", "Yangzhou", []),
+    ],
+)
+def test_machine_translated_labels_and_a_one_word_place_read_as_a_byline(
+    byline: str, published: str, outlet: str | None, editors: list[str]
+) -> None:
+    title = "Yangzhou opens new riverside park"
+    [article], headlines = page_records(park_page("Home > News", title, byline))
+    assert (article["title_raw"], iso(article["published"])) == (title, published)
+    assert (article["outlet"], article["editors"], headlines) == (outlet, editors, [])
+    assert article["body_raw"].startswith(BODY_LINES[0])
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [("Home", "News", "Tourism"), ("Enter keywords", "Search"), ("Skip to main content", "Menu")],
+)
+def test_a_menus_one_word_item_is_no_title(furniture: tuple[str, ...]) -> None:
+    [article], _ = page_records(park_page(*furniture, "Updated: 2021-07-02"))
+    assert article["title_raw"] is None and iso(article["published"]) == "2021-07-02"
+
+
+def test_a_headline_with_the_portals_name_after_an_underscore_keeps_its_words() -> None:
+    line = "Yangzhou opens new riverside park_Yangzhou Government Portal"
+    [article], _ = page_records(
+        park_page("Yangzhou Government Portal", line, "Updated: 2021-07-02")
+    )
+    assert article["title_raw"] == "Yangzhou opens new riverside park"

@@ -128,7 +128,7 @@ def test_page_with_2000_teasers():
     teasers = "\n\n".join(
         f"Teaser title {i}\n\nSnippet {i} of another story, on August 2, 2022." for i in range(2000)
     )
-    page = f"Title\n\nBody text.\n\nEditor: Feng Lili\n\n{teasers}\n"
+    page = f"Main title\n\nBody text.\n\nEditor: Feng Lili\n\n{teasers}\n"
     articles, _headlines, seconds = _timed(page)
     assert articles.height == 2001
     assert seconds < 10

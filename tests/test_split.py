@@ -1099,7 +1099,7 @@ def test_a_line_over_an_editors_credit_stays_in_the_story() -> None:
 
 
 def test_a_line_over_the_closing_credits_is_the_story_not_a_subtitle() -> None:
-    parts = split_page(page("Title", "The the park opened. boom", "Editor: Feng Lili"))
+    parts = split_page(page("Park opens", "The the park opened. boom", "Editor: Feng Lili"))
     assert [p.text for p in parts.body] == ["The the park opened. boom"]
     assert [c.text for c in parts.credits] == ["Editor: Feng Lili"] and parts.bylines == []
 

@@ -22,6 +22,7 @@ from newsmend.split.lines import (
     LATIN,
     MIN_TITLE_WORDS,
     SENTENCE_INSIDE,
+    SITE_SUFFIX,
     _is_prose,
     _next_line,
     _paragraphs,
@@ -49,7 +50,6 @@ from newsmend.split.parts import (
 
 MAX_STRAY = 2
 # A site's name glued after a headline: " - Hunan Government", "_Zhengzhou Portal", "| ..."
-SITE_SUFFIX = re.compile(r"(?:\s[-–—]|--|[|｜_])\s*+(?P<site>[^-–—|｜_]{2,60})$")
 SUBTITLE_DASHES = ("—", "--", "－－")  # how a subtitle opens under its headline
 CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}|[0-9]{2,}|[\u3400-\u9fff]{2,}")
 STEM_CHARS = 5

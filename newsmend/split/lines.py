@@ -89,6 +89,8 @@ LATIN = re.compile(r"[A-Za-z]")
 ASCII_LETTERS = string.ascii_letters.encode("ascii")
 MIN_OTHERS_A_LETTER = 4  # more non-ASCII characters than this a Latin letter: a Chinese line
 MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
+# the site's name glued after a headline: " - Wuxi Government", "| China Daily", "_Portal"
+SITE_SUFFIX = re.compile(r"(?:\s[-–—]|--|[|｜_])\s*+(?P<site>[^-–—|｜_]{2,60})$")
 MAX_OUTLET_NAME_WORDS = 4  # an outlet's name alone: "South China Morning Post"
 CHINESE_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,6}[网报社台]")  # "新华网", "湖南日报", "人民网"
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
@@ -324,6 +326,8 @@ def _short_kind(line: str) -> str:
     if LINK_LINE.fullmatch(line):
         return ENTRY  # before furniture: "Next article: Title" is no pager
     furniture = furniture_kind(line)
+    if furniture == SITE_NAME and _headline_and_site(line):
+        return TEXT  # "Wuxi opens new parks_Wuxi Government Portal": the title trims the site
     if furniture:
         return META if _toolbar_with_byline(furniture, line) else furniture
     dated = _dated_entry(Span(line, 0, len(line)))
@@ -339,6 +343,16 @@ def _short_kind(line: str) -> str:
     if _chinese(line):
         return CHINESE
     return TEXT
+
+
+def _headline_and_site(line: str) -> bool:
+    """A headline with the site's name glued after it: words enough before the separator,
+    and they are no furniture."""
+    match = SITE_SUFFIX.search(line)
+    if match is None:
+        return False
+    head = line[: match.start()]
+    return len(head.split()) >= MIN_TITLE_WORDS and furniture_kind(head) is None
 
 
 def _toolbar_with_byline(furniture: str, line: str) -> bool:
@@ -362,12 +376,14 @@ def _chinese(line: str) -> bool:
 
 
 def _outlet_and_date(title: str, line: str) -> bool:
-    """A dated entry that is a byline: its "title" is an outlet's name, a writer's with it
+    """A dated entry that is a byline: its "title" is one word, an outlet's name, a writer's with it
     ("|Xinhua|2019-04-04 11:39:37", "China Daily | 2020-05-12", "Li Hua | Hunan Daily |
     2023-05-06") or opens with "By"."""
     title = title.strip(" |｜")
     if title.startswith("By "):
         return True  # "Dec. 22, 2023 | By a Minghui correspondent in Jiangxi Province"
+    if " " not in title:
+        return True  # one word is no headline: a place or a site ("2 July 2021 | Yangzhou")
     return (is_site_name(title) or parse_credit_line(title) is not None) and looks_like_byline(line)
 
 
@@ -417,8 +433,8 @@ def _outlet_name(text: str) -> bool:
 
 
 def _title_like(line: Span, kind: str) -> bool:
-    """Text that may be a headline (one left in Chinese, or in full-width letters, too; not a
-    paragraph left in Chinese, nor a picture's caption too long for furniture: "... on June
+    """Text that may be a headline (one left in Chinese, or in full-width letters, too; not one
+    word, nor a paragraph left in Chinese, nor a picture's caption too long for furniture: "... on June
     10, 2024. [Photo provided to gogansu.com]")."""
     if kind == CHINESE:
         return len(line.text) <= MAX_CHINESE_TITLE_CHARS
@@ -426,6 +442,7 @@ def _title_like(line: Span, kind: str) -> bool:
         kind == TEXT
         and not _is_prose(line, kind)
         and not line.text.endswith((",", "，"))  # a salutation: "Ladies and Gentlemen,"
+        and " " in line.text.strip()  # one word is a menu's item: "Tourism", "Photos"
         and not (line.text.endswith(CREDIT_CLOSES) and PICTURE_CREDIT_END.search(line.text))
     )
 
