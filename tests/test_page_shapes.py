@@ -1,0 +1,249 @@
+"""One story laid out in the many ways real pages lay it out: each byline form above the
+title, under it or after the body; each kind of furniture above the headline; the site's name
+glued to the headline; lists of other stories in twelve forms. Every layout must give the same
+record: the title, the date, the credits, the body whole, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmend.ingest import Page
+from newsmend.records import page_records
+
+TITLE = "Yangzhou opens new riverside park to residents"
+BODY = (
+    (
+        "A new riverside park opened in Yangzhou on Monday, offering residents 12 hectares of green "
+        "space along the Grand Canal."
+    ),
+    (
+        "The park includes walking trails, a children's playground and a restored Qing Dynasty "
+        "pavilion, according to the city's housing bureau."
+    ),
+    (
+        "Officials said the project is part of a wider plan to improve public spaces in the old town "
+        "by 2025."
+    ),
+)
+FOOTER = "Copyright © 2021 Yangzhou Government. All Rights Reserved."
+DAY = "2021-07-02"
+
+# (byline, authors, editors, outlet); every one states DAY
+BYLINES = [
+    ("Source: Xinhua | Updated: 2021-07-02 17:30", [], [], "Xinhua"),
+    ("Release time: 2021-07-02 10:20 Source: Hunan Daily", [], [], "Hunan Daily"),
+    ("发布时间：2021-07-02 来源：湖南日报", [], [], "湖南日报"),
+    ("Date: 2021-07-02  Views: 123", [], [], None),
+    ("2021-07-02 15:32:11 Source: China Daily Editor: Li Hua", [], ["Li Hua"], "China Daily"),
+    (
+        "By Zhang Wei | chinadaily.com.cn | Updated: 2021-07-02 17:30",
+        ["Zhang Wei"],
+        [],
+        "chinadaily.com.cn",
+    ),
+    ("Updated: Jul 2, 2021", [], [], None),
+    ("Posted on: July 2, 2021", [], [], None),
+    ("Author: Zhang Wei  Date: 2021/07/02", ["Zhang Wei"], [], None),
+    ("[2021-07-02]", [], [], None),
+    ("release date:2021/07/02", [], [], None),
+    ("Time:2021-07-02 Font size: Large Medium Small", [], [], None),
+    (
+        "Source: Shanghai Daily | Author: Li Qian | Date: 2021-07-02",
+        ["Li Qian"],
+        [],
+        "Shanghai Daily",
+    ),
+    ("From: Jiangsu Provincial Government   2021-07-02", [], [], "Jiangsu Provincial Government"),
+    ("Edited by Li Hua | 2021-07-02", [], ["Li Hua"], None),
+    ("2021-07-02 | Editor: Li Hua", [], ["Li Hua"], None),
+    (
+        "Writer: Li Qian | Editor: Wang Ying | From: Shanghai Daily | Updated: 2021-07-02",
+        ["Li Qian"],
+        ["Wang Ying"],
+        "Shanghai Daily",
+    ),
+    ("Date:2021-07-02 Source:Taizhou Government Click:1234", [], [], "Taizhou Government"),
+    ("Published: 2021-07-02 10:20 AM", [], [], None),
+    ("Jul 02, 2021 Print | Share", [], [], None),
+    ("Friday, July 2, 2021", [], [], None),
+    ("2021-07-02 08:00:00 | Source: Yunnan Daily | Author: Li Hua", ["Li Hua"], [], "Yunnan Daily"),
+    (
+        "By LI HUA in Kunming | China Daily | Updated: 2021-07-02 07:30",
+        ["Li Hua"],
+        [],
+        "China Daily",
+    ),
+    ("Written by Li Hua on July 2, 2021", ["Li Hua"], [], None),
+    ("Reporter: Li Hua  Correspondent: Wang Ying  2021-07-02", ["Li Hua", "Wang Ying"], [], None),
+    ("Article source: Yangzhou Daily  Publication date: 2021-07-02", [], [], "Yangzhou Daily"),
+    ("Time of publication: 2021-07-02 09:15  Number of visits: 312", [], [], None),
+    ("(Source: Yangzhou Daily)  2021-07-02", [], [], "Yangzhou Daily"),
+    ("July 2, 2021 | By Li Hua", ["Li Hua"], [], None),
+    ("Date：2021年07月02日  来源：扬州日报  作者：李华", ["李华"], [], "扬州日报"),
+    (
+        "Publication time: 2021-07-02 10:00:00 Source: Yangzhou News Network Editor: Li Hua",
+        [],
+        ["Li Hua"],
+        "Yangzhou News Network",
+    ),
+]
+
+# credit lines after the body: (line, authors, editors, outlet)
+CLOSING_CREDITS = [
+    ("(Editor: Li Hua)", [], ["Li Hua"], None),
+    ("[Editor: Li Hua]", [], ["Li Hua"], None),
+    ("Editor in charge: Li Hua", [], ["Li Hua"], None),
+    ("Translated by Li Hua", [], ["Li Hua"], None),
+    ("(Reporter: Li Hua)", ["Li Hua"], [], None),
+    ("Text/Li Hua Photo/Wang Ying", ["Li Hua", "Wang Ying"], [], None),
+    ("Source: Yangzhou Daily | Editor: Li Hua", [], ["Li Hua"], "Yangzhou Daily"),
+    ("Translator: Li Hua  Reviewer: Wang Ying", [], ["Li Hua", "Wang Ying"], None),
+    ("By Li Hua and Wang Ying", ["Li Hua", "Wang Ying"], [], None),
+    (
+        "First review: Li Hua  Second review: Wang Ying  Final review: Zhang Wei",
+        [],
+        ["Li Hua", "Wang Ying", "Zhang Wei"],
+        None,
+    ),
+    ("Editor: Li Hua\nReviewer: Wang Ying", [], ["Li Hua", "Wang Ying"], None),
+    ("(Translated by Li Hua, reviewed by Wang Ying)", [], ["Li Hua", "Wang Ying"], None),
+    ("Editors: Li Hua, Wang Ying", [], ["Li Hua", "Wang Ying"], None),
+    ("Photo by Wang Ying/Xinhua", ["Wang Ying"], [], None),
+    ("Information source: Yangzhou Daily", [], [], "Yangzhou Daily"),
+]
+
+HEADS = [
+    ("Yangzhou China", "Home | About Yangzhou | News | Government | Business | Travel"),
+    ("You are here: Home > News > Local News",),
+    ("Friday, July 2, 2021", "中文 | English", "Search"),
+    ("Home About Yangzhou News Government Business Travel Living",),
+    ("Current position: Home >> News >> Yangzhou News",),
+    ("Yangzhou Government Portal", "English | 中文", "Home", "News", "Tourism", "Contact Us"),
+    ("Font size: A A A", "Print | Close"),
+    ("Enter keywords", "Search", "Advanced search"),
+    ("Skip to main content", "Menu"),
+    ("Home / News / City News",),
+    ("Yangzhou News Network", "2021-07-02 Friday"),
+]
+HEADLINES = [
+    TITLE,
+    TITLE.upper(),
+    TITLE + " - Yangzhou Government",
+    TITLE + " | China Daily",
+    TITLE + "_Yangzhou Government Portal",
+]
+
+
+def read(*lines: str) -> tuple[dict, list[dict], list[dict]]:
+    """The page's main article, its other stories and its headlines."""
+    [article, *others], headlines = page_records(Page("p.txt", "0", "\n".join(lines) + "\n"))
+    return article, others, headlines
+
+
+def body_whole(article: dict) -> bool:
+    body = article["body_raw"]
+    return body.startswith(BODY[0]) and body.rstrip().endswith(BODY[-1])
+
+
+def credits(article: dict) -> tuple:
+    return sorted(article["authors"]), sorted(article["editors"]), article["outlet"]
+
+
+@pytest.mark.parametrize("place", ["under the title", "over the title", "after the body"])
+@pytest.mark.parametrize(("byline", "authors", "editors", "outlet"), BYLINES)
+def test_a_byline_in_any_form_and_place(place, byline, authors, editors, outlet) -> None:
+    head = {
+        "under the title": [TITLE, "", byline, ""],
+        "over the title": [byline, "", TITLE, ""],
+        "after the body": [TITLE, ""],
+    }[place]
+    tail = [byline, ""] if place == "after the body" else []
+    article, others, headlines = read(
+        "Home > News > Local News", "", *head, *(f"{p}\n" for p in BODY), *tail, FOOTER
+    )
+    assert (article["title_raw"], str(article["published"])) == (TITLE, DAY)
+    assert credits(article) == (sorted(authors), sorted(editors), outlet)
+    assert body_whole(article) and others == [] and headlines == []
+
+
+@pytest.mark.parametrize("bar", [(), ("Share to: WeChat Weibo QQ",), ("Print", "Close")])
+@pytest.mark.parametrize(("line", "authors", "editors", "outlet"), CLOSING_CREDITS)
+def test_closing_credits_in_any_form(line, authors, editors, outlet, bar) -> None:
+    article, others, headlines = read(
+        "Home > News", "", TITLE, "", "Updated: 2021-07-02", "", *(f"{p}\n" for p in BODY),
+        line, "", *bar, FOOTER,
+    )  # fmt: skip
+    assert article["title_raw"] == TITLE
+    assert credits(article) == (sorted(authors), sorted(editors), outlet)
+    assert body_whole(article) and others == [] and headlines == []
+
+
+@pytest.mark.parametrize("headline", HEADLINES)
+@pytest.mark.parametrize("head", HEADS)
+def test_the_headline_under_any_furniture(head: tuple[str, ...], headline: str) -> None:
+    article, others, headlines = read(
+        *head, "", headline, "", "Updated: 2021-07-02", "", *BODY, FOOTER
+    )
+    assert (article["title_raw"].casefold(), str(article["published"])) == (TITLE.casefold(), DAY)
+    assert body_whole(article) and others == [] and headlines == []
+
+
+STORIES = [
+    ("Yangzhou opens new riverside park to residents", BODY[0], "2021-07-02"),
+    (
+        "Canal culture week draws thousands of visitors",
+        (
+            "More than 30,000 people visited the exhibitions of the Grand Canal culture week in "
+            "Yangzhou, organizers said on Sunday, a record for the event."
+        ),
+        "2021-06-30",
+    ),
+    (
+        "City launches new metro line plan",
+        (
+            "Yangzhou unveiled a plan for its first metro line on Friday, which will link the railway "
+            "station with the old town and the university district."
+        ),
+        "2021-06-28",
+    ),
+    (
+        "Local farmers harvest early rice",
+        (
+            "Farmers in Gaoyou began harvesting early rice this week, with yields up 5 percent on "
+            "last year thanks to new seed varieties, the agriculture bureau said."
+        ),
+        "2021-06-25",
+    ),
+]
+# A listed story's lines, and whether they state its date.
+LIST_FORMS = {
+    "title, snippet, date": (lambda t, s, d, i: [t, s, d], True),
+    "title, date, snippet": (lambda t, s, d, i: [t, d, s], True),
+    "title (date), snippet": (lambda t, s, d, i: [f"{t} ({d})", s], True),
+    "title | date, snippet": (lambda t, s, d, i: [f"{t} | {d}", s], True),
+    "date, title, snippet": (lambda t, s, d, i: [d, t, s], True),
+    "title, snippet date": (lambda t, s, d, i: [t, f"{s} {d}"], True),
+    "title, source and date, snippet": (
+        lambda t, s, d, i: [t, f"Source: Yangzhou Daily | {d}", s],
+        True,
+    ),
+    "title, snippet": (lambda t, s, d, i: [t, s], False),
+    "numbered title, snippet": (lambda t, s, d, i: [f"{i + 1}. {t}", s], False),
+    "title, cut snippet, more link": (lambda t, s, d, i: [t, s[:90] + "...", "[More]"], False),
+    "title, snippet, read more": (lambda t, s, d, i: [t, s, "Read more"], False),
+}
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+@pytest.mark.parametrize("header", [(), ("Home > News > Local News", "Local News")])
+@pytest.mark.parametrize("form", sorted(LIST_FORMS))
+def test_a_listing_gives_one_record_a_story(form: str, header: tuple, separator: str) -> None:
+    lines_of, dated = LIST_FORMS[form]
+    lines = [line for i, (t, s, d) in enumerate(STORIES) for line in lines_of(t, s, d, i)]
+    text = separator.join([*header, *lines, "1 2 3 Next >", FOOTER]) + "\n"
+    records, headlines = page_records(Page("p.txt", "0", text))
+    assert [r["title_raw"] for r in records] == [t for t, _s, _d in STORIES]
+    assert [r["kind"] for r in records] == ["article"] + ["teaser"] * (len(STORIES) - 1)
+    if dated:
+        assert [str(r["published"]) for r in records] == [d for _t, _s, d in STORIES]
+    assert headlines == []
