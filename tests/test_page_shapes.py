@@ -247,3 +247,57 @@ def test_a_listing_gives_one_record_a_story(form: str, header: tuple, separator:
     if dated:
         assert [str(r["published"]) for r in records] == [d for _t, _s, d in STORIES]
     assert headlines == []
+
+
+OTHERS = [
+    "Yangzhou hosts canal culture week",
+    "New metro line planned for Yangzhou",
+    "Gaoyou farmers harvest early rice",
+]
+# What may follow a story, and the headlines it lists.
+TAILS = {
+    "tags": (["Tags: Yangzhou park canal"], []),
+    "share bar": (["Share this:", "Facebook", "Twitter", "LinkedIn"], []),
+    "QR prompt": (["Scan the QR code to follow us on WeChat"], []),
+    "contact footer": (
+        [
+            "Contact Us | About Us | Site Map",
+            "Address: No. 1 Wenchang Road, Yangzhou, Jiangsu  Tel: 0514-87654321",
+            "Su ICP No. 05001234-1",
+        ],
+        [],
+    ),
+    "comment form": (["Comments", "Name:", "Email:", "Submit", "No comments yet"], []),
+    "print and close": (["【Print】【Close】"], []),
+    "disclaimer": (
+        [
+            (
+                "Disclaimer: This article is reproduced from other media for the purpose of conveying "
+                "more information and does not mean that this website agrees with its views."
+            )
+        ],
+        [],
+    ),
+    "end marker": (["- END -"], []),
+    "recommended": (["Recommended", *OTHERS], OTHERS),
+    "most read, ranked": (["Most Read", *(f"{i} {t}" for i, t in enumerate(OTHERS, 1))], OTHERS),
+    "latest, dated in brackets": (
+        ["Latest News", *(f"[{d}] {t}" for d, t in zip(("07-01", "06-30", "06-29"), OTHERS))],
+        OTHERS,
+    ),
+    "related, dashed": (["Related:", *(f"- {t}" for t in OTHERS)], OTHERS),
+    "previous and next": (
+        ["Previous article: " + OTHERS[0], "Next article: " + OTHERS[1]],
+        OTHERS[:2],
+    ),
+}
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+@pytest.mark.parametrize("tail", sorted(TAILS))
+def test_what_follows_the_story_is_furniture_or_headlines(tail: str, separator: str) -> None:
+    lines, listed = TAILS[tail]
+    text = separator.join(["Home > News", TITLE, "Updated: 2021-07-02", *BODY, *lines, FOOTER])
+    [article], headlines = page_records(Page("p.txt", "0", text + "\n"))
+    assert article["title_raw"] == TITLE and body_whole(article)
+    assert [h["title_raw"] for h in headlines] == listed

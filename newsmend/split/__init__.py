@@ -23,7 +23,7 @@ offsets.
 
 from __future__ import annotations
 
-from newsmend.split.after import _passable, _read_after_body, _read_teasers
+from newsmend.split.after import _passable, _read_after_body, _read_teasers, without_ranks
 from newsmend.split.body import _read_body, _split_off_credits, _teaser_before_more
 from newsmend.split.head import _byline_after, _head, _headline, _past_blurb, _sidebar
 from newsmend.split.lines import (
@@ -144,6 +144,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     going_on = all(_passable(kinds[j]) for j in range(body_end, teaser_start))
     _read_teasers(lines, kinds, bulleted, teaser_start, parts, going_on)
     untitled_listing(parts)
+    parts.headlines = without_ranks(parts.headlines)
     return parts
 
 

@@ -3,6 +3,8 @@ stories (teasers)."""
 
 from __future__ import annotations
 
+import re
+
 from newsmend.dates import find_date
 from newsmend.furniture import IN_BODY
 from newsmend.split.body import (
@@ -42,6 +44,7 @@ from newsmend.split.parts import (
     PageParts,
     Span,
     Teaser,
+    _cut,
 )
 
 MIN_TEASER_WORDS = 2  # a story's title, not a tag ("China")
@@ -87,6 +90,29 @@ def _read_after_body(
             continue
         undated = undated and parts.headlines[-1].date is None
     return i
+
+
+RANK = re.compile(r"(\d{1,2})[.、)）]?\s+(?=\S)")  # "1 Title", "2. Title" in a "Most read" list
+MIN_RANKS = 3
+
+
+def without_ranks(headlines: list[Headline]) -> list[Headline]:
+    """Headlines numbered 1, 2, 3... in a list ("Most read": "1 Title") without the numbers;
+    a number that only opens one title ("5 things to see in Yangzhou") stays."""
+    ranks = [RANK.match(h.title.text) for h in headlines]
+    numbers = [int(m[1]) if m else None for m in ranks]
+    keep = list(headlines)
+    i = 0
+    while i < len(headlines):
+        run = 0
+        while i + run < len(headlines) and numbers[i + run] == run + 1:
+            run += 1
+        if run >= MIN_RANKS:
+            for j in range(i, i + run):
+                title = headlines[j].title
+                keep[j] = Headline(_cut(title, ranks[j].end(), len(title.text)), headlines[j].date)
+        i += max(run, 1)
+    return keep
 
 
 def _undated_entry(lines: list[Span], kinds: list[str], i: int) -> bool:

@@ -50,6 +50,9 @@ OPENING_BRACKETS, CLOSING_BRACKETS = ("[", "【", "(", "（"), "]】)）"  # "[2
 # The title is greedy where the date ends the line: the match then backtracks from the end.
 DATE_BAR_TITLE = re.compile(r"(?P<date>[^|｜]{4,40}?)\s*[|｜]\s*(?P<title>.+)")
 TITLE_BAR_DATE = re.compile(r"(?P<title>.+)[|｜]\s*(?P<date>[^|｜]{4,40})")
+BRACKETED_DATE_TITLE = re.compile(
+    r"(?P<date>[\[【(（]\s*(?P<inside>[^\]】)）]{3,25}?)\s*[\]】)）])\s*(?P<title>.+)"
+)
 TITLE_PAREN_DATE = re.compile(r"(?P<title>.+)[(（](?P<date>[^()（）]{4,40})[)）]")
 NOT_WORD = re.compile(r"[\W_]+")
 BAR_FORMS = (DATE_BAR_TITLE, TITLE_BAR_DATE)
@@ -247,8 +250,8 @@ def _dated_sentence(text: str) -> int | None:
 
 
 def _dated_entry(line: Span) -> Headline | None:
-    """A one-line headline entry ("2022-08-02 | Title", "Title (2022/8/2)", or a link to it:
-    "Next: Title", undated), or None."""
+    """A one-line headline entry ("2022-08-02 | Title", "Title (2022/8/2)", "[08-02] Title",
+    or a link to it: "Next: Title", undated), or None."""
     link = LINK_LINE.fullmatch(line.text)
     if link:
         return Headline(_sub_span(line, link, "title"), None)
@@ -259,6 +262,11 @@ def _dated_entry(line: Span) -> Headline | None:
         match = form.fullmatch(line.text)
         if match and looks_like_date(match["date"]) and len(match["title"]) <= MAX_TITLE_CHARS:
             return Headline(_sub_span(line, match, "title"), _sub_span(line, match, "date"))
+    match = BRACKETED_DATE_TITLE.fullmatch(line.text)
+    if match and looks_like_date(match["inside"]) and not FULL_STOP.search(match["title"]):
+        title = _sub_span(line, match, "title")
+        if MIN_TITLE_WORDS <= word_count(title.text) <= MAX_META_WORDS:
+            return Headline(title, _sub_span(line, match, "date"))
     return None
 
 
