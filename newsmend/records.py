@@ -19,7 +19,14 @@ from newsmend.credits import (
     read_dateline,
     unwrap,
 )
-from newsmend.dates import find_date, latest_date, order_ambiguous, parse_date, swapped_forms
+from newsmend.dates import (
+    find_date,
+    latest_date,
+    looks_like_date,
+    order_ambiguous,
+    parse_date,
+    swapped_forms,
+)
 from newsmend.furniture import strip_toolbar
 from newsmend.ingest import Page
 from newsmend.split import CAPTION, Headline, PageParts, Span, Teaser, split_page
@@ -121,6 +128,8 @@ def _main_article(page: Page, parts: PageParts) -> dict:
     # and so may the wire dateline opening it.
     dates = (line.published_raw for line in credit_lines if line.published_raw)
     raw = byline.published_raw or next(dates, None)
+    if _site_clock(parts, byline):
+        raw = _labelled_date(parts, credit_lines) or raw
     return (
         _article_row(page, 0, "article", start, end)
         | {
@@ -130,6 +139,33 @@ def _main_article(page: Page, parts: PageParts) -> dict:
             "published_raw": raw,
         }
         | _credits(parts, byline, credit_lines)
+    )
+
+
+def _site_clock(parts: PageParts, byline: Byline) -> bool:
+    """The byline's date is a date alone over the headline ("Friday, December 1, 2023"): it
+    may be the site's clock, not the story's day."""
+    raw, title = byline.published_raw, parts.title
+    return (
+        raw is not None
+        and title is not None
+        and any(
+            b.end <= title.start and raw in b.text and looks_like_date(b.text)
+            for b in parts.bylines
+        )
+    )
+
+
+def _labelled_date(parts: PageParts, credit_lines: list[Byline]) -> str | None:
+    """The date of a credit line after the story that is more than a date ("Release time:
+    2021-07-02"): the story's own, beside a site's clock."""
+    return next(
+        (
+            read.published_raw
+            for read, line in zip(credit_lines, parts.credits)
+            if read.published_raw and not looks_like_date(line.text)
+        ),
+        None,
     )
 
 

@@ -301,3 +301,49 @@ def test_what_follows_the_story_is_furniture_or_headlines(tail: str, separator: 
     [article], headlines = page_records(Page("p.txt", "0", text + "\n"))
     assert article["title_raw"] == TITLE and body_whole(article)
     assert [h["title_raw"] for h in headlines] == listed
+
+
+RELATED = [
+    "Related news",
+    "Yangzhou hosts canal culture week (2021-06-30)",
+    "New metro line planned for Yangzhou (2021-06-28)",
+]
+IN_THE_BODY = (
+    "On June 28, 2021, a new riverside park opened in Yangzhou, offering residents 12 hectares "
+    "of green space along the Grand Canal."
+)
+# Pages whose dates compete: (lines, the story's date)
+DATES = {
+    "a site's clock over a dated story": (
+        ["Monday, December 4, 2023", "Home > News", TITLE, "Updated: 2021-07-02", *BODY],
+        DAY,
+    ),
+    "a clock over the headline, the release time after the story": (
+        ["Friday, December 1, 2023", TITLE, *BODY, "Release time: 2021-07-02"],
+        DAY,
+    ),
+    "a dated list over the story": (
+        ["Home > News", *RELATED, TITLE, "Updated: 2021-07-02", *BODY],
+        DAY,
+    ),
+    "a dated list after an undated story": (["Home > News", TITLE, *BODY, *RELATED], None),
+    "a date in the story's first sentence only": (
+        ["Home > News", TITLE, IN_THE_BODY, *BODY[1:]],
+        None,
+    ),
+    "a copyright's year only": (["Home > News", TITLE, *BODY, FOOTER], None),
+    "a date alone after the credits": (["Home > News", TITLE, *BODY, "Editor: Li Hua", DAY], DAY),
+    "a source and date, then a list": (
+        ["Home > News", TITLE, *BODY, "(Source: Yangzhou Daily 2021-07-02)", *RELATED],
+        DAY,
+    ),
+}
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+@pytest.mark.parametrize("shape", sorted(DATES))
+def test_the_story_takes_its_own_date(shape: str, separator: str) -> None:
+    lines, day = DATES[shape]
+    [article], _ = page_records(Page("p.txt", "0", separator.join(lines) + "\n"))
+    assert article["title_raw"] == TITLE
+    assert (str(article["published"]) if article["published"] else None) == day
