@@ -347,3 +347,26 @@ def test_the_story_takes_its_own_date(shape: str, separator: str) -> None:
     [article], _ = page_records(Page("p.txt", "0", separator.join(lines) + "\n"))
     assert article["title_raw"] == TITLE
     assert (str(article["published"]) if article["published"] else None) == day
+
+
+# A headline as the page writes it, and the headline a reader takes from it.
+HEADLINE_FORMS = {
+    "【Yangzhou News】" + TITLE: TITLE,
+    "[Yangzhou] " + TITLE: TITLE,
+    "Video | " + TITLE: TITLE,
+    "Exclusive | " + TITLE: TITLE,
+    TITLE + "--Yangzhou Daily": TITLE,
+    "Yangzhou: " + TITLE: "Yangzhou: " + TITLE,
+    TITLE + " [Photos]": TITLE + " [Photos]",
+    "“Green Yangzhou”: city opens new riverside park": "“Green Yangzhou”: city opens new riverside park",
+    "[2021-07-02] " + TITLE: TITLE,
+}
+
+
+@pytest.mark.parametrize("written", sorted(HEADLINE_FORMS))
+def test_a_columns_name_before_the_headline_is_not_part_of_it(written: str) -> None:
+    byline = "Source: Xinhua News Agency  Author: Li Hua  Editor in charge: Wang Ying"
+    article, others, headlines = read("Home > News", "", written, "", byline, "", *BODY)
+    assert article["title_raw"] == HEADLINE_FORMS[written]
+    assert credits(article) == (["Li Hua"], ["Wang Ying"], "Xinhua News Agency")
+    assert body_whole(article) and others == [] and headlines == []

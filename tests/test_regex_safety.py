@@ -38,6 +38,8 @@ BOUNDED = {
     "newsmend.split.lines.TITLE_BAR_DATE": ("fullmatch", MAX_TITLE_CHARS),
     "newsmend.split.lines.TITLE_PAREN_DATE": ("fullmatch", MAX_TITLE_CHARS),
     "newsmend.split.head.SITE_SUFFIX": ("search", MAX_TITLE_CHARS),
+    "newsmend.split.head.COLUMN_LABEL": ("match", MAX_TITLE_CHARS),
+    "newsmend.split.lines.BRACKETED_DATE_TITLE": ("fullmatch", MAX_TITLE_CHARS),
     "newsmend.credits.CJK_VALUE": ("fullmatch", LENGTH),
     "newsmend.repair.truncation._END_MARKER": ("search", TAIL),
     "newsmend.repair.rule._RIGHT_CONTEXT": ("match", 80),

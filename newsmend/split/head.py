@@ -13,7 +13,7 @@ from newsmend.credits import (
     looks_like_chinese_names,
     read_dateline,
 )
-from newsmend.dates import find_date
+from newsmend.dates import find_date, looks_like_date
 from newsmend.furniture import furniture_kind
 from newsmend.split.lines import (
     BYLINE_KINDS,
@@ -63,6 +63,8 @@ MIN_DECK_HEADLINE_WORDS = 5  # not a section's label ("Govts & policies")
 ENGLISH_RUN = re.compile(
     r"[\"“‘(\[]?[A-Za-z0-9][^\u3400-\u9fff\uff01-\uff5e丨]*[A-Za-z0-9.!?\"”’)\]]"
 )
+COLUMN_LABEL = re.compile(r"[【\[][^\]】]{1,30}[\]】]\s*+|[^|｜\[【]{1,30}[|｜]\s*+(?=\S)")
+MAX_COLUMN_WORDS = 4
 CHINESE_COLUMN = re.compile(r"[\u3400-\u9fff]{2,12}\s*[|｜:：]\s*(?=[^|｜]*[A-Za-z])")
 CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
 MAX_HEADLINE_WORDS = 20
@@ -174,12 +176,23 @@ def _headline(line: Span) -> Span:
     """The headline a title line holds: without its number in a collection ("1. Xiamen,
     Guadalajara light shows ..."), a column's name in Chinese before it ("双语硕硕说 |
     Weekly Bulletins"), its Chinese half, or the site's name after it."""
-    return _without_site_name(_english_half(_without_chinese_column(_without_number(line))))
+    return _without_site_name(_english_half(_without_column(_without_number(line))))
 
 
-def _without_chinese_column(title: Span) -> Span:
-    column = CHINESE_COLUMN.match(title.text)
-    return _cut(title, column.end(), len(title.text)) if column else title
+def _without_column(title: Span) -> Span:
+    """A headline without the name of its column before it: in Chinese ("双语硕硕说 | "),
+    in brackets ("【Yangzhou News】", "[Video] ") or a few words before a bar ("Xi's Album |
+    "); never a date ("[2018-11-08]"), and words enough must be left for a headline."""
+    chinese = CHINESE_COLUMN.match(title.text)
+    if chinese:
+        return _cut(title, chinese.end(), len(title.text))
+    column = COLUMN_LABEL.match(title.text)
+    if column is None or word_count(title.text[column.end() :]) < MIN_TITLE_WORDS:
+        return title
+    label = column.group().strip(" |｜[]【】")
+    if len(label.split()) > MAX_COLUMN_WORDS or looks_like_date(label):
+        return title
+    return _cut(title, column.end(), len(title.text))
 
 
 def _byline_after(title: Span) -> tuple[Span, list[Span]]:
@@ -330,9 +343,15 @@ def _dashed_subtitle(lines: list[Span], i: int, candidates: list[int]) -> bool:
 
 
 def _dated_title_over(kinds: list[str], i: int, prose: int) -> bool:
-    """A title with its date on one line right over the story ("Changsha metro line 6 opens
-    | 2023-05-01"): the headline, though a list would write its entries so."""
-    return kinds[i] == ENTRY and _next_line(kinds, i) == prose
+    """A title with its date on one line right over the story or its byline ("Changsha metro
+    line 6 opens | 2023-05-01", "[2023-05-01] Changsha ..."): the headline, though a list
+    would write its entries so."""
+    if kinds[i] != ENTRY:
+        return False
+    following = _next_line(kinds, i)
+    while following < prose and kinds[following] in BYLINE_KINDS:
+        following = _next_line(kinds, following)
+    return following == prose
 
 
 def _byline_under_subtitle(lines: list[Span], kinds: list[str], title: int) -> list[int]:

@@ -51,7 +51,7 @@ OPENING_BRACKETS, CLOSING_BRACKETS = ("[", "【", "(", "（"), "]】)）"  # "[2
 DATE_BAR_TITLE = re.compile(r"(?P<date>[^|｜]{4,40}?)\s*[|｜]\s*(?P<title>.+)")
 TITLE_BAR_DATE = re.compile(r"(?P<title>.+)[|｜]\s*(?P<date>[^|｜]{4,40})")
 BRACKETED_DATE_TITLE = re.compile(
-    r"(?P<date>[\[【(（]\s*(?P<inside>[^\]】)）]{3,25}?)\s*[\]】)）])\s*(?P<title>.+)"
+    r"(?P<date>[\[【(（](?P<inside>[^\]】)）]{3,25})[\]】)）])\s*+(?P<title>.+)"
 )
 TITLE_PAREN_DATE = re.compile(r"(?P<title>.+)[(（](?P<date>[^()（）]{4,40})[)）]")
 NOT_WORD = re.compile(r"[\W_]+")
@@ -263,7 +263,7 @@ def _dated_entry(line: Span) -> Headline | None:
         if match and looks_like_date(match["date"]) and len(match["title"]) <= MAX_TITLE_CHARS:
             return Headline(_sub_span(line, match, "title"), _sub_span(line, match, "date"))
     match = BRACKETED_DATE_TITLE.fullmatch(line.text)
-    if match and looks_like_date(match["inside"]) and not FULL_STOP.search(match["title"]):
+    if match and looks_like_date(match["inside"].strip()) and not FULL_STOP.search(match["title"]):
         title = _sub_span(line, match, "title")
         if MIN_TITLE_WORDS <= word_count(title.text) <= MAX_META_WORDS:
             return Headline(title, _sub_span(line, match, "date"))
