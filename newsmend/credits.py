@@ -106,7 +106,7 @@ EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 # Between fields: a bar, a dash ("By He Xin—Yiwu Business") or a spaced slash ("hiHainan /
 # By Chen Shumin"). Pieces are stripped: no \s*
 # around it (quadratic on runs of spaces).
-BAR = re.compile(r"[|｜—]|(?<=\s)/(?=\s)")
+BAR = re.compile(r"[|｜—]|(?<=\s)[/·](?=\s)")  # "Xinhua | 2023", "CHINADAILY · 时评 · 2024-03-09"
 SIGNATURE = re.compile(r"[a-z]{2,15}")  # an editor who signs with a lowercase given name
 # A handle: "sdnews", "zhongdeen", "hiHainan", or an e-mail address: "kathyby66@gmail.com".
 HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}(?:@[a-z0-9-]++(?:\.[a-z0-9-]++)++)?")

@@ -370,3 +370,27 @@ def test_a_columns_name_before_the_headline_is_not_part_of_it(written: str) -> N
     assert article["title_raw"] == HEADLINE_FORMS[written]
     assert credits(article) == (["Li Hua"], ["Wang Ying"], "Xinhua News Agency")
     assert body_whole(article) and others == [] and headlines == []
+
+
+def test_a_byline_of_fields_between_middle_dots() -> None:
+    article, _, _ = read(TITLE, "CHINADAILY  · 公众号  · 时评  · 2024-03-09 14:30", *BODY)
+    assert (article["title_raw"], str(article["published"])) == (TITLE, "2024-03-09")
+    assert article["outlet"] == "CHINADAILY" and body_whole(article)
+
+
+def test_a_translated_wire_dateline_credits_its_reporter_and_stays_in_the_story() -> None:
+    first = (
+        "According to the Xinhua News Agency, Chengdu, May 17 (reporter Wu Guangyu), the "
+        "conference opened in Xichang on Friday."
+    )
+    article, _, _ = read(TITLE, "Updated: 2024-05-18", first, *BODY[1:])
+    assert article["authors"] == ["Wu Guangyu"] and article["body_raw"].startswith(first)
+
+
+def test_listed_titles_dated_after_a_dash() -> None:
+    lines = [line for t, s, d in STORIES for line in (f"{t} - {d}", s)]
+    records, headlines = page_records(Page("p.txt", "0", "\n\n".join(lines) + "\n"))
+    assert [(r["title_raw"], str(r["published"])) for r in records] == [
+        (t, d) for t, _s, d in STORIES
+    ]
+    assert headlines == []

@@ -37,6 +37,7 @@ BOUNDED = {
     "newsmend.split.lines.DATE_BAR_TITLE": ("fullmatch", MAX_TITLE_CHARS),
     "newsmend.split.lines.TITLE_BAR_DATE": ("fullmatch", MAX_TITLE_CHARS),
     "newsmend.split.lines.TITLE_PAREN_DATE": ("fullmatch", MAX_TITLE_CHARS),
+    "newsmend.split.lines.TITLE_DASH_DATE": ("fullmatch", MAX_TITLE_CHARS),
     "newsmend.split.head.SITE_SUFFIX": ("search", MAX_TITLE_CHARS),
     "newsmend.split.head.COLUMN_LABEL": ("match", MAX_TITLE_CHARS),
     "newsmend.split.lines.BRACKETED_DATE_TITLE": ("fullmatch", MAX_TITLE_CHARS),

@@ -15,6 +15,7 @@ from newsmend.credits import (
     parse_credit_fields,
     read_dateline,
 )
+from newsmend.dates import find_date
 from newsmend.split.lines import (
     AFTER_BODY,
     BYLINE_KINDS,
@@ -298,14 +299,17 @@ def _split_off_credits(parts: PageParts) -> None:
     parts.bylines += [date] if date else []
     parts.body[0] = first
     match = LEADING_CREDIT.match(first.text)
-    if (
-        match
-        and match.end() < len(first.text)
-        and len(match["lead"].split()) <= MAX_LEAD_WORDS
-        and (parse_credit_fields(match["credit"]) or _opening_outlet(match, first.text))
+    if match is None or match.end() >= len(first.text):
+        return
+    credit = _cut(first, match.start("credit"), match.end("credit"))
+    if len(match["lead"].split()) <= MAX_LEAD_WORDS and (
+        parse_credit_fields(match["credit"]) or _opening_outlet(match, first.text)
     ):
         parts.body[0] = _cut(first, match.end(), len(first.text))
-        parts.credits.append(_cut(first, match.start("credit"), match.end("credit")))
+        parts.credits.append(credit)
+    elif find_date(match["lead"], default_year=2000) and parse_credit_fields(match["credit"]):
+        parts.credits.append(credit)  # a translated wire dateline: "Xinhua News Agency,
+        # Chengdu, May 17 (reporter Wu Guangyu), the ...": credited, the sentence kept whole
 
 
 def _opening_outlet(match: re.Match[str], paragraph: str) -> bool:

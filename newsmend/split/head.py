@@ -74,7 +74,7 @@ HEADLINE_BYLINE = re.compile(
     r"\s(?P<credit>[Bb]y\s(?P<names>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}))"
     r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})?\s*$"
 )
-TRAILING_DATE = re.compile(r"\s[(\[]?(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[)\]]?$")
+TRAILING_DATE = re.compile(r"(?:\s[-–—|｜])?\s[(\[]?(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[)\]]?$")
 MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
 
 

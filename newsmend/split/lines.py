@@ -53,7 +53,11 @@ TITLE_BAR_DATE = re.compile(r"(?P<title>.+)[|｜]\s*(?P<date>[^|｜]{4,40})")
 BRACKETED_DATE_TITLE = re.compile(
     r"(?P<date>[\[【(（](?P<inside>[^\]】)）]{3,25})[\]】)）])\s*+(?P<title>.+)"
 )
+TITLE_DASH_DATE = re.compile(
+    r"(?P<title>.+)\s[-–—]\s++(?P<date>\S.{3,39})"
+)  # "Title - May 6, 2023"
 TITLE_PAREN_DATE = re.compile(r"(?P<title>.+)[(（](?P<date>[^()（）]{4,40})[)）]")
+DASHES = re.compile(r"\s[-–—]\s")
 NOT_WORD = re.compile(r"[\W_]+")
 BAR_FORMS = (DATE_BAR_TITLE, TITLE_BAR_DATE)
 PAREN_FORMS = (TITLE_PAREN_DATE,)
@@ -258,6 +262,8 @@ def _dated_entry(line: Span) -> Headline | None:
     forms = PAREN_FORMS if line.text.endswith((")", "）")) else ()
     if "|" in line.text or "｜" in line.text:
         forms = BAR_FORMS + forms
+    elif DASHES.search(line.text):
+        forms = (TITLE_DASH_DATE, *forms)
     for form in forms:
         match = form.fullmatch(line.text)
         if match and looks_like_date(match["date"]) and len(match["title"]) <= MAX_TITLE_CHARS:
