@@ -740,7 +740,7 @@ def caption_credits(line: str) -> list[tuple[str, str]]:
         return []  # no credit can be in it (most lines of a story)
     match = CAPTION_CREDIT.search(line) or AGENCY_CREDIT.search(line)
     caps = None if match else _caps_credit(line)
-    names = match["names"].strip() if match else _uncapped(caps["names"] if caps else "")
+    names = _uncapped((match or caps)["names"].strip() if match or caps else "")
     if not names or not looks_like_names(names):
         return []
     return [("photographer", name) for name in split_names(names)]

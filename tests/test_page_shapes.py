@@ -394,3 +394,24 @@ def test_listed_titles_dated_after_a_dash() -> None:
         (t, d) for t, _s, d in STORIES
     ]
     assert headlines == []
+
+
+# A picture's caption inside the story, and the photographers it credits.
+CAPTIONS = {
+    "Photo taken on June 28, 2021 shows the new riverside park in Yangzhou, east China's "
+    "Jiangsu Province. (Xinhua/Li Hua)": ["Li Hua"],
+    "Residents walk in the new park. [Photo/Yangzhou Daily]": [],
+    "Residents walk in the new park. (Photo by Li Hua)": ["Li Hua"],
+    "Residents walk in the new park. Photo: LI HUA": ["Li Hua"],
+    "Residents walk in the new park. [Photo provided to chinadaily.com.cn]": [],
+    "IMG_2021.jpg": [],
+}
+
+
+@pytest.mark.parametrize("where", [1, 2])
+@pytest.mark.parametrize("caption", sorted(CAPTIONS))
+def test_a_caption_in_the_story_is_dropped_and_credits_its_photographer(caption, where) -> None:
+    body = [*BODY[:where], caption, *BODY[where:]]
+    article, others, _ = read("Home > News", TITLE, "Updated: 2021-07-02", *body, FOOTER)
+    assert caption not in article["body_raw"] and body_whole(article) and others == []
+    assert article["authors"] == CAPTIONS[caption]
