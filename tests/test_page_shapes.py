@@ -415,3 +415,38 @@ def test_a_caption_in_the_story_is_dropped_and_credits_its_photographer(caption,
     article, others, _ = read("Home > News", TITLE, "Updated: 2021-07-02", *body, FOOTER)
     assert caption not in article["body_raw"] and body_whole(article) and others == []
     assert article["authors"] == CAPTIONS[caption]
+
+
+SUBTITLE = "Park covers 12 hectares along the Grand Canal"
+# What may stand between the headline and the story: (lines, the story's date)
+UNDER_THE_HEADLINE = {
+    "a subtitle over the byline": ([SUBTITLE, "Updated: 2021-07-02"], DAY),
+    "a subtitle under the byline": (["Updated: 2021-07-02", SUBTITLE], DAY),
+    "a subtitle alone": ([SUBTITLE], None),
+    "a dashed subtitle": (["-- " + SUBTITLE], None),
+    "a subtitle in lower case": (["a green lung for the city's old town", DAY], DAY),
+    "a quote as the subtitle": (["\u201cIt is a gift to the city,\u201d residents say", DAY], DAY),
+    "a byline of a writer and a paper": (["By Li Hua, China Daily", "Updated: 2021-07-02"], DAY),
+    "a writer's name alone": (["Li Hua", DAY], DAY),
+    "a caption without a full stop": (
+        [DAY, "Residents walk in the new riverside park on Monday"],
+        DAY,
+    ),
+    "an editor's note": (
+        [DAY, "Editor's note: This is the first of a series on Yangzhou's parks"],
+        DAY,
+    ),
+    "a place and a date": (["Yangzhou, July 2, 2021"], DAY),
+    "keywords": (["Keywords: park; Grand Canal; Yangzhou", DAY], DAY),
+    "a video's length": (["Video: 02:31", DAY], DAY),
+}
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+@pytest.mark.parametrize("shape", sorted(UNDER_THE_HEADLINE))
+def test_the_headline_over_what_stands_under_it(shape: str, separator: str) -> None:
+    under, day = UNDER_THE_HEADLINE[shape]
+    text = separator.join(["Home > News", TITLE, *under, *BODY, FOOTER]) + "\n"
+    [article], headlines = page_records(Page("p.txt", "0", text))
+    assert article["title_raw"] == TITLE and body_whole(article) and headlines == []
+    assert (str(article["published"]) if article["published"] else None) == day

@@ -58,6 +58,7 @@ LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as
 REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a byline
 MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
 MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.5, 4.0  # a headline over its deck wins
+SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
 MIN_DECK_HEADLINE_WORDS = 5  # not a section's label ("Govts & policies")
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
 ENGLISH_RUN = re.compile(
@@ -121,8 +122,30 @@ def _title_score(
     )  # a byline under it, or the story's wire dateline ("NANCHANG, China, Nov. 26, 2021 --")
     score += 2 if bylined else 0
     score += DECK_WEIGHT if following in candidates and _over_deck(lines, kinds, i) else 0
+    score += SUBTITLE_WEIGHT if _over_subtitle(lines, kinds, i, candidates) else 0
     score += REPEAT_WEIGHT if lines[i].text in repeated else 0
     return score + LEAD_WEIGHT * _shared_words(lines[i].text, lead)
+
+
+def _over_subtitle(lines: list[Span], kinds: list[str], i: int, candidates: list[int]) -> bool:
+    """Whether line i is a headline over its subtitle: two title-like lines alone together
+    right over the byline or the story, the first of headline length ("Yangzhou opens new
+    riverside park", "Park covers 12 hectares along the Grand Canal"); a list over a
+    headline has more lines, a section's label fewer words."""
+    subtitle = _next_line(kinds, i)
+    before = [c for c in candidates if c < i]
+    return (
+        subtitle in candidates
+        and subtitle == candidates[-1]
+        and (not before or _next_line(kinds, before[-1]) != i)  # i opens the block
+        and len(lines[i].text.split()) >= MIN_DECK_HEADLINE_WORDS
+        and not _title_cased(lines[subtitle].text)  # not the next headline of a list
+        and lines[subtitle].text not in lines[i].text  # not the page's title over its headline
+        and (  # not the story's first paragraph, written without a full stop
+            len(lines[subtitle].text.split()) < MIN_DECK_WORDS
+            or kinds[_next_line(kinds, subtitle)] in BYLINE_KINDS
+        )
+    )
 
 
 def _over_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
