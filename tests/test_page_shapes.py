@@ -450,3 +450,40 @@ def test_the_headline_over_what_stands_under_it(shape: str, separator: str) -> N
     [article], headlines = page_records(Page("p.txt", "0", text))
     assert article["title_raw"] == TITLE and body_whole(article) and headlines == []
     assert (str(article["published"]) if article["published"] else None) == day
+
+
+# What pages glue to a headline's line; the headline is the same under all of it.
+GLUED_TO_THE_HEADLINE = [
+    TITLE + "2021-07-02",
+    TITLE + " 2021-07-02 10:20",
+    TITLE + "  (2021-07-02)",
+    TITLE + " [2021-07-02]",
+    TITLE + " - Yangzhou - Jiangsu Province - China Daily",
+    TITLE + " -- Yangzhou Government",
+    TITLE + " | Yangzhou | China Daily",
+    TITLE + "_Yangzhou News_Yangzhou Government",
+    TITLE + " - 中国日报网",
+    TITLE + "——扬州市人民政府",
+    TITLE + " - Xinhua | English.news.cn",
+    TITLE + " - Chinadaily.com.cn",
+    TITLE + " - CGTN",
+    TITLE + " - People's Daily Online",
+    TITLE + " Source: Yangzhou Daily",
+    TITLE + " Updated: 2021-07-02",
+    TITLE + " Author: Li Hua",
+    TITLE + " [Print] [Close]",
+    TITLE + " Font size: A A A",
+    "Title: " + TITLE,
+]
+
+
+@pytest.mark.parametrize("line", GLUED_TO_THE_HEADLINE)
+def test_what_is_glued_to_the_headline_is_not_part_of_it(line: str) -> None:
+    article, others, _ = read("Home > News", "", line, "", *BODY)
+    assert article["title_raw"] == TITLE and body_whole(article) and others == []
+
+
+def test_a_headline_ending_in_a_menus_words_keeps_them() -> None:
+    title = "Xinjiang Invests in Local Tourism"
+    article, _, _ = read("Home > News", "", title, "", *BODY)
+    assert article["title_raw"] == title

@@ -77,6 +77,17 @@ HEADLINE_BYLINE = re.compile(
 )
 TRAILING_DATE = re.compile(r"(?:\s[-–—|｜])?\s[(\[]?(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[)\]]?$")
 MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
+ACRONYM = re.compile(r"[A-Z]{2,6}")  # an outlet's initials after a headline: "- CGTN"
+CHINESE_SITE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:网|报|社|台|政府|门户)")
+MAX_CHANNEL_WORDS = 3
+WORD_START = re.compile(r"(?<!\S)\S")
+SHARE_BAR = "share_bar"  # the furniture kind of a toolbar (furniture.toml)
+MAX_TOOLBAR_WORDS = 8
+TITLE_LABEL = re.compile(
+    r"(?i:title|headline)\s*[:：]\s*|标题\s*[:：]\s*"
+)  # "Title: Wuxi opens ..."
+# where a byline field may start on a headline's line: a capitalised label and its colon
+LABEL_START = re.compile(r"\s(?=[A-Z][A-Za-z]*(?:\s[a-z]+){0,2}\s?[:：])")
 
 
 def _byline_block(lines: list[Span], kinds: list[str], i: int, step: int) -> list[int]:
@@ -199,7 +210,25 @@ def _headline(line: Span) -> Span:
     """The headline a title line holds: without its number in a collection ("1. Xiamen,
     Guadalajara light shows ..."), a column's name in Chinese before it ("双语硕硕说 |
     Weekly Bulletins"), its Chinese half, or the site's name after it."""
-    return _without_site_name(_english_half(_without_column(_without_number(line))))
+    headline = _without_column(_without_number(_without_title_label(line)))
+    return _without_site_name(_english_half(_without_toolbar(headline)))
+
+
+def _without_title_label(line: Span) -> Span:
+    """A headline without a "Title:" label before it."""
+    label = TITLE_LABEL.match(line.text)
+    return _cut(line, label.end(), len(line.text)) if label else line
+
+
+def _without_toolbar(title: Span) -> Span:
+    """A headline without the bar glued after it ("... [Print] [Close]", "... Font size: A A
+    A"): the longest run of its last words that is a toolbar (not a menu's words: "... Local
+    Tourism"; a site's name is _without_site_name's)."""
+    words = [m.start() for m in WORD_START.finditer(title.text)][MIN_TITLE_WORDS:]
+    for start in words[-MAX_TOOLBAR_WORDS:]:
+        if furniture_kind(title.text[start:]) == SHARE_BAR:
+            return _cut(title, 0, start)
+    return title
 
 
 def _without_column(title: Span) -> Span:
@@ -226,9 +255,12 @@ def _byline_after(title: Span) -> tuple[Span, list[Span]]:
     date, rest = _title_after_date(title)
     if date is not None:
         return rest, [date]  # "2023-05-01 Changsha metro line 6 opens to passengers"
+    headline, fields = _labelled_byline_after(title)
+    if fields:
+        return headline, fields
     match = TRAILING_DATE.search(title.text) or HEADLINE_BYLINE.search(title.text)
     if match is None:
-        return _labelled_byline_after(title)
+        return title, []
     if len(title.text[: match.start()].split()) < MIN_TITLE_WORDS:
         return title, []
     if "names" in match.groupdict() and not looks_like_chinese_names(match["names"]):
@@ -238,27 +270,58 @@ def _byline_after(title: Span) -> tuple[Span, list[Span]]:
 
 
 def _labelled_byline_after(title: Span) -> tuple[Span, list[Span]]:
-    """A headline and the byline fields written after it from a date on ("Online media
-    embarks on journey to experience Henan2012-7-2 16:41:00 From: http://english..."): the
-    rest of the line holds a label and reads as a byline."""
+    """A headline and the byline fields written after it: from a full date on ("Online media
+    embarks on journey to experience Henan2012-7-2 16:41:00 From: http://english...", "...
+    residents 2021-07-02 10:20"), or from a label on ("... residents Source: Yangzhou
+    Daily"), when the rest reads as a byline."""
     found = find_date(title.text)
-    if found is None or len(title.text[: found.start].split()) < MIN_TITLE_WORDS:
-        return title, []
-    rest = title.text[found.start :]
-    if not (has_label(rest) and looks_like_byline(rest)):
-        return title, []
-    return _cut(title, 0, found.start), [_cut(title, found.start, len(title.text))]
+    starts = [found.start] if found else []
+    starts += [m.end() for m in LABEL_START.finditer(title.text)]
+    for start in sorted(starts):
+        rest = title.text[start:]
+        if len(title.text[:start].split()) < MIN_TITLE_WORDS:
+            continue
+        dated_to_end = (
+            found is not None
+            and start == found.start
+            and not rest[found.end - start :].strip(" )]】")
+        )
+        if dated_to_end or (has_label(rest) and looks_like_byline(rest)):
+            end = len(title.text[:start].rstrip(" [(（【-–—|｜"))  # "... residents [2021-07-02]"
+            return _cut(title, 0, end), [_cut(title, start, len(title.text))]
+    return title, []
 
 
 def _without_site_name(title: Span) -> Span:
     """A headline without the site's name glued after it ("Wuxi opens new parks - Wuxi
-    Government", "... | China Daily")."""
-    match = SITE_SUFFIX.search(title.text)
-    if match is None or len(title.text[: match.start()].split()) < MIN_TITLE_WORDS:
-        return title
-    site = match["site"].strip()
-    named = is_site_name(site) or furniture_kind(site) == SITE_NAME
-    return _cut(title, 0, match.start()) if named else title  # _cut strips the space before
+    Government", "... | China Daily", "... - CGTN", "...——扬州市人民政府"), and without the
+    channel's path before that name ("... - Yangzhou - Jiangsu Province - China Daily")."""
+    named_one = False
+    while (match := SITE_SUFFIX.search(title.text)) is not None:
+        if len(title.text[: match.start()].split()) < MIN_TITLE_WORDS:
+            break
+        site = match["site"].strip()
+        if not (_site_named(site) or (named_one and _channel_name(site))):
+            break
+        title, named_one = _cut(title, 0, match.start()), True  # _cut strips the space before
+    return title
+
+
+def _site_named(site: str) -> bool:
+    """A site's or an outlet's name: from the tables, an acronym ("CGTN", "ECNS") or a name in
+    Chinese that ends as a site's or a government's does ("中国日报网", "扬州市人民政府")."""
+    return (
+        is_site_name(site)
+        or furniture_kind(site) == SITE_NAME
+        or ACRONYM.fullmatch(site) is not None
+        or CHINESE_SITE.fullmatch(site) is not None
+    )
+
+
+def _channel_name(segment: str) -> bool:
+    """A step of a site's path before its name: a few capitalised words ("Jiangsu Province")."""
+    words = segment.split()
+    return 0 < len(words) <= MAX_CHANNEL_WORDS and all(w[0].isupper() for w in words)
 
 
 def _english_half(title: Span) -> Span:
