@@ -487,3 +487,15 @@ def test_a_headline_ending_in_a_menus_words_keeps_them() -> None:
     title = "Xinjiang Invests in Local Tourism"
     article, _, _ = read("Home > News", "", title, "", *BODY)
     assert article["title_raw"] == title
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+@pytest.mark.parametrize("form", sorted(set(LIST_FORMS) - {"title, snippet, read more"}))
+def test_other_stories_right_after_the_story_are_teasers(form: str, separator: str) -> None:
+    """No header, credit or bar between the story and the list of other stories."""
+    lines_of, _dated = LIST_FORMS[form]
+    others = [line for i, (t, s, d) in enumerate(STORIES[1:], 1) for line in lines_of(t, s, d, i)]
+    text = separator.join(["Home > News", TITLE, "Updated: 2021-07-02", *BODY, *others, FOOTER])
+    records, _ = page_records(Page("p.txt", "0", text + "\n"))
+    assert [r["title_raw"] for r in records] == [TITLE, *(t for t, _s, _d in STORIES[1:])]
+    assert body_whole(records[0])

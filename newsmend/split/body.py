@@ -30,6 +30,7 @@ from newsmend.split.lines import (
     _number,
     _opening_date,
     _prose_follows,
+    _skip_meta,
     _squeeze,
     _title_cased,
     _title_like,
@@ -154,6 +155,7 @@ def _read_body(
             or _starts_list(lines, kinds, i)
             or (i > start and _starts_title_run(lines, kinds, i))
             or (i > start and _starts_story(lines, kinds, bulleted, i, listing))
+            or (i > start and _starts_listing(lines, kinds, i))
             or (i > start and _over_more_link(lines, kinds, i))
             or (number is not None and _number(line) == number + 1 and _title_like(line, kind))
         ):
@@ -215,6 +217,12 @@ def _starts_story(
         or (kinds[following] == CREDIT and _writers_only(lines[following].text))
         or read_dateline(lines[following].text) is not None
     )
+
+
+def _starts_listing(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A title-like line inside a body from which the page lists stories: other stories'
+    titles and snippets after the story, with no header or bar between."""
+    return _title_like(lines[i], kinds[i]) and _is_listing(lines, kinds, _skip_meta(kinds, i + 1))
 
 
 def _writers_only(line: str) -> bool:
