@@ -331,9 +331,11 @@ def test_a_rule_that_raises_sends_only_its_record_to_quarantine(monkeypatch):
     text = "The the park opened. boom"
     assert repair_text(text)[2] == ["repair_failed"]  # no rule ran after the failure
     credits = "Editor: Feng Lili"
-    articles, headlines = page_records(Page("a.txt", "0" * 64, f"Title\n\n{text}\n\n{credits}\n"))
+    articles, headlines = page_records(
+        Page("a.txt", "0" * 64, f"Park opens\n\n{text}\n\n{credits}\n")
+    )
     other, _ = page_records(
-        Page("b.txt", "1" * 64, f"Title\n\nThe the park opened.\n\n{credits}\n")
+        Page("b.txt", "1" * 64, f"Park opens\n\nThe the park opened.\n\n{credits}\n")
     )
     articles = repair_frame(
         _raw_frame(articles + other, ARTICLES), {"title_raw": "title", "body_raw": "body"}
