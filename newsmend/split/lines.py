@@ -57,7 +57,7 @@ TITLE_DASH_DATE = re.compile(
     r"(?P<title>.+)\s[-–—]\s++(?P<date>\S.{3,39})"
 )  # "Title - May 6, 2023"
 TITLE_PAREN_DATE = re.compile(r"(?P<title>.+)[(（](?P<date>[^()（）]{4,40})[)）]")
-DASHES = re.compile(r"\s[-–—]\s")
+SPACED_DASHES = (" - ", " – ", " — ")
 NOT_WORD = re.compile(r"[\W_]+")
 BAR_FORMS = (DATE_BAR_TITLE, TITLE_BAR_DATE)
 PAREN_FORMS = (TITLE_PAREN_DATE,)
@@ -262,13 +262,17 @@ def _dated_entry(line: Span) -> Headline | None:
     forms = PAREN_FORMS if line.text.endswith((")", "）")) else ()
     if "|" in line.text or "｜" in line.text:
         forms = BAR_FORMS + forms
-    elif DASHES.search(line.text):
+    elif any(dash in line.text for dash in SPACED_DASHES):
         forms = (TITLE_DASH_DATE, *forms)
     for form in forms:
         match = form.fullmatch(line.text)
         if match and looks_like_date(match["date"]) and len(match["title"]) <= MAX_TITLE_CHARS:
             return Headline(_sub_span(line, match, "title"), _sub_span(line, match, "date"))
-    match = BRACKETED_DATE_TITLE.fullmatch(line.text)
+    match = (
+        BRACKETED_DATE_TITLE.fullmatch(line.text)
+        if line.text.startswith(OPENING_BRACKETS)
+        else None
+    )
     if match and looks_like_date(match["inside"].strip()) and not FULL_STOP.search(match["title"]):
         title = _sub_span(line, match, "title")
         if MIN_TITLE_WORDS <= word_count(title.text) <= MAX_META_WORDS:
