@@ -483,10 +483,20 @@ def test_what_is_glued_to_the_headline_is_not_part_of_it(line: str) -> None:
     assert article["title_raw"] == TITLE and body_whole(article) and others == []
 
 
-def test_a_headline_ending_in_a_menus_words_keeps_them() -> None:
-    title = "Xinjiang Invests in Local Tourism"
+@pytest.mark.parametrize(
+    "title", ["Xinjiang Invests in Local Tourism", "SW China capital city wants to get real big"]
+)
+def test_a_headline_ending_in_a_menus_or_a_bars_word_keeps_it(title: str) -> None:
     article, _, _ = read("Home > News", "", title, "", *BODY)
     assert article["title_raw"] == title
+
+
+def test_a_line_of_chinese_site_names_over_a_listing_is_no_headline() -> None:
+    lines = [line for t, s, _d in STORIES for line in (t, s)]
+    records, _ = page_records(
+        Page("p.txt", "0", "\n\n".join(["| 中国日报网贵州频道 | 中国贵州网 |", *lines]))
+    )
+    assert [r["title_raw"] for r in records] == [t for t, _s, _d in STORIES]
 
 
 @pytest.mark.parametrize("separator", ["\n", "\n\n"])

@@ -81,6 +81,7 @@ ACRONYM = re.compile(r"[A-Z]{2,6}")  # an outlet's initials after a headline: "-
 CHINESE_SITE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:网|报|社|台|政府|门户)")
 MAX_CHANNEL_WORDS = 3
 WORD_START = re.compile(r"(?<!\S)\S")
+LATIN_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 SHARE_BAR = "share_bar"  # the furniture kind of a toolbar (furniture.toml)
 MAX_TOOLBAR_WORDS = 8
 TITLE_LABEL = re.compile(
@@ -149,7 +150,7 @@ def _over_subtitle(lines: list[Span], kinds: list[str], i: int, candidates: list
         subtitle in candidates
         and subtitle == candidates[-1]
         and (not before or _next_line(kinds, before[-1]) != i)  # i opens the block
-        and len(lines[i].text.split()) >= MIN_DECK_HEADLINE_WORDS
+        and len(LATIN_WORD.findall(lines[i].text)) >= MIN_DECK_HEADLINE_WORDS
         and not _title_cased(lines[subtitle].text)  # not the next headline of a list
         and lines[subtitle].text not in lines[i].text  # not the page's title over its headline
         and (  # not the story's first paragraph, written without a full stop
@@ -225,7 +226,7 @@ def _without_toolbar(title: Span) -> Span:
     A"): the longest run of its last words that is a toolbar (not a menu's words: "... Local
     Tourism"; a site's name is _without_site_name's)."""
     words = [m.start() for m in WORD_START.finditer(title.text)][MIN_TITLE_WORDS:]
-    for start in words[-MAX_TOOLBAR_WORDS:]:
+    for start in words[-MAX_TOOLBAR_WORDS:-1]:  # two words or more: "... get real big" stays
         if furniture_kind(title.text[start:]) == SHARE_BAR:
             return _cut(title, 0, start)
     return title
