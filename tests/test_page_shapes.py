@@ -499,13 +499,25 @@ def test_a_line_of_chinese_site_names_over_a_listing_is_no_headline() -> None:
     assert [r["title_raw"] for r in records] == [t for t, _s, _d in STORIES]
 
 
+UNMARKED = {"title, snippet", "numbered title, snippet"}  # as a story's subheadings read
+
+
 @pytest.mark.parametrize("separator", ["\n", "\n\n"])
-@pytest.mark.parametrize("form", sorted(LIST_FORMS))
+@pytest.mark.parametrize("form", sorted(set(LIST_FORMS) - UNMARKED))
 def test_other_stories_right_after_the_story_are_teasers(form: str, separator: str) -> None:
-    """No header, credit or bar between the story and the list of other stories."""
+    """No header, credit or bar between the story and the list of other stories: their dates,
+    cut snippets or links mark them as a list's."""
     lines_of, _dated = LIST_FORMS[form]
     others = [line for i, (t, s, d) in enumerate(STORIES[1:], 1) for line in lines_of(t, s, d, i)]
     text = separator.join(["Home > News", TITLE, "Updated: 2021-07-02", *BODY, *others, FOOTER])
     records, _ = page_records(Page("p.txt", "0", text + "\n"))
     assert [r["title_raw"] for r in records] == [TITLE, *(t for t, _s, _d in STORIES[1:])]
     assert body_whole(records[0])
+
+
+def test_subheadings_over_single_paragraphs_stay_in_the_story() -> None:
+    """Unmarked titles over one paragraph each after the story's text: its subheadings."""
+    sections = [line for t, s, _d in STORIES[1:] for line in (t, s)]
+    text = "\n\n".join(["Home > News", TITLE, "Updated: 2021-07-02", *BODY, *sections, FOOTER])
+    [article], _ = page_records(Page("p.txt", "0", text + "\n"))
+    assert article["body_raw"].endswith(STORIES[-1][1])

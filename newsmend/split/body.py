@@ -19,6 +19,7 @@ from newsmend.dates import find_date
 from newsmend.split.lines import (
     AFTER_BODY,
     BYLINE_KINDS,
+    ELLIPSIS,
     FURNITURE_KINDS,
     MAX_TITLE_CHARS,
     MIN_SNIPPET_WORDS,
@@ -222,8 +223,24 @@ def _starts_story(
 
 def _starts_listing(lines: list[Span], kinds: list[str], i: int) -> bool:
     """A title-like line inside a body from which the page lists stories: other stories'
-    titles and snippets after the story, with no header or bar between."""
-    return _title_like(lines[i], kinds[i]) and _is_listing(lines, kinds, _skip_meta(kinds, i + 1))
+    titles and snippets after the story, with no header or bar between, marked as a list's
+    (dated, cut off or linked to their stories); without such marks, titles over single
+    paragraphs are as often the story's own subheadings."""
+    return (
+        _title_like(lines[i], kinds[i])
+        and _is_listing(lines, kinds, _skip_meta(kinds, i + 1))
+        and any(_teaser_mark(lines[j], kinds[j]) for j in range(i + 1, len(lines)))
+    )
+
+
+def _teaser_mark(line: Span, kind: str) -> bool:
+    """A line that marks a listed story: a date or byline, a link to the story, a snippet
+    cut off."""
+    return (
+        kind in (DATE, META, MORE_LINK, HEADER)
+        or (kind == CREDIT and find_date(line.text) is not None)  # "Source: X | 2021-06-30"
+        or ELLIPSIS.search(line.text) is not None
+    )
 
 
 def _writers_only(line: str) -> bool:
