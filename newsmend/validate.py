@@ -371,6 +371,9 @@ def run_checkpoint(
         validation_time=run_id.run_time,
         batch_parameters={"dataframe": DATAFRAME_REPLACEMENT_STR},
     )
+    # Where GX 1.x's validation page reads the data asset's name (data_docs.name_data_asset):
+    # stored with it, the result is not read and written again to render the Data Docs.
+    result.meta["batch_spec"]["data_asset_name"] = definition.batch_definition.data_asset.name
     suite_id = ExpectationSuiteIdentifier(name=definition.suite.name)
     context = definition.batch_definition.data_asset.datasource.data_context
     context.validation_results_store.store_validation_results(
