@@ -54,7 +54,7 @@ def name_data_asset(store, key) -> None:
     """GX 1.x's validation page reads the data asset's name from the result's batch_spec,
     which for a dataframe asset holds only the frame, and says "Data asset: None" (its index
     page reads the name where GX keeps it). Copy the name there: the one thing added to a
-    result the Checkpoint stored."""
+    result a Checkpoint stored (validate.run_checkpoint stores it with the name already)."""
     result = store.get(key)
     batch_spec = result.meta.setdefault("batch_spec", {})
     if "data_asset_name" not in batch_spec:

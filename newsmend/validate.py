@@ -51,9 +51,15 @@ _import_on_first_use("scipy.stats")
 import great_expectations as gx  # after scipy.stats is made lazy
 import polars as pl
 import polars.selectors as cs
+from great_expectations.constants import DATAFRAME_REPLACEMENT_STR
 from great_expectations.core import ExpectationSuiteValidationResult
 from great_expectations.core.run_identifier import RunIdentifier
 from great_expectations.data_context.types.base import ProgressBarsConfig
+from great_expectations.data_context.types.resource_identifiers import (
+    ExpectationSuiteIdentifier,
+    ValidationResultIdentifier,
+)
+from great_expectations.validator.v1_validator import Validator
 
 from newsmend import expectation_types  # noqa: F401 - registers the checks' expectation types
 from newsmend.text import SENTENCE_LAST_CHARS, split_sentences, untranslated_spans
@@ -344,14 +350,42 @@ def run_checkpoint(
 ) -> ExpectationSuiteValidationResult:
     """One run of a table's Checkpoint over a batch, its frame passed as batch parameters.
     The run's time is now, so each batch's result has its own key in the project's store
-    (and its own Data Docs page) under the run's name."""
-    result = checkpoint.run(
+    (and its own Data Docs page) under the run's name.
+
+    What Checkpoint.run does for our Checkpoints (one validation definition, no actions),
+    less its freshness checks: those read the suite, the validation definition and the
+    Checkpoint back from the project's files and compare them on every run (a third of GX's
+    cost per batch), and checkpoints() loads them as written for this run already."""
+    (definition,) = checkpoint.validation_definitions
+    run_id = RunIdentifier(run_name=run_name, run_time=dt.datetime.now(dt.UTC))
+    validator = Validator(
+        batch_definition=definition.batch_definition,
         batch_parameters={"dataframe": frame},
-        expectation_parameters=expectation_parameters(),
-        run_id=RunIdentifier(run_name=run_name, run_time=dt.datetime.now(dt.UTC)),
+        result_format=checkpoint.result_format,
     )
-    (validation,) = result.run_results.values()
-    return validation
+    result = validator.validate_expectation_suite(definition.suite, expectation_parameters())
+    result.meta.update(
+        validation_id=definition.id,
+        checkpoint_id=checkpoint.id,
+        run_id=run_id,
+        validation_time=run_id.run_time,
+        batch_parameters={"dataframe": DATAFRAME_REPLACEMENT_STR},
+    )
+    # Where GX 1.x's validation page reads the data asset's name (data_docs.name_data_asset):
+    # stored with it, the result is not read and written again to render the Data Docs.
+    result.meta["batch_spec"]["data_asset_name"] = definition.batch_definition.data_asset.name
+    suite_id = ExpectationSuiteIdentifier(name=definition.suite.name)
+    context = definition.batch_definition.data_asset.datasource.data_context
+    context.validation_results_store.store_validation_results(
+        suite_validation_result=result,
+        suite_validation_result_identifier=ValidationResultIdentifier(
+            expectation_suite_identifier=suite_id,
+            run_id=run_id,
+            batch_identifier=validator.active_batch_id,
+        ),
+        expectation_suite_identifier=suite_id,
+    )
+    return result
 
 
 def raised(exception_info: dict) -> bool:
