@@ -33,6 +33,8 @@ MAX_NAMES = 8
 MAX_BARE_NAME_WORDS = 4
 MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
 MIN_WRITER_WORDS = 2  # an unlabelled writer is named in full: not "Shine"
+# A site user's handle and "on" a date after a label ("Submitted by admin on 2 July 2021")
+HANDLE_ON = re.compile(r"[a-z][\w.-]{1,30}\s+on\s+[A-Z0-9]")
 DATE_LABEL_WORDS = frozenset({"last", "build", "release", "publish", "update", "post", "issue"})
 
 
@@ -45,7 +47,8 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     """Labels in any case; inside a line one starts with a capital or is Chinese, except at
     the start of a line ("date 2023-04-12"), after a comma, colon, slash, dash, bracket or a
     date's last digit (", edited by ...", "Source: by Shanghai Daily", "20:21:20 source:
-    Zhejiang News") or after a gap of spaces ("16:14:45  source:sdchina.com"). A label is followed by a separator, or by a space and then a capital or a digit.
+    Zhejiang News") or after a gap of spaces ("16:14:45  source:sdchina.com"). A label is followed by a separator, or by a space and then a capital, a digit or a
+    user's handle and its date ("Submitted by admin on 2 July 2021").
     Grouped by first letter, in the same order, a place is tried against the labels that start
     with its letter only (ungrouped, against every label: the tests' reference)."""
     labels = sorted(ROLES, key=len, reverse=True)
@@ -62,7 +65,7 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
         rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（])|(?<=[,;:，；：/—–(（\d]\s)|(?<=\s\s)"
         rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
-        rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9])))",
+        rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern})))",
         re.IGNORECASE,
     )
 
@@ -88,9 +91,11 @@ CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CAPTION_CREDIT = re.compile(
     r"(?:[(（\[]|^|(?<=[.!?] ))(?:photos?|pictures?|photographed)\s*(?:/|by\b|[:：])\s*"
-    r"(?P<names>[^,，/()（）\[\]]{3,60})",
+    r"(?P<names>[^,，/()（）\[\]]{3,60}(?:/[^,，/()（）\[\]]{3,60})?)",
     re.IGNORECASE,
 )
+# A picture agency, then its photographer: "Xinhua/Li Jianan", "Wikimedia Commons/Anna Frodesiak"
+AGENCY_THEN_NAMES = re.compile(r"(?P<agency>[^/]{2,40}+)/\s*+(?P<names>[^/]{3,60}+)")
 # An agency's picture credit closing a caption: "(Xinhua/Liu Xiao)", "(People's Daily
 # Online/Xu Chenglong)".
 AGENCY_CREDIT = re.compile(r"[(（][^()（）/]{2,40}/\s*(?P<names>[^,，/()（）\[\]]{3,60})[)）]\s*$")
@@ -456,6 +461,9 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
         if value[:1] in "[【" and value[-1:] in "]】":
             value = value[1:-1]  # "Responsible editor: [Li Ji]"
         value = _uncapped(PLACE_AFTER.sub("", REMARK.sub("", value).rstrip()))
+    slashed = _slashed_names(value) if role in PERSON_ROLES and "/" in value else None
+    if slashed:
+        return [(role, tuple(slashed))]
     if role in PERSON_ROLES and looks_like_names(value):
         return [(role, tuple(split_names(value)))]
     staff = STAFF.match(value) if role in OUTLET_BEARING_ROLES else None
@@ -481,6 +489,19 @@ def _field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, .
         return [("outlet", (page["host"],))]  # "Source: http://www.hunan.gov.cn/news/0506.html"
     if _names_an_outlet(role, value.strip("()（）")):
         return [("outlet", (value.strip("()（）"),))]
+    return None
+
+
+def _slashed_names(value: str) -> list[str] | None:
+    """The persons of a field written with a slash: names on both sides ("Li Hua/Wang
+    Fang"), or a picture agency before its photographer ("Xinhua/Li Jianan", "Wikimedia
+    Commons/Anna Frodesiak"); None for names before their outlet ("Zhang San/Xinhua")."""
+    first, _slash, second = value.partition("/")
+    if looks_like_chinese_names(first) and looks_like_chinese_names(second):
+        return split_names(first) + split_names(second)
+    agency = AGENCY_THEN_NAMES.fullmatch(value)
+    if agency and looks_like_names(agency["names"]) and not looks_like_names(agency["agency"]):
+        return split_names(agency["names"])
     return None
 
 
@@ -639,11 +660,12 @@ def _may_name_an_outlet(value: str) -> bool:
 
 
 # A wire dateline that opens a story: place in capitals, date, agency ("YINCHUAN, Aug. 2
-# (Xinhua) --", "BEIJING, Sept. 23, 2021 /PRNewswire/ —").
+# (Xinhua) --", "BEIJING, Sept. 23, 2021 /PRNewswire/ —", "HAINAN, Sep 17, 2019, China Daily.").
 DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.' -]{1,30}){0,2},\s*"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
-    r"(?:[/(（](?P<agency>[A-Za-z][A-Za-z .-]{1,30})[/)）])?\s*(?:--|[—–-])"
+    r"(?:(?:[/(（](?P<agency>[A-Za-z][A-Za-z .-]{1,30})[/)）])?\s*(?:--|[—–-])"
+    r"|,\s*(?P<outlet>[A-Z][A-Za-z.' ]{1,30}?)\.\s)"  # "HAINAN, Sep 17, 2019, China Daily. "
 )
 
 
@@ -660,7 +682,9 @@ def read_dateline(paragraph: str) -> Byline | None:
         return Byline(agency["agency"], None) if named else None
     if find_date(match["date"], default_year=2000) is None:
         return None
-    return Byline(match["agency"], match["date"])
+    if match["outlet"] is not None and not _outlet_alone(match["outlet"]):
+        return None
+    return Byline(match["agency"] or match["outlet"], match["date"])
 
 
 def chinese_credits(line: str) -> list[tuple[str, str]]:
@@ -741,6 +765,11 @@ def caption_credits(line: str) -> list[tuple[str, str]]:
     match = CAPTION_CREDIT.search(line) or AGENCY_CREDIT.search(line)
     caps = None if match else _caps_credit(line)
     names = _uncapped((match or caps)["names"].strip() if match or caps else "")
+    if "/" in names:  # "Photo: Wikimedia Commons/Anna Frodesiak", "Photo: Liu Yang / Hinews"
+        slashed = _slashed_names(names)
+        if slashed:
+            return [("photographer", name) for name in slashed]
+        names = names.partition("/")[0].strip()
     if not names or not looks_like_names(names):
         return []
     return [("photographer", name) for name in split_names(names)]

@@ -86,6 +86,10 @@ BYLINES = [
         ["Li Hua"],
         "Yangzhou News Network",
     ),
+    ("Submitted by admin on 2 July 2021", [], [], None),
+    ("Last updated on July 2, 2021", [], [], None),
+    ("2021-07-02 | Photo: Xinhua/Li Hua", ["Li Hua"], [], None),
+    ("Editors: Li Hua/Wang Ying  2021-07-02", [], ["Li Hua", "Wang Ying"], None),
 ]
 
 # credit lines after the body: (line, authors, editors, outlet)
@@ -387,6 +391,13 @@ def test_a_translated_wire_dateline_credits_its_reporter_and_stays_in_the_story(
     assert article["authors"] == ["Wu Guangyu"] and article["body_raw"].startswith(first)
 
 
+def test_a_dateline_with_its_year_and_outlet_dates_the_story() -> None:
+    first = f"YANGZHOU, Jul 2, 2021, China Daily. {BODY[0]}"
+    article, _, _ = read(TITLE, first, *BODY[1:])
+    assert (str(article["published"]), article["outlet"]) == (DAY, "China Daily")
+    assert article["body_raw"].startswith(first)
+
+
 def test_listed_titles_dated_after_a_dash() -> None:
     lines = [line for t, s, d in STORIES for line in (f"{t} - {d}", s)]
     records, headlines = page_records(Page("p.txt", "0", "\n\n".join(lines) + "\n"))
@@ -405,6 +416,7 @@ CAPTIONS = {
     "Residents walk in the new park. Photo: LI HUA": ["Li Hua"],
     "Residents walk in the new park. [Photo provided to chinadaily.com.cn]": [],
     "IMG_2021.jpg": [],
+    "Residents walk in the new park. Photo: Wikimedia Commons/Anna Frodesiak": ["Anna Frodesiak"],
 }
 
 
