@@ -854,6 +854,7 @@ enum {
     MARK_TRUNCATION,
     MARK_REPEATED_PHRASE,
     MARK_PUNCTUATION,
+    MARK_SPACING,
     MARK_SPACED_HYPHEN,
     MARK_DUPLICATE_SENTENCE,
     MARK_REPEATED_CLAUSE_OPENER,
@@ -912,6 +913,52 @@ static int double_space(const Text *t, Py_ssize_t i, Py_ssize_t *end) {
     *end = k;
     return k - i >= 2 && i > 0 && k < t->length && !rust_space(AT(t, i - 1)) &&
            !rust_space(AT(t, k));
+}
+
+static inline int is_upper(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
+
+static inline int is_double_quote(Py_UCS4 c) { return c == '"' || c == 0x201C; }
+
+static inline int is_apostrophe(Py_UCS4 c) { return c == '\'' || c == 0x2019; }
+
+/* spacing's probe at the ASCII character c at i:
+ * [.!?]["“]?[A-Z]|[,;]["“]?[A-Za-z]|\)[a-z]|[A-Za-z]\(|[ \t][,.;!?]|[ \t][’'][ \t]?[a-z]
+ * |,[ \t]*,|\.\.|[ \t]n[’']t|\\[’'"]|[0-9] (?:st|nd|rd|th)|[a-z][0-9]; its non-ASCII
+ * starts (”[A-Za-z]|´) are in character_marks_of. */
+static int spacing_at(const Text *t, Py_ssize_t i, Py_UCS4 c) {
+    Py_ssize_t n = t->length;
+    Py_UCS4 next = i + 1 < n ? AT(t, i + 1) : 0;
+    Py_UCS4 after = i + 2 < n ? AT(t, i + 2) : 0;
+    switch (c) {
+    case '.':
+        if (next == '.') return 1;
+        /* fall through */
+    case '!':
+    case '?':
+        return is_upper(next) || (is_double_quote(next) && is_upper(after));
+    case ',':
+        for (Py_ssize_t k = i + 1; k < n && (AT(t, k) == ' ' || AT(t, k) == '\t' || AT(t, k) == ','); k++)
+            if (AT(t, k) == ',') return 1;
+        /* fall through */
+    case ';':
+        return ascii_letter(next) || (is_double_quote(next) && ascii_letter(after));
+    case ')': return next >= 'a' && next <= 'z';
+    case '(': return i > 0 && ascii_letter(AT(t, i - 1));
+    case '\\': return next == '\'' || next == '"' || next == 0x2019;
+    case ' ':
+    case '\t':
+        if (next == ',' || next == '.' || next == ';' || next == '!' || next == '?') return 1;
+        if (is_apostrophe(next)) {
+            Py_UCS4 letter = (after == ' ' || after == '\t') && i + 3 < n ? AT(t, i + 3) : after;
+            if ((letter >= 'a' && letter <= 'z') || (after >= 'a' && after <= 'z')) return 1;
+        }
+        if (c == ' ' && i > 0 && AT(t, i - 1) >= '0' && AT(t, i - 1) <= '9' &&
+            ((next == 's' && after == 't') || (next == 'n' && after == 'd') ||
+             (next == 'r' && after == 'd') || (next == 't' && after == 'h')))
+            return 1;
+        return next == 'n' && is_apostrophe(after) && i + 3 < n && AT(t, i + 3) == 't';
+    }
+    return c >= '0' && c <= '9' && i > 0 && AT(t, i - 1) >= 'a' && AT(t, i - 1) <= 'z';
 }
 
 /* spaced_hyphen's probe at a hyphen at i: [A-Za-z] -[A-Za-z0-9]|[A-Za-z]- [a-z] */
@@ -1022,11 +1069,13 @@ BY_KIND long character_marks_of(const Text *t, int body, int kind) {
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = READ(t, kind, i);
         if (c < 128) {
+            if (spacing_at(t, i, c)) marks |= 1L << MARK_SPACING;
             if (c == ' ') {
                 Py_ssize_t end;
                 if (i + 1 < n && READ(t, kind, i + 1) == ' ') {
                     if (double_space(t, i, &end)) marks |= 1L << MARK_PUNCTUATION;
                     i = end - 1;
+                    if (spacing_at(t, i, ' ')) marks |= 1L << MARK_SPACING;
                 }
             } else if (c == ',' || c == '.' || c == ';' || c == ':') {
                 if (space_before_mark(t, i)) marks |= 1L << MARK_PUNCTUATION;
@@ -1040,6 +1089,8 @@ BY_KIND long character_marks_of(const Text *t, int body, int kind) {
         if (is_mojibake_lead(c) && i + 1 < n && is_mojibake_next(AT(t, i + 1)))
             marks |= 1L << MARK_MOJIBAKE;
         if (is_cjk(c)) marks |= 1L << MARK_CJK_RESIDUE;
+        if (c == 0xB4 || (c == 0x201D && i + 1 < n && ascii_letter(AT(t, i + 1))))
+            marks |= 1L << MARK_SPACING;
         if (is_full_width_mark(c) || (c == 0x2026 && i + 1 < n && AT(t, i + 1) == 0x2026))
             marks |= 1L << MARK_PUNCTUATION;
     }

@@ -116,6 +116,51 @@ def test_punctuation(before, after):
     assert fixed(before, "punctuation") == after
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("open to traffic.People can go", "open to traffic. People can go"),
+        ("Chu set up Wan Yi.Wan County", "Chu set up Wan Yi. Wan County"),
+        ("social governance.GSGPTB is", "social governance. GSGPTB is"),
+        ('hub city."Haikou is', 'hub city. "Haikou is'),
+        ("“signing pen”.Back on", "“signing pen”. Back on"),
+        ("field plowing,rice transplanting", "field plowing, rice transplanting"),
+        ("He said,“The entire", "He said, “The entire"),
+        ("Wang Zhonglin ,Deputy Secretary", "Wang Zhonglin, Deputy Secretary"),
+        ("the muggy weather .To protect", "the muggy weather. To protect"),
+        ("born here in Swansea !", "born here in Swansea!"),
+        ("Wunan Line(Bus 505)", "Wunan Line (Bus 505)"),
+        (
+            "12 counties (cities, districts)were awarded",
+            "12 counties (cities, districts) were awarded",
+        ),
+        ("Yangzhou”as the main title", "Yangzhou” as the main title"),
+        ("People's Daily Online,,, China Daily", "People's Daily Online, China Daily"),
+        ("Zhejiang and Guangdong, etc..", "Zhejiang and Guangdong, etc."),
+        ("he still doesn ’ t like it", "he still doesn’t like it"),
+        ("east China ' s Jiangsu", "east China's Jiangsu"),
+        ("“Do n’t forget", "“Don’t forget"),
+        ("the 19 th CPC National Congress", "the 19th CPC National Congress"),
+        ("complete work on14 highways", "complete work on 14 highways"),
+        ("China\\’s annual two sessions", "China’s annual two sessions"),
+        ("ceremony of Xi´an Municipal Government", "ceremony of Xi'an Municipal Government"),
+        # left as they are
+        ("the U.S.Army and 15,000 people", "the U.S.Army and 15,000 people"),
+        (
+            "visit www.Xinhua.Com or Yangzhou.jiangsu.NET",
+            "visit www.Xinhua.Com or Yangzhou.jiangsu.NET",
+        ),
+        ("write to Li.Hua@example.com", "write to Li.Hua@example.com"),
+        ("each person(s) to (re)build", "each person(s) to (re)build"),
+        ("the store cut it: has 11 st", "the store cut it: has 11 st"),
+        ("wait...The end", "wait...The end"),
+        ("covid19 and mp3", "covid19 and mp3"),
+    ],
+)
+def test_spacing(before, after):
+    assert fixed(before, "spacing") == after
+
+
 def test_mojibake():
     assert fixed("We donâ€™t worry", "mojibake") == "We don’t worry"
     assert fixed("the principle â€” it is", "mojibake") == "the principle — it is"

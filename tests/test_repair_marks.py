@@ -1,6 +1,6 @@
 """The compiled repair marks against the rules' own probes (polars), which stay the
 reference: on generated text full of what each probe looks for (full-width marks, spaced
-hyphens, cut-off ends, openers, repeats, odd spaces and case), every bit and every place must
+hyphens, glued or spaced marks, cut-off ends, openers, repeats, odd spaces and case), every bit and every place must
 agree; and the engine, driven by either, must repair a frame alike."""
 
 import polars as pl
@@ -21,7 +21,9 @@ PIECES = st.sampled_from(
      "since", "Since", "ſince", "SINCE", "with", "WHEN", "while", "after", "according to",
      "in order to", "through", "before", ", ", "since the start of X, since ",
      "\u00ad", "\u200b", "\u202c", "\ufeff", "â€™", "Ã©", "Â\xa0", "如皋", "記", "\uf900",
-     '"', "'", "”", "’", ")", "）", "」", "It is a hot day. ", "İt", "ΟΔΟΣ", "e\u0301", "_"]
+     '"', "'", "”", "’", ")", "）", "」", "It is a hot day. ", "İt", "ΟΔΟΣ", "e\u0301", "_",
+     "(", "“", "n’t", "n't", " ’ s", "' ", ",,", ", ,", "..", "!", "?", "\\", "´", " st",
+     " nd", "rd", "h", "on1"]
 )  # fmt: skip
 TEXTS = st.lists(PIECES, max_size=40).map("".join) | st.text(max_size=60)
 PART = st.sampled_from(["title", "body"])

@@ -10,7 +10,7 @@ frame asks `marks`, which finds what every probe would select in one compiled sc
 is not (a repeated clause opener) becomes a flag on the record.
 
 The package: `rule` (Work, Rule, substitute: what every rule is written with), one module per
-family of rules (`characters`, `residue`, `punctuation`, `hyphens`, `repeats`, `truncation`),
+family of rules (`characters`, `residue`, `punctuation`, `spacing`, `hyphens`, `repeats`, `truncation`),
 `marks` (which rules could change each text), and `engine` (the catalogue in order,
 `repair_text`, `repair_frame`).
 """

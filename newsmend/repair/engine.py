@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import polars as pl
 
-from newsmend.repair import characters, hyphens, marks, punctuation, repeats, residue, truncation
+from newsmend.repair import (
+    characters,
+    hyphens,
+    marks,
+    punctuation,
+    repeats,
+    residue,
+    spacing,
+    truncation,
+)
 from newsmend.repair.rule import Rule, Work
 from newsmend.schema import REPAIR
 
@@ -19,6 +28,7 @@ RULES: list[Rule] = [
     truncation.TRUNCATION,
     repeats.REPEATED_PHRASE,
     punctuation.PUNCTUATION,
+    spacing.SPACING,
     hyphens.SPACED_HYPHEN,
     repeats.DUPLICATE_SENTENCE,
     repeats.REPEATED_CLAUSE_OPENER,

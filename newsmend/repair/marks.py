@@ -22,6 +22,7 @@ MARKED = (
     "truncation",
     "repeated_phrase",
     "punctuation",
+    "spacing",
     "spaced_hyphen",
     "duplicate_sentence",
     "repeated_clause_opener",
