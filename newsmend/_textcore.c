@@ -888,6 +888,10 @@ static int is_mojibake_next(Py_UCS4 c) { /* characters._MOJIBAKE_PAIR, second */
     return 0;
 }
 
+static int is_gbk_second(Py_UCS4 c) { /* characters._GBK_PAIR, after its \u00a1 */
+    return c == 0xA4 || c == 0xAA || (c >= 0xAE && c <= 0xB1);
+}
+
 static int is_cjk(Py_UCS4 c) { /* residue.CJK_CHAR */
     return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
            (c >= 0xF900 && c <= 0xFAFF);
@@ -1088,6 +1092,7 @@ BY_KIND long character_marks_of(const Text *t, int body, int kind) {
         if (is_invisible(c)) marks |= 1L << MARK_INVISIBLE;
         if (is_mojibake_lead(c) && i + 1 < n && is_mojibake_next(AT(t, i + 1)))
             marks |= 1L << MARK_MOJIBAKE;
+        if (c == 0xA1 && i + 1 < n && is_gbk_second(AT(t, i + 1))) marks |= 1L << MARK_MOJIBAKE;
         if (is_cjk(c)) marks |= 1L << MARK_CJK_RESIDUE;
         if (c == 0xB4 || (c == 0x201D && i + 1 < n && ascii_letter(AT(t, i + 1))))
             marks |= 1L << MARK_SPACING;

@@ -163,6 +163,7 @@ def test_spacing(before, after):
 
 def test_mojibake():
     assert fixed("We donâ€™t worry", "mojibake") == "We don’t worry"
+    assert fixed("It¡¯s the ¡°Civilized City¡±", "mojibake") == "It’s the “Civilized City”"
     assert fixed("the principle â€” it is", "mojibake") == "the principle — it is"
 
 

@@ -1,5 +1,5 @@
 """Characters that should not be there: invisible ones, and mojibake (UTF-8 read as
-Latin-1/cp1252)."""
+Latin-1/cp1252, GBK's punctuation read as Latin-1)."""
 
 from __future__ import annotations
 
@@ -48,14 +48,24 @@ _MOJIBAKE_TOKEN = re.compile(
 _MOJIBAKE_ANCHOR = Anchor(re.compile(_MOJIBAKE_PAIR), lambda char: not char.isspace())
 
 
+# GBK's punctuation read as Latin-1: the two bytes of · — ‘ ’ “ ” ("It¡¯s", "¡°Sichuan¡±"),
+# which ftfy does not know.
+_GBK_SECONDS = (0xA4, 0xAA, 0xAE, 0xAF, 0xB0, 0xB1)
+_GBK_PUNCTUATION = {f"\u00a1{chr(b)}": bytes([0xA1, b]).decode("gbk") for b in _GBK_SECONDS}
+_GBK_PAIR = "\u00a1[\u00a4\u00aa\u00ae-\u00b1]"
+_GBK_PAIR_RE = re.compile(_GBK_PAIR)
+
+
 def fix_mojibake(work: Work) -> None:
     fix = lambda m: ftfy.fix_encoding(m.group())
     substitute(work, "mojibake", _MOJIBAKE_TOKEN, fix, anchor=_MOJIBAKE_ANCHOR)
+    substitute(work, "mojibake", _GBK_PAIR_RE, lambda m: _GBK_PUNCTUATION[m.group()])
 
 
 MOJIBAKE = regex_rule(
     "mojibake",
-    "UTF-8 read as Latin-1/cp1252, fixed with ftfy (donâ€™t -> don’t)",
+    "UTF-8 read as Latin-1/cp1252, fixed with ftfy (donâ€™t -> don’t); GBK's quotes read as "
+    "Latin-1 (It¡¯s -> It’s)",
     fix_mojibake,
-    _MOJIBAKE_PAIR,
+    f"{_MOJIBAKE_PAIR}|{_GBK_PAIR}",
 )
