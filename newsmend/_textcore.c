@@ -979,12 +979,19 @@ static int spaced_hyphen_at(const Text *t, Py_ssize_t i) {
     return 0;
 }
 
-/* truncation's probe: (?:[ \t]*[\[【][A-Za-z ]{0,20}|[ \t]*(?:\.{3,}|…+))+[ \t]*\n?$; one
+/* truncation's probe:
+ * (?:[ \t]*(?:[\[【](?:…|\.{3})[\]】]|[\[【][A-Za-z ]{0,20}|\.{2,}|…+))+[ \t]*\n?$; one
  * marker ending where only spaces and tabs (and one newline) follow is enough. */
 static int marker_ends_at(const Text *t, Py_ssize_t end) {
     if (end >= 1 && AT(t, end - 1) == 0x2026) return 1;
-    if (end >= 3 && AT(t, end - 1) == '.' && AT(t, end - 2) == '.' && AT(t, end - 3) == '.')
-        return 1;
+    if (end >= 2 && AT(t, end - 1) == '.' && AT(t, end - 2) == '.') return 1;
+    if (end >= 3 && (AT(t, end - 1) == ']' || AT(t, end - 1) == 0x3011)) {
+        Py_ssize_t k = end - 2; /* "[…]" or "[...]" */
+        if (AT(t, k) == 0x2026) k--;
+        else if (k >= 2 && AT(t, k) == '.' && AT(t, k - 1) == '.' && AT(t, k - 2) == '.') k -= 3;
+        else k = -1;
+        if (k >= 0 && (AT(t, k) == '[' || AT(t, k) == 0x3010)) return 1;
+    }
     for (Py_ssize_t k = end - 1; k >= 0 && k >= end - 21; k--) {
         Py_UCS4 c = AT(t, k);
         if (c == '[' || c == 0x3010) return 1;

@@ -235,7 +235,12 @@ LIST_FORMS = {
     "numbered title, snippet": (lambda t, s, d, i: [f"{i + 1}. {t}", s], False),
     "title, cut snippet, more link": (lambda t, s, d, i: [t, s[:90] + "...", "[More]"], False),
     "title, snippet, read more": (lambda t, s, d, i: [t, s, "Read more"], False),
+    "title, snippet and its link": (
+        lambda t, s, d, i: [t, f"{s} Full story (in Chinese) via this link."],
+        False,
+    ),
 }
+LINKS = ("Read more", "[More]", "Full story")  # none belongs to a story's text
 
 
 @pytest.mark.parametrize("separator", ["\n", "\n\n"])
@@ -250,6 +255,7 @@ def test_a_listing_gives_one_record_a_story(form: str, header: tuple, separator:
     assert [r["kind"] for r in records] == ["article"] + ["teaser"] * (len(STORIES) - 1)
     if dated:
         assert [str(r["published"]) for r in records] == [d for _t, _s, d in STORIES]
+    assert not [r for r in records if any(link in r["body_raw"] for link in LINKS)]
     assert headlines == []
 
 

@@ -182,6 +182,15 @@ def test_truncation_of_titles_and_bodies():
     assert repair_text(body)[0].endswith("Ministry of Cul") and repair_text(body)[3]
     assert repair_text("per ki")[:4] == ("per ki", [], [], True)
     assert repair_text("A full sentence.")[3] is False
+    assert repair_text("visit there, said Feb […]")[0::3] == ("visit there, said Feb", True)
+    assert repair_text("comparable to Switzerland. ..")[0::3] == (
+        "comparable to Switzerland.",
+        True,
+    )
+    assert repair_text("Jiangsu and Guangdong, etc..")[0::3] == (
+        "Jiangsu and Guangdong, etc.",
+        False,
+    )
 
 
 def test_cjk_residue_with_and_without_translator():

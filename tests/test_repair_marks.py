@@ -23,7 +23,8 @@ PIECES = st.sampled_from(
      "\u00ad", "\u200b", "\u202c", "\ufeff", "â€™", "Ã©", "Â\xa0", "如皋", "記", "\uf900",
      '"', "'", "”", "’", ")", "）", "」", "It is a hot day. ", "İt", "ΟΔΟΣ", "e\u0301", "_",
      "(", "“", "n’t", "n't", " ’ s", "' ", ",,", ", ,", "..", "!", "?", "\\", "´", " st",
-     " nd", "rd", "h", "on1", "¡", "¯", "°", "¡±"]
+     " nd", "rd", "h", "on1", "¡", "¯", "°", "¡±",
+     "]", "】", "[…]", " .."]
 )  # fmt: skip
 TEXTS = st.lists(PIECES, max_size=40).map("".join) | st.text(max_size=60)
 PART = st.sampled_from(["title", "body"])

@@ -1,4 +1,5 @@
-"""Text a page cut off: a dangling "[Cla" or trailing dots removed, the record marked truncated."""
+"""Text a page cut off: a dangling "[Cla", "[…]" or trailing dots removed, the record marked
+truncated."""
 
 from __future__ import annotations
 
@@ -10,13 +11,17 @@ from newsmend.repair.rule import Rule, Work
 
 # --- truncation -------------------------------------------------------------------------
 
-# A dangling bracket fragment ("[Cla", "[Click") or trailing dots left where a page cut text.
-_END_MARKER_PATTERN = (
-    r"(?:[ \t]*[\[【][A-Za-z ]{0,20}|[ \t]*(?:\.{3,}|…+))+[ \t]*\n?$"  # polars; \n?$ is Python's $
+# A dangling bracket fragment ("[Cla", "[Click"), trailing dots, a bracketed ellipsis ("[…]")
+# or two dots after a space ("Switzerland. ..") left where a page cut text.
+_END_MARKER_PATTERN = (  # polars (no look-behind: its two dots need no space); \n?$ is Python's $
+    r"(?:[ \t]*(?:[\[【](?:…|\.{3})[\]】]|[\[【][A-Za-z ]{0,20}|\.{2,}|…+))+[ \t]*\n?$"
 )
 # The same for Python's backtracking engine, with possessive runs: otherwise a run of dots that
 # is not at the end ("....x") is cut into runs of 3+ dots every possible way (exponential).
-_END_MARKER = re.compile(r"(?:[ \t]*+(?:[\[【][A-Za-z ]{0,20}+|\.{3,}+|…++))+[ \t]*$")
+_END_MARKER = re.compile(
+    r"(?:[ \t]*+(?:[\[【](?:…|\.{3})[\]】]|[\[【][A-Za-z ]{0,20}+|\.{3,}+|(?<=[ \t])\.\.(?!\.)|…++))+"
+    r"[ \t]*$"
+)
 _FINAL_PUNCTUATION = r"[.!?…。！？][\"'”’)）」]*\s*$"
 _FINAL_PUNCTUATION_RE = re.compile(_FINAL_PUNCTUATION)
 TAIL = 64  # characters at the end that truncation looks at
@@ -52,7 +57,7 @@ def _column_could_be_truncated(column: pl.Series, part: str) -> pl.Series:
 
 TRUNCATION = Rule(
     "truncation",
-    "cut-off end ([Cla, [Click, trailing ...) removed; mid-sentence body end marks truncated",
+    "cut-off end ([Cla, [Click, trailing ..., […]) removed; mid-sentence body end marks truncated",
     fix_truncation,
     _column_could_be_truncated,
 )

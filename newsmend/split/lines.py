@@ -85,6 +85,13 @@ BYLINE_KINDS = frozenset({META, CREDIT, DATE})
 MORE_INSIDE = re.compile(
     r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details?)[\]】]", re.IGNORECASE
 )
+# A sentence that links to the rest of the story, closing its snippet's line: "... on 13 August.
+# Full story (in Chinese) via this link."
+LINK_SENTENCE = re.compile(
+    r"(?<=[.!?。\"”’])\s++(?i:full story|read more|read the full (?:story|article)|click here)\b"
+    r"[^.!?\n]{0,60}+[.!?]?$"
+)
+LINK_SENTENCE_TAIL = 100  # characters at the end of a line where LINK_SENTENCE is looked for
 STAMP = re.compile(r"date \d{4}-\d{2}-\d{2}(?=\s+\S)")  # see _cells
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
 # DATE_CELL's gap ends at most 32 characters before the line's end: a line without three
@@ -216,13 +223,15 @@ def _unwrapped(lines: list[Span]) -> list[Span]:
 
 def _cells(line: Span) -> list[Span]:
     """A line, or its pieces: the text and the date that ends it after a wide gap or after a
-    sentence; a story's text, the link to the rest of it ("... [MORE]") and what follows on
-    the line; the date a page store glued before the page's first line ("date 2024-01-12 A
+    sentence; a story's text, the link to the rest of it ("... [MORE]", "... Full story via
+    this link.") and what follows on the line; the date a page store glued before the page's first line ("date 2024-01-12 A
     glimpse into ...")."""
     stamp = STAMP.match(line.text) if line.text.startswith("date ") else None
     if stamp is not None:
         return [_cut(line, 0, stamp.end()), *_cells(_cut(line, stamp.end(), len(line.text)))]
     more = MORE_INSIDE.search(line.text) if "[" in line.text or "【" in line.text else None
+    if more is None:
+        more = LINK_SENTENCE.search(line.text, max(0, len(line.text) - LINK_SENTENCE_TAIL))
     if more is not None:
         pieces = [(0, more.start()), more.span(), (more.end(), len(line.text))]
         return [_cut(line, *piece) for piece in pieces if line.text[slice(*piece)].strip()]
