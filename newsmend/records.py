@@ -30,8 +30,12 @@ from newsmend.dates import (
 from newsmend.furniture import strip_toolbar
 from newsmend.ingest import Page
 from newsmend.split import CAPTION, Headline, PageParts, Span, Teaser, split_page
+from newsmend.tables import read_toml
 
 PARAGRAPH_BREAK = "\n\n"
+OUTLET_NAMES = {
+    written.casefold(): name for written, name in read_toml("outlet_names.toml")["names"].items()
+}
 
 
 def record_id(source_file: str, table: str, position: int) -> str:
@@ -56,9 +60,10 @@ def _read_byline_texts(texts: tuple[str, ...]) -> Byline:
 
 
 def _credit_columns(outlet: str | None, credits: list[tuple[str, str]]) -> dict:
-    """The columns `outlet`, `authors`, `editors` (a person once each) and `credits`."""
+    """The columns `outlet` (by the name it goes by), `authors`, `editors` (a person once
+    each) and `credits`."""
     return {
-        "outlet": outlet,
+        "outlet": OUTLET_NAMES.get(outlet.casefold(), outlet) if outlet else outlet,
         "authors": _unique(persons(credits, "author")),
         "editors": _unique(persons(credits, "editor")),
         "credits": [{"role": role, "name": name} for role, name in credits],

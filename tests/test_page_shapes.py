@@ -404,6 +404,12 @@ def test_a_dateline_with_its_year_and_outlet_dates_the_story() -> None:
     assert article["body_raw"].startswith(first)
 
 
+def test_an_outlet_goes_by_one_name() -> None:
+    first = f"YANGZHOU, China, July 2, 2021 /PRNewswire/ -- {BODY[0]}"
+    article, _, _ = read(TITLE, first, *BODY[1:])
+    assert (str(article["published"]), article["outlet"]) == (DAY, "PR Newswire")
+
+
 def test_listed_titles_dated_after_a_dash() -> None:
     lines = [line for t, s, d in STORIES for line in (f"{t} - {d}", s)]
     records, headlines = page_records(Page("p.txt", "0", "\n\n".join(lines) + "\n"))
