@@ -84,8 +84,8 @@ LABEL = _compile_labels()
 # No \s* around the separators (split_names splits words anyway): a long run of spaces
 # would make every start in it rescan the run.
 NAME_SEPARATOR = re.compile(r"[,，、;；&]|\band\b")
-# A word of a name: "Yingyao", "O'Neil", or initials ("Meng SH").
-NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)*|[A-Z]{1,2}")
+# A word of a name: "Yingyao", "O'Neil", or initials ("Meng SH", "Joseph S. Margai").
+NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)*|[A-Z]{1,2}|[A-Z]\.")
 CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")
 # Up to the first ideograph without ideographs: one way to match, so fullmatch is linear.
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -108,6 +108,7 @@ CAPITALS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 CREDIT_ENDS = (")", "）", "]", "】", *CAPITALS)  # how a line with a picture credit ends
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
+INITIAL = re.compile(r"[A-Z]\.")  # a middle initial, its full stop kept
 # Between fields: a bar, a dash ("By He Xin—Yiwu Business") or a spaced slash ("hiHainan /
 # By Chen Shumin"). Pieces are stripped: no \s*
 # around it (quadratic on runs of spaces).
@@ -275,8 +276,10 @@ def split_names(text: str) -> list[str]:
     for chunk in NAME_SEPARATOR.split(text):
         first_of_chunk = len(names)
         person: list[str] = []
-        for word in chunk.split():
-            word = word.strip(EDGE_PUNCTUATION)
+        words = chunk.split()
+        for position, word in enumerate(words):
+            initial = INITIAL.fullmatch(word) and position + 1 < len(words)
+            word = word if initial else word.strip(EDGE_PUNCTUATION)  # "Joseph S. Margai"
             if not word:
                 continue
             if len(person) >= 2 and is_family_name(word):
