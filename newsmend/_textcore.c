@@ -927,7 +927,7 @@ static inline int is_apostrophe(Py_UCS4 c) { return c == '\'' || c == 0x2019; }
 
 /* spacing's probe at the ASCII character c at i:
  * [.!?]["“]?[A-Z]|[,;]["“]?[A-Za-z]|\)[a-z]|[A-Za-z]\(|[ \t][,.;!?]|[ \t][’'][ \t]?[a-z]
- * |,[ \t]*,|\.\.|[ \t]n[’']t|\\[’'"]|[0-9] (?:st|nd|rd|th)|[a-z][0-9]; its non-ASCII
+ * |,[ \t]*,|\.\.|[ \t]n[’']t|\\[’'"]|[0-9] (?:st|nd|rd|th)|[a-z][0-9A-Z]; its non-ASCII
  * starts (”[A-Za-z]|´) are in character_marks_of. */
 static int spacing_at(const Text *t, Py_ssize_t i, Py_UCS4 c) {
     Py_ssize_t n = t->length;
@@ -962,7 +962,8 @@ static int spacing_at(const Text *t, Py_ssize_t i, Py_UCS4 c) {
             return 1;
         return next == 'n' && is_apostrophe(after) && i + 3 < n && AT(t, i + 3) == 't';
     }
-    return c >= '0' && c <= '9' && i > 0 && AT(t, i - 1) >= 'a' && AT(t, i - 1) <= 'z';
+    return ((c >= '0' && c <= '9') || is_upper(c)) && i > 0 && AT(t, i - 1) >= 'a' &&
+           AT(t, i - 1) <= 'z';
 }
 
 /* spaced_hyphen's probe at a hyphen at i: [A-Za-z] -[A-Za-z0-9]|[A-Za-z]- [a-z] */

@@ -142,6 +142,14 @@ def test_punctuation(before, after):
         ("“Do n’t forget", "“Don’t forget"),
         ("the 19 th CPC National Congress", "the 19th CPC National Congress"),
         ("complete work on14 highways", "complete work on 14 highways"),
+        (
+            "the two SARs ofHong Kong and the Information Office ofState",
+            "the two SARs of Hong Kong and the Information Office of State",
+        ),
+        (
+            "namely andYangtze River Delta, on WeChat and iPhone",
+            "namely and Yangtze River Delta, on WeChat and iPhone",
+        ),
         ("China\\’s annual two sessions", "China’s annual two sessions"),
         ("ceremony of Xi´an Municipal Government", "ceremony of Xi'an Municipal Government"),
         # left as they are

@@ -1,6 +1,7 @@
 """Spaces that machine translation and copy-pasting lose or add around ASCII punctuation:
 "traffic.People", "Hefei,Huangshan", "Zhonglin ,Deputy", "Swansea !", "Line(Bus 505)",
-"districts)were", "Online,,, China Daily", "etc..", "doesn ’ t", "Do n’t", "19 th", "on14";
+"districts)were", "Online,,, China Daily", "etc..", "doesn ’ t", "Do n’t", "19 th", "on14",
+"ofHong Kong";
 and apostrophes a scraper escaped or wrote as an accent ("China\\’s", "Xi´an")."""
 
 from __future__ import annotations
@@ -21,8 +22,12 @@ _GLUED_CLOSING_QUOTE = re.compile(r"”(?<=[A-Za-z.,!?]”)(?=[A-Za-z])")  # 'Ya
 _ESCAPED_QUOTE = re.compile(r"\\(?=[’'\"])")  # a scraper's escape: "China\’s"
 _ACUTE_APOSTROPHE = re.compile(r"´(?<=[A-Za-z]´)(?=[A-Za-z])")  # "Xi´an"
 _SPACED_ORDINAL = re.compile(r"(\d++) (st|nd|rd|th)\b")  # "the 19 th CPC", not "has 11 st"
-# A short word glued to the number after it ("work on14 highways", "in2019").
-_GLUED_NUMBER = re.compile(r"(?<![A-Za-z])(?:on|in|of|at|to|by|for|from|and|with|over)(?=\d)")
+# A short word glued to the number or the name after it ("work on14 highways", "in2019",
+# "the two SARs ofHong Kong", "andYangtze"); brands written so ("iPhone", "WeChat") start
+# with no such word.
+_GLUED_WORD = re.compile(
+    r"(?<![A-Za-z])(?:on|in|of|at|to|by|for|from|and|with|over|the)(?=\d|[A-Z][a-z])"
+)
 # A comma or semicolon glued to the word after it ("Hefei,Huangshan", "said,“The"); numbers
 # ("15,000") are not words.
 _GLUED_COMMA = re.compile(r"[,;](?<=[A-Za-z”’\")][,;])(?=[\"“]?[A-Za-z])")
@@ -80,7 +85,7 @@ def fix_spacing(work: Work) -> None:
     substitute(work, rule, _GLUED_OPEN, lambda m: " (")
     substitute(work, rule, _GLUED_CLOSE, lambda m: m.group() + " ")
     substitute(work, rule, _GLUED_CLOSING_QUOTE, lambda m: "” ")
-    substitute(work, rule, _GLUED_NUMBER, lambda m: m.group() + " ")
+    substitute(work, rule, _GLUED_WORD, lambda m: m.group() + " ")
 
 
 def _ordinal_suffix(number: int) -> str:
@@ -106,5 +111,5 @@ SPACING = regex_rule(
     "(Zhonglin ,Deputy, Swansea !), around brackets (Line(Bus 505)), in doesn ’ t, Do n’t",
     fix_spacing,
     r"[.!?][\"“]?[A-Z]|[,;][\"“]?[A-Za-z]|\)[a-z]|[A-Za-z]\(|[ \t][,.;!?]|[ \t][’'][ \t]?[a-z]"
-    r"|,[ \t]*,|\.\.|[ \t]n[’']t|”[A-Za-z]|\\[’'\"]|´|[0-9] (?:st|nd|rd|th)|[a-z][0-9]",
+    r"|,[ \t]*,|\.\.|[ \t]n[’']t|”[A-Za-z]|\\[’'\"]|´|[0-9] (?:st|nd|rd|th)|[a-z][0-9A-Z]",
 )
