@@ -848,6 +848,7 @@ static const char *ascii_data(PyObject *object, Py_ssize_t *length) {
  * where a repeat may start. The probes are polars (Rust) regexes, whose \s is Unicode's
  * White_Space: Python's whitespace without \x1c-\x1f. The bits, in the catalogue's order: */
 enum {
+    MARK_HTML_ENTITY,
     MARK_INVISIBLE,
     MARK_MOJIBAKE,
     MARK_CJK_RESIDUE,
@@ -924,6 +925,33 @@ static inline int is_upper(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
 static inline int is_double_quote(Py_UCS4 c) { return c == '"' || c == 0x201C; }
 
 static inline int is_apostrophe(Py_UCS4 c) { return c == '\'' || c == 0x2019; }
+
+static inline int ascii_digit(Py_UCS4 c) { return c >= '0' && c <= '9'; }
+
+static inline int hex_digit(Py_UCS4 c) {
+    return ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* html_entity's probe at a & at i: &(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31}); */
+static int entity_at(const Text *t, Py_ssize_t i) {
+    Py_ssize_t n = t->length, k = i + 1, start;
+    if (k >= n) return 0;
+    if (AT(t, k) == '#') {
+        k++;
+        if (k < n && (AT(t, k) == 'x' || AT(t, k) == 'X')) {
+            start = ++k;
+            while (k < n && k - start < 6 && hex_digit(AT(t, k))) k++;
+        } else {
+            start = k;
+            while (k < n && k - start < 7 && ascii_digit(AT(t, k))) k++;
+        }
+        return k > start && k < n && AT(t, k) == ';';
+    }
+    if (!ascii_letter(AT(t, k))) return 0;
+    start = ++k;
+    while (k < n && k - start < 31 && (ascii_letter(AT(t, k)) || ascii_digit(AT(t, k)))) k++;
+    return k > start && k < n && AT(t, k) == ';';
+}
 
 /* spacing's probe at the ASCII character c at i:
  * [.!?]["“]?[A-Z]|[,;]["“]?[A-Za-z]|\)[a-z]|[A-Za-z]\(|[ \t][,.;!?]|[ \t][’'][ \t]?[a-z]
@@ -1082,6 +1110,7 @@ BY_KIND long character_marks_of(const Text *t, int body, int kind) {
         Py_UCS4 c = READ(t, kind, i);
         if (c < 128) {
             if (spacing_at(t, i, c)) marks |= 1L << MARK_SPACING;
+            if (c == '&' && entity_at(t, i)) marks |= 1L << MARK_HTML_ENTITY;
             if (c == ' ') {
                 Py_ssize_t end;
                 if (i + 1 < n && READ(t, kind, i + 1) == ' ') {

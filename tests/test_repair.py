@@ -169,6 +169,11 @@ def test_spacing(before, after):
     assert fixed(before, "spacing") == after
 
 
+def test_html_entities():
+    text = "Li &amp; Wang&#8217;s report,&nbsp;R&amp;D &#x2019; &foo; &#0; AT&T"
+    assert fixed(text, "html_entity") == "Li & Wang’s report, R&D ’ &foo; &#0; AT&T"
+
+
 def test_mojibake():
     assert fixed("We donâ€™t worry", "mojibake") == "We don’t worry"
     assert fixed("It¡¯s the ¡°Civilized City¡±", "mojibake") == "It’s the “Civilized City”"
@@ -242,7 +247,8 @@ def test_rules_can_be_switched_off():
 
 
 def test_catalogue_lists_names_and_descriptions():
-    assert RULE_NAMES[:2] == ["invisible", "mojibake"] and len(set(RULE_NAMES)) == len(RULES)
+    assert RULE_NAMES[:3] == ["html_entity", "invisible", "mojibake"]
+    assert len(set(RULE_NAMES)) == len(RULES)
     assert all(rule.description for rule in RULES)
 
 

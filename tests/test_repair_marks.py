@@ -24,7 +24,7 @@ PIECES = st.sampled_from(
      '"', "'", "”", "’", ")", "）", "」", "It is a hot day. ", "İt", "ΟΔΟΣ", "e\u0301", "_",
      "(", "“", "n’t", "n't", " ’ s", "' ", ",,", ", ,", "..", "!", "?", "\\", "´", " st",
      " nd", "rd", "h", "on1", "¡", "¯", "°", "¡±",
-     "]", "】", "[…]", " .."]
+     "]", "】", "[…]", " ..", "&", "&amp;", "&#", "&#82", "&#x2", "x", "F", ";", "&nbsp;"]
 )  # fmt: skip
 TEXTS = st.lists(PIECES, max_size=40).map("".join) | st.text(max_size=60)
 PART = st.sampled_from(["title", "body"])

@@ -1,8 +1,9 @@
-"""Characters that should not be there: invisible ones, and mojibake (UTF-8 read as
-Latin-1/cp1252, GBK's punctuation read as Latin-1)."""
+"""Characters that should not be there: invisible ones, HTML's entities left in the text, and
+mojibake (UTF-8 read as Latin-1/cp1252, GBK's punctuation read as Latin-1)."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import ftfy
@@ -68,4 +69,32 @@ MOJIBAKE = regex_rule(
     "Latin-1 (It¡¯s -> It’s)",
     fix_mojibake,
     f"{_MOJIBAKE_PAIR}|{_GBK_PAIR}",
+)
+
+
+# --- html_entity ------------------------------------------------------------------------
+
+# An HTML entity a scraper left in the text ("&amp;", "&#8217;", "&nbsp;"): the character it
+# stands for; a non-breaking space is a space. An unknown name ("&foo;") stays.
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_ENTITY_RE = re.compile(_ENTITY)
+_ENTITY_ANCHOR = Anchor(re.compile("&"), lambda _char: False, chars="&")
+
+
+def _unescaped(m: re.Match) -> str | None:
+    char = html.unescape(m.group())
+    if char == m.group() or len(char) != 1 or char == "\ufffd":
+        return None  # not an entity, or a code point that names no character ("&#0;")
+    return " " if char.isspace() else char
+
+
+def fix_html_entity(work: Work) -> None:
+    substitute(work, "html_entity", _ENTITY_RE, _unescaped, anchor=_ENTITY_ANCHOR)
+
+
+HTML_ENTITY = regex_rule(
+    "html_entity",
+    "HTML entities left by a scraper (&amp; -> &, &#8217; -> ’, &nbsp; -> a space)",
+    fix_html_entity,
+    _ENTITY,
 )

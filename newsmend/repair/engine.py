@@ -22,6 +22,7 @@ TITLE_COLUMNS = {"title"}  # clean columns holding titles: no final punctuation 
 
 # The catalogue, in the order the rules run.
 RULES: list[Rule] = [
+    characters.HTML_ENTITY,
     characters.INVISIBLE,
     characters.MOJIBAKE,
     residue.CJK_RESIDUE,

@@ -16,6 +16,7 @@ from newsmend.textcore import compiled
 
 # Every rule of the catalogue, in the order of repair_marks' bits.
 MARKED = (
+    "html_entity",
     "invisible",
     "mojibake",
     "cjk_residue",
