@@ -177,6 +177,8 @@ class Byline:
     authors: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
     credits: list[tuple[str, str]] = field(default_factory=list)  # (role, person), page order
+    # the outlet was written under a source label ("Source: Xinhua"); how, not what: not compared
+    sourced: bool = field(default=False, compare=False)
 
 
 def _role(match: re.Match[str]) -> str:
@@ -617,6 +619,7 @@ def parse_byline(line: str) -> Byline:
         persons(credits, "author"),
         persons(credits, "editor"),
         credits,
+        sourced=bool(labelled),
     )
 
 
@@ -672,6 +675,8 @@ DATELINE = re.compile(
 )
 
 
+# A wire's source closing its story after a dash: "-- BERNAMA", "— Xinhua"
+DASH_SOURCE = re.compile(r"(?:--|[–—])\s*+(?P<outlet>[^\s–—-].{1,60}+)")
 # An agency alone opening a story: "(ECNS) -- About 140 medical workers ..."
 AGENCY_DATELINE = re.compile(r"[(（](?P<agency>[A-Za-z][A-Za-z .]{1,30})[)）]\s*(?:--|[—–])")
 
@@ -723,7 +728,7 @@ def looks_like_byline(line: str) -> bool:
     fields = _fields(line)
     labelled = any(role is not None for role, _ in fields)
     if not labelled and find_date(line) is None:
-        return whole != line and is_site_name(line)  # bracketed: "(Xinhua)"
+        return _set_apart_outlet(whole, line)
     if not labelled and line.endswith((")", "）")):
         return False  # a headline dated in brackets
     for position, (role, written) in enumerate(fields):
@@ -740,6 +745,16 @@ def looks_like_byline(line: str) -> bool:
         if role in PERSON_ROLES and not _names_persons(role, written):
             return False
     return True
+
+
+def _set_apart_outlet(whole: str, line: str) -> bool:
+    """An outlet's name alone on a line, set apart by brackets ("(Xinhua)", unwrapped to
+    `line`) or by a dash before it, as a wire's closing source ("-- BERNAMA", "— Xinhua")."""
+    dashed = DASH_SOURCE.fullmatch(line)
+    if dashed is not None:
+        outlet = dashed["outlet"]
+        return _outlet_alone(outlet) or (outlet.isalpha() and outlet.isupper())  # "BERNAMA"
+    return whole != line and is_site_name(line)
 
 
 def _names_persons(role: str, written: str) -> bool:

@@ -72,14 +72,17 @@ def _credit_columns(outlet: str | None, credits: list[tuple[str, str]]) -> dict:
 
 def _credits(parts: PageParts, byline: Byline, credit_lines: list[Byline]) -> dict:
     """Outlet, authors, editors and every (role, person) from the byline, the credit lines
-    and the captions, in page order; a person is listed once per role. The byline's outlet
-    comes first, then the first a credit line names."""
+    and the captions, in page order; a person is listed once per role. The outlet is the
+    first one written under a source label ("Source: Yunnan Daily" after the story beats the
+    site's name beside the date above it), else the byline's, else a credit line's."""
     credits = list(byline.credits)
     captions = [line for kind, line in parts.furniture if kind == CAPTION] + parts.captions
     credits += [credit for line in captions for credit in caption_credits(line.text)]
     credits = _unique(credits + [c for line in credit_lines for c in line.credits])
     credits += _chinese_credits(parts, credits)
-    outlets = [line.outlet for line in [byline, *credit_lines] if line.outlet]
+    lines = [byline, *credit_lines]
+    outlets = [line.outlet for line in lines if line.outlet and line.sourced]
+    outlets += [line.outlet for line in lines if line.outlet and not line.sourced]
     return _credit_columns(next(iter(outlets), None), credits)
 
 

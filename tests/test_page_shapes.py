@@ -115,6 +115,8 @@ CLOSING_CREDITS = [
     ("Editors: Li Hua, Wang Ying", [], ["Li Hua", "Wang Ying"], None),
     ("Photo by Wang Ying/Xinhua", ["Wang Ying"], [], None),
     ("Information source: Yangzhou Daily", [], [], "Yangzhou Daily"),
+    ("-- BERNAMA", [], [], "BERNAMA"),
+    ("— Xinhua", [], [], "Xinhua"),
 ]
 
 HEADS = [
@@ -290,6 +292,7 @@ TAILS = {
         [],
     ),
     "end marker": (["- END -"], []),
+    "pager": (["Previous Page 1 2 Next Page"], []),
     "recommended": (["Recommended", *OTHERS], OTHERS),
     "most read, ranked": (["Most Read", *(f"{i} {t}" for i, t in enumerate(OTHERS, 1))], OTHERS),
     "latest, dated in brackets": (
@@ -403,6 +406,18 @@ def test_a_dateline_with_its_year_and_outlet_dates_the_story() -> None:
     article, _, _ = read(TITLE, first, *BODY[1:])
     assert (str(article["published"]), article["outlet"]) == (DAY, "China Daily")
     assert article["body_raw"].startswith(first)
+
+
+def test_a_labelled_source_after_the_story_beats_the_sites_name_over_it() -> None:
+    byline = "Updated:2021-07-02 17:52:07   Yunnan Gateway"
+    article, _, _ = read(TITLE, byline, *BODY, "Source: Yangzhou Daily; trans-editing by Li Hua")
+    assert (article["outlet"], article["editors"]) == ("Yangzhou Daily", ["Li Hua"])
+
+
+def test_titles_listed_under_no_header_after_the_story_are_headlines() -> None:
+    article, others, headlines = read(TITLE, *BODY, "(China Daily July 2, 2021)", *OTHERS, FOOTER)
+    assert (article["outlet"], str(article["published"]), others) == ("China Daily", DAY, [])
+    assert [h["title_raw"] for h in headlines] == OTHERS
 
 
 def test_an_outlet_goes_by_one_name() -> None:

@@ -8,11 +8,13 @@ import re
 from newsmend.dates import find_date
 from newsmend.furniture import IN_BODY
 from newsmend.split.body import (
+    MIN_TITLE_RUN,
     _add_to_body,
     _followed_by_title,
     _over_more_link,
     _starts_list,
     _starts_title_run,
+    _title_run,
 )
 from newsmend.split.lines import (
     BYLINE_KINDS,
@@ -48,6 +50,7 @@ from newsmend.split.parts import (
 )
 
 MIN_TEASER_WORDS = 2  # a story's title, not a tag ("China")
+MIN_UNLED_TITLE_WORDS = 4  # a title listed under no header: longer than a menu's item
 MIN_CUT_SNIPPET_WORDS = 4  # a snippet that ends no sentence, cut by the page or the store
 
 
@@ -201,6 +204,10 @@ def _read_teasers(
             kinds[i] = HEADER  # a section's name over its "more" link heads a list too
             going_on = False
             i = _read_after_body(lines, kinds, bulleted, i, parts)
+        elif titles := _unled_titles(lines, kinds, i):
+            going_on = False
+            parts.headlines += [Headline(lines[j], None) for j in titles]
+            i = titles[-1] + 1
         elif (
             kind in (TEXT, ENTRY)
             and _title_like(lines[i], TEXT)
@@ -237,6 +244,17 @@ def _read_teasers(
             going_on = going_on and (kind not in FURNITURE_KINDS or _passable(kind))
             i += 1
         date_above = ()
+
+
+def _unled_titles(lines: list[Span], kinds: list[str], i: int) -> list[int]:
+    """Other stories' titles listed after the story under no header ("(China Daily March 19,
+    2002)", then five titles a line): MIN_TITLE_RUN lines or more in a row, each longer than
+    a menu's item; the last is a teaser's title when a snippet follows it."""
+    run = [j for j in _title_run(lines, kinds, i, MIN_UNLED_TITLE_WORDS) if kinds[j] == TEXT]
+    after = _skip_meta(kinds, _next_line(kinds, run[-1])) if run else len(lines)
+    if after < len(lines) and _is_prose(lines[after], kinds[after]):
+        run = run[:-1]
+    return run if len(run) >= MIN_TITLE_RUN else []
 
 
 def _summary_over_more_link(lines: list[Span], kinds: list[str], i: int) -> bool:

@@ -95,11 +95,13 @@ def _over_date(lines: list[Span], kinds: list[str], i: int) -> bool:
     )
 
 
-def _title_run(lines: list[Span], kinds: list[str], i: int) -> int:
-    """How many lines from i are a run of other stories' titles: title-like lines of
-    MIN_TITLE_WORDS to MAX_RUN_TITLE_WORDS words, none ending in a comma or a colon (not a
-    poem's lines or a list's lead-in), furniture between them passed."""
-    run = 0
+def _title_run(
+    lines: list[Span], kinds: list[str], i: int, min_words: int = MIN_TITLE_WORDS
+) -> list[int]:
+    """The lines from i that are a run of other stories' titles: title-like lines of
+    min_words to MAX_RUN_TITLE_WORDS words, none ending in a comma or a colon (not a poem's
+    lines or a list's lead-in), furniture between them passed."""
+    run = []
     while i < len(lines):
         if kinds[i] in FURNITURE_KINDS:
             i += 1
@@ -107,11 +109,12 @@ def _title_run(lines: list[Span], kinds: list[str], i: int) -> int:
         text = lines[i].text
         if not (
             _title_like(lines[i], kinds[i])
-            and MIN_TITLE_WORDS <= len(text.split()) <= MAX_RUN_TITLE_WORDS
+            and min_words <= len(text.split()) <= MAX_RUN_TITLE_WORDS
             and not text.endswith((",", "，", ";", "；", ":", "："))
         ):
             break
-        run, i = run + 1, i + 1
+        run.append(i)
+        i += 1
     return run
 
 
@@ -119,7 +122,7 @@ def _starts_title_run(lines: list[Span], kinds: list[str], i: int) -> bool:
     """A list of other stories' titles under a lead-in of its own ("What do the media of
     China report for Hunan?"): the lead-in, then MIN_TITLE_RUN titles in a row. Without a
     lead-in or a header, a run of title lines is as often a menu: not a list."""
-    return _is_lead_in(lines, kinds, i) and _title_run(lines, kinds, i + 1) >= MIN_TITLE_RUN
+    return _is_lead_in(lines, kinds, i) and len(_title_run(lines, kinds, i + 1)) >= MIN_TITLE_RUN
 
 
 def _is_lead_in(lines: list[Span], kinds: list[str], i: int) -> bool:
