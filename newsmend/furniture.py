@@ -198,9 +198,65 @@ def furniture_kind(line: str) -> str | None:
             return kind.name
         if kind.words and len(tokens) >= kind.min_words and _made_of(tokens, kind.words):
             return kind.name
-    if len(tokens) >= 2 and _made_of(tokens, ALL_WORDS):
+    if (len(tokens) >= 2 and _made_of(tokens, ALL_WORDS)) or _menu_row(line):
         return MIXED
     return None
+
+
+# A row of a menu's items run together: many capitalised words and no function word, often
+# after its section's name in capitals ("ABOUT Introduction Development Zones Officials
+# Department Industrial Parks"); a headline that long has a function word in it.
+MENU_ROW_WORDS, HEADED_MENU_ROW_WORDS, MIN_SECTION_CAPITALS = 10, 7, 5
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "and",
+        "or",
+        "as",
+        "amid",
+        "over",
+        "after",
+        "before",
+        "into",
+        "about",
+        "under",
+        "vs",
+        "is",
+        "are",
+        "was",
+        "be",
+        "will",
+    ]
+)
+MENU_ROW_MARKS = frozenset(".,;:!?\"“”'’()|")
+
+
+def _menu_row(line: str) -> bool:
+    if "." in line or "," in line or not line[:1].isupper():
+        return False  # most lines: sentences
+    words = line.split()
+    if len(words) < HEADED_MENU_ROW_WORDS:
+        return False
+    headed = len(words[0]) >= MIN_SECTION_CAPITALS and words[0].isalpha() and words[0].isupper()
+    items = words[1:] if headed else words
+    return (
+        len(words) >= (HEADED_MENU_ROW_WORDS if headed else MENU_ROW_WORDS)
+        and all(word[0].isupper() or word == "&" for word in items)
+        and not any(word.casefold() in FUNCTION_WORDS for word in items)
+        and not MENU_ROW_MARKS.intersection(line)
+        and not any(char.isdigit() for char in line)
+    )
 
 
 def _patterned(line: str) -> bool:

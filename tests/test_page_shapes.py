@@ -293,6 +293,21 @@ TAILS = {
     ),
     "end marker": (["- END -"], []),
     "pager": (["Previous Page 1 2 Next Page"], []),
+    "menu rows": (
+        [
+            "ABOUT Introduction Development Zones Officials Department Industrial Parks",
+            "INVESTING Why Yangzhou Guide Policies Opportunities Industrial Parks Industries",
+        ],
+        [],
+    ),
+    "editor, then a sidebar": (
+        [
+            "Edited by Zachary Dye",
+            "Video",
+            "Trade officials praised Yangzhou as a center of tourism.",
+        ],
+        [],
+    ),
     "recommended": (["Recommended", *OTHERS], OTHERS),
     "most read, ranked": (["Most Read", *(f"{i} {t}" for i, t in enumerate(OTHERS, 1))], OTHERS),
     "latest, dated in brackets": (

@@ -141,7 +141,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     _split_off_credits(parts)
     parts.teasers += _teaser_before_more(lines, kinds, body_end, parts)
     teaser_start = _read_after_body(lines, kinds, bulleted, body_end, parts)
-    going_on = all(_passable(kinds[j]) for j in range(body_end, teaser_start))
+    going_on = all(_passable(kinds[j], lines[j]) for j in range(body_end, teaser_start))
     _read_teasers(lines, kinds, bulleted, teaser_start, parts, going_on)
     untitled_listing(parts)
     parts.headlines = without_ranks(parts.headlines)

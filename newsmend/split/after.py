@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from newsmend.credits import GROUPS, parse_credit_line
 from newsmend.dates import find_date
 from newsmend.furniture import IN_BODY
 from newsmend.split.body import (
@@ -159,9 +160,13 @@ def _add_after_body(kind: str, line: Span, parts: PageParts) -> None:
         parts.furniture.append((kind, line))
 
 
-def _passable(kind: str) -> bool:
+def _passable(kind: str, line: Span) -> bool:
     """A line a story may go on after: a byline or credit line, or furniture that does not
-    end bodies (a share bar; not a footer, a menu or a list)."""
+    end bodies (a share bar; not a footer, a menu or a list); not an editor's credit alone,
+    which closes a story ("Edited by Zachary Dye", then a sidebar's text)."""
+    if kind == CREDIT:
+        credited = parse_credit_line(line.text)
+        return credited is None or GROUPS.get(credited[0]) != "editor"
     return kind in BYLINE_KINDS or (kind in FURNITURE_KINDS and IN_BODY[kind] != "never")
 
 
@@ -241,7 +246,7 @@ def _read_teasers(
             i = _next_line(kinds, i) + 1
         else:
             parts.furniture.append((kind if kind in FURNITURE_KINDS else STRAY, lines[i]))
-            going_on = going_on and (kind not in FURNITURE_KINDS or _passable(kind))
+            going_on = going_on and (kind not in FURNITURE_KINDS or _passable(kind, lines[i]))
             i += 1
         date_above = ()
 
