@@ -953,17 +953,33 @@ static int entity_at(const Text *t, Py_ssize_t i) {
     return k > start && k < n && AT(t, k) == ';';
 }
 
+static const char *GLUED_WORDS[] = {"on", "in", "of", "at", "to", "by", "for", "from", "and",
+                                     "with", "over", "the", NULL};
+
+/* Whether one of GLUED_WORDS ends right before i. */
+static int glued_word_before(const Text *t, Py_ssize_t i) {
+    for (const char **w = GLUED_WORDS; *w; w++) {
+        Py_ssize_t len = (Py_ssize_t)strlen(*w), k = 0;
+        if (i < len) continue;
+        while (k < len && AT(t, i - len + k) == (Py_UCS4)(unsigned char)(*w)[k]) k++;
+        if (k == len) return 1;
+    }
+    return 0;
+}
+
 /* spacing's probe at the ASCII character c at i:
- * [.!?]["“]?[A-Z]|[,;]["“]?[A-Za-z]|\)[a-z]|[A-Za-z]\(|[ \t][,.;!?]|[ \t][’'][ \t]?[a-z]
- * |,[ \t]*,|\.\.|[ \t]n[’']t|\\[’'"]|[0-9] (?:st|nd|rd|th)|[a-z][0-9A-Z]; its non-ASCII
- * starts (”[A-Za-z]|´) are in character_marks_of. */
+ * [.!?]["“]?[A-Z]|[,;]["“]?[A-Za-z]|\)[a-z]|[A-Za-z]\(|[ \t][,;][A-Za-z]|[ \t]\.[A-Z]|[ \t][!?]
+ * |[ \t][’'][ \t]?[a-z]|,[ \t]*,|[A-Za-z]\.\.(?:[^.]|$)|[ \t]n[’']t|\\[’'"]
+ * |[0-9] (?:st|nd|rd|th)|(?:on|in|of|at|to|by|for|from|and|with|over|the)[0-9A-Z]; its
+ * non-ASCII starts (”[A-Za-z]|´) and its letters and digits (the last alternative: at a
+ * capital or a digit after a small letter) are in character_marks_of. */
 static int spacing_at(const Text *t, Py_ssize_t i, Py_UCS4 c) {
     Py_ssize_t n = t->length;
     Py_UCS4 next = i + 1 < n ? AT(t, i + 1) : 0;
     Py_UCS4 after = i + 2 < n ? AT(t, i + 2) : 0;
     switch (c) {
     case '.':
-        if (next == '.') return 1;
+        if (next == '.' && i > 0 && ascii_letter(AT(t, i - 1)) && after != '.') return 1;
         /* fall through */
     case '!':
     case '?':
@@ -979,7 +995,9 @@ static int spacing_at(const Text *t, Py_ssize_t i, Py_UCS4 c) {
     case '\\': return next == '\'' || next == '"' || next == 0x2019;
     case ' ':
     case '\t':
-        if (next == ',' || next == '.' || next == ';' || next == '!' || next == '?') return 1;
+        if (((next == ',' || next == ';') && ascii_letter(after)) || (next == '.' && is_upper(after)) ||
+            next == '!' || next == '?')
+            return 1;
         if (is_apostrophe(next)) {
             Py_UCS4 letter = (after == ' ' || after == '\t') && i + 3 < n ? AT(t, i + 3) : after;
             if ((letter >= 'a' && letter <= 'z') || (after >= 'a' && after <= 'z')) return 1;
@@ -990,8 +1008,7 @@ static int spacing_at(const Text *t, Py_ssize_t i, Py_UCS4 c) {
             return 1;
         return next == 'n' && is_apostrophe(after) && i + 3 < n && AT(t, i + 3) == 't';
     }
-    return ((c >= '0' && c <= '9') || is_upper(c)) && i > 0 && AT(t, i - 1) >= 'a' &&
-           AT(t, i - 1) <= 'z';
+    return 0;
 }
 
 /* spaced_hyphen's probe at a hyphen at i: [A-Za-z] -[A-Za-z0-9]|[A-Za-z]- [a-z] */
@@ -1109,6 +1126,13 @@ BY_KIND long character_marks_of(const Text *t, int body, int kind) {
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = READ(t, kind, i);
         if (c < 128) {
+            if (c >= 'a' && c <= 'z') continue; /* most characters: no probe starts at one */
+            if (is_upper(c) || (c >= '0' && c <= '9')) {
+                Py_UCS4 before = i > 0 ? READ(t, kind, i - 1) : 0;
+                if (before >= 'a' && before <= 'z' && glued_word_before(t, i))
+                    marks |= 1L << MARK_SPACING;
+                continue;
+            }
             if (spacing_at(t, i, c)) marks |= 1L << MARK_SPACING;
             if (c == '&' && entity_at(t, i)) marks |= 1L << MARK_HTML_ENTITY;
             if (c == ' ') {

@@ -74,8 +74,8 @@ def fix_spacing(work: Work) -> None:
     substitute(work, rule, _ESCAPED_QUOTE, lambda m: "")
     substitute(work, rule, _ACUTE_APOSTROPHE, lambda m: "'")
     substitute(work, rule, _REPEATED_COMMAS, lambda m: ",")
-    substitute(work, rule, _DOUBLE_STOP, lambda m: ".")
     substitute(work, rule, _SWAPPED_SPACE, lambda m: (m.group(1) or m.group(2)) + " ")
+    substitute(work, rule, _DOUBLE_STOP, lambda m: ".")  # "day. .It" is "day.. It" by now
     substitute(work, rule, _SPACE_BEFORE_BANG, lambda m: m.group(1))
     substitute(work, rule, _SPACED_APOSTROPHE, lambda m: m.group(1))
     substitute(work, rule, _SPLIT_NOT, lambda m: "")
@@ -110,6 +110,7 @@ SPACING = regex_rule(
     "one space after . ! ? , ; (traffic.People, Hefei,Huangshan), none before them "
     "(Zhonglin ,Deputy, Swansea !), around brackets (Line(Bus 505)), in doesn ’ t, Do n’t",
     fix_spacing,
-    r"[.!?][\"“]?[A-Z]|[,;][\"“]?[A-Za-z]|\)[a-z]|[A-Za-z]\(|[ \t][,.;!?]|[ \t][’'][ \t]?[a-z]"
-    r"|,[ \t]*,|\.\.|[ \t]n[’']t|”[A-Za-z]|\\[’'\"]|´|[0-9] (?:st|nd|rd|th)|[a-z][0-9A-Z]",
+    r"[.!?][\"“]?[A-Z]|[,;][\"“]?[A-Za-z]|\)[a-z]|[A-Za-z]\(|[ \t][,;][A-Za-z]|[ \t]\.[A-Z]|[ \t][!?]"
+    r"|[ \t][’'][ \t]?[a-z]|,[ \t]*,|[A-Za-z]\.\.(?:[^.]|$)|[ \t]n[’']t|”[A-Za-z]|\\[’'\"]|´"
+    r"|[0-9] (?:st|nd|rd|th)|(?:on|in|of|at|to|by|for|from|and|with|over|the)[0-9A-Z]",
 )

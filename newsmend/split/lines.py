@@ -92,6 +92,7 @@ LINK_SENTENCE = re.compile(
     r"[^.!?\n]{0,60}+[.!?]?$"
 )
 LINK_SENTENCE_TAIL = 100  # characters at the end of a line where LINK_SENTENCE is looked for
+LINK_WORDS = ("ull story", "ead more", "ead the full", "lick here")  # one is in each of them
 STAMP = re.compile(r"date \d{4}-\d{2}-\d{2}(?=\s+\S)")  # see _cells
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
 # DATE_CELL's gap ends at most 32 characters before the line's end: a line without three
@@ -230,8 +231,9 @@ def _cells(line: Span) -> list[Span]:
     if stamp is not None:
         return [_cut(line, 0, stamp.end()), *_cells(_cut(line, stamp.end(), len(line.text)))]
     more = MORE_INSIDE.search(line.text) if "[" in line.text or "【" in line.text else None
-    if more is None:
-        more = LINK_SENTENCE.search(line.text, max(0, len(line.text) - LINK_SENTENCE_TAIL))
+    tail = line.text[-LINK_SENTENCE_TAIL:]
+    if more is None and any(words in tail for words in LINK_WORDS):
+        more = LINK_SENTENCE.search(line.text, len(line.text) - len(tail))
     if more is not None:
         pieces = [(0, more.start()), more.span(), (more.end(), len(line.text))]
         return [_cut(line, *piece) for piece in pieces if line.text[slice(*piece)].strip()]
