@@ -293,6 +293,7 @@ TAILS = {
     ),
     "end marker": (["- END -"], []),
     "pager": (["Previous Page 1 2 Next Page"], []),
+    "a menu's single items": (["About", "Ethnic Culture", "Contact us"], []),
     "menu rows": (
         [
             "ABOUT Introduction Development Zones Officials Department Industrial Parks",

@@ -24,7 +24,12 @@ offsets.
 from __future__ import annotations
 
 from newsmend.split.after import _passable, _read_after_body, _read_teasers, without_ranks
-from newsmend.split.body import _read_body, _split_off_credits, _teaser_before_more
+from newsmend.split.body import (
+    _read_body,
+    _split_off_credits,
+    _teaser_before_more,
+    _without_trailing_labels,
+)
 from newsmend.split.head import _byline_after, _head, _headline, _past_blurb, _sidebar
 from newsmend.split.lines import (
     FURNITURE_KINDS,
@@ -139,6 +144,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
         parts.captions += parts.body
         parts.furniture = [(k, line) for k, line in parts.furniture if line not in parts.body]
     _split_off_credits(parts)
+    _without_trailing_labels(parts, lines[-1].end if lines else 0)
     parts.teasers += _teaser_before_more(lines, kinds, body_end, parts)
     teaser_start = _read_after_body(lines, kinds, bulleted, body_end, parts)
     going_on = all(_passable(kinds[j], lines[j]) for j in range(body_end, teaser_start))

@@ -24,8 +24,10 @@ from newsmend.split.lines import (
     MAX_TITLE_CHARS,
     MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
+    SENTENCE_ENDS,
     _dropped_in_body,
     _is_prose,
+    _is_prose_text,
     _kind,
     _next_line,
     _number,
@@ -297,6 +299,28 @@ LEADING_CREDIT = re.compile(
     r"^(?P<lead>[^()（）.!?。]{0,60}?)\s*[(（](?P<credit>[^()（）]{3,120})[)）]\s*[:：]?\s*"
 )
 MAX_LEAD_WORDS = 6  # "Lvliang Daily (Reporter Wang Tao) On September 26, ..."
+
+
+def _without_trailing_labels(parts: PageParts, page_end: int) -> None:
+    """Move short lines that are no sentence off the end of the body: a story does not end
+    on a heading, so they are the page's menu or a sidebar's label ("About", "Ethnic
+    Culture", then the footer). The page's last line stays: a stored copy's text is cut
+    there, mid-story ("... adjourned the hearing. Mr. Li mi", "... The Binhai New")."""
+    while (
+        len(parts.body) > 1
+        and parts.body[-1].end < page_end
+        and _trailing_label(parts.body[-1].text)
+    ):
+        parts.furniture.append((STRAY, parts.body.pop()))
+
+
+def _trailing_label(text: str) -> bool:
+    """A few words that end no sentence ("Ethnic Culture"; not "What would they say?")."""
+    return (
+        len(text.split()) <= MAX_SECTION_WORDS
+        and text.rstrip()[-1:] not in SENTENCE_ENDS
+        and not _is_prose_text(text)
+    )
 
 
 def _split_off_credits(parts: PageParts) -> None:
