@@ -19,7 +19,7 @@ from newsmend.furniture import furniture_kind
 # README, "Real pages", says where those stand. The tuning set grows with each fresh batch
 # (the r_ and s_ batches brought listings whose titles the store lost and reposts in other
 # languages), so the floors are today's figures less a little.
-FLOORS = {"article_f1": 0.94, "title_exact": 0.98, "date_exact": 0.99, "credits_exact": 0.975}
+FLOORS = {"article_f1": 0.95, "title_exact": 0.985, "date_exact": 0.99, "credits_exact": 0.98}
 
 
 @pytest.fixture(scope="module")
