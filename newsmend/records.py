@@ -145,6 +145,7 @@ def _main_article(page: Page, parts: PageParts) -> dict:
             "body_raw": PARAGRAPH_BREAK.join(p.text for p in parts.body),
             "published": _published(raw, page.text),
             "published_raw": raw,
+            "truncated": parts.continued,
         }
         | _credits(parts, byline, credit_lines)
     )

@@ -436,6 +436,13 @@ def test_titles_listed_under_no_header_after_the_story_are_headlines() -> None:
     assert [h["title_raw"] for h in headlines] == OTHERS
 
 
+def test_a_pager_under_the_story_says_it_goes_on_another_page() -> None:
+    article, _, _ = read(TITLE, "Updated: 2021-07-02", *BODY, "Previous Page 1 2 Next Page", FOOTER)
+    assert article["truncated"] and body_whole(article)
+    whole, _, _ = read(TITLE, "Updated: 2021-07-02", *BODY, FOOTER)
+    assert not whole["truncated"]
+
+
 def test_an_outlet_goes_by_one_name() -> None:
     first = f"YANGZHOU, China, July 2, 2021 /PRNewswire/ -- {BODY[0]}"
     article, _, _ = read(TITLE, first, *BODY[1:])

@@ -565,6 +565,13 @@ def _skip_meta(kinds: list[str], i: int) -> int:
     return i
 
 
+def _skip_byline(kinds: list[str], i: int) -> int:
+    """The first line at or after i that is no byline or credit line."""
+    while i < len(kinds) and kinds[i] in BYLINE_KINDS:
+        i += 1
+    return i
+
+
 def _dropped_in_body(lines: list[Span], kinds: list[str], i: int) -> bool:
     """Furniture the body goes on after (furniture.toml, `in_body`)."""
     policy = IN_BODY[kinds[i]]

@@ -14,6 +14,7 @@ TEXT, HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, CHINESE, META = (
 SITE_NAME = "site_name"  # a furniture kind that may name the byline's outlet
 CAPTION = "caption"
 MORE_LINK = "more_link"  # a furniture kind: "[MORE]", "Read more >>" under a listed story
+PAGER = "pager"  # a furniture kind: "Previous Page 1 2 Next Page"
 HEADLINE = "headline"  # the story's headline where it stands inside the text (_title_after_lead)
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
 
@@ -75,6 +76,7 @@ class PageParts:
     # A photo story's captions, kept as its text, and a picture credit cut from the end of
     # the text ("(Xinhua/Li Jianan)"): the photographers they name are credited.
     captions: list[Span] = field(default_factory=list)
+    continued: bool = False  # a pager right under the story: it goes on on another page
 
 
 def _cut(span: Span, start: int, end: int) -> Span:
