@@ -169,6 +169,22 @@ def test_spacing(before, after):
     assert fixed(before, "spacing") == after
 
 
+SPACING_PIECES = st.sampled_from(
+    [" ", "  ", "\t", "\n", ".", "..", "...", ",", ",,", ";", "!", "?", "(", ")", '"', "“", "”",
+     "'", "’", "´", "\\", "a", "on", "of", "the", "Yi", "People", "GSGPTB", "19", " th", "n’t",
+     "www.", "@", "s", "es", "é", "中"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000)
+@given(st.lists(SPACING_PIECES, max_size=30).map("".join))
+def test_spacing_moves_spaces_and_marks_never_a_letter_or_digit(text):
+    """Whatever the text, the spacing rule adds or drops spaces and marks only: every letter
+    and digit stays, in its order."""
+    kept = [char for char in fixed(text, "spacing") if char.isalnum()]
+    assert kept == [char for char in text if char.isalnum()]
+
+
 def test_html_entities():
     text = "Li &amp; Wang&#8217;s report,&nbsp;R&amp;D &#x2019; &foo; &#0; AT&T"
     assert fixed(text, "html_entity") == "Li & Wang’s report, R&D ’ &foo; &#0; AT&T"
