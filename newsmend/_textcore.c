@@ -953,6 +953,7 @@ static int entity_at(const Text *t, Py_ssize_t i) {
     return k > start && k < n && AT(t, k) == ';';
 }
 
+/* spacing.GLUED_WORDS */
 static const char *GLUED_WORDS[] = {"on", "in", "of", "at", "to", "by", "for", "from", "and",
                                      "with", "over", "the", NULL};
 

@@ -47,8 +47,9 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     """Labels in any case; inside a line one starts with a capital or is Chinese, except at
     the start of a line ("date 2023-04-12"), after a comma, colon, slash, dash, bracket or a
     date's last digit (", edited by ...", "Source: by Shanghai Daily", "20:21:20 source:
-    Zhejiang News") or after a gap of spaces ("16:14:45  source:sdchina.com"). A label is followed by a separator, or by a space and then a capital, a digit or a
-    user's handle and its date ("Submitted by admin on 2 July 2021").
+    Zhejiang News") or after a gap of spaces ("16:14:45  source:sdchina.com"). A label is
+    followed by a separator, or by a space and then a capital, a digit or a user's handle
+    and its date ("Submitted by admin on 2 July 2021").
     Grouped by first letter, in the same order, a place is tried against the labels that start
     with its letter only (ungrouped, against every label: the tests' reference)."""
     labels = sorted(ROLES, key=len, reverse=True)

@@ -208,37 +208,10 @@ def furniture_kind(line: str) -> str | None:
 # Department Industrial Parks"); a headline that long has a function word in it.
 MENU_ROW_WORDS, HEADED_MENU_ROW_WORDS, MIN_SECTION_CAPITALS = 10, 7, 5
 FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "with",
-        "by",
-        "and",
-        "or",
-        "as",
-        "amid",
-        "over",
-        "after",
-        "before",
-        "into",
-        "about",
-        "under",
-        "vs",
-        "is",
-        "are",
-        "was",
-        "be",
-        "will",
-    ]
-)
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
+     "as", "amid", "over", "after", "before", "into", "about", "under", "vs", "is", "are", "was",
+     "be", "will"]
+)  # fmt: skip
 MENU_ROW_MARKS = frozenset(".,;:!?\"“”'’()|")
 
 

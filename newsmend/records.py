@@ -80,9 +80,8 @@ def _credits(parts: PageParts, byline: Byline, credit_lines: list[Byline]) -> di
     credits += [credit for line in captions for credit in caption_credits(line.text)]
     credits = _unique(credits + [c for line in credit_lines for c in line.credits])
     credits += _chinese_credits(parts, credits)
-    lines = [byline, *credit_lines]
-    outlets = [line.outlet for line in lines if line.outlet and line.sourced]
-    outlets += [line.outlet for line in lines if line.outlet and not line.sourced]
+    lines = sorted([byline, *credit_lines], key=lambda line: not line.sourced)  # stable
+    outlets = [line.outlet for line in lines if line.outlet]
     return _credit_columns(next(iter(outlets), None), credits)
 
 

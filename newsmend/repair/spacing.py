@@ -25,9 +25,9 @@ _SPACED_ORDINAL = re.compile(r"(\d++) (st|nd|rd|th)\b")  # "the 19 th CPC", not 
 # A short word glued to the number or the name after it ("work on14 highways", "in2019",
 # "the two SARs ofHong Kong", "andYangtze"); brands written so ("iPhone", "WeChat") start
 # with no such word.
-_GLUED_WORD = re.compile(
-    r"(?<![A-Za-z])(?:on|in|of|at|to|by|for|from|and|with|over|the)(?=\d|[A-Z][a-z])"
-)
+GLUED_WORDS = ("on", "in", "of", "at", "to", "by", "for", "from", "and", "with", "over", "the")
+_GLUED_WORDS = "|".join(GLUED_WORDS)
+_GLUED_WORD = re.compile(rf"(?<![A-Za-z])(?:{_GLUED_WORDS})(?=\d|[A-Z][a-z])")
 # A comma or semicolon glued to the word after it ("Hefei,Huangshan", "said,“The"); numbers
 # ("15,000") are not words.
 _GLUED_COMMA = re.compile(r"[,;](?<=[A-Za-z”’\")][,;])(?=[\"“]?[A-Za-z])")
@@ -112,5 +112,5 @@ SPACING = regex_rule(
     fix_spacing,
     r"[.!?][\"“]?[A-Z]|[,;][\"“]?[A-Za-z]|\)[a-z]|[A-Za-z]\(|[ \t][,;][A-Za-z]|[ \t]\.[A-Z]|[ \t][!?]"
     r"|[ \t][’'][ \t]?[a-z]|,[ \t]*,|[A-Za-z]\.\.(?:[^.]|$)|[ \t]n[’']t|”[A-Za-z]|\\[’'\"]|´"
-    r"|[0-9] (?:st|nd|rd|th)|(?:on|in|of|at|to|by|for|from|and|with|over|the)[0-9A-Z]",
+    rf"|[0-9] (?:st|nd|rd|th)|(?:{_GLUED_WORDS})[0-9A-Z]",
 )

@@ -39,7 +39,7 @@ from newsmend.split.lines import (
     _kind,
     _lines,
     _number,
-    _skip_byline,
+    _skip_meta,
     _title_like,
     word_count,
 )
@@ -151,7 +151,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     teaser_start = _read_after_body(lines, kinds, bulleted, body_end, parts)
     going_on = all(_passable(kinds[j], lines[j]) for j in range(body_end, teaser_start))
     _read_teasers(lines, kinds, bulleted, teaser_start, parts, going_on)
-    under = _skip_byline(kinds, body_end)  # a page of many stories pages its list, not one
+    under = _skip_meta(kinds, body_end, furniture=False)  # a list's pager pages the list
     parts.continued = not parts.teasers and under < len(kinds) and kinds[under] == PAGER
     untitled_listing(parts)
     parts.headlines = without_ranks(parts.headlines)

@@ -225,8 +225,8 @@ def _unwrapped(lines: list[Span]) -> list[Span]:
 def _cells(line: Span) -> list[Span]:
     """A line, or its pieces: the text and the date that ends it after a wide gap or after a
     sentence; a story's text, the link to the rest of it ("... [MORE]", "... Full story via
-    this link.") and what follows on the line; the date a page store glued before the page's first line ("date 2024-01-12 A
-    glimpse into ...")."""
+    this link.") and what follows on the line; the date a page store glued before the page's
+    first line ("date 2024-01-12 A glimpse into ...")."""
     stamp = STAMP.match(line.text) if line.text.startswith("date ") else None
     if stamp is not None:
         return [_cut(line, 0, stamp.end()), *_cells(_cut(line, stamp.end(), len(line.text)))]
@@ -558,16 +558,12 @@ def _ends(end: re.Pattern[str], text: str) -> bool:
     return end.search(text, max(0, len(text.rstrip(CLOSERS)) - ENDING_CHARS)) is not None
 
 
-def _skip_meta(kinds: list[str], i: int) -> int:
-    """The first line at or after i that is no byline line (furniture passed)."""
-    while i < len(kinds) and (kinds[i] in BYLINE_KINDS or kinds[i] in FURNITURE_KINDS):
-        i += 1
-    return i
-
-
-def _skip_byline(kinds: list[str], i: int) -> int:
-    """The first line at or after i that is no byline or credit line."""
-    while i < len(kinds) and kinds[i] in BYLINE_KINDS:
+def _skip_meta(kinds: list[str], i: int, furniture: bool = True) -> int:
+    """The first line at or after i that is no byline line (furniture passed, unless not
+    `furniture`: then the first that is no byline or credit line)."""
+    while i < len(kinds) and (
+        kinds[i] in BYLINE_KINDS or (furniture and kinds[i] in FURNITURE_KINDS)
+    ):
         i += 1
     return i
 
