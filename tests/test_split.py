@@ -1299,3 +1299,26 @@ def test_a_headline_over_its_deck_and_byline_is_the_title() -> None:
     deck = "The city's fifth crossing over the river is expected to carry 40,000 vehicles a day"
     parts = split_page(page(title, deck, "By Li Hua | 2023-05-06", *BODY))
     assert parts.title.text == title
+
+
+def test_furniture_among_titles_listed_under_no_header_is_kept_as_furniture() -> None:
+    text = (
+        "Yangzhou opens new riverside park to residents\n"
+        "A new riverside park opened in Yangzhou on Monday, offering residents 12 hectares of "
+        "green space along the Grand Canal.\n"
+        "The park includes walking trails and a restored pavilion, the housing bureau said.\n"
+        "(China Daily July 2, 2021)\n"
+        "Yangzhou hosts canal culture week\n"
+        "Share to: WeChat Weibo\n"
+        "New metro line planned for Yangzhou\n"
+        "Gaoyou farmers harvest early rice\n"
+    )
+    parts = split_page(text)
+    assert [h.title.text for h in parts.headlines] == [
+        "Yangzhou hosts canal culture week",
+        "New metro line planned for Yangzhou",
+        "Gaoyou farmers harvest early rice",
+    ]
+    assert [(kind, line.text) for kind, line in parts.furniture] == [
+        ("share_bar", "Share to: WeChat Weibo")
+    ]

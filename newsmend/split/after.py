@@ -4,6 +4,7 @@ stories (teasers)."""
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from newsmend.credits import GROUPS, parse_credit_line
 from newsmend.dates import find_date
@@ -209,9 +210,12 @@ def _read_teasers(
             kinds[i] = HEADER  # a section's name over its "more" link heads a list too
             going_on = False
             i = _read_after_body(lines, kinds, bulleted, i, parts)
-        elif titles := _unled_titles(lines, kinds, i):
+        elif kind == TEXT and (titles := _unled_titles(lines, kinds, i)):
             going_on = False
             parts.headlines += [Headline(lines[j], None) for j in titles]
+            parts.furniture += [
+                (kinds[j], lines[j]) for j in range(i, titles[-1]) if j not in titles
+            ]
             i = titles[-1] + 1
         elif (
             kind in (TEXT, ENTRY)
@@ -253,9 +257,12 @@ def _read_teasers(
 
 def _unled_titles(lines: list[Span], kinds: list[str], i: int) -> list[int]:
     """Other stories' titles listed after the story under no header ("(China Daily March 19,
-    2002)", then five titles a line): MIN_TITLE_RUN lines or more in a row, each longer than
-    a menu's item; the last is a teaser's title when a snippet follows it."""
-    run = [j for j in _title_run(lines, kinds, i, MIN_UNLED_TITLE_WORDS) if kinds[j] == TEXT]
+    2002)", then five titles a line): MIN_TITLE_RUN lines or more in a row (up to the first
+    that is no plain text line), each longer than a menu's item; the last is a teaser's
+    title when a snippet follows it. The furniture between them is the caller's to keep."""
+    run = list(
+        takewhile(lambda j: kinds[j] == TEXT, _title_run(lines, kinds, i, MIN_UNLED_TITLE_WORDS))
+    )
     after = _skip_meta(kinds, _next_line(kinds, run[-1])) if run else len(lines)
     if after < len(lines) and _is_prose(lines[after], kinds[after]):
         run = run[:-1]
