@@ -14,8 +14,6 @@ from newsmend.credits import (
     PERSON_ROLES,
     ROLES,
     Byline,
-    _compile_labels,
-    _listed_names,
     caption_credits,
     is_cjk_credit,
     looks_like_byline,
@@ -26,6 +24,8 @@ from newsmend.credits import (
     read_dateline,
     split_names,
 )
+from newsmend.credits.fields import _compile_labels
+from newsmend.credits.names import listed_names
 from newsmend.split.lines import _kind
 from newsmend.split.parts import CREDIT, META
 from newsmend.tables import read_lines
@@ -565,8 +565,8 @@ PIECES = st.sampled_from([" ", ", ", ",", "、", " and ", " & ", "; ", " | ", "-
 @settings(max_examples=500)
 @given(st.lists(st.tuples(WORDS, PIECES), max_size=8))
 def test_listed_names_passes_no_list_it_would_read(pieces: list[tuple[str, str]]) -> None:
-    """_listed_names gives up early on a line whose first word is no family name: exactly
+    """listed_names gives up early on a line whose first word is no family name: exactly
     when the full reading would find no list of names."""
     text = "".join(word + piece for word, piece in pieces)
     full = NAME_SEPARATOR.search(text) is not None and looks_like_chinese_names(text)
-    assert _listed_names(text) == full
+    assert listed_names(text) == full

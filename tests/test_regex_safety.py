@@ -41,10 +41,10 @@ BOUNDED = {
     "newsmend.split.head.SITE_SUFFIX": ("search", MAX_TITLE_CHARS),
     "newsmend.split.head.COLUMN_LABEL": ("match", MAX_TITLE_CHARS),
     "newsmend.split.lines.BRACKETED_DATE_TITLE": ("fullmatch", MAX_TITLE_CHARS),
-    "newsmend.credits.CJK_VALUE": ("fullmatch", LENGTH),
+    "newsmend.credits.lines.CJK_VALUE": ("fullmatch", LENGTH),
     "newsmend.repair.truncation._END_MARKER": ("search", TAIL),
     "newsmend.repair.rule._RIGHT_CONTEXT": ("match", 80),
-    "newsmend.credits.CJK_CREDIT": ("match", LENGTH),
+    "newsmend.credits.lines.CJK_CREDIT": ("match", LENGTH),
 }
 
 

@@ -1,0 +1,64 @@
+"""Who wrote, edited and published a story: the byline under the title and the credit lines.
+
+One file a job, each built on the ones before it: `outlets.py` (what names an outlet),
+`names.py` (person names), `fields.py` (labels and the fields of a line), `lines.py` (credit
+lines), `byline.py` (a byline read whole, wire datelines), `captions.py` (picture credits).
+Labels and the role each stands for are `tables/roles.toml`; family names (to split names the
+translation ran together) are `tables/family_names.txt`.
+"""
+
+from newsmend.credits.byline import Byline, looks_like_byline, parse_byline, persons, read_dateline
+from newsmend.credits.captions import caps_credit_start, caption_credits, is_picture_credit
+from newsmend.credits.fields import (
+    DATE_LABEL,
+    GROUPS,
+    LABEL,
+    MAX_BYLINE_CHARS,
+    PERSON_ROLES,
+    ROLES,
+    has_label,
+    unwrap,
+)
+from newsmend.credits.lines import (
+    chinese_credits,
+    is_cjk_credit,
+    parse_credit_fields,
+    parse_credit_line,
+)
+from newsmend.credits.names import (
+    FAMILY_NAMES,
+    NAME_SEPARATOR,
+    is_bare_name,
+    looks_like_chinese_names,
+    split_names,
+)
+from newsmend.credits.outlets import is_site_name
+
+__all__ = [
+    "DATE_LABEL",
+    "FAMILY_NAMES",
+    "GROUPS",
+    "LABEL",
+    "MAX_BYLINE_CHARS",
+    "NAME_SEPARATOR",
+    "PERSON_ROLES",
+    "ROLES",
+    "Byline",
+    "caps_credit_start",
+    "caption_credits",
+    "chinese_credits",
+    "has_label",
+    "is_bare_name",
+    "is_cjk_credit",
+    "is_picture_credit",
+    "is_site_name",
+    "looks_like_byline",
+    "looks_like_chinese_names",
+    "parse_byline",
+    "parse_credit_fields",
+    "parse_credit_line",
+    "persons",
+    "read_dateline",
+    "split_names",
+    "unwrap",
+]

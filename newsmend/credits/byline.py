@@ -1,0 +1,208 @@
+"""A byline read whole: outlet, date and persons of the line under a title or at a
+story's end ("Author:Taizhou Daily Time:2022.08.02"), and a wire dateline opening the
+first paragraph ("YINCHUAN, Aug. 2 (Xinhua) --")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsmend.credits.fields import (
+    DATE_LABEL_WORDS,
+    GROUPS,
+    LABEL,
+    MAX_BYLINE_CHARS,
+    PERSON_ROLES,
+    labels_a_date,
+    line_fields,
+    may_name_an_outlet,
+    unwrap,
+    without_date,
+)
+from newsmend.credits.lines import field_credits, heading_like
+from newsmend.credits.names import CJK_NAMES, MAX_NAME_WORDS, looks_like_names
+from newsmend.credits.outlets import (
+    CJK,
+    HANDLE,
+    is_site_name,
+    looks_like_proper_name,
+    names_an_outlet,
+    outlet_alone,
+)
+from newsmend.dates import find_date, looks_like_date
+from newsmend.furniture import strip_toolbar
+
+MIN_WRITER_WORDS = 2  # an unlabelled writer is named in full: not "Shine"
+BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
+
+
+@dataclass(frozen=True)
+class Byline:
+    outlet: str | None
+    published_raw: str | None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    credits: list[tuple[str, str]] = field(default_factory=list)  # (role, person), page order
+    # the outlet was written under a source label ("Source: Xinhua"); how, not what: not compared
+    sourced: bool = field(default=False, compare=False)
+
+
+def parse_byline(line: str) -> Byline:
+    """Outlet, date text and persons of a byline or credit line ("Author:Taizhou Daily
+    Time:2022.08.02", "Jul 1, 2016 | Source: by Shanghai Daily"). A field that credits
+    nothing ("Time: the day before yesterday") may still be the date or the outlet."""
+    outlets: list[str] = []
+    labelled: list[str] = []  # outlets written under a source label
+    published_raw: str | None = None
+    credits: list[tuple[str, str]] = []
+    fields = line_fields(unwrap(line))
+    for position, (role, value) in enumerate(fields):
+        if _writer_before_date(fields, position):
+            role = "author"  # "Sumaira FH Published October 17, 2024"
+        if role == "published":  # the date, or what the label holds when it is no date
+            rest, date_raw = without_date(value)
+            if date_raw or not value.endswith((":", "：")):  # "Time: Typeface:", no date
+                published_raw = published_raw or date_raw or value or None
+            rest = rest.strip("()（） ")  # "Updated: 2023-09-09 07:13 ( CHINA DAILY )"
+            if date_raw and outlet_alone(rest):
+                outlets.append(rest)  # "Updated: October 20, 2022 09:33 CGTN"
+            continue
+        written, (value, date_raw) = value, without_date(value)
+        if role is None and date_raw is None and looks_like_date(value):
+            published_raw = published_raw or value  # "May 6 10:22": the page gives the year
+            continue
+        published_raw = published_raw or date_raw
+        if not value or (date_raw and labels_a_date(written)):
+            continue  # "Issued at : 2022-05-12": a label of the date, no outlet
+        credited = field_credits(role, value)
+        if credited is None:
+            if role == "outlet" or (role is None and may_name_an_outlet(value)):
+                (labelled if role == "outlet" else outlets).append(value.strip("()（）"))
+            continue  # a person label with a user's handle ("Author:zhongdeen")
+        for credit_role, names in credited:
+            if credit_role == "outlet":
+                (labelled if role == "outlet" else outlets).extend(names)
+            else:
+                credits += [(credit_role, name) for name in names]
+    return Byline(
+        _stated_outlet(outlets, labelled),
+        published_raw,
+        persons(credits, "author"),
+        persons(credits, "editor"),
+        credits,
+        sourced=bool(labelled),
+    )
+
+
+def _writer_before_date(fields: tuple[tuple[str | None, str], ...], position: int) -> bool:
+    """An unlabelled person's name right before the date's label is the writer's
+    ("Sumaira FH Published October 17, 2024"); an outlet's name there is not a person's."""
+    role, value = fields[position]
+    return (
+        role is None
+        and position + 1 < len(fields)
+        and fields[position + 1][0] == "published"
+        and MIN_WRITER_WORDS <= len(value.split()) <= MAX_NAME_WORDS
+        and not DATE_LABEL_WORDS.intersection(value.casefold().split())  # "Last Build Date:"
+        and looks_like_names(value)
+    )
+
+
+def _stated_outlet(unlabelled: list[str], labelled: list[str]) -> str | None:
+    """The outlet a byline names: one under a source label before a name the line only
+    shows ("Hangzhou News 2020-12-30 Source:Hangzhou.com.cn" is Hangzhou.com.cn's), and an
+    English name before a Chinese one."""
+    outlets = [" ".join(BRACKETED.sub(_without_toolbar, o).split()) for o in labelled + unlabelled]
+    outlets.sort(key=lambda outlet: CJK.search(outlet) is not None)  # a stable sort
+    return next(iter(outlets), None)
+
+
+def _without_toolbar(bracketed: re.Match[str]) -> str:
+    """A bracketed group after an outlet's name, gone when it is a toolbar's ("Xinhua
+    [Font: Large Medium Small]")."""
+    return bracketed.group() if strip_toolbar(bracketed.group()) else ""
+
+
+# A wire dateline that opens a story: place in capitals, date, agency ("YINCHUAN, Aug. 2
+# (Xinhua) --", "BEIJING, Sept. 23, 2021 /PRNewswire/ —", "HAINAN, Sep 17, 2019, China Daily.").
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.' -]{1,30}){0,2},\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
+    r"(?:(?:[/(（](?P<agency>[A-Za-z][A-Za-z .-]{1,30})[/)）])?\s*(?:--|[—–-])"
+    r"|,\s*(?P<outlet>[A-Z][A-Za-z.' ]{1,30}?)\.\s)"  # "HAINAN, Sep 17, 2019, China Daily. "
+)
+# A wire's source closing its story after a dash: "-- BERNAMA", "— Xinhua"
+DASH_SOURCE = re.compile(r"(?:--|[–—])\s*+(?P<outlet>[^\s–—-].{1,60}+)")
+# An agency alone opening a story: "(ECNS) -- About 140 medical workers ..."
+AGENCY_DATELINE = re.compile(r"[(（](?P<agency>[A-Za-z][A-Za-z .]{1,30})[)）]\s*(?:--|[—–])")
+
+
+def read_dateline(paragraph: str) -> Byline | None:
+    """The date and agency of a wire dateline opening a story's first paragraph, or None."""
+    match = DATELINE.match(paragraph)
+    if match is None:
+        agency = AGENCY_DATELINE.match(paragraph)
+        named = agency is not None and outlet_alone(agency["agency"])
+        return Byline(agency["agency"], None) if named else None
+    if find_date(match["date"], default_year=2000) is None:
+        return None
+    if match["outlet"] is not None and not outlet_alone(match["outlet"]):
+        return None
+    return Byline(match["agency"] or match["outlet"], match["date"])
+
+
+def persons(credits: list[tuple[str, str]], column: str) -> list[str]:
+    """The names of credits whose role fills a column ("author", "editor"), in order."""
+    return [name for role, name in credits if GROUPS[role] == column]
+
+
+def looks_like_byline(line: str) -> bool:
+    """A short line of byline fields that all make sense: labelled ones ("Source: Xinhua",
+    "Editor: Li Na"), dates, and outlets beside a date ("People's Daily Online) 10:58,
+    September 16, 2022", "eguangzhou.gov.cn | Updated:2023-09-26"), and an outlet's name alone
+    in brackets ("(Xinhua)", "( China Daily )")."""
+    whole, line = line.strip(), unwrap(line)
+    if len(line) > MAX_BYLINE_CHARS:
+        return False
+    label = LABEL.match(line)
+    if label and heading_like(line, label):
+        return False
+    fields = line_fields(line)
+    labelled = any(role is not None for role, _ in fields)
+    if not labelled and find_date(line) is None:
+        return _set_apart_outlet(whole, line)
+    if not labelled and line.endswith((")", "）")):
+        return False  # a headline dated in brackets
+    for position, (role, written) in enumerate(fields):
+        if role == "published" and position > 0 and find_date(written) is None:
+            return False  # "A Series of Videos Posted on Social Media ...": a headline
+        written = without_date(written)[0]
+        value = written.strip("()（）")
+        if not value:
+            continue
+        if role is None and not (looks_like_proper_name(value) or is_site_name(value)):
+            return False  # "General Office of Xi'an Municipal People's Government" is a name
+        if role == "outlet" and not names_an_outlet(role, value):
+            return False
+        if role in PERSON_ROLES and not _names_persons(role, written):
+            return False
+    return True
+
+
+def _set_apart_outlet(whole: str, line: str) -> bool:
+    """An outlet's name alone on a line, set apart by brackets ("(Xinhua)", unwrapped to
+    `line`) or by a dash before it, as a wire's closing source ("-- BERNAMA", "— Xinhua")."""
+    dashed = DASH_SOURCE.fullmatch(line)
+    if dashed is not None:
+        outlet = dashed["outlet"]
+        return outlet_alone(outlet) or (outlet.isalpha() and outlet.isupper())  # "BERNAMA"
+    return whole != line and is_site_name(line)
+
+
+def _names_persons(role: str, written: str) -> bool:
+    """A person label's field that credits someone: names ("By Li Yu in Chengdu (China
+    Daily)"), a user's handle or address, names in Chinese ("编辑:秦舷"); not "By the river"."""
+    value = written.strip("()（）")
+    return bool(
+        field_credits(role, written) or HANDLE.fullmatch(value) or CJK_NAMES.fullmatch(value)
+    )

@@ -1,0 +1,64 @@
+"""Picture credits in captions: "(Photo/Yang Huafeng)", "(Xinhua/Liu Xiao)", "... on Aug
+17. ZHANG WEI/CHINA DAILY"."""
+
+from __future__ import annotations
+
+import re
+
+from newsmend.credits.lines import slashed_names
+from newsmend.credits.names import looks_like_names, split_names, uncapped
+
+CAPTION_CREDIT = re.compile(
+    r"(?:[(（\[]|^|(?<=[.!?] ))(?:photos?|pictures?|photographed)\s*(?:/|by\b|[:：])\s*"
+    r"(?P<names>[^,，/()（）\[\]]{3,60}(?:/[^,，/()（）\[\]]{3,60})?)",
+    re.IGNORECASE,
+)
+# An agency's picture credit closing a caption: "(Xinhua/Liu Xiao)", "(People's Daily
+# Online/Xu Chenglong)".
+AGENCY_CREDIT = re.compile(r"[(（][^()（）/]{2,40}/\s*(?P<names>[^,，/()（）\[\]]{3,60})[)）]\s*$")
+# China Daily's: the photographer and the paper in capitals after the caption's last sentence
+# ("... on Aug 17. ZHANG WEI/CHINA DAILY").
+CAPS_CREDIT = re.compile(
+    r"(?<=[.!?] )(?P<names>[A-Z]{2,}(?: [A-Z]{2,}){1,3}) ?/ ?[A-Z][A-Z .]{1,30}$"
+)
+CAPITALS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+CREDIT_ENDS = (")", "）", "]", "】", *CAPITALS)  # how a line with a picture credit ends
+
+
+def is_picture_credit(text: str) -> bool:
+    """A bracketed agency picture credit alone: "(Xinhua/Li Jianan)"."""
+    match = AGENCY_CREDIT.fullmatch(text.strip())
+    return match is not None and looks_like_names(match["names"].strip())
+
+
+def caption_credits(line: str) -> list[tuple[str, str]]:
+    """The photographer a caption credits: "(Photo/Yang Huafeng)", "(Photo by Guo Liliang,
+    Hunan Daily)", "(Photo: Liu Yang / Hinews)", "[Photo by Will]", "... River. Photo by Yang
+    Chenguang, journalist from Xinhua", "(Xinhua/Liu Xiao)", "ZHANG WEI/CHINA DAILY"; the
+    outlet is left out."""
+    lowered = line.lower()
+    if not line.endswith(CREDIT_ENDS) and "photo" not in lowered and "picture" not in lowered:
+        return []  # no credit can be in it (most lines of a story)
+    match = CAPTION_CREDIT.search(line) or AGENCY_CREDIT.search(line)
+    caps = None if match else _caps_credit(line)
+    names = uncapped((match or caps)["names"].strip() if match or caps else "")
+    if "/" in names:  # "Photo: Wikimedia Commons/Anna Frodesiak", "Photo: Liu Yang / Hinews"
+        slashed = slashed_names(names)
+        if slashed:
+            return [("photographer", name) for name in slashed]
+        names = names.partition("/")[0].strip()
+    if not names or not looks_like_names(names):
+        return []
+    return [("photographer", name) for name in split_names(names)]
+
+
+def _caps_credit(line: str) -> re.Match[str] | None:
+    """A picture credit in capitals closing a caption ("... on Aug 17. ZHANG WEI/CHINA
+    DAILY"): searched only in a line that ends in a capital."""
+    return CAPS_CREDIT.search(line) if line.endswith(CAPITALS) else None
+
+
+def caps_credit_start(line: str) -> int | None:
+    """Where a picture credit in capitals closes a caption, or None."""
+    match = _caps_credit(line)
+    return match.start() if match else None

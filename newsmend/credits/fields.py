@@ -1,0 +1,205 @@
+"""The labels of credit lines and how a line is cut into fields: each label ("Editor:",
+"Source:", "Translator") stands for a role (`tables/roles.toml`), and a field runs from a
+label to the next label or bar."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsmend.credits.names import EDGE_PUNCTUATION, looks_like_names
+from newsmend.dates import find_date
+from newsmend.furniture import is_furniture_word, strip_toolbar
+from newsmend.tables import read_toml
+
+_TABLE = read_toml("roles.toml")
+ROLES: dict[str, str] = _TABLE["labels"]  # label -> role ("Translator" -> "translator")
+GROUPS: dict[str, str] = _TABLE["groups"]  # role -> column ("translator" -> "editor")
+# Whose affiliation is the story's outlet ("By Li Hua, China Daily"); a photographer's or a
+# translator's is not.
+OUTLET_BEARING_ROLES = ("author", "reporter", "correspondent")
+PERSON_ROLES = tuple(role for role, group in GROUPS.items() if group in ("author", "editor"))
+MAX_BYLINE_CHARS = 200
+# A site user's handle and "on" a date after a label ("Submitted by admin on 2 July 2021")
+HANDLE_ON = re.compile(r"[a-z][\w.-]{1,30}\s+on\s+[A-Z0-9]")
+DATE_LABEL_WORDS = frozenset({"last", "build", "release", "publish", "update", "post", "issue"})
+
+
+def _label_pattern(label: str) -> str:
+    """A label as written in the table, with any spacing between its words."""
+    return r"\s+".join(re.escape(word) for word in label.split(" "))
+
+
+def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
+    """Labels in any case; inside a line one starts with a capital or is Chinese, except at
+    the start of a line ("date 2023-04-12"), after a comma, colon, slash, dash, bracket or a
+    date's last digit (", edited by ...", "Source: by Shanghai Daily", "20:21:20 source:
+    Zhejiang News") or after a gap of spaces ("16:14:45  source:sdchina.com"). A label is
+    followed by a separator, or by a space and then a capital, a digit or a user's handle
+    and its date ("Submitted by admin on 2 July 2021").
+    Grouped by first letter, in the same order, a place is tried against the labels that start
+    with its letter only (ungrouped, against every label: the tests' reference)."""
+    labels = sorted(ROLES, key=len, reverse=True)
+    by_first: dict[str, list[str]] = {}
+    for i, label in enumerate(labels):
+        first, cut = (label[0].lower(), len(re.escape(label[0]))) if grouped else ("", 0)
+        by_first.setdefault(first, []).append(f"(?P<l{i}>{_label_pattern(label)[cut:]})")
+    alternation = "|".join(
+        f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in by_first.items()
+    )
+    # Only where some label can start: a run of other ideographs is passed at once.
+    first = re.escape("".join(sorted({label[0].casefold() for label in labels})))
+    return re.compile(
+        rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（])|(?<=[,;:，；：/—–(（\d]\s)|(?<=\s\s)"
+        rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
+        rf"(?:{alternation})"
+        rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern})))",
+        re.IGNORECASE,
+    )
+
+
+_LABEL_ORDER = sorted(ROLES, key=len, reverse=True)
+LABEL_SEPARATORS = frozenset(":：|｜/／")  # what may stand between a label and its value
+# A capitalised label and its colon run into the word before ("Zhang BinFrom:English
+# Edition"): the page's elements joined without a space.
+CASE_JOIN = re.compile(r"[a-z][A-Z]")  # where GLUED_LABEL can be: rare in a sentence
+GLUED_LABEL = re.compile(
+    r"(?<=[a-z])(?="
+    + "|".join(_label_pattern(label) for label in _LABEL_ORDER if label[0].isupper())
+    + r")(?=[A-Za-z ]{1,25}[:：])"
+)
+LABEL = _compile_labels()
+# Between fields: a bar, a dash ("By He Xin—Yiwu Business") or a spaced slash ("hiHainan /
+# By Chen Shumin"). Pieces are stripped: no \s*
+# around it (quadratic on runs of spaces).
+BAR = re.compile(r"[|｜—]|(?<=\s)[/·](?=\s)")  # "Xinhua | 2023", "CHINADAILY · 时评 · 2024-03-09"
+# A few words and a colon before a date: a label of the date this table does not know
+DATE_LABEL = re.compile(r"(?<!\w)(?:\w++\s){0,3}\w++\s?[:：]\s*+")
+CATEGORIES = re.compile(r"^\s+in\s+[A-Z][\w&'’ -]*+(?:,\s*+[A-Z][\w&'’ -]*+)*$")
+COUNT_AND_LABEL = re.compile(r"[\d\s]*+(?:(?i:by|source|author|editor)\s*+[:：]?)?")  # "0 By"
+# Names, then the role: "Li Hua, Staff Reporter", "Monica Cheru-Managing Editor", "Yang Lan —
+# Reporter"; the last word of the role is a label of the table.
+ROLE_AFTER = re.compile(
+    r"(?:(?i:by)\s++)?(?P<names>[A-Z][^\s,|—–-]{0,20}(?:\s[A-Z][^\s,|—–-]{0,20}){0,3})"
+    r"\s*+[,|—–-]\s*+(?P<role>(?i:(?:staff|senior|chief|special|managing|executive|deputy"
+    r"|associate|contributing)\s++)?(?i:reporter|writer|editor|correspondent|photographer"
+    r"|journalist|contributor|translator))"
+)
+ROLE_ENDS = ("r", "R", "t", "T")  # how the roles of ROLE_AFTER end
+MAX_ROLE_AFTER_CHARS = 120  # four names of 20 letters and a role at most
+# "on" before a date ("Posted by Li Hua on May 6, 2023") and a time after one ("Posted: 6
+# May 2023 | 10:22", "06 May 2023, 10:22 GMT+8"): the date's, not a name. ("at" stays: "Issued
+# at 15:15 on June 8" is a label's.)
+ON_BEFORE = re.compile(r"\son\s*+$")
+TIME_AFTER = re.compile(
+    r"^[\s,|｜]*+\d{1,2}:\d{2}(?::\d{2})?+(?:\s*+[AaPp]\.?[Mm]\.?)?+"
+    r"(?:\s*+(?:GMT|UTC)\s*+[+-]\s*+\d{1,2}(?::?\d{2})?+)?+"
+)
+EMPTY_BRACKETS = re.compile(r"[\[【(（]\s*+[\]】)）]")  # what a date cut out of them leaves
+
+OPENING, CLOSING = tuple("[(【（"), tuple("])】）")
+
+ENCLOSED = re.compile(r"[\[【(（]\s*+(?P<inner>[^\[\]【】()（）]*+)[\]】)）]")  # "[Editor: Li Na]"
+
+
+def label_role(match: re.Match[str]) -> str:
+    return ROLES[_LABEL_ORDER[int(match.lastgroup[1:])]]
+
+
+def unwrap(line: str) -> str:
+    """A line as its fields are read: a space before a label run into the word before it,
+    without the brackets around all of it ("(Correspondent Zhao Lei)", and with a full stop
+    after them: "[Editor in charge: Li Tingyu]."), and with a role written after the names
+    put before them ("Monica Cheru-Managing Editor", "By Li Hua, Staff Writer": "Editor:
+    Monica Cheru", "Writer: Li Hua")."""
+    line = line.strip()
+    if len(line) <= MAX_BYLINE_CHARS and CASE_JOIN.search(line):
+        line = GLUED_LABEL.sub(" ", line)  # "... and Zhang BinFrom:English Edition of Qiushi"
+    line = line[:-1] if line.endswith((").", "）.", "].", "】.")) else line
+    if len(line) <= MAX_BYLINE_CHARS and any(mark in line for mark in OPENING):
+        line = EMPTY_BRACKETS.sub("", ENCLOSED.sub(_open_field, line)).strip(" |")  # "( )"
+    if len(line) > 2 and line[0] in "(（[【" and line[-1] in ")）]】":
+        line = line[1:-1].strip()
+    after = (
+        ROLE_AFTER.fullmatch(line)
+        if len(line) <= MAX_ROLE_AFTER_CHARS and line.endswith(ROLE_ENDS)
+        else None
+    )
+    if after and looks_like_names(after["names"]):
+        return f"{after['role'].split()[-1]}: {after['names']}"
+    return line
+
+
+def _open_field(enclosed: re.Match[str]) -> str:
+    """A labelled field in brackets among other fields, set apart by bars instead ("[Editor:
+    Li Na]  Date: 2023-05-06", "(Source: Xinhua) Editor: Li Na"); other brackets stay
+    ("(Xinhua)", "(Correspondent Zhao Lei) On May 5, the county ...")."""
+    inner = enclosed["inner"].strip()
+    line, start, end = enclosed.string, enclosed.start(), enclosed.end()
+    before, after = line[:start].rstrip(" |"), line[end:].lstrip(" |")
+    among_fields = (not before or before.endswith(CLOSING)) and (
+        not after or after.startswith(OPENING) or _opens_a_field(after)
+    )
+    return f" | {inner} | " if among_fields and LABEL.match(inner) else enclosed.group()
+
+
+def _opens_a_field(text: str) -> bool:
+    """Text opens with a label or a date: a byline's next field, not a story's sentence."""
+    if LABEL.match(text):
+        return True
+    found = find_date(text)
+    return found is not None and found.start == 0
+
+
+@lru_cache(maxsize=4096)
+def line_fields(line: str) -> tuple[tuple[str | None, str], ...]:
+    """(role, text) for each field of a line: a field runs from a label to the next label or
+    bar (" | "); text under no label has the role None ("China Daily" in "By Li Hua | China
+    Daily"). Cached: a credit line's fields are read when its kind is found and again for its
+    record."""
+    matches = list(LABEL.finditer(line))
+    starts = [m.start() for m in matches] + [len(line)]
+    pieces: list[tuple[str | None, str]] = [(None, line[: starts[0]])]
+    pieces += [(label_role(m), line[m.end() : end]) for m, end in zip(matches, starts[1:])]
+    fields = []
+    for role, text in pieces:
+        first, *rest = BAR.split(text)
+        fields += [(role, first.strip())] if role or first.strip() else []
+        fields += [(None, piece.strip()) for piece in rest if piece.strip()]
+    return tuple(fields)
+
+
+def labels_a_date(text: str) -> bool:
+    """Whether text is a few words and a colon, then a date ("Issued at : 2022-05-12")."""
+    label = DATE_LABEL.match(text)
+    found = find_date(text[label.end() :]) if label else None
+    return found is not None and found.start == 0
+
+
+def without_date(text: str) -> tuple[str, str | None]:
+    """Text with its first full date cut out, and that date's raw text; the brackets it was
+    written in ("Blent [2011-05-20]") and the categories a blog files the post in after its
+    date go too ("April 30, 2010 in About Qingdao, Events")."""
+    found = find_date(text)
+    if found is None:
+        return text.strip(EDGE_PUNCTUATION), None
+    after = CATEGORIES.sub("", TIME_AFTER.sub("", text[found.end :], count=1))
+    rest = EMPTY_BRACKETS.sub("", ON_BEFORE.sub("", text[: found.start]) + " " + after)
+    return " ".join(rest.split()).strip(EDGE_PUNCTUATION), found.raw
+
+
+def may_name_an_outlet(value: str) -> bool:
+    """An unlabelled field may name the outlet; a toolbar's word, a view counter, a count
+    before a label that names nobody or a time does not ("Print", "Hits: 345", "0 By")."""
+    return (
+        not is_furniture_word(value)
+        and not value.startswith("By ")  # "By a Minghui correspondent in Jiangxi Province"
+        and not DATE_LABEL_WORDS.issuperset(value.casefold().split())  # "Last Updated on"
+        and bool(strip_toolbar(value))
+        and not COUNT_AND_LABEL.fullmatch(value)
+        and not TIME_AFTER.fullmatch(value)  # "10:22" after "Posted: 6 May 2023 |"
+    )
+
+
+def has_label(line: str) -> bool:
+    return LABEL.search(line) is not None

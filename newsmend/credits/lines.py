@@ -1,0 +1,234 @@
+"""Credit lines: who a line such as "Editor: Feng Lili", "(Wu Shengwei, Wang Mingshuo)" or
+"Zhang Wei (Xinhua)" credits, in which role, and the outlet it names."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsmend.credits.fields import (
+    BAR,
+    GROUPS,
+    LABEL,
+    LABEL_SEPARATORS,
+    MAX_BYLINE_CHARS,
+    OUTLET_BEARING_ROLES,
+    PERSON_ROLES,
+    label_role,
+    line_fields,
+    may_name_an_outlet,
+    unwrap,
+    without_date,
+)
+from newsmend.credits.names import (
+    CJK_NAME,
+    CJK_NAMES,
+    EDGE_PUNCTUATION,
+    is_bare_name,
+    is_family_name,
+    listed_names,
+    looks_like_chinese_names,
+    looks_like_names,
+    split_names,
+    uncapped,
+)
+from newsmend.credits.outlets import names_an_outlet, outlet_alone
+from newsmend.dates import find_date
+
+CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")  # "责任编辑：李娜"
+# A picture agency, then its photographer: "Xinhua/Li Jianan", "Wikimedia Commons/Anna Frodesiak"
+AGENCY_THEN_NAMES = re.compile(r"(?P<agency>[^/]{2,40}+)/\s*+(?P<names>[^/]{3,60}+)")
+# Up to the first ideograph without ideographs: one way to match, so fullmatch is linear.
+CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
+SIGNATURE = re.compile(r"[a-z]{2,15}")  # an editor who signs with a lowercase given name
+# A remark in brackets after the names: "Ren Siqi, Ni Huaiyuan (in no particular order)".
+REMARK = re.compile(r"[(（][a-z][^()（）]*+[)）]$")
+# Where a writer filed from, after each name: "Li Yu in Chengdu", "LIU KUN in Wuhan and ZHAO
+# LEI in Beijing", "Huang Zhiling in Nanjiang, Sichuan".
+PLACE_AFTER = re.compile(
+    r"(?<=\S)\s++in\s++[A-Z][\w'’.-]*+(?:,?\s++[A-Z][\w'’.-]*+){0,3}(?=\s++and\s|\s*+,|$)"
+)
+ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
+DOMAIN_AFTER = re.compile(r"[a-z]\s[a-z0-9-]++(?:\.[a-z0-9-]++)+$")  # a site's domain after it
+CJK_LABEL_AFTER = re.compile(r"\s[\u4e00-\u9fff]{1,4}[:：]\S*$")  # "点击:" (clicks) after a name
+# "by Xinhua writers Xuan Liqi, Hu Zhenhua and Huang Haoran": the outlet, its staff, the names
+STAFF = re.compile(
+    r"^(?P<outlet>[A-Z][\w.'’&-]*+(?:\s[A-Z][\w.'’&-]*+){0,3}?)\s++(?:staff\s)?"
+    r"(?:writers?|reporters?|correspondents?|journalists?)\s++(?P<names>[A-Z].*+)"
+)
+PAGE_ADDRESS = re.compile(r"https?://(?P<host>[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)+)/\S*")
+
+
+def parse_credit_fields(line: str) -> list[tuple[str, list[str]]]:
+    """Every (role, names) of a credit line that starts with a role label; [] for other lines.
+    For the outlet role the one "name" is the outlet; an author that names no person
+    ("Author: Xinhua News Agency") is the outlet."""
+    return [(role, list(names)) for role, names in _credit_fields(line)]
+
+
+@lru_cache(maxsize=4096)
+def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Cached: split classifies a credit line and records reads it, and credit lines repeat
+    from page to page."""
+    line = unwrap(line)
+    if len(line) > MAX_BYLINE_CHARS:
+        return ()
+    if is_bare_name(line) or listed_names(line):
+        return (("author", tuple(split_names(line))),)  # names alone on a line: a byline
+    label = LABEL.match(line)
+    if label is None:
+        return _names_and_outlet(line)
+    if heading_like(line, label):
+        return ()
+    fields: list[tuple[str, tuple[str, ...]]] = []
+    for role, value in line_fields(line):
+        value = without_date(value)[0]
+        if not value or role == "published":
+            continue  # a label right before another ("Text/Photo: Zhang Wei"), or a date
+        credited = field_credits(role, value)
+        if credited is None:
+            return ()
+        fields += credited
+    return tuple(fields)
+
+
+def heading_like(line: str, label: re.Match[str]) -> bool:
+    """A capitalised label with only a space and one word after it ("Photo Gallery", "Video
+    Gallery", "Journalist Day", "Photos Charting"): a menu's item or a heading, not a credit,
+    unless the word is a family name, an outlet's or a date ("Reporter Wang", "From
+    Xinhua")."""
+    if not label.group()[0].isupper() or LABEL_SEPARATORS.intersection(label.group()):
+        return False  # "by Steven", "Photo: Xinhua"
+    words = line[label.end() :].split()
+    return len(words) == 1 and not (
+        is_family_name(words[0]) or outlet_alone(words[0]) or find_date(words[0])
+    )  # "Date 2025-01-19"
+
+
+def _names_and_outlet(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """An unlabelled line of Chinese names and the outlet they write for ("Zhang Wei
+    (Xinhua)", "Li Hua, Shanghai Daily", "Li Hua | China Daily"): a byline; () for others."""
+    if not is_family_name(line.split(maxsplit=1)[0]):
+        return ()  # most lines: no name opens them
+    found = _persons_then_outlet(BAR.sub(",", line))
+    if found is None:
+        return ()
+    names, outlet = found
+    if not outlet_alone(outlet) or not looks_like_chinese_names(", ".join(names)):
+        return ()
+    return (("author", tuple(names)), ("outlet", (outlet,)))
+
+
+@lru_cache(maxsize=4096)
+def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ...]]] | None:
+    """What one field of a credit line credits: persons in its role, an outlet, or both
+    ("Photo by Guo Liliang, Hunan Daily"); None when it is no credit. A person label that
+    names no person ("Author: Xinhua News Agency") names the outlet. Cached as line_fields (the
+    list is shared: read, never changed)."""
+    if role in PERSON_ROLES:
+        value = value.strip()
+        if value[:1] in "[【" and value[-1:] in "]】":
+            value = value[1:-1]  # "Responsible editor: [Li Ji]"
+        value = uncapped(PLACE_AFTER.sub("", REMARK.sub("", value).rstrip()))
+    slashed = slashed_names(value) if role in PERSON_ROLES and "/" in value else None
+    if slashed:
+        return [(role, tuple(slashed))]
+    if role in PERSON_ROLES and looks_like_names(value):
+        return [(role, tuple(split_names(value)))]
+    staff = STAFF.match(value) if role in OUTLET_BEARING_ROLES else None
+    if staff and looks_like_names(staff["names"]) and names_an_outlet("outlet", staff["outlet"]):
+        return [(role, tuple(split_names(staff["names"]))), ("outlet", (staff["outlet"],))]
+    if role is None and (is_bare_name(value) or listed_names(value)):
+        return [("author", tuple(split_names(value)))]
+    names_and_outlet = _names_and_outlet(value) if role is None else ()
+    if names_and_outlet:
+        return list(names_and_outlet)
+    if GROUPS.get(role) == "editor" and SIGNATURE.fullmatch(value.strip()):
+        return [(role, (value.strip(),))]  # Xinhua's "Editor: yan"
+    persons_and_outlet = _persons_then_outlet(value) if role in PERSON_ROLES else None
+    if persons_and_outlet:
+        persons, outlet = persons_and_outlet
+        if role in OUTLET_BEARING_ROLES:
+            return [(role, tuple(persons)), ("outlet", (outlet,))]
+        return [(role, tuple(persons))]  # a photo agency, a translator's office
+    if role is None and not may_name_an_outlet(value):
+        return None  # "News" in "News 2022-01-20", "Hits: 345"
+    page = PAGE_ADDRESS.fullmatch(value.strip()) if role == "outlet" else None
+    if page:
+        return [("outlet", (page["host"],))]  # "Source: http://www.hunan.gov.cn/news/0506.html"
+    if names_an_outlet(role, value.strip("()（）")):
+        return [("outlet", (value.strip("()（）"),))]
+    return None
+
+
+def slashed_names(value: str) -> list[str] | None:
+    """The persons of a field written with a slash: names on both sides ("Li Hua/Wang
+    Fang"), or a picture agency before its photographer ("Xinhua/Li Jianan", "Wikimedia
+    Commons/Anna Frodesiak"); None for names before their outlet ("Zhang San/Xinhua")."""
+    first, _slash, second = value.partition("/")
+    if looks_like_chinese_names(first) and looks_like_chinese_names(second):
+        return split_names(first) + split_names(second)
+    agency = AGENCY_THEN_NAMES.fullmatch(value)
+    if agency and looks_like_names(agency["names"]) and not looks_like_names(agency["agency"]):
+        return split_names(agency["names"])
+    return None
+
+
+def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
+    """Names, then the outlet they work for: "Yuan Meng, Liu Ning (People's Daily Online)",
+    "Yuan Mengwen from Foreign Affairs Office of Wuhu", "Guo Liliang, Hunan Daily",
+    "Zhang San/Xinhua", "Li Yu and Peng Chao in Chengdu (China Daily)", "Hu Xiaoyu
+    chinadaily.com.cn"."""
+    value = value.strip()
+    if value.endswith((")", "）")) and ("(" in value or "（" in value):
+        cut = max(value.rfind("("), value.rfind("（"))
+        names, outlet = value[:cut], value[cut + 1 : -1]
+    elif " from " in value:
+        names, _from, outlet = value.partition(" from ")
+    elif "/" in value:  # "Zhang San/Xinhua"
+        names, _slash, outlet = value.rpartition("/")
+    elif ACRONYM_AFTER.search(value) or DOMAIN_AFTER.search(value):
+        names, outlet = value[: value.rfind(" ")], value.rsplit(" ", 1)[1]  # "Wang Fan ECNS"
+    else:
+        names, _comma, outlet = value.rpartition(",")
+    names, outlet = PLACE_AFTER.sub("", names.strip()), outlet.strip()  # "Li Yu in Chengdu"
+    if names and looks_like_names(names) and names_an_outlet("outlet", outlet):
+        return split_names(names), outlet
+    return None
+
+
+def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
+    """(role, names) of a credit line such as "Editor: Feng Lili", or None."""
+    fields = _credit_fields(line.strip())
+    return (fields[0][0], list(fields[0][1])) if fields else None
+
+
+def is_cjk_credit(line: str) -> bool:
+    """A credit left in Chinese ("责任编辑：李娜", "Editor: 李娜"): residue, not a person to list
+    (the English credit, when there is one, gives the name). An English source label with a
+    Chinese name ("Source: 新华网") is no residue: it names the outlet."""
+    if line.isascii():
+        return False  # both forms hold an ideograph
+    line = line.strip()
+    if CJK_CREDIT.match(line):
+        return True
+    label = LABEL.match(line)
+    return (
+        label is not None
+        and label_role(label) != "outlet"  # "Source: 新华网" states the story's source
+        and CJK_VALUE.fullmatch(line[label.end() :]) is not None
+    )
+
+
+def chinese_credits(line: str) -> list[tuple[str, str]]:
+    """(role, name) for each person a credit line names in Chinese characters ("Editor:
+    曹家宁", "编辑:刘婷婷"): names as written, for a page that names them in no other way."""
+    if line.isascii():
+        return []
+    fields = [(role, CJK_LABEL_AFTER.sub("", value)) for role, value in line_fields(unwrap(line))]
+    return [
+        (role, name)
+        for role, value in fields
+        if role in PERSON_ROLES and CJK_NAMES.fullmatch(value.strip(EDGE_PUNCTUATION))
+        for name in CJK_NAME.findall(value)
+    ]

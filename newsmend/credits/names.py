@@ -1,0 +1,115 @@
+"""Person names in credits: split where the translation ran them together ("Wang Yingyao
+Li Changzheng"), told from outlets and sentences, written as names are when a site printed
+them in capitals. Family names are `tables/family_names.txt`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newsmend.credits.outlets import OUTLET_WORDS
+from newsmend.tables import read_lines
+
+FAMILY_NAMES = frozenset(name.casefold() for name in read_lines("family_names.txt"))
+MAX_NAMES = 8
+MAX_BARE_NAME_WORDS = 4
+MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
+# No \s* around the separators (split_names splits words anyway): a long run of spaces
+# would make every start in it rescan the run.
+NAME_SEPARATOR = re.compile(r"[,，、;；&]|\band\b")
+# A word of a name: "Yingyao", "O'Neil", or initials ("Meng SH", "Joseph S. Margai").
+NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)*|[A-Z]{1,2}|[A-Z]\.")
+EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
+INITIAL = re.compile(r"[A-Z]\.")  # a middle initial, its full stop kept
+CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
+CAPS_FAMILY = re.compile(r"\b[A-Z]{2,}(?=\s+[A-Z][a-z])")  # a family name in capitals: "LI Hua"
+CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a person's name in Chinese: 2 to 4 characters
+CJK_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,7}")
+
+
+def is_family_name(word: str) -> bool:
+    return word.casefold() in FAMILY_NAMES
+
+
+def split_names(text: str) -> list[str]:
+    """Person names of a credit, one a person, including names the translation ran together
+    ("Wang Yingyao Li Changzheng"): a family name after a complete name starts a new one."""
+    names: list[str] = []
+    for chunk in NAME_SEPARATOR.split(text):
+        first_of_chunk = len(names)
+        person: list[str] = []
+        words = chunk.split()
+        for position, word in enumerate(words):
+            initial = INITIAL.fullmatch(word) and position + 1 < len(words)
+            word = word if initial else word.strip(EDGE_PUNCTUATION)  # "Joseph S. Margai"
+            if not word:
+                continue
+            if len(person) >= 2 and is_family_name(word):
+                names.append(" ".join(person))
+                person = []
+            person.append(word)
+        if len(person) == 1 and len(names) > first_of_chunk:
+            names[-1] += " " + person[0]  # a lone last word ends the name before it
+        elif person:
+            names.append(" ".join(person))
+    return names
+
+
+def looks_like_names(text: str) -> bool:
+    """Text is a list of person names ("Wang Yingyao Li Changzheng", "Kendra Fiddler"), not
+    an outlet ("Hunan Daily": `tables/outlet_words.txt`) and not a sentence."""
+    names = split_names(text)
+    if not names or len(names) > MAX_NAMES or ":" in text or "：" in text:
+        return False  # "Tuesday: Chinese Medical Personnel" after "Translation" is a headline
+    words = [word for name in names for word in name.split()]
+    return all(NAME_WORD.fullmatch(word) and word.casefold() not in OUTLET_WORDS for word in words)
+
+
+def looks_like_chinese_names(text: str) -> bool:
+    """Names in pinyin, each starting with a family name and of at most three words: what a
+    line may hold alone (not "Huang Qiang Inspects Neijiang", a headline)."""
+    return looks_like_names(text) and all(
+        is_family_name(name.split()[0]) and len(name.split()) <= MAX_NAME_WORDS
+        for name in split_names(text)
+    )
+
+
+def is_bare_name(line: str) -> bool:
+    """A line that is only a person's name or two ("Li Qian"), as bylines under a title are."""
+    words = line.split()
+    return 2 <= len(words) <= MAX_BARE_NAME_WORDS and looks_like_chinese_names(line)
+
+
+def listed_names(text: str) -> bool:
+    """Names of several persons listed alone, as the reporters of a story are at its end:
+    "(Wu Shengwei, Wang Mingshuo, Yao Xiangfeng)". A line whose first word is no family
+    name is passed at once (most lines: every name must open with one)."""
+    if NAME_SEPARATOR.search(text) is None:
+        return False
+    first = next((w for c in NAME_SEPARATOR.split(text) for w in _stripped_words(c)), "")
+    return is_family_name(first) and looks_like_chinese_names(text)
+
+
+def _stripped_words(chunk: str) -> Iterator[str]:
+    """The words of a chunk of names as split_names reads them."""
+    return (w for w in (word.strip(EDGE_PUNCTUATION) for word in chunk.split()) if w)
+
+
+def uncapped(value: str) -> str:
+    """A name a site printed in capitals ("By LI HUA"; given name first and a comma between:
+    "By XINGYING, CHEN"; the family name alone in capitals: "LI Hua") as names are written
+    ("Li Hua", "Chen Xingying"); any other value as it is."""
+    match = CAPS_INVERTED.fullmatch(value.strip())
+    if match is None:
+        capitals = value.replace(" and ", " ").isupper() and len(value.split()) > 1  # not "CGTN"
+        if capitals:
+            titled = " ".join(word if word == "and" else word.title() for word in value.split())
+            return titled if looks_like_names(titled) else value
+        return CAPS_FAMILY.sub(_family_uncapped, value)
+    given, family = match["given"].title(), match["family"].title()
+    return f"{family} {given}" if is_family_name(family) and not is_family_name(given) else value
+
+
+def _family_uncapped(match: re.Match[str]) -> str:
+    word = match.group().title()
+    return word if is_family_name(word) else match.group()  # not "CGTN Li Hua"

@@ -1,0 +1,81 @@
+"""What names an outlet: a site's or a paper's name, its initials or domain ("China Daily",
+"CGTN", "jschina.com.cn"), as a credit line or a byline writes it. Outlet words are
+`tables/outlet_words.txt`."""
+
+from __future__ import annotations
+
+import re
+
+from newsmend.tables import read_lines
+
+OUTLET_WORDS = frozenset(word.casefold() for word in read_lines("outlet_words.txt"))
+MAX_OUTLET_WORDS = 8
+MAX_UNLABELLED_OUTLET_WORDS = 4
+CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# A handle: "sdnews", "zhongdeen", "hiHainan", or an e-mail address: "kathyby66@gmail.com".
+HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}(?:@[a-z0-9-]++(?:\.[a-z0-9-]++)++)?")
+OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
+CJK_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,7}")  # an outlet's name in Chinese: "人民日报海外版"
+SCHEME = re.compile(r"^https?://(?=[^/\s]+/?$)")  # a site's address: its domain names it
+DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
+
+
+def _looks_like_outlet(text: str) -> bool:
+    """A name such as "Huzhou Daily", "jschina.com.cn" or "衡阳市电子政务办": short, not a
+    sentence."""
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_OUTLET_WORDS
+        and (text[0].isupper() or CJK.match(text) is not None or DOMAIN.fullmatch(text) is not None)
+        and not text.endswith((".", "!", "?"))
+    )
+
+
+def is_site_name(text: str) -> bool:
+    """A site's or outlet's name: a domain, or a few capitalised words the last of which names
+    an outlet ("Hunan Government", "China Daily", "Zhengzhou Portal")."""
+    if DOMAIN.fullmatch(text):
+        return True
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_OUTLET_WORDS
+        and words[-1].casefold() in OUTLET_WORDS
+        and all(word[0].isupper() or word in CONNECTORS for word in words)
+    )
+
+
+def outlet_alone(text: str) -> bool:
+    """An outlet's name or its initials, and nothing else: "China Daily", "Xinhua", "CGTN"."""
+    return is_site_name(text) or OUTLET_INITIALS.fullmatch(text) is not None
+
+
+def looks_like_proper_name(text: str) -> bool:
+    """An unlabelled outlet beside a date: a few capitalised words ("People's Daily Online"),
+    a short name in Chinese ("湖南日报"), or a domain; not a phrase such as "Issued at" nor
+    a headline in Chinese ("长沙地铁6号线开通")."""
+    if DOMAIN.fullmatch(text):
+        return True
+    words = text.split()
+    return 0 < len(words) <= MAX_UNLABELLED_OUTLET_WORDS and all(
+        word[0].isupper()
+        or word[0].isdigit()
+        or CJK_OUTLET.fullmatch(word) is not None
+        or word in CONNECTORS
+        for word in words
+    )
+
+
+def names_an_outlet(role: str | None, value: str) -> bool:
+    """A field that names the outlet: an outlet label's, an unlabelled one, or a person
+    label's that names no person but an outlet of a few capitalised words or a domain
+    ("Author: Taizhou Daily"; not "Text: AAAPrint", a font-size bar, nor a sentence)."""
+    if role == "outlet" and HANDLE.fullmatch(value):
+        return True  # "From:sdnews"
+    value = SCHEME.sub("", value)  # "From: http://english.peopledaily.com.cn"
+    if not _looks_like_outlet(value):
+        return False
+    if role in (None, "outlet") or DOMAIN.fullmatch(value) is not None:
+        return True
+    named = len(value.split()) >= 2 or outlet_alone(value)  # "By: Xinhua"
+    return named and ":" not in value and looks_like_proper_name(value)
