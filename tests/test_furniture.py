@@ -35,6 +35,7 @@ EXAMPLES = {
     ],
     "separator": ["-", "***", "———"],
     "share_bar": [
+        "ALMS",
         "Print Close",
         "Back Forward Refresh",
         "【打印】【关闭】",
@@ -101,6 +102,9 @@ EXAMPLES = {
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "caption": [
         "Avatar of Steven",
+        "Data pictures",
+        "The above pictures are provided by the Propaganda Department of the Forestry Bureau",
+        "A spa in Luobie Township, Liupanshui City, September 9 (WANG HAIRONG)",
         "Men smash a Maserati outside the Qingdao auto show in Shandong province. Photo: Reuters",
         "Delegates visit the Li Zijian Art Museum. (Photo/Yang Huafeng)",
         "Photo shows the new bridge over the Xiangjiang River.",
@@ -127,6 +131,7 @@ EXAMPLES = {
         "Category: Local News | Transport",
         "Advertisement",
     ],
+    "column_label": ["core reading", "Reading tips"],
     "source_note": [
         "Chinese source:",
         "Please refer to when using the article.",

@@ -91,6 +91,16 @@ BYLINES = [
     ("Last updated on July 2, 2021", [], [], None),
     ("2021-07-02 | Photo: Xinhua/Li Hua", ["Li Hua"], [], None),
     ("Editors: Li Hua/Wang Ying  2021-07-02", [], ["Li Hua", "Wang Ying"], None),
+    ("Nataliia Litvinova, 2021-07-02", ["Nataliia Litvinova"], [], None),  # a blog's writer
+    ("updatetime:2021-07-02 08:51:00   View:0 Source:en.gxzf.gov.cn", [], [], "en.gxzf.gov.cn"),
+    ("2021-07-02 15:03:59 | source:China Daily", [], [], "China Daily"),
+    ("By Li Hua | NO. 40-41 JULY 2, 2021", ["Li Hua"], [], None),  # a print issue's number
+    (
+        "Xinhua News Agency reporters Chen Cong and Yang Xuan | 2021-07-02",
+        ["Chen Cong", "Yang Xuan"],
+        [],
+        "Xinhua News Agency",
+    ),
 ]
 
 # credit lines after the body: (line, authors, editors, outlet)
@@ -117,6 +127,7 @@ CLOSING_CREDITS = [
     ("Information source: Yangzhou Daily", [], [], "Yangzhou Daily"),
     ("-- BERNAMA", [], [], "BERNAMA"),
     ("— Xinhua", [], [], "Xinhua"),
+    ("Web Editor:MXJ", [], ["MXJ"], None),  # an editor's initials
 ]
 
 HEADS = [
@@ -131,6 +142,7 @@ HEADS = [
     ("Skip to main content", "Menu"),
     ("Home / News / City News",),
     ("Yangzhou News Network", "2021-07-02 Friday"),
+    ("Close this search box.", "中文Back to Yangzhou"),
 ]
 HEADLINES = [
     TITLE,
@@ -138,6 +150,7 @@ HEADLINES = [
     TITLE + " - Yangzhou Government",
     TITLE + " | China Daily",
     TITLE + "_Yangzhou Government Portal",
+    TITLE + "_Domestic Channel_News Center_Yangtze River",  # a site's path, by underscores
 ]
 
 
@@ -584,3 +597,79 @@ def test_subheadings_over_single_paragraphs_stay_in_the_story() -> None:
     text = "\n\n".join(["Home > News", TITLE, "Updated: 2021-07-02", *BODY, *sections, FOOTER])
     [article], _ = page_records(Page("p.txt", "0", text + "\n"))
     assert article["body_raw"].endswith(STORIES[-1][1])
+
+
+def test_a_wires_dateline_before_the_headline_credits_the_wire() -> None:
+    """A Xinhua story translated with its Chinese head ("新华社哈尔滨5月25日电 题："): the
+    dateline names the wire, the headline follows "title:", the reporters' line is a byline."""
+    head = f"Xinhua News Agency, Harbin, July 2, 2021, title: {TITLE}"
+    article, others, _ = read(
+        head, "", "Xinhua News Agency reporters Chen Cong and Yang Xuan", "", *BODY
+    )
+    assert (article["title_raw"], str(article["published"])) == (TITLE, DAY)
+    assert credits(article) == (["Chen Cong", "Yang Xuan"], [], "Xinhua News Agency")
+    assert body_whole(article) and others == []
+
+
+def test_a_releases_issuer_under_its_headline_is_not_the_title() -> None:
+    dateline = "YANGZHOU, China, July 2, 2021 /Xinhua-AsiaNet/-- " + BODY[0]
+    article, _, _ = read(
+        TITLE, "", "Yangzhou Fruit Industry Development Center", "", dateline, *BODY[1:]
+    )
+    assert (article["title_raw"], str(article["published"])) == (TITLE, DAY)
+    assert article["outlet"] == "Xinhua-AsiaNet"
+
+
+@pytest.mark.parametrize(
+    "credit", ["Photo by Xinhua News Agency reporter Wang Ying", "Photo by Wang Ying"]
+)
+@pytest.mark.parametrize("where", ["before the text", "between paragraphs"])
+def test_a_caption_over_its_picture_credit_is_no_part_of_the_story(credit: str, where: str) -> None:
+    """A short paragraph right over a line that only credits a picture is the picture's
+    caption; the photographer is credited."""
+    picture = ("A view of the new riverside park in Yangzhou.", credit)
+    body = [*picture, *BODY] if where == "before the text" else [BODY[0], *picture, *BODY[1:]]
+    article, others, _ = read(TITLE, "Source: Xinhua | Updated: 2021-07-02 17:30", *body)
+    assert body_whole(article) and "A view of" not in article["body_raw"] and others == []
+    assert credits(article) == (["Wang Ying"], [], "Xinhua")
+
+
+def test_a_file_picture_label_and_a_papers_column_label_are_furniture() -> None:
+    """ "Data pictures" (资料图片) says the caption over it is a file picture's; "core reading"
+    (核心阅读) labels the paper's summary."""
+    lines = ("A view of the new riverside park in Yangzhou.", "Data pictures", "core reading")
+    article, others, _ = read(TITLE, "Updated: 2021-07-02", *lines, *BODY)
+    assert body_whole(article) and others == []
+
+
+def test_captions_over_the_above_pictures_credit_are_no_part_of_the_story() -> None:
+    """ "The above pictures are provided by ..." (以上图片由...提供) credits the pictures over
+    it, each with its short caption."""
+    captions = ("Overlooking the riverside park.", "Children play by the new pavilion.")
+    credit = "The above pictures are provided by the Propaganda Department of Yangzhou"
+    article, others, _ = read(TITLE, "Updated: 2021-07-02", *captions, credit, *BODY)
+    assert body_whole(article) and others == []
+
+
+def test_a_bilingual_pages_chinese_headline_and_caption_are_not_the_story() -> None:
+    lines = (
+        TITLE,
+        "扬州滨江公园向市民开放",
+        "The new park by the Grand Canal. (Photo by Yangzhou Daily Reporter Wang Ying)",
+        "大运河畔的新公园。扬州日报记者 王颖 摄",
+        *BODY,
+    )
+    article, others, _ = read(*lines)
+    assert body_whole(article) and others == []
+    assert article["authors"] == ["Wang Ying"]
+
+
+def test_a_listing_dated_under_each_snippet_keeps_an_untitled_story() -> None:
+    """Title, snippet, then the date under it, as the South China Morning Post's topic pages
+    list stories; one story lost its title in the store."""
+    (t1, s1, _d1), (t2, s2, _d2), (_t3, s3, _d3) = STORIES[:3]
+    dates = ("Friday, 2 July, 2021, 12:00am", "30 Jun 2021 - 12:00am", "28 Jun 2021 - 12:00am")
+    text = "\n\n".join([t1, s1, dates[0], t2, s2, dates[1], s3, dates[2]])
+    records, _ = page_records(Page("p.txt", "0", text + "\n"))
+    got = [(r["title_raw"], r["body_raw"], str(r["published"])) for r in records]
+    assert got == [(t1, s1, DAY), (t2, s2, "2021-06-30"), ("", s3, "2021-06-28")]

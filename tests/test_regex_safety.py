@@ -40,6 +40,7 @@ BOUNDED = {
     "newsmend.split.lines.TITLE_DASH_DATE": ("fullmatch", MAX_TITLE_CHARS),
     "newsmend.split.head.SITE_SUFFIX": ("search", MAX_TITLE_CHARS),
     "newsmend.split.head.COLUMN_LABEL": ("match", MAX_TITLE_CHARS),
+    "newsmend.split.head.DATELINE_TITLE": ("match", MAX_TITLE_CHARS),
     "newsmend.split.lines.BRACKETED_DATE_TITLE": ("fullmatch", MAX_TITLE_CHARS),
     "newsmend.credits.lines.CJK_VALUE": ("fullmatch", LENGTH),
     "newsmend.repair.truncation._END_MARKER": ("search", TAIL),

@@ -31,8 +31,15 @@ from newsmend.credits.outlets import (
 )
 from newsmend.dates import find_date, looks_like_date
 from newsmend.furniture import strip_toolbar
+from newsmend.tables import read_toml
 
 MIN_WRITER_WORDS = 2  # an unlabelled writer is named in full: not "Shine"
+# Words of administrative units ("Province", "County", "District"): a place's, not a person's
+PLACE_WORDS = frozenset(
+    word.casefold()
+    for unit in read_toml("glossary.toml")["suffixes"].values()
+    for word in unit.split()
+)
 BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
 
 
@@ -74,6 +81,8 @@ def parse_byline(line: str) -> Byline:
         published_raw = published_raw or date_raw
         if not value or (date_raw and labels_a_date(written)):
             continue  # "Issued at : 2022-05-12": a label of the date, no outlet
+        if role is None and date_raw and _writer_beside_date(written, value):
+            role = "author"  # "Nataliia Litvinova, 2019-08-10"
         credited = field_credits(role, value)
         if credited is None:
             if role == "outlet" or (role is None and may_name_an_outlet(value)):
@@ -102,8 +111,22 @@ def _writer_before_date(fields: tuple[tuple[str | None, str], ...], position: in
         role is None
         and position + 1 < len(fields)
         and fields[position + 1][0] == "published"
-        and MIN_WRITER_WORDS <= len(value.split()) <= MAX_NAME_WORDS
+        and _names_a_writer(value)
+    )
+
+
+def _writer_beside_date(written: str, name: str) -> bool:
+    """An unlabelled person's name, a comma, then the date, as a blog lists its posts
+    ("Nataliia Litvinova, 2019-08-10"); an outlet's name there is not a person's."""
+    return written.startswith(name + ",") and _names_a_writer(name)
+
+
+def _names_a_writer(value: str) -> bool:
+    """A writer named in full, in words that are a person's, not an outlet's or a label's."""
+    return (
+        MIN_WRITER_WORDS <= len(value.split()) <= MAX_NAME_WORDS
         and not DATE_LABEL_WORDS.intersection(value.casefold().split())  # "Last Build Date:"
+        and not PLACE_WORDS.intersection(value.casefold().split())  # "Jiangxi Province, 2021"
         and looks_like_names(value)
     )
 
@@ -180,13 +203,21 @@ def looks_like_byline(line: str) -> bool:
         value = written.strip("()（）")
         if not value:
             continue
-        if role is None and not (looks_like_proper_name(value) or is_site_name(value)):
+        if role is None and not (
+            looks_like_proper_name(value) or is_site_name(value) or _credits_persons(value)
+        ):
             return False  # "General Office of Xi'an Municipal People's Government" is a name
         if role == "outlet" and not names_an_outlet(role, value):
             return False
         if role in PERSON_ROLES and not _names_persons(role, written):
             return False
     return True
+
+
+def _credits_persons(value: str) -> bool:
+    """An unlabelled field that names persons: "Xinhua News Agency reporters Chen Cong and
+    Yang Xuan"."""
+    return any(role != "outlet" for role, _names in field_credits(None, value) or ())
 
 
 def _set_apart_outlet(whole: str, line: str) -> bool:

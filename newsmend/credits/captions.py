@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from newsmend.credits.lines import slashed_names
+from newsmend.credits.lines import STAFF, slashed_names
 from newsmend.credits.names import looks_like_names, split_names, uncapped
 
 CAPTION_CREDIT = re.compile(
@@ -21,6 +21,9 @@ AGENCY_CREDIT = re.compile(r"[(（][^()（）/]{2,40}/\s*(?P<names>[^,，/()（�
 CAPS_CREDIT = re.compile(
     r"(?<=[.!?] )(?P<names>[A-Z]{2,}(?: [A-Z]{2,}){1,3}) ?/ ?[A-Z][A-Z .]{1,30}$"
 )
+# Beijing Review's: the photographer in capitals in brackets closing the caption ("...
+# Guizhou Province, September 9 (WANG HAIRONG)")
+CAPS_NAME_CREDIT = re.compile(r"(?<=\s)[(（](?P<names>[A-Z]{2,}(?: [A-Z]{2,}){1,3})[)）]$")
 CAPITALS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 CREDIT_ENDS = (")", "）", "]", "】", *CAPITALS)  # how a line with a picture credit ends
 
@@ -34,14 +37,19 @@ def is_picture_credit(text: str) -> bool:
 def caption_credits(line: str) -> list[tuple[str, str]]:
     """The photographer a caption credits: "(Photo/Yang Huafeng)", "(Photo by Guo Liliang,
     Hunan Daily)", "(Photo: Liu Yang / Hinews)", "[Photo by Will]", "... River. Photo by Yang
-    Chenguang, journalist from Xinhua", "(Xinhua/Liu Xiao)", "ZHANG WEI/CHINA DAILY"; the
-    outlet is left out."""
+    Chenguang, journalist from Xinhua", "(Xinhua/Liu Xiao)", "ZHANG WEI/CHINA DAILY", "Photo by
+    Xinhua News Agency reporter Xie Jianfei"; the outlet is left out."""
     lowered = line.lower()
     if not line.endswith(CREDIT_ENDS) and "photo" not in lowered and "picture" not in lowered:
         return []  # no credit can be in it (most lines of a story)
-    match = CAPTION_CREDIT.search(line) or AGENCY_CREDIT.search(line)
+    match = (
+        CAPTION_CREDIT.search(line) or AGENCY_CREDIT.search(line) or CAPS_NAME_CREDIT.search(line)
+    )
     caps = None if match else _caps_credit(line)
     names = uncapped((match or caps)["names"].strip() if match or caps else "")
+    staff = STAFF.match(names)
+    if staff:  # "Photo by Xinhua News Agency reporter Xie Jianfei"
+        names = staff["names"]
     if "/" in names:  # "Photo: Wikimedia Commons/Anna Frodesiak", "Photo: Liu Yang / Hinews"
         slashed = slashed_names(names)
         if slashed:

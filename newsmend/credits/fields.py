@@ -50,7 +50,7 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     # Only where some label can start: a run of other ideographs is passed at once.
     first = re.escape("".join(sorted({label[0].casefold() for label in labels})))
     return re.compile(
-        rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（])|(?<=[,;:，；：/—–(（\d]\s)|(?<=\s\s)"
+        rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（|｜])|(?<=[,;:，；：/—–(（\d|｜]\s)|(?<=\s\s)"
         rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
         rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern})))",
@@ -77,6 +77,9 @@ BAR = re.compile(r"[|｜—]|(?<=\s)[/·](?=\s)")  # "Xinhua | 2023", "CHINADAIL
 DATE_LABEL = re.compile(r"(?<!\w)(?:\w++\s){0,3}\w++\s?[:：]\s*+")
 CATEGORIES = re.compile(r"^\s+in\s+[A-Z][\w&'’ -]*+(?:,\s*+[A-Z][\w&'’ -]*+)*$")
 COUNT_AND_LABEL = re.compile(r"[\d\s]*+(?:(?i:by|source|author|editor)\s*+[:：]?)?")  # "0 By"
+ISSUE_NUMBER = re.compile(
+    r"(?i:no)\.?\s*+\d++(?:\s*+[-–]\s*+\d++)?"
+)  # a print issue's: "NO. 40-41"
 # Names, then the role: "Li Hua, Staff Reporter", "Monica Cheru-Managing Editor", "Yang Lan —
 # Reporter"; the last word of the role is a label of the table.
 ROLE_AFTER = re.compile(
@@ -190,13 +193,15 @@ def without_date(text: str) -> tuple[str, str | None]:
 
 def may_name_an_outlet(value: str) -> bool:
     """An unlabelled field may name the outlet; a toolbar's word, a view counter, a count
-    before a label that names nobody or a time does not ("Print", "Hits: 345", "0 By")."""
+    before a label that names nobody, an issue number or a time does not ("Print", "Hits:
+    345", "0 By", "NO. 40-41")."""
     return (
         not is_furniture_word(value)
         and not value.startswith("By ")  # "By a Minghui correspondent in Jiangxi Province"
         and not DATE_LABEL_WORDS.issuperset(value.casefold().split())  # "Last Updated on"
         and bool(strip_toolbar(value))
         and not COUNT_AND_LABEL.fullmatch(value)
+        and not ISSUE_NUMBER.fullmatch(value)
         and not TIME_AFTER.fullmatch(value)  # "10:22" after "Posted: 6 May 2023 |"
     )
 

@@ -40,7 +40,8 @@ CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")  # "责
 AGENCY_THEN_NAMES = re.compile(r"(?P<agency>[^/]{2,40}+)/\s*+(?P<names>[^/]{3,60}+)")
 # Up to the first ideograph without ideographs: one way to match, so fullmatch is linear.
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
-SIGNATURE = re.compile(r"[a-z]{2,15}")  # an editor who signs with a lowercase given name
+# An editor who signs with a lowercase given name ("yan") or with initials ("MXJ")
+EDITOR_SIGNATURE = re.compile(r"[a-z]{2,15}|[A-Z]{2,4}")
 # A remark in brackets after the names: "Ren Siqi, Ni Huaiyuan (in no particular order)".
 REMARK = re.compile(r"[(（][a-z][^()（）]*+[)）]$")
 # Where a writer filed from, after each name: "Li Yu in Chengdu", "LIU KUN in Wuhan and ZHAO
@@ -52,9 +53,10 @@ ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after 
 DOMAIN_AFTER = re.compile(r"[a-z]\s[a-z0-9-]++(?:\.[a-z0-9-]++)+$")  # a site's domain after it
 CJK_LABEL_AFTER = re.compile(r"\s[\u4e00-\u9fff]{1,4}[:：]\S*$")  # "点击:" (clicks) after a name
 # "by Xinhua writers Xuan Liqi, Hu Zhenhua and Huang Haoran": the outlet, its staff, the names
+STAFF_WORDS = ("writer", "reporter", "correspondent", "journalist")
 STAFF = re.compile(
     r"^(?P<outlet>[A-Z][\w.'’&-]*+(?:\s[A-Z][\w.'’&-]*+){0,3}?)\s++(?:staff\s)?"
-    r"(?:writers?|reporters?|correspondents?|journalists?)\s++(?P<names>[A-Z].*+)"
+    rf"(?i:{'|'.join(STAFF_WORDS)})s?\s++(?P<names>[A-Z].*+)"
 )
 PAGE_ADDRESS = re.compile(r"https?://(?P<host>[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)+)/\S*")
 
@@ -77,7 +79,7 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         return (("author", tuple(split_names(line))),)  # names alone on a line: a byline
     label = LABEL.match(line)
     if label is None:
-        return _names_and_outlet(line)
+        return _names_and_outlet(line) or _outlet_staff(line)
     if heading_like(line, label):
         return ()
     fields: list[tuple[str, tuple[str, ...]]] = []
@@ -90,6 +92,20 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             return ()
         fields += credited
     return tuple(fields)
+
+
+def _outlet_staff(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """An outlet's staff named without a label, as a wire's Chinese byline is translated
+    ("Xinhua News Agency reporters Chen Cong and Yang Xuan"); () for other lines."""
+    lowered = line.lower()
+    if not any(word in lowered for word in STAFF_WORDS):
+        return ()  # most lines
+    staff = STAFF.fullmatch(line)
+    if staff is None or not outlet_alone(staff["outlet"]):
+        return ()
+    if not looks_like_chinese_names(staff["names"]):
+        return ()
+    return (("author", tuple(split_names(staff["names"]))), ("outlet", (staff["outlet"],)))
 
 
 def heading_like(line: str, label: re.Match[str]) -> bool:
@@ -108,8 +124,9 @@ def heading_like(line: str, label: re.Match[str]) -> bool:
 def _names_and_outlet(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """An unlabelled line of Chinese names and the outlet they write for ("Zhang Wei
     (Xinhua)", "Li Hua, Shanghai Daily", "Li Hua | China Daily"): a byline; () for others."""
-    if not is_family_name(line.split(maxsplit=1)[0]):
-        return ()  # most lines: no name opens them
+    words = line.split(maxsplit=1)
+    if not words or not is_family_name(words[0]):
+        return ()  # most lines: no name opens them; "[]" unwraps to none
     found = _persons_then_outlet(BAR.sub(",", line))
     if found is None:
         return ()
@@ -140,11 +157,11 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
         return [(role, tuple(split_names(staff["names"]))), ("outlet", (staff["outlet"],))]
     if role is None and (is_bare_name(value) or listed_names(value)):
         return [("author", tuple(split_names(value)))]
-    names_and_outlet = _names_and_outlet(value) if role is None else ()
+    names_and_outlet = (_names_and_outlet(value) or _outlet_staff(value)) if role is None else ()
     if names_and_outlet:
         return list(names_and_outlet)
-    if GROUPS.get(role) == "editor" and SIGNATURE.fullmatch(value.strip()):
-        return [(role, (value.strip(),))]  # Xinhua's "Editor: yan"
+    if GROUPS.get(role) == "editor" and EDITOR_SIGNATURE.fullmatch(value.strip()):
+        return [(role, (value.strip(),))]  # Xinhua's "Editor: yan", "Web Editor:MXJ"
     persons_and_outlet = _persons_then_outlet(value) if role in PERSON_ROLES else None
     if persons_and_outlet:
         persons, outlet = persons_and_outlet

@@ -14,6 +14,7 @@ from newsmend.split.body import (
     _add_to_body,
     _followed_by_title,
     _over_more_link,
+    _picture_in_story,
     _starts_list,
     _starts_title_run,
     _title_run,
@@ -33,6 +34,7 @@ from newsmend.split.lines import (
     _title_like,
 )
 from newsmend.split.parts import (
+    CAPTION,
     CHINESE,
     CREDIT,
     DATE,
@@ -203,7 +205,10 @@ def _read_teasers(
         if _date_over_story(lines, kinds, i):
             date_above, i = (lines[i],), i + 1
             continue
-        if going_on and _is_prose(lines[i], kind):
+        if going_on and _picture_in_story(lines, kinds, i):
+            parts.furniture.append((CAPTION, lines[i]))  # a picture in the story, credited
+            i += 1
+        elif going_on and _is_prose(lines[i], kind):
             _add_to_body(lines[i], parts)  # the story goes on after a byline or a bar
             i += 1
         elif kind == HEADER or _over_more_link(lines, kinds, i):
@@ -244,6 +249,12 @@ def _read_teasers(
             going_on = False  # a listed story whose title the store lost: its text and link
             parts.teasers.append(Teaser.untitled(lines[i]))
             i += 1
+        elif parts.teasers and _dated_summary(lines, kinds, i):
+            going_on = False  # a listed story whose title the store lost, dated under its text
+            end = _skip_meta(kinds, i + 1)
+            meta = tuple(lines[j] for j in range(i + 1, end) if kinds[j] in BYLINE_KINDS)
+            parts.teasers.append(Teaser.untitled(lines[i], meta))
+            i = end
         elif _dated_title(lines, kinds, i):
             going_on = False  # a listed story with no snippet: a headline with its date
             parts.headlines.append(Headline(lines[i], lines[_next_line(kinds, i)]))
@@ -275,6 +286,17 @@ def _summary_over_more_link(lines: list[Span], kinds: list[str], i: int) -> bool
     following = i + 1
     return (
         _is_prose(lines[i], kinds[i]) and following < len(kinds) and kinds[following] == MORE_LINK
+    )
+
+
+def _dated_summary(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A paragraph between two dates in a list whose stories are dated under their text (the
+    story before it ends with its date): a story's summary, shown without its title."""
+    return (
+        _is_prose(lines[i], kinds[i])
+        and kinds[i - 1] == DATE
+        and i + 1 < len(kinds)
+        and kinds[i + 1] == DATE
     )
 
 

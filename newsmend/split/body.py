@@ -40,6 +40,7 @@ from newsmend.split.lines import (
     word_count,
 )
 from newsmend.split.parts import (
+    CAPTION,
     CREDIT,
     DATE,
     ENTRY,
@@ -68,6 +69,17 @@ LEAD_IN_ENDS = ("?", "？", ":", "：")
 MAX_RUN_TITLE_WORDS = 20  # longer, a line is a snippet cut off
 MAX_CUT_TITLES = 2
 MAX_SECTION_WORDS = 4  # a section's name over its "more" link ("Zhengzhou Release")
+# A line that only credits a picture ("Photo by Chen Guanyan", "Photo: Xinhua/Li Jianan") or
+# labels it ("Data pictures", 资料图片 translated)
+PICTURE_CREDIT_LINE = re.compile(r"(?i:photos?|pictures?|photographed)\s*+(?:by\b|[:：/])")
+FILE_PICTURE = re.compile(r"(?i:data|file) (?i:pictures?|photos?|images?)")
+# "The above pictures are provided by the Propaganda Department of ..." (以上图片由...提供):
+# the credit of the pictures over it, each with its caption
+PICTURES_ABOVE = re.compile(r"(?i:(?:the )?above (?:pictures?|photos?) (?:are|were) provided by)\b")
+MAX_CREDIT_LINE_WORDS = 10
+MAX_CAPTION_WORDS = 60
+MAX_CAPTIONS = 3  # captions of pictures set one after the other, over "The above pictures ..."
+MAX_RUN_CAPTION_WORDS = 25
 
 
 def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
@@ -156,6 +168,8 @@ def _read_body(
             parts.furniture.append((kind, line))  # a caption, or a bar between paragraphs
         elif kind == CREDIT and is_bare_name(line.text) and i + 1 < len(lines):
             parts.credits.append(line)  # a name alone inside a story: a picture's credit
+        elif _picture_in_story(lines, kinds, i):
+            parts.furniture.append((CAPTION, line))  # a picture's caption or its credit
         elif (
             kind in FURNITURE_KINDS
             or kind in AFTER_BODY
@@ -170,6 +184,51 @@ def _read_body(
         else:
             _add_to_body(line, parts)
     return len(lines)
+
+
+def _picture_in_story(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A picture's caption or its credit line inside a story's text."""
+    return _over_picture_credit(lines, kinds, i) or (
+        kinds[i] == CREDIT and _picture_credit(lines[i].text) and _text_after(kinds, i)
+    )
+
+
+def _over_picture_credit(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A short paragraph right over a line that only credits a picture ("A view of the
+    Qianjin Nursery ..." over "Photo by Xinhua News Agency reporter Xie Jianfei") or labels
+    it ("Data pictures") is that picture's caption; over "The above pictures are provided by
+    ...", a few short ones are. Only when the story goes on under them."""
+    end = i
+    while end < len(lines) and end - i < MAX_CAPTIONS and kinds[end] == TEXT:
+        end += 1
+    if end == i or end >= len(lines) or kinds[end] not in (CAPTION, CREDIT):
+        return False
+    credit = lines[end].text
+    if PICTURES_ABOVE.match(credit):
+        short = all(word_count(lines[j].text) <= MAX_RUN_CAPTION_WORDS for j in range(i, end))
+        return short and _text_after(kinds, end)
+    return (
+        end == i + 1
+        and word_count(lines[i].text) <= MAX_CAPTION_WORDS
+        and (_picture_credit(credit) or FILE_PICTURE.fullmatch(credit) is not None)
+        and _text_after(kinds, end)
+    )
+
+
+def _text_after(kinds: list[str], i: int) -> bool:
+    """The story's text goes on after line i (past furniture): a picture's credit inside it,
+    not the credit of the story's pictures closing it ("Photo by Wang Ying/Xinhua")."""
+    following = _next_line(kinds, i)
+    return following < len(kinds) and kinds[following] == TEXT
+
+
+def _picture_credit(text: str) -> bool:
+    """A line that only credits a picture's photographer: "Photo by Chen Guanyan"."""
+    return (
+        PICTURE_CREDIT_LINE.match(text) is not None
+        and word_count(text) <= MAX_CREDIT_LINE_WORDS
+        and bool(caption_credits(text))
+    )
 
 
 def _over_more_link(lines: list[Span], kinds: list[str], i: int) -> bool:

@@ -56,6 +56,9 @@ STEM_CHARS = 5
 LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
 LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as a byline
 REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a byline
+NAME_WEIGHT = (
+    4.0  # an organisation's name alone ("Baise Fruit Industry Development Center") is no headline
+)
 MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
 MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.5, 4.0  # a headline over its deck wins
 SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
@@ -87,6 +90,13 @@ MAX_TOOLBAR_WORDS = 8
 TITLE_LABEL = re.compile(
     r"(?i:title|headline)\s*[:：]\s*|标题\s*[:：]\s*"
 )  # "Title: Wuxi opens ..."
+# A wire's dateline before its headline, translated from "新华社哈尔滨5月25日电 题：":
+# "Xinhua News Agency, Harbin, May 25th, title: ..."
+DATELINE_TITLE = re.compile(
+    r"(?P<agency>[A-Z][\w'’.&-]*+(?: [A-Z][\w'’.&-]*+){0,4}),\s*+(?:[A-Z][\w'’-]*+,?\s*+){0,2}"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?),?\s*+"
+    r"(?i:title|subject)\s*+[:：]\s*+"
+)
 # where a byline field may start on a headline's line: a capitalised label and its colon
 LABEL_START = re.compile(r"\s(?=[A-Z][A-Za-z]*(?:\s[a-z]+){0,2}\s?[:：])")
 
@@ -250,12 +260,17 @@ def _without_column(title: Span) -> Span:
 
 def _byline_after(title: Span) -> tuple[Span, list[Span]]:
     """A headline and the byline written on its line: a date before it ("2023-05-01 Changsha
-    metro ...") or after it ("Asian Mainstream Media Delegation Visited Tangshan City
+    metro ...") or a wire's dateline ("Xinhua News Agency, Harbin, May 25th, title: ..."), or after it ("Asian Mainstream Media Delegation Visited Tangshan City
     2018-11-08"), a writer and a date glued to the name ("... major production hubs by Ning
     Hong09/09/2022"), labelled fields from a date on; the headline alone when none."""
     date, rest = _title_after_date(title)
     if date is not None:
         return rest, [date]  # "2023-05-01 Changsha metro line 6 opens to passengers"
+    wire = DATELINE_TITLE.match(title.text)
+    if wire and is_site_name(wire["agency"]):  # "Xinhua News Agency, Harbin, May 25th, title: ..."
+        spans = [_cut(title, *wire.span("agency"))]
+        spans += [_cut(title, *wire.span("date"))] if find_date(wire["date"]) else []  # a year
+        return _cut(title, wire.end(), len(title.text)), spans
     headline, fields = _labelled_byline_after(title)
     if fields:
         return headline, fields
@@ -296,13 +311,18 @@ def _labelled_byline_after(title: Span) -> tuple[Span, list[Span]]:
 def _without_site_name(title: Span) -> Span:
     """A headline without the site's name glued after it ("Wuxi opens new parks - Wuxi
     Government", "... | China Daily", "... - CGTN", "...——扬州市人民政府"), and without the
-    channel's path before that name ("... - Yangzhou - Jiangsu Province - China Daily")."""
+    channel's path before that name ("... - Yangzhou - Jiangsu Province - China Daily"); a
+    path joined by underscores is cut whatever its last step ("..._Domestic Channel_News
+    Center_Yangtze River"): no headline holds an underscore."""
     named_one = False
     while (match := SITE_SUFFIX.search(title.text)) is not None:
         if len(title.text[: match.start()].split()) < MIN_TITLE_WORDS:
             break
         site = match["site"].strip()
-        if not (_site_named(site) or (named_one and _channel_name(site))):
+        underscored = match.group().startswith(
+            "_"
+        )  # a site's path: "..._News Center_Yangtze River"
+        if not (_site_named(site) or ((named_one or underscored) and _channel_name(site))):
             break
         title, named_one = _cut(title, 0, match.start()), True  # _cut strips the space before
     return title
@@ -399,6 +419,8 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
         if _title_like(lines[i], kinds[i]) or _dated_title_over(kinds, i, prose)
     ]
     candidates = [i for i in candidates if not _dashed_subtitle(lines, i, candidates)]
+    named = [i for i in candidates if is_site_name(lines[i].text)]  # a release's issuer
+    candidates = [i for i in candidates if i not in named] or candidates
     if not candidates and prose < len(lines) and _headline_after_all(lines, kinds, prose):
         candidates = [prose]
     title = next(iter(candidates), None)
@@ -508,15 +530,15 @@ def _past_blurb(
 
 
 def _body_start(lines: list[Span], kinds: list[str], i: int) -> int:
-    """The first body line at or after i: furniture, Chinese residue of the byline and a
-    Chinese paragraph over its translation are passed, and so are up to MAX_STRAY short text
+    """The first body line at or after i: furniture, Chinese residue of the byline and
+    Chinese lines over the English text are passed, and so are up to MAX_STRAY short text
     lines (a link, a kicker) when a paragraph follows them."""
     strays = 0
     while i < len(lines):
         if kinds[i] in FURNITURE_KINDS or kinds[i] == RESIDUE:
             i += 1
-        elif kinds[i] == CHINESE and _prose_follows(lines, kinds, i):
-            kinds[i] = STRAY  # the Chinese original of the paragraph under it
+        elif kinds[i] == CHINESE and _english_under(lines, kinds, i):
+            kinds[i] = STRAY  # the Chinese version of the paragraph, headline or caption under it
             i += 1
         elif (
             _title_like(lines[i], kinds[i])
@@ -528,6 +550,14 @@ def _body_start(lines: list[Span], kinds: list[str], i: int) -> int:
         else:
             return i
     return i
+
+
+def _english_under(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """Chinese lines from i on, past furniture, are over the story's English text: a
+    bilingual page's Chinese headline, caption or paragraph over the English one."""
+    while i < len(lines) and (kinds[i] == CHINESE or kinds[i] in FURNITURE_KINDS):
+        i += 1
+    return i < len(lines) and _is_prose(lines[i], kinds[i])
 
 
 def _sidebar(lines: list[Span], kinds: list[str]) -> tuple[int, list[tuple[int, list[int]]]]:

@@ -48,9 +48,9 @@ class Teaser:
     meta: tuple[Span, ...] = ()  # its byline and credit lines ("Oct 20, 2017|By Tong Wangyue")
 
     @classmethod
-    def untitled(cls, paragraph: Span) -> Teaser:
+    def untitled(cls, paragraph: Span, meta: tuple[Span, ...] = ()) -> Teaser:
         """A story a listing gives only its text for: an empty title where its text starts."""
-        return cls(Span("", paragraph.start, paragraph.start), (paragraph,))
+        return cls(Span("", paragraph.start, paragraph.start), (paragraph,), meta)
 
     @property
     def start(self) -> int:
