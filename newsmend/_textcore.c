@@ -974,10 +974,40 @@ static int glued_word_before(const Text *t, Py_ssize_t i) {
  * |[0-9] (?:st|nd|rd|th)|(?:on|in|of|at|to|by|for|from|and|with|over|the)[0-9A-Z]; its
  * non-ASCII starts (”[A-Za-z]|´) and its letters and digits (the last alternative: at a
  * capital or a digit after a small letter) are in character_marks_of. */
+/* spacing's probe inside a number, at the mark at i after a digit:
+ * [0-9], [0-9]{3} [a-z] and [0-9]\. [0-9]{1,2} ?(?:%|per|times|billion|million|trillion) */
+static const char *const NUMBER_UNITS[] = {"per", "times", "billion", "million", "trillion"};
+
+static int word_at(const Text *t, Py_ssize_t i, const char *word) {
+    for (Py_ssize_t k = 0; word[k]; k++)
+        if (i + k >= t->length || AT(t, i + k) != (Py_UCS4)word[k]) return 0;
+    return 1;
+}
+
+static int unit_at(const Text *t, Py_ssize_t i) {
+    if (i < t->length && AT(t, i) == ' ') i++; /* " ?" */
+    if (i < t->length && AT(t, i) == '%') return 1;
+    for (size_t u = 0; u < sizeof NUMBER_UNITS / sizeof *NUMBER_UNITS; u++)
+        if (word_at(t, i, NUMBER_UNITS[u])) return 1;
+    return 0;
+}
+
+static int split_number_at(const Text *t, Py_ssize_t i, Py_UCS4 c) {
+    Py_ssize_t n = t->length;
+    if (i == 0 || !ascii_digit(AT(t, i - 1)) || i + 2 >= n || AT(t, i + 1) != ' ' ||
+        !ascii_digit(AT(t, i + 2)))
+        return 0;
+    if (c == ',')
+        return i + 6 < n && ascii_digit(AT(t, i + 3)) && ascii_digit(AT(t, i + 4)) &&
+               AT(t, i + 5) == ' ' && AT(t, i + 6) >= 'a' && AT(t, i + 6) <= 'z';
+    return unit_at(t, i + 3) || (i + 3 < n && ascii_digit(AT(t, i + 3)) && unit_at(t, i + 4));
+}
+
 static int spacing_at(const Text *t, Py_ssize_t i, Py_UCS4 c) {
     Py_ssize_t n = t->length;
     Py_UCS4 next = i + 1 < n ? AT(t, i + 1) : 0;
     Py_UCS4 after = i + 2 < n ? AT(t, i + 2) : 0;
+    if ((c == ',' || c == '.') && split_number_at(t, i, c)) return 1;
     switch (c) {
     case '.':
         if (next == '.' && i > 0 && ascii_letter(AT(t, i - 1)) && after != '.') return 1;

@@ -673,3 +673,18 @@ def test_a_listing_dated_under_each_snippet_keeps_an_untitled_story() -> None:
     records, _ = page_records(Page("p.txt", "0", text + "\n"))
     got = [(r["title_raw"], r["body_raw"], str(r["published"])) for r in records]
     assert got == [(t1, s1, DAY), (t2, s2, "2021-06-30"), ("", s3, "2021-06-28")]
+
+
+def test_a_logos_text_glued_to_the_byline_and_the_pages_date_over_the_headline() -> None:
+    """ "epa-efeBy Alex Plavevski": the agency's logo run into the byline; the page's date
+    stands over the headline, the byline under it."""
+    article, _, _ = read(
+        "date 2021-07-02", TITLE, "epa-efeBy Alex Plavevski", "Yangzhou, China", *BODY
+    )
+    assert (article["title_raw"], str(article["published"])) == (TITLE, DAY)
+    assert article["authors"] == ["Alex Plavevski"] and body_whole(article)
+
+
+def test_a_note_in_brackets_is_no_headline() -> None:
+    article, _, _ = read("(MENAFN- GlobeNewsWire - Nasdaq)", TITLE, "Updated: 2021-07-02", *BODY)
+    assert article["title_raw"] == TITLE and body_whole(article)

@@ -152,7 +152,17 @@ def test_punctuation(before, after):
         ),
         ("China\\’s annual two sessions", "China’s annual two sessions"),
         ("ceremony of Xi´an Municipal Government", "ceremony of Xi'an Municipal Government"),
+        ("over 15, 000 foreign investment projects", "over 15,000 foreign investment projects"),
+        ("a growth of 4. 5 per cent", "a growth of 4.5 per cent"),
+        (
+            "up 6. 5% year on year, to 3. 25 billion yuan",
+            "up 6.5% year on year, to 3.25 billion yuan",
+        ),
         # left as they are
+        ("On May 15, 300 people came", "On May 15, 300 people came"),
+        ("rooms 101, 102 and 103", "rooms 101, 102 and 103"),
+        ("in 2019, 300 people", "in 2019, 300 people"),
+        ("in Chapter 4. 5 people died", "in Chapter 4. 5 people died"),
         ("the U.S.Army and 15,000 people", "the U.S.Army and 15,000 people"),
         (
             "visit www.Xinhua.Com or Yangzhou.jiangsu.NET",

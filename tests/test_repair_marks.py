@@ -1,6 +1,6 @@
 """The compiled repair marks against the rules' own probes (polars), which stay the
 reference: on generated text full of what each probe looks for (full-width marks, spaced
-hyphens, glued or spaced marks, cut-off ends, openers, repeats, odd spaces and case), every bit and every place must
+hyphens, glued or spaced marks, split numbers, cut-off ends, openers, repeats, odd spaces and case), every bit and every place must
 agree; and the engine, driven by either, must repair a frame alike."""
 
 import polars as pl
@@ -24,7 +24,8 @@ PIECES = st.sampled_from(
      '"', "'", "”", "’", ")", "）", "」", "It is a hot day. ", "İt", "ΟΔΟΣ", "e\u0301", "_",
      "(", "“", "n’t", "n't", " ’ s", "' ", ",,", ", ,", "..", "!", "?", "\\", "´", " st",
      " nd", "rd", "h", "on1", "¡", "¯", "°", "¡±",
-     "]", "】", "[…]", " ..", "&", "&amp;", "&#", "&#82", "&#x2", "x", "F", ";", "&nbsp;"]
+     "]", "】", "[…]", " ..", "&", "&amp;", "&#", "&#82", "&#x2", "x", "F", ";", "&nbsp;",
+     ", 000 ", ". 5", " per", "%", "billion", "trillio", "00"]
 )  # fmt: skip
 TEXTS = st.lists(PIECES, max_size=40).map("".join) | st.text(max_size=60)
 PART = st.sampled_from(["title", "body"])

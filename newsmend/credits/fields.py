@@ -68,6 +68,8 @@ GLUED_LABEL = re.compile(
     + "|".join(_label_pattern(label) for label in _LABEL_ORDER if label[0].isupper())
     + r")(?=[A-Za-z ]{1,25}[:：])"
 )
+# A logo's text glued before the byline, one token: "epa-efeBy Alex Plavevski"
+LOGO_BEFORE_BY = re.compile(r"^[\w.-]{2,20}?(?<=[a-z])(?=By [A-Z][a-z])")
 LABEL = _compile_labels()
 # Between fields: a bar, a dash ("By He Xin—Yiwu Business") or a spaced slash ("hiHainan /
 # By Chen Shumin"). Pieces are stripped: no \s*
@@ -118,6 +120,7 @@ def unwrap(line: str) -> str:
     line = line.strip()
     if len(line) <= MAX_BYLINE_CHARS and CASE_JOIN.search(line):
         line = GLUED_LABEL.sub(" ", line)  # "... and Zhang BinFrom:English Edition of Qiushi"
+        line = LOGO_BEFORE_BY.sub("", line)
     line = line[:-1] if line.endswith((").", "）.", "].", "】.")) else line
     if len(line) <= MAX_BYLINE_CHARS and any(mark in line for mark in OPENING):
         line = EMPTY_BRACKETS.sub("", ENCLOSED.sub(_open_field, line)).strip(" |")  # "( )"

@@ -1,13 +1,14 @@
 """Spaces that machine translation and copy-pasting lose or add around ASCII punctuation:
 "traffic.People", "Hefei,Huangshan", "Zhonglin ,Deputy", "Swansea !", "Line(Bus 505)",
 "districts)were", "Online,,, China Daily", "etc..", "doesn ’ t", "Do n’t", "19 th", "on14",
-"ofHong Kong";
+"ofHong Kong", and inside numbers ("15, 000 projects", "4. 5 per cent");
 and apostrophes a scraper escaped or wrote as an accent ("China\\’s", "Xi´an")."""
 
 from __future__ import annotations
 
 import re
 
+from newsmend.dates import MONTHS
 from newsmend.repair.rule import Work, regex_rule, substitute
 
 # --- spacing ----------------------------------------------------------------------------
@@ -44,6 +45,15 @@ _DOUBLE_STOP = re.compile(r"\.\.(?<=[A-Za-z]\.\.)(?!\.)")  # "etc..", not an ell
 # ("Do n’t", as a tokenizer splits it).
 _SPACED_APOSTROPHE = re.compile(r"[ \t](?<=[A-Za-z][ \t])([’'])[ \t]?(?=(?:s|t|re|ve|ll|d|m)\b)")
 _SPLIT_NOT = re.compile(r"[ \t](?<=[A-Za-z][ \t])(?=n[’']t\b)")
+# A number split by the space a translation put after its comma or point ("over 15, 000
+# foreign projects", "growth of 4. 5 per cent"): thousands with a word after them, a decimal
+# with its unit. Not a list ("rooms 101, 102 and 103") nor a date ("May 15, 300 people").
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}), (\d{3})(?= [a-z])")
+UNITS = ("per", "times", "billion", "million", "trillion")  # "per cent", "percent", "per capita"
+_SPLIT_DECIMAL = re.compile(
+    rf"(?<![\d,.])(\d{{1,3}})\. (\d{{1,2}})(?= ?(?:%|(?:{'|'.join(UNITS)})[a-z]*\b))"
+)
+NOT_AFTER_THOUSANDS = frozenset({"and", "or", "to"})  # a list of numbers
 # A URL or an e-mail address keeps its marks as they are.
 ADDRESS_SIGNS = ("://", "www.", "@")
 HOST_PART = re.compile(r"\.[a-z]")  # a site's name: "Yangzhou.jiangsu.NET"
@@ -68,6 +78,15 @@ def fix_spacing(work: Work) -> None:
         number, suffix = m.group(1), m.group(2)
         return number + suffix if _ordinal_suffix(int(number[-2:])) == suffix else None
 
+    def thousands(m: re.Match) -> str | None:
+        before = m.string[max(0, m.start() - 12) : m.start()].split()
+        after = m.string[m.end() : m.end() + 5].split()
+        if before and before[-1].rstrip(".").title() in MONTHS:
+            return None  # "May 15, 300 people"
+        if after and after[0] in NOT_AFTER_THOUSANDS:
+            return None
+        return f"{m.group(1)},{m.group(2)}"
+
     def glued_comma(m: re.Match) -> str | None:
         return None if _in_address(m) else m.group() + " "
 
@@ -79,6 +98,8 @@ def fix_spacing(work: Work) -> None:
     substitute(work, rule, _SPACE_BEFORE_BANG, lambda m: m.group(1))
     substitute(work, rule, _SPACED_APOSTROPHE, lambda m: m.group(1))
     substitute(work, rule, _SPLIT_NOT, lambda m: "")
+    substitute(work, rule, _SPLIT_THOUSANDS, thousands)
+    substitute(work, rule, _SPLIT_DECIMAL, lambda m: f"{m.group(1)}.{m.group(2)}")
     substitute(work, rule, _SPACED_ORDINAL, ordinal)
     substitute(work, rule, _GLUED_SENTENCE, glued_sentence)
     substitute(work, rule, _GLUED_COMMA, glued_comma)
@@ -112,5 +133,6 @@ SPACING = regex_rule(
     fix_spacing,
     r"[.!?][\"“]?[A-Z]|[,;][\"“]?[A-Za-z]|\)[a-z]|[A-Za-z]\(|[ \t][,;][A-Za-z]|[ \t]\.[A-Z]|[ \t][!?]"
     r"|[ \t][’'][ \t]?[a-z]|,[ \t]*,|[A-Za-z]\.\.(?:[^.]|$)|[ \t]n[’']t|”[A-Za-z]|\\[’'\"]|´"
-    rf"|[0-9] (?:st|nd|rd|th)|(?:{_GLUED_WORDS})[0-9A-Z]",
+    rf"|[0-9] (?:st|nd|rd|th)|(?:{_GLUED_WORDS})[0-9A-Z]"
+    rf"|[0-9], [0-9]{{3}} [a-z]|[0-9]\. [0-9]{{1,2}} ?(?:%|{'|'.join(UNITS)})",
 )

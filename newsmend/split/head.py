@@ -433,11 +433,10 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     if title is None:
         bylines = [i for i in range(prose) if kinds[i] in BYLINE_KINDS]
     else:
-        bylines = (
-            _byline_block(lines, kinds, title, 1)
-            or _byline_under_subtitle(lines, kinds, title)
-            or _byline_block(lines, kinds, title, -1)
-        )
+        below = _byline_block(lines, kinds, title, 1) or _byline_under_subtitle(lines, kinds, title)
+        above = _byline_block(lines, kinds, title, -1)
+        dated_below = any(find_date(lines[i].text) for i in below)
+        bylines = below + (above if not dated_below else []) if below else above
     start = max([title if title is not None else -1, *bylines]) + 1
     body_start = _body_start(lines, kinds, start)
     if title is None:

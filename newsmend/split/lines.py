@@ -472,8 +472,15 @@ def _title_like(line: Span, kind: str) -> bool:
         and not _is_prose(line, kind)
         and not line.text.endswith((",", "，"))  # a salutation: "Ladies and Gentlemen,"
         and " " in line.text.strip()  # one word is a menu's item: "Tourism", "Photos"
+        and not _bracketed_whole(line.text)  # a note: "(MENAFN- GlobeNewsWire - Nasdaq)"
         and not (line.text.endswith(CREDIT_CLOSES) and PICTURE_CREDIT_END.search(line.text))
     )
+
+
+def _bracketed_whole(text: str) -> bool:
+    """A line in brackets from end to end: a note, a source, a column's tag ("[On this vast
+    land⑭]"), not a headline."""
+    return text[:1] in "([（【" and text[-1:] in ")]）】" and len(text) > 2
 
 
 def _next_line(kinds: list[str], i: int) -> int:
