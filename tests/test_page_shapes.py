@@ -688,3 +688,12 @@ def test_a_logos_text_glued_to_the_byline_and_the_pages_date_over_the_headline()
 def test_a_note_in_brackets_is_no_headline() -> None:
     article, _, _ = read("(MENAFN- GlobeNewsWire - Nasdaq)", TITLE, "Updated: 2021-07-02", *BODY)
     assert article["title_raw"] == TITLE and body_whole(article)
+
+
+def test_a_picture_credit_closing_the_story_leaves_the_next_story_a_teaser() -> None:
+    (title, snippet, _date) = STORIES[1]
+    article, others, _ = read(
+        TITLE, "Updated: 2021-07-02", *BODY, "Picture：Wang Ying", title, snippet
+    )
+    assert body_whole(article) and article["authors"] == ["Wang Ying"]
+    assert [o["title_raw"] for o in others] == [title]

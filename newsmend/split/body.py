@@ -189,7 +189,7 @@ def _read_body(
 def _picture_in_story(lines: list[Span], kinds: list[str], i: int) -> bool:
     """A picture's caption or its credit line inside a story's text."""
     return _over_picture_credit(lines, kinds, i) or (
-        kinds[i] == CREDIT and _picture_credit(lines[i].text) and _text_after(kinds, i)
+        kinds[i] == CREDIT and _picture_credit(lines[i].text) and _text_after(lines, kinds, i)
     )
 
 
@@ -206,20 +206,25 @@ def _over_picture_credit(lines: list[Span], kinds: list[str], i: int) -> bool:
     credit = lines[end].text
     if PICTURES_ABOVE.match(credit):
         short = all(word_count(lines[j].text) <= MAX_RUN_CAPTION_WORDS for j in range(i, end))
-        return short and _text_after(kinds, end)
+        return short and _text_after(lines, kinds, end)
     return (
         end == i + 1
         and word_count(lines[i].text) <= MAX_CAPTION_WORDS
         and (_picture_credit(credit) or FILE_PICTURE.fullmatch(credit) is not None)
-        and _text_after(kinds, end)
+        and _text_after(lines, kinds, end)
     )
 
 
-def _text_after(kinds: list[str], i: int) -> bool:
-    """The story's text goes on after line i (past furniture): a picture's credit inside it,
-    not the credit of the story's pictures closing it ("Photo by Wang Ying/Xinhua")."""
+def _text_after(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """The story's text goes on after line i (past furniture), a sentence: a picture's
+    credit inside it, not the credit of the story's pictures closing it ("Photo by Wang
+    Ying/Xinhua"), nor one over the next story's title."""
     following = _next_line(kinds, i)
-    return following < len(kinds) and kinds[following] == TEXT
+    return (
+        following < len(kinds)
+        and kinds[following] == TEXT
+        and lines[following].text.rstrip()[-1:] in SENTENCE_ENDS
+    )
 
 
 def _picture_credit(text: str) -> bool:
