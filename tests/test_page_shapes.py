@@ -697,3 +697,22 @@ def test_a_picture_credit_closing_the_story_leaves_the_next_story_a_teaser() -> 
     )
     assert body_whole(article) and article["authors"] == ["Wang Ying"]
     assert [o["title_raw"] for o in others] == [title]
+
+
+def test_a_section_head_under_the_headline_deck_and_byline_is_not_the_title() -> None:
+    """A feature of several writers: its headline, its deck, its byline, then each section's
+    head and writer's name over the section's text."""
+    deck = (
+        "Yangzhou's reporters discuss the assignments that provided most food for thought in "
+        "the past 12 months"
+    )
+    article, _, _ = read(
+        TITLE,
+        deck,
+        "CHINA DAILY | Updated: 2021-07-02 09:48",
+        "Reality trumps online knowledge",
+        "Wang Ying",
+        *BODY,
+    )
+    assert (article["title_raw"], str(article["published"])) == (TITLE, DAY)
+    assert article["authors"] == ["Wang Ying"] and article["body_raw"].rstrip().endswith(BODY[-1])

@@ -421,6 +421,9 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     candidates = [i for i in candidates if not _dashed_subtitle(lines, i, candidates)]
     named = [i for i in candidates if is_site_name(lines[i].text)]  # a release's issuer
     candidates = [i for i in candidates if i not in named] or candidates
+    decked = next((i for i in candidates if _head_block(lines, kinds, i, candidates)), None)
+    if decked is not None:  # headline, deck, byline: what is under them is the story's
+        candidates = [i for i in candidates if i <= decked]
     if not candidates and prose < len(lines) and _headline_after_all(lines, kinds, prose):
         candidates = [prose]
     title = next(iter(candidates), None)
@@ -433,7 +436,11 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     if title is None:
         bylines = [i for i in range(prose) if kinds[i] in BYLINE_KINDS]
     else:
-        below = _byline_block(lines, kinds, title, 1) or _byline_under_subtitle(lines, kinds, title)
+        below = (
+            _byline_block(lines, kinds, title, 1)
+            or _byline_under_subtitle(lines, kinds, title)
+            or (_byline_under_deck(lines, kinds, title) if title == decked else [])
+        )
         above = _byline_block(lines, kinds, title, -1)
         dated_below = any(find_date(lines[i].text) for i in below)
         bylines = below + (above if not dated_below else []) if below else above
@@ -442,6 +449,24 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     if title is None:
         title = _title_after_lead(lines, kinds, body_start)
     return title, bylines, body_start
+
+
+def _head_block(lines: list[Span], kinds: list[str], i: int, candidates: list[int]) -> bool:
+    """A headline over its deck over its byline ("The issues that made our year", "China
+    Daily reporters discuss ...", "CHINA DAILY | Updated: 2020-01-20"), with other title-like
+    lines under them: those are the story's section heads, not its headline."""
+    return (
+        _next_line(kinds, i) in candidates
+        and _over_deck(lines, kinds, i)
+        and any(c > _next_line(kinds, i) for c in candidates)
+    )
+
+
+def _byline_under_deck(lines: list[Span], kinds: list[str], title: int) -> list[int]:
+    """The byline under the deck under the headline; the deck is a stray."""
+    deck = _next_line(kinds, title)
+    kinds[deck] = STRAY
+    return _byline_block(lines, kinds, deck, 1)
 
 
 def _dashed_subtitle(lines: list[Span], i: int, candidates: list[int]) -> bool:
