@@ -102,8 +102,6 @@ EXAMPLES = {
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "caption": [
         "Avatar of Steven",
-        "Data pictures",
-        "The above pictures are provided by the Propaganda Department of the Forestry Bureau",
         "A spa in Luobie Township, Liupanshui City, September 9 (WANG HAIRONG)",
         "Men smash a Maserati outside the Qingdao auto show in Shandong province. Photo: Reuters",
         "Delegates visit the Li Zijian Art Museum. (Photo/Yang Huafeng)",
@@ -132,6 +130,10 @@ EXAMPLES = {
         "Advertisement",
     ],
     "column_label": ["core reading", "Reading tips"],
+    "picture_label": [
+        "Data pictures",
+        "The above pictures are provided by the Propaganda Department of the Forestry Bureau",
+    ],
     "source_note": [
         "Chinese source:",
         "Please refer to when using the article.",

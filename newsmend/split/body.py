@@ -48,6 +48,7 @@ from newsmend.split.parts import (
     HEADLINE,
     META,
     MORE_LINK,
+    PICTURE_LABEL,
     SITE_NAME,
     STRAY,
     TEXT,
@@ -69,17 +70,12 @@ LEAD_IN_ENDS = ("?", "？", ":", "：")
 MAX_RUN_TITLE_WORDS = 20  # longer, a line is a snippet cut off
 MAX_CUT_TITLES = 2
 MAX_SECTION_WORDS = 4  # a section's name over its "more" link ("Zhengzhou Release")
-# A line that only credits a picture ("Photo by Chen Guanyan", "Photo: Xinhua/Li Jianan") or
-# labels it ("Data pictures", 资料图片 translated)
+# A line that only credits a picture: "Photo by Chen Guanyan", "Photo: Xinhua/Li Jianan"
 PICTURE_CREDIT_LINE = re.compile(r"(?i:photos?|pictures?|photographed)\s*+(?:by\b|[:：/])")
-FILE_PICTURE = re.compile(r"(?i:data|file) (?i:pictures?|photos?|images?)")
-# "The above pictures are provided by the Propaganda Department of ..." (以上图片由...提供):
-# the credit of the pictures over it, each with its caption
-PICTURES_ABOVE = re.compile(r"(?i:(?:the )?above (?:pictures?|photos?) (?:are|were) provided by)\b")
 MAX_CREDIT_LINE_WORDS = 10
 MAX_CAPTION_WORDS = 60
-MAX_CAPTIONS = 3  # captions of pictures set one after the other, over "The above pictures ..."
-MAX_RUN_CAPTION_WORDS = 25
+MAX_CAPTIONS = 3  # captions of pictures set one after the other, over one picture label
+MAX_RUN_CAPTION_WORDS = 25  # each caption over another
 
 
 def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
@@ -195,23 +191,20 @@ def _picture_in_story(lines: list[Span], kinds: list[str], i: int) -> bool:
 
 def _over_picture_credit(lines: list[Span], kinds: list[str], i: int) -> bool:
     """A short paragraph right over a line that only credits a picture ("A view of the
-    Qianjin Nursery ..." over "Photo by Xinhua News Agency reporter Xie Jianfei") or labels
-    it ("Data pictures") is that picture's caption; over "The above pictures are provided by
-    ...", a few short ones are. Only when the story goes on under them."""
+    Qianjin Nursery ..." over "Photo by Xinhua News Agency reporter Xie Jianfei") is that
+    picture's caption; over a picture label ("Data pictures", "The above pictures are
+    provided by ..."), a few short ones are. Only when the story goes on under them."""
     end = i
     while end < len(lines) and end - i < MAX_CAPTIONS and kinds[end] == TEXT:
         end += 1
-    if end == i or end >= len(lines) or kinds[end] not in (CAPTION, CREDIT):
+    if end == i or end >= len(lines) or not _text_after(lines, kinds, end):
         return False
-    credit = lines[end].text
-    if PICTURES_ABOVE.match(credit):
-        short = all(word_count(lines[j].text) <= MAX_RUN_CAPTION_WORDS for j in range(i, end))
-        return short and _text_after(lines, kinds, end)
+    labelled = kinds[end] == PICTURE_LABEL
+    credited = kinds[end] in (CAPTION, CREDIT) and _picture_credit(lines[end].text)
     return (
-        end == i + 1
-        and word_count(lines[i].text) <= MAX_CAPTION_WORDS
-        and (_picture_credit(credit) or FILE_PICTURE.fullmatch(credit) is not None)
-        and _text_after(lines, kinds, end)
+        (labelled or (credited and end == i + 1))
+        and word_count(lines[end - 1].text) <= MAX_CAPTION_WORDS
+        and all(word_count(lines[j].text) <= MAX_RUN_CAPTION_WORDS for j in range(i, end - 1))
     )
 
 
