@@ -56,9 +56,6 @@ STEM_CHARS = 5
 LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
 LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as a byline
 REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a byline
-NAME_WEIGHT = (
-    4.0  # an organisation's name alone ("Baise Fruit Industry Development Center") is no headline
-)
 MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
 MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.5, 4.0  # a headline over its deck wins
 SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
@@ -260,7 +257,8 @@ def _without_column(title: Span) -> Span:
 
 def _byline_after(title: Span) -> tuple[Span, list[Span]]:
     """A headline and the byline written on its line: a date before it ("2023-05-01 Changsha
-    metro ...") or a wire's dateline ("Xinhua News Agency, Harbin, May 25th, title: ..."), or after it ("Asian Mainstream Media Delegation Visited Tangshan City
+    metro ...") or a wire's dateline ("Xinhua News Agency, Harbin, May 25th, title: ..."),
+    or after it ("Asian Mainstream Media Delegation Visited Tangshan City
     2018-11-08"), a writer and a date glued to the name ("... major production hubs by Ning
     Hong09/09/2022"), labelled fields from a date on; the headline alone when none."""
     date, rest = _title_after_date(title)
@@ -319,9 +317,7 @@ def _without_site_name(title: Span) -> Span:
         if len(title.text[: match.start()].split()) < MIN_TITLE_WORDS:
             break
         site = match["site"].strip()
-        underscored = match.group().startswith(
-            "_"
-        )  # a site's path: "..._News Center_Yangtze River"
+        underscored = match.group().startswith("_")  # a path: "..._News Center_Yangtze River"
         if not (_site_named(site) or ((named_one or underscored) and _channel_name(site))):
             break
         title, named_one = _cut(title, 0, match.start()), True  # _cut strips the space before
