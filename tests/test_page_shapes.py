@@ -690,8 +690,12 @@ def test_a_note_in_brackets_is_no_headline() -> None:
     assert article["title_raw"] == TITLE and body_whole(article)
 
 
-def test_a_picture_credit_closing_the_story_leaves_the_next_story_a_teaser() -> None:
-    (title, snippet, _date) = STORIES[1]
+@pytest.mark.parametrize(
+    "title", [STORIES[1][0], 'Yangzhou\'s wood carving: from "handicraft" to "brand"']
+)
+def test_a_picture_credit_closing_the_story_leaves_the_next_story_a_teaser(title: str) -> None:
+    """Even when the next story's title ends as a sentence may (a closing quote)."""
+    snippet = STORIES[1][1]
     article, others, _ = read(
         TITLE, "Updated: 2021-07-02", *BODY, "Picture：Wang Ying", title, snippet
     )

@@ -74,6 +74,7 @@ MAX_SECTION_WORDS = 4  # a section's name over its "more" link ("Zhengzhou Relea
 PICTURE_CREDIT_LINE = re.compile(r"(?i:photos?|pictures?|photographed)\s*+(?:by\b|[:：/])")
 MAX_CREDIT_LINE_WORDS = 10
 MAX_CAPTION_WORDS = 60
+FULL_STOPS = (".", "!", "?", "。", "！", "？")  # how a sentence of the story ends
 MAX_CAPTIONS = 3  # captions of pictures set one after the other, over one picture label
 MAX_RUN_CAPTION_WORDS = 25  # each caption over another
 
@@ -216,7 +217,7 @@ def _text_after(lines: list[Span], kinds: list[str], i: int) -> bool:
     return (
         following < len(kinds)
         and kinds[following] == TEXT
-        and lines[following].text.rstrip()[-1:] in SENTENCE_ENDS
+        and lines[following].text.rstrip()[-1:] in FULL_STOPS  # not a headline's closing quote
     )
 
 
