@@ -198,7 +198,9 @@ def _over_picture_credit(lines: list[Span], kinds: list[str], i: int) -> bool:
     end = i
     while end < len(lines) and end - i < MAX_CAPTIONS and kinds[end] == TEXT:
         end += 1
-    if end == i or end >= len(lines) or not _text_after(lines, kinds, end):
+    if end == i or end >= len(lines) or kinds[end] not in (PICTURE_LABEL, CAPTION, CREDIT):
+        return False  # most lines: a paragraph under a paragraph
+    if not _text_after(lines, kinds, end):
         return False
     labelled = kinds[end] == PICTURE_LABEL
     credited = kinds[end] in (CAPTION, CREDIT) and _picture_credit(lines[end].text)
