@@ -493,6 +493,30 @@ def test_a_caption_in_the_story_is_dropped_and_credits_its_photographer(caption,
     assert article["authors"] == CAPTIONS[caption]
 
 
+def test_captions_run_into_one_paragraph_credit_each_photographer() -> None:
+    glued = (
+        "Residents walk in the park.(Photo by Li Hua) The pavilion at night.(Photo by Wang Ying)"
+    )
+    article, _, _ = read(TITLE, "Updated: 2021-07-02", f"{glued} {BODY[0]}", *BODY[1:])
+    assert article["authors"] == ["Li Hua", "Wang Ying"]
+
+
+def test_a_story_told_in_a_picture_is_its_caption_under_the_headline_again() -> None:
+    """The headline, its byline, the headline again as the picture's title, the caption; a
+    menu's item alone under it ("Highlights") is no body."""
+    caption = "Residents walk in the new park.[Photo by Li Hua/Yangzhou Daily]"
+    article, others, _ = read(
+        TITLE,
+        "By Wang Ying (Yangzhou Daily) Updated: 2021-07-02 08:05",
+        TITLE,
+        caption,
+        "Highlights",
+        "Hot Topics",
+    )
+    assert article["body_raw"].startswith("Residents walk in the new park.") and others == []
+    assert (article["title_raw"], article["authors"]) == (TITLE, ["Wang Ying", "Li Hua"])
+
+
 SUBTITLE = "Park covers 12 hectares along the Grand Canal"
 # What may stand between the headline and the story: (lines, the story's date)
 UNDER_THE_HEADLINE = {

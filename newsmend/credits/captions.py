@@ -35,18 +35,26 @@ def is_picture_credit(text: str) -> bool:
 
 
 def caption_credits(line: str) -> list[tuple[str, str]]:
-    """The photographer a caption credits: "(Photo/Yang Huafeng)", "(Photo by Guo Liliang,
+    """The photographers a caption credits: "(Photo/Yang Huafeng)", "(Photo by Guo Liliang,
     Hunan Daily)", "(Photo: Liu Yang / Hinews)", "[Photo by Will]", "... River. Photo by Yang
     Chenguang, journalist from Xinhua", "(Xinhua/Liu Xiao)", "ZHANG WEI/CHINA DAILY", "Photo by
-    Xinhua News Agency reporter Xie Jianfei"; the outlet is left out."""
+    Xinhua News Agency reporter Xie Jianfei"; the outlet is left out. A paragraph of captions
+    run together credits each ("... brightly lit.(Photo by Xie Wei) On New Year's Eve, ...
+    charming.(Photo by Shang Hongtao)")."""
     lowered = line.lower()
     if not line.endswith(CREDIT_ENDS) and "photo" not in lowered and "picture" not in lowered:
         return []  # no credit can be in it (most lines of a story)
-    match = (
-        CAPTION_CREDIT.search(line) or AGENCY_CREDIT.search(line) or CAPS_NAME_CREDIT.search(line)
-    )
-    caps = None if match else _caps_credit(line)
-    names = uncapped((match or caps)["names"].strip() if match or caps else "")
+    matches = list(CAPTION_CREDIT.finditer(line))
+    if not matches:
+        match = AGENCY_CREDIT.search(line) or CAPS_NAME_CREDIT.search(line) or _caps_credit(line)
+        matches = [match] if match else []
+    return [credit for match in matches for credit in _credited(match["names"])]
+
+
+def _credited(names: str) -> list[tuple[str, str]]:
+    """The photographers of a picture credit's names ("Yang Huafeng", "Xinhua News Agency
+    reporter Xie Jianfei", "Wikimedia Commons/Anna Frodesiak")."""
+    names = uncapped(names.strip())
     staff = STAFF.match(names)
     if staff:  # "Photo by Xinhua News Agency reporter Xie Jianfei"
         names = staff["names"]
