@@ -34,6 +34,7 @@ from newsmend.split.head import _byline_after, _head, _headline, _past_blurb, _s
 from newsmend.split.lines import (
     FURNITURE_KINDS,
     MIN_TITLE_WORDS,
+    _ends_sentence,
     _entry_title,
     _is_prose,
     _kind,
@@ -140,11 +141,8 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     )
     number = _number(lines[title]) if title is not None else None
     body_end = _read_body(lines, kinds, bulleted, body_start, parts, number)
-    if not parts.body:  # a photo story: its captions are its text
-        after = lines[title].end if title is not None else 0
-        parts.body = [line for k, line in parts.furniture if k == CAPTION and line.start > after]
-        parts.captions += parts.body
-        parts.furniture = [(k, line) for k, line in parts.furniture if line not in parts.body]
+    if not any(" " in line.text or _ends_sentence(line) for line in parts.body):
+        _photo_story(parts, lines[title] if title is not None else None)
     _split_off_credits(parts)
     _without_trailing_labels(parts, lines[-1].end if lines else 0)
     parts.teasers += _teaser_before_more(lines, kinds, body_end, parts)
@@ -156,6 +154,23 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     untitled_listing(parts)
     parts.headlines = without_ranks(parts.headlines)
     return parts
+
+
+def _photo_story(parts: PageParts, title: Span | None) -> None:
+    """A story told in pictures: its captions under the headline are its text (not the
+    headline again, as a picture's title). A word alone where a body would be is a menu's
+    item ("Highlights"), no body."""
+    after = title.end if title is not None else 0
+    headline = title.text if title is not None else None
+    captions = [
+        line
+        for kind, line in parts.furniture
+        if kind == CAPTION and line.start > after and line.text != headline
+    ]
+    parts.furniture = [(k, line) for k, line in parts.furniture if line not in captions]
+    parts.furniture += [(STRAY, line) for line in parts.body]
+    parts.body = captions
+    parts.captions += captions
 
 
 def _title_and_byline(
