@@ -431,6 +431,23 @@ def test_summaries_that_share_no_words_are_a_listing_even_undated() -> None:
     assert [t.body[0].text for t in parts.teasers] == UNDATED_SUMMARIES[1:]
 
 
+def test_a_featured_story_then_the_list_that_repeats_its_summary() -> None:
+    """A tag page: the featured story's headline and summary, the site's slogan, then the
+    latest stories' summaries (their titles lost), the featured one first again."""
+    title, slogan = (
+        "Inside Tiaozini Wetland: a high-tide bird airport",
+        "Stay informed, stay connected.",
+    )
+    listed = [SUMMARIES[0], *UNDATED_SUMMARIES]
+    parts = split_page(page(title, *listed[:1], slogan, *listed))
+    assert (parts.title.text, [p.text for p in parts.body]) == (title, SUMMARIES[:1])
+    assert [(t.title.text, t.body[0].text) for t in parts.teasers] == [
+        ("", summary) for summary in UNDATED_SUMMARIES
+    ]
+    whole = split_page(page(title, *GOING_ON))  # no summary repeated: one story
+    assert [p.text for p in whole.body] == GOING_ON and whole.teasers == []
+
+
 @pytest.mark.parametrize(
     "paragraphs",
     [

@@ -9,7 +9,7 @@ import re
 from itertools import pairwise
 
 from newsmend.split.lines import _ends_sentence, word_count
-from newsmend.split.parts import PageParts, Span, Teaser
+from newsmend.split.parts import STRAY, PageParts, Span, Teaser
 
 MIN_UNTITLED_STORIES = 4
 MAX_SUMMARY_SENTENCES = 2
@@ -45,27 +45,55 @@ def untitled_listing(parts: PageParts) -> None:
     titles the page store lost: "The 2018 Cross-Straits Dragon Boat Festival is set to take
     place from June 2 to 3 in Xiamen ...", "A delegation of six young officials from Brunei
     visited Xiamen from May 9 to 12 ..."): the first is the story, the others teasers
-    without titles. A page with a byline or credits tells one story. Summaries are a
-    sentence or two, none goes on from the one before (`_goes_on`), and most say when
-    (`TIME_TOLD`) or they seldom share a word with the one before (`_linked_share`): a
-    story's later paragraphs do neither. The first summary
-    may have been read as a headline (a sentence of MIN_SUMMARY_WORDS words or more)."""
+    without titles. A page with a byline or credits tells one story. The first summary
+    may have been read as a headline (a sentence of MIN_SUMMARY_WORDS words or more).
+    A featured story whose summary the list under it repeats is one too (`_featured_list`)."""
+    if parts.bylines or parts.credits:
+        return  # one story's
     title = parts.title
-    summary_title = title is not None and _reads_as_summary(title)
-    if (title is not None and not summary_title) or parts.bylines or parts.credits:
-        return  # a headline, a byline or credits: one story's
-    stories = [title, *parts.body] if summary_title else parts.body
-    if len(stories) < MIN_UNTITLED_STORIES:
+    if title is not None and not _reads_as_summary(title):
+        _featured_list(parts)
+        return  # a headline
+    stories = [title, *parts.body] if title is not None else parts.body
+    if len(stories) >= MIN_UNTITLED_STORIES and _summaries(stories):
+        parts.title, parts.body = None, stories[:1]
+        parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
+
+
+def _featured_list(parts: PageParts) -> None:
+    """A featured story (its headline and summary), then the list of the latest stories
+    whose titles the store lost, which lists the featured one again, word for word ("On
+    December 7, 2025, Major Snow arrives ...", the site's slogan, the same again, then
+    other stories' summaries): the summaries after the repeat are teasers without titles;
+    what stands between is the site's. The repeat shows the list, so the summaries need
+    only be short and apart."""
+    body = parts.body
+    again = next((i for i in range(2, len(body)) if body[i].text == body[0].text), None)
+    if again is None:
         return
-    if any(len(SENTENCE_END.findall(p.text)) > MAX_SUMMARY_SENTENCES for p in stories):
+    listed = body[again + 1 :]
+    if len(listed) + 1 < MIN_UNTITLED_STORIES or not _short_and_apart([body[0], *listed]):
         return
-    if any(_goes_on(p.text) for p in stories[1:]):
-        return
+    parts.furniture += [(STRAY, line) for line in body[1 : again + 1]]
+    parts.body = body[:1]
+    parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in listed]
+
+
+def _summaries(stories: list[Span]) -> bool:
+    """Paragraphs that are each a story's summary: short ones (`_short_and_apart`), and most
+    say when (`TIME_TOLD`) or they seldom share a word with the one before (`_linked_share`):
+    a story's later paragraphs do neither."""
+    if not _short_and_apart(stories):
+        return False
     dated = 2 * sum(TIME_TOLD.search(p.text) is not None for p in stories) > len(stories)
-    if not dated and _linked_share(stories) >= MAX_LINKED_SHARE:
-        return
-    parts.title, parts.body = None, stories[:1]
-    parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
+    return dated or _linked_share(stories) < MAX_LINKED_SHARE
+
+
+def _short_and_apart(stories: list[Span]) -> bool:
+    """A sentence or two each, and none goes on from the one before (`_goes_on`)."""
+    if any(len(SENTENCE_END.findall(p.text)) > MAX_SUMMARY_SENTENCES for p in stories):
+        return False
+    return not any(_goes_on(p.text) for p in stories[1:])
 
 
 def _goes_on(paragraph: str) -> bool:
