@@ -27,7 +27,7 @@ EXAMPLES = {
         "Home > Government > News",
         "您的位置：首页 > 新闻",
     ],
-    "language_switch": ["中文 | English", "Mobile 中文 Français 한국어 日本語"],
+    "language_switch": ["中文 | English", "Mobile 中文 Français 한국어 日本語", "English Lao Thai"],
     "site_name": [
         "The Official Website of the People's Government of Hunan Province",
         "Welcome to Wuxi",
@@ -122,6 +122,7 @@ EXAMPLES = {
     ],
     "navigation": [
         "Home About Us News Services Contact",
+        "Home Lao Chinese",  # a Lao paper's menu and its languages
         "Local News",
         "Data Map",
         "Search 简体 Wechat",
