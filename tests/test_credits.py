@@ -473,6 +473,18 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
         ),
         ("Updated: 2023-09-09 07:13 ( CHINA DAILY )", Byline("CHINA DAILY", "2023-09-09 07:13")),
         (
+            "By Jiang Wanjuan(chinadaily.com.cn)",
+            Byline("chinadaily.com.cn", None, ["Jiang Wanjuan"]),
+        ),
+        (
+            "China News Service reporter Li Peishan",
+            Byline("China News Service", None, ["Li Peishan"]),
+        ),
+        (
+            "Reporter Chen Yuewen, Correspondents Li Guojun and Wei Yongzhe, dispatch to the Evening News",
+            Byline("Evening News", None, ["Chen Yuewen", "Li Guojun", "Wei Yongzhe"]),
+        ),
+        (
             "2021-12-09 20:21:20 source: Zhejiang News",
             Byline("Zhejiang News", "2021-12-09 20:21:20"),
         ),

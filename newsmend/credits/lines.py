@@ -42,8 +42,13 @@ AGENCY_THEN_NAMES = re.compile(r"(?P<agency>[^/]{2,40}+)/\s*+(?P<names>[^/]{3,60
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 # An editor who signs with a lowercase given name ("yan") or with initials ("MXJ")
 EDITOR_SIGNATURE = re.compile(r"[a-z]{2,15}|[A-Z]{2,4}")
-# A remark in brackets after the names: "Ren Siqi, Ni Huaiyuan (in no particular order)".
-REMARK = re.compile(r"[(（][a-z][^()（）]*+[)）]$")
+# A remark in brackets after the names: "Ren Siqi, Ni Huaiyuan (in no particular order)"; not
+# a domain ("By Jiang Wanjuan(chinadaily.com.cn)" names the outlet).
+REMARK = re.compile(r"[(（][a-z][^()（）.]*+[)）]$")
+# The outlet a translated byline says the story was sent to: "Reporter Chen Yuewen,
+# Correspondents Li Guojun and Wei Yongzhe, dispatch to the Evening News" ("to" may be gone:
+# a byline is read without its toolbar's words, "Back to top" among them).
+DISPATCH = re.compile(r",\s*+dispatch(?:ed)?\s++(?:to\s++)?(?:the\s++)?")
 # Where a writer filed from, after each name: "Li Yu in Chengdu", "LIU KUN in Wuhan and ZHAO
 # LEI in Beijing", "Huang Zhiling in Nanjiang, Sichuan".
 PLACE_AFTER = re.compile(
@@ -202,6 +207,8 @@ def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
         names, outlet = value[:cut], value[cut + 1 : -1]
     elif " from " in value:
         names, _from, outlet = value.partition(" from ")
+    elif dispatch := DISPATCH.search(value):
+        names, outlet = value[: dispatch.start()], value[dispatch.end() :]
     elif "/" in value:  # "Zhang San/Xinhua"
         names, _slash, outlet = value.rpartition("/")
     elif ACRONYM_AFTER.search(value) or DOMAIN_AFTER.search(value):
