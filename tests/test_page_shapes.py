@@ -709,6 +709,12 @@ def test_a_logos_text_glued_to_the_byline_and_the_pages_date_over_the_headline()
     assert article["authors"] == ["Alex Plavevski"] and body_whole(article)
 
 
+def test_an_outlet_on_its_own_line_under_the_date_is_the_source() -> None:
+    article, _, _ = read(TITLE, DAY, "Yangzhou Daily", *BODY)
+    assert (article["outlet"], str(article["published"])) == ("Yangzhou Daily", DAY)
+    assert body_whole(article)
+
+
 def test_a_note_in_brackets_is_no_headline() -> None:
     article, _, _ = read("(MENAFN- GlobeNewsWire - Nasdaq)", TITLE, "Updated: 2021-07-02", *BODY)
     assert article["title_raw"] == TITLE and body_whole(article)

@@ -113,9 +113,15 @@ def _byline_block(lines: list[Span], kinds: list[str], i: int, step: int) -> lis
         if kinds[i] in BYLINE_KINDS or (step > 0 and kinds[i] == SITE_NAME):
             block.append(i)
         i += step
-    while block and kinds[block[-1]] == SITE_NAME:
+    while block and kinds[block[-1]] == SITE_NAME and not _dated_source(kinds, block):
         block.pop()  # a site name after the byline is the next part's masthead
     return block if step > 0 else block[::-1]
+
+
+def _dated_source(kinds: list[str], block: list[int]) -> bool:
+    """The block's last line, an outlet's name, right under its date line ("2004-07-19",
+    then "China Daily"): the byline's source, written on a line of its own."""
+    return len(block) >= 2 and block[-2] == block[-1] - 1 and kinds[block[-2]] == DATE
 
 
 def _title_score(
