@@ -493,10 +493,14 @@ def test_a_caption_in_the_story_is_dropped_and_credits_its_photographer(caption,
     assert article["authors"] == CAPTIONS[caption]
 
 
-def test_captions_run_into_one_paragraph_credit_each_photographer() -> None:
-    glued = (
-        "Residents walk in the park.(Photo by Li Hua) The pavilion at night.(Photo by Wang Ying)"
-    )
+@pytest.mark.parametrize(
+    "glued",
+    [
+        "Residents walk in the park.(Photo by Li Hua) The pavilion at night.(Photo by Wang Ying)",
+        "This photo shows the park.(Xinhua/Li Hua) The pavilion at night. (Xinhua/Wang Ying)",
+    ],
+)
+def test_captions_run_into_one_paragraph_credit_each_photographer(glued: str) -> None:
     article, _, _ = read(TITLE, "Updated: 2021-07-02", f"{glued} {BODY[0]}", *BODY[1:])
     assert article["authors"] == ["Li Hua", "Wang Ying"]
 

@@ -14,8 +14,9 @@ CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 # An agency's picture credit closing a caption: "(Xinhua/Liu Xiao)", "(People's Daily
-# Online/Xu Chenglong)".
-AGENCY_CREDIT = re.compile(r"[(（][^()（）/]{2,40}/\s*(?P<names>[^,，/()（）\[\]]{3,60})[)）]\s*$")
+# Online/Xu Chenglong)"; the story may go on after it on the line ("... Lhasa.(Xinhua/Jigme
+# Dorje) LHASA, July 27 (Xinhua) -- ...").
+AGENCY_CREDIT = re.compile(r"[(（][^()（）/]{2,40}/\s*(?P<names>[^,，/()（）\[\]]{3,60})[)）]")
 # China Daily's: the photographer and the paper in capitals after the caption's last sentence
 # ("... on Aug 17. ZHANG WEI/CHINA DAILY").
 CAPS_CREDIT = re.compile(
@@ -44,9 +45,9 @@ def caption_credits(line: str) -> list[tuple[str, str]]:
     lowered = line.lower()
     if not line.endswith(CREDIT_ENDS) and "photo" not in lowered and "picture" not in lowered:
         return []  # no credit can be in it (most lines of a story)
-    matches = list(CAPTION_CREDIT.finditer(line))
+    matches = list(CAPTION_CREDIT.finditer(line)) or list(AGENCY_CREDIT.finditer(line))
     if not matches:
-        match = AGENCY_CREDIT.search(line) or CAPS_NAME_CREDIT.search(line) or _caps_credit(line)
+        match = CAPS_NAME_CREDIT.search(line) or _caps_credit(line)
         matches = [match] if match else []
     return [credit for match in matches for credit in _credited(match["names"])]
 
