@@ -1073,6 +1073,20 @@ def test_a_run_of_title_lines_without_a_lead_in_is_no_list() -> None:
     assert parts.headlines == []
 
 
+def test_headline_sized_titles_closing_the_page_are_headlines() -> None:
+    """Two titles under the story's last paragraph, nothing after them: other stories'."""
+    titles = [
+        "Comprehensive Bonded Zone of the Chengdu Hi-tech Zone Recorded RMB 215.7 Billion",
+        "2022 World Table Tennis Championships to Be Held in Chengdu",
+    ]
+    parts = split_page(page("A title", "Source: Xinhua", *BODY, *titles))
+    assert [h.title.text for h in parts.headlines] == titles
+    assert [p.text for p in parts.body] == BODY
+    cut = "In Cuiheng, a village in Zhongshan, stands"  # a paragraph the store cut, no title
+    parts = split_page(page("A title", "Source: Xinhua", *BODY, titles[1], cut))
+    assert parts.headlines == []
+
+
 def test_lines_of_a_poem_are_no_list_of_titles() -> None:
     poem = [
         "Hunan, an important birthplace of",

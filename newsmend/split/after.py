@@ -12,6 +12,7 @@ from newsmend.furniture import IN_BODY
 from newsmend.split.body import (
     MIN_TITLE_RUN,
     _add_to_body,
+    _ends_in_titles,
     _followed_by_title,
     _over_more_link,
     _picture_in_story,
@@ -88,6 +89,9 @@ def _read_after_body(
         elif (undated or i in bulleted) and _undated_entry(lines, kinds, i):
             parts.headlines.append(Headline(line, None))
             i += 1
+        elif _ends_in_titles(lines, kinds, i):
+            undated = True  # the page's last lines: a list of titles without a header
+            continue
         elif kind == TEXT or _starts_teaser(lines, kinds, i):
             return i
         else:

@@ -69,6 +69,10 @@ MIN_BODY_BEFORE_TEASER = 1  # the story's own text left over a teaser taken off 
 LEAD_IN_ENDS = ("?", "？", ":", "：")
 MAX_RUN_TITLE_WORDS = 20  # longer, a line is a snippet cut off
 MAX_CUT_TITLES = 2
+# Other stories' titles at the page's end: two at least, of five to fourteen words each (a
+# menu's items have fewer: "Culture Figures of Qingdao").
+MIN_END_TITLES, MIN_END_TITLE_WORDS, MAX_END_TITLE_WORDS = 2, 5, 14
+CLAUSE = re.compile(r",\s[a-z]")  # a comma, then a lowercase word: a sentence's clause
 MAX_SECTION_WORDS = 4  # a section's name over its "more" link ("Zhengzhou Release")
 # A line that only credits a picture: "Photo by Chen Guanyan", "Photo: Xinhua/Li Jianan"
 PICTURE_CREDIT_LINE = re.compile(r"(?i:photos?|pictures?|photographed)\s*+(?:by\b|[:：/])")
@@ -136,6 +140,25 @@ def _starts_title_run(lines: list[Span], kinds: list[str], i: int) -> bool:
     return _is_lead_in(lines, kinds, i) and len(_title_run(lines, kinds, i + 1)) >= MIN_TITLE_RUN
 
 
+def _ends_in_titles(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """Other stories' titles closing the page under the story's last paragraph, with no
+    header: at least MIN_END_TITLES headline-sized lines from i to the page's end, none a
+    clause ("In Cuiheng, a village in Zhongshan, stands" is a paragraph the store cut). A
+    menu's items are too short for the run, a subheading has its paragraph under it, and
+    one line alone may be a paragraph cut short."""
+    run = _title_run(lines, kinds, i, MIN_END_TITLE_WORDS)
+    return (
+        len(run) >= MIN_END_TITLES
+        and _next_line(kinds, run[-1]) >= len(lines)
+        and _is_prose(lines[i - 1], kinds[i - 1])
+        and all(
+            len(lines[j].text.split()) <= MAX_END_TITLE_WORDS
+            and CLAUSE.search(lines[j].text) is None
+            for j in run
+        )
+    )
+
+
 def _is_lead_in(lines: list[Span], kinds: list[str], i: int) -> bool:
     """A short line that asks or announces what follows ("What do the media report?")."""
     return _title_like(lines[i], kinds[i]) and lines[i].text.endswith(LEAD_IN_ENDS)
@@ -172,6 +195,7 @@ def _read_body(
             or kind in AFTER_BODY
             or _starts_list(lines, kinds, i)
             or (i > start and _starts_title_run(lines, kinds, i))
+            or (i > start and _ends_in_titles(lines, kinds, i))
             or (i > start and _starts_story(lines, kinds, bulleted, i, listing))
             or (i > start and _starts_listing(lines, kinds, i))
             or (i > start and _over_more_link(lines, kinds, i))
