@@ -446,6 +446,9 @@ def test_a_featured_story_then_the_list_that_repeats_its_summary() -> None:
     ]
     whole = split_page(page(title, *GOING_ON))  # no summary repeated: one story
     assert [p.text for p in whole.body] == GOING_ON and whole.teasers == []
+    # A story whose lead stands again under its picture: its paragraphs share their words.
+    repeated = split_page(page(title, GOING_ON[0], "A view of the city.", *GOING_ON))
+    assert repeated.teasers == [] and repeated.body[-1].text == GOING_ON[-1]
 
 
 @pytest.mark.parametrize(

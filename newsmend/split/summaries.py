@@ -6,6 +6,7 @@ from one story without its headline."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from newsmend.split.lines import _ends_sentence, word_count
@@ -65,35 +66,31 @@ def _featured_list(parts: PageParts) -> None:
     whose titles the store lost, which lists the featured one again, word for word ("On
     December 7, 2025, Major Snow arrives ...", the site's slogan, the same again, then
     other stories' summaries): the summaries after the repeat are teasers without titles;
-    what stands between is the site's. The repeat shows the list, so the summaries need
-    only be short and apart."""
+    what stands between is the site's. The summaries pass as `untitled_listing`'s do, but
+    words most of them share (a tag page's topic, the site's way of writing: "on the Chinese
+    mainland") link none."""
     body = parts.body
     again = next((i for i in range(2, len(body)) if body[i].text == body[0].text), None)
     if again is None:
         return
     listed = body[again + 1 :]
-    if len(listed) + 1 < MIN_UNTITLED_STORIES or not _short_and_apart([body[0], *listed]):
+    if len(listed) + 1 < MIN_UNTITLED_STORIES or not _summaries([body[0], *listed], True):
         return
     parts.furniture += [(STRAY, line) for line in body[1 : again + 1]]
     parts.body = body[:1]
     parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in listed]
 
 
-def _summaries(stories: list[Span]) -> bool:
-    """Paragraphs that are each a story's summary: short ones (`_short_and_apart`), and most
-    say when (`TIME_TOLD`) or they seldom share a word with the one before (`_linked_share`):
-    a story's later paragraphs do neither."""
-    if not _short_and_apart(stories):
-        return False
-    dated = 2 * sum(TIME_TOLD.search(p.text) is not None for p in stories) > len(stories)
-    return dated or _linked_share(stories) < MAX_LINKED_SHARE
-
-
-def _short_and_apart(stories: list[Span]) -> bool:
-    """A sentence or two each, and none goes on from the one before (`_goes_on`)."""
+def _summaries(stories: list[Span], without_common: bool = False) -> bool:
+    """Paragraphs that are each a story's summary: a sentence or two each, none goes on from
+    the one before (`_goes_on`), and most say when (`TIME_TOLD`) or they seldom share a word
+    with the one before (`_linked_share`): a story's later paragraphs do neither."""
     if any(len(SENTENCE_END.findall(p.text)) > MAX_SUMMARY_SENTENCES for p in stories):
         return False
-    return not any(_goes_on(p.text) for p in stories[1:])
+    if any(_goes_on(p.text) for p in stories[1:]):
+        return False
+    dated = 2 * sum(TIME_TOLD.search(p.text) is not None for p in stories) > len(stories)
+    return dated or _linked_share(stories, without_common) < MAX_LINKED_SHARE
 
 
 def _goes_on(paragraph: str) -> bool:
@@ -103,9 +100,14 @@ def _goes_on(paragraph: str) -> bool:
     return REFERS_BACK.match(paragraph) is not None or PRONOUN.search(opening) is not None
 
 
-def _linked_share(paragraphs: list[Span]) -> float:
-    """The share of paragraphs that have a content word in common with the one before."""
+def _linked_share(paragraphs: list[Span], without_common: bool = False) -> float:
+    """The share of paragraphs that have a content word in common with the one before;
+    `without_common`: words more than half of them hold link none."""
     words = [set(CONTENT_WORD.findall(p.text)) - LINKING_STOPWORDS for p in paragraphs]
+    if without_common:
+        counts = Counter(word for found in words for word in found)
+        common = {word for word, n in counts.items() if 2 * n > len(paragraphs)}
+        words = [found - common for found in words]
     linked = sum(bool(a & b) for a, b in pairwise(words))
     return linked / (len(paragraphs) - 1)
 
