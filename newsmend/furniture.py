@@ -260,10 +260,28 @@ def strip_toolbar(line: str) -> str:
         spans = toolbar_word_spans(line, TOOLBAR_WORDS)
     else:
         spans = _toolbar_word_spans_reference(line, TOOLBAR_WORDS)
+    spans = _toolbar_runs(line, spans)
     if spans:
         starts, ends = zip(*spans)
         line = "".join(line[a:b] for a, b in zip((0, *ends), (*starts, len(line))))
     return line.strip(" |｜")
+
+
+def _toolbar_runs(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that belong to a toolbar: a toolbar word between two words that stay is
+    part of the text ("(People's Daily App) 15:27", "dispatch to the Evening News"); a bar
+    or a counter's mark goes wherever it stands."""
+    if not spans:
+        return spans
+    removed = set(spans)
+    words = [word.span() for word in _WORD.finditer(line)]
+    kept = [span not in removed for span in words]
+    inside = {
+        words[i]
+        for i in range(1, len(words) - 1)
+        if kept[i - 1] and kept[i + 1] and any(c.isalpha() for c in line[slice(*words[i])])
+    }
+    return [span for span in spans if span not in inside]
 
 
 def _may_hold(line: str, needles: tuple[str, ...] | None) -> bool:
