@@ -22,6 +22,8 @@ PERSON_ROLES = tuple(role for role, group in GROUPS.items() if group in ("author
 MAX_BYLINE_CHARS = 200
 # A site user's handle and "on" a date after a label ("Submitted by admin on 2 July 2021")
 HANDLE_ON = re.compile(r"[a-z][\w.-]{1,30}\s+on\s+[A-Z0-9]")
+# A site's domain in brackets after a label, and no name: "By ( chinadaily.com.cn )"
+BRACKETED_DOMAIN = r"\(\s*+[a-z0-9-]++\.[a-z]"
 DATE_LABEL_WORDS = frozenset({"last", "build", "release", "publish", "update", "post", "issue"})
 
 
@@ -53,7 +55,7 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
         rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（|｜])|(?<=[,;:，；：/—–(（\d|｜]\s)|(?<=\s\s)"
         rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
-        rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern})))",
+        rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern}|{BRACKETED_DOMAIN})))",
         re.IGNORECASE,
     )
 

@@ -122,8 +122,8 @@ def heading_like(line: str, label: re.Match[str]) -> bool:
         return False  # "by Steven", "Photo: Xinhua"
     words = line[label.end() :].split()
     return len(words) == 1 and not (
-        is_family_name(words[0]) or outlet_alone(words[0]) or find_date(words[0])
-    )  # "Date 2025-01-19"
+        is_family_name(words[0]) or outlet_alone(words[0].strip("()（）")) or find_date(words[0])
+    )  # "Date 2025-01-19", "By (chinadaily.com.cn)"
 
 
 def _names_and_outlet(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -178,8 +178,9 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
     page = PAGE_ADDRESS.fullmatch(value.strip()) if role == "outlet" else None
     if page:
         return [("outlet", (page["host"],))]  # "Source: http://www.hunan.gov.cn/news/0506.html"
-    if names_an_outlet(role, value.strip("()（）")):
-        return [("outlet", (value.strip("()（）"),))]
+    bare = value.strip("()（） ")  # "( chinadaily.com.cn )"
+    if names_an_outlet(role, bare):
+        return [("outlet", (bare,))]
     return None
 
 
