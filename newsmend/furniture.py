@@ -270,18 +270,17 @@ def strip_toolbar(line: str) -> str:
 def _toolbar_runs(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans that belong to a toolbar: a toolbar word between two words that stay is
     part of the text ("(People's Daily App) 15:27", "dispatch to the Evening News"); a bar
-    or a counter's mark goes wherever it stands."""
+    or a counter's mark goes wherever it stands. A word stays beside a span when the gap
+    between them holds more than spaces and bars."""
     if not spans:
         return spans
-    removed = set(spans)
-    words = [word.span() for word in _WORD.finditer(line)]
-    kept = [span not in removed for span in words]
-    inside = {
-        words[i]
-        for i in range(1, len(words) - 1)
-        if kept[i - 1] and kept[i + 1] and any(c.isalpha() for c in line[slice(*words[i])])
-    }
-    return [span for span in spans if span not in inside]
+    edges = [0, *(edge for span in spans for edge in span), len(line)]
+    worded = [bool(line[a:b].strip().strip("|｜").strip()) for a, b in zip(edges[::2], edges[1::2])]
+    return [
+        (a, b)
+        for k, (a, b) in enumerate(spans)
+        if not (worded[k] and worded[k + 1] and any(c.isalpha() for c in line[a:b]))
+    ]
 
 
 def _may_hold(line: str, needles: tuple[str, ...] | None) -> bool:
