@@ -754,3 +754,13 @@ def test_a_section_head_under_the_headline_deck_and_byline_is_not_the_title() ->
     )
     assert (article["title_raw"], str(article["published"])) == (TITLE, DAY)
     assert article["authors"] == ["Wang Ying"] and article["body_raw"].rstrip().endswith(BODY[-1])
+
+
+def test_a_quotation_the_story_quotes_again_is_the_headline() -> None:
+    """No headline-like line over the story: its first line, a quotation that a later
+    paragraph quotes word for word, is the headline, not a sentence said twice."""
+    quote = '"It is very impressive to see how hard the people of Wuhan work. It is inspiring!"'
+    said = f'The consul general visited the city in May and said, {quote[:-1]} Truly."'
+    article, _, _ = read(quote, said, "Editor: Nie Yang")
+    assert article["title_raw"] == quote and article["editors"] == ["Nie Yang"]
+    assert article["body_raw"].startswith("The consul general")

@@ -395,10 +395,20 @@ def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
             or _title_cased(lines[i].text)  # "This is Photographed at the Gate! Public: Terrible!"
             or _prose_follows(lines, kinds, _byline_block(lines, kinds, i, 1)[-1])
         )
-    if any(line.text == lines[i].text for line in lines[i + 1 :]):
+    if any(line.text == lines[i].text for line in lines[i + 1 :]) or _quoted_again(lines, i):
         return True
     return (
         _headline_sized(lines[i]) and after < len(kinds) and _is_prose(lines[after], kinds[after])
+    )
+
+
+def _quoted_again(lines: list[Span], i: int) -> bool:
+    """A headline-length line that a later paragraph quotes word for word ("\"It's very
+    impressive ... It's inspiring!\"", then "... said, \"We've found ... It's inspiring!\""):
+    a quotation made the headline."""
+    text = lines[i].text.strip('"“”')
+    return len(text.split()) <= MAX_HEADLINE_WORDS and any(
+        text in line.text and line.text != lines[i].text for line in lines[i + 1 :]
     )
 
 
