@@ -27,7 +27,12 @@ EXAMPLES = {
         "Home > Government > News",
         "您的位置：首页 > 新闻",
     ],
-    "language_switch": ["中文 | English", "Mobile 中文 Français 한국어 日本語", "English Lao Thai"],
+    "language_switch": [
+        "中文 | English",
+        "Mobile 中文 Français 한국어 日本語",
+        "English Lao Thai",
+        "CHOOSE YOUR LANGUAGE",
+    ],
     "site_name": [
         "The Official Website of the People's Government of Hunan Province",
         "Welcome to Wuxi",
@@ -62,6 +67,7 @@ EXAMPLES = {
         "Without written authorization from www.gov.cn, such content shall not be republished.",
         "About People's Daily Online | Join Us | Contact Us",
         "Copyright © 2020 Hunan Provincial Government. All rights reserved.",
+        "互联网新闻信息许可证10120180008",
         "Contact Us",
         "E-mail: webmaster@example.cn",
         "(+86) 0532-68873099",
@@ -103,6 +109,7 @@ EXAMPLES = {
     "caption": [
         "Avatar of Steven",
         "A spa in Luobie Township, Liupanshui City, September 9 (WANG HAIRONG)",
+        "Delegates gather in Nanning, southwest China's Guangxi, October 29, 2025. /CGTN",
         "Men smash a Maserati outside the Qingdao auto show in Shandong province. Photo: Reuters",
         "Delegates visit the Li Zijian Art Museum. (Photo/Yang Huafeng)",
         "Photo shows the new bridge over the Xiangjiang River.",
