@@ -120,6 +120,23 @@ def find_date(text: str, default_year: int | None = None) -> DateMatch | None:
     return None
 
 
+# What a span's end follows: "It will run until Jan 3, 2024", "open through March 1, 2025".
+SPAN_END = re.compile(r"\b(?:until|till|through|by|before)\s+$", re.IGNORECASE)
+SPAN_END_REACH = len("through") + 3  # how far before a date SPAN_END is looked for
+
+
+def event_date(text: str) -> DateMatch | None:
+    """The first real date a story's text gives as when something happened: find_date's,
+    passing dates that end a span ("The exhibition will run until Jan 3, 2024")."""
+    found = find_date(text)
+    if found is None or not SPAN_END.search(
+        text, max(0, found.start - SPAN_END_REACH), found.start
+    ):
+        return found
+    rest = event_date(text[found.end :])
+    return rest and DateMatch(rest.raw, rest.date, rest.start + found.end, rest.end + found.end)
+
+
 def opening_date(text: str) -> DateMatch | None:
     """The real date text opens with: find_date's, when it starts the text (one scan at the
     start, not one through the text)."""

@@ -20,7 +20,7 @@ from newsmend.credits import (
     unwrap,
 )
 from newsmend.dates import (
-    find_date,
+    event_date,
     latest_date,
     looks_like_date,
     order_ambiguous,
@@ -205,10 +205,11 @@ def _latest_date(text: str):
 def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
     """A teaser is dated and credited by its own byline lines, or dated by a full date its
     snippet states (a wire dateline's, "BEIJING, Sept. 23, 2021 (Xinhua) --", among them:
-    one without a year is not read by a listing's year); its agency is the outlet."""
+    one without a year is not read by a listing's year; not one that ends a span: "until
+    Jan 3, 2024"); its agency is the outlet."""
     byline = _read_byline(teaser.meta)
     body = PARAGRAPH_BREAK.join(paragraph.text for paragraph in teaser.body)
-    found = find_date(body)
+    found = event_date(body)
     raw = byline.published_raw or (found.raw if found else None)
     dateline = read_dateline(teaser.body[0].text) if teaser.body else None
     outlet = byline.outlet or (dateline.outlet if dateline else None)

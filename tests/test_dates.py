@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from newsmend.dates import (
     FORMATS,
     MONTHS,
+    event_date,
     find_date,
     looks_like_date,
     opening_date,
@@ -179,3 +180,18 @@ def test_a_date_that_reads_either_way_follows_the_pages_order(
 )
 def test_a_date_with_one_reading_is_not_ambiguous(written: str) -> None:
     assert not order_ambiguous(written)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("An exhibition opened on Dec 3. It will run until Jan 3, 2024.", None),
+        ("It runs through March 1, 2025, after opening on Dec 3, 2024.", "2024-12-03"),
+        ("On the morning of June 3, 2022, the race was held.", "2022-06-03"),
+    ],
+)
+def test_a_snippets_event_date_is_not_the_end_of_a_span(text: str, iso: str | None) -> None:
+    found = event_date(text)
+    assert (found.date.isoformat() if found else None) == iso
+    if found:
+        assert text[found.start : found.end] == found.raw
