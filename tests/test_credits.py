@@ -477,6 +477,7 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             Byline("chinadaily.com.cn", None, ["Jiang Wanjuan"]),
         ),
         ("By ( chinadaily.com.cn )", Byline("chinadaily.com.cn", None, [])),  # no name, a site
+        ("By Shi Zihan and edited by Brian Salter", Byline(None, None, ["Shi Zihan"])),
         (
             "China News Service reporter Li Peishan",
             Byline("China News Service", None, ["Li Peishan"]),
@@ -585,3 +586,19 @@ def test_listed_names_passes_no_list_it_would_read(pieces: list[tuple[str, str]]
     text = "".join(word + piece for word, piece in pieces)
     full = NAME_SEPARATOR.search(text) is not None and looks_like_chinese_names(text)
     assert listed_names(text) == full
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "editors"),
+    [
+        ("By Shi Zihan and edited by Brian Salter", ["Shi Zihan"], ["Brian Salter"]),
+        ("Written by Li Hua and translated by Wang Fang", ["Li Hua"], ["Wang Fang"]),
+        ("By Shi Zihan and Li Hua", ["Shi Zihan", "Li Hua"], []),
+    ],
+)
+def test_a_second_role_after_and_is_its_own_field(
+    line: str, authors: list[str], editors: list[str]
+) -> None:
+    parsed = parse_byline(line)
+    assert (parsed.authors, parsed.editors) == (authors, editors)
+    assert parse_credit_line(line) is not None

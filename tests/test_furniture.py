@@ -156,6 +156,7 @@ EXAMPLES = {
     ],
     "comment_form": [
         "your comments",
+        "Post a Comment",
         "No comments",
         "There are no comments yet",
         "Case insensitive.If the code is undiscernible",

@@ -949,6 +949,10 @@ def test_a_date_beside_a_view_counter_is_a_byline_not_a_headline(line: str) -> N
     assert parse_byline(line) == Byline(None, "2019-03-05")
 
 
+def test_a_date_beside_a_comment_link_is_no_headline() -> None:
+    assert _kind("March 30, 2017 | |Post a Comment") == "meta"
+
+
 def test_a_date_beside_a_title_is_a_headline() -> None:
     assert _kind("2019-03-05 | Xi meets the press") == "entry"
 

@@ -52,7 +52,7 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     # Only where some label can start: a run of other ideographs is passed at once.
     first = re.escape("".join(sorted({label[0].casefold() for label in labels})))
     return re.compile(
-        rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（|｜])|(?<=[,;:，；：/—–(（\d|｜]\s)|(?<=\s\s)"
+        rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（|｜])|(?<=[,;:，；：/—–(（\d|｜]\s)|(?<=\s\s)|(?<=\sand\s)"
         rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
         rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern}|{BRACKETED_DOMAIN})))",
@@ -159,6 +159,9 @@ def _opens_a_field(text: str) -> bool:
     return found is not None and found.start == 0
 
 
+AND_BEFORE_LABEL = re.compile(r"\s+and\s*$")  # "By Shi Zihan and edited by Brian Salter"
+
+
 @lru_cache(maxsize=4096)
 def line_fields(line: str) -> tuple[tuple[str | None, str], ...]:
     """(role, text) for each field of a line: a field runs from a label to the next label or
@@ -171,7 +174,7 @@ def line_fields(line: str) -> tuple[tuple[str | None, str], ...]:
     pieces += [(label_role(m), line[m.end() : end]) for m, end in zip(matches, starts[1:])]
     fields = []
     for role, text in pieces:
-        first, *rest = BAR.split(text)
+        first, *rest = BAR.split(AND_BEFORE_LABEL.sub("", text))
         fields += [(role, first.strip())] if role or first.strip() else []
         fields += [(None, piece.strip()) for piece in rest if piece.strip()]
     return tuple(fields)

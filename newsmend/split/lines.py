@@ -360,7 +360,9 @@ def _short_kind(line: str) -> str:
     if furniture:
         return META if _toolbar_with_byline(furniture, line) else furniture
     dated = _dated_entry(Span(line, 0, len(line)))
-    entry = dated is not None and not furniture_kind(dated.title.text)  # not "| Hits: 345"
+    entry = dated is not None and not furniture_kind(
+        dated.title.text.strip(" |｜")
+    )  # "| Hits: 345"
     if entry and not has_label(line):  # "2022-08-02 | Title"; "Oct 20, 2017|By Tong Wangyue"
         return META if _outlet_and_date(dated.title.text, line) else ENTRY
     if _is_meta(line):
