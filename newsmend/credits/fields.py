@@ -159,7 +159,7 @@ def _opens_a_field(text: str) -> bool:
     return found is not None and found.start == 0
 
 
-AND_BEFORE_LABEL = re.compile(r"\s+and\s*$")  # "By Shi Zihan and edited by Brian Salter"
+AND_BEFORE_LABEL = re.compile(r"(?<!\s)\s++and\s*+$")  # "By Shi Zihan and edited by Brian Salter"
 
 
 @lru_cache(maxsize=4096)
