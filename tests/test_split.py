@@ -313,6 +313,16 @@ def test_bracketed_credit_opening_the_body_is_a_credit(paragraph, body, credit) 
     assert_offsets(text, parts)
 
 
+def test_an_outlet_and_a_reporter_each_in_brackets_opening_the_body_are_credits() -> None:
+    paragraph = "(Mianyang News) (Reporter, Guo Ruoxue) Recently, the city was nominated."
+    text = page("A title", paragraph, BODY[1])
+    parts = split_page(text)
+    assert [p.text for p in parts.body] == ["Recently, the city was nominated.", BODY[1]]
+    assert [c.text for c in parts.credits] == ["Mianyang News", "Reporter, Guo Ruoxue"]
+    assert parse_byline(" | ".join(c.text for c in parts.credits)).authors == ["Guo Ruoxue"]
+    assert_offsets(text, parts)
+
+
 def test_bracketed_credits_closing_the_body_are_credits() -> None:
     closing = "He hoped for more cooperation. (By He Xin—Yiwu Business, translated by Wei Han)"
     parts = split_page(page("A title", "Post Time: 2019-10-26", BODY[0], closing))

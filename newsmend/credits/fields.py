@@ -55,13 +55,13 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
         rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（|｜])|(?<=[,;:，；：/—–(（\d|｜]\s)|(?<=\s\s)|(?<=\sand\s)"
         rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
-        rf"(?:\s*[:：|｜/／]\s*|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern}|{BRACKETED_DOMAIN})))",
+        rf"(?:\s*[:：|｜/／]\s*|,\s*+(?-i:(?=[A-Z]))|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern}|{BRACKETED_DOMAIN})))",
         re.IGNORECASE,
     )
 
 
 _LABEL_ORDER = sorted(ROLES, key=len, reverse=True)
-LABEL_SEPARATORS = frozenset(":：|｜/／")  # what may stand between a label and its value
+LABEL_SEPARATORS = frozenset(":：|｜/／,")  # what may stand between a label and its value
 # A capitalised label and its colon run into the word before ("Zhang BinFrom:English
 # Edition"): the page's elements joined without a space.
 CASE_JOIN = re.compile(r"[a-z][A-Z]")  # where GLUED_LABEL can be: rare in a sentence

@@ -383,6 +383,7 @@ LEADING_CREDIT = re.compile(
     r"^(?P<lead>[^()（）.!?。]{0,60}?)\s*[(（](?P<credit>[^()（）]{3,120})[)）]\s*[:：]?\s*"
 )
 MAX_LEAD_WORDS = 6  # "Lvliang Daily (Reporter Wang Tao) On September 26, ..."
+MAX_LEADING_CREDITS = 2  # an outlet's and a reporter's, each in its brackets
 
 
 def _without_trailing_labels(parts: PageParts, page_end: int) -> None:
@@ -435,22 +436,38 @@ def _split_off_credits(parts: PageParts) -> None:
     date, first = _opening_date(parts.body[0])
     parts.bylines += [date] if date else []
     parts.body[0] = first
+    for _ in range(MAX_LEADING_CREDITS):  # "(Mianyang News) (Reporter, Guo Ruoxue) Recently, ..."
+        if not _split_off_leading_credit(parts):
+            return
+
+
+def _split_off_leading_credit(parts: PageParts) -> bool:
+    """Move a bracketed credit opening the body's first paragraph into the credits; whether
+    the paragraph lost one."""
+    first = parts.body[0]
     match = LEADING_CREDIT.match(first.text)
     if match is None or match.end() >= len(first.text):
-        return
+        return False
     credit = _cut(first, match.start("credit"), match.end("credit"))
     if len(match["lead"].split()) <= MAX_LEAD_WORDS and (
         parse_credit_fields(match["credit"]) or _opening_outlet(match, first.text)
     ):
         parts.body[0] = _cut(first, match.end(), len(first.text))
         parts.credits.append(credit)
-    elif find_date(match["lead"], default_year=2000) and parse_credit_fields(match["credit"]):
+        return True
+    if find_date(match["lead"], default_year=2000) and parse_credit_fields(match["credit"]):
         parts.credits.append(credit)  # a translated wire dateline: "Xinhua News Agency,
         # Chengdu, May 17 (reporter Wu Guangyu), the ...": credited, the sentence kept whole
+    return False
 
 
 def _opening_outlet(match: re.Match[str], paragraph: str) -> bool:
     """An outlet's name in brackets opening the story ("(Mianyang News) A few days ago,
-    ..."): its source; a wire's "(ECNS) -- About 140 ..." stays, a dateline."""
+    ...", or a reporter's credit after it in brackets): its source; a wire's "(ECNS) --
+    About 140 ..." stays, a dateline."""
     after = paragraph[match.end() : match.end() + 1]
-    return not match["lead"] and is_site_name(match["credit"].strip()) and after.isupper()
+    return (
+        not match["lead"]
+        and is_site_name(match["credit"].strip())
+        and (after.isupper() or after in "(（")
+    )
