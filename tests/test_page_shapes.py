@@ -764,3 +764,56 @@ def test_a_quotation_the_story_quotes_again_is_the_headline() -> None:
     article, _, _ = read(quote, said, "Editor: Nie Yang")
     assert article["title_raw"] == quote and article["editors"] == ["Nie Yang"]
     assert article["body_raw"].startswith("The consul general")
+
+
+def test_a_wire_dateline_alone_on_its_line_opens_the_story() -> None:
+    """A release's dateline on a line of its own under the headline: the body's first line
+    and the source, not a headline; a date opening the next sentence stays in it."""
+    dateline = "SHAOXING, China, Nov. 16, 2022 /PRNewswire-AsiaNet/ --"
+    opening = "October 31, 2022 marks the 550th anniversary of the birth of Wang Yangming."
+    article, _, _ = read(TITLE, dateline, opening, *BODY)
+    assert (article["title_raw"], article["outlet"]) == (TITLE, "PR Newswire")
+    assert article["body_raw"].startswith(f"{dateline}\n\n{opening}")
+
+
+def test_a_wire_dateline_with_a_source_note_is_no_headline() -> None:
+    """The headline lost: the dateline and the release's source note are no title."""
+    dateline = "SHAOXING, China, March 29, 2021 /PRNewswire/ -- A report from chinadaily.com.cn:"
+    article, _, _ = read(dateline, *BODY)
+    assert article["title_raw"] is None and article["outlet"] == "PR Newswire"
+    assert article["body_raw"].startswith(dateline)
+
+
+def test_a_date_its_sentence_is_about_stays_in_the_body() -> None:
+    opening = "October 31, 2022 marks the 550th anniversary of the birth of Wang Yangming."
+    article, _, _ = read(TITLE, "Updated: 2022-11-18", opening, *BODY)
+    assert article["body_raw"].startswith(opening)
+    assert str(article["published"]) == "2022-11-18"
+
+
+def test_two_stories_each_cut_off_by_the_site_are_a_listing() -> None:
+    """A tag page of two stories, each a title and a snippet the site cut ("….", "…")."""
+    first = "HOHHOT – More than 370,000 people are having difficulties securing water due to a severe drought…."
+    second = "A recent traffic incident and the ensuing protests have aroused unusual attention in Xilinhot…"
+    article, others, _ = read(TITLE, first, "Putting Mongolian protests into context", second)
+    assert article["title_raw"] == TITLE and article["body_raw"] == first
+    assert [(o["title_raw"], o["body_raw"]) for o in others] == [
+        ("Putting Mongolian protests into context", second)
+    ]
+
+
+def test_dates_over_untitled_snippets_are_dated_teasers() -> None:
+    """A list whose items are a date over a summary, the titles lost after the first."""
+    snippets = [
+        "The city is steeped in history and culture, with relics that show people lived here long ago.",
+        "The city has Daqing Mountain to the north and the Tumochuan Plain to the south and southwest.",
+    ]
+    article, others, headlines = read(
+        "2017-02-20", TITLE, BODY[0], "2016-09-13", snippets[0], "2016-09-06", snippets[1]
+    )
+    assert (article["title_raw"], str(article["published"])) == (TITLE, "2017-02-20")
+    assert [(o["title_raw"], o["body_raw"], str(o["published"])) for o in others] == [
+        ("", snippets[0], "2016-09-13"),
+        ("", snippets[1], "2016-09-06"),
+    ]
+    assert headlines == []

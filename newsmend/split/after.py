@@ -76,6 +76,8 @@ def _read_after_body(
             parts.credits.append(line)  # the date under the story, itself undated
             dated, i = True, i + 1
             continue
+        if dated and _date_over_snippet(lines, kinds, i):
+            return i  # "2016-09-13", a story's text without its title: the next story
         if kind == DATE and date_first is not False and _followed_by_title(kinds, i):
             parts.headlines.append(Headline(lines[i + 1], line))
             date_first, i = True, i + 2
@@ -209,6 +211,11 @@ def _read_teasers(
         if _date_over_story(lines, kinds, i):
             date_above, i = (lines[i],), i + 1
             continue
+        if _date_over_snippet(lines, kinds, i):
+            going_on = False  # a listed story whose title the store lost, dated above its text
+            parts.teasers.append(Teaser.untitled(lines[i + 1], (lines[i],)))
+            i += 2
+            continue
         if going_on and _picture_in_story(lines, kinds, i):
             parts.furniture.append((CAPTION, lines[i]))  # a picture in the story, credited
             i += 1
@@ -329,6 +336,18 @@ def _date_over_story(lines: list[Span], kinds: list[str], i: int) -> bool:
         and kinds[title] == TEXT
         and _title_like(lines[title], TEXT)
         and _prose_follows(lines, kinds, title)
+    )
+
+
+def _date_over_snippet(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A date alone over a paragraph that is no title ("2016-09-13", "The city is steeped in
+    history ..."): a listed story whose title the store lost, dated above its text."""
+    text = i + 1
+    return (
+        kinds[i] == DATE
+        and text < len(kinds)
+        and _is_prose(lines[text], kinds[text])
+        and not _title_like(lines[text], kinds[text])
     )
 
 

@@ -198,6 +198,7 @@ def _read_body(
             or (i > start and _ends_in_titles(lines, kinds, i))
             or (i > start and _starts_story(lines, kinds, bulleted, i, listing))
             or (i > start and _starts_listing(lines, kinds, i))
+            or (i > start and _snippet_after_snippet(lines, kinds, i, parts))
             or (i > start and _over_more_link(lines, kinds, i))
             or (number is not None and _number(line) == number + 1 and _title_like(line, kind))
         ):
@@ -319,6 +320,22 @@ def _starts_listing(lines: list[Span], kinds: list[str], i: int) -> bool:
         _title_like(lines[i], kinds[i])
         and _is_listing(lines, kinds, _skip_meta(kinds, i + 1))
         and any(_teaser_mark(lines[j], kinds[j]) for j in range(i + 1, len(lines)))
+    )
+
+
+def _snippet_after_snippet(lines: list[Span], kinds: list[str], i: int, parts: PageParts) -> bool:
+    """A title-like line after a body that is one paragraph cut off by the site, with another
+    cut-off paragraph under it ("... due to a severe drought….", "Putting Mongolian protests
+    into context", "A recent traffic incident ... depicted…"): the page lists stories, even
+    two; a story does not go on after its own text was cut."""
+    following = i + 1
+    return (
+        len(parts.body) == 1
+        and ELLIPSIS.search(parts.body[0].text) is not None
+        and _title_like(lines[i], kinds[i])
+        and following < len(lines)
+        and kinds[following] == TEXT
+        and ELLIPSIS.search(lines[following].text) is not None
     )
 
 

@@ -31,6 +31,7 @@ from newsmend.split.lines import (
     _title_cased,
     _title_like,
     _without_number,
+    opens_with_dateline,
     word_count,
 )
 from newsmend.split.parts import (
@@ -367,7 +368,7 @@ def _first_prose(lines: list[Span], kinds: list[str]) -> int:
     last line closes the story), else the second text line (the first is the title), or the
     only one."""
     for i, (line, kind) in enumerate(zip(lines, kinds)):
-        if _is_prose(line, kind):
+        if _is_prose(line, kind) or opens_with_dateline(line, kind):
             return i
     texts = [i for i, kind in enumerate(kinds) if kind in (TEXT, CHINESE)]
     for i in texts:
@@ -384,8 +385,8 @@ def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     paragraph, not a headline), one the page
     writes again further down (as the text of a picture), or a short capitalised one with
     the story under it."""
-    if ELLIPSIS.search(lines[i].text):
-        return False  # a snippet the site cut off ("... listening…"), over its date
+    if ELLIPSIS.search(lines[i].text) or opens_with_dateline(lines[i], kinds[i]):
+        return False  # a snippet the site cut off ("... listening…"), over its date; a wire's
     if i + 1 < len(kinds) and kinds[i + 1] == MORE_LINK:
         return False  # a summary over the link to its story ("[Detail]")
     after = _next_line(kinds, i)

@@ -16,6 +16,7 @@ from newsmend.credits import (
     is_site_name,
     looks_like_byline,
     parse_credit_line,
+    read_dateline,
 )
 from newsmend.dates import find_date, looks_like_date, opening_date, parse_date
 from newsmend.furniture import IN_BODY, KINDS, furniture_kind, strip_toolbar
@@ -119,7 +120,7 @@ MIN_SNIPPET_WORDS = 20
 # ends a sentence, not an initialism ("... sister city in Midwest U.S.").
 FULL_STOP = re.compile(r"(?<![.…])(?<!\b[A-Z]\.[A-Z])[.。][\"'”’)）]*$")
 EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
-ELLIPSIS = re.compile(r"(?:\.\.|…)[\"'”’)）]*$")  # "...", "…", or a site's ".."
+ELLIPSIS = re.compile(r"(?:\.\.|…\.?)[\"'”’)）]*$")  # "...", "…", "….", or a site's ".."
 MIN_CUT_WORDS = 12
 MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10, ELLIPSIS: MIN_CUT_WORDS}
 SENTENCE_ENDS = frozenset(".。…!?！？\"'”’)）")  # the last character of a line any of them ends
@@ -476,7 +477,15 @@ def _title_like(line: Span, kind: str) -> bool:
         and " " in line.text.strip()  # one word is a menu's item: "Tourism", "Photos"
         and not _bracketed_whole(line.text)  # a note: "(MENAFN- GlobeNewsWire - Nasdaq)"
         and not (line.text.endswith(CREDIT_CLOSES) and PICTURE_CREDIT_END.search(line.text))
+        and not opens_with_dateline(line, kind)
     )
+
+
+def opens_with_dateline(line: Span, kind: str) -> bool:
+    """A text line that opens with a wire's dateline ("SHAOXING, China, Nov. 16, 2022
+    /PRNewswire-AsiaNet/ --", alone or with the story after it): the story's first line,
+    never a headline."""
+    return kind == TEXT and read_dateline(line.text) is not None
 
 
 def _bracketed_whole(text: str) -> bool:
@@ -529,14 +538,20 @@ def _title_after_date(title: Span) -> tuple[Span | None, Span]:
     return date, rest
 
 
+SENTENCE_GOES_ON = re.compile(r" [a-z]")  # after a date: the sentence it opens goes on
+
+
 def _opening_date(paragraph: Span) -> tuple[Span | None, Span]:
     """(the date glued to a paragraph's start, the rest): "2016-01-20At a time when ...",
-    "[2023-05-06] Hunan opens ..."; (None, the paragraph) when it opens with no date."""
+    "[2023-05-06] Hunan opens ..."; (None, the paragraph) when it opens with no date, or
+    with one its sentence is about ("October 31, 2022 marks the 550th anniversary ...")."""
     text = paragraph.text
     inside = 1 if text.startswith(OPENING_BRACKETS) else 0
     date = opening_date(text[inside:])
     end = inside + date.end + inside if date else 0
     if date is None or end >= len(text) or (inside and text[end - 1] not in CLOSING_BRACKETS):
+        return None, paragraph
+    if not inside and SENTENCE_GOES_ON.match(text, end):
         return None, paragraph
     return _cut(paragraph, 0, end), _cut(paragraph, end, len(text))
 
