@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -33,9 +34,13 @@ from newsmend.split import CAPTION, Headline, PageParts, Span, Teaser, split_pag
 from newsmend.tables import read_toml
 
 PARAGRAPH_BREAK = "\n\n"
-OUTLET_NAMES = {
-    written.casefold(): name for written, name in read_toml("outlet_names.toml")["names"].items()
-}
+_OUTLET_TABLE = read_toml("outlet_names.toml")
+OUTLET_NAMES = {written.casefold(): name for written, name in _OUTLET_TABLE["names"].items()}
+# "MENAFN- PR Newswire": an aggregator's name and a dash before the source's
+AGGREGATOR = re.compile(
+    rf"(?:{'|'.join(map(re.escape, _OUTLET_TABLE['aggregators']['names']))})\s*+-\s*+",
+    re.IGNORECASE,
+)
 
 
 def record_id(source_file: str, table: str, position: int) -> str:
@@ -59,11 +64,19 @@ def _read_byline_texts(texts: tuple[str, ...]) -> Byline:
     return parse_byline(" | ".join(strip_toolbar(unwrap(text)) for text in texts))
 
 
+def _outlet_name(written: str) -> str:
+    """The name an outlet goes by: an aggregator's note reduced to its source's name
+    ("MENAFN- PR Newswire"), then `OUTLET_NAMES`."""
+    aggregated = AGGREGATOR.match(written)
+    name = written[aggregated.end() :].split(" - ")[0] if aggregated else written  # "- Nasdaq"
+    return OUTLET_NAMES.get(name.casefold(), name)
+
+
 def _credit_columns(outlet: str | None, credits: list[tuple[str, str]]) -> dict:
     """The columns `outlet` (by the name it goes by), `authors`, `editors` (a person once
     each) and `credits`."""
     return {
-        "outlet": OUTLET_NAMES.get(outlet.casefold(), outlet) if outlet else outlet,
+        "outlet": _outlet_name(outlet) if outlet else outlet,
         "authors": _unique(persons(credits, "author")),
         "editors": _unique(persons(credits, "editor")),
         "credits": [{"role": role, "name": name} for role, name in credits],

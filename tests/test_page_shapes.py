@@ -817,3 +817,12 @@ def test_dates_over_untitled_snippets_are_dated_teasers() -> None:
         ("", snippets[1], "2016-09-06"),
     ]
     assert headlines == []
+
+
+@pytest.mark.parametrize(
+    ("note", "outlet"),
+    [("(MENAFN- PR Newswire)", "PR Newswire"), ("(MENAFN- Xinhua)", "Xinhua")],
+)
+def test_an_aggregators_note_names_its_source(note: str, outlet: str) -> None:
+    article, _, _ = read(TITLE, note, *BODY)
+    assert article["outlet"] == outlet

@@ -441,6 +441,16 @@ def test_summaries_that_share_no_words_are_a_listing_even_undated() -> None:
     assert [t.body[0].text for t in parts.teasers] == UNDATED_SUMMARIES[1:]
 
 
+def test_a_listing_whose_first_summary_is_a_three_sentence_lead() -> None:
+    lead = (
+        "What can be done in 10 seconds? Most people think it is hardly anything. "
+        "However, in the Kubuqi Desert, 10 seconds is enough for workers to plant a tree."
+    )
+    parts = split_page(page(lead, *UNDATED_SUMMARIES[1:]))
+    assert [p.text for p in parts.body] == [lead]
+    assert [t.body[0].text for t in parts.teasers] == UNDATED_SUMMARIES[1:]
+
+
 def test_a_featured_story_then_the_list_that_repeats_its_summary() -> None:
     """A tag page: the featured story's headline and summary, the site's slogan, then the
     latest stories' summaries (their titles lost), the featured one first again."""

@@ -13,7 +13,7 @@ from newsmend.split.lines import _ends_sentence, word_count
 from newsmend.split.parts import STRAY, PageParts, Span, Teaser
 
 MIN_UNTITLED_STORIES = 4
-MAX_SUMMARY_SENTENCES = 2
+MAX_SUMMARY_SENTENCES = 3
 MIN_SUMMARY_WORDS = 15
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*+\.?"
 TIME_TOLD = re.compile(  # when a story's lead says it happened: "on Aug 17", "recently"
