@@ -110,6 +110,7 @@ EXAMPLES = {
         "Avatar of Steven",
         "A spa in Luobie Township, Liupanshui City, September 9 (WANG HAIRONG)",
         "Delegates gather in Nanning, southwest China's Guangxi, October 29, 2025. /CGTN",
+        "Kanas is very close to the northern tip of Xinjiang. (File photo)",
         "Men smash a Maserati outside the Qingdao auto show in Shandong province. Photo: Reuters",
         "Delegates visit the Li Zijian Art Museum. (Photo/Yang Huafeng)",
         "Photo shows the new bridge over the Xiangjiang River.",

@@ -323,6 +323,21 @@ def test_an_outlet_and_a_reporter_each_in_brackets_opening_the_body_are_credits(
     assert_offsets(text, parts)
 
 
+def test_an_outlet_then_its_reporters_in_brackets_and_news_open_the_body() -> None:
+    paragraph = (
+        "Shiliuyun-Xinjiang Daily (Reporters Song Haibo, Arman Rizak) news: "
+        "On December 5, a delegation visited Altay."
+    )
+    text = page("A title", paragraph, BODY[1])
+    parts = split_page(text)
+    assert [p.text for p in parts.body] == ["On December 5, a delegation visited Altay.", BODY[1]]
+    assert [c.text for c in parts.credits] == [
+        "Shiliuyun-Xinjiang Daily",
+        "Reporters Song Haibo, Arman Rizak",
+    ]
+    assert_offsets(text, parts)
+
+
 def test_bracketed_credits_closing_the_body_are_credits() -> None:
     closing = "He hoped for more cooperation. (By He Xin—Yiwu Business, translated by Wei Han)"
     parts = split_page(page("A title", "Post Time: 2019-10-26", BODY[0], closing))

@@ -397,7 +397,7 @@ TRAILING_BY = re.compile(
 TRAILING_BY_CHARS = max(map(len, _SIGNED_BY)) + len(" by ") + 1 + 80
 TRAILING_CREDIT = re.compile(r"[(（](?P<credit>[^()（）]{3,200})[)）][^()（）]{0,40}$")
 LEADING_CREDIT = re.compile(
-    r"^(?P<lead>[^()（）.!?。]{0,60}?)\s*[(（](?P<credit>[^()（）]{3,120})[)）]\s*[:：]?\s*"
+    r"^(?P<lead>[^()（）.!?。]{0,60}?)\s*[(（](?P<credit>[^()（）]{3,120})[)）]\s*(?:news\s*)?[:：]?\s*"
 )
 MAX_LEAD_WORDS = 6  # "Lvliang Daily (Reporter Wang Tao) On September 26, ..."
 MAX_LEADING_CREDITS = 2  # an outlet's and a reporter's, each in its brackets
@@ -470,6 +470,8 @@ def _split_off_leading_credit(parts: PageParts) -> bool:
         parse_credit_fields(match["credit"]) or _opening_outlet(match, first.text)
     ):
         parts.body[0] = _cut(first, match.end(), len(first.text))
+        if is_site_name(match["lead"].strip()):  # "Shiliuyun-Xinjiang Daily (Reporters ...)"
+            parts.credits.append(_cut(first, match.start("lead"), match.end("lead")))
         parts.credits.append(credit)
         return True
     if find_date(match["lead"], default_year=2000) and parse_credit_fields(match["credit"]):
