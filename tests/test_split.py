@@ -286,30 +286,30 @@ def test_undated_titles_under_a_list_header_are_headlines() -> None:
 
 
 @pytest.mark.parametrize(
-    ("paragraph", "body", "credit"),
+    ("paragraph", "body", "credits"),
     [
         (
             "Lvliang Daily (Reporter Wang Tao) On September 26, a delegation came.",
             "On September 26, a delegation came.",
-            "Reporter Wang Tao",
+            ["Lvliang Daily", "Reporter Wang Tao"],  # the outlet before the brackets too
         ),
         (
             "(Correspondent Zhao Lei) On May 5, the county opened a school.",
             "On May 5, the county opened a school.",
-            "Correspondent Zhao Lei",
+            ["Correspondent Zhao Lei"],
         ),
         (
             "(Mianyang News) A few days ago, the province commended six cities.",
             "A few days ago, the province commended six cities.",
-            "Mianyang News",
+            ["Mianyang News"],
         ),
     ],
 )
-def test_bracketed_credit_opening_the_body_is_a_credit(paragraph, body, credit) -> None:
+def test_bracketed_credit_opening_the_body_is_a_credit(paragraph, body, credits) -> None:
     text = page("A title", "Source: Xinhua 2022-08-02", paragraph, BODY[1])
     parts = split_page(text)
     assert [p.text for p in parts.body] == [body, BODY[1]]
-    assert [c.text for c in parts.credits] == [credit]
+    assert [c.text for c in parts.credits] == credits
     assert_offsets(text, parts)
 
 
