@@ -826,3 +826,18 @@ def test_dates_over_untitled_snippets_are_dated_teasers() -> None:
 def test_an_aggregators_note_names_its_source(note: str, outlet: str) -> None:
     article, _, _ = read(TITLE, note, *BODY)
     assert article["outlet"] == outlet
+
+
+def test_a_date_above_the_breadcrumb_is_the_sites_clock() -> None:
+    """A portal's header date over its breadcrumb over the headline dates no story."""
+    article, _, _ = read("15 July 2015", "Home>Services>Live>Foreigners in Hunan", TITLE, *BODY)
+    assert article["title_raw"] == TITLE and article["published"] is None
+
+
+def test_a_paragraph_over_a_date_is_no_headline() -> None:
+    """A listing's first item, its text longer than any headline over its date: no title."""
+    paragraph = " ".join([BODY[0]] * 4)
+    assert len(paragraph) > 300
+    article, _, _ = read(paragraph, "2017-06-06 16:07", BODY[1])
+    assert article["title_raw"] is None
+    assert article["body_raw"].startswith(paragraph)

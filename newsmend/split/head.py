@@ -20,6 +20,7 @@ from newsmend.split.lines import (
     ELLIPSIS,
     FURNITURE_KINDS,
     LATIN,
+    MAX_TITLE_CHARS,
     MIN_TITLE_WORDS,
     SENTENCE_INSIDE,
     SITE_SUFFIX,
@@ -35,6 +36,7 @@ from newsmend.split.lines import (
     word_count,
 )
 from newsmend.split.parts import (
+    BREADCRUMB,
     CHINESE,
     DATE,
     ENTRY,
@@ -103,12 +105,13 @@ def _byline_block(lines: list[Span], kinds: list[str], i: int, step: int) -> lis
     """Indexes of the byline lines next to line i, going down (step 1) or up (step -1),
     furniture between them skipped. Going down, a site name among them ("CCTV.com" between
     the headline and its date) is the byline's outlet; going up, so is a section's label
-    ("China Daily | Updated: 2016-02-03", "Govts & policies", then the headline)."""
+    ("China Daily | Updated: 2016-02-03", "Govts & policies", then the headline), but not a
+    breadcrumb: a date above it is the site's clock ("15 July 2015", "Home>News", headline)."""
     block = []
     i += step
     while 0 <= i < len(kinds) and (
         kinds[i] in BYLINE_KINDS
-        or kinds[i] in FURNITURE_KINDS
+        or (kinds[i] in FURNITURE_KINDS and not (step < 0 and kinds[i] == BREADCRUMB))
         or (step < 0 and kinds[i] == TEXT and len(lines[i].text.split()) <= MAX_LABEL_WORDS)
     ):
         if kinds[i] in BYLINE_KINDS or (step > 0 and kinds[i] == SITE_NAME):
@@ -385,8 +388,13 @@ def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     paragraph, not a headline), one the page
     writes again further down (as the text of a picture), or a short capitalised one with
     the story under it."""
-    if ELLIPSIS.search(lines[i].text) or opens_with_dateline(lines[i], kinds[i]):
+    if (
+        ELLIPSIS.search(lines[i].text)
+        or opens_with_dateline(lines[i], kinds[i])
+        or len(lines[i].text) > MAX_TITLE_CHARS
+    ):
         return False  # a snippet the site cut off ("... listening…"), over its date; a wire's
+        # dateline; a paragraph longer than any headline
     if i + 1 < len(kinds) and kinds[i + 1] == MORE_LINK:
         return False  # a summary over the link to its story ("[Detail]")
     after = _next_line(kinds, i)
