@@ -841,3 +841,21 @@ def test_a_paragraph_over_a_date_is_no_headline() -> None:
     article, _, _ = read(paragraph, "2017-06-06 16:07", BODY[1])
     assert article["title_raw"] is None
     assert article["body_raw"].startswith(paragraph)
+
+
+def test_a_deck_without_a_full_stop_over_the_story_is_no_headline() -> None:
+    """Headline, then a deck written without a full stop, then the story's paragraphs."""
+    deck = (
+        "As well as the sepak takraw and football competitions of the 19th Asian Games, "
+        "the city has plenty to offer away from the arena"
+    )
+    article, _, _ = read("Visitors get a kick out of Jinhua", deck, *BODY)
+    assert article["title_raw"] == "Visitors get a kick out of Jinhua"
+    assert article["body_raw"].startswith(BODY[0])
+
+
+def test_a_first_paragraph_without_a_full_stop_is_not_a_deck_when_others_lack_one_too() -> None:
+    lead = "Xin Yue, a journalist from China Arab TV says that Hunan will have a promising future"
+    second = "Li Hualin, a journalist from Economic Daily says that she is very optimistic"
+    article, _, _ = read(TITLE, "2018-03-14 13:51:38", TITLE, lead, BODY[0], second, BODY[1])
+    assert article["title_raw"] == TITLE and article["body_raw"].startswith(lead)

@@ -24,6 +24,7 @@ from newsmend.split.lines import (
     MIN_TITLE_WORDS,
     SENTENCE_INSIDE,
     SITE_SUFFIX,
+    _ends_sentence,
     _is_prose,
     _next_line,
     _paragraphs,
@@ -63,6 +64,7 @@ MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
 MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.5, 4.0  # a headline over its deck wins
 SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
 MIN_DECK_HEADLINE_WORDS = 5  # not a section's label ("Govts & policies")
+MIN_DECK_PARAGRAPHS = 2  # paragraphs under a deck that has no full stop (_over_paragraphs)
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
 ENGLISH_RUN = re.compile(
     r"[\"“‘(\[]?[A-Za-z0-9][^\u3400-\u9fff\uff01-\uff5e丨]*[A-Za-z0-9.!?\"”’)\]]"
@@ -173,8 +175,24 @@ def _over_subtitle(lines: list[Span], kinds: list[str], i: int, candidates: list
         and (  # not the story's first paragraph, written without a full stop
             len(lines[subtitle].text.split()) < MIN_DECK_WORDS
             or kinds[_next_line(kinds, subtitle)] in BYLINE_KINDS
+            or _over_paragraphs(lines, kinds, subtitle)
         )
     )
+
+
+def _over_paragraphs(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A line with no full stop over paragraphs that all end a sentence, MIN_DECK_PARAGRAPHS
+    or more ("As well as the sepak takraw ... away from the arena", then the story): a deck.
+    A story whose first paragraph lacks its full stop writes others without one too (a
+    line "Li Hualin, a journalist ... says that ..." under each quoted person)."""
+    if _ends_sentence(lines[i]):
+        return False
+    following, count = _next_line(kinds, i), 0
+    while following < len(lines) and kinds[following] == TEXT:
+        if not _ends_sentence(lines[following]):
+            return False
+        following, count = _next_line(kinds, following), count + 1
+    return count >= MIN_DECK_PARAGRAPHS
 
 
 def _over_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
