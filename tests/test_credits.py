@@ -602,3 +602,12 @@ def test_a_second_role_after_and_is_its_own_field(
     parsed = parse_byline(line)
     assert (parsed.authors, parsed.editors) == (authors, editors)
     assert parse_credit_line(line) is not None
+
+
+def test_an_intern_reporter_is_credited_and_an_outlet_of_menu_words_is_an_outlet() -> None:
+    assert parse_credit_fields("Reporter Xi Jinyan, intern Zhu Siqi") == [
+        ("reporter", ["Xi Jinyan"]),
+        ("reporter", ["Zhu Siqi"]),
+    ]
+    assert parse_byline("China News Service").outlet == "China News Service"
+    assert parse_byline("News").outlet is None  # a menu's word alone

@@ -338,6 +338,19 @@ def test_an_outlet_then_its_reporters_in_brackets_and_news_open_the_body() -> No
     assert_offsets(text, parts)
 
 
+def test_a_translated_wire_head_opening_the_body_names_the_outlet_and_its_reporters() -> None:
+    paragraph = (
+        "China News Service, Lishui, July 19 (Reporter Xi Jinyan, intern Zhu Siqi) "
+        "Every summer, guests come to Lishan Village."
+    )
+    parts = split_page(page("A title", paragraph, BODY[1]))
+    assert parts.body[0].text == "Every summer, guests come to Lishan Village."
+    assert [c.text for c in parts.credits] == [
+        "China News Service",
+        "Reporter Xi Jinyan, intern Zhu Siqi",
+    ]
+
+
 def test_bracketed_credits_closing_the_body_are_credits() -> None:
     closing = "He hoped for more cooperation. (By He Xin—Yiwu Business, translated by Wei Han)"
     parts = split_page(page("A title", "Post Time: 2019-10-26", BODY[0], closing))

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from newsmend.credits.names import EDGE_PUNCTUATION, looks_like_names
+from newsmend.credits.outlets import is_site_name
 from newsmend.dates import find_date
 from newsmend.furniture import is_furniture_word, strip_toolbar
 from newsmend.tables import read_toml
@@ -204,7 +205,8 @@ def may_name_an_outlet(value: str) -> bool:
     before a label that names nobody, an issue number or a time does not ("Print", "Hits:
     345", "0 By", "NO. 40-41")."""
     return (
-        not is_furniture_word(value)
+        # a menu's words may make an outlet's name of two or more: "China News Service"
+        (not is_furniture_word(value) or (is_site_name(value) and " " in value))
         and not value.startswith("By ")  # "By a Minghui correspondent in Jiangxi Province"
         and not DATE_LABEL_WORDS.issuperset(value.casefold().split())  # "Last Updated on"
         and bool(strip_toolbar(value))

@@ -470,8 +470,11 @@ def _split_off_leading_credit(parts: PageParts) -> bool:
         parse_credit_fields(match["credit"]) or _opening_outlet(match, first.text)
     ):
         parts.body[0] = _cut(first, match.end(), len(first.text))
-        if is_site_name(match["lead"].strip()):  # "Shiliuyun-Xinjiang Daily (Reporters ...)"
-            parts.credits.append(_cut(first, match.start("lead"), match.end("lead")))
+        outlet = match["lead"].split(",")[0]  # "China News Service, Lishui, July 19 (...)"
+        if is_site_name(outlet.strip()):  # "Shiliuyun-Xinjiang Daily (Reporters ...)"
+            parts.credits.append(
+                _cut(first, match.start("lead"), match.start("lead") + len(outlet))
+            )
         parts.credits.append(credit)
         return True
     if find_date(match["lead"], default_year=2000) and parse_credit_fields(match["credit"]):
