@@ -81,6 +81,12 @@ BYLINES = [
     ("July 2, 2021 | By Li Hua", ["Li Hua"], [], None),
     ("Date：2021年07月02日  来源：扬州日报  作者：李华", ["李华"], [], "扬州日报"),
     (
+        "来源:扬州日报 作者:李华 王英 发表时间:2021-07-02 00:43",
+        ["李华", "王英"],
+        [],
+        "扬州日报",
+    ),
+    (
         "Publication time: 2021-07-02 10:00:00 Source: Yangzhou News Network Editor: Li Hua",
         [],
         ["Li Hua"],
@@ -859,3 +865,22 @@ def test_a_first_paragraph_without_a_full_stop_is_not_a_deck_when_others_lack_on
     second = "Li Hualin, a journalist from Economic Daily says that she is very optimistic"
     article, _, _ = read(TITLE, "2018-03-14 13:51:38", TITLE, lead, BODY[0], second, BODY[1])
     assert article["title_raw"] == TITLE and article["body_raw"].startswith(lead)
+
+
+def test_a_listed_storys_column_name_is_not_part_of_its_title() -> None:
+    items = [
+        ("GD requires schools to start online classes in March", "Schools will teach online."),
+        ("Updates on dine-in services in GD", "Guangdong resumed dine-in services on Friday."),
+        ("Video | We are together with Foshan", "A number of foreign friends stay in Foshan."),
+    ]
+    _, others, _ = read(
+        "Guangdong, zero new cases!",
+        "",
+        "Guangdong had reported no new cases across the province.",
+        *[line for title, snippet in items for line in ("", title, "", snippet)],
+    )
+    assert [other["title_raw"] for other in others] == [
+        "GD requires schools to start online classes in March",
+        "Updates on dine-in services in GD",
+        "We are together with Foshan",
+    ]

@@ -23,6 +23,8 @@ offsets.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsmend.split.after import _passable, _read_after_body, _read_teasers, without_ranks
 from newsmend.split.body import (
     _read_body,
@@ -30,7 +32,14 @@ from newsmend.split.body import (
     _teaser_before_more,
     _without_trailing_labels,
 )
-from newsmend.split.head import _byline_after, _head, _headline, _past_blurb, _sidebar
+from newsmend.split.head import (
+    _byline_after,
+    _head,
+    _headline,
+    _past_blurb,
+    _sidebar,
+    _without_column,
+)
 from newsmend.split.lines import (
     FURNITURE_KINDS,
     MIN_TITLE_WORDS,
@@ -153,6 +162,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     parts.continued = not parts.teasers and under < len(kinds) and kinds[under] == PAGER
     untitled_listing(parts)
     parts.headlines = without_ranks(parts.headlines)
+    parts.teasers = [replace(t, title=_without_column(t.title)) for t in parts.teasers]
     return parts
 
 
