@@ -70,6 +70,7 @@ EXAMPLES = {
         "互联网新闻信息许可证10120180008",
         "Contact Us",
         "E-mail: webmaster@example.cn",
+        "E-mail lunthesis@163.com Phone 0551-65179860-203",
         "(+86) 0532-68873099",
         "Monday - Friday 9:00am - 5:00pm",
         "Tel: 0571-12345678",
@@ -107,6 +108,7 @@ EXAMPLES = {
     ],
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "caption": [
+        "CHINA-SHANDONG-WEIHAI-APPLE-HARVEST (CN)",
         "Avatar of Steven",
         "A spa in Luobie Township, Liupanshui City, September 9 (WANG HAIRONG)",
         "Delegates gather in Nanning, southwest China's Guangxi, October 29, 2025. /CGTN",
@@ -170,6 +172,8 @@ EXAMPLES = {
     ],
 }
 STORY_LINES = [
+    "Phone makers in Dongguan ship 5 million handsets",
+    "COVID-19 cases in Guangdong fall",
     "Chinese Central Media Reports Hunan's Achievements",
     "On July 26, the Xinhua News Agency released an article to cover Hunan's great changes.",
     "Wuxi's 2022 compulsory education enrollment policy is released",

@@ -884,3 +884,42 @@ def test_a_listed_storys_column_name_is_not_part_of_its_title() -> None:
         "Updates on dine-in services in GD",
         "We are together with Foshan",
     ]
+
+
+def test_a_related_titles_column_name_is_not_part_of_it() -> None:
+    byline = "Source: Xinhua News Agency  Author: Li Hua  Editor in charge: Wang Ying"
+    _, _, headlines = read(
+        TITLE,
+        byline,
+        *BODY,
+        "Related News",
+        "【网络中国节·七夕】Amazing Hefei subway opens its third line",
+        "Chengdu Universiade | Citywalk in old Chengdu",
+    )
+    assert [h["title_raw"] for h in headlines] == [
+        "Amazing Hefei subway opens its third line",
+        "Citywalk in old Chengdu",
+    ]
+
+
+def test_a_dated_post_cut_after_its_wire_dateline_is_a_story() -> None:
+    _, others, headlines = read(
+        "05/12/2019",
+        "",
+        "4,000-year-old granaries discovered in central China's Neolithic ruins",
+        "",
+        "ZHENGZHOU, Dec. 5 (Xinhua) -- Archaeologists have unearthed a number of circular "
+        "foundations at a Neolithic site.",
+        "",
+        "Source: Xinhua",
+        "",
+        "05/10/2019",
+        "",
+        "Economic Watch: Foreign investors show strong appetite for Chinese market",
+        "",
+        "BEIJING, Oct. 4 (Xinhua) -- Despite t",
+    )
+    assert [(o["title_raw"], str(o["published"])) for o in others] == [
+        ("Economic Watch: Foreign investors show strong appetite for Chinese market", "2019-10-05")
+    ]
+    assert headlines == []

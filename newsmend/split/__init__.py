@@ -162,8 +162,15 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     parts.continued = not parts.teasers and under < len(kinds) and kinds[under] == PAGER
     untitled_listing(parts)
     parts.headlines = without_ranks(parts.headlines)
-    parts.teasers = [replace(t, title=_without_column(t.title)) for t in parts.teasers]
+    _without_columns(parts)
     return parts
+
+
+def _without_columns(parts: PageParts) -> None:
+    """Listed titles without their column's name, as the page's own headline is read
+    ("Video | We are together!", "【网络中国节·七夕】Amazing Hefei subway")."""
+    parts.teasers = [replace(t, title=_without_column(t.title)) for t in parts.teasers]
+    parts.headlines = [replace(h, title=_without_column(h.title)) for h in parts.headlines]
 
 
 def _photo_story(parts: PageParts, title: Span | None) -> None:

@@ -514,8 +514,13 @@ def _title_cased(text: str) -> bool:
 
 
 def _prose_follows(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A paragraph comes next, or a story's first line cut after its wire dateline
+    ("BEIJING, Oct. 4 (Xinhua) — Despite t")."""
     following = _next_line(kinds, i)
-    return following < len(lines) and _is_prose(lines[following], kinds[following])
+    return following < len(lines) and (
+        _is_prose(lines[following], kinds[following])
+        or opens_with_dateline(lines[following], kinds[following])
+    )
 
 
 def _entry_title(line: Span, kind: str) -> tuple[Span | None, Span]:
