@@ -109,6 +109,7 @@ EXAMPLES = {
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "caption": [
         "CHINA-SHANDONG-WEIHAI-APPLE-HARVEST (CN)",
+        "spot_img",
         "Avatar of Steven",
         "A spa in Luobie Township, Liupanshui City, September 9 (WANG HAIRONG)",
         "Delegates gather in Nanning, southwest China's Guangxi, October 29, 2025. /CGTN",

@@ -923,3 +923,50 @@ def test_a_dated_post_cut_after_its_wire_dateline_is_a_story() -> None:
         ("Economic Watch: Foreign investors show strong appetite for Chinese market", "2019-10-05")
     ]
     assert headlines == []
+
+
+def test_a_category_page_with_exclaimed_titles_and_a_reviews_sidebar() -> None:
+    items = [
+        (
+            "Cadre Accused of Beating Man with Disability in Lianyungang",
+            (
+                "Right after the Party Committee revealed its list on 23 April, citizens came forward "
+                "reporting that a candidate had beaten a villager...."
+            ),
+        ),
+        (
+            "Laying Golden Eggs! Lianyungang “Goose Sister” Now Big Time Businesswomen!",
+            (
+                "When Jiang Guiping, now 56, entered the goose breeding industry in 2019, 1,300 of her "
+                "geese died. Jiang employs 20 villagers and mainly sells the..."
+            ),
+        ),
+        (
+            "Scandal in Lianyungang as Employee Exposes Boss",
+            (
+                "The accusation was made on a banner pasted on a car at the entrance to the station. "
+                "Staff revealed the informant to be their colleague, who was..."
+            ),
+        ),
+    ]
+    reviews = [
+        (
+            "Saddle up, Nanjingers! There’s a New Indian in Town",
+            "This correspondent hails from a small town in the Scottish Highlands. Remote...",
+        ),
+        (
+            "Weaving Magic with Craft Beer by the Qinhuai River",
+            "T’was said, back in the day, that civilisation in Nanjing was a...",
+        ),
+    ]
+    article, others, _ = read(
+        "spot_img",
+        "",
+        "Breaking News out of Lianyungang of Late",
+        *[line for title, snippet in items for line in ("", title, "", snippet)],
+        "",
+        "Latest Reviews",
+        *[line for title, snippet in reviews for line in ("", title, "", snippet)],
+    )
+    titles = [title for title, _ in items + reviews]
+    assert [article["title_raw"]] + [other["title_raw"] for other in others] == titles

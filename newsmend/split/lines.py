@@ -445,8 +445,9 @@ def _is_prose_text(text: str) -> bool:
         return True  # a paragraph: its words need no counting
     words = len(text.split())
     ends = text[-1] in SENTENCE_ENDS and any(
-        _ends(end, text) and words >= least for end, least in MIN_PROSE_WORDS.items()
-    )
+        _ends(end, text) and words >= least and not (end is EXCLAMATION and _title_cased(text))
+        for end, least in MIN_PROSE_WORDS.items()
+    )  # "Laying Golden Eggs! Lianyungang “Goose Sister” Now Big Time Businesswomen!" is a title
     return (
         ends
         or (words >= MIN_SNIPPET_WORDS and SENTENCE_INSIDE.search(text) is not None)
