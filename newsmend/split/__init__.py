@@ -24,6 +24,7 @@ offsets.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeVar
 
 from newsmend.split.after import _passable, _read_after_body, _read_teasers, without_ranks
 from newsmend.split.body import (
@@ -68,6 +69,7 @@ from newsmend.split.parts import (
 )
 from newsmend.split.summaries import untitled_listing
 
+Titled = TypeVar("Titled", Teaser, Headline)
 MAX_ALT_TEXT_WORDS = 8  # a picture's alternative text over a listed title
 MIN_ALT_TEXTS = 3
 
@@ -169,8 +171,14 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
 def _without_columns(parts: PageParts) -> None:
     """Listed titles without their column's name, as the page's own headline is read
     ("Video | We are together!", "【网络中国节·七夕】Amazing Hefei subway")."""
-    parts.teasers = [replace(t, title=_without_column(t.title)) for t in parts.teasers]
-    parts.headlines = [replace(h, title=_without_column(h.title)) for h in parts.headlines]
+    parts.teasers = [_retitled(teaser) for teaser in parts.teasers]
+    parts.headlines = [_retitled(headline) for headline in parts.headlines]
+
+
+def _retitled(item: Titled) -> Titled:
+    """A teaser or headline whose title lost its column's name (itself when it has none)."""
+    title = _without_column(item.title)
+    return item if title is item.title else replace(item, title=title)
 
 
 def _photo_story(parts: PageParts, title: Span | None) -> None:

@@ -71,6 +71,7 @@ ENGLISH_RUN = re.compile(
 )
 COLUMN_LABEL = re.compile(r"[【\[][^\]】]{1,30}[\]】]\s*+|[^|｜\[【]{1,30}[|｜]\s*+(?=\S)")
 MAX_COLUMN_WORDS = 4
+COLUMN_REACH = 31  # COLUMN_LABEL's bar is at most this far in
 CHINESE_COLUMN = re.compile(r"[\u3400-\u9fff]{2,12}\s*[|｜:：]\s*(?=[^|｜]*[A-Za-z])")
 CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
 MAX_HEADLINE_WORDS = 20
@@ -274,13 +275,19 @@ def _without_column(title: Span) -> Span:
     chinese = CHINESE_COLUMN.match(title.text)
     if chinese:
         return _cut(title, chinese.end(), len(title.text))
-    column = COLUMN_LABEL.match(title.text)
+    column = COLUMN_LABEL.match(title.text) if _may_have_column(title.text) else None
     if column is None or word_count(title.text[column.end() :]) < MIN_TITLE_WORDS:
         return title
     label = column.group().strip(" |｜[]【】")
     if len(label.split()) > MAX_COLUMN_WORDS or looks_like_date(label):
         return title
     return _cut(title, column.end(), len(title.text))
+
+
+def _may_have_column(text: str) -> bool:
+    """Whether COLUMN_LABEL can match: a bracket opens the text or a bar is in reach (most
+    titles have neither, and the search would read 30 characters of each)."""
+    return text[:1] in "【[" or "|" in text[:COLUMN_REACH] or "｜" in text[:COLUMN_REACH]
 
 
 def _byline_after(title: Span) -> tuple[Span, list[Span]]:
