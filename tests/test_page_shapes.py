@@ -970,3 +970,33 @@ def test_a_category_page_with_exclaimed_titles_and_a_reviews_sidebar() -> None:
     )
     titles = [title for title, _ in items + reviews]
     assert [article["title_raw"]] + [other["title_raw"] for other in others] == titles
+
+
+def test_a_tag_page_of_dated_summaries_lists_its_featured_story_again() -> None:
+    featured = "While China’s environmental crisis has been a focus of popular discontent in..."
+    listed = [
+        (
+            "Mar 20, 2014",
+            "After Caijing recently published an article claiming that Baoding is soon to become...",
+        ),
+        (
+            "Aug 9, 2011",
+            "Northern Chinese forestry authorities released over half a billion bees in order to...",
+        ),
+        (
+            "Aug 16, 2009",
+            "ABC News profiles Yu Qun, the mayor of Baoding, who is aiming to make his city...",
+        ),
+    ]
+    article, others, headlines = read(
+        "Government Policy Clearing the Air in Some Areas",
+        featured,
+        "May 24, 2015",
+        featured,
+        *[line for date, summary in listed for line in (date, summary)],
+    )
+    assert str(article["published"]) == "2015-05-24"
+    assert [(o["title_raw"], o["body_raw"], o["published_raw"]) for o in others] == [
+        ("", summary, date) for date, summary in listed
+    ]
+    assert headlines == []

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeVar
 
+from newsmend.dates import find_date
 from newsmend.split.after import _passable, _read_after_body, _read_teasers, without_ranks
 from newsmend.split.body import (
     _read_body,
@@ -160,12 +161,27 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     teaser_start = _read_after_body(lines, kinds, bulleted, body_end, parts)
     going_on = all(_passable(kinds[j], lines[j]) for j in range(body_end, teaser_start))
     _read_teasers(lines, kinds, bulleted, teaser_start, parts, going_on)
+    _listed_again(parts)
     under = _skip_meta(kinds, body_end, furniture=False)  # a list's pager pages the list
     parts.continued = not parts.teasers and under < len(kinds) and kinds[under] == PAGER
     untitled_listing(parts)
     parts.headlines = without_ranks(parts.headlines)
     _without_columns(parts)
     return parts
+
+
+def _listed_again(parts: PageParts) -> None:
+    """An untitled listed story whose text is the page's own story's, word for word (a tag
+    page lists its featured story again, under the date the featured one lacks): the same
+    story, no second record; its date and byline lines date the story when nothing else
+    does."""
+    told = [paragraph.text for paragraph in parts.body]
+    for k, teaser in enumerate(parts.teasers):
+        if told and not teaser.title.text and [p.text for p in teaser.body] == told:
+            del parts.teasers[k]
+            if not any(find_date(line.text) for line in parts.bylines):
+                parts.bylines += teaser.meta
+            return
 
 
 def _without_columns(parts: PageParts) -> None:

@@ -76,7 +76,7 @@ def _read_after_body(
             parts.credits.append(line)  # the date under the story, itself undated
             dated, i = True, i + 1
             continue
-        if dated and _date_over_snippet(lines, kinds, i):
+        if _date_over_snippet(lines, kinds, i):
             return i  # "2016-09-13", a story's text without its title: the next story
         if kind == DATE and date_first is not False and _followed_by_title(kinds, i):
             parts.headlines.append(Headline(lines[i + 1], line))
