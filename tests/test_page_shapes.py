@@ -1000,3 +1000,18 @@ def test_a_tag_page_of_dated_summaries_lists_its_featured_story_again() -> None:
         ("", summary, date) for date, summary in listed
     ]
     assert headlines == []
+
+
+def test_a_label_ending_in_a_colon_is_no_headline() -> None:
+    article, _, _ = read(
+        "中文 English Francais",
+        "Home >> Whats on >> Detailed Page",
+        "",
+        "Video Caption:",
+        "",
+        '"If I had a word for the city, I would say mild."',
+        "",
+        *BODY,
+    )
+    assert article["title_raw"] is None or article["title_raw"] == ""
+    assert article["body_raw"].startswith('"If I had a word for the city')

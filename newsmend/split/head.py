@@ -71,6 +71,7 @@ ENGLISH_RUN = re.compile(
 )
 COLUMN_LABEL = re.compile(r"[【\[][^\]】]{1,30}[\]】]\s*+|[^|｜\[【]{1,30}[|｜]\s*+(?=\S)")
 MAX_COLUMN_WORDS = 4
+COLONS = (":", "：")  # a line that ends in one labels what follows: no headline
 COLUMN_REACH = 31  # COLUMN_LABEL's bar is at most this far in
 CHINESE_COLUMN = re.compile(r"[\u3400-\u9fff]{2,12}\s*[|｜:：]\s*(?=[^|｜]*[A-Za-z])")
 CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
@@ -464,7 +465,11 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
         for i in range(prose)
         if _title_like(lines[i], kinds[i]) or _dated_title_over(kinds, i, prose)
     ]
-    candidates = [i for i in candidates if not _dashed_subtitle(lines, i, candidates)]
+    candidates = [
+        i
+        for i in candidates
+        if not _dashed_subtitle(lines, i, candidates) and not lines[i].text.endswith(COLONS)
+    ]  # "Video Caption:" announces what follows
     named = [i for i in candidates if is_site_name(lines[i].text)]  # a release's issuer
     candidates = [i for i in candidates if i not in named] or candidates
     decked = next((i for i in candidates if _head_block(lines, kinds, i, candidates)), None)
