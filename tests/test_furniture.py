@@ -40,6 +40,8 @@ EXAMPLES = {
     ],
     "separator": ["-", "***", "———"],
     "share_bar": [
+        "Comment  Tell A Friend",
+        "Print Format  Save Article",
         "ALMS",
         "Print Close",
         "Back Forward Refresh",
@@ -132,6 +134,11 @@ EXAMPLES = {
         "View all stories",
     ],
     "navigation": [
+        "Text Version",
+        "RSS Feeds",
+        "About US Help Site Map",
+        "-Give us feedback",
+        "What's new",
         "Home About Us News Services Contact",
         "Home Lao Chinese",  # a Lao paper's menu and its languages
         "Local News",
@@ -173,6 +180,7 @@ EXAMPLES = {
     ],
 }
 STORY_LINES = [
+    "New site helps online readers find help",
     "Phone makers in Dongguan ship 5 million handsets",
     "COVID-19 cases in Guangdong fall",
     "Chinese Central Media Reports Hunan's Achievements",

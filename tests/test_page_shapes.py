@@ -1015,3 +1015,24 @@ def test_a_label_ending_in_a_colon_is_no_headline() -> None:
     )
     assert article["title_raw"] is None or article["title_raw"] == ""
     assert article["body_raw"].startswith('"If I had a word for the city')
+
+
+def test_a_related_list_between_the_byline_and_the_story_is_headlines() -> None:
+    related = [
+        "Living Buddha: March 14 unrest damages image of Buddhism",
+        "Taiwan, Hong Kong, Macao reporters invited to cover Tibet",
+        "95% of business resumes in Lhasa",
+    ]
+    article, others, headlines = read(
+        "What's new",
+        TITLE,
+        "08:25, July 02, 2021",
+        "",
+        " Related News",
+        *[" " + title for title in related],
+        " Comment  Tell A Friend",
+        *BODY,
+    )
+    assert article["title_raw"] == TITLE and str(article["published"]) == DAY
+    assert body_whole(article) and others == []
+    assert [h["title_raw"] for h in headlines] == related

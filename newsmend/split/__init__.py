@@ -41,6 +41,7 @@ from newsmend.split.head import (
     _past_blurb,
     _sidebar,
     _without_column,
+    listed_above,
 )
 from newsmend.split.lines import (
     FURNITURE_KINDS,
@@ -144,7 +145,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
         bylines=[lines[i] for i in bylines] + after,
         body=[],
         residue=[lines[i] for i in range(body_start) if kinds[i] == RESIDUE],
-        headlines=_bulleted_above(lines, kinds, bulleted, title, body_start),
+        headlines=_headlines_above(lines, kinds, bulleted, title, body_start),
         furniture=[
             (kinds[i], lines[i])
             for i in range(body_start)
@@ -224,6 +225,18 @@ def _title_and_byline(
         date, headline = _entry_title(lines[title], ENTRY)
         return headline, [date] if date else []
     return _byline_after(_headline(lines[title]))
+
+
+def _headlines_above(
+    lines: list[Span], kinds: list[str], bulleted: set[int], title: int | None, body_start: int
+) -> list[Headline]:
+    """Other stories' titles above this one, in page order: a bulleted list's, and those a
+    list's header opens ("Related News", then its titles, over the story)."""
+    found = {h.title.start: h for h in _bulleted_above(lines, kinds, bulleted, title, body_start)}
+    for i in listed_above(lines, kinds, body_start):
+        if i != title:
+            found.setdefault(lines[i].start, Headline(lines[i], None))
+    return [found[start] for start in sorted(found)]
 
 
 def _bulleted_above(

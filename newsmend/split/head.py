@@ -41,6 +41,7 @@ from newsmend.split.parts import (
     CHINESE,
     DATE,
     ENTRY,
+    HEADER,
     HEADLINE,
     META,
     MORE_LINK,
@@ -148,12 +149,8 @@ def _title_score(
     words = len(lines[i].text.split())
     score = -float(sum(1 for c in candidates if c > i))  # candidates between it and the body
     score -= 3 if words <= 2 else 1 if words == 3 else 0
-    score -= 3 if lines[i].text.endswith((":", "：")) else 0
     following = _next_line(kinds, i)
-    bylined = following < len(kinds) and (
-        kinds[following] in BYLINE_KINDS or read_dateline(lines[following].text) is not None
-    )  # a byline under it, or the story's wire dateline ("NANCHANG, China, Nov. 26, 2021 --")
-    score += 2 if bylined else 0
+    score += 2 if _bylined(lines, kinds, i) else 0
     score += DECK_WEIGHT if following in candidates and _over_deck(lines, kinds, i) else 0
     score += SUBTITLE_WEIGHT if _over_subtitle(lines, kinds, i, candidates) else 0
     score += REPEAT_WEIGHT if lines[i].text in repeated else 0
@@ -460,10 +457,12 @@ def _headline_sized(line: Span) -> bool:
 def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], int]:
     """(title index or None, byline indexes, index of the first body line)."""
     prose = _first_prose(lines, kinds)
+    listed = set(listed_above(lines, kinds, prose))
     candidates = [
         i
         for i in range(prose)
-        if _title_like(lines[i], kinds[i]) or _dated_title_over(kinds, i, prose)
+        if (_title_like(lines[i], kinds[i]) or _dated_title_over(kinds, i, prose))
+        and i not in listed
     ]
     candidates = [
         i
@@ -500,6 +499,34 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     if title is None:
         title = _title_after_lead(lines, kinds, body_start)
     return title, bylines, body_start
+
+
+def listed_above(lines: list[Span], kinds: list[str], end: int) -> list[int]:
+    """The title lines of lists above line `end` that a list's header opens ("Related News",
+    then "Living Buddha: March 14 unrest ...", ...): other stories' headlines, never this
+    one's. A title with a byline or a date under it ends the list: that one is a story's."""
+    return [
+        j for i in range(end) if kinds[i] == HEADER for j in _list_run(lines, kinds, i) if j < end
+    ]
+
+
+def _list_run(lines: list[Span], kinds: list[str], header: int) -> list[int]:
+    """The title lines right under a list's header, up to the first line of another kind."""
+    run = []
+    j = header + 1
+    while j < len(lines) and _title_like(lines[j], kinds[j]) and not _bylined(lines, kinds, j):
+        run.append(j)
+        j += 1
+    return run
+
+
+def _bylined(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A byline or the story's wire dateline under line i ("NANCHANG, China, Nov. 26, 2021
+    --")."""
+    following = _next_line(kinds, i)
+    return following < len(kinds) and (
+        kinds[following] in BYLINE_KINDS or read_dateline(lines[following].text) is not None
+    )
 
 
 def _head_block(lines: list[Span], kinds: list[str], i: int, candidates: list[int]) -> bool:
@@ -605,13 +632,16 @@ def _past_blurb(
 
 
 def _body_start(lines: list[Span], kinds: list[str], i: int) -> int:
-    """The first body line at or after i: furniture, Chinese residue of the byline and
-    Chinese lines over the English text are passed, and so are up to MAX_STRAY short text
-    lines (a link, a kicker) when a paragraph follows them."""
+    """The first body line at or after i: furniture, Chinese residue of the byline, a list
+    of other stories' titles under its header and Chinese lines over the English text are
+    passed, and so are up to MAX_STRAY short text lines (a link, a kicker) when a paragraph
+    follows them."""
     strays = 0
     while i < len(lines):
         if kinds[i] in FURNITURE_KINDS or kinds[i] == RESIDUE:
             i += 1
+        elif kinds[i] == HEADER and _list_run(lines, kinds, i):
+            i = _list_run(lines, kinds, i)[-1] + 1  # "Related News" and its titles over the story
         elif kinds[i] == CHINESE and _english_under(lines, kinds, i):
             kinds[i] = STRAY  # the Chinese version of the paragraph, headline or caption under it
             i += 1
