@@ -111,6 +111,7 @@ EXAMPLES = {
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "caption": [
         "CHINA-SHANDONG-WEIHAI-APPLE-HARVEST (CN)",
+        "Journalists from Hong Kong arrive in Lhasa for a three-day media trip. [Xinhua]",
         "spot_img",
         "Avatar of Steven",
         "A spa in Luobie Township, Liupanshui City, September 9 (WANG HAIRONG)",
