@@ -20,6 +20,7 @@ from newsmend.furniture import (
 
 EXAMPLES = {
     "breadcrumb": [
+        "Home -  Press Room -",
         "You are browsing the archive for 2010 April.",
         "Home>News>Local News",
         "> Government > News",
@@ -181,6 +182,7 @@ EXAMPLES = {
     ],
 }
 STORY_LINES = [
+    "Home-grown talent returns to Wenzhou",
     "New site helps online readers find help",
     "Phone makers in Dongguan ship 5 million handsets",
     "COVID-19 cases in Guangdong fall",

@@ -1036,3 +1036,8 @@ def test_a_related_list_between_the_byline_and_the_story_is_headlines() -> None:
     assert article["title_raw"] == TITLE and str(article["published"]) == DAY
     assert body_whole(article) and others == []
     assert [h["title_raw"] for h in headlines] == related
+
+
+def test_a_related_header_whose_list_was_lost_leaves_the_headline_over_its_story() -> None:
+    article, _, headlines = read("The story appears on", "Related News", TITLE, *BODY)
+    assert article["title_raw"] == TITLE and body_whole(article) and headlines == []

@@ -504,17 +504,25 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
 def listed_above(lines: list[Span], kinds: list[str], end: int) -> list[int]:
     """The title lines of lists above line `end` that a list's header opens ("Related News",
     then "Living Buddha: March 14 unrest ...", ...): other stories' headlines, never this
-    one's. A title with a byline or a date under it ends the list: that one is a story's."""
+    one's."""
     return [
         j for i in range(end) if kinds[i] == HEADER for j in _list_run(lines, kinds, i) if j < end
     ]
 
 
 def _list_run(lines: list[Span], kinds: list[str], header: int) -> list[int]:
-    """The title lines right under a list's header, up to the first line of another kind."""
+    """The title lines right under a list's header, up to the first line of another kind. A
+    title with a byline or a paragraph right under it is a story's headline, no list's (a
+    stored copy kept "Related News" but lost its list: "Ningbo port worker tests positive",
+    then the story)."""
     run = []
     j = header + 1
-    while j < len(lines) and _title_like(lines[j], kinds[j]) and not _bylined(lines, kinds, j):
+    while (
+        j < len(lines)
+        and _title_like(lines[j], kinds[j])
+        and not _bylined(lines, kinds, j)
+        and not (j + 1 < len(lines) and _is_prose(lines[j + 1], kinds[j + 1]))
+    ):
         run.append(j)
         j += 1
     return run
