@@ -1041,3 +1041,23 @@ def test_a_related_list_between_the_byline_and_the_story_is_headlines() -> None:
 def test_a_related_header_whose_list_was_lost_leaves_the_headline_over_its_story() -> None:
     article, _, headlines = read("The story appears on", "Related News", TITLE, *BODY)
     assert article["title_raw"] == TITLE and body_whole(article) and headlines == []
+
+
+def test_untitled_excerpts_the_site_cut_off_are_a_listing() -> None:
+    excerpts = [
+        (
+            "Li Hua has been appointed as the director of the city's education bureau. Li, born "
+            "in 1969, first worked at a finance institute. Later, Li served as Deputy […]"
+        ),
+        (
+            "The city's market regulator reported that there are 2.4 million registered "
+            "businesses in the region, up 7.75% on the year before. Among them, there are […]"
+        ),
+        (
+            "A 5.8-magnitude earthquake occurred in Akqi County on Sunday, the China Earthquake "
+            "Networks Center reported. As of 1:00 p.m., no casualties or collapses…"
+        ),
+    ]
+    article, others, _ = read(*[line for excerpt in excerpts for line in (excerpt, "")])
+    assert article["body_raw"] == excerpts[0]
+    assert [(o["title_raw"], o["body_raw"]) for o in others] == [("", e) for e in excerpts[1:]]

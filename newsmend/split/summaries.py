@@ -13,6 +13,8 @@ from newsmend.split.lines import _ends_sentence, word_count
 from newsmend.split.parts import STRAY, PageParts, Span, Teaser
 
 MIN_UNTITLED_STORIES = 4
+MIN_CUT_STORIES = 2
+CUT_OFF = re.compile(r"(?:…|\.\.\.)[\])）]?$")  # a site's excerpt ends: "...", "…", "[…]"
 MAX_SUMMARY_SENTENCES = 3
 MIN_SUMMARY_WORDS = 15
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*+\.?"
@@ -46,8 +48,9 @@ def untitled_listing(parts: PageParts) -> None:
     titles the page store lost: "The 2018 Cross-Straits Dragon Boat Festival is set to take
     place from June 2 to 3 in Xiamen ...", "A delegation of six young officials from Brunei
     visited Xiamen from May 9 to 12 ..."): the first is the story, the others teasers
-    without titles. A page with a byline or credits tells one story. The first summary
-    may have been read as a headline (a sentence of MIN_SUMMARY_WORDS words or more).
+    without titles; so are two paragraphs or more that the site each cut off. A page with
+    a byline or credits tells one story. The first summary may have been read as a
+    headline (a sentence of MIN_SUMMARY_WORDS words or more).
     A featured story whose summary the list under it repeats is one too (`_featured_list`)."""
     if parts.bylines or parts.credits:
         return  # one story's
@@ -56,9 +59,15 @@ def untitled_listing(parts: PageParts) -> None:
         _featured_list(parts)
         return  # a headline
     stories = [title, *parts.body] if title is not None else parts.body
-    if len(stories) >= MIN_UNTITLED_STORIES and _summaries(stories):
+    if _all_cut(stories) or (len(stories) >= MIN_UNTITLED_STORIES and _summaries(stories)):
         parts.title, parts.body = None, stories[:1]
         parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
+
+
+def _all_cut(stories: list[Span]) -> bool:
+    """Two paragraphs or more that the site each cut off ("... served as Deputy […]"): a
+    story's paragraphs never all end so, a list of excerpts does."""
+    return len(stories) >= MIN_CUT_STORIES and all(CUT_OFF.search(p.text) for p in stories)
 
 
 def _featured_list(parts: PageParts) -> None:
