@@ -648,8 +648,8 @@ def _body_start(lines: list[Span], kinds: list[str], i: int) -> int:
     while i < len(lines):
         if kinds[i] in FURNITURE_KINDS or kinds[i] == RESIDUE:
             i += 1
-        elif kinds[i] == HEADER and _list_run(lines, kinds, i):
-            i = _list_run(lines, kinds, i)[-1] + 1  # "Related News" and its titles over the story
+        elif kinds[i] == HEADER and (run := _list_run(lines, kinds, i)):
+            i = run[-1] + 1  # "Related News" and its titles over the story
         elif kinds[i] == CHINESE and _english_under(lines, kinds, i):
             kinds[i] = STRAY  # the Chinese version of the paragraph, headline or caption under it
             i += 1
