@@ -7,8 +7,8 @@ GX validation, Parquet), then prints the shared scorer's figures (`--scorer`, by
 ../shared/tools/score_gold.py beside the project, when it is there) and the figures the
 shared scorer does not give:
 
-- `article_f1`: gold articles found (a title similar as the shared scorer's), against
-  the articles and teasers put out;
+- `article_f1`: gold articles found (a title similar as the shared scorer's; an untitled
+  one by its body's opening words), against the articles and teasers put out;
 - `title_exact`, `date_exact`, `credits_exact`: found gold articles whose output title
   (spacing and case aside; as the page wrote it or as repaired: a gold title is written as
   the page writes it, "China´s", and repair makes it "China's"), date, or authors and
@@ -83,6 +83,17 @@ def _similar(a: str | None, b: str | None) -> float:
     return difflib.SequenceMatcher(None, _tokens(a), _tokens(b)).ratio()
 
 
+def _likeness(want: dict, got: dict) -> float:
+    """How alike a gold article and an output record are: their titles, or, for an untitled
+    gold article, the opening words of an untitled record's body (every untitled record is
+    alike by its title alone, and would be matched in the order it came)."""
+    if want["title"] or got.get("title"):
+        return _similar(want["title"], got.get("title"))
+    opening = _tokens(want["body_first_words"])
+    words = len(opening.split())
+    return _similar(opening, " ".join(_tokens(got.get("body")).split()[:words]))
+
+
 def _norm(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
 
@@ -116,10 +127,10 @@ def own_figures(out: Path, gold_pages: list[dict]) -> dict:
             count["gold"] += 1
             best = max(
                 (i for i in range(len(mine)) if i not in used),
-                key=lambda i: _similar(want["title"], mine[i].get("title")),
+                key=lambda i: _likeness(want, mine[i]),
                 default=None,
             )
-            if best is None or _similar(want["title"], mine[best].get("title")) < MATCH_RATIO:
+            if best is None or _likeness(want, mine[best]) < MATCH_RATIO:
                 continue
             used.add(best)
             got = mine[best]
