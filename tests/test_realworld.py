@@ -19,9 +19,10 @@ from newsmend.furniture import furniture_kind
 # README, "Real pages", says where those stand. The tuning set grows with each fresh batch
 # (the r_ and s_ batches brought listings whose titles the store lost and reposts in other
 # languages; ba_ a listing whose teasers the reader dates by the event dates of their
-# snippets, as the shared corpus dates a teaser, where this corpus's gold does not), so the
-# floors are today's figures less a little.
-FLOORS = {"article_f1": 0.95, "title_exact": 0.985, "date_exact": 0.98, "credits_exact": 0.98}
+# snippets, as the shared corpus dates a teaser, where this corpus's gold does not; bz_ and
+# ca_ digests of briefs), so the floors are today's figures less a little. An untitled gold
+# article is matched by its body's opening words since 32c1a5b, which found fewer.
+FLOORS = {"article_f1": 0.94, "title_exact": 0.985, "date_exact": 0.98, "credits_exact": 0.98}
 
 
 @pytest.fixture(scope="module")

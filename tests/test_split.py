@@ -834,6 +834,34 @@ def test_sidebar_of_short_stories_before_the_page_own_story() -> None:
     assert ("stray", "Binhai New Area") in [(k, line.text) for k, line in parts.furniture]
 
 
+
+def test_headline_written_over_each_picture_starts_the_own_story_after_a_sidebar() -> None:
+    title = "Foreign friends engage in the city's management"
+    own = [
+        "More than 20 foreigners were invited to experience the city's management work.",
+        "They visited the West Station and praised its cleanliness.",
+    ]
+    parts = split_page(
+        page(
+            "Automakers issue recalls in October",
+            "Tianjin FAW Toyota would recall 134,234 vehicles, the regulator said.",
+            "Fighter jets to cut a dash at the air show",
+            "The new paint scheme will make its debut later this month.",
+            title,
+            title,
+            "Foreign friends learning how to make paper cuttings in the park.",
+            title,
+            "An interpreter explaining the station's cleaning work to the visitors.",
+            *own,
+        )
+    )
+    assert parts.title is not None and parts.title.text == title
+    assert [p.text for p in parts.body] == own  # the captions under each picture's title go
+    assert len(parts.teasers) == 2
+    assert ("caption", "Foreign friends learning how to make paper cuttings in the park.") in [
+        (k, line.text) for k, line in parts.furniture
+    ]
+
 def test_outlet_beside_a_date_is_a_byline_not_a_headline_entry() -> None:
     title = "The city holds a meeting on the second half of the year"
     parts = split_page(page(title, "|Xinhua|2019-04-04 11:39:37", *BODY))

@@ -29,6 +29,7 @@ from typing import TypeVar
 from newsmend.dates import find_date
 from newsmend.split.after import _passable, _read_after_body, _read_teasers, without_ranks
 from newsmend.split.body import (
+    MAX_CAPTION_WORDS,
     _read_body,
     _split_off_credits,
     _teaser_before_more,
@@ -46,6 +47,7 @@ from newsmend.split.head import (
 from newsmend.split.lines import (
     FURNITURE_KINDS,
     MIN_TITLE_WORDS,
+    SENTENCE_INSIDE,
     _ends_sentence,
     _entry_title,
     _is_prose,
@@ -74,6 +76,7 @@ from newsmend.split.summaries import untitled_listing
 Titled = TypeVar("Titled", Teaser, Headline)
 MAX_ALT_TEXT_WORDS = 8  # a picture's alternative text over a listed title
 MIN_ALT_TEXTS = 3
+MIN_PICTURE_TITLES = 2  # the headline written again over each of the story's pictures
 
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
 
@@ -136,9 +139,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
             body_start,
         )
     if title is not None:
-        for i in range(title + 1, len(lines)):
-            if lines[i].text == lines[title].text:
-                kinds[i] = CAPTION  # the headline again, as the text of a picture
+        _mark_pictures(lines, kinds, title)
     headline, after = _title_and_byline(lines, kinds, title)
     parts = PageParts(
         title=headline,
@@ -169,6 +170,25 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     parts.headlines = without_ranks(parts.headlines)
     _without_columns(parts)
     return parts
+
+
+def _mark_pictures(lines: list[Span], kinds: list[str], title: int) -> None:
+    """The headline written again further down is the title of a picture: a caption. A page
+    that writes it MIN_PICTURE_TITLES times or more puts each picture's caption under it: a
+    line of one sentence there is a caption too."""
+    again = [i for i in range(title + 1, len(lines)) if lines[i].text == lines[title].text]
+    for i in again:
+        kinds[i] = CAPTION
+    if len(again) < MIN_PICTURE_TITLES:
+        return
+    for i in again:
+        if (
+            i + 1 < len(lines)
+            and kinds[i + 1] == TEXT
+            and SENTENCE_INSIDE.search(lines[i + 1].text) is None
+            and word_count(lines[i + 1].text) <= MAX_CAPTION_WORDS
+        ):
+            kinds[i + 1] = CAPTION
 
 
 def _listed_again(parts: PageParts) -> None:

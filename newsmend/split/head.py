@@ -79,6 +79,7 @@ CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
 MAX_HEADLINE_WORDS = 20
 MAX_BLURB_PARAGRAPHS, MAX_BLURB_WORDS = 2, 60  # a page's blurb before its first story
 MIN_SIDEBAR_STORIES, MAX_SIDEBAR_WORDS, MIN_OWN_PARAGRAPHS = 2, 40, 3
+MAX_PICTURE_LINES = 3  # a picture's title again, its caption, the next picture's title
 HEADLINE_BYLINE = re.compile(
     r"\s(?P<credit>[Bb]y\s(?P<names>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}))"
     r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})?\s*$"
@@ -665,6 +666,12 @@ def _body_start(lines: list[Span], kinds: list[str], i: int) -> int:
     return i
 
 
+def _pictured(lines: list[Span], i: int) -> bool:
+    """A headline the page writes again within its next few lines, as the title of the
+    story's pictures over their captions: the page's own story starts there."""
+    return any(line.text == lines[i].text for line in lines[i + 1 : i + 1 + MAX_PICTURE_LINES])
+
+
 def _english_under(lines: list[Span], kinds: list[str], i: int) -> bool:
     """Chinese lines from i on, past furniture, are over the story's English text: a
     bilingual page's Chinese headline, caption or paragraph over the English one."""
@@ -689,7 +696,7 @@ def _sidebar(lines: list[Span], kinds: list[str]) -> tuple[int, list[tuple[int, 
         if not _is_prose(lines[following], kinds[following]):
             continue  # a label
         paragraphs = _paragraphs(lines, kinds, following)
-        if len(paragraphs) >= MIN_OWN_PARAGRAPHS:
+        if len(paragraphs) >= MIN_OWN_PARAGRAPHS or _pictured(lines, i):
             return (i, stories) if len(stories) >= MIN_SIDEBAR_STORIES else (0, [])
         snippet = lines[paragraphs[0]].text
         if len(paragraphs) > 1 or len(snippet.split()) > MAX_SIDEBAR_WORDS:
