@@ -184,6 +184,14 @@ def test_split_names(text: str, names: list[str]) -> None:
         ("time:2022-12-29 14:02:18", Byline(None, "2022-12-29 14:02:18")),
         ("date 2023-04-12", Byline(None, "2023-04-12")),
         ("发布时间：2022-12-29", Byline(None, "2022-12-29")),
+        (  # WordPress files the post under its categories; the writer's name again in Chinese
+            "Posted in Changchun, DPR Korea, Tourism on May 10, 2014 by Zuo Shou / 左手",
+            Byline(None, "May 10, 2014", ["Zuo Shou"], [], [("author", "Zuo Shou")]),
+        ),
+        (
+            "By Li Hua / 新华社",
+            Byline("新华社", None, ["Li Hua"], [], [("author", "Li Hua")]),
+        ),
     ],
 )
 def test_byline(line: str, byline: Byline) -> None:

@@ -834,7 +834,6 @@ def test_sidebar_of_short_stories_before_the_page_own_story() -> None:
     assert ("stray", "Binhai New Area") in [(k, line.text) for k, line in parts.furniture]
 
 
-
 def test_headline_written_over_each_picture_starts_the_own_story_after_a_sidebar() -> None:
     title = "Foreign friends engage in the city's management"
     own = [
@@ -861,6 +860,7 @@ def test_headline_written_over_each_picture_starts_the_own_story_after_a_sidebar
     assert ("caption", "Foreign friends learning how to make paper cuttings in the park.") in [
         (k, line.text) for k, line in parts.furniture
     ]
+
 
 def test_outlet_beside_a_date_is_a_byline_not_a_headline_entry() -> None:
     title = "The city holds a meeting on the second half of the year"

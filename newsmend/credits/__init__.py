@@ -32,9 +32,10 @@ from newsmend.credits.names import (
     looks_like_chinese_names,
     split_names,
 )
-from newsmend.credits.outlets import is_site_name
+from newsmend.credits.outlets import CHINESE_OUTLET, is_site_name
 
 __all__ = [
+    "CHINESE_OUTLET",
     "DATE_LABEL",
     "FAMILY_NAMES",
     "GROUPS",

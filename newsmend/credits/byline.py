@@ -20,8 +20,9 @@ from newsmend.credits.fields import (
     without_date,
 )
 from newsmend.credits.lines import field_credits, heading_like
-from newsmend.credits.names import CJK_NAMES, MAX_NAME_WORDS, looks_like_names
+from newsmend.credits.names import CJK_NAME, CJK_NAMES, MAX_NAME_WORDS, looks_like_names
 from newsmend.credits.outlets import (
+    CHINESE_OUTLET,
     CJK,
     HANDLE,
     is_site_name,
@@ -74,6 +75,8 @@ def parse_byline(line: str) -> Byline:
             if date_raw and outlet_alone(rest):
                 outlets.append(rest)  # "Updated: October 20, 2022 09:33 CGTN"
             continue
+        if _name_in_chinese(fields, position):
+            continue  # "by Zuo Shou / 左手": the writer's name again, no outlet
         written, (value, date_raw) = value, without_date(value)
         if role is None and date_raw is None and looks_like_date(value):
             published_raw = published_raw or value  # "May 6 10:22": the page gives the year
@@ -112,6 +115,19 @@ def _writer_before_date(fields: tuple[tuple[str | None, str], ...], position: in
         and position + 1 < len(fields)
         and fields[position + 1][0] == "published"
         and _names_a_writer(value)
+    )
+
+
+def _name_in_chinese(fields: tuple[tuple[str | None, str], ...], position: int) -> bool:
+    """An unlabelled name in Chinese characters right after a person's field: that person's
+    name as written in Chinese ("By Zuo Shou / 左手")."""
+    role, value = fields[position]
+    return (
+        role is None
+        and position > 0
+        and fields[position - 1][0] in PERSON_ROLES
+        and CJK_NAME.fullmatch(value) is not None
+        and CHINESE_OUTLET.fullmatch(value) is None  # "By Li Hua / 新华社"
     )
 
 

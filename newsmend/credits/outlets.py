@@ -17,6 +17,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}(?:@[a-z0-9-]++(?:\.[a-z0-9-]++)++)?")
 OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
 CJK_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,7}")  # an outlet's name in Chinese: "人民日报海外版"
+CHINESE_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,6}[网报社台]")  # "新华网", "湖南日报", "人民网"
 SCHEME = re.compile(r"^https?://(?=[^/\s]+/?$)")  # a site's address: its domain names it
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 

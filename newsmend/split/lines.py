@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from newsmend.credits import (
+    CHINESE_OUTLET,
     DATE_LABEL,
     caps_credit_start,
     has_label,
@@ -108,7 +109,6 @@ MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
 # the site's name glued after a headline: " - Wuxi Government", "| China Daily", "_Portal"
 SITE_SUFFIX = re.compile(r"(?:\s[-–—]|--|[|｜_])\s*+(?P<site>[^-–—|｜_]{2,60})$")
 MAX_OUTLET_NAME_WORDS = 4  # an outlet's name alone: "South China Morning Post"
-CHINESE_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,6}[网报社台]")  # "新华网", "湖南日报", "人民网"
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
