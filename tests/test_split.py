@@ -876,6 +876,24 @@ def test_photo_story_keeps_its_captions_as_its_text() -> None:
     assert parts.captions[0].text == caption  # its photographer is credited
 
 
+def test_caption_closed_by_its_credit_over_the_wire_dateline_is_no_body() -> None:
+    caption = (
+        "A central delegation receives warm welcome at the airport in Nanning, south China's"
+        " Guangxi Zhuang Autonomous Region, Dec. 9, 2018. The delegation, led by Wang Yang, a"
+        " member of the Standing Committee of the Political Bureau of the Communist Party of"
+        " China (CPC) Central Committee and chairman of the National Committee of the Chinese"
+        " People's Political Consultative Conference (CPPCC), arrived here Sunday to attend"
+        " festivities marking the 60th anniversary of the region's founding. (Xinhua/Liu Bin)"
+    )  # longer than any caption the furniture table knows
+    story = [
+        "NANNING, Dec. 9 (Xinhua) -- A central delegation arrived in Nanning on Sunday.",
+        "The delegation presented the region with souvenirs.",
+    ]
+    parts = split_page("\n" + "\n".join([caption, *story]) + "\n")  # no headline stored
+    assert [p.text for p in parts.body] == story
+    assert caption in [line.text for _kind, line in parts.furniture]
+
+
 def test_agency_picture_credit_is_cut_from_the_text() -> None:
     text = " ".join([BODY[1]] * 8)  # a paragraph, too long for a caption
     parts = split_page(page("The city holds a meeting", "2019-04-04", f"{text} (Xinhua/Li Jianan)"))

@@ -19,6 +19,7 @@ from newsmend.dates import find_date
 from newsmend.split.lines import (
     AFTER_BODY,
     BYLINE_KINDS,
+    CREDIT_CLOSES,
     ELLIPSIS,
     FURNITURE_KINDS,
     MAX_TITLE_CHARS,
@@ -210,8 +211,24 @@ def _read_body(
 
 def _picture_in_story(lines: list[Span], kinds: list[str], i: int) -> bool:
     """A picture's caption or its credit line inside a story's text."""
-    return _over_picture_credit(lines, kinds, i) or (
-        kinds[i] == CREDIT and _picture_credit(lines[i].text) and _text_after(lines, kinds, i)
+    return (
+        _over_picture_credit(lines, kinds, i)
+        or (kinds[i] == CREDIT and _picture_credit(lines[i].text) and _text_after(lines, kinds, i))
+        or _caption_over_dateline(lines, kinds, i)
+    )
+
+
+def _caption_over_dateline(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A paragraph closed by its picture's credit right over the wire's dateline that opens
+    the story ("... to attend festivities. (Xinhua/Liu Bin)", then "NANNING, Dec. 9 (Xinhua)
+    --"): the lead picture's caption."""
+    following = _next_line(kinds, i)
+    return (
+        kinds[i] == TEXT
+        and lines[i].text.endswith(CREDIT_CLOSES)
+        and following < len(lines)
+        and read_dateline(lines[following].text) is not None
+        and bool(caption_credits(lines[i].text))
     )
 
 
