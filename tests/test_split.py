@@ -894,6 +894,24 @@ def test_caption_closed_by_its_credit_over_the_wire_dateline_is_no_body() -> Non
     assert caption in [line.text for _kind, line in parts.furniture]
 
 
+def test_labelled_date_glued_before_the_first_paragraph_is_the_byline() -> None:
+    first = (
+        "More than 100 journalists from different parts of China ended a three-day visit to"
+        " Xi'an, capital of Northwest China's Shaanxi Province. The visit was aimed at giving"
+        " journalists from different parts of the country a chance to experience the city."
+    )
+    parts = split_page(
+        page(
+            "Journalists from throughout China visit Xi'an",
+            "(China Daily)",
+            f"Updated: 2008-08-05 11:36 {first}",
+            BODY[0],
+        )
+    )
+    assert "Updated: 2008-08-05 11:36" in [b.text for b in parts.bylines]
+    assert [p.text for p in parts.body] == [first, BODY[0]]
+
+
 def test_agency_picture_credit_is_cut_from_the_text() -> None:
     text = " ".join([BODY[1]] * 8)  # a paragraph, too long for a caption
     parts = split_page(page("The city holds a meeting", "2019-04-04", f"{text} (Xinhua/Li Jianan)"))

@@ -16,6 +16,7 @@ from newsmend.credits.fields import (
     MAX_BYLINE_CHARS,
     PERSON_ROLES,
     ROLES,
+    TIME_AFTER,
     has_label,
     unwrap,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "NAME_SEPARATOR",
     "PERSON_ROLES",
     "ROLES",
+    "TIME_AFTER",
     "Byline",
     "caps_credit_start",
     "caption_credits",

@@ -11,6 +11,7 @@ from itertools import pairwise
 from newsmend.credits import (
     CHINESE_OUTLET,
     DATE_LABEL,
+    TIME_AFTER,
     caps_credit_start,
     has_label,
     is_cjk_credit,
@@ -112,6 +113,7 @@ MAX_OUTLET_NAME_WORDS = 4  # an outlet's name alone: "South China Morning Post"
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
+LABEL_CHARS = 30  # how far into a line a date's label ends ("Time of publication:")
 # A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
 # two words, with "!" or "?" and more words than a headline that asks or exclaims, or with an
 # ellipsis after MIN_CUT_WORDS words, where sites cut their snippets ("URUMQI, Sept. 24
@@ -238,6 +240,10 @@ def _cells(line: Span) -> list[Span]:
     if more is not None:
         pieces = [(0, more.start()), more.span(), (more.end(), len(line.text))]
         return [_cut(line, *piece) for piece in pieces if line.text[slice(*piece)].strip()]
+    opening = line.text[:LABEL_CHARS]
+    labelled = _labelled_date_end(line.text) if ":" in opening or "：" in opening else None
+    if labelled is not None:
+        return [_cut(line, 0, labelled), _cut(line, labelled, len(line.text))]
     dated = _dated_sentence(line.text) if line.text[-1:].isdigit() else None
     if dated is not None:
         return [
@@ -254,6 +260,22 @@ def _cells(line: Span) -> list[Span]:
         Span(line.text[:end], line.start, line.start + end),
         _cut(line, gap.start("date"), len(line.text)),
     ]
+
+
+def _labelled_date_end(text: str) -> int | None:
+    """Where a byline's labelled date ends when it opens a paragraph ("Updated: 2008-08-05
+    11:36 More than 100 journalists ..."), or None."""
+    label = DATE_LABEL.match(text)
+    found = find_date(text[label.end() :]) if label else None
+    if found is None or found.start != 0:
+        return None
+    end = label.end() + found.end
+    time = TIME_AFTER.match(text[end:])
+    end += time.end() if time else 0
+    rest = text[end:]
+    if word_count(rest) < MIN_SNIPPET_WORDS or not looks_like_byline(text[:end]):
+        return None
+    return end + len(rest) - len(rest.lstrip())
 
 
 def _dated_sentence(text: str) -> int | None:
