@@ -471,6 +471,10 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             Byline("CHINA DAILY", "2020-01-31 07:08", ["Liu Kun", "Zhao Lei"]),
         ),
         (
+            "By LI LEI in Anji county, Zhejiang | chinadaily.com.cn | Updated: 2023-06-06 13:57",
+            Byline("chinadaily.com.cn", "2023-06-06 13:57", ["Li Lei"]),
+        ),
+        (
             "By Li Hua in Beijing, Wang Fang in Shanghai",
             Byline(None, None, ["Li Hua", "Wang Fang"]),
         ),

@@ -51,8 +51,11 @@ REMARK = re.compile(r"[(（][a-z][^()（）.]*+[)）]$")
 DISPATCH = re.compile(r",\s*+dispatch(?:ed)?\s++(?:to\s++)?(?:the\s++)?")
 # Where a writer filed from, after each name: "Li Yu in Chengdu", "LIU KUN in Wuhan and ZHAO
 # LEI in Beijing", "Huang Zhiling in Nanjiang, Sichuan".
+# "Li Yu in Chengdu", "LI LEI in Anji county, Zhejiang": where the writer reported from
+PLACE_NOUN = r"(?:county|city|province|district|town|township|village|prefecture|region)"
 PLACE_AFTER = re.compile(
-    r"(?<=\S)\s++in\s++[A-Z][\w'’.-]*+(?:,?\s++[A-Z][\w'’.-]*+){0,3}(?=\s++and\s|\s*+,|$)"
+    rf"(?<=\S)\s++in\s++[A-Z][\w'’.-]*+(?:,?\s++(?:[A-Z][\w'’.-]*+|{PLACE_NOUN}\b)){{0,3}}"
+    r"(?=\s++and\s|\s*+,|$)"
 )
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
 DOMAIN_AFTER = re.compile(r"[a-z]\s[a-z0-9-]++(?:\.[a-z0-9-]++)+$")  # a site's domain after it
