@@ -1424,6 +1424,12 @@ def test_an_outlets_name_alone_is_no_headline(outlet: str) -> None:
     assert ("site_name", outlet) in [(kind, line.text) for kind, line in parts.furniture]
 
 
+def test_a_departments_name_over_the_headline_is_the_sites_not_a_headline() -> None:
+    issuer, title = "Zhejiang Provincial Department of Culture and Tourism", "11 towns revived"
+    parts = split_page(page(issuer, title, *BODY))
+    assert parts.title.text == title
+
+
 def test_a_headline_ending_in_an_outlet_word_is_still_a_headline() -> None:
     title = "Wenzhou's Innovation Attracts Overseas and Domestic Media"
     assert split_page(page(title, *BODY)).title.text == title

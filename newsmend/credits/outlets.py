@@ -35,13 +35,16 @@ def _looks_like_outlet(text: str) -> bool:
 
 def is_site_name(text: str) -> bool:
     """A site's or outlet's name: a domain, or a few capitalised words the last of which names
-    an outlet ("Hunan Government", "China Daily", "Zhengzhou Portal")."""
+    an outlet ("Hunan Government", "China Daily", "Zhengzhou Portal"), or the last before
+    "of" ("Zhejiang Provincial Department of Culture and Tourism")."""
     if DOMAIN.fullmatch(text):
         return True
     words = text.split()
+    named = words[: words.index("of")] if "of" in words else words
     return (
         0 < len(words) <= MAX_OUTLET_WORDS
-        and words[-1].casefold() in OUTLET_WORDS
+        and bool(named)
+        and named[-1].casefold() in OUTLET_WORDS
         and all(word[0].isupper() or word in CONNECTORS for word in words)
     )
 
