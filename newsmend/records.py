@@ -215,17 +215,14 @@ def _latest_date(text: str):
     return latest_date(text)
 
 
-def _teaser(page: Page, position: int, teaser: Teaser, page_date: dt.date | None) -> dict:
+def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
     """A teaser is dated and credited by its own byline lines, or dated by a full date its
     snippet states (a wire dateline's, "BEIJING, Sept. 23, 2021 (Xinhua) --", among them:
     one without a year is not read by a listing's year; not one that ends a span: "until
-    Jan 3, 2024"; not one after the page's own date: "will be closed from January 21, 2023"
-    on a page of 2022-12-20); its agency is the outlet."""
+    Jan 3, 2024"); its agency is the outlet."""
     byline = _read_byline(teaser.meta)
     body = PARAGRAPH_BREAK.join(paragraph.text for paragraph in teaser.body)
     found = event_date(body)
-    if found is not None and page_date is not None and found.date > page_date:
-        found = None  # an event to come
     raw = byline.published_raw or (found.raw if found else None)
     dateline = read_dateline(teaser.body[0].text) if teaser.body else None
     outlet = byline.outlet or (dateline.outlet if dateline else None)
@@ -273,9 +270,7 @@ def page_records(page: Page, parts: PageParts | None = None) -> tuple[list[dict]
     `parts`: the page already split (split_page), when the caller times the two apart."""
     parts = split_page(page.text) if parts is None else parts
     article = _main_article(page, parts)
-    teasers = [
-        _teaser(page, i, t, article["published"]) for i, t in enumerate(parts.teasers, start=1)
-    ]
+    teasers = [_teaser(page, i, t) for i, t in enumerate(parts.teasers, start=1)]
     reference = _list_reference_date(parts, article["published"])
     headlines = [
         _headline(page, i, entry, article["record_id"], reference)

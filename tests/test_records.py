@@ -136,23 +136,6 @@ def test_teaser_dated_only_by_a_full_date_in_its_snippet() -> None:
     assert (articles[1]["outlet"], articles[1]["authors"], articles[1]["editors"]) == (None, [], [])
 
 
-def test_a_date_to_come_in_a_snippet_does_not_date_its_teaser() -> None:
-    blank_run = "\n" * 7
-    text = (
-        " date 2022-12-20 Gold foliage and a fashion show in the district ... Click the link.\n\n"
-        "Ancient town renovation\n\nThe ancient town will be closed for a renovation project"
-        f" starting from January 21, 2023.{blank_run}"
-        "Diesel bus 'retires'\n\nThe last diesel bus of the line retired this month.\n"
-    )
-    articles, _ = page_records(sample_page(text))
-    assert [a["title_raw"] for a in articles][1:] == [
-        "Ancient town renovation",
-        "Diesel bus 'retires'",
-    ]
-    assert iso(articles[0]["published"]) == "2022-12-20"
-    assert articles[1]["published"] is None  # after the page's own date: an event to come
-
-
 def test_unparseable_byline_date_is_kept_raw() -> None:
     text = "Title\n\nTime: the day before yesterday Source: Huai'an Release\n\nBody.\n"
     [article], [] = page_records(sample_page(text))
