@@ -1002,6 +1002,14 @@ def test_a_subtitle_opening_with_a_dash_is_not_the_headline() -> None:
     assert [p.text for p in parts.body] == BODY
 
 
+def test_a_line_alone_with_a_lists_dash_under_the_headline_is_its_subtitle() -> None:
+    title = "Strengthen the leadership of the party to the people's Congress work"
+    sub = "– Datong County People's Congress held a meeting of the National People's Congress"
+    parts = split_page(page(title, sub, "conference site", *BODY))
+    assert parts.title.text == title
+    assert [p.text for p in parts.body] == BODY
+
+
 def test_a_share_bar_of_chinese_networks_is_furniture() -> None:
     text = page(
         "Hunan opens new bridge over Xiang River", "Share to: WeChat Weibo QQ", "2023-05-06", *BODY

@@ -455,8 +455,11 @@ def _headline_sized(line: Span) -> bool:
     )
 
 
-def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], int]:
-    """(title index or None, byline indexes, index of the first body line)."""
+def _head(
+    lines: list[Span], kinds: list[str], bulleted: set[int]
+) -> tuple[int | None, list[int], int]:
+    """(title index or None, byline indexes, index of the first body line). `bulleted`: the
+    lines that had a list's bullet (a dash)."""
     prose = _first_prose(lines, kinds)
     listed = set(listed_above(lines, kinds, prose))
     candidates = [
@@ -465,10 +468,9 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
         if (_title_like(lines[i], kinds[i]) or _dated_title_over(kinds, i, prose))
         and i not in listed
     ]
+    subtitles = {i for i in candidates if _dashed_subtitle(lines, bulleted, i, candidates)}
     candidates = [
-        i
-        for i in candidates
-        if not _dashed_subtitle(lines, i, candidates) and not lines[i].text.endswith(COLONS)
+        i for i in candidates if i not in subtitles and not lines[i].text.endswith(COLONS)
     ]  # "Video Caption:" announces what follows
     named = [i for i in candidates if is_site_name(lines[i].text)]  # a release's issuer
     candidates = [i for i in candidates if i not in named] or candidates
@@ -495,7 +497,11 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
         above = _byline_block(lines, kinds, title, -1)
         dated_below = any(find_date(lines[i].text) for i in below)
         bylines = below + (above if not dated_below else []) if below else above
-    start = max([title if title is not None else -1, *bylines]) + 1
+    head_end = title if title is not None else -1
+    if title is not None and title + 1 in subtitles:
+        kinds[title + 1] = STRAY  # the headline's subtitle: neither the story's text nor its title
+        head_end += 1
+    start = max([head_end, *bylines]) + 1
     body_start = _body_start(lines, kinds, start)
     if title is None:
         title = _title_after_lead(lines, kinds, body_start)
@@ -556,10 +562,12 @@ def _byline_under_deck(lines: list[Span], kinds: list[str], title: int) -> list[
     return _byline_block(lines, kinds, deck, 1)
 
 
-def _dashed_subtitle(lines: list[Span], i: int, candidates: list[int]) -> bool:
+def _dashed_subtitle(lines: list[Span], bulleted: set[int], i: int, candidates: list[int]) -> bool:
     """A line opening with a dash under a headline is its subtitle ("—— The city's fifth
-    crossing opens"), as Chinese pages write one."""
-    return i - 1 in candidates and lines[i].text.startswith(SUBTITLE_DASHES)
+    crossing opens"), as Chinese pages write one; so is a line alone with a list's dash
+    under one ("– Datong County People's Congress held a meeting"): no list has one item."""
+    alone = i in bulleted and i - 1 not in bulleted and i + 1 not in bulleted
+    return i - 1 in candidates and (alone or lines[i].text.startswith(SUBTITLE_DASHES))
 
 
 def _dated_title_over(kinds: list[str], i: int, prose: int) -> bool:
@@ -609,7 +617,7 @@ def _title_after_lead(lines: list[Span], kinds: list[str], start: int) -> int | 
 
 
 def _past_blurb(
-    lines: list[Span], kinds: list[str], start: int
+    lines: list[Span], kinds: list[str], bulleted: set[int], start: int
 ) -> tuple[int | None, list[int], int] | None:
     """The head of the first story when the body found at `start` is only the page's blurb
     ("This column shares news and stories about Anhui ...", "The full edition of the report
@@ -631,7 +639,7 @@ def _past_blurb(
     marked = [
         STRAY if i < end and kind in (TEXT, CHINESE) else kind for i, kind in enumerate(kinds)
     ]
-    title, bylines, body_start = _head(lines, marked)
+    title, bylines, body_start = _head(lines, marked, bulleted)
     if title is None or not bylines or body_start >= len(lines) or kinds[title] == ENTRY:
         return None  # a dated title under paragraphs is a listed story's
     if not _is_prose(lines[body_start], marked[body_start]):
