@@ -16,6 +16,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # A handle: "sdnews", "zhongdeen", "hiHainan", or an e-mail address: "kathyby66@gmail.com".
 HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}(?:@[a-z0-9-]++(?:\.[a-z0-9-]++)++)?")
 OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
+# initials joined to a word: an organisation's name, never a person's ("China-ASEAN")
+JOINED_INITIALS = re.compile(r"[A-Z][a-z]+-[A-Z]{2,6}|[A-Z]{2,6}-[A-Z][a-z]+")
 CJK_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,7}")  # an outlet's name in Chinese: "人民日报海外版"
 CHINESE_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,6}[网报社台]")  # "新华网", "湖南日报", "人民网"
 SCHEME = re.compile(r"^https?://(?=[^/\s]+/?$)")  # a site's address: its domain names it
@@ -50,8 +52,13 @@ def is_site_name(text: str) -> bool:
 
 
 def outlet_alone(text: str) -> bool:
-    """An outlet's name or its initials, and nothing else: "China Daily", "Xinhua", "CGTN"."""
-    return is_site_name(text) or OUTLET_INITIALS.fullmatch(text) is not None
+    """An outlet's name or its initials, and nothing else: "China Daily", "Xinhua", "CGTN",
+    "China-ASEAN"."""
+    return (
+        is_site_name(text)
+        or OUTLET_INITIALS.fullmatch(text) is not None
+        or JOINED_INITIALS.fullmatch(text) is not None
+    )
 
 
 def looks_like_proper_name(text: str) -> bool:
