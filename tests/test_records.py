@@ -136,6 +136,26 @@ def test_teaser_dated_only_by_a_full_date_in_its_snippet() -> None:
     assert (articles[1]["outlet"], articles[1]["authors"], articles[1]["editors"]) == (None, [], [])
 
 
+def test_a_byline_of_names_and_outlet_run_into_a_snippet_credits_its_teaser() -> None:
+    text = (
+        "Hangzhou in final stage of preparations for 19th Asian Games\n\n"
+        "By Jiang Nan, Dou Hao, People's Daily The 19th Asian Games will kick off in less than"
+        " a month...\n\n"
+        "Saline-alkali soil turned into valuable assets in Ningxia\n\n"
+        "By Qin Ruijie, People's Daily It's impossible for saline-alkali soil to turn fertile,"
+        " but it can generate profits when...\n\n"
+        "China's Mars rover reveals structure of Martian subsurface\n\n"
+        "By Wu Yuehui, People's Daily The Mars rover Zhurong of China's first Mars exploration"
+        " mission, Tianwen-1, touched down at...\n"
+    )
+    articles, _ = page_records(sample_page(text))
+    assert [(a["authors"], a["outlet"], a["body_raw"][:8]) for a in articles] == [
+        (["Jiang Nan", "Dou Hao"], "People's Daily", "The 19th"),
+        (["Qin Ruijie"], "People's Daily", "It's imp"),
+        (["Wu Yuehui"], "People's Daily", "The Mars"),
+    ]
+
+
 def test_unparseable_byline_date_is_kept_raw() -> None:
     text = "Title\n\nTime: the day before yesterday Source: Huai'an Release\n\nBody.\n"
     [article], [] = page_records(sample_page(text))

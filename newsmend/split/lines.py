@@ -113,6 +113,8 @@ MAX_OUTLET_NAME_WORDS = 4  # an outlet's name alone: "South China Morning Post"
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
+# "By Jiang Nan, Dou Hao, People's Daily The 19th ...": names, an outlet, then the text
+GLUED_BYLINE = re.compile(r"(?P<credit>By [A-Z][^,.:]{2,40}?(?:, [A-Z][^,.:]{2,40}?)*), ")
 LABEL_CHARS = 30  # how far into a line a date's label ends ("Time of publication:")
 # A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
 # two words, with "!" or "?" and more words than a headline that asks or exclaims, or with an
@@ -242,6 +244,8 @@ def _cells(line: Span) -> list[Span]:
         return [_cut(line, *piece) for piece in pieces if line.text[slice(*piece)].strip()]
     opening = line.text[:LABEL_CHARS]
     labelled = _labelled_date_end(line.text) if ":" in opening or "：" in opening else None
+    if labelled is None and line.text.startswith("By "):
+        labelled = _byline_end(line.text)
     if labelled is not None:
         return [_cut(line, 0, labelled), _cut(line, labelled, len(line.text))]
     dated = _dated_sentence(line.text) if line.text[-1:].isdigit() else None
@@ -276,6 +280,21 @@ def _labelled_date_end(text: str) -> int | None:
     if word_count(rest) < MIN_SNIPPET_WORDS or not looks_like_byline(text[:end]):
         return None
     return end + len(rest) - len(rest.lstrip())
+
+
+def _byline_end(text: str) -> int | None:
+    """Where a byline of names and their outlet ends when it opens a paragraph ("By Jiang
+    Nan, Dou Hao, People's Daily The 19th Asian Games will ..."), or None."""
+    glued = GLUED_BYLINE.match(text)
+    if glued is None or parse_credit_line(glued["credit"]) is None:
+        return None
+    words = text[glued.end() :].split(" ", MAX_OUTLET_NAME_WORDS)
+    for count in range(1, len(words)):
+        if is_site_name(" ".join(words[:count])):
+            rest = " ".join(words[count:])
+            enough = word_count(rest) >= MIN_SNIPPET_WORDS // 2
+            return len(text) - len(rest) if enough and rest[:1].isupper() else None
+    return None
 
 
 def _dated_sentence(text: str) -> int | None:
