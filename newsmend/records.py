@@ -138,7 +138,7 @@ def _article_row(page: Page, position: int, kind: str, start: int, end: int) -> 
 def _main_article(page: Page, parts: PageParts) -> dict:
     byline = _read_byline(parts.bylines)
     credit_lines = [_read_byline([line]) for line in parts.credits]
-    dateline = read_dateline(parts.body[0].text) if parts.body else None
+    dateline = next(filter(None, (read_dateline(p.text) for p in parts.body[:2])), None)
     if dateline and _published(dateline.published_raw, page.text) is None:
         dateline = replace(dateline, published_raw=None)  # "CHANGSHA, March 20 --", no year
     credit_lines += [dateline] if dateline else []  # the last to date and source the story

@@ -177,6 +177,16 @@ def test_a_wire_dateline_without_a_year_dates_the_story_only_when_the_page_gives
     assert (article["published_raw"] is None) == (published is None)
 
 
+def test_a_release_dated_by_its_wire_after_a_summary_paragraph() -> None:
+    summary = "From May 19 to November 19, the city's tourism bureau held a publicity campaign."
+    text = (
+        f"Chifeng campaign travels miles\n\n{summary}\n\n"
+        f"/EIN News/ -- Chifeng, China, Nov. 23, 2021 (GLOBE NEWSWIRE) -- {summary}\n"
+    )
+    [article], [] = page_records(sample_page(text))
+    assert (article["outlet"], iso(article["published"])) == ("GLOBE NEWSWIRE", "2021-11-23")
+
+
 def test_a_roundup_of_wire_stories_is_a_story_each_credited_by_its_dateline() -> None:
     stories = [
         ("Changsha metro line 6 opens to passengers", "CHANGSHA, May 6, 2023 (Xinhua) -- The new line links the airport with the city."),

@@ -170,6 +170,13 @@ DATELINE = re.compile(
     r"(?:(?:[/(（](?P<agency>[A-Za-z][A-Za-z .-]{1,30})[/)）])?\s*(?:--|[—–-])"
     r"|,\s*(?P<outlet>[A-Z][A-Za-z.' ]{1,30}?)\.\s)"  # "HAINAN, Sep 17, 2019, China Daily. "
 )
+# A release's dateline, its place in title case and its wire in brackets, after a
+# distributor's name: "/EIN News/ -- Chifeng, China, Nov. 23, 2021 (GLOBE NEWSWIRE) --"
+RELEASE_DATELINE = re.compile(
+    r"(?:/[A-Za-z -]{2,30}/\s*--\s*)?[A-Z][A-Za-z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.' -]{1,30}){0,2},"
+    r"\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4})\s*"
+    r"[(（](?P<agency>[A-Za-z][A-Za-z .-]{1,30})[)）]\s*(?:--|[—–])"
+)
 # A wire's source closing its story after a dash: "-- BERNAMA", "— Xinhua"
 DASH_SOURCE = re.compile(r"(?:--|[–—])\s*+(?P<outlet>[^\s–—-].{1,60}+)")
 # An agency alone opening a story: "(ECNS) -- About 140 medical workers ..."
@@ -178,16 +185,17 @@ AGENCY_DATELINE = re.compile(r"[(（](?P<agency>[A-Za-z][A-Za-z .]{1,30})[)）]\
 
 def read_dateline(paragraph: str) -> Byline | None:
     """The date and agency of a wire dateline opening a story's first paragraph, or None."""
-    match = DATELINE.match(paragraph)
+    match = DATELINE.match(paragraph) or RELEASE_DATELINE.match(paragraph)
     if match is None:
         agency = AGENCY_DATELINE.match(paragraph)
         named = agency is not None and outlet_alone(agency["agency"])
         return Byline(agency["agency"], None) if named else None
     if find_date(match["date"], default_year=2000) is None:
         return None
-    if match["outlet"] is not None and not outlet_alone(match["outlet"]):
+    outlet = match.groupdict().get("outlet")
+    if outlet is not None and not outlet_alone(outlet):
         return None
-    return Byline(match["agency"] or match["outlet"], match["date"])
+    return Byline(match["agency"] or outlet, match["date"])
 
 
 def persons(credits: list[tuple[str, str]], column: str) -> list[str]:
