@@ -470,6 +470,10 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             "By LIU KUN in Wuhan and ZHAO LEI in Beijing | CHINA DAILY | Updated: 2020-01-31 07:08",
             Byline("CHINA DAILY", "2020-01-31 07:08", ["Liu Kun", "Zhao Lei"]),
         ),
+        (  # lowercase labels inside the line, each with its colon at once
+            "source:www.cnanhui.org release date:2017/03/09 hits:123",
+            Byline("www.cnanhui.org", "2017/03/09"),
+        ),
         (  # initials joined to a word name an organisation, not a writer
             "2022-05-05 15:16:20   By:China-ASEAN",
             Byline("China-ASEAN", "2022-05-05 15:16:20"),

@@ -37,7 +37,9 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     """Labels in any case; inside a line one starts with a capital or is Chinese, except at
     the start of a line ("date 2023-04-12"), after a comma, colon, slash, dash, bracket or a
     date's last digit (", edited by ...", "Source: by Shanghai Daily", "20:21:20 source:
-    Zhejiang News") or after a gap of spaces ("16:14:45  source:sdchina.com"). A label is
+    Zhejiang News"), after a gap of spaces ("16:14:45  source:sdchina.com") or when its
+    colon follows it at once ("source:www.cnanhui.org release date:2017/03/09"; not a
+    picture's "Image source:"). A label is
     followed by a separator, or by a space and then a capital, a digit or a user's handle
     and its date ("Submitted by admin on 2 July 2021").
     Grouped by first letter, in the same order, a place is tried against the labels that start
@@ -54,7 +56,7 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     first = re.escape("".join(sorted({label[0].casefold() for label in labels})))
     return re.compile(
         rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（|｜])|(?<=[,;:，；：/—–(（\d|｜]\s)|(?<=\s\s)|(?<=\sand\s)"
-        rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
+        rf"|(?<=\s)(?<!image\s)(?<!photo\s)(?<!picture\s)(?-i:(?=[a-z]++(?:\s[a-z]++)?[:：]))|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
         rf"(?:\s*[:：|｜/／]\s*|,\s*+(?-i:(?=[A-Z]))|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern}|{BRACKETED_DOMAIN})))",
         re.IGNORECASE,
