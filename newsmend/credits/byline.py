@@ -177,6 +177,7 @@ RELEASE_DATELINE = re.compile(
     r"\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4})\s*"
     r"[(（](?P<agency>[A-Za-z][A-Za-z .-]{1,30})[)）]\s*(?:--|[—–])"
 )
+MAX_RELEASE_DATELINE_CHARS = 140  # where its wire's bracket opens at the latest
 # A wire's source closing its story after a dash: "-- BERNAMA", "— Xinhua"
 DASH_SOURCE = re.compile(r"(?:--|[–—])\s*+(?P<outlet>[^\s–—-].{1,60}+)")
 # An agency alone opening a story: "(ECNS) -- About 140 medical workers ..."
@@ -185,7 +186,9 @@ AGENCY_DATELINE = re.compile(r"[(（](?P<agency>[A-Za-z][A-Za-z .]{1,30})[)）]\
 
 def read_dateline(paragraph: str) -> Byline | None:
     """The date and agency of a wire dateline opening a story's first paragraph, or None."""
-    match = DATELINE.match(paragraph) or RELEASE_DATELINE.match(paragraph)
+    match = DATELINE.match(paragraph)
+    if match is None and "(" in paragraph[:MAX_RELEASE_DATELINE_CHARS]:
+        match = RELEASE_DATELINE.match(paragraph)
     if match is None:
         agency = AGENCY_DATELINE.match(paragraph)
         named = agency is not None and outlet_alone(agency["agency"])

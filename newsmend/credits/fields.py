@@ -37,9 +37,7 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     """Labels in any case; inside a line one starts with a capital or is Chinese, except at
     the start of a line ("date 2023-04-12"), after a comma, colon, slash, dash, bracket or a
     date's last digit (", edited by ...", "Source: by Shanghai Daily", "20:21:20 source:
-    Zhejiang News"), after a gap of spaces ("16:14:45  source:sdchina.com") or when its
-    colon follows it at once ("source:www.cnanhui.org release date:2017/03/09"; not a
-    picture's "Image source:"). A label is
+    Zhejiang News") or after a gap of spaces ("16:14:45  source:sdchina.com"). A label is
     followed by a separator, or by a space and then a capital, a digit or a user's handle
     and its date ("Submitted by admin on 2 July 2021").
     Grouped by first letter, in the same order, a place is tried against the labels that start
@@ -56,7 +54,7 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     first = re.escape("".join(sorted({label[0].casefold() for label in labels})))
     return re.compile(
         rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（|｜])|(?<=[,;:，；：/—–(（\d|｜]\s)|(?<=\s\s)|(?<=\sand\s)"
-        rf"|(?<=\s)(?<!image\s)(?<!photo\s)(?<!picture\s)(?-i:(?=[a-z]++(?:\s[a-z]++)?[:：]))|(?-i:(?=[A-Z\u4e00-\u9fff])))"
+        rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
         rf"(?:\s*[:：|｜/／]\s*|,\s*+(?-i:(?=[A-Z]))|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern}|{BRACKETED_DOMAIN})))",
         re.IGNORECASE,
@@ -72,6 +70,11 @@ GLUED_LABEL = re.compile(
     r"(?<=[a-z])(?="
     + "|".join(_label_pattern(label) for label in _LABEL_ORDER if label[0].isupper())
     + r")(?=[A-Za-z ]{1,25}[:：])"
+)
+# A lowercase label inside a line with its colon at once ("source:x.org release date:...")
+# is a label, written with a capital as labels inside a line are; a picture's source is not
+COLON_LABEL = re.compile(
+    r"(?<=\s)(?i:(?<!image\s)(?<!photo\s)(?<!picture\s))[a-z]++(?: [a-z]++)?(?= ?[:：])"
 )
 # A logo's text glued before the byline, one token: "epa-efeBy Alex Plavevski"
 LOGO_BEFORE_BY = re.compile(r"^[\w.-]{2,20}?(?<=[a-z])(?=By [A-Z][a-z])")
@@ -117,12 +120,16 @@ def label_role(match: re.Match[str]) -> str:
 
 
 def unwrap(line: str) -> str:
-    """A line as its fields are read: a space before a label run into the word before it,
-    without the brackets around all of it ("(Correspondent Zhao Lei)", and with a full stop
-    after them: "[Editor in charge: Li Tingyu]."), and with a role written after the names
+    """A line as its fields are read: in a line of lowercase labels, those inside it
+    capitalised ("source:x.org Release date:2017/03/09"), a space before a label run into the
+    word before it, without the brackets around all of it ("(Correspondent Zhao Lei)", and
+    with a full stop after them: "[Editor in charge: Li Tingyu]."), and with a role written
+    after the names
     put before them ("Monica Cheru-Managing Editor", "By Li Hua, Staff Writer": "Editor:
     Monica Cheru", "Writer: Li Hua")."""
     line = line.strip()
+    if line[:1].islower() and len(line) <= MAX_BYLINE_CHARS:
+        line = COLON_LABEL.sub(_capitalised, line)  # "source:x.org release date:2017/03/09"
     if len(line) <= MAX_BYLINE_CHARS and CASE_JOIN.search(line):
         line = GLUED_LABEL.sub(" ", line)  # "... and Zhang BinFrom:English Edition of Qiushi"
         line = LOGO_BEFORE_BY.sub("", line)
@@ -139,6 +146,10 @@ def unwrap(line: str) -> str:
     if after and looks_like_names(after["names"]):
         return f"{after['role'].split()[-1]}: {after['names']}"
     return line
+
+
+def _capitalised(word: re.Match[str]) -> str:
+    return word.group().capitalize()
 
 
 def _open_field(enclosed: re.Match[str]) -> str:

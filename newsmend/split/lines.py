@@ -115,6 +115,7 @@ MAX_OUTLET_NAME_WORDS = 4  # an outlet's name alone: "South China Morning Post"
 MIN_SNIPPET_WORDS = 20
 # "By Jiang Nan, Dou Hao, People's Daily The 19th ...": names, an outlet, then the text
 GLUED_BYLINE = re.compile(r"(?P<credit>By [A-Z][^,.:]{2,40}?(?:, [A-Z][^,.:]{2,40}?)*), ")
+MIN_GLUED_CHARS = 80  # a byline glued before a paragraph of MIN_SNIPPET_WORDS // 2 words or more
 LABEL_CHARS = 30  # how far into a line a date's label ends ("Time of publication:")
 # A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
 # two words, with "!" or "?" and more words than a headline that asks or exclaims, or with an
@@ -242,12 +243,13 @@ def _cells(line: Span) -> list[Span]:
     if more is not None:
         pieces = [(0, more.start()), more.span(), (more.end(), len(line.text))]
         return [_cut(line, *piece) for piece in pieces if line.text[slice(*piece)].strip()]
-    opening = line.text[:LABEL_CHARS]
-    labelled = _labelled_date_end(line.text) if ":" in opening or "：" in opening else None
-    if labelled is None and line.text.startswith("By "):
-        labelled = _byline_end(line.text)
-    if labelled is not None:
-        return [_cut(line, 0, labelled), _cut(line, labelled, len(line.text))]
+    if len(line.text) > MIN_GLUED_CHARS:  # a byline and a paragraph: most lines are neither
+        opening = line.text[:LABEL_CHARS]
+        glued = _labelled_date_end(line.text) if ":" in opening or "：" in opening else None
+        if glued is None and line.text.startswith("By "):
+            glued = _byline_end(line.text)
+        if glued is not None:
+            return [_cut(line, 0, glued), _cut(line, glued, len(line.text))]
     dated = _dated_sentence(line.text) if line.text[-1:].isdigit() else None
     if dated is not None:
         return [
@@ -270,8 +272,8 @@ def _labelled_date_end(text: str) -> int | None:
     """Where a byline's labelled date ends when it opens a paragraph ("Updated: 2008-08-05
     11:36 More than 100 journalists ..."), or None."""
     label = DATE_LABEL.match(text)
-    found = find_date(text[label.end() :]) if label else None
-    if found is None or found.start != 0:
+    found = opening_date(text[label.end() :]) if label else None
+    if found is None:
         return None
     end = label.end() + found.end
     time = TIME_AFTER.match(text[end:])
