@@ -1010,6 +1010,26 @@ def test_a_line_alone_with_a_lists_dash_under_the_headline_is_its_subtitle() -> 
     assert [p.text for p in parts.body] == BODY
 
 
+def test_a_translated_wire_head_gives_the_title_after_its_label() -> None:
+    head = "Chinanews.com, Jiangmen, April 18th. Title: Traveling and returning home"
+    parts = split_page(page(head, "China News Service reporter Yang Chengchen", *BODY))
+    assert parts.title.text == "Traveling and returning home"
+
+
+def test_a_section_head_opened_with_a_dash_after_a_picture_credit_is_in_the_story() -> None:
+    story = [
+        "The Wuyi Overseas Chinese Plaza in Jiangmen is across the street from new shops.",
+        "Visitors read the schedule of the cruise ships used by emigrants.",
+        "Photo by Wang Jun",
+        "——Going far away to make a living",
+        "Jiangmen, also known as Wuyi, is known as the first hometown of overseas Chinese.",
+        "The city has a population of 4.2 million.",
+    ]
+    parts = split_page(page("A century of overseas Chinese in Jiangmen", "2021-04-18", *story))
+    assert [p.text for p in parts.body] == [story[0], *story[3:]]  # the caption goes
+    assert parts.teasers == []
+
+
 def test_a_share_bar_of_chinese_networks_is_furniture() -> None:
     text = page(
         "Hunan opens new bridge over Xiang River", "Share to: WeChat Weibo QQ", "2023-05-06", *BODY

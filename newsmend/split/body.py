@@ -34,6 +34,7 @@ from newsmend.split.lines import (
     _number,
     _opening_date,
     _prose_follows,
+    _section_head,
     _skip_meta,
     _squeeze,
     _title_cased,
@@ -191,6 +192,8 @@ def _read_body(
             parts.credits.append(line)  # a name alone inside a story: a picture's credit
         elif _picture_in_story(lines, kinds, i):
             parts.furniture.append((CAPTION, line))  # a picture's caption or its credit
+        elif i > start and _section_head(lines, kinds, i):
+            _add_to_body(line, parts)
         elif (
             kind in FURNITURE_KINDS
             or kind in AFTER_BODY
@@ -258,6 +261,8 @@ def _text_after(lines: list[Span], kinds: list[str], i: int) -> bool:
     credit inside it, not the credit of the story's pictures closing it ("Photo by Wang
     Ying/Xinhua"), nor one over the next story's title."""
     following = _next_line(kinds, i)
+    if following < len(kinds) and _section_head(lines, kinds, following):
+        following = _next_line(kinds, following)  # the story goes on under a section's head
     return (
         following < len(kinds)
         and kinds[following] == TEXT

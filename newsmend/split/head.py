@@ -24,6 +24,7 @@ from newsmend.split.lines import (
     MIN_TITLE_WORDS,
     SENTENCE_INSIDE,
     SITE_SUFFIX,
+    SUBTITLE_DASHES,
     _ends_sentence,
     _is_prose,
     _next_line,
@@ -55,7 +56,6 @@ from newsmend.split.parts import (
 
 MAX_STRAY = 2
 # A site's name glued after a headline: " - Hunan Government", "_Zhengzhou Portal", "| ..."
-SUBTITLE_DASHES = ("—", "--", "－－")  # how a subtitle opens under its headline
 CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}|[0-9]{2,}|[\u3400-\u9fff]{2,}")
 STEM_CHARS = 5
 LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
@@ -97,10 +97,10 @@ TITLE_LABEL = re.compile(
     r"(?i:title|headline)\s*[:：]\s*|标题\s*[:：]\s*"
 )  # "Title: Wuxi opens ..."
 # A wire's dateline before its headline, translated from "新华社哈尔滨5月25日电 题：":
-# "Xinhua News Agency, Harbin, May 25th, title: ..."
+# "Xinhua News Agency, Harbin, May 25th, title: ...", "Chinanews.com, Jiangmen, April 18th. Title:"
 DATELINE_TITLE = re.compile(
     r"(?P<agency>[A-Z][\w'’.&-]*+(?: [A-Z][\w'’.&-]*+){0,4}),\s*+(?:[A-Z][\w'’-]*+,?\s*+){0,2}"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?),?\s*+"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?)[,.]?\s*+"
     r"(?i:title|subject)\s*+[:：]\s*+"
 )
 # where a byline field may start on a headline's line: a capitalised label and its colon
@@ -299,7 +299,9 @@ def _byline_after(title: Span) -> tuple[Span, list[Span]]:
     if date is not None:
         return rest, [date]  # "2023-05-01 Changsha metro line 6 opens to passengers"
     wire = DATELINE_TITLE.match(title.text)
-    if wire and is_site_name(wire["agency"]):  # "Xinhua News Agency, Harbin, May 25th, title: ..."
+    if (
+        wire and is_site_name(wire["agency"])
+    ):  # "Xinhua News Agency, Harbin, May 25th, title: ...", "Chinanews.com, Jiangmen, April 18th. Title:"
         spans = [_cut(title, *wire.span("agency"))]
         spans += [_cut(title, *wire.span("date"))] if find_date(wire["date"]) else []  # a year
         return _cut(title, wire.end(), len(title.text)), spans

@@ -113,6 +113,7 @@ MAX_OUTLET_NAME_WORDS = 4  # an outlet's name alone: "South China Morning Post"
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
+SUBTITLE_DASHES = ("—", "--", "－－")  # how a subtitle or a section's head opens
 # "By Jiang Nan, Dou Hao, People's Daily The 19th ...": names, an outlet, then the text
 GLUED_BYLINE = re.compile(r"(?P<credit>By [A-Z][^,.:]{2,40}?(?:, [A-Z][^,.:]{2,40}?)*), ")
 MIN_GLUED_CHARS = 80  # a byline glued before a paragraph of MIN_SNIPPET_WORDS // 2 words or more
@@ -555,6 +556,16 @@ def _title_cased(text: str) -> bool:
     ]
     capitals = sum(1 for word in words if not word[0].islower())
     return capitals >= TITLE_CASE_SHARE * len(words) > 0
+
+
+def _section_head(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A head inside a story, opened with a dash as Chinese pages write one ("——Going far away
+    to make a living"), with the story's text going on under it."""
+    return (
+        lines[i].text.startswith(SUBTITLE_DASHES)
+        and _title_like(lines[i], kinds[i])
+        and _prose_follows(lines, kinds, i)
+    )
 
 
 def _prose_follows(lines: list[Span], kinds: list[str], i: int) -> bool:
