@@ -110,6 +110,7 @@ EXAMPLES = {
         "00:47",
     ],
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
+    "empty_byline": ["By in News on", "Posted by on", "By"],
     "caption": [
         "CHINA-SHANDONG-WEIHAI-APPLE-HARVEST (CN)",
         "Journalists from Hong Kong arrive in Lhasa for a three-day media trip. [Xinhua]",
