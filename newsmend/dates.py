@@ -196,6 +196,31 @@ def swapped_forms(text: str) -> frozenset[str]:
     return frozenset(other - own)
 
 
+def order_near_named(raw: str, text: str) -> frozenset[str]:
+    """The form of an ambiguous date (`order_ambiguous`) to read the other way round when that
+    puts it nearer a day the page writes with its month's name ("09-06-21 09:55" on a page
+    whose dateline says "June 8": 9 June, not 6 September); frozenset() otherwise."""
+    match = DATE.fullmatch(raw.strip())
+    first, second = _day_and_month(match)
+    named = [
+        (MONTHS[m[groups["month_name"]].title()], int(m[groups["day"]]))
+        for m in DATE.finditer(text)
+        if "month_name" in (groups := _FIELDS[m.lastgroup])
+    ]
+    if not named:
+        return frozenset()
+
+    def distance(month: int, day: int) -> int:
+        return min(abs(_day_of_year(month, day) - _day_of_year(*n)) for n in named)
+
+    table_way, other_way = distance(first, second), distance(second, first)
+    return frozenset({match.lastgroup}) if other_way < table_way else frozenset()
+
+
+def _day_of_year(month: int, day: int) -> int:
+    return dt.date(2000, month, min(day, 28)).timetuple().tm_yday
+
+
 def looks_like_date(text: str) -> bool:
     """The whole text is written as a date, even one whose year the page must supply."""
     return parse_date(text, default_year=2000) is not None

@@ -25,6 +25,7 @@ from newsmend.dates import (
     latest_date,
     looks_like_date,
     order_ambiguous,
+    order_near_named,
     parse_date,
     swapped_forms,
 )
@@ -196,7 +197,10 @@ def _published(raw: str | None, text: str) -> dt.date | None:
     in the order of the page's other dates."""
     if raw is None:
         return None
-    full = parse_date(raw, swapped=_swapped_forms(text) if order_ambiguous(raw) else frozenset())
+    swapped = frozenset()
+    if order_ambiguous(raw):
+        swapped = _swapped_forms(text) or order_near_named(raw, text)
+    full = parse_date(raw, swapped=swapped)
     if full is not None:
         return full
     latest = _latest_date(text)

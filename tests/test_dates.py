@@ -16,6 +16,7 @@ from newsmend.dates import (
     looks_like_date,
     opening_date,
     order_ambiguous,
+    order_near_named,
     parse_date,
     swapped_forms,
 )
@@ -173,6 +174,22 @@ def test_a_date_that_reads_either_way_follows_the_pages_order(
 ) -> None:
     assert order_ambiguous(written)
     assert parse_date(written, swapped=swapped_forms(f"{page} {written}")).isoformat() == read
+
+
+@pytest.mark.parametrize(
+    ("page", "written", "read"),
+    [
+        ("XINING, June 8 (Xinhua) -- Xi visited the county.", "09-06-21 09:55", "2021-06-09"),
+        ("HANGZHOU, Sept 5 (Xinhua) -- The summit opened.", "09-06-16 09:55", "2016-09-06"),
+        ("No date is named here.", "09-06-21 09:55", "2021-09-06"),  # the table's order
+    ],
+)
+def test_a_date_that_reads_either_way_is_read_nearer_a_day_the_page_names(
+    page: str, written: str, read: str
+) -> None:
+    assert order_ambiguous(written)
+    swapped = order_near_named(written, f"{written} {page}")
+    assert parse_date(written, swapped=swapped).isoformat() == read
 
 
 @pytest.mark.parametrize(
