@@ -156,6 +156,21 @@ def test_a_byline_of_names_and_outlet_run_into_a_snippet_credits_its_teaser() ->
     ]
 
 
+def test_a_deck_naming_its_writers_under_a_pictures_caption_credits_them() -> None:
+    text = (
+        "Pastures for posterity\n\nUpdated: 2023-09-09 07:13 ( CHINA DAILY )\n"
+        "An ox cart master craftsman at his workshop in July. WANG HAORAN/CHINA DAILY\n\n"
+        "Time-honored grassland nomadic system brings together tradition and innovation for"
+        " sustainable success, report Alexis Hooi and Yuan Hui in Chifeng, Inner Mongolia.\n\n"
+        "Ethnic Mongolian herder Erdenetsugla rode his horse alongside his flock.\n\n"
+        "The grasslands stretch to the mountains on the horizon.\n"
+    )
+    [article], [] = page_records(sample_page(text))
+    assert article["authors"] == ["Alexis Hooi", "Yuan Hui", "Wang Haoran"]
+    assert (iso(article["published"]), article["outlet"]) == ("2023-09-09", "CHINA DAILY")
+    assert article["body_raw"].startswith("Ethnic Mongolian herder")
+
+
 def test_unparseable_byline_date_is_kept_raw() -> None:
     text = "Title\n\nTime: the day before yesterday Source: Huai'an Release\n\nBody.\n"
     [article], [] = page_records(sample_page(text))

@@ -19,8 +19,14 @@ from newsmend.credits.fields import (
     unwrap,
     without_date,
 )
-from newsmend.credits.lines import field_credits, heading_like
-from newsmend.credits.names import CJK_NAME, CJK_NAMES, MAX_NAME_WORDS, looks_like_names
+from newsmend.credits.lines import PLACE_AFTER, field_credits, heading_like
+from newsmend.credits.names import (
+    CJK_NAME,
+    CJK_NAMES,
+    MAX_NAME_WORDS,
+    looks_like_names,
+    split_names,
+)
 from newsmend.credits.outlets import (
     CHINESE_OUTLET,
     CJK,
@@ -55,6 +61,17 @@ class Byline:
     sourced: bool = field(default=False, compare=False)
 
 
+def deck_writers(line: str) -> list[str]:
+    """The writers a deck names at its end, as China Daily's features do ("Time-honored
+    grassland nomadic system brings ..., report Alexis Hooi and Yuan Hui in Chifeng, Inner
+    Mongolia."); [] for other lines."""
+    if ", report" not in line and ", write" not in line:
+        return []  # most lines
+    deck = DECK_BYLINE.search(line)
+    names = PLACE_AFTER.sub("", deck["names"]) if deck else ""
+    return split_names(names) if names and looks_like_names(names) else []
+
+
 def parse_byline(line: str) -> Byline:
     """Outlet, date text and persons of a byline or credit line ("Author:Taizhou Daily
     Time:2022.08.02", "Jul 1, 2016 | Source: by Shanghai Daily"). A field that credits
@@ -65,6 +82,10 @@ def parse_byline(line: str) -> Byline:
     credits: list[tuple[str, str]] = []
     fields = line_fields(unwrap(line))
     for position, (role, value) in enumerate(fields):
+        writers = deck_writers(value) if role is None else []
+        if writers:
+            credits += [("author", name) for name in writers]  # a deck naming its writers
+            continue
         if _writer_before_date(fields, position):
             role = "author"  # "Sumaira FH Published October 17, 2024"
         if role == "published":  # the date, or what the label holds when it is no date
@@ -177,6 +198,10 @@ RELEASE_DATELINE = re.compile(
     r"\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4})\s*"
     r"[(（](?P<agency>[A-Za-z][A-Za-z .-]{1,30})[)）]\s*(?:--|[—–])"
 )
+# a deck's closing words naming its writers: "..., report Alexis Hooi and Yuan Hui in Chifeng."
+DECK_BYLINE = re.compile(
+    r",\s(?:reports?|writes?)\s(?P<names>[A-Z][^.,]{2,60}?(?:,\s[A-Z][^.]{1,40}?)?)\.$"
+)
 MAX_RELEASE_DATELINE_CHARS = 140  # where its wire's bracket opens at the latest
 # A wire's source closing its story after a dash: "-- BERNAMA", "— Xinhua"
 DASH_SOURCE = re.compile(r"(?:--|[–—])\s*+(?P<outlet>[^\s–—-].{1,60}+)")
@@ -210,7 +235,9 @@ def looks_like_byline(line: str) -> bool:
     """A short line of byline fields that all make sense: labelled ones ("Source: Xinhua",
     "Editor: Li Na"), dates, and outlets beside a date ("People's Daily Online) 10:58,
     September 16, 2022", "eguangzhou.gov.cn | Updated:2023-09-26"), and an outlet's name alone
-    in brackets ("(Xinhua)", "( China Daily )")."""
+    in brackets ("(Xinhua)", "( China Daily )"); or a deck that names its writers."""
+    if deck_writers(line):
+        return True
     whole, line = line.strip(), unwrap(line)
     if len(line) > MAX_BYLINE_CHARS:
         return False

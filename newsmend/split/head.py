@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from newsmend.credits import (
+    caps_credit_start,
     has_label,
     is_site_name,
     looks_like_byline,
@@ -39,6 +40,7 @@ from newsmend.split.lines import (
 )
 from newsmend.split.parts import (
     BREADCRUMB,
+    CAPTION,
     CHINESE,
     DATE,
     ENTRY,
@@ -119,6 +121,7 @@ def _byline_block(lines: list[Span], kinds: list[str], i: int, step: int) -> lis
         kinds[i] in BYLINE_KINDS
         or (kinds[i] in FURNITURE_KINDS and not (step < 0 and kinds[i] == BREADCRUMB))
         or (step < 0 and kinds[i] == TEXT and len(lines[i].text.split()) <= MAX_LABEL_WORDS)
+        or (step > 0 and _caption_between_bylines(lines, kinds, i))
     ):
         if kinds[i] in BYLINE_KINDS or (step > 0 and kinds[i] == SITE_NAME):
             block.append(i)
@@ -126,6 +129,21 @@ def _byline_block(lines: list[Span], kinds: list[str], i: int, step: int) -> lis
     while block and kinds[block[-1]] == SITE_NAME and not _dated_source(kinds, block):
         block.pop()  # a site name after the byline is the next part's masthead
     return block if step > 0 else block[::-1]
+
+
+def _caption_between_bylines(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A picture's caption closed by its credit in capitals between two byline lines
+    ("Updated: 2023-09-09", "... in July. WANG HAORAN/CHINA DAILY", then the deck naming the
+    writers): marked a caption."""
+    if not (
+        kinds[i] == TEXT
+        and i + 1 < len(kinds)
+        and kinds[i + 1] in BYLINE_KINDS
+        and caps_credit_start(lines[i].text) is not None
+    ):
+        return False
+    kinds[i] = CAPTION
+    return True
 
 
 def _dated_source(kinds: list[str], block: list[int]) -> bool:
