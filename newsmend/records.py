@@ -13,6 +13,7 @@ from functools import lru_cache
 from newsmend.credits import (
     GROUPS,
     Byline,
+    bracketed_credits,
     caption_credits,
     chinese_credits,
     parse_byline,
@@ -85,13 +86,14 @@ def _credit_columns(outlet: str | None, credits: list[tuple[str, str]]) -> dict:
 
 
 def _credits(parts: PageParts, byline: Byline, credit_lines: list[Byline]) -> dict:
-    """Outlet, authors, editors and every (role, person) from the byline, the credit lines
-    and the captions, in page order; a person is listed once per role. The outlet is the
+    """Outlet, authors, editors and every (role, person) from the byline, the credit lines,
+    the captions and the credits in brackets inside the text, in page order; a person is listed once per role. The outlet is the
     first one written under a source label ("Source: Yunnan Daily" after the story beats the
     site's name beside the date above it), else the byline's, else a credit line's."""
     credits = list(byline.credits)
     captions = [line for kind, line in parts.furniture if kind == CAPTION] + parts.captions
     credits += [credit for line in captions for credit in caption_credits(line.text)]
+    credits += [credit for line in parts.body for credit in bracketed_credits(line.text)]
     credits = _unique(credits + [c for line in credit_lines for c in line.credits])
     credits += _chinese_credits(parts, credits)
     lines = sorted([byline, *credit_lines], key=lambda line: not line.sourced)  # stable

@@ -14,6 +14,7 @@ from newsmend.credits import (
     PERSON_ROLES,
     ROLES,
     Byline,
+    bracketed_credits,
     caption_credits,
     is_cjk_credit,
     looks_like_byline,
@@ -631,3 +632,12 @@ def test_an_intern_reporter_is_credited_and_an_outlet_of_menu_words_is_an_outlet
     ]
     assert parse_byline("China News Service").outlet == "China News Service"
     assert parse_byline("News").outlet is None  # a menu's word alone
+
+
+def test_a_labelled_credit_in_brackets_inside_a_paragraph_names_its_persons() -> None:
+    paragraph = (
+        "More than 80 groups of lanterns attract citizens to enjoy and play.(Editor: Yang"
+        " Xiaona, Xu Chi) This article is from the author's opinion only. (Photo: Xinhua)"
+    )
+    assert bracketed_credits(paragraph) == [("editor", "Yang Xiaona"), ("editor", "Xu Chi")]
+    assert bracketed_credits("The Communist Party of China (CPC) held a meeting.") == []

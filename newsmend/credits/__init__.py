@@ -21,6 +21,7 @@ from newsmend.credits.fields import (
     unwrap,
 )
 from newsmend.credits.lines import (
+    bracketed_credits,
     chinese_credits,
     is_cjk_credit,
     parse_credit_fields,
@@ -47,6 +48,7 @@ __all__ = [
     "ROLES",
     "TIME_AFTER",
     "Byline",
+    "bracketed_credits",
     "caps_credit_start",
     "caption_credits",
     "chinese_credits",

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from newsmend.credits.fields import (
     BAR,
+    ENCLOSED,
     GROUPS,
     LABEL,
     LABEL_SEPARATORS,
@@ -223,6 +224,21 @@ def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
     if names and looks_like_names(names) and names_an_outlet("outlet", outlet):
         return split_names(names), outlet
     return None
+
+
+def bracketed_credits(paragraph: str) -> list[tuple[str, str]]:
+    """(role, name) of each person a labelled credit in brackets inside a paragraph names
+    ("... to enjoy and play.(Editor: Yang Xiaona, Xu Chi) This article is ...")."""
+    if not any(mark in paragraph for mark in "(（[【"):
+        return []  # most paragraphs
+    return [
+        (role, name)
+        for enclosed in ENCLOSED.finditer(paragraph)
+        if LABEL.match(enclosed["inner"])
+        for role, names in _credit_fields(enclosed["inner"].strip())
+        if role in PERSON_ROLES
+        for name in names
+    ]
 
 
 def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
