@@ -20,6 +20,8 @@ from newsmend.furniture import (
 
 EXAMPLES = {
     "breadcrumb": [
+        "ㄑ Press Room ㄑ Notice",
+        "首页＞新闻＞本地",
         "Home -  Press Room -",
         "You are browsing the archive for 2010 April.",
         "Home>News>Local News",
