@@ -114,6 +114,8 @@ EXAMPLES = {
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "empty_byline": ["By in News on", "Posted by on", "By"],
     "caption": [
+        "Illustrative photo (Source: caexpo.org)",
+        "File photo",
         "CHINA-SHANDONG-WEIHAI-APPLE-HARVEST (CN)",
         "Journalists from Hong Kong arrive in Lhasa for a three-day media trip. [Xinhua]",
         "spot_img",
