@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from newsmend.credits import (
     GROUPS,
+    NOBODY,
     Byline,
     bracketed_credits,
     caption_credits,
@@ -76,7 +77,8 @@ def _outlet_name(written: str) -> str:
 
 def _credit_columns(outlet: str | None, credits: list[tuple[str, str]]) -> dict:
     """The columns `outlet` (by the name it goes by), `authors`, `editors` (a person once
-    each) and `credits`."""
+    each) and `credits`; a credit that names nobody ("by Staff Writers") is left out."""
+    credits = [(role, name) for role, name in credits if name.casefold() not in NOBODY]
     return {
         "outlet": _outlet_name(outlet) if outlet else outlet,
         "authors": _unique(persons(credits, "author")),

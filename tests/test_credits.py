@@ -471,6 +471,7 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             "By LIU KUN in Wuhan and ZHAO LEI in Beijing | CHINA DAILY | Updated: 2020-01-31 07:08",
             Byline("CHINA DAILY", "2020-01-31 07:08", ["Liu Kun", "Zhao Lei"]),
         ),
+        ("Beijing (AFP) Aug 19, 2019", Byline("AFP", "Aug 19, 2019")),  # a dateline alone
         (  # lowercase labels inside the line, each with its colon at once
             "source:www.cnanhui.org release date:2017/03/09 hits:123",
             Byline("www.cnanhui.org", "2017/03/09"),

@@ -171,6 +171,17 @@ def test_a_deck_naming_its_writers_under_a_pictures_caption_credits_them() -> No
     assert article["body_raw"].startswith("Ethnic Mongolian herder")
 
 
+def test_staff_writers_credit_nobody_and_a_dateline_alone_dates_the_story() -> None:
+    text = (
+        "China plans to make Shenzhen a better place\n\nby Staff Writers\n\n"
+        "Beijing (AFP) Aug 19, 2019\n\n"
+        "Hong Kong (AFP) Aug 20, 2019 - Britain's Foreign Office said Tuesday it was concerned.\n"
+    )
+    [article], [] = page_records(sample_page(text))
+    assert (article["authors"], article["credits"]) == ([], [])
+    assert (article["outlet"], iso(article["published"])) == ("AFP", "2019-08-19")
+
+
 def test_unparseable_byline_date_is_kept_raw() -> None:
     text = "Title\n\nTime: the day before yesterday Source: Huai'an Release\n\nBody.\n"
     [article], [] = page_records(sample_page(text))

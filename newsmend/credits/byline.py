@@ -86,6 +86,11 @@ def parse_byline(line: str) -> Byline:
         if writers:
             credits += [("author", name) for name in writers]  # a deck naming its writers
             continue
+        if _dateline_alone(value):  # "Beijing (AFP) Aug 19, 2019", under a label or not
+            dateline = PLACE_AGENCY_DATELINE.fullmatch(value.strip())
+            outlets.append(dateline["agency"])
+            published_raw = published_raw or dateline["date"]
+            continue
         if _writer_before_date(fields, position):
             role = "author"  # "Sumaira FH Published October 17, 2024"
         if role == "published":  # the date, or what the label holds when it is no date
@@ -202,6 +207,12 @@ RELEASE_DATELINE = re.compile(
 DECK_BYLINE = re.compile(
     r",\s(?:reports?|writes?)\s(?P<names>[A-Z][^.,]{2,60}?(?:,\s[A-Z][^.]{1,40}?)?)\.$"
 )
+# The place in title case, the agency in brackets, then the date: "Beijing (AFP) Aug 19,
+# 2019", alone or before " - " and the story (the SpaceDaily family of sites)
+PLACE_AGENCY_DATELINE = re.compile(
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s[(（](?P<agency>[A-Za-z]{2,12})[)）]\s"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4})(?=\s+[-–—]\s|\s*$)"
+)
 MAX_RELEASE_DATELINE_CHARS = 140  # where its wire's bracket opens at the latest
 # A wire's source closing its story after a dash: "-- BERNAMA", "— Xinhua"
 DASH_SOURCE = re.compile(r"(?:--|[–—])\s*+(?P<outlet>[^\s–—-].{1,60}+)")
@@ -213,7 +224,7 @@ def read_dateline(paragraph: str) -> Byline | None:
     """The date and agency of a wire dateline opening a story's first paragraph, or None."""
     match = DATELINE.match(paragraph)
     if match is None and "(" in paragraph[:MAX_RELEASE_DATELINE_CHARS]:
-        match = RELEASE_DATELINE.match(paragraph)
+        match = RELEASE_DATELINE.match(paragraph) or PLACE_AGENCY_DATELINE.match(paragraph)
     if match is None:
         agency = AGENCY_DATELINE.match(paragraph)
         named = agency is not None and outlet_alone(agency["agency"])
@@ -226,6 +237,11 @@ def read_dateline(paragraph: str) -> Byline | None:
     return Byline(match["agency"] or outlet, match["date"])
 
 
+def _dateline_alone(line: str) -> bool:
+    """A wire's dateline on a line of its own ("Beijing (AFP) Aug 19, 2019")."""
+    return "(" in line and PLACE_AGENCY_DATELINE.fullmatch(line.strip()) is not None
+
+
 def persons(credits: list[tuple[str, str]], column: str) -> list[str]:
     """The names of credits whose role fills a column ("author", "editor"), in order."""
     return [name for role, name in credits if GROUPS[role] == column]
@@ -236,7 +252,7 @@ def looks_like_byline(line: str) -> bool:
     "Editor: Li Na"), dates, and outlets beside a date ("People's Daily Online) 10:58,
     September 16, 2022", "eguangzhou.gov.cn | Updated:2023-09-26"), and an outlet's name alone
     in brackets ("(Xinhua)", "( China Daily )"); or a deck that names its writers."""
-    if deck_writers(line):
+    if deck_writers(line) or _dateline_alone(line):
         return True
     whole, line = line.strip(), unwrap(line)
     if len(line) > MAX_BYLINE_CHARS:

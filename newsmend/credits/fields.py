@@ -16,6 +16,7 @@ from newsmend.tables import read_toml
 _TABLE = read_toml("roles.toml")
 ROLES: dict[str, str] = _TABLE["labels"]  # label -> role ("Translator" -> "translator")
 GROUPS: dict[str, str] = _TABLE["groups"]  # role -> column ("translator" -> "editor")
+NOBODY = frozenset(name.casefold() for name in _TABLE["nobody"]["names"])  # "Staff Writers"
 # Whose affiliation is the story's outlet ("By Li Hua, China Daily"); a photographer's or a
 # translator's is not.
 OUTLET_BEARING_ROLES = ("author", "reporter", "correspondent")
