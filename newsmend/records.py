@@ -24,6 +24,7 @@ from newsmend.credits import (
 )
 from newsmend.dates import (
     event_date,
+    find_date,
     latest_date,
     looks_like_date,
     order_ambiguous,
@@ -144,7 +145,7 @@ def _main_article(page: Page, parts: PageParts) -> dict:
     byline = _read_byline(parts.bylines)
     credit_lines = [_read_byline([line]) for line in parts.credits]
     dateline = next(filter(None, (read_dateline(p.text) for p in parts.body[:2])), None)
-    if dateline and _published(dateline.published_raw, page.text) is None:
+    if dateline and _with_its_year(dateline.published_raw, page.text) is None:
         dateline = replace(dateline, published_raw=None)  # "CHANGSHA, March 20 --", no year
     credit_lines += [dateline] if dateline else []  # the last to date and source the story
     spans = [s for s in (parts.title, *parts.bylines, *parts.body) if s is not None]
@@ -155,6 +156,7 @@ def _main_article(page: Page, parts: PageParts) -> dict:
     raw = byline.published_raw or next(dates, None)
     if _site_clock(parts, byline):
         raw = _labelled_date(parts, credit_lines) or raw
+    raw = _with_its_year(raw, page.text)
     return (
         _article_row(page, 0, "article", start, end)
         | {
@@ -193,6 +195,14 @@ def _labelled_date(parts: PageParts, credit_lines: list[Byline]) -> str | None:
         ),
         None,
     )
+
+
+def _with_its_year(raw: str | None, text: str) -> str | None:
+    """A date's text, or None when it names a day without a year on a page that gives none
+    ("Wednesday, May 31", "CHANGSHA, March 20 --"): no date, rather than one broken."""
+    if raw is None or _published(raw, text) is not None:
+        return raw
+    return None if find_date(raw, default_year=2000) is not None else raw
 
 
 def _published(raw: str | None, text: str) -> dt.date | None:

@@ -182,6 +182,12 @@ def test_staff_writers_credit_nobody_and_a_dateline_alone_dates_the_story() -> N
     assert (article["outlet"], iso(article["published"])) == ("AFP", "2019-08-19")
 
 
+def test_a_day_without_a_year_on_a_page_that_gives_none_is_no_date() -> None:
+    text = "Wednesday, May 31\n\nResearch base opens in Anshun\n\nThe base opened on August 30th.\n"
+    [article], [] = page_records(sample_page(text))
+    assert (article["published_raw"], article["published"]) == (None, None)  # not a broken date
+
+
 def test_unparseable_byline_date_is_kept_raw() -> None:
     text = "Title\n\nTime: the day before yesterday Source: Huai'an Release\n\nBody.\n"
     [article], [] = page_records(sample_page(text))
