@@ -472,6 +472,14 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             Byline("CHINA DAILY", "2020-01-31 07:08", ["Liu Kun", "Zhao Lei"]),
         ),
         ("Beijing (AFP) Aug 19, 2019", Byline("AFP", "Aug 19, 2019")),  # a dateline alone
+        (  # a name's word of one capital before its hyphen
+            "Photo: Cheng I-Hwa, AFP",
+            Byline(None, None, ["Cheng I-Hwa"], credits=[("photographer", "Cheng I-Hwa")]),
+        ),
+        (
+            "By O'Neil Wang",
+            Byline(None, None, ["O'Neil Wang"], credits=[("author", "O'Neil Wang")]),
+        ),
         (  # lowercase labels inside the line, each with its colon at once
             "source:www.cnanhui.org release date:2017/03/09 hits:123",
             Byline("www.cnanhui.org", "2017/03/09"),

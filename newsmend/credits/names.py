@@ -18,7 +18,9 @@ MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
 # would make every start in it rescan the run.
 NAME_SEPARATOR = re.compile(r"[,，、;；&]|\band\b")
 # A word of a name: "Yingyao", "O'Neil", or initials ("Meng SH", "Joseph S. Margai").
-NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]*)*|[A-Z]{1,2}|[A-Z]\.")
+NAME_WORD = re.compile(
+    r"[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]*)*|[A-Z](?:['’\-][A-Z][a-z]+)+|[A-Z]{1,2}|[A-Z]\."
+)  # "I-Hwa" and "O'Neil" too
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 INITIAL = re.compile(r"[A-Z]\.")  # a middle initial, its full stop kept
 CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
