@@ -135,6 +135,7 @@ EXAMPLES = {
         "Tourists visit the ice sculptures in Harbin. (People's Daily Online/Xu Chenglong)",
     ],
     "more_link": [
+        "Continue reading Qianhai beckons HK, Macau residents",
         "Read more: Silk Road Sino-foreign Scholar...",
         "Full story »",
         "Read more",
