@@ -340,6 +340,7 @@ def test_credit_fields_of_a_line(line: str, fields: list) -> None:
 @pytest.mark.parametrize(
     ("caption", "names"),
     [
+        ("Foreign celebrities during the trip Photo: Courtesy of Li Lina", ["Li Lina"]),
         ("Delegates visit the museum. (Photo/Yang Huafeng)", ["Yang Huafeng"]),
         ("Mr. Nang is interviewed at the former residence. [Photo by Will]", ["Will"]),
         (

@@ -9,7 +9,8 @@ from newsmend.credits.lines import STAFF, slashed_names
 from newsmend.credits.names import looks_like_names, split_names, uncapped
 
 CAPTION_CREDIT = re.compile(
-    r"(?:[(（\[]|^|(?<=[.!?] ))(?:photos?|pictures?|photographed)\s*(?:/|by\b|[:：])\s*"
+    r"(?:[(（\[]|^|(?<=[.!?] )|(?<=[a-z] )(?-i:(?=Photos?:)))"  # "... the trip Photo: Li Lina"
+    r"(?:photos?|pictures?|photographed)\s*(?:/|by\b|[:：])\s*(?:courtesy\s+of\s+)?"
     r"(?P<names>[^,，/()（）\[\]]{3,60}(?:/[^,，/()（）\[\]]{3,60})?)",
     re.IGNORECASE,
 )
