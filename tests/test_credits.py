@@ -189,6 +189,7 @@ def test_split_names(text: str, names: list[str]) -> None:
             "Posted in Changchun, DPR Korea, Tourism on May 10, 2014 by Zuo Shou / 左手",
             Byline(None, "May 10, 2014", ["Zuo Shou"], [], [("author", "Zuo Shou")]),
         ),
+        ("Posted in News", Byline(None, None)),  # categories, no date: nothing to read
         (
             "By Li Hua / 新华社",
             Byline("新华社", None, ["Li Hua"], [], [("author", "Li Hua")]),
@@ -651,3 +652,7 @@ def test_a_labelled_credit_in_brackets_inside_a_paragraph_names_its_persons() ->
     )
     assert bracketed_credits(paragraph) == [("editor", "Yang Xiaona"), ("editor", "Xu Chi")]
     assert bracketed_credits("The Communist Party of China (CPC) held a meeting.") == []
+
+
+def test_a_comment_prompt_beside_a_date_names_no_outlet() -> None:
+    assert parse_byline("Posted on May 1, 2020 | Leave a comment") == Byline(None, "May 1, 2020")

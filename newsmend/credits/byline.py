@@ -93,6 +93,9 @@ def parse_byline(line: str) -> Byline:
             continue
         if _writer_before_date(fields, position):
             role = "author"  # "Sumaira FH Published October 17, 2024"
+        if role == "filed":  # "Posted in Changchun, Tourism on May 10, 2014": its date alone
+            published_raw = published_raw or without_date(value)[1]
+            continue
         if role == "published":  # the date, or what the label holds when it is no date
             rest, date_raw = without_date(value)
             if date_raw or not value.endswith((":", "：")):  # "Time: Typeface:", no date

@@ -10,7 +10,7 @@ from functools import lru_cache
 from newsmend.credits.names import EDGE_PUNCTUATION, looks_like_names
 from newsmend.credits.outlets import is_site_name
 from newsmend.dates import find_date
-from newsmend.furniture import is_furniture_word, strip_toolbar
+from newsmend.furniture import furniture_kind, is_furniture_word, strip_toolbar
 from newsmend.tables import read_toml
 
 _TABLE = read_toml("roles.toml")
@@ -214,10 +214,16 @@ def without_date(text: str) -> tuple[str, str | None]:
     return " ".join(rest.split()).strip(EDGE_PUNCTUATION), found.raw
 
 
+# Furniture that asks the reader to do something, never a source's name (furniture.toml)
+PROMPT_KINDS = frozenset(
+    {"comment_form", "share_bar", "counter", "consent", "account_prompt", "qr_prompt", "pager"}
+)
+
+
 def may_name_an_outlet(value: str) -> bool:
     """An unlabelled field may name the outlet; a toolbar's word, a view counter, a count
-    before a label that names nobody, an issue number or a time does not ("Print", "Hits:
-    345", "0 By", "NO. 40-41")."""
+    before a label that names nobody, an issue number, a time or a prompt does not ("Print",
+    "Hits: 345", "0 By", "NO. 40-41", "Leave a comment")."""
     return (
         # a menu's words may make an outlet's name of two or more: "China News Service"
         (not is_furniture_word(value) or (is_site_name(value) and " " in value))
@@ -227,6 +233,7 @@ def may_name_an_outlet(value: str) -> bool:
         and not COUNT_AND_LABEL.fullmatch(value)
         and not ISSUE_NUMBER.fullmatch(value)
         and not TIME_AFTER.fullmatch(value)  # "10:22" after "Posted: 6 May 2023 |"
+        and furniture_kind(value) not in PROMPT_KINDS  # "Leave a comment"
     )
 
 

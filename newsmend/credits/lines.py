@@ -94,7 +94,7 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     fields: list[tuple[str, tuple[str, ...]]] = []
     for role, value in line_fields(line):
         value = without_date(value)[0]
-        if not value or role == "published":
+        if not value or role in ("published", "filed"):
             continue  # a label right before another ("Text/Photo: Zhang Wei"), or a date
         credited = field_credits(role, value)
         if credited is None:
