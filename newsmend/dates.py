@@ -75,6 +75,7 @@ _FIELDS = {
 # month over 12 says so, and so does a 12-hour clock after the date (the US order of ASP.NET
 # pages: "4/12/2023 10:20:00 AM").
 EITHER_ORDER = frozenset(f"f{i}" for i, form in enumerate(FORMATS) if form.get("either_order"))
+NEAR_DAYS = 7  # a stamp is near the day its story names: within a week
 TWELVE_HOUR_CLOCK = re.compile(r"\d\s*[AaPp]\.?[Mm]\.?$")
 
 
@@ -197,24 +198,24 @@ def swapped_forms(text: str) -> frozenset[str]:
 
 
 def order_near_named(raw: str, text: str) -> frozenset[str]:
-    """The form of an ambiguous date (`order_ambiguous`) to read the other way round when that
-    puts it nearer a day the page writes with its month's name ("09-06-21 09:55" on a page
-    whose dateline says "June 8": 9 June, not 6 September); frozenset() otherwise."""
+    """The form of an ambiguous date (`order_ambiguous`) to read the other way round when only
+    that reading falls within NEAR_DAYS of a day the page writes with its month's name
+    ("09-06-21 09:55" on a page whose dateline says "June 8": 9 June, not 6 September);
+    frozenset() otherwise."""
     match = DATE.fullmatch(raw.strip())
     first, second = _day_and_month(match)
     named = [
-        (MONTHS[m[groups["month_name"]].title()], int(m[groups["day"]]))
+        _day_of_year(MONTHS[m[groups["month_name"]].title()], int(m[groups["day"]]))
         for m in DATE.finditer(text)
         if "month_name" in (groups := _FIELDS[m.lastgroup])
     ]
-    if not named:
-        return frozenset()
 
-    def distance(month: int, day: int) -> int:
-        return min(abs(_day_of_year(month, day) - _day_of_year(*n)) for n in named)
+    def near(month: int, day: int) -> bool:
+        days = _day_of_year(month, day)
+        return any(min(abs(days - n), 365 - abs(days - n)) <= NEAR_DAYS for n in named)
 
-    table_way, other_way = distance(first, second), distance(second, first)
-    return frozenset({match.lastgroup}) if other_way < table_way else frozenset()
+    other_way = near(second, first) and not near(first, second)
+    return frozenset({match.lastgroup}) if other_way else frozenset()
 
 
 def _day_of_year(month: int, day: int) -> int:

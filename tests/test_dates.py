@@ -182,6 +182,7 @@ def test_a_date_that_reads_either_way_follows_the_pages_order(
         ("XINING, June 8 (Xinhua) -- Xi visited the county.", "09-06-21 09:55", "2021-06-09"),
         ("HANGZHOU, Sept 5 (Xinhua) -- The summit opened.", "09-06-16 09:55", "2016-09-06"),
         ("No date is named here.", "09-06-21 09:55", "2021-09-06"),  # the table's order
+        ("The base opened on December 15.", "07/01/2019", "2019-01-07"),  # neither is near
     ],
 )
 def test_a_date_that_reads_either_way_is_read_nearer_a_day_the_page_names(
