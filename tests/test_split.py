@@ -1030,6 +1030,15 @@ def test_a_section_head_opened_with_a_dash_after_a_picture_credit_is_in_the_stor
     assert parts.teasers == []
 
 
+def test_a_headline_with_a_round_bullet_under_a_site_line_is_no_subtitle() -> None:
+    title = 'Twelve Steps towards "Green Hunan"'
+    parts = split_page(
+        page("World Natural Heritage World Geopark", "shuire@gmail.com ZJJOnine", f"  • {title}",
+             title, *BODY)
+    )  # fmt: skip
+    assert parts.title.text == title
+
+
 def test_a_share_bar_of_chinese_networks_is_furniture() -> None:
     text = page(
         "Hunan opens new bridge over Xiang River", "Share to: WeChat Weibo QQ", "2023-05-06", *BODY

@@ -131,9 +131,9 @@ def _mark_alt_texts(lines: list[Span], kinds: list[str]) -> None:
 
 def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> PageParts:
     """The parts of a page's lines (from its own story's headline on, after a sidebar)."""
-    title, bylines, body_start = _head(lines, kinds, bulleted)
+    title, bylines, body_start = _head(lines, kinds)
     if not bylines:
-        title, bylines, body_start = _past_blurb(lines, kinds, bulleted, body_start) or (
+        title, bylines, body_start = _past_blurb(lines, kinds, body_start) or (
             title,
             bylines,
             body_start,

@@ -475,11 +475,8 @@ def _headline_sized(line: Span) -> bool:
     )
 
 
-def _head(
-    lines: list[Span], kinds: list[str], bulleted: set[int]
-) -> tuple[int | None, list[int], int]:
-    """(title index or None, byline indexes, index of the first body line). `bulleted`: the
-    lines that had a list's bullet (a dash)."""
+def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], int]:
+    """(title index or None, byline indexes, index of the first body line)."""
     prose = _first_prose(lines, kinds)
     listed = set(listed_above(lines, kinds, prose))
     candidates = [
@@ -488,7 +485,7 @@ def _head(
         if (_title_like(lines[i], kinds[i]) or _dated_title_over(kinds, i, prose))
         and i not in listed
     ]
-    subtitles = {i for i in candidates if _dashed_subtitle(lines, bulleted, i, candidates)}
+    subtitles = {i for i in candidates if _dashed_subtitle(lines, i, candidates)}
     candidates = [
         i for i in candidates if i not in subtitles and not lines[i].text.endswith(COLONS)
     ]  # "Video Caption:" announces what follows
@@ -582,12 +579,11 @@ def _byline_under_deck(lines: list[Span], kinds: list[str], title: int) -> list[
     return _byline_block(lines, kinds, deck, 1)
 
 
-def _dashed_subtitle(lines: list[Span], bulleted: set[int], i: int, candidates: list[int]) -> bool:
+def _dashed_subtitle(lines: list[Span], i: int, candidates: list[int]) -> bool:
     """A line opening with a dash under a headline is its subtitle ("—— The city's fifth
-    crossing opens"), as Chinese pages write one; so is a line alone with a list's dash
-    under one ("– Datong County People's Congress held a meeting"): no list has one item."""
-    alone = i in bulleted and i - 1 not in bulleted and i + 1 not in bulleted
-    return i - 1 in candidates and (alone or lines[i].text.startswith(SUBTITLE_DASHES))
+    crossing opens", "– Datong County People's Congress held a meeting"), as Chinese pages
+    write one."""
+    return i - 1 in candidates and lines[i].text.startswith(SUBTITLE_DASHES)
 
 
 def _dated_title_over(kinds: list[str], i: int, prose: int) -> bool:
@@ -637,7 +633,7 @@ def _title_after_lead(lines: list[Span], kinds: list[str], start: int) -> int | 
 
 
 def _past_blurb(
-    lines: list[Span], kinds: list[str], bulleted: set[int], start: int
+    lines: list[Span], kinds: list[str], start: int
 ) -> tuple[int | None, list[int], int] | None:
     """The head of the first story when the body found at `start` is only the page's blurb
     ("This column shares news and stories about Anhui ...", "The full edition of the report
@@ -659,7 +655,7 @@ def _past_blurb(
     marked = [
         STRAY if i < end and kind in (TEXT, CHINESE) else kind for i, kind in enumerate(kinds)
     ]
-    title, bylines, body_start = _head(lines, marked, bulleted)
+    title, bylines, body_start = _head(lines, marked)
     if title is None or not bylines or body_start >= len(lines) or kinds[title] == ENTRY:
         return None  # a dated title under paragraphs is a listed story's
     if not _is_prose(lines[body_start], marked[body_start]):

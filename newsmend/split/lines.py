@@ -113,7 +113,7 @@ MAX_OUTLET_NAME_WORDS = 4  # an outlet's name alone: "South China Morning Post"
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
-SUBTITLE_DASHES = ("—", "--", "－－")  # how a subtitle or a section's head opens
+SUBTITLE_DASHES = ("—", "--", "－－", "– ", "- ")  # how a subtitle or a section's head opens
 # "By Jiang Nan, Dou Hao, People's Daily The 19th ...": names, an outlet, then the text
 GLUED_BYLINE = re.compile(r"(?P<credit>By [A-Z][^,.:]{2,40}?(?:, [A-Z][^,.:]{2,40}?)*), ")
 MIN_GLUED_CHARS = 80  # a byline glued before a paragraph of MIN_SNIPPET_WORDS // 2 words or more
@@ -148,10 +148,10 @@ BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|[-–]\s+(?!.*[-–]$)
 
 
 def _lines(text: str) -> tuple[list[Span], set[int]]:
-    """The non-blank lines, stripped (of a list bullet too), with their offsets; and the
-    indexes of the lines that had a bullet. A date after a wide gap of spaces is a cell of
+    """The non-blank lines, stripped (of a list bullet too, but for a page's only one, a dash),
+    with their offsets; and the indexes of the lines that had a bullet. A date after a wide gap of spaces is a cell of
     its own ("New public facilities open in Hohhot      2017-05-24")."""
-    spans, bulleted = [], set()
+    spans, bulleted, dashed = [], set(), {}
     for line in _unwrapped(_stripped_lines(text)):
         entries = _inline_entries(line)
         if len(entries) > 1:
@@ -160,9 +160,16 @@ def _lines(text: str) -> tuple[list[Span], set[int]]:
             continue
         bullet = BULLET.match(line.text)
         if bullet and line.text[bullet.end() :]:
+            if line.text[0] in "-–":
+                dashed[len(spans)] = line
             line = _cut(line, bullet.end(), len(line.text))
             bulleted.add(len(spans))
         spans += _cells(line)
+    if len(bulleted) == 1 and len(dashed) == 1:  # one dash on the page: a subtitle's, kept
+        ((i, line),) = dashed.items()
+        if spans[i].end == line.end:
+            spans[i] = line
+            bulleted.clear()
     return spans, bulleted
 
 
