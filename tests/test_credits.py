@@ -500,6 +500,10 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
         ),
         ("By LI HUA and WANG FANG", Byline(None, None, ["Li Hua", "Wang Fang"])),
         (
+            "By AN BAIJIE and TIAN XUEFEI (chinadaily.com.cn)",
+            Byline("chinadaily.com.cn", None, ["An Baijie", "Tian Xuefei"]),
+        ),
+        (
             "Authors: Ren Siqi, Li Hanhan (in no particular order)",
             Byline(None, None, ["Ren Siqi", "Li Hanhan"]),
         ),
