@@ -24,7 +24,7 @@ NAME_WORD = re.compile(
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 INITIAL = re.compile(r"[A-Z]\.")  # a middle initial, its full stop kept
 CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
-TRAILING_BRACKET = re.compile(r"\s*[(（][^()（）]*[)）]$")  # an outlet in brackets after names
+TRAILING_BRACKET = re.compile(r"[(（][^()（）]*+[)）]$")  # an outlet in brackets after names
 CAPS_FAMILY = re.compile(r"\b[A-Z]{2,}(?=\s+[A-Z][a-z])")  # a family name in capitals: "LI Hua"
 CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a person's name in Chinese: 2 to 4 characters
 CJK_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,7}")
@@ -102,9 +102,10 @@ def uncapped(value: str) -> str:
     """A name a site printed in capitals ("By LI HUA"; given name first and a comma between:
     "By XINGYING, CHEN"; the family name alone in capitals: "LI Hua") as names are written
     ("Li Hua", "Chen Xingying"); any other value as it is."""
-    bracketed = TRAILING_BRACKET.search(value)
-    if bracketed and bracketed.start() > 0:  # "AN BAIJIE and TIAN XUEFEI (chinadaily.com.cn)"
-        return uncapped(value[: bracketed.start()]) + bracketed.group()
+    bracketed = TRAILING_BRACKET.search(value) if value.endswith((")", "）")) else None
+    names = value[: bracketed.start()].rstrip() if bracketed else ""
+    if names:  # "AN BAIJIE and TIAN XUEFEI (chinadaily.com.cn)"
+        return uncapped(names) + value[len(names) :]
     match = CAPS_INVERTED.fullmatch(value.strip())
     if match is None:
         capitals = value.replace(" and ", " ").isupper() and len(value.split()) > 1  # not "CGTN"
