@@ -90,9 +90,10 @@ def _credit_columns(outlet: str | None, credits: list[tuple[str, str]]) -> dict:
 
 def _credits(parts: PageParts, byline: Byline, credit_lines: list[Byline]) -> dict:
     """Outlet, authors, editors and every (role, person) from the byline, the credit lines,
-    the captions and the credits in brackets inside the text, in page order; a person is listed once per role. The outlet is the
-    first one written under a source label ("Source: Yunnan Daily" after the story beats the
-    site's name beside the date above it), else the byline's, else a credit line's."""
+    the captions and the credits in brackets inside the text, in page order; a person is
+    listed once per role. The outlet is the first one written under a source label ("Source:
+    Yunnan Daily" after the story beats the site's name beside the date above it), else the
+    byline's, else a credit line's."""
     credits = list(byline.credits)
     captions = [line for kind, line in parts.furniture if kind == CAPTION] + parts.captions
     credits += [credit for line in captions for credit in caption_credits(line.text)]
@@ -145,7 +146,7 @@ def _main_article(page: Page, parts: PageParts) -> dict:
     byline = _read_byline(parts.bylines)
     credit_lines = [_read_byline([line]) for line in parts.credits]
     dateline = next(filter(None, (read_dateline(p.text) for p in parts.body[:2])), None)
-    if dateline and _with_its_year(dateline.published_raw, page.text) is None:
+    if dateline and _read_date(dateline.published_raw, page.text)[0] is None:
         dateline = replace(dateline, published_raw=None)  # "CHANGSHA, March 20 --", no year
     credit_lines += [dateline] if dateline else []  # the last to date and source the story
     spans = [s for s in (parts.title, *parts.bylines, *parts.body) if s is not None]
@@ -156,13 +157,13 @@ def _main_article(page: Page, parts: PageParts) -> dict:
     raw = byline.published_raw or next(dates, None)
     if _site_clock(parts, byline):
         raw = _labelled_date(parts, credit_lines) or raw
-    raw = _with_its_year(raw, page.text)
+    raw, published = _read_date(raw, page.text)
     return (
         _article_row(page, 0, "article", start, end)
         | {
             "title_raw": parts.title.text if parts.title else None,
             "body_raw": PARAGRAPH_BREAK.join(p.text for p in parts.body),
-            "published": _published(raw, page.text),
+            "published": published,
             "published_raw": raw,
             "truncated": parts.continued,
         }
@@ -197,12 +198,14 @@ def _labelled_date(parts: PageParts, credit_lines: list[Byline]) -> str | None:
     )
 
 
-def _with_its_year(raw: str | None, text: str) -> str | None:
-    """A date's text, or None when it names a day without a year on a page that gives none
-    ("Wednesday, May 31", "CHANGSHA, March 20 --"): no date, rather than one broken."""
-    if raw is None or _published(raw, text) is not None:
-        return raw
-    return None if find_date(raw, default_year=2000) is not None else raw
+def _read_date(raw: str | None, text: str) -> tuple[str | None, dt.date | None]:
+    """(the date's text, the date); (None, None) when the text names a day without a year on
+    a page that gives none ("Wednesday, May 31", "CHANGSHA, March 20 --"): no date, rather
+    than one broken."""
+    published = _published(raw, text)
+    if published is None and raw is not None and find_date(raw, default_year=2000):
+        return None, None
+    return raw, published
 
 
 def _published(raw: str | None, text: str) -> dt.date | None:

@@ -808,6 +808,14 @@ def test_headline_ending_in_an_initialism_is_not_a_sentence() -> None:
     assert parts.title is not None and parts.title.text == title
 
 
+SIDEBAR = [  # other stories' headlines and one-sentence summaries, over the page's own
+    "Automakers issue recalls in October",
+    "Tianjin FAW Toyota would recall 134,234 vehicles, the regulator said.",
+    "Fighter jets to cut a dash at the air show",
+    "The new paint scheme will make its debut later this month.",
+]
+
+
 def test_sidebar_of_short_stories_before_the_page_own_story() -> None:
     own = [
         "The new area opens on Monday.",
@@ -816,10 +824,7 @@ def test_sidebar_of_short_stories_before_the_page_own_story() -> None:
     ]
     parts = split_page(
         page(
-            "Automakers issue recalls in October",
-            "Tianjin FAW Toyota would recall 134,234 vehicles, the regulator said.",
-            "Fighter jets to cut a dash at the air show",
-            "The new paint scheme will make its debut later this month.",
+            *SIDEBAR,
             "Binhai New Area",
             "Binhai new area officially opens",
             *own,
@@ -842,10 +847,7 @@ def test_headline_written_over_each_picture_starts_the_own_story_after_a_sidebar
     ]
     parts = split_page(
         page(
-            "Automakers issue recalls in October",
-            "Tianjin FAW Toyota would recall 134,234 vehicles, the regulator said.",
-            "Fighter jets to cut a dash at the air show",
-            "The new paint scheme will make its debut later this month.",
+            *SIDEBAR,
             title,
             title,
             "Foreign friends learning how to make paper cuttings in the park.",

@@ -86,8 +86,8 @@ def parse_byline(line: str) -> Byline:
         if writers:
             credits += [("author", name) for name in writers]  # a deck naming its writers
             continue
-        if _dateline_alone(value):  # "Beijing (AFP) Aug 19, 2019", under a label or not
-            dateline = PLACE_AGENCY_DATELINE.fullmatch(value.strip())
+        dateline = _lone_dateline(value)  # "Beijing (AFP) Aug 19, 2019", under a label or not
+        if dateline is not None:
             outlets.append(dateline["agency"])
             published_raw = published_raw or dateline["date"]
             continue
@@ -240,9 +240,9 @@ def read_dateline(paragraph: str) -> Byline | None:
     return Byline(match["agency"] or outlet, match["date"])
 
 
-def _dateline_alone(line: str) -> bool:
-    """A wire's dateline on a line of its own ("Beijing (AFP) Aug 19, 2019")."""
-    return "(" in line and PLACE_AGENCY_DATELINE.fullmatch(line.strip()) is not None
+def _lone_dateline(line: str) -> re.Match[str] | None:
+    """A wire's dateline on a line of its own ("Beijing (AFP) Aug 19, 2019"), or None."""
+    return PLACE_AGENCY_DATELINE.fullmatch(line.strip()) if "(" in line else None
 
 
 def persons(credits: list[tuple[str, str]], column: str) -> list[str]:
@@ -255,7 +255,7 @@ def looks_like_byline(line: str) -> bool:
     "Editor: Li Na"), dates, and outlets beside a date ("People's Daily Online) 10:58,
     September 16, 2022", "eguangzhou.gov.cn | Updated:2023-09-26"), and an outlet's name alone
     in brackets ("(Xinhua)", "( China Daily )"); or a deck that names its writers."""
-    if deck_writers(line) or _dateline_alone(line):
+    if deck_writers(line) or _lone_dateline(line):
         return True
     whole, line = line.strip(), unwrap(line)
     if len(line) > MAX_BYLINE_CHARS:

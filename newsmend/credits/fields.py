@@ -125,9 +125,8 @@ def unwrap(line: str) -> str:
     capitalised ("source:x.org Release date:2017/03/09"), a space before a label run into the
     word before it, without the brackets around all of it ("(Correspondent Zhao Lei)", and
     with a full stop after them: "[Editor in charge: Li Tingyu]."), and with a role written
-    after the names
-    put before them ("Monica Cheru-Managing Editor", "By Li Hua, Staff Writer": "Editor:
-    Monica Cheru", "Writer: Li Hua")."""
+    after the names put before them ("Monica Cheru-Managing Editor", "By Li Hua, Staff
+    Writer": "Editor: Monica Cheru", "Writer: Li Hua")."""
     line = line.strip()
     if line[:1].islower() and len(line) <= MAX_BYLINE_CHARS:
         line = COLON_LABEL.sub(_capitalised, line)  # "source:x.org release date:2017/03/09"

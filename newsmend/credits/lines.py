@@ -51,8 +51,7 @@ REMARK = re.compile(r"[(（][a-z][^()（）.]*+[)）]$")
 # a byline is read without its toolbar's words, "Back to top" among them).
 DISPATCH = re.compile(r",\s*+dispatch(?:ed)?\s++(?:to\s++)?(?:the\s++)?")
 # Where a writer filed from, after each name: "Li Yu in Chengdu", "LIU KUN in Wuhan and ZHAO
-# LEI in Beijing", "Huang Zhiling in Nanjiang, Sichuan".
-# "Li Yu in Chengdu", "LI LEI in Anji county, Zhejiang": where the writer reported from
+# LEI in Beijing", "Huang Zhiling in Nanjiang, Sichuan", "LI LEI in Anji county, Zhejiang".
 PLACE_NOUN = r"(?:county|city|province|district|town|township|village|prefecture|region)"
 PLACE_AFTER = re.compile(
     rf"(?<=\S)\s++in\s++[A-Z][\w'’.-]*+(?:,?\s++(?:[A-Z][\w'’.-]*+|{PLACE_NOUN}\b)){{0,3}}"

@@ -123,6 +123,8 @@ def _byline_block(lines: list[Span], kinds: list[str], i: int, step: int) -> lis
         or (step < 0 and kinds[i] == TEXT and len(lines[i].text.split()) <= MAX_LABEL_WORDS)
         or (step > 0 and _caption_between_bylines(lines, kinds, i))
     ):
+        if kinds[i] == TEXT and step > 0:
+            kinds[i] = CAPTION  # a picture's caption between byline lines
         if kinds[i] in BYLINE_KINDS or (step > 0 and kinds[i] == SITE_NAME):
             block.append(i)
         i += step
@@ -134,16 +136,13 @@ def _byline_block(lines: list[Span], kinds: list[str], i: int, step: int) -> lis
 def _caption_between_bylines(lines: list[Span], kinds: list[str], i: int) -> bool:
     """A picture's caption closed by its credit in capitals between two byline lines
     ("Updated: 2023-09-09", "... in July. WANG HAORAN/CHINA DAILY", then the deck naming the
-    writers): marked a caption."""
-    if not (
+    writers)."""
+    return (
         kinds[i] == TEXT
         and i + 1 < len(kinds)
         and kinds[i + 1] in BYLINE_KINDS
         and caps_credit_start(lines[i].text) is not None
-    ):
-        return False
-    kinds[i] = CAPTION
-    return True
+    )
 
 
 def _dated_source(kinds: list[str], block: list[int]) -> bool:
@@ -317,9 +316,8 @@ def _byline_after(title: Span) -> tuple[Span, list[Span]]:
     if date is not None:
         return rest, [date]  # "2023-05-01 Changsha metro line 6 opens to passengers"
     wire = DATELINE_TITLE.match(title.text)
-    if (
-        wire and is_site_name(wire["agency"])
-    ):  # "Xinhua News Agency, Harbin, May 25th, title: ...", "Chinanews.com, Jiangmen, April 18th. Title:"
+    # "Xinhua News Agency, Harbin, May 25th, title: ...", "Chinanews.com, Jiangmen, April 18th."
+    if wire and is_site_name(wire["agency"]):
         spans = [_cut(title, *wire.span("agency"))]
         spans += [_cut(title, *wire.span("date"))] if find_date(wire["date"]) else []  # a year
         return _cut(title, wire.end(), len(title.text)), spans

@@ -148,9 +148,10 @@ BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|[-–]\s+(?!.*[-–]$)
 
 
 def _lines(text: str) -> tuple[list[Span], set[int]]:
-    """The non-blank lines, stripped (of a list bullet too, but for a page's only one, a dash),
-    with their offsets; and the indexes of the lines that had a bullet. A date after a wide gap of spaces is a cell of
-    its own ("New public facilities open in Hohhot      2017-05-24")."""
+    """The non-blank lines, stripped (of a list bullet too, but for a page's only one, a
+    dash), with their offsets; and the indexes of the lines that had a bullet. A date after a
+    wide gap of spaces is a cell of its own ("New public facilities open in Hohhot
+    2017-05-24")."""
     spans, bulleted, dashed = [], set(), {}
     for line in _unwrapped(_stripped_lines(text)):
         entries = _inline_entries(line)
