@@ -372,6 +372,10 @@ def test_caption_credits_the_photographer(caption: str, names: list[str]) -> Non
         ("BEIJING, Sept. 23, 2021 /PRNewswire/ — Quanzhou, a port", "PRNewswire", "Sept. 23, 2021"),
         ("HEFEI, Anhui, May 5 -- The province opened", None, "May 5"),
         ("(ECNS) -- About 140 medical workers from Beijing", "ECNS", None),
+        ("WUHAN, China (Reuters) - A trickle of passengers", "Reuters", None),
+        ("BEIJING (AP) -- Villagers in southern China", "AP", None),
+        ("WUHAN (Reuters) -In the Chinese city of Wuhan", "Reuters", None),
+        ("(240413) -- BEIJING, April 13, 2024 (Xinhua) -- He Yuyue", "Xinhua", "April 13, 2024"),
     ],
 )
 def test_a_wire_dateline_dates_and_sources_the_story(
@@ -387,6 +391,7 @@ def test_a_wire_dateline_dates_and_sources_the_story(
         "BEIJING -- The city opened",
         "USA, May 5 is a date",
         "(In brief) -- The city opened",
+        "BEIJING (In brief) -- The city opened",  # no date, and no agency named
     ],
 )
 def test_no_dateline_in_ordinary_openings(paragraph: str) -> None:

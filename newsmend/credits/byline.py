@@ -193,9 +193,12 @@ def _without_toolbar(bracketed: re.Match[str]) -> str:
 
 # A wire dateline that opens a story: place in capitals, date, agency ("YINCHUAN, Aug. 2
 # (Xinhua) --", "BEIJING, Sept. 23, 2021 /PRNewswire/ —", "HAINAN, Sep 17, 2019, China Daily.").
+# The date may be left out when a named agency is there ("WUHAN, China (Reuters) -", "BEIJING
+# (AP) --"), and a picture's code may stand before it ("(240413) -- BEIJING, April 13, ...").
 DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.' -]{1,30}){0,2},\s*"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
+    r"(?:[(（]\d{6}[)）]\s*+--\s*+)?"
+    r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.' -]{1,30}){0,2}"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
     r"(?:(?:[/(（](?P<agency>[A-Za-z][A-Za-z .-]{1,30})[/)）])?\s*(?:--|[—–-])"
     r"|,\s*(?P<outlet>[A-Z][A-Za-z.' ]{1,30}?)\.\s)"  # "HAINAN, Sep 17, 2019, China Daily. "
 )
@@ -232,6 +235,9 @@ def read_dateline(paragraph: str) -> Byline | None:
         agency = AGENCY_DATELINE.match(paragraph)
         named = agency is not None and outlet_alone(agency["agency"])
         return Byline(agency["agency"], None) if named else None
+    if match["date"] is None:
+        named = match["agency"] is not None and outlet_alone(match["agency"])
+        return Byline(match["agency"], None) if named else None
     if find_date(match["date"], default_year=2000) is None:
         return None
     outlet = match.groupdict().get("outlet")
