@@ -115,6 +115,7 @@ EXAMPLES = {
     "empty_byline": ["By in News on", "Posted by on", "By"],
     "caption": [
         "Illustrative photo (Source: caexpo.org)",
+        "Infographic:",
         "File photo",
         "CHINA-SHANDONG-WEIHAI-APPLE-HARVEST (CN)",
         "Journalists from Hong Kong arrive in Lhasa for a three-day media trip. [Xinhua]",

@@ -469,6 +469,13 @@ def test_summaries_that_share_no_words_are_a_listing_even_undated() -> None:
     assert [t.body[0].text for t in parts.teasers] == UNDATED_SUMMARIES[1:]
 
 
+def test_headlines_among_paragraphs_are_no_listing_of_summaries() -> None:
+    lines = [*UNDATED_SUMMARIES[:2], "Shared bikes roll into Ordos", *UNDATED_SUMMARIES[2:]]
+    parts = split_page(page(*lines))
+    assert not parts.teasers
+    assert [p.text for p in parts.body] == lines[1:]  # the first paragraph over a title
+
+
 def test_a_listing_whose_first_summary_is_a_three_sentence_lead() -> None:
     lead = (
         "What can be done in 10 seconds? Most people think it is hardly anything. "
