@@ -91,16 +91,14 @@ def _featured_list(parts: PageParts) -> None:
 
 
 def _summaries(stories: list[Span], without_common: bool = False) -> bool:
-    """Paragraphs that are each a story's summary: a sentence or two each (prose, not a
-    label or a headline), none goes on from
-    the one before (`_goes_on`), and most say when (`TIME_TOLD`) or they seldom share a word
-    with the one before (`_linked_share`): a story's later paragraphs do neither."""
+    """Paragraphs that are each a story's summary: a sentence or two each, prose (not a
+    label nor a headline; the last may be cut by the store), none goes on from the one
+    before (`_goes_on`), and most say when (`TIME_TOLD`) or they seldom share a word with
+    the one before (`_linked_share`): a story's later paragraphs do neither."""
     if any(len(SENTENCE_END.findall(p.text)) > MAX_SUMMARY_SENTENCES for p in stories):
         return False
     if not all(_is_prose_text(p.text) for p in stories[:-1]):
-        return (
-            False  # a label or a headline among them ("Infographic:"); the last, the store may cut
-        )
+        return False
     if any(_goes_on(p.text) for p in stories[1:]):
         return False
     dated = 2 * sum(TIME_TOLD.search(p.text) is not None for p in stories) > len(stories)
