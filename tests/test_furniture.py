@@ -187,6 +187,12 @@ EXAMPLES = {
         "This article was written by admin",
         "Racist, abusive and off-topic comments may be removed by the moderator.",
     ],
+    "script": [
+        "(adsbygoogle = window.adsbygoogle || []).push({});",
+        "(sinaads = window. sinaads || []). push ({});",
+        "var _hmt = _hmt || [];",
+        'document.write("<script src=/ad.js></script>");',
+    ],
 }
 STORY_LINES = [
     "Home-grown talent returns to Wenzhou",
@@ -202,6 +208,8 @@ STORY_LINES = [
     ),
     "Knowing All about Hunan",
     "Text: A tale of two cities",
+    "The window of opportunity for the project is narrow; var is the unit used.",
+    "The market pushes ahead (window displays || shop fronts) as sales grow.",
 ]
 
 
