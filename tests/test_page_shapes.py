@@ -1002,12 +1002,13 @@ def test_a_tag_page_of_dated_summaries_lists_its_featured_story_again() -> None:
     assert headlines == []
 
 
-def test_a_label_ending_in_a_colon_is_no_headline() -> None:
+@pytest.mark.parametrize("label", ["Video Caption:", "Special Report: 60th Anniversary of PRC |"])
+def test_a_label_ending_in_a_colon_or_a_bar_is_no_headline(label: str) -> None:
     article, _, _ = read(
         "中文 English Francais",
         "Home >> Whats on >> Detailed Page",
         "",
-        "Video Caption:",
+        label,
         "",
         '"If I had a word for the city, I would say mild."',
         "",

@@ -74,7 +74,7 @@ ENGLISH_RUN = re.compile(
 )
 COLUMN_LABEL = re.compile(r"[【\[][^\]】]{1,30}[\]】]\s*+|[^|｜\[【]{1,30}[|｜]\s*+(?=\S)")
 MAX_COLUMN_WORDS = 4
-COLONS = (":", "：")  # a line that ends in one labels what follows: no headline
+LABEL_ENDS = (":", "：", "|", "｜")  # a line that ends in one labels what follows: no headline
 COLUMN_REACH = 31  # COLUMN_LABEL's bar is at most this far in
 CHINESE_COLUMN = re.compile(r"[\u3400-\u9fff]{2,12}\s*[|｜:：]\s*(?=[^|｜]*[A-Za-z])")
 CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
@@ -485,8 +485,8 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     ]
     subtitles = {i for i in candidates if _dashed_subtitle(lines, i, candidates)}
     candidates = [
-        i for i in candidates if i not in subtitles and not lines[i].text.endswith(COLONS)
-    ]  # "Video Caption:" announces what follows
+        i for i in candidates if i not in subtitles and not lines[i].text.endswith(LABEL_ENDS)
+    ]  # "Video Caption:", "Special Report: 60th Anniversary of PRC |" announce what follows
     named = [i for i in candidates if is_site_name(lines[i].text)]  # a release's issuer
     candidates = [i for i in candidates if i not in named] or candidates
     decked = next((i for i in candidates if _head_block(lines, kinds, i, candidates)), None)
