@@ -1062,3 +1062,28 @@ def test_untitled_excerpts_the_site_cut_off_are_a_listing() -> None:
     article, others, _ = read(*[line for excerpt in excerpts for line in (excerpt, "")])
     assert article["body_raw"] == excerpts[0]
     assert [(o["title_raw"], o["body_raw"]) for o in others] == [("", e) for e in excerpts[1:]]
+
+
+def test_a_listing_whose_first_title_the_store_cut_starts_with_an_untitled_story() -> None:
+    cut = (
+        "As Chaba, the third typhoon of the year, made landfall in the coastal area of Maoming"
+        " in South China's Guangdong Province at around 3 pm Saturday, local schools, shipping"
+        " services, exhibitions and other public activities were suspended."
+    )
+    listed = [
+        (
+            "Beijing, Shanghai expedite air, train transport recovery as Omicron ebbs",
+            "Beijing and Shanghai are accelerating resumption of railway and air transportation.",
+            "By Global Times | 2022/7/2 20:16:45",
+        ),
+        (
+            "Red tourism resumes as epidemic wanes and CPC celebrates 101st birthday",
+            "Groups of CPC members solemnly reviewed the Party admission oath in Shanghai.",
+            "By Xu Keyue | 2022/7/2 19:44:20",
+        ),
+    ]
+    article, others, _ = read(
+        cut, "By Global Times | 2022/7/2 20:53:11", *[line for item in listed for line in item]
+    )
+    assert (article["title_raw"] or "", article["body_raw"]) == ("", cut)
+    assert [(o["title_raw"], o["body_raw"]) for o in others] == [(t, s) for t, s, _ in listed]

@@ -425,7 +425,8 @@ def _first_prose(lines: list[Span], kinds: list[str]) -> int:
 
 def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     """Whether the first prose line, with no title-like line above it, is the headline after
-    all: one with a byline under it and the story under that, or one sentence over a byline,
+    all: one with a byline under it and the story under that, or one sentence of a headline's
+    length over a byline (a longer one is a listed story's summary whose title the store cut),
     or sentences in title case over one (sentences over a date that ends the page are a
     paragraph, not a headline), one the page
     writes again further down (as the text of a picture), or a short capitalised one with
@@ -442,7 +443,10 @@ def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     after = _next_line(kinds, i)
     if after < len(kinds) and kinds[after] in BYLINE_KINDS:
         return (
-            SENTENCE_INSIDE.search(lines[i].text) is None
+            (
+                SENTENCE_INSIDE.search(lines[i].text) is None
+                and word_count(lines[i].text) <= MAX_HEADLINE_WORDS
+            )
             or _title_cased(lines[i].text)  # "This is Photographed at the Gate! Public: Terrible!"
             or _prose_follows(lines, kinds, _byline_block(lines, kinds, i, 1)[-1])
         )
