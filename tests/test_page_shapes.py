@@ -886,6 +886,22 @@ def test_a_listed_storys_column_name_is_not_part_of_its_title() -> None:
     ]
 
 
+def test_a_date_glued_to_a_listed_storys_title_dates_it() -> None:
+    items = [
+        ("NPC official visits Pingtan", "2015-04-03", "A team visited Pingtan on March 19."),
+        ("Pingtan to publicly recruit 42 teachers", "2015-03-27", "Pingtan will add teachers."),
+    ]
+    _, others, _ = read(
+        "Democratic party to help with Pingtan's development2015-04-07",
+        "",
+        "The CNDCA will offer suggestions and ideas for Pingtan's development.",
+        *[line for title, date, snippet in items for line in ("", title + date, "", snippet)],
+    )
+    assert [(o["title_raw"], str(o["published"])) for o in others] == [
+        (title, date) for title, date, _ in items
+    ]
+
+
 def test_a_related_titles_column_name_is_not_part_of_it() -> None:
     byline = "Source: Xinhua News Agency  Author: Li Hua  Editor in charge: Wang Ying"
     _, _, headlines = read(

@@ -206,15 +206,22 @@ def _listed_again(parts: PageParts) -> None:
 
 
 def _without_columns(parts: PageParts) -> None:
-    """Listed titles without their column's name, as the page's own headline is read
-    ("Video | We are together!", "【网络中国节·七夕】Amazing Hefei subway")."""
+    """Listed titles read as the page's own headline is: without their column's name
+    ("Video | We are together!", "【网络中国节·七夕】Amazing Hefei subway"), and a teaser's
+    without the byline written on its line, which joins its byline ("Pingtan to publicly
+    recruit 42 teachers2015-03-27")."""
     parts.teasers = [_retitled(teaser) for teaser in parts.teasers]
     parts.headlines = [_retitled(headline) for headline in parts.headlines]
 
 
 def _retitled(item: Titled) -> Titled:
-    """A teaser or headline whose title lost its column's name (itself when it has none)."""
+    """A teaser or headline whose title lost its column's name, and a teaser's its byline
+    fields (itself when it has neither)."""
     title = _without_column(item.title)
+    if isinstance(item, Teaser):
+        title, fields = _byline_after(title)
+        if fields:
+            return replace(item, title=title, meta=(*fields, *item.meta))
     return item if title is item.title else replace(item, title=title)
 
 
