@@ -1103,3 +1103,48 @@ def test_a_listing_whose_first_title_the_store_cut_starts_with_an_untitled_story
     )
     assert (article["title_raw"] or "", article["body_raw"]) == ("", cut)
     assert [(o["title_raw"], o["body_raw"]) for o in others] == [(t, s) for t, s, _ in listed]
+
+
+def test_a_listed_title_without_its_snippet_takes_no_other_storys_title() -> None:
+    items = [
+        (
+            "Massive flyover dismantled at Shenzhen Speed",
+            (
+                "While families were reunited for the Chinese New Year, 1,500 people worked around"
+                " the clock to demolish the Huangmugang Flyover in Futian District."
+            ),
+        ),
+        (
+            "Flower fair brings spring to town",
+            (
+                "The 2019 Shenzhen Spring Festival Flower Fair at the Shenzhen Convention and"
+                " Exhibition Center in Futian District was opened on Thursday."
+            ),
+        ),
+        (
+            "City flower fair to reopen with new look",
+            (
+                "The Shenzhen Spring Festival Flower Fair will reopen in halls 1 and 6 of Shenzhen"
+                " Convention and Exhibition Center from Jan. 31 to Feb. 4."
+            ),
+        ),
+        ("The Fifth Session of the 6th Shenzhen Municipal CPPCC", None),
+        (
+            "Shenzhen Open gathers world's top players",
+            (
+                "The Shenzhen Open is being held at Shenzhen Longgang Sports Center in Longgang"
+                " District from Dec. 29 to Jan. 5."
+            ),
+        ),
+        ("Let's run!", "A total of 20,000 runners participated the Bao'an Marathon on Dec. 30."),
+    ]
+    lead = (
+        "At 11:45 p.m. Friday, vehicles following police motorcycles passed through the"
+        " Huangmugang intersection in Futian District, two days ahead of the schedule."
+    )
+    listed = [line for title, snippet in items for line in ("", title, "", snippet) if line]
+    article, others, _ = read("Traffic in Huangmugang area resumes", "", lead, *listed)
+    assert article["body_raw"] == lead
+    assert [(o["title_raw"], o["body_raw"]) for o in others] == [
+        (title, snippet) for title, snippet in items if snippet is not None
+    ]

@@ -23,6 +23,7 @@ from newsmend.split.body import (
 from newsmend.split.lines import (
     BYLINE_KINDS,
     FURNITURE_KINDS,
+    MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
     _dated_entry,
     _entry_title,
@@ -182,12 +183,16 @@ def _passable(kind: str, line: Span) -> bool:
 def _snippet_like(lines: list[Span], kinds: list[str], i: int) -> bool:
     """Text under a title that reads as a story's snippet: a sentence, or words cut off
     mid-sentence; not a menu's next item, an address ("Tourism", "Shinan District,
-    Qingdao") or the next story's title over its date."""
+    Qingdao") or the next story's title over its date or its snippet."""
     if _is_prose(lines[i], kinds[i]):
         return True
     after = _next_line(kinds, i)
-    dated = after < len(kinds) and kinds[after] == DATE  # the next story's title over its date
-    return not dated and len(lines[i].text.split()) >= MIN_CUT_SNIPPET_WORDS
+    words = len(lines[i].text.split())
+    if after < len(kinds) and (
+        kinds[after] == DATE or (words < MIN_SNIPPET_WORDS and _is_prose(lines[after], kinds[after]))
+    ):  # the next story's title over its date or its snippet
+        return False
+    return words >= MIN_CUT_SNIPPET_WORDS
 
 
 def _read_teasers(

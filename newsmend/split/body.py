@@ -402,7 +402,7 @@ def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
     return (
         LISTING_HEAD.fullmatch(head) is not None
         and singles >= 2
-        and 0 not in paragraphs
+        and paragraphs.count(0) <= singles // LONGER_STORY_SHARE
         and len(paragraphs) - singles <= singles // LONGER_STORY_SHARE
     )
 
