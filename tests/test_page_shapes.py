@@ -1148,3 +1148,33 @@ def test_a_listed_title_without_its_snippet_takes_no_other_storys_title() -> Non
     assert [(o["title_raw"], o["body_raw"]) for o in others] == [
         (title, snippet) for title, snippet in items if snippet is not None
     ]
+
+
+def test_a_listed_title_over_its_source_line_alone_is_still_a_listing() -> None:
+    source = "Source: Global Times | 2018/9/12 17:08:39"
+    items = [
+        (
+            "Outside the ring",
+            (
+                "In the capital city of Beijing, there is an unspoken concept among local dwellers"
+                " that the farther away one stays from the city center, the more likely he is to ..."
+            ),
+        ),
+        (
+            "Peak Sport launches its new brand for kids",
+            (
+                "The domestic leading sports brand, Peak Sport, officially launched its latest brand"
+                " Peak Kids on September 11."
+            ),
+        ),
+        ("Word matters", "“What should I do with the old boat tickets?”"),
+        (
+            "SKYE Suites Sydney opening soon",
+            "SKYE Suites Sydney's grand opening is to be held in Sydney CBD in October.",
+        ),
+    ]
+    lead = "German-born Thomas Derksen can still recall the first time he met his father-in-law."
+    listed = [line for title, snippet in items for line in ("", title, "", snippet, source)]
+    article, others, _ = read("Nihao, new son-in-law", "", lead, *listed)
+    assert (article["title_raw"], article["body_raw"]) == ("Nihao, new son-in-law", lead)
+    assert [o["title_raw"] for o in others[:2]] == [title for title, _ in items[:2]]

@@ -395,7 +395,8 @@ def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
         else:
             break
     head, *stories = "".join(shape).split("T")
-    paragraphs = [story.count("P") for story in stories]
+    # a title over its byline alone is a listed story too ("Word matters", its source line)
+    paragraphs = [story.count("P") or int("M" in story) for story in stories]
     while paragraphs and paragraphs[-1] == 0 and len(stories) - len(paragraphs) < MAX_CUT_TITLES:
         paragraphs.pop()  # the last titles, their snippets cut off by the page's end
     singles = paragraphs.count(1)
