@@ -1178,3 +1178,59 @@ def test_a_listed_title_over_its_source_line_alone_is_still_a_listing() -> None:
     article, others, _ = read("Nihao, new son-in-law", "", lead, *listed)
     assert (article["title_raw"], article["body_raw"]) == ("Nihao, new son-in-law", lead)
     assert [o["title_raw"] for o in others[:2]] == [title for title, _ in items[:2]]
+
+
+def test_a_list_of_summaries_each_under_its_date_is_a_story_each() -> None:
+    listed = [
+        (
+            "2017-04-26",
+            (
+                "The Palace Museum, the world-famous museum based in the Forbidden City in Beijing, is"
+                " opening a branch in the coastal city of Xiamen, Fujian province, in May to house its"
+                " collection of foreign artifacts."
+            ),
+        ),
+        (
+            "2017-04-21",
+            (
+                "Engaging musical and operatic performances showcased Fujian's rich traditional"
+                " culture to international visitors in Shishi city"
+            ),
+        ),
+        (
+            "2017-04-18",
+            (
+                "A cross-Straits group of photographers have found an innovative way to help Taiwan"
+                " and the mainland find common ground."
+            ),
+        ),
+        (
+            "2017-04-17",
+            (
+                "The white porcelain produced in Dehua, of eastern Fujian province, is traditionally"
+                " termed blanc de chine for featuring a milky or pale white glaze."
+            ),
+        ),
+    ]
+    article, others, _ = read(*[line for item in listed for line in item])
+    assert (article["body_raw"], str(article["published"])) == (listed[0][1], listed[0][0])
+    assert [(o["body_raw"], str(o["published"])) for o in others[-2:]] == [
+        (text, date) for date, text in listed[-2:]
+    ]
+
+
+def test_a_translated_original_title_under_a_listed_title_is_not_the_next_title() -> None:
+    snippet = (
+        "(MOP) School has just started! which reminded me of these tragic photos in our school"
+        " bulletin board."
+    )
+    _, others, _ = read(
+        "Guangzhou cancels free rides, giving out transport subsidies instead",
+        "| November 8th, 2010",
+        *BODY,
+        "Hairstyles that are banned by our school",
+        "| September 2nd, 2010",
+        "Legend of Hairstyles banned by our school",
+        snippet,
+    )
+    assert [o["title_raw"] for o in others] == ["Hairstyles that are banned by our school"]

@@ -107,6 +107,7 @@ def _read_after_body(
 
 
 RANK = re.compile(r"(\d{1,2})[.、)）]?\s+(?=\S)")  # "1 Title", "2. Title" in a "Most read" list
+WORD = re.compile(r"\w+")
 MIN_RANKS = 3
 
 
@@ -180,19 +181,32 @@ def _passable(kind: str, line: Span) -> bool:
     return kind in BYLINE_KINDS or (kind in FURNITURE_KINDS and IN_BODY[kind] != "never")
 
 
-def _snippet_like(lines: list[Span], kinds: list[str], i: int) -> bool:
+def _snippet_like(lines: list[Span], kinds: list[str], i: int, title: Span) -> bool:
     """Text under a title that reads as a story's snippet: a sentence, or words cut off
     mid-sentence; not a menu's next item, an address ("Tourism", "Shinan District,
-    Qingdao") or the next story's title over its date or its snippet."""
+    Qingdao") or the next story's title over its date or its snippet (unless it says the
+    title again: a translated original title under it)."""
     if _is_prose(lines[i], kinds[i]):
         return True
     after = _next_line(kinds, i)
     words = len(lines[i].text.split())
     if after < len(kinds) and (
-        kinds[after] == DATE or (words < MIN_SNIPPET_WORDS and _is_prose(lines[after], kinds[after]))
+        kinds[after] == DATE
+        or (
+            words < MIN_SNIPPET_WORDS
+            and _is_prose(lines[after], kinds[after])
+            and not _retells(title.text, lines[i].text)
+        )
     ):  # the next story's title over its date or its snippet
         return False
     return words >= MIN_CUT_SNIPPET_WORDS
+
+
+def _retells(title: str, line: str) -> bool:
+    """A line most of whose words are the title's ("Legend of Hairstyles banned by our
+    school" under "Hairstyles that are banned by our school")."""
+    words = set(WORD.findall(line.lower()))
+    return 2 * len(words & set(WORD.findall(title.lower()))) > len(words)
 
 
 def _read_teasers(
@@ -245,7 +259,7 @@ def _read_teasers(
             and not lines[i].text.endswith((":", "："))  # a label ("Country:")
             and snippet < len(lines)
             and kinds[snippet] in (TEXT, ENTRY)
-            and _snippet_like(lines, kinds, snippet)
+            and _snippet_like(lines, kinds, snippet, lines[i])
         ):
             going_on = False
             paragraphs = _paragraphs(lines, kinds, snippet)

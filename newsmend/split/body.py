@@ -90,14 +90,20 @@ def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
     a title-then-date list, unless it is too long for a title (then the list gives the date
     first) or a paragraph follows the date (then it is a story's title). A sentence over a
     date is a list's title only when another entry follows: alone, it is the story's last
-    paragraph over the story's date."""
+    paragraph over the story's date, and under a date of its own, it is a summary in a list
+    that gives the date first."""
     return (
         _over_date(lines, kinds, i)
         and not _prose_follows(lines, kinds, i + 1)  # then a story: title, date, snippet
         and (
             not _is_prose(lines[i], kinds[i])
-            or _over_date(lines, kinds, i + 2)
-            or (i + 2 < len(kinds) and kinds[i + 2] == ENTRY)
+            or (
+                (i == 0 or kinds[i - 1] != DATE)
+                and (
+                    _over_date(lines, kinds, i + 2)
+                    or (i + 2 < len(kinds) and kinds[i + 2] == ENTRY)
+                )
+            )
         )
     )
 
