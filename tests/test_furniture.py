@@ -109,6 +109,7 @@ EXAMPLES = {
         "Comments (3)",
         "Views: 1,234",
         "11:33 am0 comments",
+        "Comments Off",
         "00:47",
     ],
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
