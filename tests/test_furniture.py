@@ -173,6 +173,8 @@ EXAMPLES = {
         "【1】 【2】 【3】 【4】",
         "Page 1 2 3 4 Next",
         "The next article",
+        "No more pages to load",
+        "End of content",
         "last text:",
     ],
     "comment_form": [
