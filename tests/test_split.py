@@ -469,6 +469,18 @@ def test_summaries_that_share_no_words_are_a_listing_even_undated() -> None:
     assert [t.body[0].text for t in parts.teasers] == UNDATED_SUMMARIES[1:]
 
 
+def test_summaries_whose_pronouns_follow_their_own_names_are_a_listing() -> None:
+    summaries = [
+        "Antu county, at the foot of the Changbai Mountain Range, may have an abundance of forests.",
+        "Jilin University will welcome its alumni to its 70th anniversary in Changchun on Sept 16.",
+        "Residents of Changchun share their experiences after two weeks under lockdown.",
+        'The city of Changchun provided a venue for the drama "Ma Lan Hua Kai" on May 3.',
+    ]
+    parts = split_page(page(*summaries))
+    assert [p.text for p in parts.body] == summaries[:1]
+    assert [t.body[0].text for t in parts.teasers] == summaries[1:]
+
+
 def test_headlines_among_paragraphs_are_no_listing_of_summaries() -> None:
     lines = [*UNDATED_SUMMARIES[:2], "Shared bikes roll into Ordos", *UNDATED_SUMMARIES[2:]]
     parts = split_page(page(*lines))

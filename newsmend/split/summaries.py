@@ -107,9 +107,16 @@ def _summaries(stories: list[Span], without_common: bool = False) -> bool:
 
 def _goes_on(paragraph: str) -> bool:
     """A paragraph that goes on from the one before: a pronoun, a connective or a quote
-    opens it, or a pronoun is among its first words ("In the morning, he visited ...")."""
-    opening = " ".join(paragraph.split(maxsplit=OPENING_WORDS)[:OPENING_WORDS])
-    return REFERS_BACK.match(paragraph) is not None or PRONOUN.search(opening) is not None
+    opens it, or a pronoun is among its first words with no name before it ("In the
+    morning, he visited ...", not "Residents of Xi'an share their ...")."""
+    if REFERS_BACK.match(paragraph) is not None:
+        return True
+    for word in paragraph.split(maxsplit=OPENING_WORDS)[1:OPENING_WORDS]:
+        if PRONOUN.fullmatch(word.strip(",;:")):
+            return True
+        if word[:1].isupper():
+            return False  # a name first: the pronoun is its own
+    return False
 
 
 def _linked_share(paragraphs: list[Span], without_common: bool = False) -> float:
