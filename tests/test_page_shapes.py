@@ -1234,3 +1234,26 @@ def test_a_translated_original_title_under_a_listed_title_is_not_the_next_title(
         snippet,
     )
     assert [o["title_raw"] for o in others] == ["Hairstyles that are banned by our school"]
+
+
+def test_bulleted_titles_over_their_snippets_end_the_story_over_them() -> None:
+    items = [
+        (
+            "Inner Mongolia to prioritize grasslands conservation",
+            "The ministry will allocate 4.58 billion yuan a year.",
+        ),
+        (
+            "Inner Mongolia to focus on poverty reduction",
+            "The budget for poverty reduction rose to 5.79 billion yuan.",
+        ),
+        (
+            "Camel race begins in Bayannur",
+            "A 50-kilometer camel race was held in Urad Rear Banner on Jan 3.",
+        ),
+    ]
+    listed = [
+        line for title, snippet in items for line in (f"  • {title}", "", f"    {snippet}", "")
+    ]
+    article, others, _ = read(TITLE, *BODY, *listed)
+    assert article["body_raw"] == "\n\n".join(BODY)
+    assert [(o["title_raw"], o["body_raw"]) for o in others] == items

@@ -323,13 +323,20 @@ def _starts_story(
 ) -> bool:
     """A title-like line inside a body that starts something else: another story (on a
     listing page, or when a byline or a wire's dateline follows it: "CHANGSHA, May 6
-    (Xinhua) --") or a bulleted list of headlines."""
+    (Xinhua) --") or a bulleted list of headlines, or of stories (a bulleted title over its
+    snippet, the next bulleted title under that: a story's subheadings are not bulleted)."""
     if not _title_like(lines[i], kinds[i]):
         return False
     following = _next_line(kinds, i)
     if following >= len(lines):
         return listing
-    if i in bulleted and following in bulleted:
+    if i in bulleted and (
+        following in bulleted
+        or (
+            _is_prose(lines[following], kinds[following])
+            and _next_line(kinds, following) in bulleted
+        )
+    ):
         return True
     return (
         listing
