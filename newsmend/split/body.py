@@ -92,20 +92,13 @@ def _starts_list(lines: list[Span], kinds: list[str], i: int) -> bool:
     date is a list's title only when another entry follows: alone, it is the story's last
     paragraph over the story's date, and under a date of its own, it is a summary in a list
     that gives the date first."""
-    return (
-        _over_date(lines, kinds, i)
-        and not _prose_follows(lines, kinds, i + 1)  # then a story: title, date, snippet
-        and (
-            not _is_prose(lines[i], kinds[i])
-            or (
-                (i == 0 or kinds[i - 1] != DATE)
-                and (
-                    _over_date(lines, kinds, i + 2)
-                    or (i + 2 < len(kinds) and kinds[i + 2] == ENTRY)
-                )
-            )
-        )
-    )
+    if not _over_date(lines, kinds, i) or _prose_follows(lines, kinds, i + 1):
+        return False  # no date under it, or a story's title over its date and snippet
+    if not _is_prose(lines[i], kinds[i]):
+        return True
+    if i > 0 and kinds[i - 1] == DATE:
+        return False  # a summary under its own date
+    return _over_date(lines, kinds, i + 2) or (i + 2 < len(kinds) and kinds[i + 2] == ENTRY)
 
 
 def _over_date(lines: list[Span], kinds: list[str], i: int) -> bool:
