@@ -31,6 +31,7 @@ class FurnitureKind:
     words: frozenset[str]
     min_words: int
     in_body: str  # "always", "between_paragraphs" or "never": see furniture.toml
+    prompt: bool  # asks the reader to do something: never a source's name
 
 
 def _kind(name: str, entry: dict) -> FurnitureKind:
@@ -41,6 +42,7 @@ def _kind(name: str, entry: dict) -> FurnitureKind:
         words=frozenset(words),
         min_words=entry.get("min_words", 1),
         in_body=entry.get("in_body", "never"),
+        prompt=entry.get("prompt", False),
     )
 
 
@@ -141,6 +143,7 @@ def _needles_in(line: str, needles: tuple[str, ...]) -> list[int]:
 
 
 IN_BODY: dict[str, str] = {kind.name: kind.in_body for kind in KINDS}
+PROMPT_KINDS = frozenset(kind.name for kind in KINDS if kind.prompt)
 TOOLBAR_WORDS = next(kind.words for kind in KINDS if kind.name == "share_bar")
 MIXED = "navigation"  # the kind of a line made of several kinds' words ("Search 简体 Wechat")
 # View counters and font-size switches inside a byline line: "Browse: 1,024", "2639 Views",

@@ -6,10 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsmend.credits.fields import may_name_an_outlet
 from newsmend.furniture import (
     _COUNTER,
     KINDS,
     NEEDLES,
+    PROMPT_KINDS,
     _may_hold,
     _needles,
     _parsed,
@@ -303,3 +305,10 @@ def test_the_fold_is_how_re_ignores_case_for_ascii_letters_and_needles():
         )
     for char in {c for needle in NEEDLES for c in needle if not c.isascii()}:
         assert matched_by(ord(char)) == {ord(char)}, char
+
+
+@pytest.mark.parametrize("line", [line for kind in sorted(PROMPT_KINDS) for line in EXAMPLES[kind]])
+def test_a_prompt_never_names_an_outlet(line: str) -> None:
+    """Kinds marked `prompt = true` in furniture.toml ask the reader to act: "Leave a comment"
+    after a date is no source."""
+    assert not may_name_an_outlet(line)

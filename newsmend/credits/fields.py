@@ -10,7 +10,7 @@ from functools import lru_cache
 from newsmend.credits.names import EDGE_PUNCTUATION, looks_like_names
 from newsmend.credits.outlets import is_site_name
 from newsmend.dates import find_date
-from newsmend.furniture import furniture_kind, is_furniture_word, strip_toolbar
+from newsmend.furniture import PROMPT_KINDS, furniture_kind, is_furniture_word, strip_toolbar
 from newsmend.tables import read_toml
 
 _TABLE = read_toml("roles.toml")
@@ -211,12 +211,6 @@ def without_date(text: str) -> tuple[str, str | None]:
     after = CATEGORIES.sub("", TIME_AFTER.sub("", text[found.end :], count=1))
     rest = EMPTY_BRACKETS.sub("", ON_BEFORE.sub("", text[: found.start]) + " " + after)
     return " ".join(rest.split()).strip(EDGE_PUNCTUATION), found.raw
-
-
-# Furniture that asks the reader to do something, never a source's name (furniture.toml)
-PROMPT_KINDS = frozenset(
-    {"comment_form", "share_bar", "counter", "consent", "account_prompt", "qr_prompt", "pager"}
-)
 
 
 def may_name_an_outlet(value: str) -> bool:

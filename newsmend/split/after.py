@@ -34,6 +34,8 @@ from newsmend.split.lines import (
     _prose_follows,
     _skip_meta,
     _title_like,
+    shared_words,
+    stems,
 )
 from newsmend.split.parts import (
     CAPTION,
@@ -108,6 +110,7 @@ def _read_after_body(
 
 RANK = re.compile(r"(\d{1,2})[.、)）]?\s+(?=\S)")  # "1 Title", "2. Title" in a "Most read" list
 WORD = re.compile(r"\w+")
+RETOLD_SHARE = 0.6  # see _retells: most of its longer words
 MIN_RANKS = 3
 
 
@@ -205,8 +208,7 @@ def _snippet_like(lines: list[Span], kinds: list[str], i: int, title: Span) -> b
 def _retells(title: str, line: str) -> bool:
     """A line most of whose words are the title's ("Legend of Hairstyles banned by our
     school" under "Hairstyles that are banned by our school")."""
-    words = set(WORD.findall(line.lower()))
-    return 2 * len(words & set(WORD.findall(title.lower()))) > len(words)
+    return shared_words(line, stems(title)) > RETOLD_SHARE
 
 
 def _read_teasers(

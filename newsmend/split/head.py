@@ -36,6 +36,8 @@ from newsmend.split.lines import (
     _title_like,
     _without_number,
     opens_with_dateline,
+    shared_words,
+    stems,
     word_count,
 )
 from newsmend.split.parts import (
@@ -58,8 +60,6 @@ from newsmend.split.parts import (
 
 MAX_STRAY = 2
 # A site's name glued after a headline: " - Hunan Government", "_Zhengzhou Portal", "| ..."
-CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}|[0-9]{2,}|[\u3400-\u9fff]{2,}")
-STEM_CHARS = 5
 LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
 LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as a byline
 REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a byline
@@ -172,7 +172,7 @@ def _title_score(
     score += DECK_WEIGHT if following in candidates and _over_deck(lines, kinds, i) else 0
     score += SUBTITLE_WEIGHT if _over_subtitle(lines, kinds, i, candidates) else 0
     score += REPEAT_WEIGHT if lines[i].text in repeated else 0
-    return score + LEAD_WEIGHT * _shared_words(lines[i].text, lead)
+    return score + LEAD_WEIGHT * shared_words(lines[i].text, lead)
 
 
 def _over_subtitle(lines: list[Span], kinds: list[str], i: int, candidates: list[int]) -> bool:
@@ -235,12 +235,6 @@ def _repeated(lines: list[Span]) -> set[str]:
     return {line.text for line in lines if line.text in seen or seen.add(line.text)}
 
 
-def _stems(text: str) -> set[str]:
-    """The longer words of a text, lowercased and cut to a crude stem ("villages",
-    "village": "villa")."""
-    return {word.lower()[:STEM_CHARS] for word in CONTENT_WORD.findall(text)}
-
-
 def _lead(lines: list[Span], kinds: list[str], start: int) -> set[str]:
     """The stems of the story's first LEAD_WORDS words, from its first prose line on."""
     words: list[str] = []
@@ -249,14 +243,7 @@ def _lead(lines: list[Span], kinds: list[str], start: int) -> set[str]:
             words += line.text.split()[: LEAD_WORDS - len(words)]
         if len(words) >= LEAD_WORDS:
             break
-    return _stems(" ".join(words))
-
-
-def _shared_words(line: str, lead: set[str]) -> float:
-    """The share of a line's stems the lead uses: a headline says what its lead says; a
-    menu, a site's name or another story's title mostly does not."""
-    stems = _stems(line)
-    return len(stems & lead) / len(stems) if stems else 0.0
+    return stems(" ".join(words))
 
 
 def _headline(line: Span) -> Span:
@@ -627,7 +614,7 @@ def _title_after_lead(lines: list[Span], kinds: list[str], start: int) -> int | 
         and _title_like(lines[i], kinds[i])
         and len(lines[i].text.split()) >= MIN_LATE_TITLE_WORDS
         and _prose_follows(lines, kinds, i)
-        and _shared_words(lines[i].text, _lead(lines, kinds, start)) >= MIN_LATE_TITLE_SHARE
+        and shared_words(lines[i].text, _lead(lines, kinds, start)) >= MIN_LATE_TITLE_SHARE
     ):
         return None
     kinds[i] = HEADLINE

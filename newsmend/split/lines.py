@@ -147,6 +147,23 @@ ENUMERATOR = re.compile(r"(\d{1,2})[.、)）]\s+(?=\S)")  # "1. " before a story
 BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|[-–]\s+(?!.*[-–]$))")
 
 
+CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}|[0-9]{2,}|[\u3400-\u9fff]{2,}")
+STEM_CHARS = 5
+
+
+def stems(text: str) -> set[str]:
+    """The longer words of a text, lowercased and cut to a crude stem ("villages",
+    "village": "villa")."""
+    return {word.lower()[:STEM_CHARS] for word in CONTENT_WORD.findall(text)}
+
+
+def shared_words(line: str, other: set[str]) -> float:
+    """The share of a line's stems that another text's stems hold: a headline says what its
+    lead says; a menu, a site's name or another story's title mostly does not."""
+    own = stems(line)
+    return len(own & other) / len(own) if own else 0.0
+
+
 def _lines(text: str) -> tuple[list[Span], set[int]]:
     """The non-blank lines, stripped (of a list bullet too, but for a page's only one, a
     dash), with their offsets; and the indexes of the lines that had a bullet. A date after a
