@@ -176,9 +176,18 @@ def test_end_marker_punctuation_does_not_matter(marker: str) -> None:
 
 
 def test_chinese_byline_under_the_english_one_is_residue() -> None:
-    parts = split_page(page("A title", "Source: Taizhou Daily", "来源：台州日报", *BODY))
-    assert [r.text for r in parts.residue] == ["来源：台州日报"]
+    parts = split_page(page("A title", "Source: Taizhou Daily", "责任编辑：李娜", *BODY))
+    assert [r.text for r in parts.residue] == ["责任编辑：李娜"]
     assert [p.text for p in parts.body] == BODY
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_source_in_english_wins_over_the_same_in_chinese(order: int) -> None:
+    text = "\n".join(["A title", *["Source: Taizhou Daily", "来源：台州日报"][::order], *BODY])
+    articles, _headlines = page_records(Page("p.txt", "0", text))
+    assert [(a["outlet"], a["body_raw"]) for a in articles] == [
+        ("Taizhou Daily", "\n\n".join(BODY))
+    ]
 
 
 def test_dated_title_after_the_credits_is_a_teaser() -> None:
@@ -1536,3 +1545,21 @@ def test_furniture_among_titles_listed_under_no_header_is_kept_as_furniture() ->
     assert [(kind, line.text) for kind, line in parts.furniture] == [
         ("share_bar", "Share to: WeChat Weibo")
     ]
+
+
+def test_a_source_line_in_chinese_over_the_date_is_the_story_s_byline() -> None:
+    """A repost names its source in Chinese ("来源:中国日报") over the story's date: the title
+    keeps its body, not one record for the title and another for the dated text."""
+    text = "\n".join(
+        [
+            "Remote county puts positive spin on social media ridicule",
+            "来源:中国日报",
+            "2021-05-21 10:23",
+            *BODY,
+        ]
+    )
+    articles, _headlines = page_records(Page("p.txt", "0", text))
+    assert [(a["title_raw"], str(a["published"]), a["outlet"]) for a in articles] == [
+        ("Remote county puts positive spin on social media ridicule", "2021-05-21", "中国日报")
+    ]
+    assert articles[0]["body_raw"].startswith(BODY[0])
