@@ -398,6 +398,24 @@ def test_no_dateline_in_ordinary_openings(paragraph: str) -> None:
     assert read_dateline(paragraph) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "(Edited by Niu Huizhe with Xinhua Silk Road, niuhuizhe@xinhua.org)",
+            ("editor", ["Niu Huizhe"]),
+        ),
+        ("Reporter: Li Wei, liwei@163.com", ("reporter", ["Li Wei"])),
+        ("By Li Wei with Xinhua", ("author", ["Li Wei"])),
+        ("Written by Li Wei with Zhang San", None),  # a co-writer is no outlet
+    ],
+)
+def test_an_affiliation_and_a_contact_address_after_the_names(
+    line: str, expected: tuple | None
+) -> None:
+    assert parse_credit_line(line) == expected
+
+
 def test_a_source_named_in_chinese_is_the_outlet_not_residue() -> None:
     assert not is_cjk_credit("Source: 新华网")
     assert parse_byline("Source: 新华网").outlet == "新华网"

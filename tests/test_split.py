@@ -478,6 +478,20 @@ def test_summaries_that_share_no_words_are_a_listing_even_undated() -> None:
     assert [t.body[0].text for t in parts.teasers] == UNDATED_SUMMARIES[1:]
 
 
+def test_a_wire_lead_over_paragraphs_is_one_story_not_summaries() -> None:
+    """Only the first paragraph opens with a dateline: a story's lead, not a listing's."""
+    lead = "XIAMEN, May 8 (Xinhua) -- " + UNDATED_SUMMARIES[0]
+    parts = split_page(page(lead, *UNDATED_SUMMARIES[1:]))
+    assert not parts.teasers
+    assert [p.text for p in parts.body] == [lead, *UNDATED_SUMMARIES[1:]]
+
+
+def test_summaries_each_under_its_dateline_are_a_listing() -> None:
+    summaries = [f"WENZHOU, May {n} (Xinhua) -- {s}" for n, s in enumerate(UNDATED_SUMMARIES, 1)]
+    parts = split_page(page(*summaries))
+    assert [t.body[0].text for t in parts.teasers] == summaries[1:]
+
+
 def test_summaries_whose_pronouns_follow_their_own_names_are_a_listing() -> None:
     summaries = [
         "Antu county, at the foot of the Changbai Mountain Range, may have an abundance of forests.",

@@ -59,6 +59,7 @@ PLACE_AFTER = re.compile(
 )
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
 DOMAIN_AFTER = re.compile(r"[a-z]\s[a-z0-9-]++(?:\.[a-z0-9-]++)+$")  # a site's domain after it
+CONTACT_AFTER = re.compile(r",?\s*+[\w.+-]++@[\w-]++(?:\.[\w-]++)++$")  # "…, niuhuizhe@xinhua.org"
 CJK_LABEL_AFTER = re.compile(r"\s[\u4e00-\u9fff]{1,4}[:：]\S*$")  # "点击:" (clicks) after a name
 # "by Xinhua writers Xuan Liqi, Hu Zhenhua and Huang Haoran": the outlet, its staff, the names
 STAFF_WORDS = ("writer", "reporter", "correspondent", "journalist")
@@ -154,7 +155,7 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
         value = value.strip()
         if value[:1] in "[【" and value[-1:] in "]】":
             value = value[1:-1]  # "Responsible editor: [Li Ji]"
-        value = uncapped(PLACE_AFTER.sub("", REMARK.sub("", value).rstrip()))
+        value = uncapped(PLACE_AFTER.sub("", REMARK.sub("", CONTACT_AFTER.sub("", value)).rstrip()))
     slashed = slashed_names(value) if role in PERSON_ROLES and "/" in value else None
     if slashed:
         return [(role, tuple(slashed))]
@@ -202,7 +203,8 @@ def slashed_names(value: str) -> list[str] | None:
 
 def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
     """Names, then the outlet they work for: "Yuan Meng, Liu Ning (People's Daily Online)",
-    "Yuan Mengwen from Foreign Affairs Office of Wuhu", "Guo Liliang, Hunan Daily",
+    "Yuan Mengwen from Foreign Affairs Office of Wuhu", "Niu Huizhe with Xinhua Silk Road",
+    "Guo Liliang, Hunan Daily",
     "Zhang San/Xinhua", "Li Yu and Peng Chao in Chengdu (China Daily)", "Hu Xiaoyu
     chinadaily.com.cn"."""
     value = value.strip()
@@ -211,6 +213,10 @@ def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
         names, outlet = value[:cut], value[cut + 1 : -1]
     elif " from " in value:
         names, _from, outlet = value.partition(" from ")
+    elif " with " in value:  # "Niu Huizhe with Xinhua Silk Road"; not a co-writer's name
+        names, _with, outlet = value.partition(" with ")
+        if looks_like_names(outlet):
+            return None
     elif dispatch := DISPATCH.search(value):
         names, outlet = value[: dispatch.start()], value[dispatch.end() :]
     elif "/" in value:  # "Zhang San/Xinhua"

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
+from newsmend.credits import read_dateline
 from newsmend.split.lines import _ends_sentence, _is_prose_text, word_count
 from newsmend.split.parts import STRAY, PageParts, Span, Teaser
 
@@ -59,9 +60,19 @@ def untitled_listing(parts: PageParts) -> None:
         _featured_list(parts)
         return  # a headline
     stories = [title, *parts.body] if title is not None else parts.body
+    if _one_dateline(stories):
+        return  # a wire story's paragraphs: "BEIJING, April 2 (Xinhua) -- ...", then its text
     if _all_cut(stories) or (len(stories) >= MIN_UNTITLED_STORIES and _summaries(stories)):
         parts.title, parts.body = None, stories[:1]
         parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
+
+
+def _one_dateline(stories: list[Span]) -> bool:
+    """The first paragraph opens with a dateline and no other does: one story's lead. A
+    listing's summaries open alike, each with its dateline or none."""
+    return bool(stories) and all(
+        (read_dateline(story.text) is not None) == (i == 0) for i, story in enumerate(stories)
+    )
 
 
 def _all_cut(stories: list[Span]) -> bool:
