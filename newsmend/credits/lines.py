@@ -59,7 +59,7 @@ PLACE_AFTER = re.compile(
 )
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
 DOMAIN_AFTER = re.compile(r"[a-z]\s[a-z0-9-]++(?:\.[a-z0-9-]++)+$")  # a site's domain after it
-CONTACT_AFTER = re.compile(r",?\s*+[\w.+-]++@[\w-]++(?:\.[\w-]++)++$")  # "…, niuhuizhe@xinhua.org"
+CONTACT_AFTER = re.compile(r"(?<![^\s,])[^\s,@]++@[^\s@]++$")  # "…, niuhuizhe@xinhua.org"
 CJK_LABEL_AFTER = re.compile(r"\s[\u4e00-\u9fff]{1,4}[:：]\S*$")  # "点击:" (clicks) after a name
 # "by Xinhua writers Xuan Liqi, Hu Zhenhua and Huang Haoran": the outlet, its staff, the names
 STAFF_WORDS = ("writer", "reporter", "correspondent", "journalist")
@@ -155,7 +155,9 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
         value = value.strip()
         if value[:1] in "[【" and value[-1:] in "]】":
             value = value[1:-1]  # "Responsible editor: [Li Ji]"
-        value = uncapped(PLACE_AFTER.sub("", REMARK.sub("", CONTACT_AFTER.sub("", value)).rstrip()))
+        value = uncapped(
+            PLACE_AFTER.sub("", REMARK.sub("", CONTACT_AFTER.sub("", value).rstrip(" ,")).rstrip())
+        )
     slashed = slashed_names(value) if role in PERSON_ROLES and "/" in value else None
     if slashed:
         return [(role, tuple(slashed))]
