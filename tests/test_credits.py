@@ -359,6 +359,10 @@ def test_credit_fields_of_a_line(line: str, fields: list) -> None:
         ("Li Wenxi works at a book store. Photo: Weibo/SCMP pictures", []),
         ("Online authors at work. Photo: Shutterstock", []),
         ("Li Wenxi works at a book store. Photo: AP", []),
+        (
+            "Xiamen grows into a destination. [Photo by Zhang Qihui for China Daily]",
+            ["Zhang Qihui"],
+        ),
     ],
 )
 def test_caption_credits_the_photographer(caption: str, names: list[str]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from newsmend.credits.lines import STAFF, slashed_names
+from newsmend.credits.lines import AFFILIATION, STAFF, slashed_names
 from newsmend.credits.names import looks_like_names, split_names, uncapped
 
 CAPTION_CREDIT = re.compile(
@@ -55,7 +55,8 @@ def caption_credits(line: str) -> list[tuple[str, str]]:
 
 def _credited(names: str) -> list[tuple[str, str]]:
     """The photographers of a picture credit's names ("Yang Huafeng", "Xinhua News Agency
-    reporter Xie Jianfei", "Wikimedia Commons/Anna Frodesiak")."""
+    reporter Xie Jianfei", "Wikimedia Commons/Anna Frodesiak", "Zhang Qihui for China
+    Daily")."""
     names = uncapped(names.strip())
     staff = STAFF.match(names)
     if staff:  # "Photo by Xinhua News Agency reporter Xie Jianfei"
@@ -65,6 +66,9 @@ def _credited(names: str) -> list[tuple[str, str]]:
         if slashed:
             return [("photographer", name) for name in slashed]
         names = names.partition("/")[0].strip()
+    head, *outlet = AFFILIATION.split(names, maxsplit=1)
+    if outlet and not looks_like_names(outlet[0]):
+        names = head  # "Photo by Zhang Qihui for China Daily"
     if not names or not looks_like_names(names):
         return []
     return [("photographer", name) for name in split_names(names)]

@@ -49,6 +49,7 @@ REMARK = re.compile(r"[(（][a-z][^()（）.]*+[)）]$")
 # The outlet a translated byline says the story was sent to: "Reporter Chen Yuewen,
 # Correspondents Li Guojun and Wei Yongzhe, dispatch to the Evening News" ("to" may be gone:
 # a byline is read without its toolbar's words, "Back to top" among them).
+AFFILIATION = re.compile(r"\s(?:from|with|for)\s")  # "Zhang Qihui for China Daily"
 DISPATCH = re.compile(r",\s*+dispatch(?:ed)?\s++(?:to\s++)?(?:the\s++)?")
 # Where a writer filed from, after each name: "Li Yu in Chengdu", "LIU KUN in Wuhan and ZHAO
 # LEI in Beijing", "Huang Zhiling in Nanjiang, Sichuan", "LI LEI in Anji county, Zhejiang".
@@ -206,19 +207,17 @@ def slashed_names(value: str) -> list[str] | None:
 def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
     """Names, then the outlet they work for: "Yuan Meng, Liu Ning (People's Daily Online)",
     "Yuan Mengwen from Foreign Affairs Office of Wuhu", "Niu Huizhe with Xinhua Silk Road",
-    "Guo Liliang, Hunan Daily",
+    "Zhang Qihui for China Daily", "Guo Liliang, Hunan Daily",
     "Zhang San/Xinhua", "Li Yu and Peng Chao in Chengdu (China Daily)", "Hu Xiaoyu
     chinadaily.com.cn"."""
     value = value.strip()
     if value.endswith((")", "）")) and ("(" in value or "（" in value):
         cut = max(value.rfind("("), value.rfind("（"))
         names, outlet = value[:cut], value[cut + 1 : -1]
-    elif " from " in value:
-        names, _from, outlet = value.partition(" from ")
-    elif " with " in value:  # "Niu Huizhe with Xinhua Silk Road"; not a co-writer's name
-        names, _with, outlet = value.partition(" with ")
+    elif affiliation := AFFILIATION.search(value):
+        names, outlet = value[: affiliation.start()], value[affiliation.end() :]
         if looks_like_names(outlet):
-            return None
+            return None  # a co-writer ("Li Wei with Zhang San"), no outlet
     elif dispatch := DISPATCH.search(value):
         names, outlet = value[: dispatch.start()], value[dispatch.end() :]
     elif "/" in value:  # "Zhang San/Xinhua"
