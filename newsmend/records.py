@@ -240,13 +240,15 @@ def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
     """A teaser is dated and credited by its own byline lines, or dated by a full date its
     snippet states (a wire dateline's, "BEIJING, Sept. 23, 2021 (Xinhua) --", among them:
     one without a year is not read by a listing's year; not one that ends a span: "until
-    Jan 3, 2024"); its agency is the outlet."""
+    Jan 3, 2024"); its agency is the outlet. Credits in brackets in its text credit it too
+    ("China News Service, Nanchang, January 31st (Reporter Liu Zhankun) ...")."""
     byline = _read_byline(teaser.meta)
     body = PARAGRAPH_BREAK.join(paragraph.text for paragraph in teaser.body)
     found = event_date(body)
     raw = byline.published_raw or (found.raw if found else None)
     dateline = read_dateline(teaser.body[0].text) if teaser.body else None
     outlet = byline.outlet or (dateline.outlet if dateline else None)
+    bracketed = [credit for line in teaser.body for credit in bracketed_credits(line.text)]
     return (
         _article_row(page, position, "teaser", teaser.start, teaser.end)
         | {
@@ -255,7 +257,7 @@ def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
             "published": _published(raw, page.text),
             "published_raw": raw,
         }
-        | _credit_columns(outlet, byline.credits)
+        | _credit_columns(outlet, [*byline.credits, *bracketed])
     )
 
 

@@ -380,6 +380,12 @@ def test_caption_credits_the_photographer(caption: str, names: list[str]) -> Non
         ("BEIJING (AP) -- Villagers in southern China", "AP", None),
         ("WUHAN (Reuters) -In the Chinese city of Wuhan", "Reuters", None),
         ("(240413) -- BEIJING, April 13, 2024 (Xinhua) -- He Yuyue", "Xinhua", "April 13, 2024"),
+        (  # a Chinese wire's dateline in translation, the agency first
+            "China News Service, Nanchang, January 31st (Reporter Liu Zhankun) In order to",
+            "China News Service",
+            "January 31st",
+        ),
+        ("China News Service, January 31. In response to the", "China News Service", "January 31"),
     ],
 )
 def test_a_wire_dateline_dates_and_sources_the_story(
@@ -394,6 +400,9 @@ def test_a_wire_dateline_dates_and_sources_the_story(
         "On May 5, the city opened a park.",
         "BEIJING -- The city opened",
         "USA, May 5 is a date",
+        "Beijing, January 31 (Xinhua) the city",  # a place first, not an agency
+        "GANSU, July 15, China Daily - along the banks",
+        "Xinhua News Agency, Harbin, May 25th, title: The green note",  # a byline naming the title
         "(In brief) -- The city opened",
         "BEIJING (In brief) -- The city opened",  # no date, and no agency named
     ],

@@ -1577,3 +1577,27 @@ def test_a_source_line_in_chinese_over_the_date_is_the_story_s_byline() -> None:
         ("Remote county puts positive spin on social media ridicule", "2021-05-21", "中国日报")
     ]
     assert articles[0]["body_raw"].startswith(BODY[0])
+
+
+def test_posts_each_opening_with_an_agency_first_dateline_are_a_story_each() -> None:
+    """A repost blog's archive: two titles, each over a text that opens with a Chinese
+    wire's translated dateline; the second credits its reporter in brackets."""
+    first, second = (
+        "Health body warns against one-size-fits-all rules",
+        "Jiangxi launches tourism deals",
+    )
+    lead = "China News Service, Nanchang, January 31st (Reporter Liu Zhankun) In order to help"
+    text = "\n".join(
+        [
+            first,
+            "China News Service, January 31. " + BODY[0],
+            BODY[1],
+            second,
+            lead + " travellers.",
+        ]
+    )
+    articles, _headlines = page_records(Page("p.txt", "0", text))
+    assert [(a["kind"], a["title_raw"], a["outlet"], a["authors"]) for a in articles] == [
+        ("article", first, "China News Service", []),
+        ("teaser", second, "China News Service", ["Liu Zhankun"]),
+    ]

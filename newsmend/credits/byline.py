@@ -219,6 +219,13 @@ PLACE_AGENCY_DATELINE = re.compile(
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s[(（](?P<agency>[A-Za-z]{2,12})[)）]\s"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4})(?=\s+[-–—]\s|\s*$)"
 )
+# A Chinese wire's dateline in translation, the agency first (中新网南昌1月31日电（记者 刘占昆）):
+# "China News Service, Nanchang, January 31st (Reporter Liu Zhankun) ...", "Xinhua News
+# Agency, Harbin, May 25th (Reporter Zhang Tao)", "China News Service, January 31. In ..."
+AGENCY_FIRST_DATELINE = re.compile(
+    r"(?P<agency>[A-Z][A-Za-z'’ ]{1,30}?),\s*+(?:[A-Z][A-Za-z'’ -]{1,30}?,\s*+)?"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?)(?:[.,]\s(?!title\b)|\s*+[(（])"
+)  # ", title: ..." (题：) makes the line a byline that names the story's headline
 MAX_RELEASE_DATELINE_CHARS = 140  # where its wire's bracket opens at the latest
 # A wire's source closing its story after a dash: "-- BERNAMA", "— Xinhua"
 DASH_SOURCE = re.compile(r"(?:--|[–—])\s*+(?P<outlet>[^\s–—-].{1,60}+)")
@@ -231,6 +238,10 @@ def read_dateline(paragraph: str) -> Byline | None:
     match = DATELINE.match(paragraph)
     if match is None and "(" in paragraph[:MAX_RELEASE_DATELINE_CHARS]:
         match = RELEASE_DATELINE.match(paragraph) or PLACE_AGENCY_DATELINE.match(paragraph)
+    if match is None:
+        match = AGENCY_FIRST_DATELINE.match(paragraph)
+        if match is not None and not is_site_name(match["agency"]):
+            match = None  # a place first: "Beijing, January 31 (Xinhua)", "GANSU, July 15,"
     if match is None:
         agency = AGENCY_DATELINE.match(paragraph)
         named = agency is not None and outlet_alone(agency["agency"])
