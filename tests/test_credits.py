@@ -699,3 +699,10 @@ def test_a_labelled_credit_in_brackets_inside_a_paragraph_names_its_persons() ->
 
 def test_a_comment_prompt_beside_a_date_names_no_outlet() -> None:
     assert parse_byline("Posted on May 1, 2020 | Leave a comment") == Byline(None, "May 1, 2020")
+
+
+def test_a_tag_list_whose_links_were_lost_names_no_outlet() -> None:
+    assert (
+        parse_byline("Posted in Featured, Guangzhou | Tagged , , , , , | Comments Off").outlet
+        is None
+    )
