@@ -1601,3 +1601,33 @@ def test_posts_each_opening_with_an_agency_first_dateline_are_a_story_each() -> 
         ("article", first, "China News Service", []),
         ("teaser", second, "China News Service", ["Liu Zhankun"]),
     ]
+
+
+LISTED = [
+    ("Going back to the roots, a lifelong journey", "A retired teacher in Xishui county traces his family history."),
+    ("Ancient papermaking in Baishui village", "The village at the foot of Ao Mountain still makes paper by hand."),
+    ("Where drum towers set life's tempo", "A family offers sacrifices in a drum tower on New Year's Eve."),
+    ("Guizhou slashes number of coal mines", "The province shut 183 mines last year to cut obsolete capacity."),
+    ("New plan to aid villages takes off in Guizhou", "Enterprise-plus program to help migrants enjoy the fruits"),
+    ("'Kangaroo mother' brings son home", "A mother from Huishui county brought her son home by herself."),
+]  # fmt: skip
+
+
+def test_titles_over_one_sentence_snippets_list_stories_however_the_list_goes_on() -> None:
+    """Four titles each over a one-sentence snippet: a listing, even when a later snippet
+    reads as a title (a deck without a full stop)."""
+    lines = ["In gratitude", "An old friend waits in Guiyang for a visit."]
+    parts = split_page(page(*lines, *[line for story in LISTED for line in story]))
+    assert [t.title.text for t in parts.teasers][:4] == [title for title, _snippet in LISTED[:4]]
+
+
+def test_sections_of_several_sentences_under_subheadings_are_one_story() -> None:
+    """The same shape with sections of several sentences: a story's subheadings."""
+    more = " It drew many visitors. Officials were pleased."
+    stories = [(title, snippet + more) for title, snippet in LISTED[:4]]
+    deck, (last, last_text) = LISTED[4], LISTED[5]
+    lines = [line for story in stories for line in story] + [*deck, last, last_text + more]
+    parts = split_page(
+        page("In gratitude", "An old friend waits in Guiyang. He came by train.", *lines)
+    )
+    assert not parts.teasers

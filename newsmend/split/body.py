@@ -63,8 +63,13 @@ from newsmend.split.parts import (
 # A page that lists stories (T = title-like line, P = paragraph, M = byline or credit line):
 # a paragraph, then stories of a title and one paragraph each, but for one in four at most
 # (a title glued to its snippet reads as a second paragraph); the last titles may be cut.
-LISTING_HEAD = re.compile(r"PM*")
+# S is a paragraph of one sentence. A page whose first MIN_REGULAR_STORIES stories are each a
+# title over a one-sentence snippet lists stories, however the titles after them run (a
+# story's sections run longer than a sentence).
+LISTING_HEAD = re.compile(r"[PS]M*")
 LONGER_STORY_SHARE = 4
+MIN_REGULAR_STORIES = 4
+SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)）]*+(?:\s|$)")
 MIN_TITLE_RUN = 3
 WRITER_ROLES = frozenset({"author", "reporter", "correspondent"})
 MIN_BODY_BEFORE_TEASER = 1  # the story's own text left over a teaser taken off its end
@@ -397,21 +402,35 @@ def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
             title = _title_like(lines[i], kind)  # a long one is a snippet, unless capitalised
             if title and len(lines[i].text.split()) >= MIN_SNIPPET_WORDS:
                 title = _title_cased(lines[i].text)
-            shape.append("T" if title else "P")
+            shape.append("T" if title else _paragraph_mark(lines[i].text))
         else:
             break
     head, *stories = "".join(shape).split("T")
+    texts = [story.replace("M", "") for story in stories]
+    regular = len(texts) >= MIN_REGULAR_STORIES and all(
+        text == "S" for text in texts[:MIN_REGULAR_STORIES]
+    )
     # a title over its byline alone is a listed story too ("Word matters", its source line)
-    paragraphs = [story.count("P") or int("M" in story) for story in stories]
+    paragraphs = [len(text) or int("M" in story) for text, story in zip(texts, stories)]
     while paragraphs and paragraphs[-1] == 0 and len(stories) - len(paragraphs) < MAX_CUT_TITLES:
         paragraphs.pop()  # the last titles, their snippets cut off by the page's end
     singles = paragraphs.count(1)
     return (
         LISTING_HEAD.fullmatch(head) is not None
         and singles >= 2
-        and paragraphs.count(0) <= singles // LONGER_STORY_SHARE
-        and len(paragraphs) - singles <= singles // LONGER_STORY_SHARE
+        and (
+            regular
+            or (
+                paragraphs.count(0) <= singles // LONGER_STORY_SHARE
+                and len(paragraphs) - singles <= singles // LONGER_STORY_SHARE
+            )
+        )
     )
+
+
+def _paragraph_mark(text: str) -> str:
+    """S for a paragraph of one sentence (a listed story's snippet), P for a longer one."""
+    return "S" if len(SENTENCE_END.findall(text)) <= 1 else "P"
 
 
 # A credit in brackets at the end of the story's last paragraph, or at the start of its first
