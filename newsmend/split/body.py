@@ -394,7 +394,11 @@ def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
     shape = []
     for i in range(start, len(lines)):
         kind = kinds[i]
-        if kind in FURNITURE_KINDS or kind == STRAY or (kind == HEADER and shape[-1:] == ["P"]):
+        if (
+            kind in FURNITURE_KINDS
+            or kind == STRAY
+            or (kind == HEADER and shape[-1:] in (["P"], ["S"]))
+        ):
             continue  # a "Read more" under a snippet is its link, not a list's header
         if kind in BYLINE_KINDS or (kind == ENTRY and has_label(lines[i].text)):
             shape.append("M")
