@@ -41,9 +41,12 @@ def _form_pattern(index: int, pattern: str) -> str:
     return f"(?P<f{index}>" + _GROUP.sub(rf"(?P\1f{index}_\2", pattern) + ")"
 
 
+TIME_ZONE = _TABLE["time_zone"]  # after a time: "BJT", "GMT+8", "EDT"
+
+
 def _compile() -> re.Pattern[str]:
     forms = "|".join(_form_pattern(i, form["pattern"]) for i, form in enumerate(FORMATS))
-    before, after = _TABLE["time_before"], _TABLE["time_after"]
+    before, after = _TABLE["time_before"], _TABLE["time_after"].replace("{time_zone}", TIME_ZONE)
     weekday, weekday_after = _TABLE["weekday_before"], _TABLE["weekday_after"]
     # Every form starts with a digit or a capital: the lookahead, tried first, skips other
     # places fast (half the scan, before the lookbehinds). A date starts after a

@@ -706,3 +706,9 @@ def test_a_tag_list_whose_links_were_lost_names_no_outlet() -> None:
         parse_byline("Posted in Featured, Guangzhou | Tagged , , , , , | Comments Off").outlet
         is None
     )
+
+
+@pytest.mark.parametrize("zone", ["EDT", "BJT", "GMT+8", "HKT"])
+def test_a_time_zone_after_the_time_names_no_outlet(zone: str) -> None:
+    byline = parse_byline(f"Release date May. 24, 2023, 03:41 am {zone}")
+    assert (byline.outlet, byline.published_raw) == (None, "May. 24, 2023")

@@ -213,3 +213,8 @@ def test_a_snippets_event_date_is_not_the_end_of_a_span(text: str, iso: str | No
     assert (found.date.isoformat() if found else None) == iso
     if found:
         assert text[found.start : found.end] == found.raw
+
+
+def test_a_zone_is_read_with_its_time_but_not_out_of_a_word() -> None:
+    assert find_date("May 5, 2023 11:29 AM EDT").raw == "May 5, 2023 11:29 AM EDT"
+    assert find_date("2022-05-19 10:46 ESTATE").raw == "2022-05-19 10:46"

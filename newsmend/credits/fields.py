@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from newsmend.credits.names import EDGE_PUNCTUATION, looks_like_names
 from newsmend.credits.outlets import is_site_name
-from newsmend.dates import find_date
+from newsmend.dates import TIME_ZONE, find_date
 from newsmend.furniture import PROMPT_KINDS, furniture_kind, is_furniture_word, strip_toolbar
 from newsmend.tables import read_toml
 
@@ -107,7 +107,7 @@ MAX_ROLE_AFTER_CHARS = 120  # four names of 20 letters and a role at most
 ON_BEFORE = re.compile(r"\son\s*+$")
 TIME_AFTER = re.compile(
     r"^[\s,|｜]*+\d{1,2}:\d{2}(?::\d{2})?+(?:\s*+[AaPp]\.?[Mm]\.?)?+"
-    r"(?:\s*+(?:GMT|UTC)\s*+[+-]\s*+\d{1,2}(?::?\d{2})?+)?+"
+    rf"(?:\s*+{TIME_ZONE})?+"
 )
 EMPTY_BRACKETS = re.compile(r"[\[【(（]\s*+[\]】)）]")  # what a date cut out of them leaves
 
