@@ -712,3 +712,8 @@ def test_a_tag_list_whose_links_were_lost_names_no_outlet() -> None:
 def test_a_time_zone_after_the_time_names_no_outlet(zone: str) -> None:
     byline = parse_byline(f"Release date May. 24, 2023, 03:41 am {zone}")
     assert (byline.outlet, byline.published_raw) == (None, "May. 24, 2023")
+
+
+def test_a_byline_in_title_case_keeps_its_joiners_out_of_the_names() -> None:
+    byline = parse_byline("By Li Xiaokun And Liu Xiaoli In Sansha, Hainan | China Daily")
+    assert (byline.authors, byline.outlet) == (["Li Xiaokun", "Liu Xiaoli"], "China Daily")

@@ -58,6 +58,9 @@ PLACE_AFTER = re.compile(
     rf"(?<=\S)\s++in\s++[A-Z][\w'’.-]*+(?:,?\s++(?:[A-Z][\w'’.-]*+|{PLACE_NOUN}\b)){{0,3}}"
     r"(?=\s++and\s|\s*+,|$)"
 )
+# "And" and "In" between names, as a site that capitalises every word prints them ("By Li
+# Xiaokun And Liu Xiaoli In Sansha, Hainan"); neither is a syllable of a Chinese name.
+TITLED_JOINER = re.compile(r"(?<=[a-z] )(?:And|In)(?= [A-Z])")
 ACRONYM_AFTER = re.compile(r"[a-z]\s[A-Z]{2,6}$")  # an outlet's initials after a name
 DOMAIN_AFTER = re.compile(r"[a-z]\s[a-z0-9-]++(?:\.[a-z0-9-]++)+$")  # a site's domain after it
 CONTACT_AFTER = re.compile(r"(?<![^\s,])[^\s,@]++@[^\s@]++$")  # "…, niuhuizhe@xinhua.org"
@@ -156,9 +159,9 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
         value = value.strip()
         if value[:1] in "[【" and value[-1:] in "]】":
             value = value[1:-1]  # "Responsible editor: [Li Ji]"
-        value = uncapped(
-            PLACE_AFTER.sub("", REMARK.sub("", CONTACT_AFTER.sub("", value).rstrip(" ,")).rstrip())
-        )
+        value = CONTACT_AFTER.sub("", value).rstrip(" ,")
+        value = TITLED_JOINER.sub(lambda joiner: joiner.group().lower(), value)
+        value = uncapped(PLACE_AFTER.sub("", REMARK.sub("", value).rstrip()))
     slashed = slashed_names(value) if role in PERSON_ROLES and "/" in value else None
     if slashed:
         return [(role, tuple(slashed))]
