@@ -363,6 +363,9 @@ def test_credit_fields_of_a_line(line: str, fields: list) -> None:
             "Xiamen grows into a destination. [Photo by Zhang Qihui for China Daily]",
             ["Zhang Qihui"],
         ),
+        ("A view of the Hanjiang River in Wuhan. Mei Tao / For China Daily", ["Mei Tao"]),
+        ("Tourists ride bikes in Nanning? Liu Zhen / China News Service", ["Liu Zhen"]),
+        ("Growth rose again. Year Over Year / Total", []),
     ],
 )
 def test_caption_credits_the_photographer(caption: str, names: list[str]) -> None:

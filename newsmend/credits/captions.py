@@ -7,6 +7,7 @@ import re
 
 from newsmend.credits.lines import AFFILIATION, STAFF, slashed_names
 from newsmend.credits.names import looks_like_names, split_names, uncapped
+from newsmend.credits.outlets import is_site_name
 
 CAPTION_CREDIT = re.compile(
     r"(?:[(（\[]|^|(?<=[.!?] )|(?<=[a-z] )(?-i:(?=Photos?:)))"  # "... the trip Photo: Li Lina"
@@ -26,6 +27,12 @@ CAPS_CREDIT = re.compile(
 # Beijing Review's: the photographer in capitals in brackets closing the caption ("...
 # Guizhou Province, September 9 (WANG HAIRONG)")
 CAPS_NAME_CREDIT = re.compile(r"(?<=\s)[(（](?P<names>[A-Z]{2,}(?: [A-Z]{2,}){1,3})[)）]$")
+# The same in title case, the paper after a slash, "For" it when the photographer is not its
+# staff: "... Hubei province. Mei Tao / For China Daily"
+TITLED_CREDIT = re.compile(
+    r"(?<=[.!?] )(?P<names>[A-Z][a-z]++(?: [A-Z][a-z]++){1,2}) ?/ ?(?:For )?(?P<outlet>[A-Z][\w.' ]{1,30})$"
+)
+TITLED_CREDIT_CHARS = 70  # how far from a caption's end such a credit's slash stands
 CAPITALS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 CREDIT_ENDS = (")", "）", "]", "】", *CAPITALS)  # how a line with a picture credit ends
 
@@ -40,15 +47,18 @@ def caption_credits(line: str) -> list[tuple[str, str]]:
     """The photographers a caption credits: "(Photo/Yang Huafeng)", "(Photo by Guo Liliang,
     Hunan Daily)", "(Photo: Liu Yang / Hinews)", "[Photo by Will]", "... River. Photo by Yang
     Chenguang, journalist from Xinhua", "(Xinhua/Liu Xiao)", "ZHANG WEI/CHINA DAILY", "Photo by
-    Xinhua News Agency reporter Xie Jianfei"; the outlet is left out. A paragraph of captions
+    Xinhua News Agency reporter Xie Jianfei", "Mei Tao / For China Daily"; the outlet is left
+    out. A paragraph of captions
     run together credits each ("... brightly lit.(Photo by Xie Wei) On New Year's Eve, ...
     charming.(Photo by Shang Hongtao)")."""
     lowered = line.lower()
-    if not line.endswith(CREDIT_ENDS) and "photo" not in lowered and "picture" not in lowered:
+    slashed = "/" in line[-TITLED_CREDIT_CHARS:]
+    if not (line.endswith(CREDIT_ENDS) or "photo" in lowered or "picture" in lowered or slashed):
         return []  # no credit can be in it (most lines of a story)
     matches = list(CAPTION_CREDIT.finditer(line)) or list(AGENCY_CREDIT.finditer(line))
     if not matches:
         match = CAPS_NAME_CREDIT.search(line) or _caps_credit(line)
+        match = match or (_titled_credit(line) if slashed else None)
         matches = [match] if match else []
     return [credit for match in matches for credit in _credited(match["names"])]
 
@@ -78,6 +88,13 @@ def _caps_credit(line: str) -> re.Match[str] | None:
     """A picture credit in capitals closing a caption ("... on Aug 17. ZHANG WEI/CHINA
     DAILY"): searched only in a line that ends in a capital."""
     return CAPS_CREDIT.search(line) if line.endswith(CAPITALS) else None
+
+
+def _titled_credit(line: str) -> re.Match[str] | None:
+    """A photographer and the outlet after a slash closing a caption ("Mei Tao / For China
+    Daily"): the outlet must be a known one."""
+    match = TITLED_CREDIT.search(line)
+    return match if match and is_site_name(match["outlet"]) else None
 
 
 def caps_credit_start(line: str) -> int | None:
