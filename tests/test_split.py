@@ -1631,3 +1631,31 @@ def test_sections_of_several_sentences_under_subheadings_are_one_story() -> None
         page("In gratitude", "An old friend waits in Guiyang. He came by train.", *lines)
     )
     assert not parts.teasers
+
+
+CAPTION_SNIPPET = (
+    "Aerial photo taken on March 21, 2017 shows cole flower fields in Nanzheng County."
+)
+
+
+def test_a_caption_between_a_listed_title_and_its_source_line_is_the_story_s_text() -> None:
+    listed = [
+        ("Cole flower festival held in northwest China", CAPTION_SNIPPET),
+        ("Wild birds attract visitors in Fujian", "A pheasant searches for food on March 19."),
+        ("Is a lemon just a lemon?", "A lemon becomes more when it hits the production line."),
+    ]
+    text = "\n".join(line for story in listed for line in (*story, "Source: Xinhua | 2017/3/22"))
+    articles, _headlines = page_records(Page("p.txt", "0", text))
+    assert [(a["title_raw"], a["body_raw"]) for a in articles] == listed
+
+
+def test_a_caption_over_the_byline_of_a_story_stays_a_caption() -> None:
+    parts = split_page(
+        page(
+            "Cole flower festival held in northwest China",
+            CAPTION_SNIPPET,
+            "Source: Xinhua | 2017/3/22",
+            *BODY,
+        )
+    )
+    assert [p.text for p in parts.body] == BODY

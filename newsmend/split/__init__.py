@@ -87,6 +87,7 @@ def split_page(text: str) -> PageParts:
     kinds = [_kind(line.text) for line in lines]
     _mark_doubled(lines, kinds)
     _mark_alt_texts(lines, kinds)
+    _mark_caption_snippets(lines, kinds)
     own, sidebar = _sidebar(lines, kinds)
     parts = _split_lines(lines[own:], kinds[own:], {i - own for i in bulleted if i >= own})
     if sidebar:
@@ -127,6 +128,25 @@ def _mark_alt_texts(lines: list[Span], kinds: list[str]) -> None:
     if len(found) >= MIN_ALT_TEXTS:
         for i in found:
             kinds[i] = CAPTION
+
+
+def _mark_caption_snippets(lines: list[Span], kinds: list[str]) -> None:
+    """A listed story told by its picture: its title, the caption as its snippet, its byline
+    lines, then the next story's title ("Cole flower festival held in northwest China",
+    "Aerial photo taken on March 21, 2017 shows cole flower fields ...", "Source: Xinhua |
+    2017/3/22"): the caption is the story's text. Over its byline and the story's own text,
+    a caption stays one."""
+    for i in range(1, len(lines) - 1):
+        if kinds[i] != CAPTION or not _title_like(lines[i - 1], kinds[i - 1]):
+            continue
+        after = _skip_meta(kinds, i + 1, furniture=False)
+        if (
+            after > i + 1
+            and after < len(lines)
+            and _title_like(lines[after], kinds[after])
+            and not _is_prose(lines[after], kinds[after])
+        ):
+            kinds[i] = TEXT
 
 
 def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> PageParts:
