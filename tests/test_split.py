@@ -1561,9 +1561,10 @@ def test_furniture_among_titles_listed_under_no_header_is_kept_as_furniture() ->
     ]
 
 
-def test_a_source_line_in_chinese_over_the_date_is_the_story_s_byline() -> None:
-    """A repost names its source in Chinese ("来源:中国日报") over the story's date: the title
-    keeps its body, not one record for the title and another for the dated text."""
+def test_a_credit_left_in_chinese_between_the_title_and_its_date_is_passed() -> None:
+    """A repost keeps its source in Chinese ("来源:中国日报") between the headline and the
+    date: residue, passed over, so the title keeps its date and its body (not one record for
+    the title and another for the dated text)."""
     text = "\n".join(
         [
             "Remote county puts positive spin on social media ridicule",
@@ -1573,8 +1574,8 @@ def test_a_source_line_in_chinese_over_the_date_is_the_story_s_byline() -> None:
         ]
     )
     articles, _headlines = page_records(Page("p.txt", "0", text))
-    assert [(a["title_raw"], str(a["published"]), a["outlet"]) for a in articles] == [
-        ("Remote county puts positive spin on social media ridicule", "2021-05-21", "中国日报")
+    assert [(a["title_raw"], str(a["published"])) for a in articles] == [
+        ("Remote county puts positive spin on social media ridicule", "2021-05-21")
     ]
     assert articles[0]["body_raw"].startswith(BODY[0])
 

@@ -258,16 +258,18 @@ def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
 
 def is_cjk_credit(line: str) -> bool:
     """A credit left in Chinese ("责任编辑：李娜", "Editor: 李娜"): residue, not a person to list
-    (the English credit, when there is one, gives the name). A source label with a Chinese
-    name ("Source: 新华网", "来源：中国日报") is no residue: it names the outlet."""
+    (the English credit, when there is one, gives the name). An English source label with a
+    Chinese name ("Source: 新华网") is no residue: it names the outlet."""
     if line.isascii():
         return False  # both forms hold an ideograph
     line = line.strip()
+    if CJK_CREDIT.match(line):
+        return True
     label = LABEL.match(line)
-    if label is not None and label_role(label) == "outlet":
-        return False  # "Source: 新华网", "来源：中国日报" state the story's source
-    return CJK_CREDIT.match(line) is not None or (
-        label is not None and CJK_VALUE.fullmatch(line[label.end() :]) is not None
+    return (
+        label is not None
+        and label_role(label) != "outlet"  # "Source: 新华网" states the story's source
+        and CJK_VALUE.fullmatch(line[label.end() :]) is not None
     )
 
 

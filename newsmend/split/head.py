@@ -122,6 +122,7 @@ def _byline_block(lines: list[Span], kinds: list[str], i: int, step: int) -> lis
         or (kinds[i] in FURNITURE_KINDS and not (step < 0 and kinds[i] == BREADCRUMB))
         or (step < 0 and kinds[i] == TEXT and len(lines[i].text.split()) <= MAX_LABEL_WORDS)
         or (step > 0 and _caption_between_bylines(lines, kinds, i))
+        or (step > 0 and kinds[i] == RESIDUE)  # a credit left in Chinese ("来源:中国日报")
     ):
         if kinds[i] == TEXT and step > 0:
             kinds[i] = CAPTION  # a picture's caption between byline lines
