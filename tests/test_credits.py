@@ -332,6 +332,8 @@ def test_names_with_mixed_separators_split_back(names: list[str], seps: list[str
         ("Editor: yan", [("editor", ["yan"])]),
         ("Author: yan", []),
         ("Text/Photo: Zhang Wei", [("photographer", ["Zhang Wei"])]),
+        ("Text and photos by Zhu Xingxin", [("author", ["Zhu Xingxin"])]),
+        ("Text and photographs by Zhu Xingxin", [("author", ["Zhu Xingxin"])]),
     ],
 )
 def test_credit_fields_of_a_line(line: str, fields: list) -> None:
