@@ -366,6 +366,8 @@ def test_credit_fields_of_a_line(line: str, fields: list) -> None:
             ["Zhang Qihui"],
         ),
         ("A view of the Hanjiang River in Wuhan. Mei Tao / For China Daily", ["Mei Tao"]),
+        ("The forum opened in Putian. (Photo: Reporter Li Wei)", ["Li Wei"]),
+        ("FJSEN report on July 12 (photo/author Correspondent Xu Shuangping)", ["Xu Shuangping"]),
         ("Tourists ride bikes in Nanning? Liu Zhen / China News Service", ["Liu Zhen"]),
         ("Growth rose again. Year Over Year / Total", []),
     ],

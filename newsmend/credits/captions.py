@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from newsmend.credits.fields import LABEL
 from newsmend.credits.lines import AFFILIATION, STAFF, slashed_names
 from newsmend.credits.names import looks_like_names, split_names, uncapped
 from newsmend.credits.outlets import is_site_name
@@ -68,6 +69,10 @@ def _credited(names: str) -> list[tuple[str, str]]:
     reporter Xie Jianfei", "Wikimedia Commons/Anna Frodesiak", "Zhang Qihui for China
     Daily")."""
     names = uncapped(names.strip())
+    while label := LABEL.match(
+        names
+    ):  # "(Photo: Reporter Li Wei)", "(photo/author Correspondent ...)"
+        names = names[label.end() :]
     staff = STAFF.match(names)
     if staff:  # "Photo by Xinhua News Agency reporter Xie Jianfei"
         names = staff["names"]
