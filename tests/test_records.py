@@ -182,6 +182,16 @@ def test_staff_writers_credit_nobody_and_a_dateline_alone_dates_the_story() -> N
     assert (article["outlet"], iso(article["published"])) == ("AFP", "2019-08-19")
 
 
+def test_bianji_after_a_web_editor_is_the_word_editor_not_a_person() -> None:
+    text = (
+        "Aerial view of Daqing\n\n"
+        "The wetlands of Daqing in Heilongjiang Province are seen from the air in autumn.\n\n"
+        "(Web editor: Xia Peiyao, Bianji)\n"
+    )
+    [article], [] = page_records(sample_page(text))
+    assert article["editors"] == ["Xia Peiyao"]
+
+
 def test_a_day_without_a_year_on_a_page_that_gives_none_is_no_date() -> None:
     text = "Wednesday, May 31\n\nResearch base opens in Anshun\n\nThe base opened on August 30th.\n"
     [article], [] = page_records(sample_page(text))
