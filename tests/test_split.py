@@ -1660,3 +1660,43 @@ def test_a_caption_over_the_byline_of_a_story_stays_a_caption() -> None:
         )
     )
     assert [p.text for p in parts.body] == BODY
+
+
+BRIEFS = [
+    ("Gulangyu tourism rebounds", "City representatives announced last week that visits to Gulangyu are rebounding."),
+    ("XM trade volume hits new high", "Local Customs officials announced last week that trade rose 10 percent."),
+    ("32,000 XM donors gave blood", "The Xiamen Blood Center recently reported that 32,000 people gave blood."),
+]  # fmt: skip
+
+
+def test_briefs_under_headings_each_saying_when_are_a_story_each() -> None:
+    lines = [line for brief in BRIEFS for line in brief]
+    parts = split_page(page(*lines, "Last year, the city had 64,000 blood donors in all."))
+    assert parts.title.text == BRIEFS[0][0]
+    assert [p.text for p in parts.body] == [BRIEFS[0][1]]
+    assert [(t.title.text, len(t.body)) for t in parts.teasers] == [
+        (BRIEFS[1][0], 1),
+        (BRIEFS[2][0], 2),
+    ]
+
+
+MORE = "Officials said the figures would be published in full next month."
+
+
+def test_briefs_of_two_paragraphs_each_are_a_story_each() -> None:
+    lines = [line for brief in BRIEFS for line in (*brief, MORE)]
+    parts = split_page(page(*lines))
+    assert [t.title.text for t in parts.teasers] == [title for title, _lead in BRIEFS[1:]]
+
+
+@pytest.mark.parametrize("variant", ["a lead that does not say when", "a byline"])
+def test_sections_that_go_on_from_the_lead_or_a_bylined_story_stay_one_story(variant: str) -> None:
+    briefs = [list(brief) for brief in BRIEFS]
+    head = [briefs[0][0]]
+    if variant == "a byline":
+        head.append("By Li Wei")
+    else:
+        briefs[1][1] = "The port handled more containers than any other in the province."
+    lines = head + [briefs[0][1], MORE] + [line for brief in briefs[1:] for line in (*brief, MORE)]
+    parts = split_page(page(*lines))
+    assert not parts.teasers

@@ -71,7 +71,7 @@ from newsmend.split.parts import (
     Span,
     Teaser,
 )
-from newsmend.split.summaries import untitled_listing
+from newsmend.split.summaries import digest_of_briefs, untitled_listing
 
 Titled = TypeVar("Titled", Teaser, Headline)
 MAX_ALT_TEXT_WORDS = 8  # a picture's alternative text over a listed title
@@ -187,6 +187,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     under = _skip_meta(kinds, body_end, furniture=False)  # a list's pager pages the list
     parts.continued = not parts.teasers and under < len(kinds) and kinds[under] == PAGER
     untitled_listing(parts)
+    digest_of_briefs(parts)
     parts.headlines = without_ranks(parts.headlines)
     _without_columns(parts)
     return parts

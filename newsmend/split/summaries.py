@@ -1,7 +1,8 @@
 """Listings whose titles the page store lost: a page of summaries, each a story's (China
 Daily's city portals keep only "The 2018 Cross-Straits Dragon Boat Festival is set to take
 place ...", "A delegation of six young officials from Brunei visited Xiamen ..."), told
-from one story without its headline."""
+from one story without its headline; and digests of briefs under headings, told from one
+story with subheadings."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from collections import Counter
 from itertools import pairwise
 
 from newsmend.credits import read_dateline
-from newsmend.split.lines import _ends_sentence, _is_prose_text, word_count
+from newsmend.split.lines import _ends_sentence, _is_prose_text, _kind, _title_like, word_count
 from newsmend.split.parts import STRAY, PageParts, Span, Teaser
 
 MIN_UNTITLED_STORIES = 4
+MIN_BRIEF_HEADINGS = 2  # headings inside a body that make it a digest of briefs
 MIN_CUT_STORIES = 2
 CUT_OFF = re.compile(r"(?:…|\.\.\.)[\])）]?$")  # a site's excerpt ends: "...", "…", "[…]"
 MAX_SUMMARY_SENTENCES = 3
@@ -21,7 +23,7 @@ MIN_SUMMARY_WORDS = 15
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*+\.?"
 TIME_TOLD = re.compile(  # when a story's lead says it happened: "on Aug 17", "recently"
     rf"\b{_MONTH} \d{{1,2}}\b|\b\d{{1,2}} {_MONTH}|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-    r"|\b(?:recently|this (?:year|month|week|summer|spring|autumn|winter))\b",
+    r"|\b(?:recently|yesterday|(?:this|last) (?:year|month|week|weekend|summer|spring|autumn|winter))\b",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?。](?:\s|$)")
@@ -65,6 +67,38 @@ def untitled_listing(parts: PageParts) -> None:
     if _all_cut(stories) or (len(stories) >= MIN_UNTITLED_STORIES and _summaries(stories)):
         parts.title, parts.body = None, stories[:1]
         parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
+
+
+def digest_of_briefs(parts: PageParts) -> None:
+    """A digest of news briefs under headings, with no byline or credits (a WeChat weekly:
+    "Gulangyu tourism rebounds", "City representatives announced last week that ...", "XM
+    trade volume hits new high", "Local Customs officials announced last week ..."): two
+    headings or more inside the body, each over a paragraph, and every brief's lead, the
+    first's too, says when in its first sentence (`TIME_TOLD`); a story's sections go on from
+    its lead. The first brief is the story, the others teasers."""
+    if parts.title is None or parts.bylines or parts.credits:
+        return
+    body = parts.body
+    heads = [i for i in range(1, len(body) - 1) if _heading_over_prose(body[i], body[i + 1])]
+    leads = [body[0], *(body[i + 1] for i in heads)]
+    if len(heads) < MIN_BRIEF_HEADINGS or not all(_says_when(lead.text) for lead in leads):
+        return
+    ends = [*heads, len(body)]
+    parts.body = body[: heads[0]]
+    parts.teasers[:0] = [Teaser(body[i], tuple(body[i + 1 : end])) for i, end in pairwise(ends)]
+
+
+def _heading_over_prose(line: Span, under: Span) -> bool:
+    return (
+        _title_like(line, _kind(line.text))
+        and not _is_prose_text(line.text)
+        and _is_prose_text(under.text)
+    )
+
+
+def _says_when(paragraph: str) -> bool:
+    """Whether a paragraph's first sentence says when its news happened."""
+    return TIME_TOLD.search(SENTENCE_END.split(paragraph, maxsplit=1)[0]) is not None
 
 
 def _one_dateline(stories: list[Span]) -> bool:
