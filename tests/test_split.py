@@ -1700,3 +1700,9 @@ def test_sections_that_go_on_from_the_lead_or_a_bylined_story_stay_one_story(var
     lines = head + [briefs[0][1], MORE] + [line for brief in briefs[1:] for line in (*brief, MORE)]
     parts = split_page(page(*lines))
     assert not parts.teasers
+
+
+def test_a_title_without_a_body_is_no_digest() -> None:
+    """Found by the fuzz test: a page of a title and a stray letter has no body to cut."""
+    parts = split_page("¹\nB")
+    assert (parts.body, parts.teasers) == ([], [])

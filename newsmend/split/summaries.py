@@ -76,9 +76,9 @@ def digest_of_briefs(parts: PageParts) -> None:
     headings or more inside the body, each over a paragraph, and every brief's lead, the
     first's too, says when in its first sentence (`TIME_TOLD`); a story's sections go on from
     its lead. The first brief is the story, the others teasers."""
-    if parts.title is None or parts.bylines or parts.credits:
-        return
     body = parts.body
+    if parts.title is None or parts.bylines or parts.credits or not body:
+        return
     heads = [i for i in range(1, len(body) - 1) if _heading_over_prose(body[i], body[i + 1])]
     leads = [body[0], *(body[i + 1] for i in heads)]
     if len(heads) < MIN_BRIEF_HEADINGS or not all(_says_when(lead.text) for lead in leads):
