@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -97,12 +98,17 @@ def _credits(parts: PageParts, byline: Byline, credit_lines: list[Byline]) -> di
     credits = list(byline.credits)
     captions = [line for kind, line in parts.furniture if kind == CAPTION] + parts.captions
     credits += [credit for line in captions for credit in caption_credits(line.text)]
-    credits += [credit for line in parts.body for credit in bracketed_credits(line.text)]
+    credits += _bracketed(parts.body)
     credits = _unique(credits + [c for line in credit_lines for c in line.credits])
     credits += _chinese_credits(parts, credits)
     lines = sorted([byline, *credit_lines], key=lambda line: not line.sourced)  # stable
     outlets = [line.outlet for line in lines if line.outlet]
     return _credit_columns(next(iter(outlets), None), credits)
+
+
+def _bracketed(paragraphs: Iterable[Span]) -> list[tuple[str, str]]:
+    """The labelled credits in brackets inside a story's paragraphs ("(Reporter Liu Zhankun)")."""
+    return [credit for line in paragraphs for credit in bracketed_credits(line.text)]
 
 
 def _chinese_credits(parts: PageParts, credits: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -248,7 +254,6 @@ def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
     raw = byline.published_raw or (found.raw if found else None)
     dateline = read_dateline(teaser.body[0].text) if teaser.body else None
     outlet = byline.outlet or (dateline.outlet if dateline else None)
-    bracketed = [credit for line in teaser.body for credit in bracketed_credits(line.text)]
     return (
         _article_row(page, position, "teaser", teaser.start, teaser.end)
         | {
@@ -257,7 +262,7 @@ def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
             "published": _published(raw, page.text),
             "published_raw": raw,
         }
-        | _credit_columns(outlet, [*byline.credits, *bracketed])
+        | _credit_columns(outlet, [*byline.credits, *_bracketed(teaser.body)])
     )
 
 

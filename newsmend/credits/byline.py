@@ -244,17 +244,21 @@ def read_dateline(paragraph: str) -> Byline | None:
             match = None  # a place first: "Beijing, January 31 (Xinhua)", "GANSU, July 15,"
     if match is None:
         agency = AGENCY_DATELINE.match(paragraph)
-        named = agency is not None and outlet_alone(agency["agency"])
-        return Byline(agency["agency"], None) if named else None
+        return _agency_alone(agency["agency"] if agency else None)
     if match["date"] is None:
-        named = match["agency"] is not None and outlet_alone(match["agency"])
-        return Byline(match["agency"], None) if named else None
+        return _agency_alone(match["agency"])
     if find_date(match["date"], default_year=2000) is None:
         return None
     outlet = match.groupdict().get("outlet")
     if outlet is not None and not outlet_alone(outlet):
         return None
     return Byline(match["agency"] or outlet, match["date"])
+
+
+def _agency_alone(agency: str | None) -> Byline | None:
+    """A dateline without its date sources the story when its agency is a known outlet
+    ("(ECNS) --", "WUHAN, China (Reuters) -")."""
+    return Byline(agency, None) if agency is not None and outlet_alone(agency) else None
 
 
 def _lone_dateline(line: str) -> re.Match[str] | None:

@@ -69,9 +69,8 @@ def _credited(names: str) -> list[tuple[str, str]]:
     reporter Xie Jianfei", "Wikimedia Commons/Anna Frodesiak", "Zhang Qihui for China
     Daily")."""
     names = uncapped(names.strip())
-    while label := LABEL.match(
-        names
-    ):  # "(Photo: Reporter Li Wei)", "(photo/author Correspondent ...)"
+    # a role's label before the names: "(Photo: Reporter Li Wei)", "(photo/author Correspondent ...)"
+    while label := LABEL.match(names):
         names = names[label.end() :]
     staff = STAFF.match(names)
     if staff:  # "Photo by Xinhua News Agency reporter Xie Jianfei"

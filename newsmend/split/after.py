@@ -109,7 +109,6 @@ def _read_after_body(
 
 
 RANK = re.compile(r"(\d{1,2})[.、)）]?\s+(?=\S)")  # "1 Title", "2. Title" in a "Most read" list
-WORD = re.compile(r"\w+")
 RETOLD_SHARE = 0.6  # see _retells: most of its longer words
 MIN_RANKS = 3
 

@@ -59,7 +59,6 @@ from newsmend.split.parts import (
 )
 
 MAX_STRAY = 2
-# A site's name glued after a headline: " - Hunan Government", "_Zhengzhou Portal", "| ..."
 LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
 LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as a byline
 REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a byline

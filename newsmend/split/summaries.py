@@ -89,10 +89,12 @@ def digest_of_briefs(parts: PageParts) -> None:
 
 
 def _heading_over_prose(line: Span, under: Span) -> bool:
+    """A heading inside a body: a title-like line that is no sentence, over a paragraph (the
+    cheap text tests first: most body lines are paragraphs)."""
     return (
-        _title_like(line, _kind(line.text))
+        _is_prose_text(under.text)
         and not _is_prose_text(line.text)
-        and _is_prose_text(under.text)
+        and _title_like(line, _kind(line.text))
     )
 
 
