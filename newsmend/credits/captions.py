@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsmend.credits.fields import LABEL
-from newsmend.credits.lines import AFFILIATION, STAFF, slashed_names
+from newsmend.credits.lines import STAFF, affiliation, slashed_names
 from newsmend.credits.names import looks_like_names, split_names, uncapped
 from newsmend.credits.outlets import is_site_name
 
@@ -80,9 +80,9 @@ def _credited(names: str) -> list[tuple[str, str]]:
         if slashed:
             return [("photographer", name) for name in slashed]
         names = names.partition("/")[0].strip()
-    head, *outlet = AFFILIATION.split(names, maxsplit=1)
-    if outlet and not looks_like_names(outlet[0]):
-        names = head  # "Photo by Zhang Qihui for China Daily"
+    affiliated = affiliation(names)
+    if affiliated and affiliated[1] is not None:
+        names = affiliated[0]  # "Photo by Zhang Qihui for China Daily"
     if not names or not looks_like_names(names):
         return []
     return [("photographer", name) for name in split_names(names)]

@@ -207,6 +207,17 @@ def slashed_names(value: str) -> list[str] | None:
     return None
 
 
+def affiliation(value: str) -> tuple[str, str | None] | None:
+    """The names before "for", "with" or "from" and the outlet after it ("Zhang Qihui for
+    China Daily"); the outlet is None when a person follows (a co-writer: "Li Wei with Zhang
+    San"), and None is returned when the value holds no such word."""
+    match = AFFILIATION.search(value)
+    if match is None:
+        return None
+    after = value[match.end() :]
+    return value[: match.start()], None if looks_like_names(after) else after
+
+
 def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
     """Names, then the outlet they work for: "Yuan Meng, Liu Ning (People's Daily Online)",
     "Yuan Mengwen from Foreign Affairs Office of Wuhu", "Niu Huizhe with Xinhua Silk Road",
@@ -217,10 +228,10 @@ def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
     if value.endswith((")", "）")) and ("(" in value or "（" in value):
         cut = max(value.rfind("("), value.rfind("（"))
         names, outlet = value[:cut], value[cut + 1 : -1]
-    elif affiliation := AFFILIATION.search(value):
-        names, outlet = value[: affiliation.start()], value[affiliation.end() :]
-        if looks_like_names(outlet):
-            return None  # a co-writer ("Li Wei with Zhang San"), no outlet
+    elif affiliated := affiliation(value):
+        names, outlet = affiliated
+        if outlet is None:
+            return None  # a co-writer ("Li Wei with Zhang San")
     elif dispatch := DISPATCH.search(value):
         names, outlet = value[: dispatch.start()], value[dispatch.end() :]
     elif "/" in value:  # "Zhang San/Xinhua"

@@ -25,6 +25,7 @@ from newsmend.split.lines import (
     MAX_TITLE_CHARS,
     MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
+    SENTENCE_END,
     SENTENCE_ENDS,
     _dropped_in_body,
     _is_prose,
@@ -69,7 +70,6 @@ from newsmend.split.parts import (
 LISTING_HEAD = re.compile(r"[PS]M*")
 LONGER_STORY_SHARE = 4
 MIN_REGULAR_STORIES = 4
-SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)）]*+(?:\s|$)")
 MIN_TITLE_RUN = 3
 WRITER_ROLES = frozenset({"author", "reporter", "correspondent"})
 MIN_BODY_BEFORE_TEASER = 1  # the story's own text left over a teaser taken off its end

@@ -132,6 +132,10 @@ MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10, ELLIPSIS: MIN_CUT_WORDS}
 SENTENCE_ENDS = frozenset(".。…!?！？\"'”’)）")  # the last character of a line any of them ends
 # A match of one of them starts in the last ENDING_CHARS characters before the closers.
 CLOSERS, ENDING_CHARS = "\"'”’)）", 3
+# Where a sentence ends inside a paragraph, with the quotes or brackets that close it, for
+# counting a paragraph's sentences (repair's newsmend.text.SENTENCE_END also knows
+# abbreviations: it cuts sentences to compare, not to count them).
+SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)）]*+(?:\s|$)")
 TITLE_CASE_SHARE, TITLE_CASE_WORDS = 0.6, 40
 MIN_WRAPS = 3  # lines going on in lowercase that show a page wrapped at a fixed width
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100

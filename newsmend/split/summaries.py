@@ -11,7 +11,14 @@ from collections import Counter
 from itertools import pairwise
 
 from newsmend.credits import read_dateline
-from newsmend.split.lines import _ends_sentence, _is_prose_text, _kind, _title_like, word_count
+from newsmend.split.lines import (
+    SENTENCE_END,
+    _ends_sentence,
+    _is_prose_text,
+    _kind,
+    _title_like,
+    word_count,
+)
 from newsmend.split.parts import STRAY, PageParts, Span, Teaser
 
 MIN_UNTITLED_STORIES = 4
@@ -26,7 +33,6 @@ TIME_TOLD = re.compile(  # when a story's lead says it happened: "on Aug 17", "r
     r"|\b(?:recently|yesterday|(?:this|last) (?:year|month|week|weekend|summer|spring|autumn|winter))\b",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"[.!?。](?:\s|$)")
 # A paragraph that goes on from the one before: a pronoun, a connective or a quote opens it.
 REFERS_BACK = re.compile(
     r"(?:He|She|It|They|This(?! (?:year|month|week|spring|summer|autumn|winter)\b)|"
