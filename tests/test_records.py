@@ -192,6 +192,22 @@ def test_bianji_after_a_web_editor_is_the_word_editor_not_a_person() -> None:
     assert article["editors"] == ["Xia Peiyao"]
 
 
+@pytest.mark.parametrize(
+    "source_line", ["Source: 本站\n\n02/01/2024 17:00", "Source:this site  Date:02/01/2024"]
+)
+def test_a_source_that_is_the_site_itself_names_no_outlet_and_the_date_is_read(
+    source_line: str,
+) -> None:
+    text = (
+        "Delegates sit in on the opening meeting of the provincial congress\n\n"
+        f"{source_line}\n\n"
+        "The second session of the provincial congress opened on Jan 30 in Wuhan.\n"
+    )
+    [article], [] = page_records(sample_page(text))
+    assert article["outlet"] is None  # the CMS's default "this site", no stated source
+    assert article["published"] == dt.date(2024, 2, 1)
+
+
 def test_a_day_without_a_year_on_a_page_that_gives_none_is_no_date() -> None:
     text = "Wednesday, May 31\n\nResearch base opens in Anshun\n\nThe base opened on August 30th.\n"
     [article], [] = page_records(sample_page(text))

@@ -35,7 +35,7 @@ from newsmend.credits.names import (
     looks_like_chinese_names,
     split_names,
 )
-from newsmend.credits.outlets import CHINESE_OUTLET, is_site_name
+from newsmend.credits.outlets import CHINESE_OUTLET, OWN_SITE, is_site_name
 
 __all__ = [
     "CHINESE_OUTLET",
@@ -46,6 +46,7 @@ __all__ = [
     "MAX_BYLINE_CHARS",
     "NAME_SEPARATOR",
     "NOBODY",
+    "OWN_SITE",
     "PERSON_ROLES",
     "ROLES",
     "TIME_AFTER",

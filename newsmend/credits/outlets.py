@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import re
 
-from newsmend.tables import read_lines
+from newsmend.tables import read_lines, read_toml
 
 OUTLET_WORDS = frozenset(word.casefold() for word in read_lines("outlet_words.txt"))
+# A source label's value that means the site itself: a source line, but no outlet stated.
+OWN_SITE = frozenset(
+    name.casefold() for name in read_toml("outlet_names.toml")["own_site"]["names"]
+)
 MAX_OUTLET_WORDS = 8
 MAX_UNLABELLED_OUTLET_WORDS = 4
 CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
@@ -81,8 +85,8 @@ def names_an_outlet(role: str | None, value: str) -> bool:
     """A field that names the outlet: an outlet label's, an unlabelled one, or a person
     label's that names no person but an outlet of a few capitalised words or a domain
     ("Author: Taizhou Daily"; not "Text: AAAPrint", a font-size bar, nor a sentence)."""
-    if role == "outlet" and HANDLE.fullmatch(value):
-        return True  # "From:sdnews"
+    if role == "outlet" and (HANDLE.fullmatch(value) or value.casefold() in OWN_SITE):
+        return True  # "From:sdnews", "Source:this site"
     value = SCHEME.sub("", value)  # "From: http://english.peopledaily.com.cn"
     if not _looks_like_outlet(value):
         return False
