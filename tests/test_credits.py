@@ -62,6 +62,11 @@ def test_outlet_label(label: str) -> None:
         ("(Correspondent Zhao Lei)", "author"),
         ("Photo by Yang Huafeng", "author"),
         ("Reviewed by Li Na", "editor"),
+        # a WeChat article's credits block in machine translation (责任编辑, 审核, 监制, 出品)
+        ("Editorial Editor: Ye Wei", "editor"),
+        ("Audit Officer: Zhou Qin", "editor"),
+        ("Supervised by: Ma Zhiping", "editor"),
+        ("Produced: Wu Xiao and Guo Shaohua", "editor"),
     ],
 )
 def test_roles_as_the_golds_count_them(line: str, role: str) -> None:
