@@ -478,6 +478,24 @@ def test_summaries_that_share_no_words_are_a_listing_even_undated() -> None:
     assert [t.body[0].text for t in parts.teasers] == UNDATED_SUMMARIES[1:]
 
 
+def test_summaries_of_one_tag_that_share_a_word_now_and_then_are_a_listing() -> None:
+    """Two summaries in seven sharing a word with the one before (a tag page's stories on one
+    topic: "market", "residents"), none saying when: a listing. A story's paragraphs share
+    words with the one before more often (a third of them or more: GOING_ON, and the
+    story without a headline below)."""
+    summaries = [
+        *UNDATED_SUMMARIES[:2],
+        "Yiwu's small commodities market is known as the supermarket of the world.",
+        "Traders at the market in Yiwu, many of them residents of other provinces, ship goods.",
+        *UNDATED_SUMMARIES[2:],
+        "A forum on investment between Jinhua and Tanzania was held in Dar es Salaam.",
+        "The county's exports of tea rose by a fifth, customs officials said.",
+    ]
+    parts = split_page(page(*summaries))
+    assert [p.text for p in parts.body] == summaries[:1]
+    assert [t.body[0].text for t in parts.teasers] == summaries[1:]
+
+
 def test_a_wire_lead_over_paragraphs_is_one_story_not_summaries() -> None:
     """Only the first paragraph opens with a dateline: a story's lead, not a listing's."""
     lead = "XIAMEN, May 8 (Xinhua) -- " + UNDATED_SUMMARIES[0]
