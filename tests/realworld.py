@@ -1,6 +1,7 @@
 """Score newsmend on the real pages of tests/fixtures/realworld against their gold files.
 
-    .venv/bin/python tests/realworld.py [--set tune|heldout|all] [--scorer PATH] [--verbose]
+    .venv/bin/python tests/realworld.py [--set tune|heldout|all | --dir FOLDER] [--scorer PATH]
+                                        [--verbose]
 
 Runs every page of the set through one batch of the real pipeline (split, extract, repair,
 GX validation, Parquet), then prints the shared scorer's figures (`--scorer`, by default
@@ -44,17 +45,24 @@ WORD = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]+")
 MATCH_RATIO = 0.8  # the shared scorer's title similarity for "the same record"
 
 
-def pages(which: str) -> list[Path]:
-    sets = SETS if which == "all" else (which,)
+def folders(which: str | Path) -> list[Path]:
+    """The folders of a set ("tune", "heldout", "all"), or a folder of pages itself (a fresh
+    batch, scored before it is read)."""
+    if isinstance(which, Path):
+        return [which]
+    return [REALWORLD / s for s in (SETS if which == "all" else (which,))]
+
+
+def pages(which: str | Path) -> list[Path]:
     return sorted(
         p
-        for s in sets
-        for p in (REALWORLD / s).glob("*.txt")
+        for folder in folders(which)
+        for p in folder.glob("*.txt")
         if p.with_suffix(".gold.json").exists()
     )
 
 
-def golds(which: str) -> list[dict]:
+def golds(which: str | Path) -> list[dict]:
     return [
         json.loads(p.with_suffix(".gold.json").read_text(encoding="utf-8")) for p in pages(which)
     ]
@@ -170,28 +178,32 @@ def _round(value: float) -> float:
     return round(value, 4)
 
 
-def shared_figures(scorer: Path, out: Path, which: str, verbose: bool) -> dict:
+def shared_figures(scorer: Path, out: Path, which: str | Path, verbose: bool) -> dict:
     """The shared scorer's figures over the set's gold files."""
     spec = importlib.util.spec_from_file_location("score_gold", scorer)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    sets = SETS if which == "all" else (which,)
-    return module.score([REALWORLD / s for s in sets], out, verbose)
+    return module.score(folders(which), out, verbose)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=(*SETS, "all"), default="tune")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--set", choices=(*SETS, "all"), default="tune")
+    which.add_argument("--dir", type=Path, help="a folder of NAME.txt and NAME.gold.json instead")
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--verbose", action="store_true", help="list each miss")
     args = parser.parse_args()
+    chosen = args.dir or args.set
+    if not pages(chosen):
+        parser.error(f"no page with a gold file in {chosen}")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        run_pipeline(pages(args.set), out)
-        figures = {"pages": len(pages(args.set))}
+        run_pipeline(pages(chosen), out)
+        figures = {"pages": len(pages(chosen))}
         if args.scorer.exists():
-            figures |= shared_figures(args.scorer, out, args.set, args.verbose)
-        figures |= own_figures(out, golds(args.set))
+            figures |= shared_figures(args.scorer, out, chosen, args.verbose)
+        figures |= own_figures(out, golds(chosen))
     for name, value in figures.items():
         if name == "problems":
             print("\n".join(f"  miss: {p}" for p in value))
