@@ -227,7 +227,12 @@ def test_byline(line: str, byline: Byline) -> None:
             "2018-02-07",
             [],
         ),
-        ("From: http://english.peopledaily.com.cn", "http://english.peopledaily.com.cn", None, []),
+        (
+            "From: http://english.peopledaily.com.cn",
+            "english.peopledaily.com.cn",
+            None,
+            [],
+        ),  # by its domain
         ("By Li HuaFrom:Hunan Daily", "Hunan Daily", None, [("author", "Li Hua")]),
         ("By: Xinhua Reporters Li Hua", "Xinhua", None, [("reporter", "Li Hua")]),
         ("[Editor: Li Na]  Date: 2023-05-06", None, "2023-05-06", [("editor", "Li Na")]),

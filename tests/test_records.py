@@ -208,6 +208,23 @@ def test_a_source_that_is_the_site_itself_names_no_outlet_and_the_date_is_read(
     assert article["published"] == dt.date(2024, 2, 1)
 
 
+def test_a_sites_address_between_title_and_date_is_the_byline() -> None:
+    """A site's address alone on its line ("http://www.dongguantoday.com/") names the site
+    by its domain, as a source label's address does: it joins the date in the byline, and
+    the story's text is not taken for another story."""
+    text = (
+        "30 consular officers experience Lingnan culture in Dongguan\n\n"
+        "http://www.dongguantoday.com/\n\n"
+        "06/27/2018 09:35\n\n"
+        "The consular delegation visited Dongguan Botanic Garden to experience Lingnan culture.\n\n"
+        "The tour was held on 23rd June in Dongguan, Guangdong.\n"
+    )
+    [article], [] = page_records(sample_page(text))
+    assert article["outlet"] == "www.dongguantoday.com"
+    assert article["published"] == dt.date(2018, 6, 27)
+    assert article["body_raw"].startswith("The consular delegation visited")
+
+
 def test_a_day_without_a_year_on_a_page_that_gives_none_is_no_date() -> None:
     text = "Wednesday, May 31\n\nResearch base opens in Anshun\n\nThe base opened on August 30th.\n"
     [article], [] = page_records(sample_page(text))

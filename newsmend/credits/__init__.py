@@ -35,7 +35,7 @@ from newsmend.credits.names import (
     looks_like_chinese_names,
     split_names,
 )
-from newsmend.credits.outlets import CHINESE_OUTLET, OWN_SITE, is_site_name
+from newsmend.credits.outlets import CHINESE_OUTLET, OWN_SITE, SITE_ADDRESS, is_site_name
 
 __all__ = [
     "CHINESE_OUTLET",
@@ -49,6 +49,7 @@ __all__ = [
     "OWN_SITE",
     "PERSON_ROLES",
     "ROLES",
+    "SITE_ADDRESS",
     "TIME_AFTER",
     "Byline",
     "bracketed_credits",

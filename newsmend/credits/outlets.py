@@ -24,7 +24,7 @@ OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
 JOINED_INITIALS = re.compile(r"[A-Z][a-z]+-[A-Z]{2,6}|[A-Z]{2,6}-[A-Z][a-z]+")
 CJK_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,7}")  # an outlet's name in Chinese: "人民日报海外版"
 CHINESE_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,6}[网报社台]")  # "新华网", "湖南日报", "人民网"
-SCHEME = re.compile(r"^https?://(?=[^/\s]+/?$)")  # a site's address: its domain names it
+SITE_ADDRESS = re.compile(r"^https?://(?=[^/\s]+/?$)")  # a site's address: its domain names it
 DOMAIN = re.compile(r"(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 
 
@@ -87,7 +87,7 @@ def names_an_outlet(role: str | None, value: str) -> bool:
     ("Author: Taizhou Daily"; not "Text: AAAPrint", a font-size bar, nor a sentence)."""
     if role == "outlet" and (HANDLE.fullmatch(value) or value.casefold() in OWN_SITE):
         return True  # "From:sdnews", "Source:this site"
-    value = SCHEME.sub("", value)  # "From: http://english.peopledaily.com.cn"
+    value = SITE_ADDRESS.sub("", value)  # "From: http://english.peopledaily.com.cn"
     if not _looks_like_outlet(value):
         return False
     if role in (None, "outlet") or DOMAIN.fullmatch(value) is not None:

@@ -11,6 +11,7 @@ from itertools import pairwise
 from newsmend.credits import (
     CHINESE_OUTLET,
     DATE_LABEL,
+    SITE_ADDRESS,
     TIME_AFTER,
     caps_credit_start,
     has_label,
@@ -535,6 +536,7 @@ def _outlet_name(text: str) -> bool:
     if CHINESE_OUTLET.fullmatch(text):
         return True
     name = text[: -len(" app")] if text.lower().endswith(" app") else text  # "People's Daily app"
+    name = SITE_ADDRESS.sub("", name).rstrip("/")  # "http://www.dongguantoday.com/": its domain
     return word_count(name) <= MAX_OUTLET_NAME_WORDS and is_site_name(name)
 
 
