@@ -814,6 +814,22 @@ def test_paragraphs_wrapped_at_a_fixed_width_are_joined_again() -> None:
     assert [p.text for p in parts.body] == [" ".join(WRAPPED[:3]), " ".join(WRAPPED[3:])]
 
 
+def test_lines_broken_by_a_proportional_font_that_go_on_in_lowercase_are_joined() -> None:
+    """A page wrapped where a browser broke it, not at a fixed count of characters: a line
+    that had room for the next word still goes on when that word is in lowercase."""
+    wrapped = [
+        "A power crunch has cut off running water supply in Huaihua, a",
+        "city in central China's Hunan Province, leaving about 150,000 people",
+        "in thirst, the local government has confirmed.",
+        "Overpressure caused equipment failure at the city's largest water",
+        "supplier on Sunday morning and repair work is expected to last until",
+        "Tuesday night, said Ouyang Jianguo, an official in charge of the",
+        "city's water supply.",
+    ]
+    parts = split_page(page("Power crunch cuts water to 150,000 in Huaihua", *wrapped))
+    assert [p.text for p in parts.body] == [" ".join(wrapped[:3]), " ".join(wrapped[3:])]
+
+
 def test_short_lines_going_on_in_lowercase_are_not_a_wrapped_page() -> None:
     lines = ["Tea and", "fruit", "Rice and", "fish", "Salt and", "wine"]
     assert [line.text for line in _lines(page(*lines))[0]] == lines

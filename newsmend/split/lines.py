@@ -232,7 +232,9 @@ def _unwrapped(lines: list[Span]) -> list[Span]:
     """The lines with paragraphs that the page broke at a fixed width joined again. A page
     is wrapped when at least MIN_WRAPS lines go on in lowercase on the next line and all of
     them are about as long (the width); then a line that fills the width goes on on the next
-    ("... held a live" / "video conference to announce ...")."""
+    when the next word would not have fitted ("... held a live" / "video conference to
+    announce ..."), or when the next line goes on in lowercase (a browser broke the lines,
+    at no fixed count of characters: "... in Huaihua, a" / "city in central China's ...")."""
     going_on = [
         len(line.text)
         for line, following in pairwise(lines)
@@ -248,7 +250,9 @@ def _unwrapped(lines: list[Span]) -> list[Span]:
         filled = width - WRAP_BAND <= len(previous.text) <= width
         if (
             filled
-            and len(previous.text) + 1 + len(line.text.split()[0]) > width
+            and (
+                line.text[0].islower() or len(previous.text) + 1 + len(line.text.split()[0]) > width
+            )
             and not _ends_sentence(previous)
         ):
             last = joined[-1]
