@@ -92,8 +92,6 @@ EXAMPLES = {
         "苏ICP备12345678号",
         "License for publishing multimedia online 0108263",
         "Registration Number: 130349",
-        "Add: No.58 Renmin Road, Maojian District, Shiyan.Hubei",  # "Add:" for 地址, address
-        "Website Maintenance: The Editorial Office of Shiyan Municipal People's Government",
     ],
     "consent": [
         (

@@ -1740,24 +1740,3 @@ def test_a_title_without_a_body_is_no_digest() -> None:
     """Found by the fuzz test: a page of a title and a stray letter has no body to cut."""
     parts = split_page("¹\nB")
     assert (parts.body, parts.teasers) == ([], [])
-
-
-def test_a_listings_first_title_is_the_line_over_its_snippet_not_a_slogan_above() -> None:
-    """A slogan over a listing whose stories are each a title over one paragraph: the first
-    story's title is the line right over its paragraph, as the others' are (the slogan over
-    the title read as a headline over its subtitle)."""
-    text = (
-        "Dao-the brick of nature,De-the fabric of civilization\n\n"
-        "High school to be mandatory for all children nationwide\n\n"
-        "The country is to extend the current nine-year compulsory education to high school.\n\n"
-        "There will be 3 extra trains to Wuhan from Shiyan during Labour Day holiday\n\n"
-        "Shiyan will arrange 3 extra trains to Wuhan from April 28 to May 1, the office said.\n\n"
-        "China's smart cities to number 500 before end of 2017\n\n"
-        "Currently, a total of 290 cities have initiated smart-city pilot projects in China.\n"
-    )
-    parts = split_page(text)
-    assert parts.title.text == "High school to be mandatory for all children nationwide"
-    assert [t.title.text for t in parts.teasers] == [
-        "There will be 3 extra trains to Wuhan from Shiyan during Labour Day holiday",
-        "China's smart cities to number 500 before end of 2017",
-    ]

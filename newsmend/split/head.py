@@ -65,9 +65,6 @@ REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a bylin
 MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
 MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.5, 4.0  # a headline over its deck wins
 SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
-# A listing's story is its title right over its one paragraph, as the stories under it are;
-# that title wins over a label above it that would read as a headline over its subtitle.
-LISTED_WEIGHT, MIN_LISTED_BELOW = 4.5, 2
 MIN_DECK_HEADLINE_WORDS = 5  # not a section's label ("Govts & policies")
 MIN_DECK_PARAGRAPHS = 2  # paragraphs under a deck that has no full stop (_over_paragraphs)
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
@@ -175,30 +172,7 @@ def _title_score(
     score += DECK_WEIGHT if following in candidates and _over_deck(lines, kinds, i) else 0
     score += SUBTITLE_WEIGHT if _over_subtitle(lines, kinds, i, candidates) else 0
     score += REPEAT_WEIGHT if lines[i].text in repeated else 0
-    score += LISTED_WEIGHT if _listed_like_the_rest(lines, kinds, i) else 0
     return score + LEAD_WEIGHT * shared_words(lines[i].text, lead)
-
-
-def _listed_like_the_rest(lines: list[Span], kinds: list[str], i: int) -> bool:
-    """Whether line i is right over one paragraph that MIN_LISTED_BELOW stories or more of the
-    same shape follow, each a title right over one paragraph ("High school to be mandatory
-    for all children nationwide", its snippet, "There will be 3 extra trains to Wuhan ...",
-    its snippet, ...): a listing, whose first story's title is line i."""
-    paragraph = _next_line(kinds, i)
-    for _ in range(MIN_LISTED_BELOW):
-        title = _next_line(kinds, paragraph)
-        if not (_one_paragraph(lines, kinds, paragraph) and _title_like_at(lines, kinds, title)):
-            return False
-        paragraph = _next_line(kinds, title)
-    return _one_paragraph(lines, kinds, paragraph)
-
-
-def _one_paragraph(lines: list[Span], kinds: list[str], i: int) -> bool:
-    return i < len(lines) and _is_prose(lines[i], kinds[i])
-
-
-def _title_like_at(lines: list[Span], kinds: list[str], i: int) -> bool:
-    return i < len(lines) and _title_like(lines[i], kinds[i])
 
 
 def _over_subtitle(lines: list[Span], kinds: list[str], i: int, candidates: list[int]) -> bool:
