@@ -472,10 +472,16 @@ GOING_ON = [
 ]
 
 
+def assert_a_story_each(summaries: list[str]) -> None:
+    """The page of these paragraphs reads as a listing: the first the story, the others
+    teasers without titles."""
+    parts = split_page(page(*summaries))
+    assert [p.text for p in parts.body] == summaries[:1]
+    assert [t.body[0].text for t in parts.teasers] == summaries[1:]
+
+
 def test_summaries_that_share_no_words_are_a_listing_even_undated() -> None:
-    parts = split_page(page(*UNDATED_SUMMARIES))
-    assert [p.text for p in parts.body] == UNDATED_SUMMARIES[:1]
-    assert [t.body[0].text for t in parts.teasers] == UNDATED_SUMMARIES[1:]
+    assert_a_story_each(UNDATED_SUMMARIES)
 
 
 def test_summaries_of_one_tag_that_share_a_word_now_and_then_are_a_listing() -> None:
@@ -491,9 +497,7 @@ def test_summaries_of_one_tag_that_share_a_word_now_and_then_are_a_listing() -> 
         "A forum on investment between Jinhua and Tanzania was held in Dar es Salaam.",
         "The county's exports of tea rose by a fifth, customs officials said.",
     ]
-    parts = split_page(page(*summaries))
-    assert [p.text for p in parts.body] == summaries[:1]
-    assert [t.body[0].text for t in parts.teasers] == summaries[1:]
+    assert_a_story_each(summaries)
 
 
 def test_a_wire_lead_over_paragraphs_is_one_story_not_summaries() -> None:
@@ -517,9 +521,7 @@ def test_summaries_whose_pronouns_follow_their_own_names_are_a_listing() -> None
         "Residents of Changchun share their experiences after two weeks under lockdown.",
         'The city of Changchun provided a venue for the drama "Ma Lan Hua Kai" on May 3.',
     ]
-    parts = split_page(page(*summaries))
-    assert [p.text for p in parts.body] == summaries[:1]
-    assert [t.body[0].text for t in parts.teasers] == summaries[1:]
+    assert_a_story_each(summaries)
 
 
 def test_headlines_among_paragraphs_are_no_listing_of_summaries() -> None:
