@@ -324,15 +324,22 @@ def helper_columns(articles: pl.DataFrame) -> dict[str, pl.Expr]:
     }
 
 
+# polars can deadlock when threads convert frames to pandas at once (pola-rs/polars#27396;
+# seen here with polars 2.1 on Python 3.11.2: two batches validated on threads hung for good).
+PANDAS_CONVERSION = threading.Lock()
+
+
 def gx_frame(df: pl.DataFrame, columns: list[str], helpers: dict[str, pl.Expr]):
     """The pandas frame GX validates: the checked columns only, helpers computed by polars.
 
     GX compares pandas columns against bounds in one vectorized step only for int64, float64
     and datetime64[ns] columns (element by element in Python otherwise), so cast to those.
+    One thread at a time (`PANDAS_CONVERSION`).
     """
     selected = [helpers[c].alias(c) if c in helpers else pl.col(c) for c in columns]
     widened = [cs.integer().cast(pl.Int64), cs.date().cast(pl.Datetime("ns"))]
-    return df.select(selected).with_columns(widened).to_pandas()
+    with PANDAS_CONVERSION:
+        return df.select(selected).with_columns(widened).to_pandas()
 
 
 # --- running and reading back -------------------------------------------------------------
