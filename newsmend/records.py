@@ -14,11 +14,11 @@ from functools import lru_cache
 from newsmend.credits import (
     GROUPS,
     NOBODY,
-    OWN_SITE,
     Byline,
     bracketed_credits,
     caption_credits,
     chinese_credits,
+    is_own_site,
     parse_byline,
     persons,
     read_dateline,
@@ -103,9 +103,7 @@ def _credits(parts: PageParts, byline: Byline, credit_lines: list[Byline]) -> di
     credits = _unique(credits + [c for line in credit_lines for c in line.credits])
     credits += _chinese_credits(parts, credits)
     lines = sorted([byline, *credit_lines], key=lambda line: not line.sourced)  # stable
-    outlets = [
-        line.outlet for line in lines if line.outlet and line.outlet.casefold() not in OWN_SITE
-    ]
+    outlets = [line.outlet for line in lines if line.outlet and not is_own_site(line.outlet)]
     return _credit_columns(next(iter(outlets), None), credits)
 
 

@@ -35,7 +35,7 @@ from newsmend.credits.names import (
     looks_like_chinese_names,
     split_names,
 )
-from newsmend.credits.outlets import CHINESE_OUTLET, OWN_SITE, SITE_ADDRESS, is_site_name
+from newsmend.credits.outlets import CHINESE_OUTLET, is_own_site, is_site_name, site_domain
 
 __all__ = [
     "CHINESE_OUTLET",
@@ -46,10 +46,8 @@ __all__ = [
     "MAX_BYLINE_CHARS",
     "NAME_SEPARATOR",
     "NOBODY",
-    "OWN_SITE",
     "PERSON_ROLES",
     "ROLES",
-    "SITE_ADDRESS",
     "TIME_AFTER",
     "Byline",
     "bracketed_credits",
@@ -59,6 +57,7 @@ __all__ = [
     "has_label",
     "is_bare_name",
     "is_cjk_credit",
+    "is_own_site",
     "is_picture_credit",
     "is_site_name",
     "looks_like_byline",
@@ -68,6 +67,7 @@ __all__ = [
     "parse_credit_line",
     "persons",
     "read_dateline",
+    "site_domain",
     "split_names",
     "unwrap",
 ]

@@ -33,7 +33,7 @@ from newsmend.credits.names import (
     split_names,
     uncapped,
 )
-from newsmend.credits.outlets import SITE_ADDRESS, names_an_outlet, outlet_alone
+from newsmend.credits.outlets import names_an_outlet, outlet_alone, site_domain
 from newsmend.dates import find_date
 
 CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")  # "责任编辑：李娜"
@@ -188,8 +188,7 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
     page = PAGE_ADDRESS.fullmatch(value.strip()) if role == "outlet" else None
     if page:
         return [("outlet", (page["host"],))]  # "Source: http://www.hunan.gov.cn/news/0506.html"
-    bare = value.strip("()（） ")  # "( chinadaily.com.cn )"
-    bare = SITE_ADDRESS.sub("", bare).rstrip("/") if SITE_ADDRESS.match(bare) else bare
+    bare = site_domain(value.strip("()（） "))  # "( chinadaily.com.cn )"
     if names_an_outlet(role, bare):
         return [("outlet", (bare,))]
     return None

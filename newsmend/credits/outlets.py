@@ -81,11 +81,22 @@ def looks_like_proper_name(text: str) -> bool:
     )
 
 
+def site_domain(text: str) -> str:
+    """A site's address as its domain ("http://www.dongguantoday.com/" -> its domain); other
+    text as it is."""
+    return SITE_ADDRESS.sub("", text).rstrip("/") if SITE_ADDRESS.match(text) else text
+
+
+def is_own_site(value: str) -> bool:
+    """A source field that means the site itself ("this site", "本站"): no outlet stated."""
+    return value.casefold() in OWN_SITE
+
+
 def names_an_outlet(role: str | None, value: str) -> bool:
     """A field that names the outlet: an outlet label's, an unlabelled one, or a person
     label's that names no person but an outlet of a few capitalised words or a domain
     ("Author: Taizhou Daily"; not "Text: AAAPrint", a font-size bar, nor a sentence)."""
-    if role == "outlet" and (HANDLE.fullmatch(value) or value.casefold() in OWN_SITE):
+    if role == "outlet" and (HANDLE.fullmatch(value) or is_own_site(value)):
         return True  # "From:sdnews", "Source:this site"
     value = SITE_ADDRESS.sub("", value)  # "From: http://english.peopledaily.com.cn"
     if not _looks_like_outlet(value):

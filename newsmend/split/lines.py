@@ -11,7 +11,6 @@ from itertools import pairwise
 from newsmend.credits import (
     CHINESE_OUTLET,
     DATE_LABEL,
-    SITE_ADDRESS,
     TIME_AFTER,
     caps_credit_start,
     has_label,
@@ -20,6 +19,7 @@ from newsmend.credits import (
     looks_like_byline,
     parse_credit_line,
     read_dateline,
+    site_domain,
 )
 from newsmend.dates import find_date, looks_like_date, opening_date, parse_date
 from newsmend.furniture import IN_BODY, KINDS, furniture_kind, strip_toolbar
@@ -540,7 +540,7 @@ def _outlet_name(text: str) -> bool:
     if CHINESE_OUTLET.fullmatch(text):
         return True
     name = text[: -len(" app")] if text.lower().endswith(" app") else text  # "People's Daily app"
-    name = SITE_ADDRESS.sub("", name).rstrip("/")  # "http://www.dongguantoday.com/": its domain
+    name = site_domain(name)  # "http://www.dongguantoday.com/"
     return word_count(name) <= MAX_OUTLET_NAME_WORDS and is_site_name(name)
 
 
