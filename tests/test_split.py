@@ -524,6 +524,17 @@ def test_summaries_whose_pronouns_follow_their_own_names_are_a_listing() -> None
     assert_a_story_each(summaries)
 
 
+def test_a_summary_longer_than_a_headline_may_lack_its_stop() -> None:
+    """The site left one summary's full stop off (dq_ harbinice): thirty words are no
+    headline, the page is still a listing."""
+    unfinished = (
+        "With the fully loaded cargo flight departing from Harbin Taiping International Airport"
+        " for Russia's Yekaterinburg for the 47th time, Harbin's retail export value to Russia"
+        " exceeded $100 million on July 25"
+    )
+    assert_a_story_each([*UNDATED_SUMMARIES[:2], unfinished, *UNDATED_SUMMARIES[2:]])
+
+
 def test_headlines_among_paragraphs_are_no_listing_of_summaries() -> None:
     lines = [*UNDATED_SUMMARIES[:2], "Shared bikes roll into Ordos", *UNDATED_SUMMARIES[2:]]
     parts = split_page(page(*lines))

@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from newsmend.credits import read_dateline
 from newsmend.split.lines import (
+    MIN_SNIPPET_WORDS,
     SENTENCE_END,
     _ends_sentence,
     _is_prose_text,
@@ -153,12 +154,18 @@ def _summaries(stories: list[Span], without_common: bool = False) -> bool:
     the one before (`_linked_share`): a story's later paragraphs do neither."""
     if any(len(SENTENCE_END.findall(p.text)) > MAX_SUMMARY_SENTENCES for p in stories):
         return False
-    if not all(_is_prose_text(p.text) for p in stories[:-1]):
+    if not all(_reads_as_summary_text(p.text) for p in stories[:-1]):
         return False
     if any(_goes_on(p.text) for p in stories[1:]):
         return False
     dated = 2 * sum(TIME_TOLD.search(p.text) is not None for p in stories) > len(stories)
     return dated or _linked_share(stories, without_common) < MAX_LINKED_SHARE
+
+
+def _reads_as_summary_text(paragraph: str) -> bool:
+    """Prose, or a sentence longer than a headline whose stop the site left off ("With the
+    fully loaded cargo flight departing from Harbin ... exceeded $100 million on July 25")."""
+    return _is_prose_text(paragraph) or word_count(paragraph) >= MIN_SNIPPET_WORDS
 
 
 def _goes_on(paragraph: str) -> bool:
