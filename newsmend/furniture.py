@@ -12,7 +12,7 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsmend.tables import read_toml
+from newsmend.tables import read_lines, read_toml
 from newsmend.textcore import compiled
 
 _TABLE = read_toml("furniture.toml")
@@ -184,6 +184,13 @@ def _made_of(tokens: list[str], words: frozenset[str]) -> bool:
 
 
 ALL_WORDS = frozenset().union(*(kind.words for kind in KINDS))
+SCRIPT = next(kind for kind in KINDS if kind.name == "script")
+
+
+def is_script(line: str) -> bool:
+    """A line of the page's script left in its text, however long ("jQuery(document).ready(
+    function() { jwplayer.key=..."); most lines hold no bracket to look at."""
+    return "(" in line and any(pattern.search(line) for pattern in SCRIPT.patterns)
 
 
 @lru_cache(maxsize=16384)
@@ -192,7 +199,7 @@ def furniture_kind(line: str) -> str | None:
     made of the words of several kinds ("Search 简体 Wechat") is navigation. Cached: a dated
     entry's title is asked about again where the same headline stands alone."""
     if len(line) > MAX_FURNITURE_CHARS:
-        return None
+        return SCRIPT.name if is_script(line) else None
     first = _TOKEN.search(line)  # a line of table words starts with one (most do not)
     tokens = _tokens(line) if first and _made_of([first.group().casefold()], ALL_WORDS) else []
     patterned = _patterned(line)
@@ -248,6 +255,23 @@ def is_furniture_word(text: str) -> bool:
     """A word or two of a menu or toolbar ("News", "Print"), not a name."""
     tokens = _tokens(text)
     return bool(tokens) and _made_of(tokens, ALL_WORDS)
+
+
+NOT_WORD = re.compile(r"[\W_]+")
+
+
+def squeeze(text: str) -> str:
+    """Text as the marker and header tables compare it: letters and digits only, so
+    "- END -", "—— END ——" and "【END】" are one marker."""
+    return NOT_WORD.sub("", text).casefold()
+
+
+END_MARKERS = frozenset(squeeze(marker) for marker in read_lines("end_markers.txt"))
+
+
+def is_end_marker(text: str) -> bool:
+    """A story's end marker ("- END -", a press release's "Ends")."""
+    return squeeze(text) in END_MARKERS
 
 
 KEPT_MARKS = frozenset("()（）:：")

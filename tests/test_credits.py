@@ -471,6 +471,22 @@ def test_a_count_before_a_label_that_names_nobody_is_no_outlet() -> None:
     assert parse_byline("2022-06-17 0 By") == Byline(None, "2022-06-17")  # a blog's comments
 
 
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("Ends/Friday, November 8, 2013", Byline(None, "Friday, November 8, 2013")),
+        ("• Modified Date:2023-09-27", Byline(None, "2023-09-27")),
+        ("2020-05-10 HKT 11:51", Byline(None, "2020-05-10 HKT 11:51")),
+    ],
+)
+def test_an_end_marker_a_date_label_a_bullet_or_a_time_zone_is_no_outlet(
+    line: str, byline: Byline
+) -> None:
+    """A Hong Kong press release's "Ends/" before its date, a portal's "Modified Date", a
+    bullet, and the zone written before the time."""
+    assert parse_byline(line) == byline
+
+
 def test_a_date_glued_to_the_source_is_read_apart() -> None:
     assert parse_byline("Source: Xinhua2020-05-12") == Byline("Xinhua", "2020-05-12")
 

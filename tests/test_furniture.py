@@ -202,6 +202,14 @@ EXAMPLES = {
         "(sinaads = window. sinaads || []). push ({});",
         "var _hmt = _hmt || [];",
         'document.write("<script src=/ad.js></script>");',
+        '"); jQuery("#212 h3").html("',
+        # a player's set-up, longer than any other furniture line
+        (
+            "\"); jQuery(document).ready(function() { jwplayer.key='EKOtdBrvhiKxeOU807UIF56TaHW"
+            "apYjKnFiG7ipl3gw='; var playerInstance = jwplayer('player'); playerInstance.setup({"
+            " file: 'https://example.org/video/20200510.mp4', width: '100%', aspectratio: '16:9',"
+            " autostart: false });"
+        ),
     ],
 }
 STORY_LINES = [
@@ -222,6 +230,11 @@ STORY_LINES = [
     "Text: A tale of two cities",
     "The window of opportunity for the project is narrow; var is the unit used.",
     "The market pushes ahead (window displays || shop fronts) as sales grow.",
+    (
+        "The function (a public service) of the new centre, which residents asked for in a"
+        " survey of the district last year, is to bring the offices of the city's departments"
+        " under one roof; it opens in May, and the jQuery course it offers is free for all."
+    ),
 ]
 
 

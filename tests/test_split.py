@@ -535,6 +535,29 @@ def test_a_summary_longer_than_a_headline_may_lack_its_stop() -> None:
     assert_a_story_each([*UNDATED_SUMMARIES[:2], unfinished, *UNDATED_SUMMARIES[2:]])
 
 
+def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:
+    script = (
+        "\"); jQuery(document).ready(function() { jwplayer.key='EKOtdBrvhiKxeOU807UIF56TaHW"
+        "apYjKnFiG7ipl3gw='; var playerInstance = jwplayer('player'); playerInstance.setup({"
+        " file: 'https://example.org/video/20200510.mp4', width: '100%', aspectratio: '16:9',"
+        " autostart: false, mute: false, primary: 'html5', stretching: 'uniform' });"
+    )
+    parts = split_page(page("No divide between government and councils", script, *BODY))
+    assert [p.text for p in parts.body] == BODY
+    assert ("script", script) in [(kind, line.text) for kind, line in parts.furniture]
+
+
+def test_a_title_and_cut_snippet_over_read_more_are_a_teaser_not_the_story_s_end() -> None:
+    title = "XTransfer Partners With Bank SinoPac HK To Expand Cross-Border Payment Services"
+    snippet = (
+        "XTransfer has entered into a collaboration with Bank SinoPac, through its Hong Kong"
+        " Branch, to expand international ope..."
+    )
+    parts = split_page(page("District councils meet again", *BODY, title, snippet, "Read more"))
+    assert [p.text for p in parts.body] == BODY
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [(title, [snippet])]
+
+
 def test_headlines_among_paragraphs_are_no_listing_of_summaries() -> None:
     lines = [*UNDATED_SUMMARIES[:2], "Shared bikes roll into Ordos", *UNDATED_SUMMARIES[2:]]
     parts = split_page(page(*lines))

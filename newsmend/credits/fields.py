@@ -10,7 +10,13 @@ from functools import lru_cache
 from newsmend.credits.names import EDGE_PUNCTUATION, looks_like_names
 from newsmend.credits.outlets import is_site_name
 from newsmend.dates import TIME_ZONE, find_date
-from newsmend.furniture import PROMPT_KINDS, furniture_kind, is_furniture_word, strip_toolbar
+from newsmend.furniture import (
+    PROMPT_KINDS,
+    furniture_kind,
+    is_end_marker,
+    is_furniture_word,
+    strip_toolbar,
+)
 from newsmend.tables import read_toml
 
 _TABLE = read_toml("roles.toml")
@@ -215,8 +221,9 @@ def without_date(text: str) -> tuple[str, str | None]:
 
 def may_name_an_outlet(value: str) -> bool:
     """An unlabelled field may name the outlet; a toolbar's word, a view counter, a count
-    before a label that names nobody, an issue number, a time or a prompt does not ("Print",
-    "Hits: 345", "0 By", "NO. 40-41", "Leave a comment")."""
+    before a label that names nobody, an issue number, a time, a prompt, an end marker or a
+    bullet does not ("Print", "Hits: 345", "0 By", "NO. 40-41", "Leave a comment", a press
+    release's "Ends/Friday, November 8, 2013", "•")."""
     return (
         # a menu's words may make an outlet's name of two or more: "China News Service"
         (not is_furniture_word(value) or (is_site_name(value) and " " in value))
@@ -227,6 +234,8 @@ def may_name_an_outlet(value: str) -> bool:
         and not ISSUE_NUMBER.fullmatch(value)
         and not TIME_AFTER.fullmatch(value)  # "10:22" after "Posted: 6 May 2023 |"
         and furniture_kind(value) not in PROMPT_KINDS  # "Leave a comment"
+        and not is_end_marker(value)
+        and any(character.isalnum() for character in value)
     )
 
 

@@ -16,6 +16,7 @@ from newsmend.credits import (
     read_dateline,
 )
 from newsmend.dates import find_date
+from newsmend.furniture import squeeze
 from newsmend.split.lines import (
     AFTER_BODY,
     BYLINE_KINDS,
@@ -28,6 +29,7 @@ from newsmend.split.lines import (
     SENTENCE_END,
     SENTENCE_ENDS,
     _dropped_in_body,
+    _ends_sentence,
     _is_prose,
     _is_prose_text,
     _kind,
@@ -37,7 +39,6 @@ from newsmend.split.lines import (
     _prose_follows,
     _section_head,
     _skip_meta,
-    _squeeze,
     _title_cased,
     _title_like,
     word_count,
@@ -290,7 +291,7 @@ def _over_more_link(lines: list[Span], kinds: list[str], i: int) -> bool:
         kinds[i] in (TEXT, SITE_NAME)
         and word_count(lines[i].text) <= MAX_SECTION_WORDS
         and i + 1 < len(lines)
-        and (kinds[i + 1] == MORE_LINK or _squeeze(lines[i + 1].text) == "more")
+        and (kinds[i + 1] == MORE_LINK or squeeze(lines[i + 1].text) == "more")
     )
 
 
@@ -303,12 +304,16 @@ def _add_to_body(line: Span, parts: PageParts) -> None:
 def _teaser_before_more(
     lines: list[Span], kinds: list[str], end: int, parts: PageParts
 ) -> list[Teaser]:
-    """When a link to more ("... [MORE]") ends the body, the title and snippet over it are
-    another story's, not the end of this one: [that teaser], taken off the body; else []."""
+    """When a link to more ("... [MORE]") ends the body, or a "Read more" under a snippet
+    the site cut off ("... to expand international ope..."), the title and snippet over it are another story's, not the
+    end of this one: [that teaser], taken off the body; else []."""
     body = parts.body
-    if end >= len(lines) or kinds[end] != MORE_LINK or len(body) < MIN_BODY_BEFORE_TEASER + 2:
+    if end >= len(lines) or len(body) < MIN_BODY_BEFORE_TEASER + 2:
         return []
     title, snippet = body[-2], body[-1]
+    cut = ELLIPSIS.search(snippet.text) is not None or not _ends_sentence(snippet)
+    if not (kinds[end] == MORE_LINK or (kinds[end] == HEADER and cut)):
+        return []
     longer = len(snippet.text.split()) > len(title.text.split())  # a snippet outgrows its title
     if not (_title_like(title, _kind(title.text)) and longer):
         return []

@@ -22,7 +22,16 @@ from newsmend.credits import (
     site_domain,
 )
 from newsmend.dates import find_date, looks_like_date, opening_date, parse_date
-from newsmend.furniture import IN_BODY, KINDS, furniture_kind, strip_toolbar
+from newsmend.furniture import (
+    END_MARKERS,
+    IN_BODY,
+    KINDS,
+    SCRIPT,
+    furniture_kind,
+    is_script,
+    squeeze,
+    strip_toolbar,
+)
 from newsmend.split.parts import (
     CHINESE,
     CREDIT,
@@ -62,19 +71,11 @@ TITLE_DASH_DATE = re.compile(
 )  # "Title - May 6, 2023"
 TITLE_PAREN_DATE = re.compile(r"(?P<title>.+)[(（](?P<date>[^()（）]{4,40})[)）]")
 SPACED_DASHES = (" - ", " – ", " — ")
-NOT_WORD = re.compile(r"[\W_]+")
 BAR_FORMS = (DATE_BAR_TITLE, TITLE_BAR_DATE)
 PAREN_FORMS = (TITLE_PAREN_DATE,)
 
 
-def _squeeze(text: str) -> str:
-    """Text as the marker and header tables compare it: letters and digits only, so
-    "- END -", "—— END ——" and "【END】" are one marker."""
-    return NOT_WORD.sub("", text).casefold()
-
-
-END_MARKERS = frozenset(_squeeze(marker) for marker in read_lines("end_markers.txt"))
-LIST_HEADERS = frozenset(_squeeze(header) for header in read_lines("list_headers.txt"))
+LIST_HEADERS = frozenset(squeeze(header) for header in read_lines("list_headers.txt"))
 MAX_MARKER_CHARS = 2 * max(map(len, END_MARKERS | LIST_HEADERS))  # longer lines are neither
 # A link to another story by its title: "Next: What Chinese Ate 4000 Years Ago".
 _LINK_LABELS = sorted(read_lines("link_labels.txt"), key=len, reverse=True)
@@ -411,6 +412,8 @@ def _kind(line: str) -> str:
     """The kind of one line. A paragraph's is told at once and not cached: paragraphs seldom
     repeat, and in the cache they would push out the shorter lines that do."""
     if len(line) > MAX_TITLE_CHARS and collapsed_length(line) > MAX_TITLE_CHARS:
+        if is_script(line):
+            return SCRIPT.name
         return CHINESE if _chinese(line) else TEXT  # no marker, date, credit or entry is that long
     return _short_kind(line)
 
@@ -420,7 +423,7 @@ def _short_kind(line: str) -> str:
     """The kind of a line no longer than a title (cached: a site's menus, bars and footers,
     the headlines of its other stories and its credit lines repeat across pages)."""
     if len(line) <= MAX_MARKER_CHARS:
-        squeezed = _squeeze(line)
+        squeezed = squeeze(line)
         if squeezed in END_MARKERS:
             return END
         if squeezed in LIST_HEADERS:
