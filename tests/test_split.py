@@ -694,6 +694,30 @@ CUT = (
 )
 
 
+def test_excerpts_with_their_link_glued_on_are_a_story_each() -> None:
+    """A category page of windows cut from stories, each with "Continue Reading" glued to its
+    last word (dt_ xxxcj): the link is no text, each excerpt a story without a title."""
+    excerpts = [
+        (
+            "red with urban areas, Zhang said. The county's villages have built new roads and"
+            " schools over the past three years, and more are planned through innovative measures"
+        ),
+        (
+            "ning movies related to the countryside and contributed by guest authors, the region's"
+            " literary legacy carries on. Readers share the experience of being stuck on the"
+        ),
+        (
+            "ated trash was collected over the region's spring climbing season. In 2019, eight"
+            " tons of domestic waste were brought down by the Tibet Mountaineering Guide"
+        ),
+    ]
+    parts = split_page(page(*(excerpt + "Continue Reading" for excerpt in excerpts)))
+    assert [p.text for p in parts.body] == excerpts[:1]
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
+        ("", [excerpt]) for excerpt in excerpts[1:]
+    ]
+
+
 def test_snippets_cut_mid_sentence_make_a_listing() -> None:
     stories = [("Honoring the Oldest Volunteers", CUT), ("Brown Sugar Jar Rises Again", CUT)]
     text = page("San Francisco Celebrates DG", CUT, *(line for story in stories for line in story))

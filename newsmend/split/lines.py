@@ -91,13 +91,15 @@ MORE_INSIDE = re.compile(
     r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details?)[\]】]", re.IGNORECASE
 )
 # A sentence that links to the rest of the story, closing its snippet's line: "... on 13 August.
-# Full story (in Chinese) via this link."
+# Full story (in Chinese) via this link."; or the link glued to a snippet the site cut mid-word
+# ("... to prevent and control theContinue Reading").
 LINK_SENTENCE = re.compile(
-    r"(?<=[.!?。\"”’])\s++(?i:full story|read more|read the full (?:story|article)|click here)\b"
+    r"(?:(?<=[.!?。\"”’])\s++|(?<=[a-z])(?=[A-Z]))"
+    r"(?i:full story|read more|read the full (?:story|article)|click here|continue reading)\b"
     r"[^.!?\n]{0,60}+[.!?]?$"
 )
 LINK_SENTENCE_TAIL = 100  # characters at the end of a line where LINK_SENTENCE is looked for
-LINK_WORDS = ("ull story", "ead more", "ead the full", "lick here")  # one is in each of them
+LINK_WORDS = ("ull story", "ead more", "ead the full", "lick here", "ontinue reading")  # one in each
 STAMP = re.compile(r"date \d{4}-\d{2}-\d{2}(?=\s+\S)")  # see _cells
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
 # DATE_CELL's gap ends at most 32 characters before the line's end: a line without three
@@ -273,7 +275,7 @@ def _cells(line: Span) -> list[Span]:
     if stamp is not None:
         return [_cut(line, 0, stamp.end()), *_cells(_cut(line, stamp.end(), len(line.text)))]
     more = MORE_INSIDE.search(line.text) if "[" in line.text or "【" in line.text else None
-    tail = line.text[-LINK_SENTENCE_TAIL:]
+    tail = line.text[-LINK_SENTENCE_TAIL:].lower()
     if more is None and any(words in tail for words in LINK_WORDS):
         more = LINK_SENTENCE.search(line.text, len(line.text) - len(tail))
     if more is not None:
