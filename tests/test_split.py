@@ -694,6 +694,34 @@ CUT = (
 )
 
 
+def test_a_listed_story_s_caption_between_its_byline_and_text_is_no_title() -> None:
+    """Reposted stories one after another, each under its source and date (ds_
+    eyeontaiwan): the next story's picture caption stands between its byline and its text."""
+    title = "Taiwan and Japan to hold maritime cooperation talks in Tokyo this week"
+    caption = "Okinotorishima island, located some 1,700 kilometers south of Tokyo | KYODO"
+    text = [
+        "TAIPEI – Taiwan and Japan are scheduled to hold a third round of talks in Tokyo.",
+        "Officials said recently that the two-day talks are scheduled to begin Thursday.",
+    ]
+    parts = split_page(
+        page(
+            "Han to open Kaohsiung to Chinese buyers",
+            "Taipei Times",
+            "Date: Dec 27, 2018",
+            *BODY,
+            title,
+            "The Japan Times",
+            "Date: DEC 25, 2018",
+            caption,
+            *text,
+        )
+    )
+    assert [p.text for p in parts.body] == BODY
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [(title, text)]
+    assert [m.text for m in parts.teasers[0].meta] == ["The Japan Times", "Date: DEC 25, 2018"]
+    assert (CAPTION, caption) in [(kind, line.text) for kind, line in parts.furniture]
+
+
 def test_excerpts_with_their_link_glued_on_are_a_story_each() -> None:
     """A category page of windows cut from stories, each with "Continue Reading" glued to its
     last word (dt_ xxxcj): the link is no text, each excerpt a story without a title."""

@@ -48,6 +48,7 @@ from newsmend.split.parts import (
     META,
     MORE_LINK,
     RESIDUE,
+    SITE_NAME,
     STRAY,
     TEXT,
     Headline,
@@ -227,7 +228,7 @@ def _read_teasers(
     date_above: tuple[Span, ...] = ()
     while i < len(lines):
         kind = kinds[i]
-        snippet = _skip_meta(kinds, _next_line(kinds, i))
+        snippet = _past_caption(lines, kinds, i, _skip_meta(kinds, _next_line(kinds, i)))
         if _date_over_story(lines, kinds, i):
             date_above, i = (lines[i],), i + 1
             continue
@@ -269,11 +270,16 @@ def _read_teasers(
             opening = tuple(d for d in (dated_first, date) if d is not None)
             dated = bool(date_above or opening) or _dated(lines, kinds, i + 1, snippet)
             end = _meta_end(lines, kinds, _next_line(kinds, paragraphs[-1]), dated)
-            meta = tuple(lines[j] for j in range(i + 1, end) if kinds[j] in BYLINE_KINDS)
+            source = {j for j in range(i + 1, snippet) if kinds[j] == SITE_NAME}  # as in a head
+            meta = tuple(
+                lines[j] for j in range(i + 1, end) if kinds[j] in BYLINE_KINDS or j in source
+            )
             body = (first, *(lines[j] for j in paragraphs[1:]))
             parts.teasers.append(Teaser(title, body, date_above + meta + opening))
             parts.furniture += [
-                (kinds[j], lines[j]) for j in range(i + 1, end) if kinds[j] in FURNITURE_KINDS
+                (kinds[j], lines[j])
+                for j in range(i + 1, end)
+                if kinds[j] in FURNITURE_KINDS and j not in source
             ]
             i = end
         elif _summary_over_more_link(lines, kinds, i):
@@ -295,6 +301,26 @@ def _read_teasers(
             going_on = going_on and (kind not in FURNITURE_KINDS or _passable(kind, lines[i]))
             i += 1
         date_above = ()
+
+
+def _past_caption(lines: list[Span], kinds: list[str], title: int, snippet: int) -> int:
+    """Where a listed story's text starts: past its picture's caption, a line that is no
+    sentence between its byline (a source or credit, and a date) and its text ("Taiwan and Japan to hold maritime
+    talks", "Date: DEC 25, 2018", "Okinotorishima island, located some 1,700 kilometers south
+    of Tokyo | KYODO", "TAIPEI – Taiwan and Japan are ..."); the caption is marked so."""
+    text = _next_line(kinds, snippet)
+    if (
+        text < len(lines)
+        and kinds[snippet] == TEXT
+        and not _is_prose(lines[snippet], TEXT)
+        and _is_prose(lines[text], kinds[text])
+        and _title_like(lines[title], kinds[title])
+        and _dated(lines, kinds, title + 1, snippet)
+        and any(kinds[j] in (META, CREDIT, SITE_NAME) for j in range(title + 1, snippet))
+    ):  # a source or credit with the date: a story's head (a date alone may close a snippet)
+        kinds[snippet] = CAPTION
+        return text
+    return snippet
 
 
 def _unled_titles(lines: list[Span], kinds: list[str], i: int) -> list[int]:

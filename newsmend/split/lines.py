@@ -99,7 +99,13 @@ LINK_SENTENCE = re.compile(
     r"[^.!?\n]{0,60}+[.!?]?$"
 )
 LINK_SENTENCE_TAIL = 100  # characters at the end of a line where LINK_SENTENCE is looked for
-LINK_WORDS = ("ull story", "ead more", "ead the full", "lick here", "ontinue reading")  # one in each
+LINK_WORDS = (
+    "ull story",
+    "ead more",
+    "ead the full",
+    "lick here",
+    "ontinue reading",
+)  # one in each
 STAMP = re.compile(r"date \d{4}-\d{2}-\d{2}(?=\s+\S)")  # see _cells
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
 # DATE_CELL's gap ends at most 32 characters before the line's end: a line without three
