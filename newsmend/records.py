@@ -122,8 +122,11 @@ def _chinese_credits(parts: PageParts, credits: list[tuple[str, str]]) -> list[t
 
 
 def _date_before(raw: str, page_date: dt.date | None) -> dt.date | None:
-    """A list date; one written without a year ("08-02") takes the page's year, or the year
-    before when that would put it after the page."""
+    """A list date, alone or in a byline line ("06/12/2025 08:28 PM - Society"); one written
+    without a year ("08-02") takes the page's year, or the year before when that would put it
+    after the page."""
+    stated = find_date(raw)
+    raw = stated.raw if stated is not None else raw
     full = parse_date(raw)
     if full is not None or page_date is None:
         return full

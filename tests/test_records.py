@@ -539,3 +539,25 @@ def test_a_headline_with_the_portals_name_after_an_underscore_keeps_its_words() 
         park_page("Yangzhou Government Portal", line, "Updated: 2021-07-02")
     )
     assert article["title_raw"] == "Yangzhou opens new riverside park"
+
+
+def test_listed_titles_dated_in_byline_lines_are_dated_headlines() -> None:
+    """A site's latest stories under the one shown, each over a line of its date, time and
+    section (ds_ focustaiwan): headlines, dated by that line."""
+    listed = [
+        ("Healthcare groups welcome proposed tax relief on doctors' overtime pay", "08:28 PM"),
+        ("Media workers, academics urge gov't support for Taiwan journalism", "07:15 PM"),
+    ]
+    text = "\n\n".join(
+        [
+            "Lin Chia-lung wins the race for mayor in Taichung",
+            "Source: CNA 2014-11-29",
+            "Lin Chia-lung of the Democratic Progressive Party announced Saturday he has won.",
+            "His rival conceded in the evening, and thanked the city's voters for their support.",
+            *(line for title, time in listed for line in (title, f"06/12/2025 {time} - Society")),
+        ]
+    )
+    _articles, headlines = page_records(sample_page(text))
+    assert [(h["title_raw"], h["published"]) for h in headlines] == [
+        (title, dt.date(2025, 6, 12)) for title, _time in listed
+    ]

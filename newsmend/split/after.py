@@ -194,7 +194,7 @@ def _snippet_like(lines: list[Span], kinds: list[str], i: int, title: Span) -> b
     after = _next_line(kinds, i)
     words = len(lines[i].text.split())
     if after < len(kinds) and (
-        kinds[after] == DATE
+        _date_line(lines, kinds, after)
         or (
             words < MIN_SNIPPET_WORDS
             and _is_prose(lines[after], kinds[after])
@@ -406,5 +406,10 @@ def _dated_title(lines: list[Span], kinds: list[str], i: int) -> bool:
         and _title_like(lines[i], TEXT)
         and len(lines[i].text.split()) >= MIN_TEASER_WORDS
         and after < len(kinds)
-        and kinds[after] == DATE
+        and _date_line(lines, kinds, after)
     )
+
+
+def _date_line(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A date alone, or a byline line that holds one ("06/12/2025 08:28 PM - Society")."""
+    return kinds[i] == DATE or (kinds[i] == META and find_date(lines[i].text) is not None)
