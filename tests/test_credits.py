@@ -17,6 +17,8 @@ from newsmend.credits import (
     bracketed_credits,
     caption_credits,
     is_cjk_credit,
+    is_own_site,
+    is_site_name,
     looks_like_byline,
     looks_like_chinese_names,
     parse_byline,
@@ -485,6 +487,30 @@ def test_an_end_marker_a_date_label_a_bullet_or_a_time_zone_is_no_outlet(
     """A Hong Kong press release's "Ends/" before its date, a portal's "Modified Date", a
     bullet, and the zone written before the time."""
     assert parse_byline(line) == byline
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("Revised by Zhou Yang", (None, [], ["Zhou Yang"])),
+    ],
+)
+def test_machine_translated_credits_an_outlet_in_lowercase_and_a_reviser(
+    line: str, byline: tuple
+) -> None:
+    read = parse_byline(line)
+    assert (read.outlet, read.authors, read.editors) == byline
+
+
+def test_an_outlet_s_word_in_lowercase_after_its_place_names_a_site() -> None:
+    assert is_site_name("Xinyang daily")  # a machine translation's "(Xinyang daily)"
+    assert not is_site_name("Breaking the news")
+
+
+def test_our_news_is_the_site_s_own_story_no_outlet() -> None:
+    """本报讯 translated ("Our news (Kang Chunyang)"): the paper's own story, no outlet named."""
+    assert is_own_site("Our news")
+    assert is_own_site("本报讯")
 
 
 def test_a_date_glued_to_the_source_is_read_apart() -> None:

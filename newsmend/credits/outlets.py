@@ -41,8 +41,9 @@ def _looks_like_outlet(text: str) -> bool:
 
 def is_site_name(text: str) -> bool:
     """A site's or outlet's name: a domain, or a few capitalised words the last of which names
-    an outlet ("Hunan Government", "China Daily", "Zhengzhou Portal"), or the last before
-    "of" ("Zhejiang Provincial Department of Culture and Tourism")."""
+    an outlet ("Hunan Government", "China Daily", "Zhengzhou Portal"; a machine translation
+    may write that last one in lowercase: "Xinyang daily"), or the last before "of"
+    ("Zhejiang Provincial Department of Culture and Tourism")."""
     if DOMAIN.fullmatch(text):
         return True
     words = text.split()
@@ -51,8 +52,17 @@ def is_site_name(text: str) -> bool:
         0 < len(words) <= MAX_OUTLET_WORDS
         and bool(named)
         and named[-1].casefold() in OUTLET_WORDS
-        and all(word[0].isupper() or word in CONNECTORS for word in words)
+        and all(
+            word[0].isupper() or word in CONNECTORS or (word is named[-1] and _after_a_name(named))
+            for word in words
+        )
     )
+
+
+def _after_a_name(named: list[str]) -> bool:
+    """The outlet's word in lowercase right after a capitalised word: "Xinyang daily", not
+    "Breaking the news"."""
+    return len(named) > 1 and named[-2][0].isupper()
 
 
 def outlet_alone(text: str) -> bool:
