@@ -1,7 +1,9 @@
 """Shared fixtures: a real temporary Prefect server for flow tests, and the sample corpus."""
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +21,24 @@ settings.register_profile("newsmend", deadline=None)
 settings.load_profile("newsmend")
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+REALWORLD_TUNE = Path(__file__).parent / "fixtures" / "realworld" / "tune"
+
+
+@contextlib.contextmanager
+def within_seconds(seconds: int):
+    """Fail, instead of hanging the suite, when the block runs longer than `seconds` (a
+    reading loop that makes no progress): SIGALRM raises in the main thread."""
+
+    def expired(_signum, _frame):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """Fuzzing the page parser, the decoder and the repair stage with random and mutated corpus
-pages (hypothesis): no exception escapes, every page yields records (or a file problem, which
-the pipeline quarantines) with offsets inside the page, and repairs are idempotent.
+and real pages (hypothesis): no exception escapes, no page is read for ever, every page
+yields records (or a file problem, which the pipeline quarantines) with offsets inside the
+page, and repairs are idempotent.
 
 The example counts keep the whole module under half a minute; for a longer hunt multiply
 them with `NEWSMEND_FUZZ_SCALE=20 .venv/bin/pytest tests/test_fuzz.py
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, REALWORLD_TUNE, within_seconds
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +27,13 @@ from newsmend.records import page_records
 from newsmend.repair import engine, repair_frame, repair_text
 from newsmend.schema import ARTICLES, HEADLINES
 
-RAW_PAGES = [path.read_bytes() for path in sorted(CORPUS.glob("*.txt"))]
+# The annotated corpus and the real tuning pages (their shapes are many more).
+RAW_PAGES = [
+    path.read_bytes()
+    for folder in (CORPUS, REALWORLD_TUNE)
+    for path in sorted(folder.glob("*.txt"))
+]
+SECONDS_A_PAGE = 10  # a page read far slower than this is a loop that makes no progress
 PAGES = [decode(data) for data in RAW_PAGES]
 # Pieces that trip text code: controls, zero-width and bidi marks, combining marks, emoji,
 # full-width forms, CJK, page furniture and the artifacts the repair rules look for.
@@ -77,7 +84,8 @@ TEXTS = mutated(PAGES) | RANDOM_PAGES
 def check_records(text: str) -> tuple[list[dict], list[dict]]:
     """page_records on one page: a main article first, every offset inside the page, and
     each headline's and teaser's title found where its offsets say."""
-    articles, headlines = page_records(Page("fuzz.txt", "0" * 64, text))
+    with within_seconds(SECONDS_A_PAGE):
+        articles, headlines = page_records(Page("fuzz.txt", "0" * 64, text))
     assert articles and articles[0]["kind"] == "article" and articles[0]["position"] == 0
     for record in articles + headlines:
         assert 0 <= record["start"] <= record["end"] <= len(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import within_seconds
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -720,6 +721,32 @@ def test_a_listed_story_s_caption_between_its_byline_and_text_is_no_title() -> N
     assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [(title, text)]
     assert [m.text for m in parts.teasers[0].meta] == ["The Japan Times", "Date: DEC 25, 2018"]
     assert (CAPTION, caption) in [(kind, line.text) for kind, line in parts.furniture]
+
+
+def test_titles_closing_the_page_under_furniture_end_the_reading() -> None:
+    """A photo story, a share bar and a menu's "More Photos" over other stories' titles to the
+    page's end (dv_ chinaplus): the reading went round for ever at the share bar."""
+    titles = [
+        "Trans-Atlantic Shrove Tuesday pancake race kicks off in Britain",
+        "Reporters wear VR glasses to cover Two Sessions",
+        "Harbin's image reflected in crystal ball",
+        "85 year-old fights MS pain through skydiving",
+    ]
+    text = page(
+        "A look at Xiaogang faces",
+        "China Plus Published: 2018-10-16 15:43:40",
+        "Chef Yan Deshuang poses with his wok and ladle in Xiaogang Village, Fengyang County,"
+        " Anhui Province. Many locals who used to migrate to find work outside Xiaogang are"
+        " coming back to start up their own business in their hometown village. Known as the"
+        " birthplace of China's rural reforms, Xiaogang Village is where China's policy of"
+        " Reform and Opening Up first started in 1978. [Photo: China Plus/Li Jin]",
+        "Share this story on",
+        "More Photos",
+        *titles,
+    )
+    with within_seconds(10):
+        parts = split_page(text)
+    assert [h.title.text for h in parts.headlines] == titles
 
 
 def test_excerpts_with_their_link_glued_on_are_a_story_each() -> None:

@@ -95,9 +95,9 @@ def _read_after_body(
         elif (undated or i in bulleted) and _undated_entry(lines, kinds, i):
             parts.headlines.append(Headline(line, None))
             i += 1
-        elif _ends_in_titles(lines, kinds, i):
+        elif not undated and _ends_in_titles(lines, kinds, i):
             undated = True  # the page's last lines: a list of titles without a header
-            continue
+            continue  # (once: furniture before the titles is then passed, as under a header)
         elif kind == TEXT or _starts_teaser(lines, kinds, i):
             return i
         else:
