@@ -749,6 +749,17 @@ def test_titles_closing_the_page_under_furniture_end_the_reading() -> None:
     assert [h.title.text for h in parts.headlines] == titles
 
 
+def test_read_more_under_each_summary_is_its_link_not_a_list_header() -> None:
+    """A district's business page lists summaries, each with "Read more" under it (du_
+    jiading): a story each; one "Read more" alone heads a list (the table's reading)."""
+    summaries = UNDATED_SUMMARIES[:3]
+    parts = split_page(page(*(line for s in summaries for line in (s, "Read more"))))
+    assert [p.text for p in parts.body] == summaries[:1]
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
+        ("", [summary]) for summary in summaries[1:]
+    ]
+
+
 def test_excerpts_with_their_link_glued_on_are_a_story_each() -> None:
     """A category page of windows cut from stories, each with "Continue Reading" glued to its
     last word (dt_ xxxcj): the link is no text, each excerpt a story without a title."""

@@ -23,10 +23,12 @@ offsets.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import TypeVar
 
 from newsmend.dates import find_date
+from newsmend.furniture import furniture_kind, squeeze
 from newsmend.split.after import _passable, _read_after_body, _read_teasers, without_ranks
 from newsmend.split.body import (
     MAX_CAPTION_WORDS,
@@ -62,6 +64,8 @@ from newsmend.split.parts import (
     CAPTION,
     CHINESE,
     ENTRY,
+    HEADER,
+    MORE_LINK,
     PAGER,
     RESIDUE,
     STRAY,
@@ -77,6 +81,7 @@ Titled = TypeVar("Titled", Teaser, Headline)
 MAX_ALT_TEXT_WORDS = 8  # a picture's alternative text over a listed title
 MIN_ALT_TEXTS = 3
 MIN_PICTURE_TITLES = 2  # the headline written again over each of the story's pictures
+MIN_REPEATED_LINKS = 2  # see _mark_repeated_links
 
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
 
@@ -86,6 +91,7 @@ def split_page(text: str) -> PageParts:
     lines, bulleted = _lines(text)
     kinds = [_kind(line.text) for line in lines]
     _mark_doubled(lines, kinds)
+    _mark_repeated_links(lines, kinds)
     _mark_alt_texts(lines, kinds)
     _mark_caption_snippets(lines, kinds)
     own, sidebar = _sidebar(lines, kinds)
@@ -110,6 +116,24 @@ def _mark_doubled(lines: list[Span], kinds: list[str]) -> None:
     for i in range(1, len(lines)):
         if kinds[i] in (TEXT, CHINESE) and lines[i].text == lines[i - 1].text:
             kinds[i] = CAPTION
+
+
+def _mark_repeated_links(lines: list[Span], kinds: list[str]) -> None:
+    """A "Read more" under each story's summary is the link to that story, not a list's
+    header (which a page writes once): the same header text under text MIN_REPEATED_LINKS
+    times or more is a link each time ("A signing ceremony for 16 major projects ...", "Read
+    more", "The Shanghai Institute of Ceramics ...", "Read more")."""
+    under_text = [
+        i
+        for i in range(1, len(lines))
+        if kinds[i] == HEADER
+        and kinds[i - 1] == TEXT
+        and furniture_kind(lines[i].text) == MORE_LINK
+    ]
+    counts = Counter(squeeze(lines[i].text) for i in under_text)
+    for i in under_text:
+        if counts[squeeze(lines[i].text)] >= MIN_REPEATED_LINKS:
+            kinds[i] = MORE_LINK
 
 
 def _mark_alt_texts(lines: list[Span], kinds: list[str]) -> None:
