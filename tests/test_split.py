@@ -1310,6 +1310,13 @@ def test_a_date_beside_a_title_is_a_headline() -> None:
     assert _kind("2019-03-05 | Xi meets the press") == "entry"
 
 
+def test_a_chinese_headline_beside_its_date_is_an_entry_an_outlet_s_name_a_byline() -> None:
+    """Chinese has no spaces: one "word" longer than an outlet's name is a headline (dv_
+    shio's Chinese titles over English leads)."""
+    assert _kind("第六届世界龙狮锦标赛在浦东举办 - 2017年09月26日") == "entry"
+    assert _kind("新华网 - 2017年09月26日") == "meta"
+
+
 LIGHT_SHOWS = [
     "Xiamen and its sister city of Guadalajara held light shows to celebrate their ties.",
     "The shows lit up the Xiamen Shimao Straits Tower.",

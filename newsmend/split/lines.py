@@ -120,6 +120,7 @@ MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
 # the site's name glued after a headline: " - Wuxi Government", "| China Daily", "_Portal"
 SITE_SUFFIX = re.compile(r"(?:\s[-–—]|--|[|｜_])\s*+(?P<site>[^-–—|｜_]{2,60})$")
 MAX_OUTLET_NAME_WORDS = 4  # an outlet's name alone: "South China Morning Post"
+CJK_HEADLINE = re.compile(r"[\u4e00-\u9fff]{8}")  # more ideographs in a row than an outlet's name
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
@@ -504,7 +505,9 @@ def _outlet_and_date(title: str, line: str) -> bool:
     if title.startswith("By "):
         return True  # "Dec. 22, 2023 | By a Minghui correspondent in Jiangxi Province"
     if " " not in title:
-        return True  # one word is no headline: a place or a site ("2 July 2021 | Yangzhou")
+        # one word is no headline: a place or a site ("2 July 2021 | Yangzhou"); but Chinese
+        # longer than an outlet's name is ("第六届世界龙狮锦标赛在浦东举办 - 2017年09月26日")
+        return CJK_HEADLINE.search(title) is None
     return (is_site_name(title) or parse_credit_line(title) is not None) and looks_like_byline(line)
 
 
