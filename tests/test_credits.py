@@ -507,6 +507,14 @@ def test_an_outlet_s_word_in_lowercase_after_its_place_names_a_site() -> None:
     assert not is_site_name("Breaking the news")
 
 
+@pytest.mark.parametrize("line", ["Hong Kong Local", "Yuen Long", "Wong Tai Sin"])
+def test_a_place_that_reads_like_a_name_is_no_person(line: str) -> None:
+    """A feed's section "Hong Kong Local" under the site's name, a district alone
+    (tables/place_names.txt); "Li Hua" stays a byline."""
+    assert parse_credit_line(line) is None
+    assert parse_credit_line("Li Hua") == ("author", ["Li Hua"])
+
+
 def test_our_news_is_the_site_s_own_story_no_outlet() -> None:
     """本报讯 translated ("Our news (Kang Chunyang)"): the paper's own story, no outlet named."""
     assert is_own_site("Our news")

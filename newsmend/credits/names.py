@@ -11,6 +11,8 @@ from newsmend.credits.outlets import OUTLET_WORDS
 from newsmend.tables import read_lines
 
 FAMILY_NAMES = frozenset(name.casefold() for name in read_lines("family_names.txt"))
+PLACE_NAMES = frozenset(place.casefold() for place in read_lines("place_names.txt"))
+MAX_PLACE_WORDS = max(len(place.split()) for place in PLACE_NAMES)
 MAX_NAMES = 8
 MAX_BARE_NAME_WORDS = 4
 MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
@@ -72,9 +74,18 @@ def looks_like_chinese_names(text: str) -> bool:
     """Names in pinyin, each starting with a family name and of at most three words: what a
     line may hold alone (not "Huang Qiang Inspects Neijiang", a headline)."""
     return looks_like_names(text) and all(
-        is_family_name(name.split()[0]) and len(name.split()) <= MAX_NAME_WORDS
+        is_family_name(name.split()[0])
+        and len(name.split()) <= MAX_NAME_WORDS
+        and not _opens_with_a_place(name)
         for name in split_names(text)
     )
+
+
+def _opens_with_a_place(name: str) -> bool:
+    """A "name" that is a place, or opens with one: "Hong Kong Local", "Yuen Long"
+    (`tables/place_names.txt`)."""
+    words = name.casefold().split()
+    return any(" ".join(words[:n]) in PLACE_NAMES for n in range(2, MAX_PLACE_WORDS + 1))
 
 
 def is_bare_name(line: str) -> bool:
