@@ -164,6 +164,7 @@ EXAMPLES = {
         "Keywords: Guizhou, poverty alleviation",
         "Category: Local News | Transport",
         "Advertisement",
+        "#DistrictCouncil #831PrinceEdward #AntiEpidemic",
     ],
     "column_label": ["core reading", "Reading tips"],
     "picture_label": [
