@@ -1310,6 +1310,26 @@ def test_a_date_beside_a_title_is_a_headline() -> None:
     assert _kind("2019-03-05 | Xi meets the press") == "entry"
 
 
+def test_a_credit_in_a_cell_before_the_paragraph_is_a_line_of_its_own() -> None:
+    """A wide gap parts a cell from the paragraph it stands before ("File photo: IC", dq_
+    oxnews); a word of the text's own cell stays with it."""
+    lead = (
+        "Police in southwest China's Guizhou Province have seized 1.2 tonnes of drugs in a"
+        " case that spanned three provinces, the provincial public security department said"
+        " on Thursday, after an operation that lasted four months."
+    )
+    parts = split_page(page("Police seize drugs in Guizhou", "File photo: IC      " + lead, *BODY))
+    assert [p.text for p in parts.body] == [lead, *BODY]
+    labelled = "Analysis      " + lead
+    parts = split_page(page("Police seize drugs in Guizhou", labelled, *BODY))
+    assert parts.body[0].text == labelled
+
+
+def test_a_date_beside_by_in_capitals_is_a_byline_without_an_outlet() -> None:
+    assert _kind("January 5, 2023 | BY admin") == "meta"
+    assert parse_byline("January 5, 2023 | BY admin") == Byline(None, "January 5, 2023")
+
+
 def test_a_chinese_headline_beside_its_date_is_an_entry_an_outlet_s_name_a_byline() -> None:
     """Chinese has no spaces: one "word" longer than an outlet's name is a headline (dv_
     shio's Chinese titles over English leads)."""

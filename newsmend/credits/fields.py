@@ -227,7 +227,8 @@ def may_name_an_outlet(value: str) -> bool:
     return (
         # a menu's words may make an outlet's name of two or more: "China News Service"
         (not is_furniture_word(value) or (is_site_name(value) and " " in value))
-        and not value.startswith("By ")  # "By a Minghui correspondent in Jiangxi Province"
+        and value[:3].casefold()
+        != "by "  # "By a Minghui correspondent in Jiangxi Province", "BY admin"
         and not DATE_LABEL_WORDS.issuperset(value.casefold().split())  # "Last Updated on"
         and bool(strip_toolbar(value))
         and not COUNT_AND_LABEL.fullmatch(value)

@@ -111,6 +111,11 @@ DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _c
 # DATE_CELL's gap ends at most 32 characters before the line's end: a line without three
 # spaces in a row in its last 35 characters (most lines) holds no such cell.
 GAP, GAP_TAIL = re.compile(r"\s{3}"), 3 + 32
+# A site's name, a credit or a label in a cell of its own before a paragraph, a wide gap
+# between ("CNCAO NEWS   Recently, ...", "File photo: IC   Police in ..."): a line each, when
+# the cell is no text.
+LEAD_CELL = re.compile(r"(?P<cell>[^\s.!?。]++(?: [^\s.!?。]++){0,5})\s{3,}+(?=\S)")
+LEAD_CELL_CHARS = 60
 SENTENCE_GAP = re.compile(r"[.!?。\"”’]\s+")  # a sentence's end, then what follows it
 MAX_META_WORDS = 30  # a byline line is shorter than this
 LATIN = re.compile(r"[A-Za-z]")
@@ -281,6 +286,13 @@ def _cells(line: Span) -> list[Span]:
     stamp = STAMP.match(line.text) if line.text.startswith("date ") else None
     if stamp is not None:
         return [_cut(line, 0, stamp.end()), *_cells(_cut(line, stamp.end(), len(line.text)))]
+    lead = LEAD_CELL.match(line.text) if "   " in line.text[:LEAD_CELL_CHARS] else None
+    if (
+        lead is not None
+        and len(line.text) - lead.end() > MIN_GLUED_CHARS
+        and _short_kind(lead["cell"]) != TEXT
+    ):
+        return [_cut(line, 0, lead.end("cell")), *_cells(_cut(line, lead.end(), len(line.text)))]
     more = MORE_INSIDE.search(line.text) if "[" in line.text or "【" in line.text else None
     tail = line.text[-LINK_SENTENCE_TAIL:].lower()
     if more is None and any(words in tail for words in LINK_WORDS):
@@ -502,8 +514,10 @@ def _outlet_and_date(title: str, line: str) -> bool:
     ("|Xinhua|2019-04-04 11:39:37", "China Daily | 2020-05-12", "Li Hua | Hunan Daily |
     2023-05-06") or opens with "By"."""
     title = title.strip(" |｜")
-    if title.startswith("By "):
-        return True  # "Dec. 22, 2023 | By a Minghui correspondent in Jiangxi Province"
+    if title[:3].casefold() == "by ":
+        return (
+            True  # "Dec. 22, 2023 | By a Minghui correspondent in Jiangxi Province", "| BY admin"
+        )
     if " " not in title:
         # one word is no headline: a place or a site ("2 July 2021 | Yangzhou"); but Chinese
         # longer than an outlet's name is ("第六届世界龙狮锦标赛在浦东举办 - 2017年09月26日")
