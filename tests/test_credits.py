@@ -515,6 +515,23 @@ def test_a_place_that_reads_like_a_name_is_no_person(line: str) -> None:
     assert parse_credit_line("Li Hua") == ("author", ["Li Hua"])
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "outlet"),
+    [
+        (
+            "Danzhou Finance Media Center news On March 30, the committee met.",
+            "Danzhou Finance Media Center",
+        ),
+        ("Langfang daily news (reporter Li Hua) The county held a meeting.", "Langfang daily"),
+        ("Good news came for residents on Monday.", None),
+    ],
+)
+def test_an_outlet_s_news_opening_the_story_sources_it(paragraph: str, outlet: str | None) -> None:
+    """A Chinese outlet's 讯 in machine translation: "<outlet> news" before the story."""
+    dateline = read_dateline(paragraph)
+    assert (dateline.outlet if dateline else None) == outlet
+
+
 def test_our_news_is_the_site_s_own_story_no_outlet() -> None:
     """本报讯 translated ("Our news (Kang Chunyang)"): the paper's own story, no outlet named."""
     assert is_own_site("Our news")

@@ -47,6 +47,7 @@ BOUNDED = {
     "newsmend.repair.rule._RIGHT_CONTEXT": ("match", 80),
     "newsmend.credits.lines.CJK_CREDIT": ("match", LENGTH),
     "newsmend.split.lines.LEAD_CELL": ("match", LENGTH),
+    "newsmend.credits.byline.OUTLET_NEWS_DATELINE": ("match", LENGTH),
 }
 
 

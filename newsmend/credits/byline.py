@@ -231,6 +231,9 @@ MAX_RELEASE_DATELINE_CHARS = 140  # where its wire's bracket opens at the latest
 DASH_SOURCE = re.compile(r"(?:--|[–—])\s*+(?P<outlet>[^\s–—-].{1,60}+)")
 # An agency alone opening a story: "(ECNS) -- About 140 medical workers ..."
 AGENCY_DATELINE = re.compile(r"[(（](?P<agency>[A-Za-z][A-Za-z .]{1,30})[)）]\s*(?:--|[—–])")
+# A Chinese outlet's "讯" in translation opening the story: "Danzhou Finance Media Center news
+# On March 30, ...", "Langfang daily news (reporter ...)"
+OUTLET_NEWS_DATELINE = re.compile(r"(?P<agency>[A-Z][\w'’-]*+(?: [\w'’-]++){0,5}?) news(?= [A-Z(（]|[(（])")
 
 
 def read_dateline(paragraph: str) -> Byline | None:
@@ -243,7 +246,7 @@ def read_dateline(paragraph: str) -> Byline | None:
         if match is not None and not is_site_name(match["agency"]):
             match = None  # a place first: "Beijing, January 31 (Xinhua)", "GANSU, July 15,"
     if match is None:
-        agency = AGENCY_DATELINE.match(paragraph)
+        agency = AGENCY_DATELINE.match(paragraph) or OUTLET_NEWS_DATELINE.match(paragraph)
         return _agency_alone(agency["agency"] if agency else None)
     if match["date"] is None:
         return _agency_alone(match["agency"])
