@@ -189,8 +189,13 @@ SCRIPT = next(kind for kind in KINDS if kind.name == "script")
 
 def is_script(line: str) -> bool:
     """A line of the page's script left in its text, however long ("jQuery(document).ready(
-    function() { jwplayer.key=..."); most lines hold no bracket to look at."""
-    return "(" in line and any(pattern.search(line) for pattern in SCRIPT.patterns)
+    function() { jwplayer.key=..."); a script's line holds a bracket and a brace or a
+    semicolon, most paragraphs do not, and are not searched."""
+    return (
+        "(" in line
+        and ("{" in line or ";" in line)
+        and any(pattern.search(line) for pattern in SCRIPT.patterns)
+    )
 
 
 @lru_cache(maxsize=16384)

@@ -233,7 +233,10 @@ DASH_SOURCE = re.compile(r"(?:--|[–—])\s*+(?P<outlet>[^\s–—-].{1,60}+)")
 AGENCY_DATELINE = re.compile(r"[(（](?P<agency>[A-Za-z][A-Za-z .]{1,30})[)）]\s*(?:--|[—–])")
 # A Chinese outlet's "讯" in translation opening the story: "Danzhou Finance Media Center news
 # On March 30, ...", "Langfang daily news (reporter ...)"
-OUTLET_NEWS_DATELINE = re.compile(r"(?P<agency>[A-Z][\w'’-]*+(?: [\w'’-]++){0,5}?) news(?= [A-Z(（]|[(（])")
+OUTLET_NEWS_CHARS = 80  # how far into the paragraph its "news" stands
+OUTLET_NEWS_DATELINE = re.compile(
+    r"(?P<agency>[A-Z][\w'’-]*+(?: [\w'’-]++){0,5}?) news(?= [A-Z(（]|[(（])"
+)
 
 
 def read_dateline(paragraph: str) -> Byline | None:
@@ -246,7 +249,9 @@ def read_dateline(paragraph: str) -> Byline | None:
         if match is not None and not is_site_name(match["agency"]):
             match = None  # a place first: "Beijing, January 31 (Xinhua)", "GANSU, July 15,"
     if match is None:
-        agency = AGENCY_DATELINE.match(paragraph) or OUTLET_NEWS_DATELINE.match(paragraph)
+        agency = AGENCY_DATELINE.match(paragraph)
+        if agency is None and " news" in paragraph[:OUTLET_NEWS_CHARS]:
+            agency = OUTLET_NEWS_DATELINE.match(paragraph)
         return _agency_alone(agency["agency"] if agency else None)
     if match["date"] is None:
         return _agency_alone(match["agency"])

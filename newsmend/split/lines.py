@@ -294,8 +294,8 @@ def _cells(line: Span) -> list[Span]:
     ):
         return [_cut(line, 0, lead.end("cell")), *_cells(_cut(line, lead.end(), len(line.text)))]
     more = MORE_INSIDE.search(line.text) if "[" in line.text or "【" in line.text else None
-    tail = line.text[-LINK_SENTENCE_TAIL:].lower()
-    if more is None and any(words in tail for words in LINK_WORDS):
+    tail = line.text[-LINK_SENTENCE_TAIL:]
+    if more is None and _links_in(tail):
         more = LINK_SENTENCE.search(line.text, len(line.text) - len(tail))
     if more is not None:
         pieces = [(0, more.start()), more.span(), (more.end(), len(line.text))]
@@ -323,6 +323,16 @@ def _cells(line: Span) -> list[Span]:
         Span(line.text[:end], line.start, line.start + end),
         _cut(line, gap.start("date"), len(line.text)),
     ]
+
+
+def _links_in(tail: str) -> bool:
+    """Whether a line's tail holds the words of a link to the rest of the story, in any case
+    (a loop: every line is asked)."""
+    lowered = tail.lower()
+    for words in LINK_WORDS:
+        if words in lowered:
+            return True
+    return False
 
 
 def _labelled_date_end(text: str) -> int | None:
