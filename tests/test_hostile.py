@@ -14,9 +14,12 @@ import polars as pl
 import pytest
 from conftest import CORPUS, newsmend
 
+from newsmend.config import load_settings
 from newsmend.ingest import FileProblem, Page, decode, discover, file_paths, read_page
 from newsmend.ledger import OUTCOMES, files_to_process, update_ledger
+from newsmend.pipeline import process_batch
 from newsmend.schema import LEDGER
+from newsmend.split import after
 
 MAX_BYTES = 32 * 1024 * 1024  # the run's cap: the 50 MB page and the bomb exceed it
 NORMAL = sorted(CORPUS.glob("*.txt"))[:6]
@@ -319,3 +322,24 @@ def test_quarantine_record_json_of_a_file_problem_names_the_file(hostile_run):
     tables, _raw, _done = hostile_run
     row = tables["quarantine"].filter(pl.col("source_file") == "fifo.txt").row(0, named=True)
     assert json.loads(row["record"]) == {"source_file": "fifo.txt", "source_sha256": None}
+
+
+def test_a_reading_loop_quarantines_its_page_and_the_batch_goes_on(tmp_path, monkeypatch):
+    """A reading loop that stops moving on (one hung a batch until 2deb798) raises once its
+    steps run out: its page is quarantined with the reason, the batch's other pages are
+    written. One step a loop: a page with a list after its story runs out of them."""
+    monkeypatch.setattr(after, "MAX_STEPS_A_LINE", 0)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    story = "Rugao opens a new park\n\nSource: Xinhua 2022-08-02 Reporter Wang Wei\n\n"
+    story += "The city of Rugao opened a new riverside park on Tuesday. Residents came.\n"
+    (raw / "plain.txt").write_text(story, encoding="utf-8")
+    titles = "\n".join(f"Rugao opens its {n} new school by the river" for n in ("first", "second"))
+    (raw / "listed.txt").write_text(story + "\nRelated news\n" + titles + "\n", encoding="utf-8")
+    settings = load_settings(None, raw=str(raw), out=str(tmp_path / "out"))
+    process_batch(sorted(raw.iterdir()), settings, tmp_path, 0, "r1")
+    quarantine = pl.read_parquet(tmp_path / "out" / "quarantine" / "**" / "*.parquet")
+    assert quarantine.select("source_file", "table").rows() == [("listed.txt", "files")]
+    assert quarantine["reason"][0].startswith("split failed: ReadingLoop(")
+    articles = pl.read_parquet(tmp_path / "out" / "articles" / "**" / "*.parquet")
+    assert articles["source_file"].to_list() == ["plain.txt"]

@@ -4,7 +4,8 @@ stories (teasers)."""
 from __future__ import annotations
 
 import re
-from itertools import takewhile
+from collections.abc import Iterator
+from itertools import repeat, takewhile
 
 from newsmend.credits import GROUPS, parse_credit_line
 from newsmend.dates import find_date
@@ -58,6 +59,21 @@ from newsmend.split.parts import (
     _cut,
 )
 
+MAX_STEPS_A_LINE = 4  # see steps: a reading loop takes a step or two a line
+
+
+class ReadingLoop(RuntimeError):
+    """A reading loop went round without moving on: the page is quarantined, not the run
+    stopped (pipeline._split)."""
+
+
+def steps(lines: list[Span]) -> Iterator[None]:
+    """The steps a reading loop over the lines may take: MAX_STEPS_A_LINE a line, then
+    ReadingLoop. A loop that does not move on would otherwise hang its batch (2deb798)."""
+    yield from repeat(None, MAX_STEPS_A_LINE * len(lines) + 1)
+    raise ReadingLoop(f"no progress after {MAX_STEPS_A_LINE * len(lines) + 1} steps")
+
+
 MIN_TEASER_WORDS = 2  # a story's title, not a tag ("China")
 MIN_UNLED_TITLE_WORDS = 4  # a title listed under no header: longer than a menu's item
 MIN_CUT_SNIPPET_WORDS = 4  # a snippet that ends no sentence, cut by the page or the store
@@ -70,7 +86,9 @@ def _read_after_body(
     date_first: bool | None = None  # the order of two-line list entries, fixed by the first
     undated = False  # right under a list header, in a list of titles without dates
     dated = any(find_date(line.text) for line in (*parts.bylines, *parts.credits))
-    while i < len(lines):
+    for _step in steps(lines):
+        if i >= len(lines):
+            break
         if _over_more_link(lines, kinds, i):
             kinds[i] = HEADER  # a section's name over its "more" link heads a list
         kind, line = kinds[i], lines[i]
@@ -226,7 +244,9 @@ def _read_teasers(
     among them is dropped; any other line is a stray. A date alone over a story's title
     dates it (a blog's archive: "20/05/2020", the title, its text)."""
     date_above: tuple[Span, ...] = ()
-    while i < len(lines):
+    for _step in steps(lines):
+        if i >= len(lines):
+            break
         kind = kinds[i]
         snippet = _past_caption(lines, kinds, i, _skip_meta(kinds, _next_line(kinds, i)))
         if _date_over_story(lines, kinds, i):
