@@ -19,6 +19,7 @@ from newsmend.credits.fields import (
     ROLES,
     TIME_AFTER,
     has_label,
+    opens_with_by,
     unwrap,
 )
 from newsmend.credits.lines import (
@@ -62,6 +63,7 @@ __all__ = [
     "is_site_name",
     "looks_like_byline",
     "looks_like_chinese_names",
+    "opens_with_by",
     "parse_byline",
     "parse_credit_fields",
     "parse_credit_line",

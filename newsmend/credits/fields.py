@@ -219,6 +219,12 @@ def without_date(text: str) -> tuple[str, str | None]:
     return " ".join(rest.split()).strip(EDGE_PUNCTUATION), found.raw
 
 
+def opens_with_by(text: str) -> bool:
+    """A field that opens with "By", in any case ("By a Minghui correspondent", "BY admin"):
+    a writer's, named or not; never an outlet's name nor a headline."""
+    return text[:3].casefold() == "by "
+
+
 def may_name_an_outlet(value: str) -> bool:
     """An unlabelled field may name the outlet; a toolbar's word, a view counter, a count
     before a label that names nobody, an issue number, a time, a prompt, an end marker or a
@@ -227,8 +233,7 @@ def may_name_an_outlet(value: str) -> bool:
     return (
         # a menu's words may make an outlet's name of two or more: "China News Service"
         (not is_furniture_word(value) or (is_site_name(value) and " " in value))
-        and value[:3].casefold()
-        != "by "  # "By a Minghui correspondent in Jiangxi Province", "BY admin"
+        and not opens_with_by(value)  # "By a Minghui correspondent in Jiangxi Province"
         and not DATE_LABEL_WORDS.issuperset(value.casefold().split())  # "Last Updated on"
         and bool(strip_toolbar(value))
         and not COUNT_AND_LABEL.fullmatch(value)

@@ -123,16 +123,16 @@ def _mark_repeated_links(lines: list[Span], kinds: list[str]) -> None:
     header (which a page writes once): the same header text under text MIN_REPEATED_LINKS
     times or more is a link each time ("A signing ceremony for 16 major projects ...", "Read
     more", "The Shanghai Institute of Ceramics ...", "Read more")."""
-    under_text = [
-        i
+    under_text = {
+        i: squeeze(lines[i].text)
         for i in range(1, len(lines))
         if kinds[i] == HEADER
         and kinds[i - 1] == TEXT
         and furniture_kind(lines[i].text) == MORE_LINK
-    ]
-    counts = Counter(squeeze(lines[i].text) for i in under_text)
-    for i in under_text:
-        if counts[squeeze(lines[i].text)] >= MIN_REPEATED_LINKS:
+    }
+    counts = Counter(under_text.values())
+    for i, link in under_text.items():
+        if counts[link] >= MIN_REPEATED_LINKS:
             kinds[i] = MORE_LINK
 
 

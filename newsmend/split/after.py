@@ -325,9 +325,10 @@ def _read_teasers(
 
 def _past_caption(lines: list[Span], kinds: list[str], title: int, snippet: int) -> int:
     """Where a listed story's text starts: past its picture's caption, a line that is no
-    sentence between its byline (a source or credit, and a date) and its text ("Taiwan and Japan to hold maritime
-    talks", "Date: DEC 25, 2018", "Okinotorishima island, located some 1,700 kilometers south
-    of Tokyo | KYODO", "TAIPEI – Taiwan and Japan are ..."); the caption is marked so."""
+    sentence between its byline (a source or credit, and a date) and its text ("Taiwan and
+    Japan to hold maritime talks", "Date: DEC 25, 2018", "Okinotorishima island, located some
+    1,700 kilometers south of Tokyo | KYODO", "TAIPEI – Taiwan and Japan are ..."); the
+    caption is marked so."""
     text = _next_line(kinds, snippet)
     if (
         text < len(lines)

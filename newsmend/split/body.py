@@ -305,8 +305,9 @@ def _teaser_before_more(
     lines: list[Span], kinds: list[str], end: int, parts: PageParts
 ) -> list[Teaser]:
     """When a link to more ("... [MORE]") ends the body, or a "Read more" under a snippet
-    the site cut off ("... to expand international ope..."), the title and snippet over it are another story's, not the
-    end of this one: [that teaser], taken off the body; else []."""
+    the site cut off ("... to expand international ope..."), the title and snippet over it
+    are another story's, not the end of this one: [that teaser], taken off the body; else
+    []."""
     body = parts.body
     if end >= len(lines) or len(body) < MIN_BODY_BEFORE_TEASER + 2:
         return []

@@ -17,6 +17,7 @@ from newsmend.credits import (
     is_cjk_credit,
     is_site_name,
     looks_like_byline,
+    opens_with_by,
     parse_credit_line,
     read_dateline,
     site_domain,
@@ -99,13 +100,8 @@ LINK_SENTENCE = re.compile(
     r"[^.!?\n]{0,60}+[.!?]?$"
 )
 LINK_SENTENCE_TAIL = 100  # characters at the end of a line where LINK_SENTENCE is looked for
-LINK_WORDS = (
-    "ull story",
-    "ead more",
-    "ead the full",
-    "lick here",
-    "ontinue reading",
-)  # one in each
+# One of these is in each link sentence, in any case (see _links_in).
+LINK_WORDS = ("ull story", "ead more", "ead the full", "lick here", "ontinue reading")
 STAMP = re.compile(r"date \d{4}-\d{2}-\d{2}(?=\s+\S)")  # see _cells
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
 # DATE_CELL's gap ends at most 32 characters before the line's end: a line without three
@@ -524,10 +520,8 @@ def _outlet_and_date(title: str, line: str) -> bool:
     ("|Xinhua|2019-04-04 11:39:37", "China Daily | 2020-05-12", "Li Hua | Hunan Daily |
     2023-05-06") or opens with "By"."""
     title = title.strip(" |｜")
-    if title[:3].casefold() == "by ":
-        return (
-            True  # "Dec. 22, 2023 | By a Minghui correspondent in Jiangxi Province", "| BY admin"
-        )
+    if opens_with_by(title):
+        return True  # "Dec. 22, 2023 | By a Minghui correspondent in Jiangxi Province"
     if " " not in title:
         # one word is no headline: a place or a site ("2 July 2021 | Yangzhou"); but Chinese
         # longer than an outlet's name is ("第六届世界龙狮锦标赛在浦东举办 - 2017年09月26日")
