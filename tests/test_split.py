@@ -536,6 +536,24 @@ def test_a_summary_longer_than_a_headline_may_lack_its_stop() -> None:
     assert_a_story_each([*UNDATED_SUMMARIES[:2], unfinished, *UNDATED_SUMMARIES[2:]])
 
 
+MORE_SUMMARIES = [
+    "Zhong Yongjin is president of the volunteer association in his village in Huichang county.",
+    "Twenty farmers from Fuping county will enter a technical college in September.",
+    "A series of training workshops for government officials has been initiated in Huichang.",
+    "Chen Zeping and his wife have lived for decades in a rundown house in Jinzhai county.",
+]
+
+
+def test_a_long_listing_may_hold_an_odd_line_and_an_opening_that_seems_to_go_on() -> None:
+    """Eight summaries or more (dc_ yibaidns): one the site left short and without its stop,
+    one opening "It was reported ...": still a listing. Two odd lines in eight are not."""
+    odd = "Huichang is the first place in China to pilot the ISO9001 anti-corruption system"
+    going_on = "It was reported that the road from Sichuan to Tibet collapsed after heavy snow."
+    assert_a_story_each([*UNDATED_SUMMARIES, going_on, *MORE_SUMMARIES, odd, "Migrant work"])
+    parts = split_page(page(*UNDATED_SUMMARIES, odd, going_on, odd, *MORE_SUMMARIES[:1]))
+    assert not parts.teasers
+
+
 def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:
     script = (
         "\"); jQuery(document).ready(function() { jwplayer.key='EKOtdBrvhiKxeOU807UIF56TaHW"

@@ -28,6 +28,9 @@ MIN_CUT_STORIES = 2
 CUT_OFF = re.compile(r"(?:…|\.\.\.)[\])）]?$")  # a site's excerpt ends: "...", "…", "[…]"
 MAX_SUMMARY_SENTENCES = 3
 MIN_SUMMARY_WORDS = 15
+# A long listing may hold an odd paragraph in eight: a label ("Community"), a title without
+# its stop, a summary opening as if it went on ("It was reported on Feb. 26th that ...").
+ODD_IN = 8
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*+\.?"
 TIME_TOLD = re.compile(  # when a story's lead says it happened: "on Aug 17", "recently"
     rf"\b{_MONTH} \d{{1,2}}\b|\b\d{{1,2}} {_MONTH}|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
@@ -150,16 +153,22 @@ def _featured_list(parts: PageParts) -> None:
 def _summaries(stories: list[Span], without_common: bool = False) -> bool:
     """Paragraphs that are each a story's summary: a sentence or two each, prose (not a
     label nor a headline; the last may be cut by the store), none goes on from the one
-    before (`_goes_on`), and most say when (`TIME_TOLD`) or they seldom share a word with
-    the one before (`_linked_share`): a story's later paragraphs do neither."""
+    before (`_goes_on`; a long listing may hold one odd paragraph in ODD_IN of either), and
+    most say when (`TIME_TOLD`) or they seldom share a word with the one before
+    (`_linked_share`): a story's later paragraphs do neither."""
     if any(len(SENTENCE_END.findall(p.text)) > MAX_SUMMARY_SENTENCES for p in stories):
         return False
-    if not all(_reads_as_summary_text(p.text) for p in stories[:-1]):
+    if _more_than_odd(sum(not _reads_as_summary_text(p.text) for p in stories[:-1]), stories):
         return False
-    if any(_goes_on(p.text) for p in stories[1:]):
+    if _more_than_odd(sum(_goes_on(p.text) for p in stories[1:]), stories):
         return False
     dated = 2 * sum(TIME_TOLD.search(p.text) is not None for p in stories) > len(stories)
     return dated or _linked_share(stories, without_common) < MAX_LINKED_SHARE
+
+
+def _more_than_odd(odd: int, stories: list[Span]) -> bool:
+    """More odd paragraphs than a listing of this length may hold (none below ODD_IN)."""
+    return odd * ODD_IN > len(stories)
 
 
 def _reads_as_summary_text(paragraph: str) -> bool:
