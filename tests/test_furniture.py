@@ -50,6 +50,7 @@ EXAMPLES = {
     ],
     "separator": ["-", "***", "———"],
     "share_bar": [
+        "Print E-mail Bookmark and Share",
         "Comment  Tell A Friend",
         "Print Format  Save Article",
         "ALMS",
@@ -75,6 +76,7 @@ EXAMPLES = {
         "Download the Hunan Daily app for more news",
     ],
     "footer": [
+        "Foreign trade building, No. 65, Jianxin North Road, Jiangbei District,Chongqing",
         "Website Identification Code bm01000001 Registration Number: 05070218",
         "Without written authorization from www.gov.cn, such content shall not be republished.",
         "About People's Daily Online | Join Us | Contact Us",
@@ -122,6 +124,7 @@ EXAMPLES = {
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "empty_byline": ["By in News on", "Posted by on", "By"],
     "caption": [
+        "Caption: Silk Road (Xi'an) International Communication Forum/Chang'an night gala",
         "Illustrative photo (Source: caexpo.org)",
         "Infographic:",
         "File photo",
@@ -172,11 +175,14 @@ EXAMPLES = {
         "The above pictures are provided by the Propaganda Department of the Forestry Bureau",
     ],
     "source_note": [
+        "Link: https://iop.asianetnews.net/view-attachment?attach-id=442876",
         "Chinese source:",
         "Please refer to when using the article.",
         "Original link: https://www.hunantoday.cn/news/123",
     ],
     "pager": [
+        "Total 360 records,page 1of tota 12pages. records per page",
+        "共36条 当前第1页",
         "1",
         "【1】 【2】 【3】 【4】",
         "Page 1 2 3 4 Next",
@@ -214,6 +220,9 @@ EXAMPLES = {
     ],
 }
 STORY_LINES = [
+    "Beijing opens No. 3 Ring Road extension to traffic",
+    "The shop at No. 65, Jianxin North Road, reopened on Monday after a fire.",
+    "Total 360 cases were reported in the city last week.",
     "Home-grown talent returns to Wenzhou",
     "New site helps online readers find help",
     "Phone makers in Dongguan ship 5 million handsets",
