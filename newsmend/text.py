@@ -90,5 +90,31 @@ def residue_spans(text: str) -> list[tuple[int, int]]:
 
 
 def untranslated_spans(text: str) -> list[str]:
-    """Runs of Chinese left in English text, Chinese dates excepted."""
-    return [text[start:end].strip() for start, end in residue_spans(text)]
+    """Runs of Chinese left in English text, Chinese dates and glosses excepted."""
+    return [
+        text[start:end].strip()
+        for start, end in residue_spans(text)
+        if not is_gloss(text, start, end)
+    ]
+
+
+_OPENING_BRACKETS = "(（"
+# What stands right before a gloss's bracket: an English word, a number or a closing quote.
+_GLOSSED = re.compile(r"[A-Za-z0-9”\"’'][ \t]?$")
+# A gloss's closing bracket, then at most a Chinese full stop or comma the run took along.
+_GLOSS_CLOSE = re.compile(r"[ \t]*[)）][\u3000-\u303f\s]*")
+
+
+def is_gloss(text: str, start: int, end: int) -> bool:
+    """A run of Chinese alone in brackets right after English ("Wu Hung-mo (吳宏謀)", "“against
+    the tide” (逆潮流而动)"): the writer's gloss of the words before it, not text left
+    untranslated."""
+    opening = start if text[start] in _OPENING_BRACKETS else len(text[:start].rstrip(" \t")) - 1
+    if opening < 0 or text[opening] not in _OPENING_BRACKETS:
+        return False
+    closing = next((i for i in range(opening + 1, end + 2) if text[i : i + 1] in ")）"), None)
+    return (
+        closing is not None
+        and _GLOSS_CLOSE.match(text, closing).end() >= end  # nothing Chinese after it
+        and _GLOSSED.search(text[max(0, opening - 2) : opening]) is not None
+    )

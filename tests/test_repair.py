@@ -232,6 +232,15 @@ def test_truncation_of_titles_and_bodies():
     )
 
 
+def test_a_gloss_that_does_not_repeat_the_english_stays_as_written():
+    """A gloss of the words before it is the writer's, not residue: translated, it became
+    pinyin ("Wu Hung-mo (Wuhongmou)"); one that repeats the English goes ("Wuzhen（乌镇）")."""
+    text = "Wu Hung-mo (吳宏謀) said it went “against the tide” ( 逆潮流而动) in Wuzhen（乌镇）."
+    got, _, flags = repair_text(text, {"cjk_residue"}, DictionaryTranslator())[:3]
+    assert got == "Wu Hung-mo (吳宏謀) said it went “against the tide” ( 逆潮流而动) in Wuzhen."
+    assert flags == []
+
+
 def test_cjk_residue_with_and_without_translator():
     text = (
         "（记者 张伟）On June 10, in Rugao 如皋 City and Wuzhen（乌镇）, near 南湖 Park. 点击查看"

@@ -231,7 +231,7 @@ def test_duplicate_record_ids_fail_both_records():
 
 WARNINGS = [
     ("articles", "untranslated_text", {"body": "Click to view 点击查看 the video."}),
-    ("articles", "untranslated_text", {"title": "Wuzhen （乌镇） opens"}),
+    ("articles", "untranslated_text", {"title": "Wuzhen 乌镇 opens"}),
     ("articles", "title_length", {"title": "A" * 401}),
     ("articles", "no_credits_in_body", {"body": "The meeting ended.\nEditor: Wang Lei"}),
     ("headlines", "untranslated_text", {"title": "瘦西湖 reopens"}),
@@ -246,6 +246,15 @@ def test_warning_keeps_record_clean_and_flags_it(table, flag, changes):
     assert out["failed_checks"].to_list()[0] == []
     assert out["flags"].to_list()[0] == [flag]
     assert report.success
+
+
+def test_a_gloss_in_brackets_after_english_is_not_untranslated_text():
+    """The writer's own gloss of the words before it (Taipei Times: "Wu Hung-mo (吳宏謀)")."""
+    body = "Chairman Wu Hung-mo (吳宏謀) said it went “against the tide” (逆潮流而动)."
+    articles, _, _ = validate_one_change("articles", {"body": body})
+    assert articles["flags"].to_list()[0] == []
+    articles, _, _ = validate_one_change("articles", {"body": body + " 他说 (明天)"})
+    assert articles["flags"].to_list()[0] == ["untranslated_text"]
 
 
 def test_chinese_dates_and_boundary_values_pass():

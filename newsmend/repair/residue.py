@@ -8,7 +8,7 @@ import re
 import polars as pl
 
 from newsmend.repair.rule import Work, regex_rule
-from newsmend.text import residue_spans
+from newsmend.text import is_gloss, residue_spans
 
 CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # --- cjk_residue ------------------------------------------------------------------------
@@ -36,8 +36,9 @@ _CJK_FURNITURE = re.compile(
 
 def fix_cjk_residue(work: Work) -> None:
     """Replace each Chinese run by its English; "丨" alone between English is a bar. Page
-    furniture ("点击查看", "（记者 张伟）") is dropped, translator or not, and so is a gloss that
-    repeats the English next to it ("Rugao 如皋 City", "Wuzhen（乌镇）"). Without a translator, or when no provider takes a
+    furniture ("点击查看", "（记者 张伟）") is dropped, translator or not, and so is Chinese that
+    repeats the English next to it ("Rugao 如皋 City", "Wuzhen（乌镇）"); a gloss that does not
+    ("Wu Hung-mo (吳宏謀)", `text.is_gloss`) stays as the writer wrote it. Without a translator, or when no provider takes a
     run (the glossary takes only names and labels), it stays (validation flags it); a failed
     translation leaves the run and flags the record `translation_failed`. A glossary answer is
     recorded as `translate_glossary`."""
@@ -65,6 +66,8 @@ def fix_cjk_residue(work: Work) -> None:
             work.record("cjk_residue", len(new_left), len(work.text) - len(new_right), "")
             work.text = new_left + new_right
             continue
+        if is_gloss(work.text, start, end):
+            continue  # the writer's gloss of the English before it ("Wu Hung-mo (吳宏謀)")
         if answer is None:
             continue  # no provider takes it (none, or too long for the glossary): it stays
         if not isinstance(answer, str):
