@@ -110,6 +110,7 @@ EXAMPLES = {
         "Sign up for our newsletter",
     ],
     "counter": [
+        "浏览",  # "2019-08-20 浏览": a counter's label without its count
         "Browse: 1234",
         "Views:",
         "浏览次数：56",
