@@ -125,6 +125,7 @@ EXAMPLES = {
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "empty_byline": ["By in News on", "Posted by on", "By"],
     "caption": [
+        "Inset: Pineapple tarts made by Boxue villagers Photo: Courtesy of Chen Tongkui",
         "Caption: Silk Road (Xi'an) International Communication Forum/Chang'an night gala",
         "Illustrative photo (Source: caexpo.org)",
         "Infographic:",

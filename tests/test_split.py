@@ -554,6 +554,13 @@ def test_a_long_listing_may_hold_an_odd_line_and_an_opening_that_seems_to_go_on(
     assert not parts.teasers
 
 
+def test_a_story_s_page_number_glued_to_its_headline_is_no_part_of_it() -> None:
+    title = "Urban intellectuals try to revive village life"
+    parts = split_page(page(title + "(2)", "2014-12-25 08:57 Global Times", *BODY))
+    assert parts.title.text == title
+    assert split_page(page("Guide to the city (2 days)", *BODY)).title.text.endswith("days)")
+
+
 def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:
     script = (
         "\"); jQuery(document).ready(function() { jwplayer.key='EKOtdBrvhiKxeOU807UIF56TaHW"

@@ -94,6 +94,7 @@ WORD_START = re.compile(r"(?<!\S)\S")
 LATIN_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 SHARE_BAR = "share_bar"  # the furniture kind of a toolbar (furniture.toml)
 MAX_TOOLBAR_WORDS = 8
+PAGE_NUMBER = re.compile(r"(?<=[^\s(（])\(\d{1,2}\)$")  # a story's page 2 on: "... life(2)"
 TITLE_LABEL = re.compile(
     r"(?i:title|headline)\s*[:：]\s*|标题\s*[:：]\s*"
 )  # "Title: Wuxi opens ..."
@@ -248,10 +249,18 @@ def _lead(lines: list[Span], kinds: list[str], start: int) -> set[str]:
 
 def _headline(line: Span) -> Span:
     """The headline a title line holds: without its number in a collection ("1. Xiamen,
-    Guadalajara light shows ..."), a column's name in Chinese before it ("双语硕硕说 |
-    Weekly Bulletins"), its Chinese half, or the site's name after it."""
+    Guadalajara light shows ..."), the page's number glued after it ("... village life(2)"),
+    a column's name in Chinese before it ("双语硕硕说 | Weekly Bulletins"), its Chinese half,
+    or the site's name after it."""
     headline = _without_column(_without_number(_without_title_label(line)))
-    return _without_site_name(_english_half(_without_toolbar(headline)))
+    return _without_site_name(_english_half(_without_toolbar(_without_page_number(headline))))
+
+
+def _without_page_number(line: Span) -> Span:
+    """A headline without the number of the page of the story it is on, glued after it
+    ("Urban intellectuals try to revive village life(2)")."""
+    number = PAGE_NUMBER.search(line.text)
+    return _cut(line, 0, number.start()) if number else line
 
 
 def _without_title_label(line: Span) -> Span:
