@@ -102,7 +102,7 @@ _OPENING_BRACKETS = "(（"
 # What stands right before a gloss's bracket: an English word, a number or a closing quote.
 _GLOSSED = re.compile(r"[A-Za-z0-9”\"’'][ \t]?$")
 # A gloss's closing bracket, then at most a Chinese full stop or comma the run took along.
-_GLOSS_CLOSE = re.compile(r"[ \t]*[)）][\u3000-\u303f\s]*")
+_GLOSS_CLOSE = re.compile(r"[)）][\u3000-\u303f\s]*+")
 
 
 def is_gloss(text: str, start: int, end: int) -> bool:
