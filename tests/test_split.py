@@ -561,6 +561,17 @@ def test_a_story_s_page_number_glued_to_its_headline_is_no_part_of_it() -> None:
     assert split_page(page("Guide to the city (2 days)", *BODY)).title.text.endswith("days)")
 
 
+def test_a_long_headline_of_exclamations_in_title_case_is_no_paragraph() -> None:
+    title = (
+        "RMB 12.6 billion yuan! 20 Projects Having Signed Contract in a Centralized Manner! Good"
+        " News Relative to Business Solicitation and Investment Attraction Coming from Dalian"
+        " Free Trade Area Again!"
+    )
+    parts = split_page(page("Home > Economy & Society >Economic/Social News", title, *BODY))
+    assert parts.title.text == title
+    assert [p.text for p in parts.body] == BODY
+
+
 def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:
     script = (
         "\"); jQuery(document).ready(function() { jwplayer.key='EKOtdBrvhiKxeOU807UIF56TaHW"

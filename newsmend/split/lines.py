@@ -554,13 +554,16 @@ def _is_prose_text(text: str) -> bool:
     if len(text) > MAX_TITLE_CHARS:
         return True  # a paragraph: its words need no counting
     words = len(text.split())
+    # "Laying Golden Eggs! Lianyungang “Goose Sister” Now Big Time Businesswomen!" is a title,
+    # and so is "RMB 12.6 billion yuan! 20 Projects Having Signed Contract ... Again!"
+    exclaimed = EXCLAMATION.search(text) is not None and _title_cased(text)
     ends = text[-1] in SENTENCE_ENDS and any(
-        _ends(end, text) and words >= least and not (end is EXCLAMATION and _title_cased(text))
+        _ends(end, text) and words >= least and not (end is EXCLAMATION and exclaimed)
         for end, least in MIN_PROSE_WORDS.items()
-    )  # "Laying Golden Eggs! Lianyungang “Goose Sister” Now Big Time Businesswomen!" is a title
+    )
     return (
         ends
-        or (words >= MIN_SNIPPET_WORDS and SENTENCE_INSIDE.search(text) is not None)
+        or (words >= MIN_SNIPPET_WORDS and not exclaimed and SENTENCE_INSIDE.search(text))
         or caps_credit_start(text) is not None  # "... on Aug 17. ZHANG WEI/CHINA DAILY"
     )
 
