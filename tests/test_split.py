@@ -572,6 +572,31 @@ def test_a_long_headline_of_exclamations_in_title_case_is_no_paragraph() -> None
     assert [p.text for p in parts.body] == BODY
 
 
+def test_a_page_that_opens_with_a_list_gives_its_first_story_as_the_page_s() -> None:
+    """chinaSMACK's tag page: "More stories", then each story's picture caption, title and
+    snippet; no story above them."""
+    listed = [
+        (
+            "A girl standing on a subway platform.",
+            "Whistleblower Exposes Guangzhou Metro Line 3 Safety Failures",
+            "Signs of shoddy workmanship are apparent on a section of Guangzhou’s Metro Line 3.",
+        ),
+        (
+            "Chinese girls standing at attention, rehearsing for the Guangzhou Asian Games.",
+            "Guangzhou 2010 Asian Games Goodwill Hostesses In Training",
+            "From Mop: look at this orderly and well-trained team of hostesses in Guangzhou.",
+        ),
+        (
+            "Guangzhou people.",
+            "Guangdong Officials Bid to Host the 2020 World Expo",
+            "From NetEase: Guangdong officials say they have formally bid to host the Expo.",
+        ),
+    ]
+    parts = split_page(page("More stories", *(line for story in listed for line in story)))
+    assert (parts.title.text, parts.body[0].text) == listed[0][1:]
+    assert [(t.title.text, t.body[0].text) for t in parts.teasers] == [s[1:] for s in listed[1:]]
+
+
 def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:
     script = (
         "\"); jQuery(document).ready(function() { jwplayer.key='EKOtdBrvhiKxeOU807UIF56TaHW"

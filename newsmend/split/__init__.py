@@ -208,6 +208,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     going_on = all(_passable(kinds[j], lines[j]) for j in range(body_end, teaser_start))
     _read_teasers(lines, kinds, bulleted, teaser_start, parts, going_on)
     _listed_again(parts)
+    _first_listed_is_the_story(parts)
     under = _skip_meta(kinds, body_end, furniture=False)  # a list's pager pages the list
     parts.continued = not parts.teasers and under < len(kinds) and kinds[under] == PAGER
     untitled_listing(parts)
@@ -248,6 +249,16 @@ def _listed_again(parts: PageParts) -> None:
             if not any(find_date(line.text) for line in parts.bylines):
                 parts.bylines += teaser.meta
             return
+
+
+def _first_listed_is_the_story(parts: PageParts) -> None:
+    """A page that opens with a list ("More stories", then titles and snippets) and has no
+    story of its own above it: its first listed story is the page's, as on any listing."""
+    if parts.title is None and not parts.body and parts.teasers:
+        first = parts.teasers.pop(0)
+        parts.title = first.title if first.title.text else None
+        parts.body = list(first.body)
+        parts.bylines += first.meta
 
 
 def _without_columns(parts: PageParts) -> None:
