@@ -597,6 +597,18 @@ def test_a_page_that_opens_with_a_list_gives_its_first_story_as_the_page_s() -> 
     assert [(t.title.text, t.body[0].text) for t in parts.teasers] == [s[1:] for s in listed[1:]]
 
 
+def test_a_date_after_on_alone_on_its_line_dates_the_report_and_is_no_title() -> None:
+    """A work report: its title, "---Delivered at the 4th Session ...", "on Jan 20, 2015"."""
+    assert _kind("on Jan 20, 2015") == "date"
+    assert _kind("on Jan 20, 2015, the city opened its new library.") == "text"
+    title = "Report on the Work of the Government in 2014 (excerpt)"
+    lines = [title, "---Delivered at the 4th Session of the 7th People's Congress of Huai'an"]
+    text = page(*lines, "on Jan 20, 2015", *BODY)
+    assert split_page(text).title.text == title
+    articles, _headlines = page_records(Page("p.txt", "0", text))
+    assert str(articles[0]["published"]) == "2015-01-20"
+
+
 def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:
     script = (
         "\"); jQuery(document).ready(function() { jwplayer.key='EKOtdBrvhiKxeOU807UIF56TaHW"

@@ -455,7 +455,7 @@ def _short_kind(line: str) -> str:
             return END
         if squeezed in LIST_HEADERS:
             return HEADER
-    if looks_like_date(line):
+    if looks_like_date(line) or _date_after_preposition(line):
         return DATE
     if is_cjk_credit(line) and find_date(line) is None:
         return RESIDUE  # a credit in Chinese ("来源：台州日报"); "发布时间：2022-12-29" is a byline
@@ -593,6 +593,20 @@ def _title_like(line: Span, kind: str) -> bool:
         and not _bracketed_whole(line.text)  # a note: "(MENAFN- GlobeNewsWire - Nasdaq)"
         and not (line.text.endswith(CREDIT_CLOSES) and PICTURE_CREDIT_END.search(line.text))
         and not opens_with_dateline(line, kind)
+    )
+
+
+DATE_PREPOSITIONS = frozenset({"on", "dated", "as of"})
+
+
+def _date_after_preposition(text: str) -> bool:
+    """A date alone after "on" ("on Jan 20, 2015", under a report's "Delivered at the 4th
+    Session ..."): a date line, never a headline."""
+    found = find_date(text) if text[:1] in "odaODA" else None
+    return (
+        found is not None
+        and text[: found.start].strip().casefold() in DATE_PREPOSITIONS
+        and not text[found.end :].strip(" .,")
     )
 
 
