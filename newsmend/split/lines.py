@@ -602,7 +602,7 @@ DATE_PREPOSITIONS = frozenset({"on", "dated", "as of"})
 def _date_after_preposition(text: str) -> bool:
     """A date alone after "on" ("on Jan 20, 2015", under a report's "Delivered at the 4th
     Session ..."): a date line, never a headline."""
-    found = find_date(text) if text[:1] in "odaODA" else None
+    found = find_date(text) if text[:3].casefold() in ("on ", "dat", "as ") else None
     return (
         found is not None
         and text[: found.start].strip().casefold() in DATE_PREPOSITIONS
