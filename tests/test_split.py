@@ -609,6 +609,15 @@ def test_a_date_after_on_alone_on_its_line_dates_the_report_and_is_no_title() ->
     assert str(articles[0]["published"]) == "2015-01-20"
 
 
+def test_a_title_glued_after_its_date_is_a_list_entry() -> None:
+    """Taoyuan's news list: "2024-06-12Taiwan’s Only Selected City: ..."; not a byline's few
+    words after a date, nor a listed story's snippet after its date."""
+    assert _kind("2024-06-12Taiwan’s Only Selected City: Taoyuan Achieves A-List Status") == "entry"
+    assert _kind("2024-11-05 China Daily HaiPress") != "entry"
+    snippet = "2016-01-20It was -20 C in the city of Changchun, and Deng Tianzuo was starting work."
+    assert _kind(snippet) != "entry"
+
+
 def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:
     script = (
         "\"); jQuery(document).ready(function() { jwplayer.key='EKOtdBrvhiKxeOU807UIF56TaHW"

@@ -395,7 +395,22 @@ def _dated_entry(line: Span) -> Headline | None:
         title = _sub_span(line, match, "title")
         if MIN_TITLE_WORDS <= word_count(title.text) <= MAX_META_WORDS:
             return Headline(title, _sub_span(line, match, "date"))
-    return None
+    return _date_then_title(line) if line.text[:1].isdigit() else None
+
+
+MIN_DATED_TITLE_WORDS = 4  # fewer after a date are a byline's: "2024-11-05 China Daily HaiPress"
+
+
+def _date_then_title(line: Span) -> Headline | None:
+    """A title after its full date, glued to it or not ("2024-06-12Taiwan’s Only Selected
+    City: ...", "2024-05-0123 Events Kick Off ..."): a list's entry; a sentence after its
+    date is a dated snippet's, a few words a byline's."""
+    date, title = _title_after_date(line)
+    if date is None or not title.text[:1].isupper() and not title.text[:1].isdigit():
+        return None
+    if word_count(title.text) < MIN_DATED_TITLE_WORDS or _is_prose_text(title.text):
+        return None  # a listed story's snippet under its title ("2016-01-20At a time when ...")
+    return Headline(title, date) if looks_like_date(date.text) else None
 
 
 def _number(line: Span) -> int | None:
