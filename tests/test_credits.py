@@ -85,6 +85,15 @@ def test_roles_as_the_golds_count_them(line: str, role: str) -> None:
             "Reporter: Li Hua | Editor: Wang Fang",
             [("reporter", ["Li Hua"]), ("editor", ["Wang Fang"])],
         ),
+        # a given name run into the family name, and a label into the name before it
+        (
+            "By: Kelly PangEdited by: BellaHuang",
+            [("author", ["Kelly Pang"]), ("editor", ["Bella Huang"])],
+        ),
+        ("By Poyi (Natalie) Leung", [("author", ["Poyi (Natalie) Leung"])]),
+        ("By Li Hua (Xinhua)", [("author", ["Li Hua"]), ("outlet", ["Xinhua"])]),
+        ("Published in: Macau Daily Times", [("outlet", ["Macau Daily Times"])]),
+        ("Source: HuaLong Net", [("outlet", ["HuaLong Net"])]),
     ],
 )
 def test_credit_roles_are_kept(line: str, fields: list) -> None:

@@ -110,6 +110,8 @@ EXAMPLES = {
         "Sign up for our newsletter",
     ],
     "counter": [
+        "Word count: 370",
+        "Issue 1372, Page 4",
         "浏览",  # "2019-08-20 浏览": a counter's label without its count
         "Browse: 1234",
         "Views:",

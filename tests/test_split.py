@@ -618,6 +618,35 @@ def test_a_title_glued_after_its_date_is_a_list_entry() -> None:
     assert _kind(snippet) != "entry"
 
 
+def test_a_writer_s_credit_the_names_of_which_do_not_read_is_no_headline() -> None:
+    title = "Three bus operators hit the road today"
+    head = ["Monday, August 1, 2011", "Issue 1372, Page 4", "Word count: 370"]
+    byline = ["Published in: Macau Daily Times", "By Poyi (Natalie) Leung"]
+    story = [
+        "Passengers can now enjoy interchange concessions between the three bus operators.",
+        "A majority of the bus routes and bus stop locations have remained unchanged.",
+    ]
+    parts = split_page(page(title, *head, *byline, *story))
+    assert parts.title.text == title
+
+
+def test_a_section_s_and_the_site_s_names_between_byline_lines_are_no_story() -> None:
+    """The Young Reporter: headline, date, "Society", "The Young Reporter", the credits, the
+    date again, then the story."""
+    title = "Light rail passengers worried about safety after a woman was pushed onto the track"
+    credits = "By: Kelly PangEdited by: BellaHuang"
+    lines = [title, "2021-11-29", "Society", "The Young Reporter", credits, "2021-11-29"]
+    story = [
+        "Sarah Chan, 21, lives in Tuen Mun and takes the light rail three times a week.",
+        "She said she felt worried about safety on the track after the woman was pushed.",
+    ]
+    parts = split_page(page(*lines, *story))
+    assert (parts.title.text, [p.text for p in parts.body]) == (title, story)
+    assert not parts.teasers
+    articles, _headlines = page_records(Page("p.txt", "0", page(*lines, *story)))
+    assert (articles[0]["authors"], articles[0]["editors"]) == (["Kelly Pang"], ["Bella Huang"])
+
+
 def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:
     script = (
         "\"); jQuery(document).ready(function() { jwplayer.key='EKOtdBrvhiKxeOU807UIF56TaHW"

@@ -149,6 +149,16 @@ def _names_and_outlet(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return (("author", tuple(names)), ("outlet", (outlet,)))
 
 
+# A given name run into the family name after it: "BellaHuang" (see _unglued_name)
+GLUED_NAME = re.compile(r"\b(?P<given>[A-Z][a-z]{2,})(?P<family>[A-Z][a-z]{1,5})\b")
+
+
+def _unglued_name(name: re.Match[str]) -> str:
+    """A given name and a family name run together, set apart ("BellaHuang": "Bella Huang");
+    other words in two capitals stay ("WeChat", "PetroChina")."""
+    return f"{name['given']} {name['family']}" if is_family_name(name["family"]) else name.group()
+
+
 @lru_cache(maxsize=4096)
 def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ...]]] | None:
     """What one field of a credit line credits: persons in its role, an outlet, or both
@@ -162,6 +172,7 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
         value = CONTACT_AFTER.sub("", value).rstrip(" ,")
         value = TITLED_JOINER.sub(lambda joiner: joiner.group().lower(), value)
         value = uncapped(PLACE_AFTER.sub("", REMARK.sub("", value).rstrip()))
+        value = GLUED_NAME.sub(_unglued_name, value)  # "Edited by: BellaHuang"
     slashed = slashed_names(value) if role in PERSON_ROLES and "/" in value else None
     if slashed:
         return [(role, tuple(slashed))]

@@ -23,6 +23,7 @@ NAME_SEPARATOR = re.compile(r"[,，、;；&]|\band\b")
 NAME_WORD = re.compile(
     r"[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]*)*|[A-Z](?:['’\-][A-Z][a-z]+)+|[A-Z]{1,2}|[A-Z]\."
 )  # "I-Hwa" and "O'Neil" too
+NICKNAME = re.compile(r"\([A-Z][a-z]+\)")  # an English name in brackets: "Poyi (Natalie) Leung"
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 INITIAL = re.compile(r"[A-Z]\.")  # a middle initial, its full stop kept
 CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
@@ -66,8 +67,16 @@ def looks_like_names(text: str) -> bool:
     names = split_names(text)
     if not names or len(names) > MAX_NAMES or ":" in text or "：" in text:
         return False  # "Tuesday: Chinese Medical Personnel" after "Translation" is a headline
-    words = [word for name in names for word in name.split()]
+    words = [word for name in names for word in _without_nickname(name.split())]
     return all(NAME_WORD.fullmatch(word) and word.casefold() not in OUTLET_WORDS for word in words)
+
+
+def _without_nickname(words: list[str]) -> list[str]:
+    """A name's words without an English name in brackets between them ("Poyi (Natalie)
+    Leung"); one in brackets after the name is an outlet's ("Li Hua (Xinhua)")."""
+    return [
+        w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and NICKNAME.fullmatch(w))
+    ]
 
 
 def looks_like_chinese_names(text: str) -> bool:

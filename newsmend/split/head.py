@@ -87,6 +87,7 @@ HEADLINE_BYLINE = re.compile(
 )
 TRAILING_DATE = re.compile(r"(?:\s[-–—|｜])?\s[(\[]?(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[)\]]?$")
 MAX_LABEL_WORDS = 3  # a section's label above a headline ("Govts & policies")
+MAX_BYLINE_LABELS = 2  # labels between byline lines: a section's name, the site's
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # an outlet's initials after a headline: "- CGTN"
 CHINESE_SITE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:网|报|社|台|政府|门户)")
 MAX_CHANNEL_WORDS = 3
@@ -105,6 +106,8 @@ DATELINE_TITLE = re.compile(
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?)[,.]?\s*+"
     r"(?i:title|subject)\s*+[:：]\s*+"
 )
+BY_A_NAME = re.compile(r"[Bb][Yy]:?\s+(?-i:[A-Z][a-z]+)(?![a-z])")  # "By Poyi", "BY: Kelly"
+MAX_BY_LINE_WORDS = 10
 # where a byline field may start on a headline's line: a capitalised label and its colon
 LABEL_START = re.compile(r"\s(?=[A-Z][A-Za-z]*(?:\s[a-z]+){0,2}\s?[:：])")
 
@@ -122,10 +125,11 @@ def _byline_block(lines: list[Span], kinds: list[str], i: int, step: int) -> lis
         or (kinds[i] in FURNITURE_KINDS and not (step < 0 and kinds[i] == BREADCRUMB))
         or (step < 0 and kinds[i] == TEXT and len(lines[i].text.split()) <= MAX_LABEL_WORDS)
         or (step > 0 and _caption_between_bylines(lines, kinds, i))
+        or (step > 0 and block and _labels_between_bylines(lines, kinds, i))
         or (step > 0 and kinds[i] == RESIDUE)  # a credit left in Chinese ("来源:中国日报")
     ):
         if kinds[i] == TEXT and step > 0:
-            kinds[i] = CAPTION  # a picture's caption between byline lines
+            kinds[i] = CAPTION if len(lines[i].text.split()) > MAX_LABEL_WORDS else STRAY
         if kinds[i] in BYLINE_KINDS or (step > 0 and kinds[i] == SITE_NAME):
             block.append(i)
         i += step
@@ -144,6 +148,19 @@ def _caption_between_bylines(lines: list[Span], kinds: list[str], i: int) -> boo
         and kinds[i + 1] in BYLINE_KINDS
         and caps_credit_start(lines[i].text) is not None
     )
+
+
+def _labels_between_bylines(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """Short labels between two byline lines: a section's and the site's names ("2021-11-29",
+    "Society", "The Young Reporter", "By: Kelly Pang Edited by: Bella Huang")."""
+    j = i
+    while j < len(kinds) and j - i < MAX_BYLINE_LABELS and _short_label(lines[j], kinds[j]):
+        j = _next_line(kinds, j)
+    return j > i and j < len(kinds) and kinds[j] in BYLINE_KINDS
+
+
+def _short_label(line: Span, kind: str) -> bool:
+    return kind == TEXT and len(line.text.split()) <= MAX_LABEL_WORDS and not _ends_sentence(line)
 
 
 def _dated_source(kinds: list[str], block: list[int]) -> bool:
@@ -174,6 +191,13 @@ def _title_score(
     score += SUBTITLE_WEIGHT if _over_subtitle(lines, kinds, i, candidates) else 0
     score += REPEAT_WEIGHT if lines[i].text in repeated else 0
     return score + LEAD_WEIGHT * shared_words(lines[i].text, lead)
+
+
+def _unread_byline(line: Span) -> bool:
+    """A writer's credit the name reader could not read ("By Poyi (Natalie) Leung", "By Shang
+    Man and Guo Lei ( Updated: 2016-07-13"): never the story's headline ("By 2030, ..." may
+    be one)."""
+    return BY_A_NAME.match(line.text) is not None and word_count(line.text) <= MAX_BY_LINE_WORDS
 
 
 def _over_subtitle(lines: list[Span], kinds: list[str], i: int, candidates: list[int]) -> bool:
@@ -482,6 +506,7 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
         for i in range(prose)
         if (_title_like(lines[i], kinds[i]) or _dated_title_over(kinds, i, prose))
         and i not in listed
+        and not _unread_byline(lines[i])
     ]
     subtitles = {i for i in candidates if _dashed_subtitle(lines, i, candidates)}
     candidates = [
