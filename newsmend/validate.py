@@ -256,9 +256,14 @@ def reset() -> None:
 
 
 def duplicate_sentence_count(text: str) -> int:
-    """How many sentences of the text repeat an earlier one."""
-    sentences = split_sentences(text)
+    """How many sentences of the text repeat an earlier one; a list's numbers ("1.", "2.")
+    are no sentences."""
+    sentences = [sentence for sentence in split_sentences(text) if _has_letter(sentence)]
     return len(sentences) - len(set(sentences))
+
+
+def _has_letter(sentence: str) -> bool:
+    return any(character.isalpha() for character in sentence)
 
 
 # Pieces of text, each up to a character a sentence can end with, or that character alone;

@@ -647,6 +647,21 @@ def test_a_section_s_and_the_site_s_names_between_byline_lines_are_no_story() ->
     assert (articles[0]["authors"], articles[0]["editors"]) == (["Kelly Pang"], ["Bella Huang"])
 
 
+def test_a_headline_s_text_read_as_a_first_listed_story_is_its_own() -> None:
+    """Chiayi's portal: the headline, its date, the headline again, a quoted subtitle, the
+    event's date, then the text."""
+    title = "Press Conference for Huang’s 2 Years in Office"
+    subtitle = "“Chiayi City Is a Happy City for People of Different Generations,” Says Huang"
+    story = [
+        "The mayor of Chiayi City Ming-hui Huang held a press conference on December 21.",
+        "Huang appreciates the support of the citizens who made the city a happy one.",
+    ]
+    lines = [title, "PostDate:2020-12-23", title, subtitle, "December 21, 2020"]
+    parts = split_page(page(*lines, *story))
+    assert (parts.title.text, [p.text for p in parts.body]) == (title, story)
+    assert not parts.teasers
+
+
 def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:
     script = (
         "\"); jQuery(document).ready(function() { jwplayer.key='EKOtdBrvhiKxeOU807UIF56TaHW"

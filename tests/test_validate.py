@@ -221,6 +221,13 @@ def test_headline_fails_one_blocking_check(check, changes):
     assert report.checks[check].examples == ["h000000000000000"]
 
 
+def test_a_list_s_numbers_are_no_repeated_sentences():
+    """A notice numbers each point "1." (the site's list restarting): no sentence repeats."""
+    body = "Remind the residents of the following. 1. Wear a mask. 1. Keep a distance."
+    articles, _, _ = validate_one_change("articles", {"body": body})
+    assert articles["failed_checks"].to_list()[0] == []
+
+
 def test_duplicate_record_ids_fail_both_records():
     articles, _, report = validate.validate_tables(
         *frames([article(), teaser(record_id="a000000000000000")], [headline()])

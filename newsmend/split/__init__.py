@@ -209,6 +209,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     _read_teasers(lines, kinds, bulleted, teaser_start, parts, going_on)
     _listed_again(parts)
     _first_listed_is_the_story(parts)
+    _story_read_as_listed(parts)
     under = _skip_meta(kinds, body_end, furniture=False)  # a list's pager pages the list
     parts.continued = not parts.teasers and under < len(kinds) and kinds[under] == PAGER
     untitled_listing(parts)
@@ -259,6 +260,23 @@ def _first_listed_is_the_story(parts: PageParts) -> None:
         parts.title = first.title if first.title.text else None
         parts.body = list(first.body)
         parts.bylines += first.meta
+
+
+def _story_read_as_listed(parts: PageParts) -> None:
+    """A headline with no text of its own over what was read as a first listed story, with no
+    list's header between (Chiayi's portal: the headline, its date, the headline again, its
+    subtitle, the date of the event, then the text): that story is the headline's; its
+    "title" is the subtitle."""
+    if parts.title is None or parts.body or not parts.teasers:
+        return
+    first = parts.teasers[0]
+    if any(header.start < first.start for header in parts.list_headers):
+        return
+    del parts.teasers[0]
+    parts.body = list(first.body)
+    parts.bylines += first.meta
+    if first.title.text:
+        parts.furniture.append((STRAY, first.title))
 
 
 def _without_columns(parts: PageParts) -> None:
