@@ -662,6 +662,12 @@ def test_a_headline_s_text_read_as_a_first_listed_story_is_its_own() -> None:
     assert not parts.teasers
 
 
+def test_a_picture_credited_to_a_platform_credits_nobody() -> None:
+    text = page("Optics Valley encourages private sector", *BODY, "The venue. [Photo/Wechat]")
+    articles, _headlines = page_records(Page("p.txt", "0", text))
+    assert articles[0]["authors"] == []
+
+
 def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:
     script = (
         "\"); jQuery(document).ready(function() { jwplayer.key='EKOtdBrvhiKxeOU807UIF56TaHW"
