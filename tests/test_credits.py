@@ -69,6 +69,7 @@ def test_outlet_label(label: str) -> None:
         ("Audit Officer: Zhou Qin", "editor"),
         ("Supervised by: Ma Zhiping", "editor"),
         ("Produced: Wu Xiao and Guo Shaohua", "editor"),
+        ("(Shoot by Journalist Kuang Wenjie)", "author"),  # 记者 ... 摄, word for word
     ],
 )
 def test_roles_as_the_golds_count_them(line: str, role: str) -> None:

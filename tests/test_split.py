@@ -668,6 +668,15 @@ def test_a_picture_credited_to_a_platform_credits_nobody() -> None:
     assert articles[0]["authors"] == []
 
 
+def test_empty_chinese_source_and_author_labels_name_no_outlet() -> None:
+    """An English-study site's "文章来源: 文章作者: 发布时间:2007-03-16 07:14": "文章" (article)
+    is the labels' own word, not a source."""
+    byline = "文章来源: 文章作者: 发布时间:2007-03-16 07:14 字体: [ ]  进入论坛"
+    text = page("Beijing puts up English signs", byline, *BODY)
+    articles, _headlines = page_records(Page("p.txt", "0", text))
+    assert (articles[0]["outlet"], str(articles[0]["published"])) == (None, "2007-03-16")
+
+
 def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:
     script = (
         "\"); jQuery(document).ready(function() { jwplayer.key='EKOtdBrvhiKxeOU807UIF56TaHW"
