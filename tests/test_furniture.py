@@ -50,6 +50,9 @@ EXAMPLES = {
     ],
     "separator": ["-", "***", "———"],
     "share_bar": [
+        "Email story",
+        "Comment on this story",
+        "Make Xianning Known to the World Set as Homepage | Add to Favorites | Simplified Chinese",
         "Print E-mail Bookmark and Share",
         "Comment  Tell A Friend",
         "Print Format  Save Article",
@@ -127,6 +130,7 @@ EXAMPLES = {
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "empty_byline": ["By in News on", "Posted by on", "By"],
     "caption": [
+        "Courtesy of Tencent",
         "Inset: Pineapple tarts made by Boxue villagers Photo: Courtesy of Chen Tongkui",
         "Caption: Silk Road (Xi'an) International Communication Forum/Chang'an night gala",
         "Illustrative photo (Source: caexpo.org)",
