@@ -50,6 +50,7 @@ EXAMPLES = {
     ],
     "separator": ["-", "***", "———"],
     "share_bar": [
+        "Facebook Twitter LinkedIn Google+",
         "Email story",
         "Comment on this story",
         "Make Xianning Known to the World Set as Homepage | Add to Favorites | Simplified Chinese",
@@ -130,6 +131,7 @@ EXAMPLES = {
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "empty_byline": ["By in News on", "Posted by on", "By"],
     "caption": [
+        "news image",
         "Courtesy of Tencent",
         "Inset: Pineapple tarts made by Boxue villagers Photo: Courtesy of Chen Tongkui",
         "Caption: Silk Road (Xi'an) International Communication Forum/Chang'an night gala",
@@ -162,6 +164,7 @@ EXAMPLES = {
         "View all stories",
     ],
     "navigation": [
+        "Go to main content",
         "Text Version",
         "RSS Feeds",
         "About US Help Site Map",
