@@ -677,6 +677,19 @@ def test_empty_chinese_source_and_author_labels_name_no_outlet() -> None:
     assert (articles[0]["outlet"], str(articles[0]["published"])) == (None, "2007-03-16")
 
 
+def test_two_issuers_between_a_slash_under_the_headline_are_its_byline() -> None:
+    """Macao's government news: the headline, the issuing offices, the date and time."""
+    title = "CE to visit cities of the Greater Bay Area"
+    issuers = "Government Information Bureau / Office of the Government Spokesperson"
+    story = [
+        "The Chief Executive will lead a delegation to visit cities of the Greater Bay Area.",
+        "These visits aim for closer cooperation between Macao and the Greater Bay Area cities.",
+    ]
+    parts = split_page(page(title, issuers, "2018-06-20 12:16", *story))
+    assert parts.title.text == title
+    assert [line.text for line in parts.bylines] == [issuers, "2018-06-20 12:16"]
+
+
 def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:
     script = (
         "\"); jQuery(document).ready(function() { jwplayer.key='EKOtdBrvhiKxeOU807UIF56TaHW"

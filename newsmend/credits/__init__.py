@@ -36,10 +36,17 @@ from newsmend.credits.names import (
     looks_like_chinese_names,
     split_names,
 )
-from newsmend.credits.outlets import CHINESE_OUTLET, is_own_site, is_site_name, site_domain
+from newsmend.credits.outlets import (
+    CHINESE_OUTLET,
+    CONNECTORS,
+    is_own_site,
+    is_site_name,
+    site_domain,
+)
 
 __all__ = [
     "CHINESE_OUTLET",
+    "CONNECTORS",
     "DATE_LABEL",
     "FAMILY_NAMES",
     "GROUPS",

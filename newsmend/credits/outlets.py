@@ -43,9 +43,12 @@ def is_site_name(text: str) -> bool:
     """A site's or outlet's name: a domain, or a few capitalised words the last of which names
     an outlet ("Hunan Government", "China Daily", "Zhengzhou Portal"; a machine translation
     may write that last one in lowercase: "Xinyang daily"), or the last before "of"
-    ("Zhejiang Provincial Department of Culture and Tourism")."""
+    ("Zhejiang Provincial Department of Culture and Tourism"), or two such names between a
+    slash."""
     if DOMAIN.fullmatch(text):
         return True
+    if " / " in text:  # two issuers: "Government Information Bureau / Office of the ..."
+        return all(is_site_name(name.strip()) for name in text.split(" / "))
     words = text.split()
     named = words[: words.index("of")] if "of" in words else words
     return (

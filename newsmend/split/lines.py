@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from newsmend.credits import (
     CHINESE_OUTLET,
+    CONNECTORS,
     DATE_LABEL,
     TIME_AFTER,
     caps_credit_start,
@@ -591,7 +592,14 @@ def _outlet_name(text: str) -> bool:
         return True
     name = text[: -len(" app")] if text.lower().endswith(" app") else text  # "People's Daily app"
     name = site_domain(name)  # "http://www.dongguantoday.com/"
-    return word_count(name) <= MAX_OUTLET_NAME_WORDS and is_site_name(name)
+    names = name.split(" / ")  # two issuers: "Government Information Bureau / Office of ..."
+    return all(_name_words(one) <= MAX_OUTLET_NAME_WORDS for one in names) and is_site_name(name)
+
+
+def _name_words(name: str) -> int:
+    """The words of a name that are not its connectors ("Office of the Government
+    Spokesperson" has three)."""
+    return sum(1 for word in name.split() if word not in CONNECTORS)
 
 
 def _title_like(line: Span, kind: str) -> bool:
