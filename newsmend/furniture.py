@@ -189,13 +189,12 @@ SCRIPT = next(kind for kind in KINDS if kind.name == "script")
 
 def is_script(line: str) -> bool:
     """A line of the page's script left in its text, however long ("jQuery(document).ready(
-    function() { jwplayer.key=..."); a script's line holds a bracket and a brace or a
-    semicolon, most paragraphs do not, and are not searched."""
+    function() { jwplayer.key=..."), or of markup alone ("<tr id='FtE35p'><strong ..."); a
+    script's line holds a bracket and a brace or a semicolon, markup opens with a tag, most
+    paragraphs do neither, and are not searched."""
     return (
-        "(" in line
-        and ("{" in line or ";" in line)
-        and any(pattern.search(line) for pattern in SCRIPT.patterns)
-    )
+        ("(" in line and ("{" in line or ";" in line)) or line.lstrip("•0123456789. ")[:1] == "<"
+    ) and any(pattern.search(line) for pattern in SCRIPT.patterns)
 
 
 @lru_cache(maxsize=16384)

@@ -216,6 +216,8 @@ EXAMPLES = {
         "Racist, abusive and off-topic comments may be removed by the moderator.",
     ],
     "script": [
+        "1. <dl id='FtE35p'></dl>",
+        "<tr id='FtE35p'><strong id='FtE35p0'></strong><strong id='FtE35p1'></strong><strong id='FtE35p2'></strong><strong id='FtE35p3'></strong><strong id='FtE35p4'></strong><strong id='FtE35p5'></strong><strong id='FtE35p6'></strong><strong id='FtE35p7'></strong><li id='FtE35p'",  # longer than any furniture but a script's
         "(adsbygoogle = window.adsbygoogle || []).push({});",
         "(sinaads = window. sinaads || []). push ({});",
         "var _hmt = _hmt || [];",
