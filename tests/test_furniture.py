@@ -80,6 +80,8 @@ EXAMPLES = {
         "Download the Hunan Daily app for more news",
     ],
     "footer": [
+        "Police Report No. 6",
+        "Issued at HKT 17:45",
         "Foreign trade building, No. 65, Jianxin North Road, Jiangbei District,Chongqing",
         "Website Identification Code bm01000001 Registration Number: 05070218",
         "Without written authorization from www.gov.cn, such content shall not be republished.",
@@ -233,6 +235,7 @@ EXAMPLES = {
     ],
 }
 STORY_LINES = [
+    "Police report no surge in crime over the holiday",
     "Beijing opens No. 3 Ring Road extension to traffic",
     "The shop at No. 65, Jianxin North Road, reopened on Monday after a fire.",
     "Total 360 cases were reported in the city last week.",
