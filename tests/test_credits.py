@@ -378,6 +378,7 @@ def test_credit_fields_of_a_line(line: str, fields: list) -> None:
         ("The growth rate rose (year/year).", []),
         ("A farmer harvests marigolds on Aug 17. ZHANG WEI/CHINA DAILY", ["Zhang Wei"]),
         ("They met on Dec 25. [Photo by Wang Xin/chinadaily.com.cn]", ["Wang Xin"]),
+        ("Women make Miao embroidery. [Photo by CHEN ZEBING/CHINA DAILY]", ["Chen Zebing"]),
         ("The talks went well. USA/CHINA", []),
         ("Men smash a Maserati outside the auto show. Photo: Reuters", []),
         ("Li Wenxi works at a book store. Photo: Weibo/SCMP pictures", []),

@@ -79,7 +79,7 @@ def _credited(names: str) -> list[tuple[str, str]]:
         slashed = slashed_names(names)
         if slashed:
             return [("photographer", name) for name in slashed]
-        names = names.partition("/")[0].strip()
+        names = uncapped(names.partition("/")[0].strip())  # "[Photo by CHEN ZEBING/CHINA DAILY]"
     affiliated = affiliation(names)
     if affiliated and affiliated[1] is not None:
         names = affiliated[0]  # "Photo by Zhang Qihui for China Daily"
