@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import within_seconds
 from hypothesis import given
@@ -14,6 +16,8 @@ from newsmend.split import CAPTION, STRAY, PageParts, Span, split_page
 from newsmend.split.lines import DATE_CELL, GAP, GAP_TAIL, _is_prose, _kind, _lines
 from newsmend.split.parts import TEXT
 from newsmend.tables import read_lines
+
+REALWORLD = Path(__file__).parent / "fixtures" / "realworld"
 
 BODY = [
     "On August 1, the city held a meeting on the work of the second half of the year.",
@@ -688,6 +692,16 @@ def test_two_issuers_between_a_slash_under_the_headline_are_its_byline() -> None
     parts = split_page(page(title, issuers, "2018-06-20 12:16", *story))
     assert parts.title.text == title
     assert [line.text for line in parts.bylines] == [issuers, "2018-06-20 12:16"]
+
+
+def test_a_page_of_titles_only_has_no_story_of_its_own() -> None:
+    """Hong Kong's daily index of press releases (a real page, ea_ gov_hk_isd): a skip link,
+    then 25 titles; the second was read as the text under the first."""
+    name = "ea_gov_hk_isd_daily_press_index_2022.txt"
+    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    assert parts.body == []
+    assert len(parts.headlines) == 24
+    assert parts.headlines[0].title.text == "Government suitably relaxes social distancing measures"
 
 
 def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:

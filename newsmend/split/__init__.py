@@ -82,6 +82,7 @@ MAX_ALT_TEXT_WORDS = 8  # a picture's alternative text over a listed title
 MIN_ALT_TEXTS = 3
 MIN_PICTURE_TITLES = 2  # the headline written again over each of the story's pictures
 MIN_REPEATED_LINKS = 2  # see _mark_repeated_links
+MIN_LIST_TITLES = 3  # titles listed under what a page of titles only put first (_titles_only)
 
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
 
@@ -210,6 +211,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     _listed_again(parts)
     _first_listed_is_the_story(parts)
     _story_read_as_listed(parts)
+    _titles_only(parts)
     under = _skip_meta(kinds, body_end, furniture=False)  # a list's pager pages the list
     parts.continued = not parts.teasers and under < len(kinds) and kinds[under] == PAGER
     untitled_listing(parts)
@@ -277,6 +279,20 @@ def _story_read_as_listed(parts: PageParts) -> None:
     parts.bylines += first.meta
     if first.title.text:
         parts.furniture.append((STRAY, first.title))
+
+
+def _titles_only(parts: PageParts) -> None:
+    """A page of other stories' titles and nothing else (a day's index of press releases):
+    the "text" over the list is one of its titles. The first title stays the page's record's
+    (a record with no text, quarantined as such: the page has no story of its own)."""
+    if parts.bylines or parts.title is None or not parts.body:
+        return
+    if len(parts.headlines) < MIN_LIST_TITLES or parts.teasers:
+        return
+    if any(_is_prose(line, TEXT) or not _title_like(line, TEXT) for line in parts.body):
+        return
+    parts.headlines[:0] = [Headline(line, None) for line in parts.body]
+    parts.body = []
 
 
 def _without_columns(parts: PageParts) -> None:
