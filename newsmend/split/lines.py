@@ -404,8 +404,8 @@ MIN_DATED_TITLE_WORDS = 4  # fewer after a date are a byline's: "2024-11-05 Chin
 
 def _date_then_title(line: Span) -> Headline | None:
     """A title after its full date, glued to it or not ("2024-06-12Taiwan’s Only Selected
-    City: ...", "2024-05-0123 Events Kick Off ..."): a list's entry; a sentence after its
-    date is a dated snippet's, a few words a byline's."""
+    City: ...", "2024-06-05 Next Level Taiwan-US Hip-Hop Night ..."): a list's entry; a
+    sentence after its date is a dated snippet's, a few words a byline's."""
     date, title = _title_after_date(line)
     if date is None or not title.text[:1].isupper() and not title.text[:1].isdigit():
         return None
