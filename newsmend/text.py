@@ -112,7 +112,8 @@ def is_gloss(text: str, start: int, end: int) -> bool:
     opening = start if text[start] in _OPENING_BRACKETS else len(text[:start].rstrip(" \t")) - 1
     if opening < 0 or text[opening] not in _OPENING_BRACKETS:
         return False
-    closing = next((i for i in range(opening + 1, end + 2) if text[i : i + 1] in ")）"), None)
+    last = min(end + 2, len(text))
+    closing = next((i for i in range(opening + 1, last) if text[i] in ")）"), None)
     return (
         closing is not None
         and _GLOSS_CLOSE.match(text, closing).end() >= end  # nothing Chinese after it

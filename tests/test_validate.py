@@ -262,6 +262,8 @@ def test_a_gloss_in_brackets_after_english_is_not_untranslated_text():
     assert articles["flags"].to_list()[0] == []
     articles, _, _ = validate_one_change("articles", {"body": body + " 他说 (明天)"})
     assert articles["flags"].to_list()[0] == ["untranslated_text"]
+    articles, _, _ = validate_one_change("articles", {"body": "It opened. （中"})  # no closing
+    assert articles["flags"].to_list()[0] == ["untranslated_text"]
 
 
 def test_chinese_dates_and_boundary_values_pass():
