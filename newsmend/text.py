@@ -98,11 +98,11 @@ def untranslated_spans(text: str) -> list[str]:
     ]
 
 
-_OPENING_BRACKETS = "(（"
+_OPENING_BRACKETS, _CLOSING_BRACKETS = "(（", ")）"
 # What stands right before a gloss's bracket: an English word, a number or a closing quote.
 _GLOSSED = re.compile(r"[A-Za-z0-9”\"’'][ \t]?$")
-# A gloss's closing bracket, then at most a Chinese full stop or comma the run took along.
-_GLOSS_CLOSE = re.compile(r"[)）][\u3000-\u303f\s]*+")
+# After a gloss's closing bracket, at most a Chinese full stop or comma the run took along.
+_GLOSS_TAIL = re.compile(r"[\u3000-\u303f\s]*+")
 
 
 def is_gloss(text: str, start: int, end: int) -> bool:
@@ -113,9 +113,9 @@ def is_gloss(text: str, start: int, end: int) -> bool:
     if opening < 0 or text[opening] not in _OPENING_BRACKETS:
         return False
     last = min(end + 2, len(text))
-    closing = next((i for i in range(opening + 1, last) if text[i] in ")）"), None)
+    closing = next((i for i in range(opening + 1, last) if text[i] in _CLOSING_BRACKETS), None)
     return (
         closing is not None
-        and _GLOSS_CLOSE.match(text, closing).end() >= end  # nothing Chinese after it
+        and _GLOSS_TAIL.match(text, closing + 1).end() >= end  # nothing Chinese after it
         and _GLOSSED.search(text[max(0, opening - 2) : opening]) is not None
     )

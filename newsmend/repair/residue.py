@@ -38,10 +38,10 @@ def fix_cjk_residue(work: Work) -> None:
     """Replace each Chinese run by its English; "丨" alone between English is a bar. Page
     furniture ("点击查看", "（记者 张伟）") is dropped, translator or not, and so is Chinese that
     repeats the English next to it ("Rugao 如皋 City", "Wuzhen（乌镇）"); a gloss that does not
-    ("Wu Hung-mo (吳宏謀)", `text.is_gloss`) stays as the writer wrote it. Without a translator, or when no provider takes a
-    run (the glossary takes only names and labels), it stays (validation flags it); a failed
-    translation leaves the run and flags the record `translation_failed`. A glossary answer is
-    recorded as `translate_glossary`."""
+    ("Wu Hung-mo (吳宏謀)", `text.is_gloss`) stays as the writer wrote it. Without a
+    translator, or when no provider takes a run (the glossary takes only names and labels),
+    it stays (validation flags it); a failed translation leaves the run and flags the record
+    `translation_failed`. A glossary answer is recorded as `translate_glossary`."""
     spans = [
         _with_closing_bracket(work.text, start, end) for start, end in residue_spans(work.text)
     ]

@@ -254,14 +254,20 @@ def _listed_again(parts: PageParts) -> None:
             return
 
 
+def _take_first_listed(parts: PageParts) -> Teaser:
+    """The first listed story, taken off the list: its text and byline are the page's."""
+    first = parts.teasers.pop(0)
+    parts.body = list(first.body)
+    parts.bylines += first.meta
+    return first
+
+
 def _first_listed_is_the_story(parts: PageParts) -> None:
     """A page that opens with a list ("More stories", then titles and snippets) and has no
     story of its own above it: its first listed story is the page's, as on any listing."""
     if parts.title is None and not parts.body and parts.teasers:
-        first = parts.teasers.pop(0)
+        first = _take_first_listed(parts)
         parts.title = first.title if first.title.text else None
-        parts.body = list(first.body)
-        parts.bylines += first.meta
 
 
 def _story_read_as_listed(parts: PageParts) -> None:
@@ -271,12 +277,9 @@ def _story_read_as_listed(parts: PageParts) -> None:
     "title" is the subtitle."""
     if parts.title is None or parts.body or not parts.teasers:
         return
-    first = parts.teasers[0]
-    if any(header.start < first.start for header in parts.list_headers):
+    if any(header.start < parts.teasers[0].start for header in parts.list_headers):
         return
-    del parts.teasers[0]
-    parts.body = list(first.body)
-    parts.bylines += first.meta
+    first = _take_first_listed(parts)
     if first.title.text:
         parts.furniture.append((STRAY, first.title))
 
