@@ -271,7 +271,7 @@ def _teaser(page: Page, position: int, teaser: Teaser) -> dict:
 
 
 def _headline(
-    page: Page, position: int, entry: Headline, parent_id: str, page_date: dt.date | None
+    page: Page, position: int, entry: Headline, parent_id: str | None, page_date: dt.date | None
 ) -> dict:
     date: Span | None = entry.date
     return {
@@ -299,13 +299,17 @@ def _list_reference_date(parts: PageParts, page_date: dt.date | None) -> dt.date
 
 def page_records(page: Page, parts: PageParts | None = None) -> tuple[list[dict], list[dict]]:
     """(articles, headlines) of one page: main article at position 0, teasers after it.
+    A page of other stories' titles only has no main article: its headlines have no parent.
+    A page with nothing at all keeps its empty main article, so that quarantine shows it.
     `parts`: the page already split (split_page), when the caller times the two apart."""
     parts = split_page(page.text) if parts is None else parts
-    article = _main_article(page, parts)
+    told = parts.title or parts.body or parts.bylines or parts.teasers or not parts.headlines
+    article = _main_article(page, parts) if told else None
     teasers = [_teaser(page, i, t) for i, t in enumerate(parts.teasers, start=1)]
-    reference = _list_reference_date(parts, article["published"])
+    published = article["published"] if article else None
+    reference = _list_reference_date(parts, published)
+    parent = article["record_id"] if article else None
     headlines = [
-        _headline(page, i, entry, article["record_id"], reference)
-        for i, entry in enumerate(parts.headlines)
+        _headline(page, i, entry, parent, reference) for i, entry in enumerate(parts.headlines)
     ]
-    return [article, *teasers], headlines
+    return ([article] if article else []) + teasers, headlines

@@ -44,7 +44,7 @@ HEADLINES = {
     "position": pl.Int32,
     "start": pl.Int32,
     "end": pl.Int32,
-    "parent_record_id": pl.String,  # the page's main article
+    "parent_record_id": pl.String,  # the page's main article; null on a page of titles only
     "title": pl.String,
     "title_raw": pl.String,
     "published": pl.Date,

@@ -325,7 +325,8 @@ def helper_columns(articles: pl.DataFrame) -> dict[str, pl.Expr]:
         "fully_translated": ~untranslated,
         "translation_succeeded": ~flagged("translation_failed"),
         "repairs_succeeded": ~flagged("repair_failed"),
-        "parent_known": pl.col("parent_record_id").is_in(article_ids).fill_null(False),
+        "parent_known": pl.col("parent_record_id").is_null()  # a page of titles only
+        | pl.col("parent_record_id").is_in(article_ids).fill_null(False),
     }
 
 

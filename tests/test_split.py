@@ -696,12 +696,26 @@ def test_two_issuers_between_a_slash_under_the_headline_are_its_byline() -> None
 
 def test_a_page_of_titles_only_has_no_story_of_its_own() -> None:
     """Hong Kong's daily index of press releases (a real page, ea_ gov_hk_isd): a skip link,
-    then 25 titles; the second was read as the text under the first."""
+    then 25 titles; the first was read as a headline, the second as the text under it. The
+    page gives no article: 25 headlines with no parent."""
     name = "ea_gov_hk_isd_daily_press_index_2022.txt"
-    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
-    assert parts.body == []
-    assert len(parts.headlines) == 24
-    assert parts.headlines[0].title.text == "Government suitably relaxes social distancing measures"
+    text = (REALWORLD / "tune" / name).read_text(encoding="utf-8")
+    parts = split_page(text)
+    assert (parts.title, parts.body) == (None, [])
+    assert len(parts.headlines) == 25
+    assert parts.headlines[1].title.text == "Government suitably relaxes social distancing measures"
+    articles, headlines = page_records(Page(name, "0", text))
+    assert articles == []
+    assert {h["parent_record_id"] for h in headlines} == {None}
+
+
+def test_a_headline_over_a_list_of_titles_it_opens_keeps_its_story() -> None:
+    """A story cut before its text, then "Related news" and titles: the headline is the
+    page's, the list its related news."""
+    titles = ["Wuhan opens a new metro line", "Yichang hosts a trade fair", "Xiangyang plants trees"]
+    parts = split_page(page("Hubei unveils a plan for rural roads", "Related news", *titles))
+    assert parts.title.text == "Hubei unveils a plan for rural roads"
+    assert [h.title.text for h in parts.headlines] == titles
 
 
 def test_a_long_line_of_script_between_headline_and_text_is_dropped() -> None:

@@ -192,6 +192,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
         body=[],
         residue=[lines[i] for i in range(body_start) if kinds[i] == RESIDUE],
         headlines=_headlines_above(lines, kinds, bulleted, title, body_start),
+        list_headers=[lines[i] for i in range(body_start) if kinds[i] == HEADER],
         furniture=[
             (kinds[i], lines[i])
             for i in range(body_start)
@@ -277,25 +278,32 @@ def _story_read_as_listed(parts: PageParts) -> None:
     "title" is the subtitle."""
     if parts.title is None or parts.body or not parts.teasers:
         return
-    if any(header.start < parts.teasers[0].start for header in parts.list_headers):
+    if _header_between(parts, parts.title, parts.teasers[0].start):
         return
     first = _take_first_listed(parts)
     if first.title.text:
         parts.furniture.append((STRAY, first.title))
 
 
+def _header_between(parts: PageParts, title: Span, start: int) -> bool:
+    """A list's header ("Related News") stands between the title and what starts at `start`."""
+    return any(title.start < header.start < start for header in parts.list_headers)
+
+
 def _titles_only(parts: PageParts) -> None:
     """A page of other stories' titles and nothing else (a day's index of press releases):
-    the "text" over the list is one of its titles. The first title stays the page's record's
-    (a record with no text, quarantined as such: the page has no story of its own)."""
-    if parts.bylines or parts.title is None or not parts.body:
+    what was read as its headline, and any "text" under it, are the list's first titles, and
+    the page has no story of its own (no title, no text: no record, page_records)."""
+    if parts.bylines or parts.title is None or parts.teasers:
         return
-    if len(parts.headlines) < MIN_LIST_TITLES or parts.teasers:
+    if len(parts.headlines) < MIN_LIST_TITLES or parts.headlines[0].start < parts.title.start:
         return
+    if _header_between(parts, parts.title, parts.headlines[0].start):
+        return  # a headline, then "Related news" and its titles: a story cut before its text
     if any(_is_prose(line, TEXT) or not _title_like(line, TEXT) for line in parts.body):
         return
-    parts.headlines[:0] = [Headline(line, None) for line in parts.body]
-    parts.body = []
+    parts.headlines[:0] = [Headline(line, None) for line in (parts.title, *parts.body)]
+    parts.title, parts.body = None, []
 
 
 def _without_columns(parts: PageParts) -> None:
