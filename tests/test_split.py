@@ -712,7 +712,11 @@ def test_a_page_of_titles_only_has_no_story_of_its_own() -> None:
 def test_a_headline_over_a_list_of_titles_it_opens_keeps_its_story() -> None:
     """A story cut before its text, then "Related news" and titles: the headline is the
     page's, the list its related news."""
-    titles = ["Wuhan opens a new metro line", "Yichang hosts a trade fair", "Xiangyang plants trees"]
+    titles = [
+        "Wuhan opens a new metro line",
+        "Yichang hosts a trade fair",
+        "Xiangyang plants trees",
+    ]
     parts = split_page(page("Hubei unveils a plan for rural roads", "Related news", *titles))
     assert parts.title.text == "Hubei unveils a plan for rural roads"
     assert [h.title.text for h in parts.headlines] == titles
@@ -1090,6 +1094,23 @@ def test_capitalised_headline_with_a_full_stop_is_the_title() -> None:
     parts = split_page(page("Lanzhou Hosts The Silk Road Expo.", *BODY))
     assert parts.title is not None and parts.title.text == "Lanzhou Hosts The Silk Road Expo."
     assert [p.text for p in parts.body] == BODY
+
+
+def test_a_headline_with_a_full_stop_that_its_lead_restates_is_the_title() -> None:
+    """Taichung's portal (eg_ taichung_evip): a sentence-cased headline with a stop, then a
+    lead that says it again; a story's first sentence, said once, stays its text."""
+    title = "EVIP-G delegation visits Taichung City Government and praises its construction."
+    lead = (
+        "EVIP-G delegation visited Taichung City Government and praised its construction,"
+        " which was enlightening to the guests from eight countries."
+    )
+    parts = split_page(page(title, lead, *BODY))
+    assert parts.title is not None and parts.title.text == title
+    assert [p.text for p in parts.body] == [lead, *BODY]
+    first = "The city opened two new bus lines on Monday."
+    parts = split_page(page(first, *BODY))
+    assert parts.title is None
+    assert [p.text for p in parts.body] == [first, *BODY]
 
 
 def test_byline_above_a_section_label_and_the_headline() -> None:

@@ -78,6 +78,7 @@ COLUMN_REACH = 31  # COLUMN_LABEL's bar is at most this far in
 CHINESE_COLUMN = re.compile(r"[\u3400-\u9fff]{2,12}\s*[|｜:：]\s*(?=[^|｜]*[A-Za-z])")
 CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
 MAX_HEADLINE_WORDS = 20
+RESTATED_SHARE = 0.7  # see _restated_by_lead
 MAX_BLURB_PARAGRAPHS, MAX_BLURB_WORDS = 2, 60  # a page's blurb before its first story
 MIN_SIDEBAR_STORIES, MAX_SIDEBAR_WORDS, MIN_OWN_PARAGRAPHS = 2, 40, 3
 MAX_PICTURE_LINES = 3  # a picture's title again, its caption, the next picture's title
@@ -473,7 +474,21 @@ def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     if any(line.text == lines[i].text for line in lines[i + 1 :]) or _quoted_again(lines, i):
         return True
     return (
-        _headline_sized(lines[i]) and after < len(kinds) and _is_prose(lines[after], kinds[after])
+        after < len(kinds)
+        and _is_prose(lines[after], kinds[after])
+        and (_headline_sized(lines[i]) or _restated_by_lead(lines, i, after))
+    )
+
+
+def _restated_by_lead(lines: list[Span], i: int, after: int) -> bool:
+    """One sentence of a headline's length whose words the paragraph under it mostly says
+    again ("EVIP-G delegation visits Taichung City Government and praises its construction
+    for being inspirational.", then "EVIP-G delegation visited Taichung City Government and
+    praised its construction, ..."): a headline with a full stop, over its lead."""
+    return (
+        len(lines[i].text.split()) <= MAX_HEADLINE_WORDS
+        and SENTENCE_INSIDE.search(lines[i].text) is None
+        and shared_words(lines[i].text, stems(lines[after].text)) >= RESTATED_SHARE
     )
 
 
