@@ -19,6 +19,7 @@ from newsmend.credits import (
     caption_credits,
     chinese_credits,
     is_own_site,
+    is_writer_name,
     parse_byline,
     persons,
     read_dateline,
@@ -66,7 +67,9 @@ def _read_byline(lines) -> Byline:
 @lru_cache(maxsize=4096)
 def _read_byline_texts(texts: tuple[str, ...]) -> Byline:
     """Cached: bylines and credit lines repeat from page to page ("Editor: Li Na"), and most
-    teasers have none. The Byline is shared: its lists are read, never changed."""
+    teasers have none. The Byline is shared: its lists are read, never changed. A writer's
+    name alone on a byline line is read as "By" it ("Clarissa Wei", under a listed title)."""
+    texts = tuple(f"By {text}" if is_writer_name(text) else text for text in texts)
     return parse_byline(" | ".join(strip_toolbar(unwrap(text)) for text in texts))
 
 

@@ -2096,3 +2096,37 @@ def test_a_title_without_a_body_is_no_digest() -> None:
     """Found by the fuzz test: a page of a title and a stray letter has no body to cut."""
     parts = split_page("¹\nB")
     assert (parts.body, parts.teasers) == ([], [])
+
+
+TAG_PAGE = [
+    ("How Taiwan's Largest Wet Market Came Back Stronger", "Clarissa Wei",
+     "Jianguo Market, located in the center of Taichung, was one of Taiwan's largest."),
+    ("Taiwan Is Reducing Single-Use Plastics Everywhere", "Madeleine Work",
+     "A new program at one Taichung market encourages patrons to bring reusable bags."),
+    ("Pollution and Industrial Smog Cloud Taiwan's Bicycle Paradise", "Andrew Kerslake",
+     "Taiwan's ambitions to be a cycling paradise are blighted by industrial eyesores."),
+]  # fmt: skip
+
+
+def test_a_writer_s_name_under_each_listed_title_is_its_byline() -> None:
+    """A tag page (en_ thenewslens): title, the writer's name alone, a summary, again and
+    again. The names are bylines, so each title opens a story, credited to its writer."""
+    text = page(*(line for unit in TAG_PAGE for line in unit))
+    parts = split_page(text)
+    assert parts.title.text == TAG_PAGE[0][0]
+    assert [line.text for line in parts.bylines] == [TAG_PAGE[0][1]]
+    assert [(t.title.text, [m.text for m in t.meta]) for t in parts.teasers] == [
+        (title, [writer]) for title, writer, _ in TAG_PAGE[1:]
+    ]
+    articles, _ = page_records(Page("tag.txt", "0", text))
+    assert [a["authors"] for a in articles] == [[writer] for _, writer, _ in TAG_PAGE]
+
+
+def test_a_name_like_kicker_under_one_headline_is_no_byline() -> None:
+    """Once on a page, two capitalised words between a headline and its text are as likely
+    a kicker or a section ("Discover Weifang") as a writer: they stay text, no author."""
+    title, kicker = "Journalists tour the high-tech zone of Weifang", "Discover Weifang"
+    parts = split_page(page(title, kicker, *BODY))
+    assert parts.bylines == []
+    articles, _ = page_records(Page("one.txt", "0", page(title, kicker, *BODY)))
+    assert articles[0]["authors"] == []

@@ -33,6 +33,7 @@ from newsmend.credits.names import (
     FAMILY_NAMES,
     NAME_SEPARATOR,
     is_bare_name,
+    is_writer_name,
     looks_like_chinese_names,
     split_names,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "is_own_site",
     "is_picture_credit",
     "is_site_name",
+    "is_writer_name",
     "looks_like_byline",
     "looks_like_chinese_names",
     "opens_with_by",

@@ -15,6 +15,7 @@ PLACE_NAMES = frozenset(place.casefold() for place in read_lines("place_names.tx
 MAX_PLACE_WORDS = max(len(place.split()) for place in PLACE_NAMES)
 MAX_NAMES = 8
 MAX_BARE_NAME_WORDS = 4
+STAFF_WORD = "Staff"  # "TNL Staff": a site's writers, nobody named
 MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
 # No \s* around the separators (split_names splits words anyway): a long run of spaces
 # would make every start in it rescan the run.
@@ -101,6 +102,18 @@ def is_bare_name(line: str) -> bool:
     """A line that is only a person's name or two ("Li Qian"), as bylines under a title are."""
     words = line.split()
     return 2 <= len(words) <= MAX_BARE_NAME_WORDS and looks_like_chinese_names(line)
+
+
+def is_writer_name(line: str) -> bool:
+    """A line that is only a writer's name in any order ("Clarissa Wei", "James Baron") or a
+    site's staff ("TNL Staff"), as a listing writes under each title. Asked only where the
+    layout puts a byline (under a headline, over its text): alone, "Hong Kong" reads so too."""
+    words = line.split()
+    if not 2 <= len(words) <= MAX_BARE_NAME_WORDS:
+        return False
+    if words[-1] == STAFF_WORD:
+        return True
+    return looks_like_names(line) and not any(map(_opens_with_a_place, split_names(line)))
 
 
 def listed_names(text: str) -> bool:

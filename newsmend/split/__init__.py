@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TypeVar
 
+from newsmend.credits import is_writer_name
 from newsmend.dates import find_date
 from newsmend.furniture import furniture_kind, squeeze
 from newsmend.split.after import _passable, _read_after_body, _read_teasers, without_ranks
@@ -63,6 +64,7 @@ from newsmend.split.lines import (
 from newsmend.split.parts import (
     CAPTION,
     CHINESE,
+    CREDIT,
     ENTRY,
     HEADER,
     MORE_LINK,
@@ -82,6 +84,7 @@ MAX_ALT_TEXT_WORDS = 8  # a picture's alternative text over a listed title
 MIN_ALT_TEXTS = 3
 MIN_PICTURE_TITLES = 2  # the headline written again over each of the story's pictures
 MIN_REPEATED_LINKS = 2  # see _mark_repeated_links
+MIN_WRITER_LINES = 3  # see _mark_writers
 MIN_LIST_TITLES = 3  # titles listed under what a page of titles only put first (_titles_only)
 
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
@@ -92,6 +95,7 @@ def split_page(text: str) -> PageParts:
     lines, bulleted = _lines(text)
     kinds = [_kind(line.text) for line in lines]
     _mark_doubled(lines, kinds)
+    _mark_writers(lines, kinds)
     _mark_repeated_links(lines, kinds)
     _mark_alt_texts(lines, kinds)
     _mark_caption_snippets(lines, kinds)
@@ -109,6 +113,26 @@ def split_page(text: str) -> PageParts:
             if i not in told
         ]
     return parts
+
+
+def _mark_writers(lines: list[Span], kinds: list[str]) -> None:
+    """A writer's name alone between a headline (written once or twice) and a paragraph is
+    its byline, as a tag page writes each story's ("How Taiwan's Largest Wet Market ...",
+    "Clarissa Wei", "Jianguo Market — located in ..."): a credit line. The shape must repeat
+    (MIN_WRITER_LINES): once, the line is as likely a kicker ("Discover Weifang")."""
+    found = []
+    for i in range(1, len(lines) - 1):
+        above = i - 2 if kinds[i - 1] == CAPTION and i >= 2 else i - 1  # the title's double
+        if (
+            kinds[i] == TEXT
+            and _title_like(lines[above], kinds[above])
+            and _is_prose(lines[i + 1], kinds[i + 1])
+            and is_writer_name(lines[i].text)
+        ):
+            found.append(i)
+    if len(found) >= MIN_WRITER_LINES:
+        for i in found:
+            kinds[i] = CREDIT
 
 
 def _mark_doubled(lines: list[Span], kinds: list[str]) -> None:
