@@ -810,3 +810,10 @@ def test_a_time_zone_after_the_time_names_no_outlet(zone: str) -> None:
 def test_a_byline_in_title_case_keeps_its_joiners_out_of_the_names() -> None:
     byline = parse_byline("By Li Xiaokun And Liu Xiaoli In Sansha, Hainan | China Daily")
     assert (byline.authors, byline.outlet) == (["Li Xiaokun", "Liu Xiaoli"], "China Daily")
+
+
+def test_a_name_s_initials_run_together_are_a_name_word() -> None:
+    """Taiwan's CNA signs "S.C. Chang", "Y.F. Low": a "By:" line of such names is a credit."""
+    line = "By: Chen Chao-fu and S.C. Chang"
+    assert _kind(line) == CREDIT
+    assert parse_byline(line).credits == [("author", "Chen Chao-fu"), ("author", "S.C. Chang")]

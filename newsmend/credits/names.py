@@ -20,13 +20,14 @@ MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
 # No \s* around the separators (split_names splits words anyway): a long run of spaces
 # would make every start in it rescan the run.
 NAME_SEPARATOR = re.compile(r"[,，、;；&]|\band\b")
-# A word of a name: "Yingyao", "O'Neil", or initials ("Meng SH", "Joseph S. Margai").
+# A word of a name: "Yingyao", "O'Neil", or initials ("Meng SH", "Joseph S. Margai", CNA's
+# "S.C. Chang").
 NAME_WORD = re.compile(
-    r"[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]*)*|[A-Z](?:['’\-][A-Z][a-z]+)+|[A-Z]{1,2}|[A-Z]\."
+    r"[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]*)*|[A-Z](?:['’\-][A-Z][a-z]+)+|[A-Z]{1,2}|(?:[A-Z]\.)+"
 )  # "I-Hwa" and "O'Neil" too
 NICKNAME = re.compile(r"\([A-Z][a-z]+\)")  # an English name in brackets: "Poyi (Natalie) Leung"
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
-INITIAL = re.compile(r"[A-Z]\.")  # a middle initial, its full stop kept
+INITIAL = re.compile(r"(?:[A-Z]\.)+")  # initials, their full stops kept: "S.", "S.C."
 CAPS_INVERTED = re.compile(r"(?P<given>[A-Z]{2,}),\s*(?P<family>[A-Z]{2,})")
 TRAILING_BRACKET = re.compile(r"[(（][^()（）]*+[)）]$")  # an outlet in brackets after names
 CAPS_FAMILY = re.compile(r"\b[A-Z]{2,}(?=\s+[A-Z][a-z])")  # a family name in capitals: "LI Hua"
