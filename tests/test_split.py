@@ -2130,3 +2130,24 @@ def test_a_name_like_kicker_under_one_headline_is_no_byline() -> None:
     assert parts.bylines == []
     articles, _ = page_records(Page("one.txt", "0", page(title, kicker, *BODY)))
     assert articles[0]["authors"] == []
+
+
+def test_headings_numbered_as_a_document_s_sections_stay_in_its_text() -> None:
+    """Yongzhou's letter to foreigners (ej_ yzcity): "Ⅰ Active declaration", a paragraph,
+    "Ⅱ Strengthening Self-Protection", a paragraph: one letter's sections, no listed stories
+    (unnumbered, the same shape reads as a listing)."""
+    sections = [
+        "Ⅰ Active declaration and registration",
+        "After you arrive in Yongzhou, you can follow the city's public account for news.",
+        "Ⅱ Strengthening Self-Protection",
+        "Minimize outings and visits to crowded places, and do not join any party.",
+        "Ⅲ Cooperate with Epidemic Prevention and Control Staffs",
+        "During the epidemic prevention period, we will provide you with these services.",
+    ]
+    title = "A Letter To Foreigners in Yongzhou"
+    lead = "Recently, the World Health Organization declared the outbreak a pandemic."
+    parts = split_page(page(title, "2020-03-09 10:21", lead, *sections))
+    assert [p.text for p in parts.body] == [lead, *sections]
+    assert parts.teasers == []
+    unnumbered = [line.removeprefix(line[:2]) if line[0] in "ⅠⅡⅢ" else line for line in sections]
+    assert split_page(page(title, "2020-03-09 10:21", lead, *unnumbered)).teasers != []

@@ -69,6 +69,12 @@ from newsmend.split.parts import (
 # title over a one-sentence snippet lists stories, however the titles after them run (a
 # story's sections run longer than a sentence).
 LISTING_HEAD = re.compile(r"[PS]M*")
+# A document's section numeral opening a heading ("Ⅰ Active declaration", "II. Proactive
+# services", "一、"): headings so numbered are one text's sections, not listed stories.
+SECTION_NUMERAL = re.compile(
+    r"(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|(?:I{1,3}|IV|VI{0,3}|IX|X)[.、]|[一二三四五六七八九十]{1,2}、)\s*(?=\S)"
+)
+MIN_SECTIONS = 2
 LONGER_STORY_SHARE = 4
 MIN_REGULAR_STORIES = 4
 MIN_TITLE_RUN = 3
@@ -396,8 +402,9 @@ def _writers_only(line: str) -> bool:
 
 
 def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
-    """Whether the page from `start` lists stories (`LISTING`) rather than tells one."""
-    shape = []
+    """Whether the page from `start` lists stories (`LISTING`) rather than tells one: not
+    when its headings are numbered as a document's sections (`SECTION_NUMERAL`)."""
+    shape, sections = [], 0
     for i in range(start, len(lines)):
         kind = kinds[i]
         if (
@@ -413,8 +420,11 @@ def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
             if title and len(lines[i].text.split()) >= MIN_SNIPPET_WORDS:
                 title = _title_cased(lines[i].text)
             shape.append("T" if title else _paragraph_mark(lines[i].text))
+            sections += title and SECTION_NUMERAL.match(lines[i].text) is not None
         else:
             break
+    if sections >= MIN_SECTIONS:
+        return False  # a document's numbered sections
     head, *stories = "".join(shape).split("T")
     texts = [story.replace("M", "") for story in stories]
     regular = len(texts) >= MIN_REGULAR_STORIES and all(
