@@ -2151,3 +2151,24 @@ def test_headings_numbered_as_a_document_s_sections_stay_in_its_text() -> None:
     assert parts.teasers == []
     unnumbered = [line.removeprefix(line[:2]) if line[0] in "ⅠⅡⅢ" else line for line in sections]
     assert split_page(page(title, "2020-03-09 10:21", lead, *unnumbered)).teasers != []
+
+
+def test_blurbs_over_more_links_above_the_story_are_the_site_s_sidebar() -> None:
+    """Xianning's portal (cq_, ed_ xianning): the site's blurbs about the city, each ending
+    in its "[more]" link (cut before their stops, one under a label), then the story, which
+    the store cut after two paragraphs: the story is the page's; the blurbs are furniture.
+    (A headline over a whole sentence and its link is a listed story: a teaser.)"""
+    blurbs = [
+        "Located in the south of Hubei, Xianning has great renown for its hot springs. ...[more]",
+        "Xianning City, attached to Hubei Province, is famous for sweet-scented ... [more]",
+        "Administrative divisions",
+        "Lying in the southeast of Hubei Province, on the south bank of the Yangtze ... [more]",
+    ]
+    title = "Xianning sailed serenely through the first round of heavy rain"
+    story = BODY[:2]
+    parts = split_page(page(*blurbs, title, *story))
+    assert parts.title.text == title
+    assert [p.text for p in parts.body] == story
+    assert parts.teasers == []
+    dropped = " ".join(line.text for _, line in parts.furniture)
+    assert all(blurb.split(" ...")[0] in dropped for blurb in blurbs)

@@ -101,17 +101,15 @@ def split_page(text: str) -> PageParts:
     _mark_caption_snippets(lines, kinds)
     own, sidebar = _sidebar(lines, kinds)
     parts = _split_lines(lines[own:], kinds[own:], {i - own for i in bulleted if i >= own})
-    if sidebar:
-        told = {i for title, paragraphs in sidebar for i in (title, *paragraphs)}
-        parts.teasers[:0] = [
-            Teaser(lines[title], tuple(lines[i] for i in paragraphs))
-            for title, paragraphs in sidebar
-        ]
-        parts.furniture[:0] = [
-            (kinds[i] if kinds[i] in FURNITURE_KINDS else STRAY, lines[i])
-            for i in range(own)
-            if i not in told
-        ]
+    told = {i for title, paragraphs in sidebar for i in (title, *paragraphs)}
+    parts.teasers[:0] = [
+        Teaser(lines[title], tuple(lines[i] for i in paragraphs)) for title, paragraphs in sidebar
+    ]
+    parts.furniture[:0] = [
+        (kinds[i] if kinds[i] in FURNITURE_KINDS else STRAY, lines[i])
+        for i in range(own)
+        if i not in told
+    ]
     return parts
 
 

@@ -728,6 +728,11 @@ def _body_start(lines: list[Span], kinds: list[str], i: int) -> int:
     return i
 
 
+def _over_more(kinds: list[str], i: int) -> bool:
+    """Line i stands over a "[more]" link to the rest of its text."""
+    return i + 1 < len(kinds) and kinds[i + 1] == MORE_LINK
+
+
 def _pictured(lines: list[Span], i: int) -> bool:
     """A headline the page writes again within its next few lines, as the title of the
     story's pictures over their captions: the page's own story starts there."""
@@ -747,9 +752,16 @@ def _sidebar(lines: list[Span], kinds: list[str]) -> tuple[int, list[tuple[int, 
     of a headline and a one-sentence summary, then a headline with at least MIN_OWN_PARAGRAPHS
     paragraphs. Returns the index of the own story's headline and the sidebar's stories
     (headline index, paragraph indexes); (0, []) when there is none. Labels between the
-    stories ("Binhai New Area") and furniture are passed."""
+    stories ("Binhai New Area") and furniture are passed. Blurbs over their "[more]" links
+    (the site's own: "Located in the south of Hubei, Xianning ...") count as a sidebar's
+    stories but are no teasers: furniture, with the lines above the story; under them, the
+    first titled text not linked to more is the story, however short the store left it."""
     stories: list[tuple[int, list[int]]] = []
+    blurbs = 0
     for i, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind == TEXT and _over_more(kinds, i):
+            blurbs += 1  # prose, or cut off before its stop
+            continue
         if kind in FURNITURE_KINDS or _is_prose(line, kind):
             continue
         following = _next_line(kinds, i)
@@ -759,7 +771,9 @@ def _sidebar(lines: list[Span], kinds: list[str]) -> tuple[int, list[tuple[int, 
             continue  # a label
         paragraphs = _paragraphs(lines, kinds, following)
         if len(paragraphs) >= MIN_OWN_PARAGRAPHS or _pictured(lines, i):
-            return (i, stories) if len(stories) >= MIN_SIDEBAR_STORIES else (0, [])
+            return (i, stories) if len(stories) + blurbs >= MIN_SIDEBAR_STORIES else (0, [])
+        if blurbs >= MIN_SIDEBAR_STORIES and not _over_more(kinds, paragraphs[-1]):
+            return i, stories  # the first text not linked to more, under linked blurbs
         snippet = lines[paragraphs[0]].text
         if len(paragraphs) > 1 or len(snippet.split()) > MAX_SIDEBAR_WORDS:
             break
