@@ -2172,3 +2172,23 @@ def test_blurbs_over_more_links_above_the_story_are_the_site_s_sidebar() -> None
     assert parts.teasers == []
     dropped = " ".join(line.text for _, line in parts.furniture)
     assert all(blurb.split(" ...")[0] in dropped for blurb in blurbs)
+
+
+def test_a_title_cased_headline_over_a_sentence_cased_deck_is_the_title() -> None:
+    """Newser's tag pages (dg_ newser): each story is a headline in title case, its deck in
+    sentence case, then its text; the deck is neither title nor text, for the page's story
+    and for the listed ones."""
+    first = (
+        "Attacker Scaled Kindergarten Wall, Sent 54 to Hospital: Cops",
+        "Chinese suspect reportedly sought revenge on society",
+        "(Newser) - More than 50 children were injured at a kindergarten on Monday.",
+    )
+    second = ("China: 367 Dead, 1.8K Hurt in Quake in Yunnan",
+              "6.1 temblor is strongest to hit Yunnan in 14 years",
+              "(Newser) - The death toll in the strong earthquake rose again on Monday.")  # fmt: skip
+    parts = split_page(page("Yunnan", *first, "in case you missed it", *second))
+    assert parts.title.text == first[0]
+    assert [p.text for p in parts.body] == [first[2]]
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
+        (second[0], [second[2]])
+    ]
