@@ -265,7 +265,9 @@ STORY_LINES = [
 
 
 def test_every_kind_has_examples() -> None:
-    assert {kind.name for kind in KINDS} == set(EXAMPLES)
+    """Every kind a line's text tells; a kind only the layout marks (a deck: test_split) has
+    no pattern to match."""
+    assert {kind.name for kind in KINDS if kind.patterns or kind.words} == set(EXAMPLES)
 
 
 @pytest.mark.parametrize(

@@ -2177,7 +2177,8 @@ def test_blurbs_over_more_links_above_the_story_are_the_site_s_sidebar() -> None
 def test_a_title_cased_headline_over_a_sentence_cased_deck_is_the_title() -> None:
     """Newser's tag pages (dg_ newser): each story is a headline in title case, its deck in
     sentence case, then its text; the deck is neither title nor text, for the page's story
-    and for the listed ones."""
+    and for the listed ones, where the page repeats the shape (once, a listed title with no
+    snippet may stand over another: test_page_shapes)."""
     first = (
         "Attacker Scaled Kindergarten Wall, Sent 54 to Hospital: Cops",
         "Chinese suspect reportedly sought revenge on society",

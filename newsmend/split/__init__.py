@@ -56,7 +56,9 @@ from newsmend.split.lines import (
     _is_prose,
     _kind,
     _lines,
+    _next_line,
     _number,
+    _over_sentence_deck,
     _skip_meta,
     _title_like,
     word_count,
@@ -65,6 +67,7 @@ from newsmend.split.parts import (
     CAPTION,
     CHINESE,
     CREDIT,
+    DECK,
     ENTRY,
     HEADER,
     MORE_LINK,
@@ -85,6 +88,7 @@ MIN_ALT_TEXTS = 3
 MIN_PICTURE_TITLES = 2  # the headline written again over each of the story's pictures
 MIN_REPEATED_LINKS = 2  # see _mark_repeated_links
 MIN_WRITER_LINES = 3  # see _mark_writers
+MIN_DECKS = 2  # see _mark_decks
 MIN_LIST_TITLES = 3  # titles listed under what a page of titles only put first (_titles_only)
 
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
@@ -96,6 +100,7 @@ def split_page(text: str) -> PageParts:
     kinds = [_kind(line.text) for line in lines]
     _mark_doubled(lines, kinds)
     _mark_writers(lines, kinds)
+    _mark_decks(lines, kinds)
     _mark_repeated_links(lines, kinds)
     _mark_alt_texts(lines, kinds)
     _mark_caption_snippets(lines, kinds)
@@ -131,6 +136,20 @@ def _mark_writers(lines: list[Span], kinds: list[str]) -> None:
     if len(found) >= MIN_WRITER_LINES:
         for i in found:
             kinds[i] = CREDIT
+
+
+def _mark_decks(lines: list[Span], kinds: list[str]) -> None:
+    """Headlines in title case over decks in sentence case over their text, MIN_DECKS times
+    or more on a page (Newser's tag pages): the decks are furniture, so that each headline
+    stands over its text. Once, the shape is as often a listed title with no snippet over
+    another title and its snippet ("The Fifth Session of the 6th Shenzhen Municipal CPPCC",
+    "Shenzhen Open gathers world's top players", its snippet)."""
+    decks = [
+        _next_line(kinds, i) for i in range(len(lines)) if _over_sentence_deck(lines, kinds, i)
+    ]
+    if len(decks) >= MIN_DECKS:
+        for i in decks:
+            kinds[i] = DECK
 
 
 def _mark_doubled(lines: list[Span], kinds: list[str]) -> None:

@@ -31,7 +31,6 @@ from newsmend.split.lines import (
     _is_prose,
     _next_line,
     _opening_date,
-    _over_sentence_deck,
     _paragraphs,
     _prose_follows,
     _skip_meta,
@@ -249,9 +248,7 @@ def _read_teasers(
         if i >= len(lines):
             break
         kind = kinds[i]
-        deck = _next_line(kinds, i) if _over_sentence_deck(lines, kinds, i) else None
-        head_end = i if deck is None else deck  # a headline's deck is passed to its snippet
-        snippet = _past_caption(lines, kinds, i, _skip_meta(kinds, _next_line(kinds, head_end)))
+        snippet = _past_caption(lines, kinds, i, _skip_meta(kinds, _next_line(kinds, i)))
         if _date_over_story(lines, kinds, i):
             date_above, i = (lines[i],), i + 1
             continue
@@ -304,7 +301,6 @@ def _read_teasers(
                 for j in range(i + 1, end)
                 if kinds[j] in FURNITURE_KINDS and j not in source
             ]
-            parts.furniture += [(STRAY, lines[deck])] if deck is not None else []
             i = end
         elif _summary_over_more_link(lines, kinds, i):
             going_on = False  # a listed story whose title the store lost: its text and link

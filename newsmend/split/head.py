@@ -22,7 +22,6 @@ from newsmend.split.lines import (
     FURNITURE_KINDS,
     LATIN,
     MAX_TITLE_CHARS,
-    MIN_DECK_HEADLINE_WORDS,
     MIN_TITLE_WORDS,
     SENTENCE_INSIDE,
     SITE_SUFFIX,
@@ -30,7 +29,6 @@ from newsmend.split.lines import (
     _ends_sentence,
     _is_prose,
     _next_line,
-    _over_sentence_deck,
     _paragraphs,
     _prose_follows,
     _title_after_date,
@@ -67,6 +65,7 @@ REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a bylin
 MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
 MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.5, 4.0  # a headline over its deck wins
 SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
+MIN_DECK_HEADLINE_WORDS = 5  # not a section's label ("Govts & policies")
 MIN_DECK_PARAGRAPHS = 2  # paragraphs under a deck that has no full stop (_over_paragraphs)
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
 ENGLISH_RUN = re.compile(
@@ -189,8 +188,7 @@ def _title_score(
     score -= 3 if words <= 2 else 1 if words == 3 else 0
     following = _next_line(kinds, i)
     score += 2 if _bylined(lines, kinds, i) else 0
-    decked = _over_deck(lines, kinds, i) or _over_sentence_deck(lines, kinds, i)
-    score += DECK_WEIGHT if following in candidates and decked else 0
+    score += DECK_WEIGHT if following in candidates and _over_deck(lines, kinds, i) else 0
     score += SUBTITLE_WEIGHT if _over_subtitle(lines, kinds, i, candidates) else 0
     score += REPEAT_WEIGHT if lines[i].text in repeated else 0
     return score + LEAD_WEIGHT * shared_words(lines[i].text, lead)
