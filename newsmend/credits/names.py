@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from newsmend.credits.outlets import OUTLET_WORDS
 from newsmend.tables import read_lines
@@ -105,10 +106,12 @@ def is_bare_name(line: str) -> bool:
     return 2 <= len(words) <= MAX_BARE_NAME_WORDS and looks_like_chinese_names(line)
 
 
+@lru_cache(maxsize=4096)
 def is_writer_name(line: str) -> bool:
     """A line that is only a writer's name in any order ("Clarissa Wei", "James Baron") or a
     site's staff ("TNL Staff"), as a listing writes under each title. Asked only where the
-    layout puts a byline (under a headline, over its text): alone, "Hong Kong" reads so too."""
+    layout puts a byline (under a headline, over its text): alone, "Hong Kong" reads so too.
+    Cached: a site's writers sign page after page."""
     words = line.split()
     if not 2 <= len(words) <= MAX_BARE_NAME_WORDS:
         return False

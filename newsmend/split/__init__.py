@@ -87,7 +87,7 @@ MAX_ALT_TEXT_WORDS = 8  # a picture's alternative text over a listed title
 MIN_ALT_TEXTS = 3
 MIN_PICTURE_TITLES = 2  # the headline written again over each of the story's pictures
 MIN_REPEATED_LINKS = 2  # see _mark_repeated_links
-MIN_WRITER_LINES = 3  # see _mark_writers
+MIN_WRITER_LINES, MAX_WRITER_CHARS = 3, 40  # see _mark_writers
 MIN_DECKS = 2  # see _mark_decks
 MIN_LIST_TITLES = 3  # titles listed under what a page of titles only put first (_titles_only)
 
@@ -128,9 +128,10 @@ def _mark_writers(lines: list[Span], kinds: list[str]) -> None:
         above = i - 2 if kinds[i - 1] == CAPTION and i >= 2 else i - 1  # the title's double
         if (
             kinds[i] == TEXT
-            and _title_like(lines[above], kinds[above])
-            and _is_prose(lines[i + 1], kinds[i + 1])
+            and len(lines[i].text) <= MAX_WRITER_CHARS  # the cheap test first: most are longer
             and is_writer_name(lines[i].text)
+            and _is_prose(lines[i + 1], kinds[i + 1])
+            and _title_like(lines[above], kinds[above])
         ):
             found.append(i)
     if len(found) >= MIN_WRITER_LINES:
@@ -145,7 +146,9 @@ def _mark_decks(lines: list[Span], kinds: list[str]) -> None:
     another title and its snippet ("The Fifth Session of the 6th Shenzhen Municipal CPPCC",
     "Shenzhen Open gathers world's top players", its snippet)."""
     decks = [
-        _next_line(kinds, i) for i in range(len(lines)) if _over_sentence_deck(lines, kinds, i)
+        _next_line(kinds, i)
+        for i, kind in enumerate(kinds)
+        if kind == TEXT and _over_sentence_deck(lines, kinds, i)  # most lines: no call
     ]
     if len(decks) >= MIN_DECKS:
         for i in decks:

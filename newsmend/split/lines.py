@@ -151,7 +151,7 @@ CLOSERS, ENDING_CHARS = "\"'”’)）", 3
 SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)）]*+(?:\s|$)")
 TITLE_CASE_SHARE, TITLE_CASE_WORDS = 0.6, 40
 MIN_DECK_HEADLINE_WORDS = 5  # a headline over its deck, not a section's label ("Govts & policies")
-MAX_DECK_WORDS = 12  # a deck in sentence case with no byline under it (_over_sentence_deck)
+MAX_DECK_WORDS, MAX_DECK_CHARS = 12, 120  # a deck in sentence case, no byline under it
 MIN_WRAPS = 3  # lines going on in lowercase that show a page wrapped at a fixed width
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
 WRAP_BAND = 30  # how much shorter than the width a wrapped line may be
@@ -661,16 +661,25 @@ def _over_sentence_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
     "Attacker Scaled Kindergarten Wall, Sent 54 to Hospital: Cops", "Chinese suspect
     reportedly sought revenge on society", "(Newser) - More than 50 children ..."): a deck
     of a sentence's length is the text's first line, its stop left off."""
+    text = lines[i].text  # the cheap tests first: most lines are paragraphs
+    if (
+        kinds[i] != TEXT
+        or len(text) > MAX_TITLE_CHARS
+        or text.count(" ") < MIN_DECK_HEADLINE_WORDS - 1
+    ):
+        return False
     deck = _next_line(kinds, i)
+    if deck >= len(lines) or kinds[deck] != TEXT or len(lines[deck].text) > MAX_DECK_CHARS:
+        return False
+    if len(lines[deck].text.split()) > MAX_DECK_WORDS:
+        return False
     after = _next_line(kinds, deck)
     return (
         after < len(lines)
-        and len(lines[i].text.split()) >= MIN_DECK_HEADLINE_WORDS
-        and _title_like(lines[i], kinds[i])
-        and _title_cased(lines[i].text)
-        and _title_like(lines[deck], kinds[deck])
+        and _title_cased(text)
         and not _title_cased(lines[deck].text)
-        and len(lines[deck].text.split()) <= MAX_DECK_WORDS
+        and _title_like(lines[i], kinds[i])
+        and _title_like(lines[deck], kinds[deck])
         and _is_prose(lines[after], kinds[after])
     )
 
