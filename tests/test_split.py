@@ -2193,3 +2193,26 @@ def test_a_title_cased_headline_over_a_sentence_cased_deck_is_the_title() -> Non
     assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
         (second[0], [second[2]])
     ]
+
+
+def test_snippets_cut_mid_sentence_make_a_listing_from_its_first_title() -> None:
+    """Macau Daily Times' day archive (et_ macaudailytimes): titles over snippets the site cut
+    at a length, on a word no sentence or headline ends on ("... run rate of"). Those are
+    snippets, not titles: the first title is the page's story, the others teasers."""
+    units = [
+        ("Casino floors see MOP8b in revenues in May's first half",
+         "Casino floors have seen MOP8 billion of gross gaming revenue (GGR) in the first 14"
+         " days of the month, an average daily run rate of"),
+        ("IC confirms no Int'l Parade this year",
+         "Following three years of absence, the Macao International Parade will see another"
+         " year of abeyance, president Leong Wai Man of the Cultural Affairs Bureau (IC) has"),
+        ("Survey finds low child visitation rate in divorced parents",
+         "A survey has discovered that the non-guardian side of divorced couples only"
+         " occasionally visit their children."),
+    ]  # fmt: skip
+    parts = split_page(page(*(line for unit in units for line in unit)))
+    assert parts.title.text == units[0][0]
+    assert [p.text for p in parts.body] == [units[0][1]]
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
+        (title, [snippet]) for title, snippet in units[1:]
+    ]

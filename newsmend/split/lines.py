@@ -126,6 +126,38 @@ CJK_HEADLINE = re.compile(r"[\u4e00-\u9fff]{8}")  # more ideographs in a row tha
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
+# Words a snippet cut at a length may stop on; a sentence or a headline never does ("Mayor
+# weighs in" may end on "in", so particles are not among them). See _cut_mid_sentence.
+CUT_ENDINGS = frozenset(
+    [
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "to",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "that",
+        "which",
+        "with",
+        "from",
+        "by",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "than",
+    ]
+)
+MIN_CUT_SNIPPET_WORDS = 12
 SUBTITLE_DASHES = ("—", "--", "－－", "– ", "- ")  # how a subtitle or a section's head opens
 # "By Jiang Nan, Dou Hao, People's Daily The 19th ...": names, an outlet, then the text
 GLUED_BYLINE = re.compile(r"(?P<credit>By [A-Z][^,.:]{2,40}?(?:, [A-Z][^,.:]{2,40}?)*), ")
@@ -582,8 +614,16 @@ def _is_prose_text(text: str) -> bool:
     return (
         ends
         or (words >= MIN_SNIPPET_WORDS and not exclaimed and SENTENCE_INSIDE.search(text))
+        or (words >= MIN_CUT_SNIPPET_WORDS and _cut_mid_sentence(text))
         or caps_credit_start(text) is not None  # "... on Aug 17. ZHANG WEI/CHINA DAILY"
     )
+
+
+def _cut_mid_sentence(text: str) -> bool:
+    """A line that stops on a word no sentence and no headline ends on ("... an average daily
+    run rate of", "... president Leong Wai Man of the Cultural Affairs Bureau (IC) has"): a
+    listing's snippet, cut by the site at a length."""
+    return text.rsplit(maxsplit=1)[-1] in CUT_ENDINGS
 
 
 def _outlet_name(text: str) -> bool:
