@@ -2216,3 +2216,21 @@ def test_snippets_cut_mid_sentence_make_a_listing_from_its_first_title() -> None
     assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
         (title, [snippet]) for title, snippet in units[1:]
     ]
+
+
+def test_a_run_of_titles_glued_to_their_dates_is_a_list_even_with_sentences() -> None:
+    """Taoyuan's news list (ea_ taoyuan): each line a full date glued to its title, some
+    titles two sentences long; a run of four or more, a third of them read as entries
+    alone, is a list of dated titles, every one (here under a story)."""
+    entries = [
+        ("2024-06-12", "Taiwan's Only Selected City: Taoyuan Achieves A-List City Status"),
+        ("2024-03-19", "Taoyuan City Deputy Mayor Wang led a delegation to Singapore for investment"),
+        ("2024-02-26", "The 2024 Taoyuan Lupinus Festival will kick off on Feb 24. Deputy Mayor Su"
+         " invited visitors to Longtan."),
+        ("2024-01-31", "Taoyuan's first Innovation Competition: 10 start-up teams were awarded."),
+        ("2023-12-12", "Taoyuan City joined hands with 43 units to maintain the air quality. Mayor"
+         " Chang looks forward to more."),
+    ]  # fmt: skip
+    parts = split_page(page("District councils meet again", *BODY, *(d + t for d, t in entries)))
+    assert [(h.date.text, h.title.text) for h in parts.headlines] == entries
+    assert [p.text for p in parts.body] == BODY

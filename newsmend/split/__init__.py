@@ -60,6 +60,7 @@ from newsmend.split.lines import (
     _number,
     _over_sentence_deck,
     _skip_meta,
+    _title_after_date,
     _title_like,
     word_count,
 )
@@ -89,6 +90,7 @@ MIN_PICTURE_TITLES = 2  # the headline written again over each of the story's pi
 MIN_REPEATED_LINKS = 2  # see _mark_repeated_links
 MIN_WRITER_LINES, MAX_WRITER_CHARS = 3, 40  # see _mark_writers
 MIN_DECKS = 2  # see _mark_decks
+MIN_DATED_RUN, ENTRY_SHARE = 4, 3  # see _mark_dated_titles: a third read as entries
 MIN_LIST_TITLES = 3  # titles listed under what a page of titles only put first (_titles_only)
 
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
@@ -101,6 +103,7 @@ def split_page(text: str) -> PageParts:
     _mark_doubled(lines, kinds)
     _mark_writers(lines, kinds)
     _mark_decks(lines, kinds)
+    _mark_dated_titles(lines, kinds)
     _mark_repeated_links(lines, kinds)
     _mark_alt_texts(lines, kinds)
     _mark_caption_snippets(lines, kinds)
@@ -153,6 +156,29 @@ def _mark_decks(lines: list[Span], kinds: list[str]) -> None:
     if len(decks) >= MIN_DECKS:
         for i in decks:
             kinds[i] = DECK
+
+
+def _mark_dated_titles(lines: list[Span], kinds: list[str]) -> None:
+    """A run of MIN_DATED_RUN lines or more that each open with a full date glued to a title,
+    a third read as list entries already ("2024-06-12Taiwan's Only Selected City: ..."): a
+    list of dated titles, every one of them, though a title may hold a sentence ("2024-02-26The
+    2024 Taoyuan Lupinus Festival will kick off on Feb 24. Deputy Mayor Su invited ...").
+    Furniture between them is passed. Only lines that open with a digit are looked at."""
+    dated = [
+        i
+        for i, line in enumerate(lines)
+        if line.text[:1].isdigit() and kinds[i] in (TEXT, ENTRY) and _title_after_date(line)[0]
+    ]
+    runs: list[list[int]] = [[]]
+    for i in dated:
+        if runs[-1] and any(kinds[j] not in FURNITURE_KINDS for j in range(runs[-1][-1] + 1, i)):
+            runs.append([])
+        runs[-1].append(i)
+    for run in runs:
+        entries = sum(kinds[j] == ENTRY for j in run)
+        if len(run) >= MIN_DATED_RUN and ENTRY_SHARE * entries >= len(run):
+            for j in run:
+                kinds[j] = ENTRY
 
 
 def _mark_doubled(lines: list[Span], kinds: list[str]) -> None:

@@ -26,7 +26,7 @@ from newsmend.split.lines import (
     FURNITURE_KINDS,
     MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
-    _dated_entry,
+    _entry_headline,
     _entry_title,
     _is_prose,
     _next_line,
@@ -173,7 +173,7 @@ def _starts_teaser(lines: list[Span], kinds: list[str], i: int) -> bool:
         and kinds[i - 1] not in (HEADER, ENTRY)
         and i + 1 < len(kinds)
         and kinds[i + 1] == TEXT
-        and _dated_entry(lines[i]).date is not None  # not a link: "Next: Title"
+        and _entry_headline(lines[i]).date is not None  # not a link: "Next: Title"
     )
 
 
@@ -187,7 +187,7 @@ def _add_after_body(kind: str, line: Span, parts: PageParts) -> None:
     elif kind == END:
         parts.end_marker = parts.end_marker or line
     elif kind == ENTRY:
-        parts.headlines.append(_dated_entry(line))
+        parts.headlines.append(_entry_headline(line))
     elif kind in FURNITURE_KINDS:
         parts.furniture.append((kind, line))
 

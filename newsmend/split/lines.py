@@ -765,6 +765,13 @@ def _entry_title(line: Span, kind: str) -> tuple[Span | None, Span]:
     return _title_after_date(_without_number(line))
 
 
+def _entry_headline(line: Span) -> Headline:
+    """An entry line as a headline: its date and title as _entry_title reads them (a line a
+    run of dated titles made an entry, split._mark_dated_titles, included)."""
+    date, title = _entry_title(line, ENTRY)
+    return Headline(title, date)
+
+
 def _title_after_date(title: Span) -> tuple[Span | None, Span]:
     """(the date a title line opens with, the title): "2023-05-01 Changsha metro line 6
     opens to passengers", a list's entry dated first; (None, the title) when it opens with
