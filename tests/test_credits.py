@@ -817,3 +817,12 @@ def test_a_name_s_initials_run_together_are_a_name_word() -> None:
     line = "By: Chen Chao-fu and S.C. Chang"
     assert _kind(line) == CREDIT
     assert parse_byline(line).credits == [("author", "Chen Chao-fu"), ("author", "S.C. Chang")]
+
+
+def test_an_outlet_named_in_full_in_the_table_is_no_person() -> None:
+    """Eye on Taiwan puts the source over each story's date and byline: "Focus Taiwan" ends
+    on no outlet word, so `outlet_names.toml` names it; it is the outlet, not an author."""
+    byline = parse_byline("Focus Taiwan | Date: 01/27/2020 | By: Sie Jing-wun and William Yen")
+    assert byline.outlet == "Focus Taiwan"
+    assert byline.credits == [("author", "Sie Jing-wun"), ("author", "William Yen")]
+    assert _kind("Focus Taiwan") == "site_name"

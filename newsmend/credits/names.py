@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from newsmend.credits.outlets import OUTLET_WORDS
+from newsmend.credits.outlets import NAMED_OUTLETS, OUTLET_WORDS
 from newsmend.tables import read_lines
 
 FAMILY_NAMES = frozenset(name.casefold() for name in read_lines("family_names.txt"))
@@ -66,10 +66,13 @@ def split_names(text: str) -> list[str]:
 
 def looks_like_names(text: str) -> bool:
     """Text is a list of person names ("Wang Yingyao Li Changzheng", "Kendra Fiddler"), not
-    an outlet ("Hunan Daily": `tables/outlet_words.txt`) and not a sentence."""
+    an outlet ("Hunan Daily": `tables/outlet_words.txt`; "Focus Taiwan": `outlet_names.toml`)
+    and not a sentence."""
     names = split_names(text)
     if not names or len(names) > MAX_NAMES or ":" in text or "：" in text:
         return False  # "Tuesday: Chinese Medical Personnel" after "Translation" is a headline
+    if text.strip().casefold() in NAMED_OUTLETS:
+        return False  # "Focus Taiwan"
     words = [word for name in names for word in _without_nickname(name.split())]
     return all(NAME_WORD.fullmatch(word) and word.casefold() not in OUTLET_WORDS for word in words)
 

@@ -9,6 +9,9 @@ import re
 from newsmend.tables import read_lines, read_toml
 
 OUTLET_WORDS = frozenset(word.casefold() for word in read_lines("outlet_words.txt"))
+NAMED_OUTLETS = frozenset(
+    name.casefold() for name in read_toml("outlet_names.toml")["named"]["names"]
+)  # "Focus Taiwan": no outlet word ends it
 # A source label's value that means the site itself: a source line, but no outlet stated.
 OWN_SITE = frozenset(
     name.casefold() for name in read_toml("outlet_names.toml")["own_site"]["names"]
@@ -44,8 +47,8 @@ def is_site_name(text: str) -> bool:
     an outlet ("Hunan Government", "China Daily", "Zhengzhou Portal"; a machine translation
     may write that last one in lowercase: "Xinyang daily"), or the last before "of"
     ("Zhejiang Provincial Department of Culture and Tourism"), or two such names between a
-    slash."""
-    if DOMAIN.fullmatch(text):
+    slash; or one of the outlets named in full in `outlet_names.toml` ("Focus Taiwan")."""
+    if DOMAIN.fullmatch(text) or text.casefold() in NAMED_OUTLETS:
         return True
     if " / " in text:  # two issuers: "Government Information Bureau / Office of the ..."
         return all(is_site_name(name.strip()) for name in text.split(" / "))
