@@ -2201,14 +2201,14 @@ def test_snippets_cut_mid_sentence_make_a_listing_from_its_first_title() -> None
     snippets, not titles: the first title is the page's story, the others teasers."""
     units = [
         ("Casino floors see MOP8b in revenues in May's first half",
-         "Casino floors have seen MOP8 billion of gross gaming revenue (GGR) in the first 14"
-         " days of the month, an average daily run rate of"),
+         ("Casino floors have seen MOP8 billion of gross gaming revenue (GGR) in the first 14"
+         " days of the month, an average daily run rate of")),
         ("IC confirms no Int'l Parade this year",
-         "Following three years of absence, the Macao International Parade will see another"
-         " year of abeyance, president Leong Wai Man of the Cultural Affairs Bureau (IC) has"),
+         ("Following three years of absence, the Macao International Parade will see another"
+         " year of abeyance, president Leong Wai Man of the Cultural Affairs Bureau (IC) has")),
         ("Survey finds low child visitation rate in divorced parents",
-         "A survey has discovered that the non-guardian side of divorced couples only"
-         " occasionally visit their children."),
+         ("A survey has discovered that the non-guardian side of divorced couples only"
+         " occasionally visit their children.")),
     ]  # fmt: skip
     parts = split_page(page(*(line for unit in units for line in unit)))
     assert parts.title.text == units[0][0]
@@ -2225,11 +2225,11 @@ def test_a_run_of_titles_glued_to_their_dates_is_a_list_even_with_sentences() ->
     entries = [
         ("2024-06-12", "Taiwan's Only Selected City: Taoyuan Achieves A-List City Status"),
         ("2024-03-19", "Taoyuan City Deputy Mayor Wang led a delegation to Singapore for investment"),
-        ("2024-02-26", "The 2024 Taoyuan Lupinus Festival will kick off on Feb 24. Deputy Mayor Su"
-         " invited visitors to Longtan."),
+        ("2024-02-26", ("The 2024 Taoyuan Lupinus Festival will kick off on Feb 24. Deputy Mayor Su"
+         " invited visitors to Longtan.")),
         ("2024-01-31", "Taoyuan's first Innovation Competition: 10 start-up teams were awarded."),
-        ("2023-12-12", "Taoyuan City joined hands with 43 units to maintain the air quality. Mayor"
-         " Chang looks forward to more."),
+        ("2023-12-12", ("Taoyuan City joined hands with 43 units to maintain the air quality. Mayor"
+         " Chang looks forward to more.")),
     ]  # fmt: skip
     parts = split_page(page("District councils meet again", *BODY, *(d + t for d, t in entries)))
     assert [(h.date.text, h.title.text) for h in parts.headlines] == entries
