@@ -826,3 +826,12 @@ def test_an_outlet_named_in_full_in_the_table_is_no_person() -> None:
     assert byline.outlet == "Focus Taiwan"
     assert byline.credits == [("author", "Sie Jing-wun"), ("author", "William Yen")]
     assert _kind("Focus Taiwan") == "site_name"
+
+
+def test_a_dispatch_to_the_paper_names_the_outlet() -> None:
+    """A Liuzhou translator's credit line: the reporters, then the paper they filed to."""
+    byline = parse_byline(
+        "Reporter Kong Defang, Correspondent Deng Dakuan, Dispatch to the Evening News"
+    )
+    assert byline.outlet == "Evening News"
+    assert byline.credits == [("reporter", "Kong Defang"), ("correspondent", "Deng Dakuan")]

@@ -2234,3 +2234,17 @@ def test_a_run_of_titles_glued_to_their_dates_is_a_list_even_with_sentences() ->
     parts = split_page(page("District councils meet again", *BODY, *(d + t for d, t in entries)))
     assert [(h.date.text, h.title.text) for h in parts.headlines] == entries
     assert [p.text for p in parts.body] == BODY
+
+
+def test_a_numbered_headline_over_its_subtitles_is_the_title() -> None:
+    """Chinese Stories in English (er_, eu_, bc_, cy_ chinesestories): "1. Awaiting Friend
+    ...", two subtitles, the reporters' line, the story: the numbered line is the headline,
+    however near the subtitles stand to the story."""
+    head = [
+        "1. Awaiting Friend by Road When Robbers Arrive",
+        "Fish Peak Police Crack Serious Robbery in 20 Hours",
+        "All Three Suspects Arrested",
+        "Reporter Xiao Jun, Special Correspondent Zhou Liuning, Dispatch to the Evening News",
+    ]
+    parts = split_page(page(*head, *BODY))
+    assert parts.title.text == "Awaiting Friend by Road When Robbers Arrive"

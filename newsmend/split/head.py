@@ -29,6 +29,7 @@ from newsmend.split.lines import (
     _ends_sentence,
     _is_prose,
     _next_line,
+    _number,
     _paragraphs,
     _prose_follows,
     _title_after_date,
@@ -65,6 +66,7 @@ REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a bylin
 MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
 MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.5, 4.0  # a headline over its deck wins
 SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
+NUMBERED_WEIGHT = 5.0  # a numbered headline over its subtitles, however many (see _title_score)
 MIN_DECK_HEADLINE_WORDS = 5  # not a section's label ("Govts & policies")
 MIN_DECK_PARAGRAPHS = 2  # paragraphs under a deck that has no full stop (_over_paragraphs)
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
@@ -190,6 +192,7 @@ def _title_score(
     score += 2 if _bylined(lines, kinds, i) else 0
     score += DECK_WEIGHT if following in candidates and _over_deck(lines, kinds, i) else 0
     score += SUBTITLE_WEIGHT if _over_subtitle(lines, kinds, i, candidates) else 0
+    score += NUMBERED_WEIGHT if _numbered_over_subtitles(lines, kinds, i, candidates) else 0
     score += REPEAT_WEIGHT if lines[i].text in repeated else 0
     return score + LEAD_WEIGHT * shared_words(lines[i].text, lead)
 
@@ -220,6 +223,20 @@ def _over_subtitle(lines: list[Span], kinds: list[str], i: int, candidates: list
             or kinds[_next_line(kinds, subtitle)] in BYLINE_KINDS
             or _over_paragraphs(lines, kinds, subtitle)
         )
+    )
+
+
+def _numbered_over_subtitles(
+    lines: list[Span], kinds: list[str], i: int, candidates: list[int]
+) -> bool:
+    """A numbered headline of a collection over its unnumbered subtitles ("1. Awaiting
+    Friend by Road When Robbers Arrive", "Fish Peak Police Crack Serious Robbery in 20
+    Hours", "All Three Suspects Arrested"): subtitles are not numbered, a list's titles are."""
+    following = _next_line(kinds, i)
+    return (
+        _number(lines[i]) is not None
+        and following in candidates
+        and _number(lines[following]) is None
     )
 
 
