@@ -101,6 +101,13 @@ EXAMPLES = {
         "License for publishing multimedia online 0108263",
         "Registration Number: 130349",
     ],
+    "site_notice": [
+        (
+            "Due to scheduled power line maintenance at city hall, the website will not be"
+            " available between 6 PM on Friday and 9 AM on Saturday."
+        ),
+        "The website is temporarily unavailable during the system upgrade.",
+    ],
     "consent": [
         (
             "By continuing to browse our site you agree to our use of cookies, revised Privacy "
