@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -2248,3 +2249,20 @@ def test_a_numbered_headline_over_its_subtitles_is_the_title() -> None:
     ]
     parts = split_page(page(*head, *BODY))
     assert parts.title.text == "Awaiting Friend by Road When Robbers Arrive"
+
+
+def test_writers_named_beside_the_date_line_are_its_byline() -> None:
+    """Shenzhen Daily (ds_ szdaily) and the SCMP put the writers' names alone beside the date
+    line: names with Chinese family names there (Cantonese and Wade-Giles spellings too) are
+    the byline; a place or a label there is not ("Huangshan City")."""
+    for writers in ("Martin Li, Chen Yue", "Kimmy Chung and Karen Zhang"):
+        parts = split_page(
+            page("Photo festival features SZ changes", "2014-09-01 08:53", writers, *BODY)
+        )
+        assert [line.text for line in parts.bylines] == ["2014-09-01 08:53", writers]
+        articles, _ = page_records(
+            Page("p.txt", "0", page("Photo festival", "2014-09-01", writers, *BODY))
+        )
+        assert articles[0]["authors"] == [name.strip() for name in re.split(r",| and ", writers)]
+    parts = split_page(page("Huangshan City", "2009-05-01", *BODY))
+    assert "Huangshan City" not in [line.text for line in parts.bylines]

@@ -32,6 +32,7 @@ from newsmend.credits.lines import (
 from newsmend.credits.names import (
     FAMILY_NAMES,
     NAME_SEPARATOR,
+    family_named,
     is_bare_name,
     is_writer_name,
     looks_like_chinese_names,
@@ -63,6 +64,7 @@ __all__ = [
     "caps_credit_start",
     "caption_credits",
     "chinese_credits",
+    "family_named",
     "has_label",
     "is_bare_name",
     "is_cjk_credit",

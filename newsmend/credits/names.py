@@ -116,11 +116,21 @@ def is_writer_name(line: str) -> bool:
     layout puts a byline (under a headline, over its text): alone, "Hong Kong" reads so too.
     Cached: a site's writers sign page after page."""
     words = line.split()
-    if not 2 <= len(words) <= MAX_BARE_NAME_WORDS:
-        return False
-    if words[-1] == STAFF_WORD:
-        return True
-    return looks_like_names(line) and not any(map(_opens_with_a_place, split_names(line)))
+    if words[-1:] == [STAFF_WORD]:
+        return 2 <= len(words) <= MAX_BARE_NAME_WORDS
+    names = split_names(line)
+    return (
+        all(2 <= len(name.split()) <= MAX_BARE_NAME_WORDS for name in names)
+        and looks_like_names(line)
+        and not any(map(_opens_with_a_place, names))
+    )
+
+
+def family_named(text: str) -> bool:
+    """Each name of a list holds a family name ("Kimmy Chung and Karen Zhang"): persons, as
+    a place or a menu's label ("Huangshan City", "Left Menu") is not."""
+    names = split_names(text)
+    return bool(names) and all(any(map(is_family_name, name.split())) for name in names)
 
 
 def listed_names(text: str) -> bool:

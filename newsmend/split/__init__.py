@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TypeVar
 
-from newsmend.credits import is_writer_name
+from newsmend.credits import family_named, is_writer_name
 from newsmend.dates import find_date
 from newsmend.furniture import furniture_kind, squeeze
 from newsmend.split.after import _passable, _read_after_body, _read_teasers, without_ranks
@@ -68,9 +68,11 @@ from newsmend.split.parts import (
     CAPTION,
     CHINESE,
     CREDIT,
+    DATE,
     DECK,
     ENTRY,
     HEADER,
+    META,
     MORE_LINK,
     PAGER,
     RESIDUE,
@@ -125,21 +127,23 @@ def _mark_writers(lines: list[Span], kinds: list[str]) -> None:
     """A writer's name alone between a headline (written once or twice) and a paragraph is
     its byline, as a tag page writes each story's ("How Taiwan's Largest Wet Market ...",
     "Clarissa Wei", "Jianguo Market — located in ..."): a credit line. The shape must repeat
-    (MIN_WRITER_LINES): once, the line is as likely a kicker ("Discover Weifang")."""
-    found = []
+    (MIN_WRITER_LINES): once, the line is as likely a kicker ("Discover Weifang"). Right over
+    or under a date line, once is enough when each name holds a Chinese family name ("Kimmy
+    Chung and Karen Zhang", then "Updated: 11:44pm, 2 Jan, 2020"; not "Huangshan City")."""
+    found, dated = [], []
     for i in range(1, len(lines) - 1):
+        if kinds[i] != TEXT or len(lines[i].text) > MAX_WRITER_CHARS:
+            continue  # the cheap tests first: most lines are longer
+        if not is_writer_name(lines[i].text):
+            continue
+        if kinds[i - 1] in (META, DATE) or kinds[i + 1] in (META, DATE):
+            dated += [i] if family_named(lines[i].text) else []
+            continue
         above = i - 2 if kinds[i - 1] == CAPTION and i >= 2 else i - 1  # the title's double
-        if (
-            kinds[i] == TEXT
-            and len(lines[i].text) <= MAX_WRITER_CHARS  # the cheap test first: most are longer
-            and is_writer_name(lines[i].text)
-            and _is_prose(lines[i + 1], kinds[i + 1])
-            and _title_like(lines[above], kinds[above])
-        ):
+        if _is_prose(lines[i + 1], kinds[i + 1]) and _title_like(lines[above], kinds[above]):
             found.append(i)
-    if len(found) >= MIN_WRITER_LINES:
-        for i in found:
-            kinds[i] = CREDIT
+    for i in dated + (found if len(found) >= MIN_WRITER_LINES else []):
+        kinds[i] = CREDIT
 
 
 def _mark_decks(lines: list[Span], kinds: list[str]) -> None:
