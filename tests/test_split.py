@@ -2266,3 +2266,19 @@ def test_writers_named_beside_the_date_line_are_its_byline() -> None:
         assert articles[0]["authors"] == [name.strip() for name in re.split(r",| and ", writers)]
     parts = split_page(page("Huangshan City", "2009-05-01", *BODY))
     assert "Huangshan City" not in [line.text for line in parts.bylines]
+
+
+def test_a_stopped_headline_over_a_much_longer_lead_is_the_title() -> None:
+    """A machine-translated repost (el_ moyinshan): the headline, ending with a stop, over a
+    lead four times as long; a story's short first paragraph over one of like length stays
+    its text."""
+    title = "Sichuan Liangshan issued a new regulation to curb the high bride price."
+    lead = " ".join(
+        ["On April 6, the journalist learned from the prefecture that the rule holds."] * 5
+    )
+    parts = split_page(page(title, lead, *BODY))
+    assert parts.title.text == title
+    assert [p.text for p in parts.body] == [lead, *BODY]
+    first = "The city opened two new bus lines on Monday morning for commuters."
+    parts = split_page(page(first, "The lines run from the station to the new district.", *BODY))
+    assert parts.title is None

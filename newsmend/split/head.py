@@ -81,6 +81,7 @@ CHINESE_COLUMN = re.compile(r"[\u3400-\u9fff]{2,12}\s*[|｜:：]\s*(?=[^|｜]*[A
 CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
 MAX_HEADLINE_WORDS = 20
 RESTATED_SHARE = 0.7  # see _restated_by_lead
+MAX_STOPPED_HEADLINE_WORDS, LEAD_RATIO = 25, 3  # see _over_longer_lead
 MAX_BLURB_PARAGRAPHS, MAX_BLURB_WORDS = 2, 60  # a page's blurb before its first story
 MIN_SIDEBAR_STORIES, MAX_SIDEBAR_WORDS, MIN_OWN_PARAGRAPHS = 2, 40, 3
 MAX_PICTURE_LINES = 3  # a picture's title again, its caption, the next picture's title
@@ -493,7 +494,24 @@ def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     return (
         after < len(kinds)
         and _is_prose(lines[after], kinds[after])
-        and (_headline_sized(lines[i]) or _restated_by_lead(lines, i, after))
+        and (
+            _headline_sized(lines[i])
+            or _restated_by_lead(lines, i, after)
+            or _over_longer_lead(lines, i, after)
+        )
+    )
+
+
+def _over_longer_lead(lines: list[Span], i: int, after: int) -> bool:
+    """One sentence of a headline's length over a paragraph LEAD_RATIO times as long or more
+    ("Sichuan Liangshan issued a new regulation to curb the high bride price: ...", then a
+    lead of a hundred words): a headline with a stop. A story's first paragraph is seldom so
+    much shorter than its second (on the tuning pages: none of 127 untitled stories)."""
+    words = len(lines[i].text.split())
+    return (
+        MIN_TITLE_WORDS <= words <= MAX_STOPPED_HEADLINE_WORDS
+        and SENTENCE_INSIDE.search(lines[i].text) is None
+        and len(lines[after].text.split()) >= LEAD_RATIO * words
     )
 
 
