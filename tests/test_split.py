@@ -2282,3 +2282,21 @@ def test_a_stopped_headline_over_a_much_longer_lead_is_the_title() -> None:
     first = "The city opened two new bus lines on Monday morning for commuters."
     parts = split_page(page(first, "The lines run from the station to the new district.", *BODY))
     assert parts.title is None
+
+
+def test_credits_glued_after_the_last_sentence_are_credits() -> None:
+    """Hunan's official portal (ck_, cz_ cnzhangjiajie) glues the credits to the story's last
+    stop: "... in Changsha.Translator: Guo YanSource: Hunan Official Web Portal"."""
+    last = "Two hotels will open this year, and more companies invest in Changsha."
+    text = page(
+        "World's Top Hotels Open in Changsha",
+        BODY[0],
+        last + "Translator: Guo YanSource: Hunan Official Web Portal",
+    )
+    parts = split_page(text)
+    assert [p.text for p in parts.body] == [BODY[0], last]
+    articles, _ = page_records(Page("p.txt", "0", text))
+    assert (articles[0]["outlet"], articles[0]["editors"]) == (
+        "Hunan Official Web Portal",
+        ["Guo Yan"],
+    )

@@ -126,6 +126,13 @@ CJK_HEADLINE = re.compile(r"[\u4e00-\u9fff]{8}")  # more ideographs in a row tha
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
+# A credit's label glued to the stop of a paragraph's last sentence, near the line's end
+# ("... medicine makers.Translator: Wang XiaoluSource: Hunan Official Web Portal").
+GLUED_CREDIT = re.compile(
+    r"(?<=[a-z0-9][.!?。”\"])(?=(?:Translator|Editor|Reporter|Author|Source|Correspondent"
+    r"|Photographer|Reviewer|Proofreader)s?\s?[:：])"
+)
+GLUED_CREDIT_TAIL = 200
 # Words a snippet cut at a length may stop on; a sentence or a headline never does ("Mayor
 # weighs in" may end on "in", so particles are not among them). See _cut_mid_sentence.
 CUT_ENDINGS = frozenset(
@@ -313,7 +320,8 @@ def _cells(line: Span) -> list[Span]:
     """A line, or its pieces: the text and the date that ends it after a wide gap or after a
     sentence; a story's text, the link to the rest of it ("... [MORE]", "... Full story via
     this link.") and what follows on the line; the date a page store glued before the page's
-    first line ("date 2024-01-12 A glimpse into ...")."""
+    first line ("date 2024-01-12 A glimpse into ..."); the credits glued after a paragraph's
+    last sentence ("... 78 essential medicine makers.Translator: Wang XiaoluSource: ...")."""
     stamp = STAMP.match(line.text) if line.text.startswith("date ") else None
     if stamp is not None:
         return [_cut(line, 0, stamp.end()), *_cells(_cut(line, stamp.end(), len(line.text)))]
@@ -338,6 +346,9 @@ def _cells(line: Span) -> list[Span]:
             glued = _byline_end(line.text)
         if glued is not None:
             return [_cut(line, 0, glued), _cut(line, glued, len(line.text))]
+    credit = GLUED_CREDIT.search(line.text, max(0, len(line.text) - GLUED_CREDIT_TAIL))
+    if credit is not None:
+        return [_cut(line, 0, credit.start()), _cut(line, credit.start(), len(line.text))]
     dated = _dated_sentence(line.text) if line.text[-1:].isdigit() else None
     if dated is not None:
         return [
