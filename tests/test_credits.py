@@ -589,6 +589,7 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             Byline("China Daily", "2018-11-21 08:57", ["Huang Zhiling"]),
         ),
         ("Reported by Li Hua", Byline(None, None, ["Li Hua"])),
+        ("Interview by William Chan", Byline(None, None, ["William Chan"])),  # Macau Post Daily
         ("Updated: October 20, 2022 09:33 CGTN", Byline("CGTN", "October 20, 2022 09:33")),
         ("Updated: 2022-10-20 Views", Byline(None, "2022-10-20")),
         ("Time: Typeface:", Byline(None, None)),
