@@ -6,7 +6,8 @@ A page is read as a layout of scored lines (docs/ARCHITECTURE.md, "How a page is
 
 1. Every non-blank line is one paragraph and gets a kind once (`_kind`): site furniture of a
    named kind (`furniture.py`), a byline line (date, source, credits), a list header, an end
-   marker, a list entry, Chinese residue, or text.
+   marker, a list entry, Chinese residue, or text; then the shapes the page repeats re-kind
+   some lines (`layout.py`: a writer's name under each listed title is a byline, ...).
 2. The body starts at the first prose line (a text line that ends a sentence). The title is
    the best-scored title-like line above it (`_title_score`: near the body, followed by a
    byline, more than a couple of words), so breadcrumbs, site names and section names above
@@ -23,13 +24,10 @@ offsets.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from typing import TypeVar
 
-from newsmend.credits import family_named, is_writer_name
 from newsmend.dates import find_date
-from newsmend.furniture import furniture_kind, squeeze
 from newsmend.split.after import _passable, _read_after_body, _read_teasers, without_ranks
 from newsmend.split.body import (
     MAX_CAPTION_WORDS,
@@ -47,6 +45,7 @@ from newsmend.split.head import (
     _without_column,
     listed_above,
 )
+from newsmend.split.layout import mark_layout
 from newsmend.split.lines import (
     FURNITURE_KINDS,
     MIN_TITLE_WORDS,
@@ -56,24 +55,15 @@ from newsmend.split.lines import (
     _is_prose,
     _kind,
     _lines,
-    _next_line,
     _number,
-    _over_sentence_deck,
     _skip_meta,
-    _title_after_date,
     _title_like,
     word_count,
 )
 from newsmend.split.parts import (
     CAPTION,
-    CHINESE,
-    CREDIT,
-    DATE,
-    DECK,
     ENTRY,
     HEADER,
-    META,
-    MORE_LINK,
     PAGER,
     RESIDUE,
     STRAY,
@@ -86,13 +76,7 @@ from newsmend.split.parts import (
 from newsmend.split.summaries import digest_of_briefs, untitled_listing
 
 Titled = TypeVar("Titled", Teaser, Headline)
-MAX_ALT_TEXT_WORDS = 8  # a picture's alternative text over a listed title
-MIN_ALT_TEXTS = 3
 MIN_PICTURE_TITLES = 2  # the headline written again over each of the story's pictures
-MIN_REPEATED_LINKS = 2  # see _mark_repeated_links
-MIN_WRITER_LINES, MAX_WRITER_CHARS = 3, 40  # see _mark_writers
-MIN_DECKS = 2  # see _mark_decks
-MIN_DATED_RUN, ENTRY_SHARE = 4, 3  # see _mark_dated_titles: a third read as entries
 MIN_LIST_TITLES = 3  # titles listed under what a page of titles only put first (_titles_only)
 
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
@@ -102,13 +86,7 @@ def split_page(text: str) -> PageParts:
     """Cut a decoded page (newlines normalised, BOM stripped) into its parts."""
     lines, bulleted = _lines(text)
     kinds = [_kind(line.text) for line in lines]
-    _mark_doubled(lines, kinds)
-    _mark_writers(lines, kinds)
-    _mark_decks(lines, kinds)
-    _mark_dated_titles(lines, kinds)
-    _mark_repeated_links(lines, kinds)
-    _mark_alt_texts(lines, kinds)
-    _mark_caption_snippets(lines, kinds)
+    mark_layout(lines, kinds)
     own, sidebar = _sidebar(lines, kinds)
     parts = _split_lines(lines[own:], kinds[own:], {i - own for i in bulleted if i >= own})
     told = {i for title, paragraphs in sidebar for i in (title, *paragraphs)}
@@ -121,131 +99,6 @@ def split_page(text: str) -> PageParts:
         if i not in told
     ]
     return parts
-
-
-def _mark_writers(lines: list[Span], kinds: list[str]) -> None:
-    """A writer's name alone between a headline (written once or twice) and a paragraph is
-    its byline, as a tag page writes each story's ("How Taiwan's Largest Wet Market ...",
-    "Clarissa Wei", "Jianguo Market — located in ..."): a credit line. The shape must repeat
-    (MIN_WRITER_LINES): once, the line is as likely a kicker ("Discover Weifang"). Right over
-    or under a date line, once is enough when each name holds a Chinese family name ("Kimmy
-    Chung and Karen Zhang", then "Updated: 11:44pm, 2 Jan, 2020"; not "Huangshan City")."""
-    found, dated = [], []
-    for i in range(1, len(lines) - 1):
-        if kinds[i] != TEXT or len(lines[i].text) > MAX_WRITER_CHARS:
-            continue  # the cheap tests first: most lines are longer
-        if not is_writer_name(lines[i].text):
-            continue
-        if kinds[i - 1] in (META, DATE) or kinds[i + 1] in (META, DATE):
-            dated += [i] if family_named(lines[i].text) else []
-            continue
-        above = i - 2 if kinds[i - 1] == CAPTION and i >= 2 else i - 1  # the title's double
-        if _is_prose(lines[i + 1], kinds[i + 1]) and _title_like(lines[above], kinds[above]):
-            found.append(i)
-    for i in dated + (found if len(found) >= MIN_WRITER_LINES else []):
-        kinds[i] = CREDIT
-
-
-def _mark_decks(lines: list[Span], kinds: list[str]) -> None:
-    """Headlines in title case over decks in sentence case over their text, MIN_DECKS times
-    or more on a page (Newser's tag pages): the decks are furniture, so that each headline
-    stands over its text. Once, the shape is as often a listed title with no snippet over
-    another title and its snippet ("The Fifth Session of the 6th Shenzhen Municipal CPPCC",
-    "Shenzhen Open gathers world's top players", its snippet)."""
-    decks = [
-        _next_line(kinds, i)
-        for i, kind in enumerate(kinds)
-        if kind == TEXT and _over_sentence_deck(lines, kinds, i)  # most lines: no call
-    ]
-    if len(decks) >= MIN_DECKS:
-        for i in decks:
-            kinds[i] = DECK
-
-
-def _mark_dated_titles(lines: list[Span], kinds: list[str]) -> None:
-    """A run of MIN_DATED_RUN lines or more that each open with a full date glued to a title,
-    a third read as list entries already ("2024-06-12Taiwan's Only Selected City: ..."): a
-    list of dated titles, every one of them, though a title may hold a sentence ("2024-02-26The
-    2024 Taoyuan Lupinus Festival will kick off on Feb 24. Deputy Mayor Su invited ...").
-    Furniture between them is passed. Only lines that open with a digit are looked at."""
-    dated = [
-        i
-        for i, line in enumerate(lines)
-        if line.text[:1].isdigit() and kinds[i] in (TEXT, ENTRY) and _title_after_date(line)[0]
-    ]
-    runs: list[list[int]] = [[]]
-    for i in dated:
-        if runs[-1] and any(kinds[j] not in FURNITURE_KINDS for j in range(runs[-1][-1] + 1, i)):
-            runs.append([])
-        runs[-1].append(i)
-    for run in runs:
-        entries = sum(kinds[j] == ENTRY for j in run)
-        if len(run) >= MIN_DATED_RUN and ENTRY_SHARE * entries >= len(run):
-            for j in run:
-                kinds[j] = ENTRY
-
-
-def _mark_doubled(lines: list[Span], kinds: list[str]) -> None:
-    """A text line written twice in a row is one element rendered twice (a picture's title
-    over its link: "Mount Fanjing in Guizhou ...", then the same): the second is a caption."""
-    for i in range(1, len(lines)):
-        if kinds[i] in (TEXT, CHINESE) and lines[i].text == lines[i - 1].text:
-            kinds[i] = CAPTION
-
-
-def _mark_repeated_links(lines: list[Span], kinds: list[str]) -> None:
-    """A "Read more" under each story's summary is the link to that story, not a list's
-    header (which a page writes once): the same header text under text MIN_REPEATED_LINKS
-    times or more is a link each time ("A signing ceremony for 16 major projects ...", "Read
-    more", "The Shanghai Institute of Ceramics ...", "Read more")."""
-    under_text = {
-        i: squeeze(lines[i].text)
-        for i in range(1, len(lines))
-        if kinds[i] == HEADER
-        and kinds[i - 1] == TEXT
-        and furniture_kind(lines[i].text) == MORE_LINK
-    }
-    counts = Counter(under_text.values())
-    for i, link in under_text.items():
-        if counts[link] >= MIN_REPEATED_LINKS:
-            kinds[i] = MORE_LINK
-
-
-def _mark_alt_texts(lines: list[Span], kinds: list[str]) -> None:
-    """A listing that writes each story's picture as a few words over its title ("President
-    Xi Jinping", then "Chinese President Xi Jinping Visits Sports Venues ...", then its
-    text): those words are captions, when the page repeats the shape MIN_ALT_TEXTS times."""
-    found = [
-        i
-        for i in range(len(lines) - 2)
-        if kinds[i] == TEXT
-        and word_count(lines[i].text) <= MAX_ALT_TEXT_WORDS
-        and _title_like(lines[i + 1], kinds[i + 1])
-        and not _is_prose(lines[i + 1], kinds[i + 1])
-        and _is_prose(lines[i + 2], kinds[i + 2])
-    ]
-    if len(found) >= MIN_ALT_TEXTS:
-        for i in found:
-            kinds[i] = CAPTION
-
-
-def _mark_caption_snippets(lines: list[Span], kinds: list[str]) -> None:
-    """A listed story told by its picture: its title, the caption as its snippet, its byline
-    lines, then the next story's title ("Cole flower festival held in northwest China",
-    "Aerial photo taken on March 21, 2017 shows cole flower fields ...", "Source: Xinhua |
-    2017/3/22"): the caption is the story's text. Over its byline and the story's own text,
-    a caption stays one."""
-    for i in range(1, len(lines) - 1):
-        if kinds[i] != CAPTION or not _title_like(lines[i - 1], kinds[i - 1]):
-            continue
-        after = _skip_meta(kinds, i + 1, furniture=False)
-        if (
-            after > i + 1
-            and after < len(lines)
-            and _title_like(lines[after], kinds[after])
-            and not _is_prose(lines[after], kinds[after])
-        ):
-            kinds[i] = TEXT
 
 
 def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> PageParts:

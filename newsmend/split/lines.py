@@ -778,7 +778,7 @@ def _entry_title(line: Span, kind: str) -> tuple[Span | None, Span]:
 
 def _entry_headline(line: Span) -> Headline:
     """An entry line as a headline: its date and title as _entry_title reads them (a line a
-    run of dated titles made an entry, split._mark_dated_titles, included)."""
+    run of dated titles made an entry, split/layout.py, included)."""
     date, title = _entry_title(line, ENTRY)
     return Headline(title, date)
 

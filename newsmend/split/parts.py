@@ -13,7 +13,7 @@ TEXT, HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, CHINESE, META = (
 )  # fmt: skip
 SITE_NAME = "site_name"  # a furniture kind that may name the byline's outlet
 CAPTION = "caption"
-DECK = "deck"  # a furniture kind the layout marks: a listed story's deck (split._mark_decks)
+DECK = "deck"  # a furniture kind the layout marks: a listed story's deck (split/layout.py)
 PICTURE_LABEL = "picture_label"  # a furniture kind: "Data pictures" under its caption
 MORE_LINK = "more_link"  # a furniture kind: "[MORE]", "Read more >>" under a listed story
 PAGER = "pager"  # a furniture kind: "Previous Page 1 2 Next Page"
