@@ -17,6 +17,8 @@ MAX_PLACE_WORDS = max(len(place.split()) for place in PLACE_NAMES)
 MAX_NAMES = 8
 MAX_BARE_NAME_WORDS = 4
 STAFF_WORD = "Staff"  # "TNL Staff": a site's writers, nobody named
+# Capitalised words only, joined by spaces, commas or "and": what a line of names can be.
+NAME_LINE = re.compile(r"[A-Z][^\s,:：|/\d]*+(?:,?\s+(?:and\s+)?[A-Z][^\s,:：|/\d]*+)+")
 MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
 # No \s* around the separators (split_names splits words anyway): a long run of spaces
 # would make every start in it rescan the run.
@@ -115,6 +117,8 @@ def is_writer_name(line: str) -> bool:
     site's staff ("TNL Staff"), as a listing writes under each title. Asked only where the
     layout puts a byline (under a headline, over its text): alone, "Hong Kong" reads so too.
     Cached: a site's writers sign page after page."""
+    if NAME_LINE.fullmatch(line) is None:
+        return False  # the cheap test first: a date, a label, a sentence
     words = line.split()
     if words[-1:] == [STAFF_WORD]:
         return 2 <= len(words) <= MAX_BARE_NAME_WORDS

@@ -344,11 +344,10 @@ def _cells(line: Span) -> list[Span]:
         glued = _labelled_date_end(line.text) if ":" in opening or "：" in opening else None
         if glued is None and line.text.startswith("By "):
             glued = _byline_end(line.text)
+        if glued is None:
+            glued = _glued_credit_start(line.text)
         if glued is not None:
             return [_cut(line, 0, glued), _cut(line, glued, len(line.text))]
-    credit = GLUED_CREDIT.search(line.text, max(0, len(line.text) - GLUED_CREDIT_TAIL))
-    if credit is not None:
-        return [_cut(line, 0, credit.start()), _cut(line, credit.start(), len(line.text))]
     dated = _dated_sentence(line.text) if line.text[-1:].isdigit() else None
     if dated is not None:
         return [
@@ -365,6 +364,16 @@ def _cells(line: Span) -> list[Span]:
         Span(line.text[:end], line.start, line.start + end),
         _cut(line, gap.start("date"), len(line.text)),
     ]
+
+
+def _glued_credit_start(text: str) -> int | None:
+    """Where a credit's label glued to the paragraph's last stop starts (GLUED_CREDIT), near
+    the end of the text; None when there is none (most: no colon there)."""
+    tail = max(0, len(text) - GLUED_CREDIT_TAIL)
+    if text.find(":", tail) < 0 and text.find("：", tail) < 0:
+        return None
+    credit = GLUED_CREDIT.search(text, tail)
+    return credit.start() if credit else None
 
 
 def _links_in(tail: str) -> bool:
