@@ -18,7 +18,8 @@ MAX_NAMES = 8
 MAX_BARE_NAME_WORDS = 4
 STAFF_WORD = "Staff"  # "TNL Staff": a site's writers, nobody named
 # Capitalised words only, joined by spaces, commas or "and": what a line of names can be.
-NAME_LINE = re.compile(r"[A-Z][^\s,:：|/\d]*+(?:,?\s+(?:and\s+)?[A-Z][^\s,:：|/\d]*+)+")
+# A word's length is bounded, so that a search through a long run of no spaces stays linear.
+NAME_LINE = re.compile(r"[A-Z][^\s,:：|/\d]{0,24}(?:,?\s+(?:and\s+)?[A-Z][^\s,:：|/\d]{0,24})+")
 MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
 # No \s* around the separators (split_names splits words anyway): a long run of spaces
 # would make every start in it rescan the run.
