@@ -393,6 +393,8 @@ def test_credit_fields_of_a_line(line: str, fields: list) -> None:
         ("FJSEN report on July 12 (photo/author Correspondent Xu Shuangping)", ["Xu Shuangping"]),
         ("Tourists ride bikes in Nanning? Liu Zhen / China News Service", ["Liu Zhen"]),
         ("Growth rose again. Year Over Year / Total", []),
+        ("Girls dance at the festival in Taijiang county. [Xinhua/Tao Liang]", ["Tao Liang"]),
+        ("The ratio rose [year/year].", []),
     ],
 )
 def test_caption_credits_the_photographer(caption: str, names: list[str]) -> None:

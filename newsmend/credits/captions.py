@@ -17,9 +17,12 @@ CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 # An agency's picture credit closing a caption: "(Xinhua/Liu Xiao)", "(People's Daily
-# Online/Xu Chenglong)"; the story may go on after it on the line ("... Lhasa.(Xinhua/Jigme
-# Dorje) LHASA, July 27 (Xinhua) -- ...").
-AGENCY_CREDIT = re.compile(r"[(（][^()（）/]{2,40}/\s*(?P<names>[^,，/()（）\[\]]{3,60})[)）]")
+# Online/Xu Chenglong)", China Daily's "[Xinhua/Tao Liang]"; the story may go on after it on
+# the line ("... Lhasa.(Xinhua/Jigme Dorje) LHASA, July 27 (Xinhua) -- ...").
+AGENCY_CREDIT = re.compile(
+    r"[(（][^()（）/]{2,40}/\s*(?P<names>[^,，/()（）\[\]]{3,60})[)）]"
+    r"|\[[^\[\]()/]{2,40}/\s*(?P<bracketed>[^,，/()（）\[\]]{3,60})\]"
+)
 # China Daily's: the photographer and the paper in capitals after the caption's last sentence
 # ("... on Aug 17. ZHANG WEI/CHINA DAILY").
 CAPS_CREDIT = re.compile(
@@ -41,7 +44,7 @@ CREDIT_ENDS = (")", "）", "]", "】", *CAPITALS)  # how a line with a picture c
 def is_picture_credit(text: str) -> bool:
     """A bracketed agency picture credit alone: "(Xinhua/Li Jianan)"."""
     match = AGENCY_CREDIT.fullmatch(text.strip())
-    return match is not None and looks_like_names(match["names"].strip())
+    return match is not None and looks_like_names(_agency_names(match).strip())
 
 
 def caption_credits(line: str) -> list[tuple[str, str]]:
@@ -61,7 +64,13 @@ def caption_credits(line: str) -> list[tuple[str, str]]:
         match = CAPS_NAME_CREDIT.search(line) or _caps_credit(line)
         match = match or (_titled_credit(line) if slashed else None)
         matches = [match] if match else []
-    return [credit for match in matches for credit in _credited(match["names"])]
+    return [credit for match in matches for credit in _credited(_agency_names(match))]
+
+
+def _agency_names(match: re.Match[str]) -> str:
+    """The names a picture credit's match holds, in round or square brackets."""
+    groups = match.groupdict()
+    return groups.get("names") or groups.get("bracketed") or ""
 
 
 def _credited(names: str) -> list[tuple[str, str]]:
