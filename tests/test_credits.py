@@ -738,7 +738,9 @@ def test_a_label_and_one_word_is_a_heading_not_a_credit(line: str) -> None:
     assert parse_credit_line(line) is None
 
 
-@pytest.mark.parametrize("line", ["Reporter Wang", "by Steven", "From Xinhua", "Date 2025-01-19"])
+@pytest.mark.parametrize(
+    "line", ["Reporter Wang", "by Steven", "From Xinhua", "Date 2025-01-19", "Translated by Zumi"]
+)
 def test_a_label_and_one_name_outlet_or_date_is_a_byline(line: str) -> None:
     assert _kind(line) in (CREDIT, META)
 

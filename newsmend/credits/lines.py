@@ -125,9 +125,11 @@ def heading_like(line: str, label: re.Match[str]) -> bool:
     """A capitalised label with only a space and one word after it ("Photo Gallery", "Video
     Gallery", "Journalist Day", "Photos Charting"): a menu's item or a heading, not a credit,
     unless the word is a family name, an outlet's or a date ("Reporter Wang", "From
-    Xinhua")."""
+    Xinhua"); a label that ends in "by" always credits ("Translated by Zumi")."""
     if not label.group()[0].isupper() or LABEL_SEPARATORS.intersection(label.group()):
         return False  # "by Steven", "Photo: Xinhua"
+    if label.group().rstrip().endswith(" by"):
+        return False  # "Translated by Zumi": a pen name
     words = line[label.end() :].split()
     return len(words) == 1 and not (
         is_family_name(words[0]) or outlet_alone(words[0].strip("()（）")) or find_date(words[0])
