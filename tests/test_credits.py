@@ -225,6 +225,7 @@ def test_byline(line: str, byline: Byline) -> None:
         ("Monica Cheru-Managing Editor", None, None, [("editor", "Monica Cheru")]),
         ("Yang Lan — Reporter", None, None, [("reporter", "Yang Lan")]),
         ("By Li Hua, Staff Writer", None, None, [("author", "Li Hua")]),
+        ("By Wang Qian  (", None, None, [("author", "Wang Qian")]),  # its outlet cut off
         ("Staff Reporter Zhang Wei", None, None, [("reporter", "Zhang Wei")]),
         ("Journalist: Zhang Wei", None, None, [("reporter", "Zhang Wei")]),
         ("Video: Li Na", None, None, [("photographer", "Li Na")]),
