@@ -52,7 +52,6 @@ from newsmend.split.lines import (
     SENTENCE_INSIDE,
     _ends_sentence,
     _entry_title,
-    _is_prose,
     _kind,
     _lines,
     _number,
@@ -227,8 +226,8 @@ def _titles_only(parts: PageParts) -> None:
         return
     if _header_between(parts, parts.title, parts.headlines[0].start):
         return  # a headline, then "Related news" and its titles: a story cut before its text
-    if any(_is_prose(line, TEXT) or not _title_like(line, TEXT) for line in parts.body):
-        return
+    if not all(_title_like(line, TEXT) for line in parts.body):
+        return  # a paragraph under it (a title-like line is never prose)
     parts.headlines[:0] = [Headline(line, None) for line in (parts.title, *parts.body)]
     parts.title, parts.body = None, []
 

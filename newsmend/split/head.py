@@ -477,7 +477,7 @@ def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
     ):
         return False  # a snippet the site cut off ("... listening…"), over its date; a wire's
         # dateline; a paragraph longer than any headline
-    if i + 1 < len(kinds) and kinds[i + 1] == MORE_LINK:
+    if _over_more(kinds, i):
         return False  # a summary over the link to its story ("[Detail]")
     after = _next_line(kinds, i)
     if after < len(kinds) and kinds[after] in BYLINE_KINDS:
@@ -491,38 +491,36 @@ def _headline_after_all(lines: list[Span], kinds: list[str], i: int) -> bool:
         )
     if any(line.text == lines[i].text for line in lines[i + 1 :]) or _quoted_again(lines, i):
         return True
+    if after >= len(kinds) or not _is_prose(lines[after], kinds[after]):
+        return False
+    if SENTENCE_INSIDE.search(lines[i].text) is not None:
+        return False  # a headline with a stop is one sentence; a lead may hold several
     return (
-        after < len(kinds)
-        and _is_prose(lines[after], kinds[after])
-        and (
-            _headline_sized(lines[i])
-            or _restated_by_lead(lines, i, after)
-            or _over_longer_lead(lines, i, after)
-        )
+        _headline_sized(lines[i])
+        or _restated_by_lead(lines, i, after)
+        or _over_longer_lead(lines, i, after)
     )
 
 
 def _over_longer_lead(lines: list[Span], i: int, after: int) -> bool:
-    """One sentence of a headline's length over a paragraph LEAD_RATIO times as long or more
+    """A sentence of a headline's length over a paragraph LEAD_RATIO times as long or more
     ("Sichuan Liangshan issued a new regulation to curb the high bride price: ...", then a
     lead of a hundred words): a headline with a stop. A story's first paragraph is seldom so
     much shorter than its second (on the tuning pages: none of 127 untitled stories)."""
     words = len(lines[i].text.split())
     return (
         MIN_TITLE_WORDS <= words <= MAX_STOPPED_HEADLINE_WORDS
-        and SENTENCE_INSIDE.search(lines[i].text) is None
         and len(lines[after].text.split()) >= LEAD_RATIO * words
     )
 
 
 def _restated_by_lead(lines: list[Span], i: int, after: int) -> bool:
-    """One sentence of a headline's length whose words the paragraph under it mostly says
+    """A sentence of a headline's length whose words the paragraph under it mostly says
     again ("EVIP-G delegation visits Taichung City Government and praises its construction
     for being inspirational.", then "EVIP-G delegation visited Taichung City Government and
     praised its construction, ..."): a headline with a full stop, over its lead."""
     return (
         len(lines[i].text.split()) <= MAX_HEADLINE_WORDS
-        and SENTENCE_INSIDE.search(lines[i].text) is None
         and shared_words(lines[i].text, stems(lines[after].text)) >= RESTATED_SHARE
     )
 
@@ -538,13 +536,9 @@ def _quoted_again(lines: list[Span], i: int) -> bool:
 
 
 def _headline_sized(line: Span) -> bool:
-    """One sentence short enough for a headline, its longer words capitalised ("Lanzhou
-    Hosts The Silk Road Expo."): a headline with a full stop, not a lead's first sentence."""
-    return (
-        len(line.text.split()) <= MAX_HEADLINE_WORDS
-        and SENTENCE_INSIDE.search(line.text) is None
-        and _title_cased(line.text)
-    )
+    """A sentence short enough for a headline, its longer words capitalised ("Lanzhou Hosts
+    The Silk Road Expo."): a headline with a full stop, not a lead's first sentence."""
+    return len(line.text.split()) <= MAX_HEADLINE_WORDS and _title_cased(line.text)
 
 
 def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], int]:

@@ -136,34 +136,11 @@ GLUED_CREDIT_TAIL = 200
 # Words a snippet cut at a length may stop on; a sentence or a headline never does ("Mayor
 # weighs in" may end on "in", so particles are not among them). See _cut_mid_sentence.
 CUT_ENDINGS = frozenset(
-    [
-        "of",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "to",
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "is",
-        "are",
-        "that",
-        "which",
-        "with",
-        "from",
-        "by",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "than",
-    ]
-)
+    {
+        "of", "the", "a", "an", "and", "or", "to", "has", "have", "had", "was", "were", "is",
+        "are", "that", "which", "with", "from", "by", "its", "their", "his", "her", "our", "than",
+    }
+)  # fmt: skip
 MIN_CUT_SNIPPET_WORDS = 12
 SUBTITLE_DASHES = ("—", "--", "－－", "– ", "- ")  # how a subtitle or a section's head opens
 # "By Jiang Nan, Dou Hao, People's Daily The 19th ...": names, an outlet, then the text
