@@ -130,37 +130,52 @@ def own_figures(out: Path, gold_pages: list[dict]) -> dict:
     count: Counter = Counter()
     for gold in gold_pages:
         mine = [r for r in outputs if r["source_file"] == gold["source_file"]]
-        used: set[int] = set()
-        for want in gold["articles"]:
-            count["gold"] += 1
-            best = max(
-                (i for i in range(len(mine)) if i not in used),
-                key=lambda i: _likeness(want, mine[i]),
-                default=None,
-            )
-            if best is None or _likeness(want, mine[best]) < MATCH_RATIO:
-                continue
-            used.add(best)
-            got = mine[best]
-            count["found"] += 1
-            count["title"] += _norm(want["title"]) in (
-                _norm(got.get("title")),
-                _norm(got["title_raw"]),
-            )
-            count["date"] += str(got.get("published") or "")[:10] == (want["published"] or "")
-            count["credits"] += sorted(got.get("authors") or []) == sorted(want["authors"]) and (
-                sorted(got.get("editors") or []) == sorted(want["editors"])
-            )
-        count["output"] += len(mine)
         heads = headlines.filter(pl.col("source_file") == gold["source_file"])["title"].to_list()
-        count["unmatched"] += (
-            len(mine)
-            - len(used)
-            + sum(
-                not any(_similar(h["title"], title) >= MATCH_RATIO for h in gold["headlines"])
-                for title in heads
-            )
+        count += page_counts(gold, mine, heads)
+    return figures(count) | {"quarantined_by_check": dict(by_check.most_common())}
+
+
+def page_counts(gold: dict, mine: list[dict], heads: list[str]) -> Counter:
+    """One page's counts: its gold articles, those found among the page's output records
+    (`mine`: title, title_raw, body, published, authors, editors) and with the right title,
+    date or credits; the records output, and those (headlines `heads` too) no gold record
+    matches."""
+    count: Counter = Counter()
+    used: set[int] = set()
+    for want in gold["articles"]:
+        count["gold"] += 1
+        best = max(
+            (i for i in range(len(mine)) if i not in used),
+            key=lambda i: _likeness(want, mine[i]),
+            default=None,
         )
+        if best is None or _likeness(want, mine[best]) < MATCH_RATIO:
+            continue
+        used.add(best)
+        got = mine[best]
+        count["found"] += 1
+        count["title"] += _norm(want["title"]) in (
+            _norm(got.get("title")),
+            _norm(got["title_raw"]),
+        )
+        count["date"] += str(got.get("published") or "")[:10] == (want["published"] or "")
+        count["credits"] += sorted(got.get("authors") or []) == sorted(want["authors"]) and (
+            sorted(got.get("editors") or []) == sorted(want["editors"])
+        )
+    count["output"] += len(mine)
+    count["unmatched"] += (
+        len(mine)
+        - len(used)
+        + sum(
+            not any(_similar(h["title"], title) >= MATCH_RATIO for h in gold["headlines"])
+            for title in heads
+        )
+    )
+    return count
+
+
+def figures(count: Counter) -> dict:
+    """The issue's figures from the summed page counts."""
     precision = count["found"] / count["output"] if count["output"] else 1.0
     recall = count["found"] / count["gold"] if count["gold"] else 1.0
     return {
@@ -170,7 +185,6 @@ def own_figures(out: Path, gold_pages: list[dict]) -> dict:
         "credits_exact": _round(count["credits"] / (count["found"] or 1)),
         "records_not_in_gold": count["unmatched"],
         "counts": {k: count[k] for k in ("gold", "output", "found", "title", "date", "credits")},
-        "quarantined_by_check": dict(by_check.most_common()),
     }
 
 

@@ -1,0 +1,76 @@
+"""How far two annotators agree: a second reader's gold files scored against the first's.
+
+    .venv/bin/python tests/agreement.py FIRST_FOLDER SECOND_FOLDER
+
+Every page with a gold file in both folders counts. The second reader's records are scored
+as newsmend's output is (`realworld.page_counts`: the same matching, by title or by an
+untitled body's opening words, and the same figures), so that the figures say how much of
+the gap between newsmend and a target is the annotation's own doubt: a target above the
+readers' agreement cannot be met on these golds. Headlines agree when their titles are
+similar as records' are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from realworld import MATCH_RATIO, _similar, figures, page_counts
+
+
+def as_output(article: dict) -> dict:
+    """A gold article as an output record: its title, and its opening words as its body."""
+    return {
+        "title": article["title"],
+        "title_raw": article["title"],
+        "body": article["body_first_words"],
+        "published": article["published"],
+        "authors": article["authors"],
+        "editors": article["editors"],
+    }
+
+
+def agreement(first: Path, second: Path) -> dict:
+    """The figures of the second folder's golds scored against the first's."""
+    count: Counter = Counter()
+    pages = 0
+    for path in sorted(second.glob("*.gold.json")):
+        if not (first / path.name).exists():
+            continue
+        pages += 1
+        want = json.loads((first / path.name).read_text(encoding="utf-8"))
+        got = json.loads(path.read_text(encoding="utf-8"))
+        heads = [h["title"] for h in got["headlines"]]
+        count += page_counts(want, [as_output(a) for a in got["articles"]], heads)
+        count["headlines"] += len(want["headlines"])
+        count["headlines_out"] += len(heads)
+        count["headlines_found"] += sum(
+            any(_similar(h["title"], title) >= MATCH_RATIO for title in heads)
+            for h in want["headlines"]
+        )
+    found, gold, out = (count[k] for k in ("headlines_found", "headlines", "headlines_out"))
+    headline_f1 = 2 * found / (gold + out) if gold + out else 1.0
+    return {"pages": pages, **figures(count), "headline_f1": round(headline_f1, 4)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("first", type=Path, help="the first reader's gold files")
+    parser.add_argument("second", type=Path, help="the second reader's gold files")
+    args = parser.parse_args()
+    for folder in (args.first, args.second):
+        if not folder.is_dir():
+            parser.error(f"not a folder: {folder}")
+    result = agreement(args.first, args.second)
+    if not result["pages"]:
+        parser.error("no page has a gold file in both folders")
+    for name, value in result.items():
+        print(f"{name} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
