@@ -511,6 +511,60 @@ def test_captions_run_into_one_paragraph_credit_each_photographer(glued: str) ->
     assert article["authors"] == ["Li Hua", "Wang Ying"]
 
 
+# What a page glues after the story's last stop, and what it credits: (glued, authors, outlet)
+GLUED_TAILS = {
+    "https://focustaiwan.tw/society/202304220012": ([], None),
+    "See the original link: https://en.imsilkroad.com/p/334386.html": ([], None),
+    "[Photo/IC]": ([], None),
+    "[Xinhua/Tao Liang]": (["Tao Liang"], None),
+    "Photo: Qi Xijia/GT": (["Qi Xijia"], None),
+    "(Photo/Jiang Keqing) Source: Hunan Daily": (["Jiang Keqing"], "Hunan Daily"),
+}
+
+
+# A last paragraph longer than a caption: a photo story's, or a story's closing one.
+LAST = (
+    f"{BODY[-1]} Two more parks along the canal will open next year, one of them in the "
+    "district of Guangling, where work began in March, the bureau said."
+)
+
+
+@pytest.mark.parametrize("glued", sorted(GLUED_TAILS))
+def test_what_is_glued_after_the_last_stop_leaves_the_story(glued: str) -> None:
+    article, others, _ = read(TITLE, "Updated: 2021-07-02", *BODY[:-1], f"{LAST} {glued}")
+    assert article["body_raw"].startswith(BODY[0]) and article["body_raw"].endswith(LAST)
+    assert (article["authors"], article["outlet"]) == GLUED_TAILS[glued] and others == []
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "The website: http://2011.nbtravel.gov.cn/.",  # a sentence that gives an address
+        "The t",  # the store cut the next sentence
+        "On the",
+        "From April 20, the first batch of",  # a time phrase, no source
+    ],
+)
+def test_a_last_sentence_that_is_the_storys_stays(kept: str) -> None:
+    article, _, _ = read(TITLE, "Updated: 2021-07-02", *BODY[:-1], f"{LAST} {kept}")
+    assert article["body_raw"].rstrip().endswith(kept) and article["outlet"] is None
+
+
+def test_teasers_lose_the_links_glued_after_their_text() -> None:
+    teasers = {
+        "Taipei police arrest three over shooting": "Police arrested three men over a shooting "
+        "in Taipei on Friday, officials said.",
+        "Carbon exchange to open in Kaohsiung": "A carbon exchange slated to open next year "
+        "will be based in Kaohsiung, the city government said on Saturday.",
+    }
+    lines = [f"{line} https://focustaiwan.tw/society/2023042200{n}" for n, line in enumerate(
+        (LAST, *(f"{title}\n2023-04-22\n{text}" for title, text in teasers.items()))
+    )]  # fmt: skip
+    article, others, _ = read(TITLE, "Updated: 2021-07-02", *BODY[:-1], *lines)
+    assert article["body_raw"].endswith(LAST)
+    assert others and all(o["body_raw"] in teasers.values() for o in others)
+
+
 def test_a_story_told_in_a_picture_is_its_caption_under_the_headline_again() -> None:
     """The headline, its byline, the headline again as the picture's title, the caption; a
     menu's item alone under it ("Highlights") is no body."""

@@ -34,7 +34,7 @@ from newsmend.credits.names import (
     uncapped,
 )
 from newsmend.credits.outlets import names_an_outlet, outlet_alone, site_domain
-from newsmend.dates import find_date
+from newsmend.dates import MONTHS, find_date
 
 CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")  # "责任编辑：李娜"
 # A picture agency, then its photographer: "Xinhua/Li Jianan", "Wikimedia Commons/Anna Frodesiak"
@@ -93,7 +93,7 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     label = LABEL.match(line)
     if label is None:
         return _names_and_outlet(line) or _outlet_staff(line)
-    if heading_like(line, label):
+    if heading_like(line, label) or _from_a_month(line, label):
         return ()
     fields: list[tuple[str, tuple[str, ...]]] = []
     for role, value in line_fields(line):
@@ -105,6 +105,17 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             return ()
         fields += credited
     return tuple(fields)
+
+
+def _from_a_month(line: str, label: re.Match[str]) -> bool:
+    """A source's label before a month opens a time phrase, not a source: "From April 20, the
+    first batch of ..."."""
+    words = line[label.end() :].split(maxsplit=1)
+    return (
+        label_role(label) == "outlet"
+        and bool(words)
+        and words[0].strip(".,").capitalize() in MONTHS
+    )
 
 
 def _outlet_staff(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -35,6 +35,8 @@ from newsmend.split.body import (
     _split_off_credits,
     _teaser_before_more,
     _without_trailing_labels,
+    body_without_glued_tail,
+    teasers_without_glued_tails,
 )
 from newsmend.split.head import (
     _byline_after,
@@ -129,6 +131,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     body_end = _read_body(lines, kinds, bulleted, body_start, parts, number)
     if not any(" " in line.text or _ends_sentence(line) for line in parts.body):
         _photo_story(parts, lines[title] if title is not None else None)
+    body_without_glued_tail(parts)
     _split_off_credits(parts)
     _without_trailing_labels(parts, lines[-1].end if lines else 0)
     parts.teasers += _teaser_before_more(lines, kinds, body_end, parts)
@@ -143,6 +146,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     parts.continued = not parts.teasers and under < len(kinds) and kinds[under] == PAGER
     untitled_listing(parts)
     digest_of_briefs(parts)
+    teasers_without_glued_tails(parts)
     parts.headlines = without_ranks(parts.headlines)
     _without_columns(parts)
     return parts

@@ -4,6 +4,7 @@ pages, and the credits and dates at either end of it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsmend.credits import (
     caps_credit_start,
@@ -16,7 +17,7 @@ from newsmend.credits import (
     read_dateline,
 )
 from newsmend.dates import find_date
-from newsmend.furniture import squeeze
+from newsmend.furniture import furniture_kind, squeeze
 from newsmend.split.lines import (
     AFTER_BODY,
     BYLINE_KINDS,
@@ -491,6 +492,93 @@ def _trailing_label(text: str) -> bool:
         and text.rstrip()[-1:] not in SENTENCE_ENDS
         and not _is_prose_text(text)
     )
+
+
+# What a page glues after the last sentence of a story's text: a bracketed picture credit or
+# label ("... on Sept 28, 2017. [Photo/IC]"), a link to the story, after the last stop or
+# labelled ("... 35 golds. https://focustaiwan.tw/sports/...", "See the original link:
+# https://..."). A last sentence (after a stop or a closing bracket) is tried against the
+# furniture table and as a credit line ("... (Photo/Jiang Keqing) This article is from the
+# Hunan Provincial Government www.enghunan.gov.cn."). See without_glued_tail.
+GLUED_PIECE = re.compile(
+    r"(?<![^\s.!?。\"”’)）])(?P<piece>[\[【(（][^\[\]【】()（）]{2,60}[\]】)）]"
+    r"|(?<=[.!?。\"”’)）]\s)https?://\S{4,300}"  # after the text's last stop
+    r"|(?<!\S)(?i:[^\s.!?。:：][^.!?。:：]{0,30}\b(?:link|original|source|url|full story))"
+    r"\s?[:：]\s*https?://\S{4,300}"  # labelled as one ("The website: http://..." is text)
+    r")[\s|]{0,3}$"
+)
+PIECE_START = re.compile(r"[.!?。！？\"”’)）\]】]\s+(?=\S)")  # where a glued sentence may start
+GLUED_PIECE_CHARS = 400  # a paragraph's last characters, where glued pieces are looked for
+LINK_KIND = "source_note"  # the furniture kind a link to the story is counted as
+# The furniture kinds a piece is taken off as: not a menu's words, which a sentence cut off by
+# the store can be made of ("... one by one. The t"), a bracketed "(more)", or a footer's
+# ("Consumer Council hotline: 8988 9315." closes a release).
+GLUED_KINDS = frozenset({LINK_KIND, CAPTION, "more_link", "qr_prompt", "account_prompt"})
+MAX_GLUED_PIECES = 3
+MAX_GLUED_WORDS = 12  # a longer last sentence is the story's, or another's run on
+
+
+def body_without_glued_tail(parts: PageParts) -> None:
+    """Take what the page glued after the text off the story's last paragraph
+    (without_glued_tail): a credit into the credits, the rest into the furniture, picture
+    credits that name someone into the captions. Before the bracketed credits are split off:
+    "... (Photo/Jiang Keqing) Source: Hunan Daily" keeps its source."""
+    if parts.body:
+        parts.body[-1], pieces = without_glued_tail(parts.body[-1])
+        parts.credits += [piece for kind, piece in pieces if kind == CREDIT]
+        parts.furniture += [(kind, piece) for kind, piece in pieces if kind != CREDIT]
+        parts.captions += [piece for _, piece in pieces if caption_credits(piece.text)]
+
+
+def teasers_without_glued_tails(parts: PageParts) -> None:
+    """The same for each teaser's last paragraph: its credits, picture credits among them,
+    into its meta."""
+    for n, teaser in enumerate(parts.teasers):
+        if teaser.body:
+            last, pieces = without_glued_tail(teaser.body[-1])
+            meta = tuple(
+                piece for kind, piece in pieces if kind == CREDIT or caption_credits(piece.text)
+            )
+            parts.teasers[n] = replace(
+                teaser, body=(*teaser.body[:-1], last), meta=teaser.meta + meta
+            )
+            parts.furniture += [(kind, piece) for kind, piece in pieces if kind != CREDIT]
+
+
+def without_glued_tail(paragraph: Span) -> tuple[Span, list[tuple[str, Span]]]:
+    """The story's last paragraph without what the page glued after its text, and those
+    pieces (kind, piece): a credit line (CREDIT) or furniture of a kind in GLUED_KINDS. A
+    piece is taken off only when text is left before it."""
+    pieces: list[tuple[str, Span]] = []
+    for _ in range(MAX_GLUED_PIECES):
+        cut = _glued_piece(paragraph.text)
+        if cut is None:
+            break
+        start, kind = cut
+        pieces.append((kind, _cut(paragraph, start, len(paragraph.text))))
+        paragraph = _cut(paragraph, 0, start)
+    return paragraph, pieces
+
+
+def _glued_piece(text: str) -> tuple[int, str] | None:
+    """(where the glued piece starts, its kind), or None."""
+    offset = max(0, len(text) - GLUED_PIECE_CHARS)
+    match = GLUED_PIECE.search(text, offset)
+    if match is not None:
+        piece, start = match["piece"], match.start()
+        kind = LINK_KIND if "://" in piece else furniture_kind(piece)
+        if kind not in GLUED_KINDS:
+            kind = CAPTION if is_picture_credit(piece) else None  # "[Xinhua/Tao Liang]"
+    else:
+        starts = list(PIECE_START.finditer(text, offset))
+        start = starts[-1].end() if starts else 0
+        piece = text[start:]
+        kind = furniture_kind(piece) if start and word_count(piece) <= MAX_GLUED_WORDS else None
+        if start and kind not in GLUED_KINDS:
+            kind = CREDIT if parse_credit_fields(piece) else None
+    if kind is None or not text[:start].strip():
+        return None
+    return len(text[:start].rstrip()), kind
 
 
 def _split_off_credits(parts: PageParts) -> None:
