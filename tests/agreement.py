@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/agreement.py FIRST_FOLDER SECOND_FOLDER
 
-Every page with a gold file in both folders counts. The second reader's records are scored
+Every page with a gold file in both folders counts; its text is read beside either. The second reader's records are scored
 as newsmend's output is (`realworld.page_counts`: the same matching, by title or by an
 untitled body's opening words, and the same figures), so that the figures say how much of
 the gap between newsmend and a target is the annotation's own doubt: a target above the
@@ -21,12 +21,15 @@ from pathlib import Path
 from realworld import MATCH_RATIO, _similar, figures, page_counts
 
 
-def as_output(article: dict) -> dict:
-    """A gold article as an output record: its title, and its opening words as its body."""
+def as_output(article: dict, page: str) -> dict:
+    """A gold article as an output record: its title, and as its body the page's text from
+    its opening words on (an untitled record is matched by its body's opening, as long as
+    the gold's opening it is compared with)."""
+    opening = page.find(article["body_first_words"])
     return {
         "title": article["title"],
         "title_raw": article["title"],
-        "body": article["body_first_words"],
+        "body": page[opening:] if opening >= 0 else article["body_first_words"],
         "published": article["published"],
         "authors": article["authors"],
         "editors": article["editors"],
@@ -44,7 +47,8 @@ def agreement(first: Path, second: Path) -> dict:
         want = json.loads((first / path.name).read_text(encoding="utf-8"))
         got = json.loads(path.read_text(encoding="utf-8"))
         heads = [h["title"] for h in got["headlines"]]
-        count += page_counts(want, [as_output(a) for a in got["articles"]], heads)
+        page = _page_text(first, second, path.name.removesuffix(".gold.json"))
+        count += page_counts(want, [as_output(a, page) for a in got["articles"]], heads)
         count["headlines"] += len(want["headlines"])
         count["headlines_out"] += len(heads)
         count["headlines_found"] += sum(
@@ -54,6 +58,14 @@ def agreement(first: Path, second: Path) -> dict:
     found, gold, out = (count[k] for k in ("headlines_found", "headlines", "headlines_out"))
     headline_f1 = 2 * found / (gold + out) if gold + out else 1.0
     return {"pages": pages, **figures(count), "headline_f1": round(headline_f1, 4)}
+
+
+def _page_text(first: Path, second: Path, name: str) -> str:
+    """The page's text, beside either reader's gold file ("" when neither has it)."""
+    for folder in (first, second):
+        if (folder / f"{name}.txt").exists():
+            return (folder / f"{name}.txt").read_text(encoding="utf-8")
+    return ""
 
 
 def main() -> int:

@@ -51,3 +51,22 @@ def test_pages_only_one_reader_annotated_are_left_out(tmp_path):
     second.mkdir()
     shutil.copy(first / f"{PAGE}.gold.json", second)
     assert agreement(first, second)["pages"] == 1
+
+
+def test_untitled_stories_match_however_many_opening_words_each_reader_copied(tmp_path):
+    """Readers copy an untitled story's opening words to different lengths; read from the
+    page's text, the stories match both ways."""
+    untitled = "ds_news_macaonews_community_listing_p127_2020"  # nine untitled summaries
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+        shutil.copy(REALWORLD / "tune" / f"{untitled}.gold.json", folder)
+    shutil.copy(REALWORLD / "tune" / f"{untitled}.txt", first)
+
+    def shorter(gold: dict) -> None:
+        for article in gold["articles"]:
+            article["body_first_words"] = " ".join(article["body_first_words"].split()[:4])
+
+    _edit(second, untitled, shorter)
+    assert agreement(first, second)["article_f1"] == 1.0
+    assert agreement(second, first)["article_f1"] == 1.0
