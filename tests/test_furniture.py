@@ -50,6 +50,7 @@ EXAMPLES = {
     ],
     "separator": ["-", "***", "———"],
     "share_bar": [
+        "Link is copied.",
         "Facebook Twitter LinkedIn Google+",
         "Email story",
         "Comment on this story",
@@ -80,6 +81,11 @@ EXAMPLES = {
         "Download the Hunan Daily app for more news",
     ],
     "footer": [
+        "Copy right all reserved by Shijiazhuang Municipal People's Government",
+        "All information on this site is provided by the Government Information Bureau",
+        "Address NO.216 East ZhongShan Road, ShjJiaZhuang City HeBei",
+        "Help us improve GOV.MO",
+        "Is there anything wrong with this page?",
         "Police Report No. 6",
         "Issued at HKT 17:45",
         "Foreign trade building, No. 65, Jianxin North Road, Jiangbei District,Chongqing",
@@ -195,6 +201,7 @@ EXAMPLES = {
         "The above pictures are provided by the Propaganda Department of the Forestry Bureau",
     ],
     "source_note": [
+        "See the original link: https://en.imsilkroad.com/p/334386.html",
         "Link: https://iop.asianetnews.net/view-attachment?attach-id=442876",
         "Chinese source:",
         "Please refer to when using the article.",
@@ -212,6 +219,10 @@ EXAMPLES = {
         "last text:",
     ],
     "comment_form": [
+        "You are commenting using your Twitter account. Log Out / Change )",
+        "Fill in your details below or click an icon to log in:",
+        "comments powered by Disqus",
+        "* Mandatory field",
         "your comments",
         "Post a Comment",
         "No comments",
@@ -242,6 +253,9 @@ EXAMPLES = {
     ],
 }
 STORY_LINES = [
+    "Add a new dimension to the city's riverside, officials said.",
+    "The website: http://2011.nbtravel.gov.cn/.",
+    "Address the needs of the elderly, the mayor urged.",
     "Police report no surge in crime over the holiday",
     "Beijing opens No. 3 Ring Road extension to traffic",
     "The shop at No. 65, Jianxin North Road, reopened on Monday after a fire.",

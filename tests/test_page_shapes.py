@@ -455,6 +455,16 @@ def test_titles_listed_under_no_header_after_the_story_are_headlines() -> None:
     assert [h["title_raw"] for h in headlines] == OTHERS
 
 
+def test_a_title_listed_again_is_one_headline_and_the_storys_own_is_none() -> None:
+    """A gallery writes its title under each picture, a page lists a story twice, and lists
+    the story itself: each other story is one headline; two under different dates are two."""
+    dated = ["2021-07-01 Fuzhou opens a new metro line", "2021-06-30 Fuzhou opens a new metro line"]
+    listed = [OTHERS[0], TITLE, OTHERS[1], OTHERS[0], *OTHERS[2:], OTHERS[1], *dated]
+    _, _, headlines = read(TITLE, *BODY, "(China Daily July 2, 2021)", "Related news", *listed)
+    titles = [h["title_raw"] for h in headlines]
+    assert titles == [*OTHERS, *(["Fuzhou opens a new metro line"] * 2)]
+
+
 def test_a_pager_under_the_story_says_it_goes_on_another_page() -> None:
     article, _, _ = read(TITLE, "Updated: 2021-07-02", *BODY, "Previous Page 1 2 Next Page", FOOTER)
     assert article["truncated"] and body_whole(article)

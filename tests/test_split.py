@@ -79,10 +79,13 @@ def test_every_list_header_starts_the_list(header: str) -> None:
     ],
 )
 def test_one_line_entries_without_header(entry: str, title: str, date: str) -> None:
-    text = page("A title", *BODY, entry, entry, "END")
+    text = page("A title", *BODY, entry, entry.replace("First", "Second"), "END")
     parts = split_page(text)
     assert [p.text for p in parts.body] == BODY
-    assert [(h.title.text, h.date.text) for h in parts.headlines] == [(title, date)] * 2
+    assert [(h.title.text, h.date.text) for h in parts.headlines] == [
+        (title, date),
+        (title.replace("First", "Second"), date),
+    ]
     assert_offsets(text, parts)
 
 

@@ -28,7 +28,13 @@ from dataclasses import replace
 from typing import TypeVar
 
 from newsmend.dates import find_date
-from newsmend.split.after import _passable, _read_after_body, _read_teasers, without_ranks
+from newsmend.split.after import (
+    _passable,
+    _read_after_body,
+    _read_teasers,
+    told_once,
+    without_ranks,
+)
 from newsmend.split.body import (
     MAX_CAPTION_WORDS,
     _read_body,
@@ -148,6 +154,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     digest_of_briefs(parts)
     teasers_without_glued_tails(parts)
     parts.headlines = without_ranks(parts.headlines)
+    parts.headlines = told_once(parts)
     _without_columns(parts)
     return parts
 

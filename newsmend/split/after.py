@@ -9,7 +9,7 @@ from itertools import repeat, takewhile
 
 from newsmend.credits import GROUPS, parse_credit_line
 from newsmend.dates import find_date
-from newsmend.furniture import IN_BODY
+from newsmend.furniture import IN_BODY, squeeze
 from newsmend.split.body import (
     MIN_TITLE_RUN,
     _add_to_body,
@@ -149,6 +149,20 @@ def without_ranks(headlines: list[Headline]) -> list[Headline]:
                 keep[j] = Headline(_cut(title, ranks[j].end(), len(title.text)), headlines[j].date)
         i += max(run, 1)
     return keep
+
+
+def told_once(parts: PageParts) -> list[Headline]:
+    """The headlines, each once: a title written again under the same date, or none (a
+    gallery's under each picture, a list a page shows twice), is one story, and one that is
+    the story's own title or a line of its text is no other story."""
+    told = {(squeeze(line.text), None) for line in (parts.title, *parts.body) if line is not None}
+    kept = []
+    for headline in parts.headlines:
+        key = (squeeze(headline.title.text), headline.date.text if headline.date else None)
+        if key not in told and (key[0], None) not in told:
+            told.add(key)
+            kept.append(headline)
+    return kept
 
 
 def _undated_entry(lines: list[Span], kinds: list[str], i: int) -> bool:

@@ -524,10 +524,12 @@ def body_without_glued_tail(parts: PageParts) -> None:
     credits that name someone into the captions. Before the bracketed credits are split off:
     "... (Photo/Jiang Keqing) Source: Hunan Daily" keeps its source."""
     if parts.body:
+        credited = parts.body[-1] in parts.captions  # its picture credits read already
         parts.body[-1], pieces = without_glued_tail(parts.body[-1])
         parts.credits += [piece for kind, piece in pieces if kind == CREDIT]
         parts.furniture += [(kind, piece) for kind, piece in pieces if kind != CREDIT]
-        parts.captions += [piece for _, piece in pieces if caption_credits(piece.text)]
+        if not credited:
+            parts.captions += [piece for _, piece in pieces if caption_credits(piece.text)]
 
 
 def teasers_without_glued_tails(parts: PageParts) -> None:
