@@ -155,7 +155,14 @@ def told_once(parts: PageParts) -> list[Headline]:
     """The headlines, each once: a title written again under the same date, or none (a
     gallery's under each picture, a list a page shows twice), is one story, and one that is
     the story's own title or a line of its text is no other story."""
-    told = {(squeeze(line.text), None) for line in (parts.title, *parts.body) if line is not None}
+    if not parts.headlines:
+        return []
+    longest = max(len(headline.title.text) for headline in parts.headlines)
+    told = {
+        (squeeze(line.text), None)
+        for line in (parts.title, *parts.body)
+        if line is not None and len(line.text) <= longest  # not every paragraph squeezed
+    }
     kept = []
     for headline in parts.headlines:
         key = (squeeze(headline.title.text), headline.date.text if headline.date else None)

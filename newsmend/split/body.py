@@ -509,6 +509,8 @@ GLUED_PIECE = re.compile(
 )
 PIECE_START = re.compile(r"[.!?。！？\"”’)）\]】]\s+(?=\S)")  # where a glued sentence may start
 GLUED_PIECE_CHARS = 400  # a paragraph's last characters, where glued pieces are looked for
+GLUED_CLOSES = ")）]】|"  # how a paragraph ends that a bracketed piece closes
+GLUED_SENTENCE_CHARS = 160  # a glued sentence of MAX_GLUED_WORDS words starts this near the end
 LINK_KIND = "source_note"  # the furniture kind a link to the story is counted as
 # The furniture kinds a piece is taken off as: not a menu's words, which a sentence cut off by
 # the store can be made of ("... one by one. The t"), a bracketed "(more)", or a footer's
@@ -538,6 +540,8 @@ def teasers_without_glued_tails(parts: PageParts) -> None:
     for n, teaser in enumerate(parts.teasers):
         if teaser.body:
             last, pieces = without_glued_tail(teaser.body[-1])
+            if not pieces:
+                continue  # most teasers
             meta = tuple(
                 piece for kind, piece in pieces if kind == CREDIT or caption_credits(piece.text)
             )
@@ -563,20 +567,24 @@ def without_glued_tail(paragraph: Span) -> tuple[Span, list[tuple[str, Span]]]:
 
 
 def _glued_piece(text: str) -> tuple[int, str] | None:
-    """(where the glued piece starts, its kind), or None."""
-    offset = max(0, len(text) - GLUED_PIECE_CHARS)
-    match = GLUED_PIECE.search(text, offset)
+    """(where the glued piece starts, its kind), or None. The cheap tests first: most
+    paragraphs end on a stop, with no link near the end."""
+    match = None
+    if text[-1:] in GLUED_CLOSES or "://" in text[-GLUED_PIECE_CHARS:]:
+        match = GLUED_PIECE.search(text, max(0, len(text) - GLUED_PIECE_CHARS))
     if match is not None:
         piece, start = match["piece"], match.start()
         kind = LINK_KIND if "://" in piece else furniture_kind(piece)
         if kind not in GLUED_KINDS:
             kind = CAPTION if is_picture_credit(piece) else None  # "[Xinhua/Tao Liang]"
     else:
-        starts = list(PIECE_START.finditer(text, offset))
+        starts = list(PIECE_START.finditer(text, max(0, len(text) - GLUED_SENTENCE_CHARS)))
         start = starts[-1].end() if starts else 0
         piece = text[start:]
-        kind = furniture_kind(piece) if start and word_count(piece) <= MAX_GLUED_WORDS else None
-        if start and kind not in GLUED_KINDS:
+        if not start or word_count(piece) > MAX_GLUED_WORDS:
+            return None
+        kind = furniture_kind(piece)
+        if kind not in GLUED_KINDS:
             kind = CREDIT if parse_credit_fields(piece) else None
     if kind is None or not text[:start].strip():
         return None
