@@ -396,6 +396,9 @@ def test_credit_fields_of_a_line(line: str, fields: list) -> None:
         ("Growth rose again. Year Over Year / Total", []),
         ("Girls dance at the festival in Taijiang county. [Xinhua/Tao Liang]", ["Tao Liang"]),
         ("The ratio rose [year/year].", []),
+        ("Workers walk home from Dali. Photo source: Zhang Hao/东方IC", ["Zhang Hao"]),
+        ("The new bridge at dusk. (Photo credit: Li Hua)", ["Li Hua"]),
+        ("The photo source is unclear.", []),
     ],
 )
 def test_caption_credits_the_photographer(caption: str, names: list[str]) -> None:
@@ -554,6 +557,13 @@ def test_our_news_is_the_site_s_own_story_no_outlet() -> None:
 
 def test_a_date_glued_to_the_source_is_read_apart() -> None:
     assert parse_byline("Source: Xinhua2020-05-12") == Byline("Xinhua", "2020-05-12")
+
+
+def test_a_date_run_into_the_writers_name_is_read_apart() -> None:
+    parsed = parse_byline("By Mei ManuelJune 21st, 2016")
+    assert (parsed.outlet, parsed.published_raw, parsed.authors) == (
+        None, "June 21st, 2016", ["Mei Manuel"],
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from newsmend.credits.outlets import is_site_name
 
 CAPTION_CREDIT = re.compile(
     r"(?:[(（\[]|^|(?<=[.!?] )|(?<=[a-z] )(?-i:(?=Photos?:)))"  # "... the trip Photo: Li Lina"
-    r"(?:photos?|pictures?|photographed)\s*(?:/|by\b|[:：])\s*(?:courtesy\s+of\s+)?"
+    r"(?:photos?|pictures?|photographed)(?: source| credit)?\s*(?:/|by\b|[:：])\s*(?:courtesy\s+of\s+)?"
     r"(?P<names>[^,，/()（）\[\]]{3,60}(?:/[^,，/()（）\[\]]{3,60})?)",
     re.IGNORECASE,
 )

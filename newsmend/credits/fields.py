@@ -73,6 +73,11 @@ LABEL_SEPARATORS = frozenset(":：|｜/／,")  # what may stand between a label 
 # A capitalised label and its colon run into the word before ("Zhang BinFrom:English
 # Edition"): the page's elements joined without a space.
 CASE_JOIN = re.compile(r"[a-z][A-Z]")  # where GLUED_LABEL can be: rare in a sentence
+# A date run into the name before it: "By Mei ManuelJune 21st, 2016"
+GLUED_MONTH = re.compile(
+    r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s?\d)"
+)
 GLUED_LABEL = re.compile(
     r"(?<=[a-z])(?="
     + "|".join(_label_pattern(label) for label in _LABEL_ORDER if label[0].isupper())
@@ -141,6 +146,7 @@ def unwrap(line: str) -> str:
         line = COLON_LABEL.sub(_capitalised, line)  # "source:x.org release date:2017/03/09"
     if len(line) <= MAX_BYLINE_CHARS and CASE_JOIN.search(line):
         line = GLUED_LABEL.sub(" ", line)  # "... and Zhang BinFrom:English Edition of Qiushi"
+        line = GLUED_MONTH.sub(" ", line)
         line = LOGO_BEFORE_BY.sub("", line)
     line = line[:-1] if line.endswith((").", "）.", "].", "】.")) else line
     if len(line) <= MAX_BYLINE_CHARS and any(mark in line for mark in OPENING):
