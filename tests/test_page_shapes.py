@@ -553,6 +553,8 @@ def test_what_is_glued_after_the_last_stop_leaves_the_story(glued: str) -> None:
         "The t",  # the store cut the next sentence
         "On the",
         "From April 20, the first batch of",  # a time phrase, no source
+        # a label inside a sentence, after a dash turned to mojibake (its "â€”" ends in "”")
+        "The reporter learned â€” from China Railway Shanghai Group Co., Ltd.",
     ],
 )
 def test_a_last_sentence_that_is_the_storys_stays(kept: str) -> None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from newsmend.credits import (
+    LABEL,
     caps_credit_start,
     caption_credits,
     has_label,
@@ -584,8 +585,9 @@ def _glued_piece(text: str) -> tuple[int, str] | None:
         if not start or word_count(piece) > MAX_GLUED_WORDS:
             return None
         kind = furniture_kind(piece)
-        if kind not in GLUED_KINDS:
-            kind = CREDIT if parse_credit_fields(piece) else None
+        if kind not in GLUED_KINDS:  # a credit line opens on its label: "Source: ...", not
+            labelled = piece[:1].isupper() and LABEL.match(piece) is not None  # "— from ..."
+            kind = CREDIT if labelled and parse_credit_fields(piece) else None
     if kind is None or not text[:start].strip():
         return None
     return len(text[:start].rstrip()), kind
