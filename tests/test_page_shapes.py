@@ -465,6 +465,18 @@ def test_a_title_listed_again_is_one_headline_and_the_storys_own_is_none() -> No
     assert titles == [*OTHERS, *(["Fuzhou opens a new metro line"] * 2)]
 
 
+def test_the_storys_own_listed_date_dates_it_and_gives_the_list_its_year() -> None:
+    """An undated story listed again among "Popular articles" under its full date: no
+    headline of its own, dated by that entry, and the short dates of the list take its year."""
+    listed = [f"01-06 | {OTHERS[0]}", f"2022-01-15 | {TITLE}", f"01-09 | {OTHERS[1]}"]
+    article, _, headlines = read(TITLE, *BODY, "Popular articles", *listed, "—END—")
+    assert str(article["published"]) == "2022-01-15"
+    assert [(h["title_raw"], str(h["published"])) for h in headlines] == [
+        (OTHERS[0], "2022-01-06"),
+        (OTHERS[1], "2022-01-09"),
+    ]
+
+
 def test_a_pager_under_the_story_says_it_goes_on_another_page() -> None:
     article, _, _ = read(TITLE, "Updated: 2021-07-02", *BODY, "Previous Page 1 2 Next Page", FOOTER)
     assert article["truncated"] and body_whole(article)

@@ -154,7 +154,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     digest_of_briefs(parts)
     teasers_without_glued_tails(parts)
     parts.headlines = without_ranks(parts.headlines)
-    parts.headlines = told_once(parts)
+    told_once(parts)
     _without_columns(parts)
     return parts
 

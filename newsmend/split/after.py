@@ -151,13 +151,15 @@ def without_ranks(headlines: list[Headline]) -> list[Headline]:
     return keep
 
 
-def told_once(parts: PageParts) -> list[Headline]:
+def told_once(parts: PageParts) -> None:
     """The headlines, each once: a title written again under the same date, or none (a
     gallery's under each picture, a list a page shows twice), is one story, and one that is
-    the story's own title or a line of its text is no other story."""
+    the story's own title or a line of its text is no other story. The story's own, listed
+    with a date, dates the story when no byline line does (and so gives the list its year)."""
     if not parts.headlines:
-        return []
+        return
     longest = max(len(headline.title.text) for headline in parts.headlines)
+    own = squeeze(parts.title.text) if parts.title else None
     told = {
         (squeeze(line.text), None)
         for line in (parts.title, *parts.body)
@@ -169,7 +171,18 @@ def told_once(parts: PageParts) -> list[Headline]:
         if key not in told and (key[0], None) not in told:
             told.add(key)
             kept.append(headline)
-    return kept
+        elif (
+            key[0] == own
+            and headline.date
+            and find_date(headline.date.text)
+            and not _byline_dated(parts.bylines)
+        ):
+            parts.bylines.append(headline.date)
+    parts.headlines = kept
+
+
+def _byline_dated(bylines: list[Span]) -> bool:
+    return any(find_date(line.text) for line in bylines)
 
 
 def _undated_entry(lines: list[Span], kinds: list[str], i: int) -> bool:
