@@ -146,6 +146,7 @@ EXAMPLES = {
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "empty_byline": ["By in News on", "Posted by on", "By"],
     "caption": [
+        "CHINA-SHANXI-WATER SHORTAGE VILLAGERS-RELOCATION (CN)",
         "news image",
         "Courtesy of Tencent",
         "Inset: Pineapple tarts made by Boxue villagers Photo: Courtesy of Chen Tongkui",
