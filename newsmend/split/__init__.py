@@ -38,11 +38,13 @@ from newsmend.split.after import (
 from newsmend.split.body import (
     MAX_CAPTION_WORDS,
     _read_body,
-    _split_off_credits,
     _teaser_before_more,
-    _without_trailing_labels,
+)
+from newsmend.split.ends import (
     body_without_glued_tail,
+    split_off_credits,
     teasers_without_glued_tails,
+    without_trailing_labels,
 )
 from newsmend.split.head import (
     _byline_after,
@@ -138,8 +140,8 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     if not any(" " in line.text or _ends_sentence(line) for line in parts.body):
         _photo_story(parts, lines[title] if title is not None else None)
     body_without_glued_tail(parts)
-    _split_off_credits(parts)
-    _without_trailing_labels(parts, lines[-1].end if lines else 0)
+    split_off_credits(parts)
+    without_trailing_labels(parts, lines[-1].end if lines else 0)
     parts.teasers += _teaser_before_more(lines, kinds, body_end, parts)
     teaser_start = _read_after_body(lines, kinds, bulleted, body_end, parts)
     going_on = all(_passable(kinds[j], lines[j]) for j in range(body_end, teaser_start))

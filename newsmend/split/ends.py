@@ -1,0 +1,229 @@
+"""What stands at a story's ends: a credit in brackets or signed after its last paragraph, a
+date or an outlet's credit opening its first, short labels closing it, and what the page glued
+after its last stop (a link, a picture credit, a credit line)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newsmend.credits import (
+    LABEL,
+    caps_credit_start,
+    caption_credits,
+    is_picture_credit,
+    is_site_name,
+    parse_credit_fields,
+)
+from newsmend.dates import find_date
+from newsmend.furniture import furniture_kind
+from newsmend.split.body import MAX_SECTION_WORDS
+from newsmend.split.lines import SENTENCE_ENDS, _is_prose_text, _opening_date, word_count
+from newsmend.split.parts import CAPTION, CREDIT, STRAY, PageParts, Span, _cut
+
+# A credit in brackets at the end of the story's last paragraph, or at the start of its first
+# after a few words of dateline ("(By He Xin—Yiwu Business, translated by Wei Han)",
+# "(Correspondent Zhao Lei) On May 5,", "Lvliang Daily (Reporter Wang Tao) On September 26,").
+_SIGNED_BY = ("Edited", "Translated", "Written", "Compiled", "Reported", "Proofread")
+TRAILING_BY = re.compile(
+    rf"(?<=[.!?\"”] )(?P<credit>(?:{'|'.join(_SIGNED_BY)}) by [A-Z][^.!?()]{{2,80}})$"
+)
+# A TRAILING_BY match starts at most this far from the paragraph's end: it is searched for
+# there only, not at every character of a long paragraph (its lookbehind sees the text before).
+TRAILING_BY_CHARS = max(map(len, _SIGNED_BY)) + len(" by ") + 1 + 80
+TRAILING_CREDIT = re.compile(r"[(（](?P<credit>[^()（）]{3,200})[)）][^()（）]{0,40}$")
+LEADING_CREDIT = re.compile(
+    r"^(?P<lead>[^()（）.!?。]{0,60}?)\s*[(（](?P<credit>[^()（）]{3,120})[)）]\s*(?:news\s*)?[:：]?\s*"
+)
+MAX_LEAD_WORDS = 6  # "Lvliang Daily (Reporter Wang Tao) On September 26, ..."
+MAX_LEADING_CREDITS = 2  # an outlet's and a reporter's, each in its brackets
+
+
+def without_trailing_labels(parts: PageParts, page_end: int) -> None:
+    """Move short lines that are no sentence off the end of the body: a story does not end
+    on a heading, so they are the page's menu or a sidebar's label ("About", "Ethnic
+    Culture", then the footer). The page's last line stays: a stored copy's text is cut
+    there, mid-story ("... adjourned the hearing. Mr. Li mi", "... The Binhai New")."""
+    while (
+        len(parts.body) > 1
+        and parts.body[-1].end < page_end
+        and _trailing_label(parts.body[-1].text)
+    ):
+        parts.furniture.append((STRAY, parts.body.pop()))
+
+
+def _trailing_label(text: str) -> bool:
+    """A few words that end no sentence ("Ethnic Culture"; not "What would they say?")."""
+    return (
+        len(text.split()) <= MAX_SECTION_WORDS
+        and text.rstrip()[-1:] not in SENTENCE_ENDS
+        and not _is_prose_text(text)
+    )
+
+
+# What a page glues after the last sentence of a story's text: a bracketed picture credit or
+# label ("... on Sept 28, 2017. [Photo/IC]"), a link to the story, after the last stop or
+# labelled ("... 35 golds. https://focustaiwan.tw/sports/...", "See the original link:
+# https://..."). A last sentence (after a stop or a closing bracket) is tried against the
+# furniture table and as a credit line ("... (Photo/Jiang Keqing) This article is from the
+# Hunan Provincial Government www.enghunan.gov.cn."). See without_glued_tail.
+GLUED_PIECE = re.compile(
+    r"(?<![^\s.!?。\"”’)）])(?P<piece>[\[【(（][^\[\]【】()（）]{2,60}[\]】)）]"
+    r"|(?<=[.!?。\"”’)）]\s)https?://\S{4,300}"  # after the text's last stop
+    r"|(?<!\S)(?i:[^\s.!?。:：][^.!?。:：]{0,30}\b(?:link|original|source|url|full story))"
+    r"\s?[:：]\s*https?://\S{4,300}"  # labelled as one ("The website: http://..." is text)
+    r")[\s|]{0,3}$"
+)
+PIECE_START = re.compile(r"[.!?。！？\"”’)）\]】]\s+(?=\S)")  # where a glued sentence may start
+GLUED_PIECE_CHARS = 400  # a paragraph's last characters, where glued pieces are looked for
+GLUED_CLOSES = ")）]】|"  # how a paragraph ends that a bracketed piece closes
+GLUED_SENTENCE_CHARS = 160  # a glued sentence of MAX_GLUED_WORDS words starts this near the end
+LINK_KIND = "source_note"  # the furniture kind a link to the story is counted as
+# The furniture kinds a piece is taken off as: not a menu's words, which a sentence cut off by
+# the store can be made of ("... one by one. The t"), a bracketed "(more)", or a footer's
+# ("Consumer Council hotline: 8988 9315." closes a release).
+GLUED_KINDS = frozenset({LINK_KIND, CAPTION, "more_link", "qr_prompt", "account_prompt"})
+MAX_GLUED_PIECES = 3
+MAX_GLUED_WORDS = 12  # a longer last sentence is the story's, or another's run on
+
+
+def body_without_glued_tail(parts: PageParts) -> None:
+    """Take what the page glued after the text off the story's last paragraph
+    (without_glued_tail): a credit into the credits, the rest into the furniture, picture
+    credits that name someone into the captions. Before the bracketed credits are split off:
+    "... (Photo/Jiang Keqing) Source: Hunan Daily" keeps its source."""
+    if parts.body:
+        credited = parts.body[-1] in parts.captions  # its picture credits read already
+        parts.body[-1], pieces = without_glued_tail(parts.body[-1])
+        parts.credits += [piece for kind, piece in pieces if kind == CREDIT]
+        parts.furniture += [(kind, piece) for kind, piece in pieces if kind != CREDIT]
+        if not credited:
+            parts.captions += [piece for _, piece in pieces if caption_credits(piece.text)]
+
+
+def teasers_without_glued_tails(parts: PageParts) -> None:
+    """The same for each teaser's last paragraph: its credits, picture credits among them,
+    into its meta."""
+    for n, teaser in enumerate(parts.teasers):
+        if teaser.body:
+            last, pieces = without_glued_tail(teaser.body[-1])
+            if not pieces:
+                continue  # most teasers
+            meta = tuple(
+                piece for kind, piece in pieces if kind == CREDIT or caption_credits(piece.text)
+            )
+            parts.teasers[n] = replace(
+                teaser, body=(*teaser.body[:-1], last), meta=teaser.meta + meta
+            )
+            parts.furniture += [(kind, piece) for kind, piece in pieces if kind != CREDIT]
+
+
+def without_glued_tail(paragraph: Span) -> tuple[Span, list[tuple[str, Span]]]:
+    """The story's last paragraph without what the page glued after its text, and those
+    pieces (kind, piece): a credit line (CREDIT) or furniture of a kind in GLUED_KINDS. A
+    piece is taken off only when text is left before it."""
+    pieces: list[tuple[str, Span]] = []
+    for _ in range(MAX_GLUED_PIECES):
+        cut = _glued_piece(paragraph.text)
+        if cut is None:
+            break
+        start, kind = cut
+        pieces.append((kind, _cut(paragraph, start, len(paragraph.text))))
+        paragraph = _cut(paragraph, 0, start)
+    return paragraph, pieces
+
+
+def _glued_piece(text: str) -> tuple[int, str] | None:
+    """(where the glued piece starts, its kind), or None. The cheap tests first: most
+    paragraphs end on a stop, with no link near the end."""
+    match = None
+    if text[-1:] in GLUED_CLOSES or "://" in text[-GLUED_PIECE_CHARS:]:
+        match = GLUED_PIECE.search(text, max(0, len(text) - GLUED_PIECE_CHARS))
+    if match is not None:
+        piece, start = match["piece"], match.start()
+        kind = LINK_KIND if "://" in piece else furniture_kind(piece)
+        if kind not in GLUED_KINDS:
+            kind = CAPTION if is_picture_credit(piece) else None  # "[Xinhua/Tao Liang]"
+    else:
+        starts = list(PIECE_START.finditer(text, max(0, len(text) - GLUED_SENTENCE_CHARS)))
+        start = starts[-1].end() if starts else 0
+        piece = text[start:]
+        if not start or word_count(piece) > MAX_GLUED_WORDS:
+            return None
+        kind = furniture_kind(piece)
+        if kind not in GLUED_KINDS:  # a credit line opens on its label: "Source: ...", not
+            labelled = piece[:1].isupper() and LABEL.match(piece) is not None  # "— from ..."
+            kind = CREDIT if labelled and parse_credit_fields(piece) else None
+    if kind is None or not text[:start].strip():
+        return None
+    return len(text[:start].rstrip()), kind
+
+
+def split_off_credits(parts: PageParts) -> None:
+    """Move a bracketed credit at either end of the body into the credits, and a date that
+    opens the body into the byline."""
+    if not parts.body:
+        return
+    last = parts.body[-1]
+    # "... on June 16. Edited by Lin Hong and Roger Bradshaw"
+    signed = TRAILING_BY.search(last.text, max(0, len(last.text) - TRAILING_BY_CHARS))
+    if signed and parse_credit_fields(signed["credit"]):
+        parts.credits.append(_cut(last, signed.start("credit"), signed.end("credit")))
+        parts.body[-1] = last = _cut(last, 0, signed.start())
+    caps = caps_credit_start(last.text)
+    if caps is not None:  # "... on Aug 20. ZHANG WEI/CHINA DAILY": credited from the captions
+        parts.body[-1] = last = _cut(last, 0, caps)
+    match = TRAILING_CREDIT.search(last.text)
+    picture = match is not None and is_picture_credit(match.group())
+    if match and (picture or parse_credit_fields(match["credit"])):
+        if not picture:  # a picture's is credited from the paragraph, a caption (_read_body)
+            parts.credits.append(_cut(last, match.start("credit"), match.end("credit")))
+        if match.start() > 0:
+            parts.body[-1] = _cut(last, 0, match.start())
+        else:
+            parts.body.pop()  # the line was the credit (and a label after it)
+        if not parts.body:
+            return
+    date, first = _opening_date(parts.body[0])
+    parts.bylines += [date] if date else []
+    parts.body[0] = first
+    for _ in range(MAX_LEADING_CREDITS):  # "(Mianyang News) (Reporter, Guo Ruoxue) Recently, ..."
+        if not _split_off_leading_credit(parts):
+            return
+
+
+def _split_off_leading_credit(parts: PageParts) -> bool:
+    """Move a bracketed credit opening the body's first paragraph into the credits; whether
+    the paragraph lost one."""
+    first = parts.body[0]
+    match = LEADING_CREDIT.match(first.text)
+    if match is None or match.end() >= len(first.text):
+        return False
+    credit = _cut(first, match.start("credit"), match.end("credit"))
+    if len(match["lead"].split()) <= MAX_LEAD_WORDS and (
+        parse_credit_fields(match["credit"]) or _opening_outlet(match, first.text)
+    ):
+        parts.body[0] = _cut(first, match.end(), len(first.text))
+        outlet = match["lead"].split(",")[0]  # "China News Service, Lishui, July 19 (...)"
+        if is_site_name(outlet.strip()):  # "Shiliuyun-Xinjiang Daily (Reporters ...)"
+            parts.credits.append(
+                _cut(first, match.start("lead"), match.start("lead") + len(outlet))
+            )
+        parts.credits.append(credit)
+        return True
+    if find_date(match["lead"], default_year=2000) and parse_credit_fields(match["credit"]):
+        parts.credits.append(credit)  # a translated wire dateline: "Xinhua News Agency,
+        # Chengdu, May 17 (reporter Wu Guangyu), the ...": credited, the sentence kept whole
+    return False
+
+
+def _opening_outlet(match: re.Match[str], paragraph: str) -> bool:
+    """An outlet's name in brackets opening the story ("(Mianyang News) A few days ago,
+    ...", or a reporter's credit after it in brackets): its source; a wire's "(ECNS) --
+    About 140 ..." stays, a dateline."""
+    after = paragraph[match.end() : match.end() + 1]
+    return (
+        not match["lead"]
+        and is_site_name(match["credit"].strip())
+        and (after.isupper() or after in "(（")
+    )
