@@ -851,3 +851,13 @@ def test_a_dispatch_to_the_paper_names_the_outlet() -> None:
     )
     assert byline.outlet == "Evening News"
     assert byline.credits == [("reporter", "Kong Defang"), ("correspondent", "Deng Dakuan")]
+
+
+def test_a_long_affiliation_closing_a_credit_line_is_left_out() -> None:
+    line = (
+        "Author: Chen Chengwen (Special Research Fellow of the Thought Research Center of "
+        "Guangdong, Dean of the Dongguan Institute of Social Governance of Dongguan University "
+        "of Technology, and a member of the provincial committee on grassroots governance)"
+    )
+    assert parse_byline(line).authors == ["Chen Chengwen"]
+    assert parse_byline("Author: Chen Chengwen (Xinhua)").outlet == "Xinhua"

@@ -160,7 +160,22 @@ def unwrap(line: str) -> str:
     )
     if after and looks_like_names(after["names"]):
         return f"{after['role'].split()[-1]}: {after['names']}"
-    return line
+    return _without_affiliation(line) if len(line) > MAX_BYLINE_CHARS else line
+
+
+def _without_affiliation(line: str) -> str:
+    """A labelled credit line without the long affiliation in brackets that closes it
+    ("Author: Chen Chengwen (Special Research Fellow of ..., Dean of ...)"); other lines as
+    they are."""
+    opening = max(line.rfind("("), line.rfind("（"))
+    if (
+        opening < 0
+        or not line.endswith((")", "）"))
+        or len(line) - opening < MIN_AFFILIATION_CHARS
+        or LABEL.match(line) is None
+    ):
+        return line
+    return line[:opening].rstrip()
 
 
 def _capitalised(word: re.Match[str]) -> str:
@@ -188,6 +203,7 @@ def _opens_a_field(text: str) -> bool:
     return found is not None and found.start == 0
 
 
+MIN_AFFILIATION_CHARS = 40  # a bracket closing a credit line this long holds no outlet's name
 AND_BEFORE_LABEL = re.compile(r"(?<!\s)\s++and\s*+$")  # "By Shi Zihan and edited by Brian Salter"
 
 
