@@ -422,6 +422,17 @@ def test_caption_credits_the_photographer(caption: str, names: list[str]) -> Non
             "January 31st",
         ),
         ("China News Service, January 31. In response to the", "China News Service", "January 31"),
+        ("- BEIJING, Sept. 23, 2021 /PRNewswire/ -- Quanzhou", "PRNewswire", "Sept. 23, 2021"),
+        (
+            "GUANGZHOU, China, Dec. 6, 2023 /Xinhua=KYODO JBN/-- On December 4",
+            "Xinhua=KYODO JBN",
+            "Dec. 6, 2023",
+        ),
+        (  # a distributor's name and the date between dashes
+            "CHAOZHOU, CHINA - Media OutReach Newswire - 21 October 2025 - From November 28th",
+            "Media OutReach Newswire",
+            "21 October 2025",
+        ),
     ],
 )
 def test_a_wire_dateline_dates_and_sources_the_story(
@@ -441,6 +452,7 @@ def test_a_wire_dateline_dates_and_sources_the_story(
         "Xinhua News Agency, Harbin, May 25th, title: The green note",  # a byline naming the title
         "(In brief) -- The city opened",
         "BEIJING (In brief) -- The city opened",  # no date, and no agency named
+        "HONG KONG - The city said on Monday - 12 March 2020 - nothing",  # no distributor's name
     ],
 )
 def test_no_dateline_in_ordinary_openings(paragraph: str) -> None:

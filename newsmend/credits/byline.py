@@ -196,11 +196,18 @@ def _without_toolbar(bracketed: re.Match[str]) -> str:
 # The date may be left out when a named agency is there ("WUHAN, China (Reuters) -", "BEIJING
 # (AP) --"), and a picture's code may stand before it ("(240413) -- BEIJING, April 13, ...").
 DATELINE = re.compile(
-    r"(?:[(（]\d{6}[)）]\s*+--\s*+)?"
+    r"(?:[(（]\d{6}[)）]\s*+--\s*+|[-–—]\s)?"  # "(240413) -- ", or a list's dash: "- BEIJING, ..."
     r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.' -]{1,30}){0,2}"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
-    r"(?:(?:[/(（](?P<agency>[A-Za-z][A-Za-z .-]{1,30})[/)）])?\s*(?:--|[—–-])"
+    r"(?:(?:[/(（](?P<agency>[A-Za-z][A-Za-z .=-]{1,30})[/)）])?\s*(?:--|[—–-])"  # "/Xinhua=KYODO JBN/--"
     r"|,\s*(?P<outlet>[A-Z][A-Za-z.' ]{1,30}?)\.\s)"  # "HAINAN, Sep 17, 2019, China Daily. "
+)
+# A distributor's dateline, its name and the date between dashes: "CHAOZHOU, CHINA - Media
+# OutReach Newswire - 21 October 2025 - From November 28th, ..."
+DISTRIBUTOR_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.' -]{1,30}){0,2}\s[-–—]\s"
+    r"(?P<agency>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,4})\s[-–—]\s"
+    r"(?P<date>\d{1,2}\s[A-Z][a-z]{2,8}\.?\s\d{4})\s[-–—]\s"
 )
 # A release's dateline, its place in title case and its wire in brackets, after a
 # distributor's name: "/EIN News/ -- Chifeng, China, Nov. 23, 2021 (GLOBE NEWSWIRE) --"
@@ -244,6 +251,8 @@ def read_dateline(paragraph: str) -> Byline | None:
     match = DATELINE.match(paragraph)
     if match is None and "(" in paragraph[:MAX_RELEASE_DATELINE_CHARS]:
         match = RELEASE_DATELINE.match(paragraph) or PLACE_AGENCY_DATELINE.match(paragraph)
+    if match is None or match["date"] is None:
+        match = DISTRIBUTOR_DATELINE.match(paragraph) or match
     if match is None:
         match = AGENCY_FIRST_DATELINE.match(paragraph)
         if match is not None and not is_site_name(match["agency"]):
