@@ -6,7 +6,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsmend.split import body, lines
+from newsmend.split import ends, lines
 
 FIXTURES = Path(__file__).parent / "fixtures" / "realworld"
 FIXTURE_LINES = [
@@ -31,19 +31,19 @@ def _same(a, b) -> bool:
 
 
 def _tail_signed(text: str):
-    return body.TRAILING_BY.search(text, max(0, len(text) - body.TRAILING_BY_CHARS))
+    return ends.TRAILING_BY.search(text, max(0, len(text) - ends.TRAILING_BY_CHARS))
 
 
 @settings(max_examples=2000, deadline=None)
 @given(TEXTS)
 def test_a_signature_is_found_in_the_tail_as_in_the_whole(text):
-    assert _same(body.TRAILING_BY.search(text), _tail_signed(text))
+    assert _same(ends.TRAILING_BY.search(text), _tail_signed(text))
 
 
 def test_a_signature_is_found_in_the_tail_in_every_fixture_line():
-    assert any(body.TRAILING_BY.search(line) for line in FIXTURE_LINES)  # the check sees some
+    assert any(ends.TRAILING_BY.search(line) for line in FIXTURE_LINES)  # the check sees some
     for line in FIXTURE_LINES:
-        assert _same(body.TRAILING_BY.search(line), _tail_signed(line)), line
+        assert _same(ends.TRAILING_BY.search(line), _tail_signed(line)), line
 
 
 def test_no_marker_or_header_is_as_long_as_a_paragraph():
