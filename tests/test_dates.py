@@ -218,3 +218,10 @@ def test_a_snippets_event_date_is_not_the_end_of_a_span(text: str, iso: str | No
 def test_a_zone_is_read_with_its_time_but_not_out_of_a_word() -> None:
     assert find_date("May 5, 2023 11:29 AM EDT").raw == "May 5, 2023 11:29 AM EDT"
     assert find_date("2022-05-19 10:46 ESTATE").raw == "2022-05-19 10:46"
+
+
+def test_a_month_abbreviation_and_its_day_with_no_space_is_a_date() -> None:
+    """newschina's byline: "By He Bin , Zhao Yiwei Updated Jul.1"."""
+    found = find_date("Updated Jul.1", default_year=2020)
+    assert found is not None and (found.raw, found.date) == ("Jul.1", dt.date(2020, 7, 1))
+    assert find_date("Mr.5 spoke") is None
