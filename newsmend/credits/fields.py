@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from newsmend.credits.names import EDGE_PUNCTUATION, looks_like_names
 from newsmend.credits.outlets import is_site_name
-from newsmend.dates import TIME_ZONE, find_date
+from newsmend.dates import MONTHS, TIME_ZONE, find_date
 from newsmend.furniture import (
     PROMPT_KINDS,
     furniture_kind,
@@ -75,8 +75,7 @@ LABEL_SEPARATORS = frozenset(":：|｜/／,")  # what may stand between a label 
 CASE_JOIN = re.compile(r"[a-z][A-Z]")  # where GLUED_LABEL can be: rare in a sentence
 # A date run into the name before it: "By Mei ManuelJune 21st, 2016"
 GLUED_MONTH = re.compile(
-    r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s?\d)"
+    rf"(?<=[a-z])(?=(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s?\d)"
 )
 GLUED_LABEL = re.compile(
     r"(?<=[a-z])(?="
