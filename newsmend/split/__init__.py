@@ -27,11 +27,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeVar
 
-from newsmend.dates import find_date
 from newsmend.split.after import (
     _passable,
     _read_after_body,
     _read_teasers,
+    bylines_dated,
     told_once,
     without_ranks,
 )
@@ -189,7 +189,7 @@ def _listed_again(parts: PageParts) -> None:
     for k, teaser in enumerate(parts.teasers):
         if told and not teaser.title.text and [p.text for p in teaser.body] == told:
             del parts.teasers[k]
-            if not any(find_date(line.text) for line in parts.bylines):
+            if not bylines_dated(parts.bylines):
                 parts.bylines += teaser.meta
             return
 

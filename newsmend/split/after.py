@@ -175,13 +175,15 @@ def told_once(parts: PageParts) -> None:
             key[0] == own
             and headline.date
             and find_date(headline.date.text)
-            and not _byline_dated(parts.bylines)
+            and not bylines_dated(parts.bylines)
         ):
             parts.bylines.append(headline.date)
     parts.headlines = kept
 
 
-def _byline_dated(bylines: list[Span]) -> bool:
+def bylines_dated(bylines: list[Span]) -> bool:
+    """Whether the story's byline lines state a date: a listed copy of the story may date it
+    when they do not."""
     return any(find_date(line.text) for line in bylines)
 
 

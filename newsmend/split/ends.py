@@ -65,8 +65,8 @@ def _trailing_label(text: str) -> bool:
 # label ("... on Sept 28, 2017. [Photo/IC]"), a link to the story, after the last stop or
 # labelled ("... 35 golds. https://focustaiwan.tw/sports/...", "See the original link:
 # https://..."). A last sentence (after a stop or a closing bracket) is tried against the
-# furniture table and as a credit line ("... (Photo/Jiang Keqing) This article is from the
-# Hunan Provincial Government www.enghunan.gov.cn."). See without_glued_tail.
+# furniture table and as a credit line that opens on its label ("... (Photo/Jiang Keqing)
+# Source: Hunan Daily"). See without_glued_tail.
 GLUED_PIECE = re.compile(
     r"(?<![^\s.!?。\"”’)）])(?P<piece>[\[【(（][^\[\]【】()（）]{2,60}[\]】)）]"
     r"|(?<=[.!?。\"”’)）]\s)https?://\S{4,300}"  # after the text's last stop
