@@ -2083,16 +2083,57 @@ def test_briefs_of_two_paragraphs_each_are_a_story_each() -> None:
     assert [t.title.text for t in parts.teasers] == [title for title, _lead in BRIEFS[1:]]
 
 
-@pytest.mark.parametrize("variant", ["a lead that does not say when", "a byline"])
+@pytest.mark.parametrize("variant", ["leads that do not say when", "a byline"])
 def test_sections_that_go_on_from_the_lead_or_a_bylined_story_stay_one_story(variant: str) -> None:
+    """Most briefs must be told apart (`summaries._own_news`): two leads of three that
+    neither say when nor retell their headings are a story's sections."""
     briefs = [list(brief) for brief in BRIEFS]
     head = [briefs[0][0]]
     if variant == "a byline":
         head.append("By Li Wei")
     else:
         briefs[1][1] = "The port handled more containers than any other in the province."
+        briefs[2][1] = "The centre thanked everyone who came to the city's stations."
     lines = head + [briefs[0][1], MORE] + [line for brief in briefs[1:] for line in (*brief, MORE)]
     parts = split_page(page(*lines))
+    assert not parts.teasers
+
+
+PAPER_LIST = [
+    ("Portuguese President tours Macau today",
+     "The President of the Portuguese Republic, Marcelo Rebelo de Sousa, arrived yesterday in the Macau Special Administrative Region. His agenda for today is very full, as he"),
+    ("Tourism authority buckles up for May 1 holiday",
+     "Due to the expected influx of 600,000 tourists during the Labor Day holiday period, as anticipated by the Public Security Police Force (PSP), the Macao Government Tourist Office"),
+    ("Exclusive Interview | Paulo Cardinal: ‘I will not be disposed of like chewing gum’",
+     "Veteran advisor Paulo Cardinal who was dispensed by the Legislative Assembly in August last year without plausible cause breaks the silence and in an interview"),
+]  # fmt: skip  # a paper's list of its stories (tests/fixtures/realworld/tune/fc_macaudailytimes_*), summaries cut by the site
+
+
+def test_headlines_over_summaries_that_retell_them_are_a_story_each() -> None:
+    parts = split_page(page(*(line for story in PAPER_LIST for line in story)))
+    assert parts.title.text == PAPER_LIST[0][0]
+    assert [p.text for p in parts.body] == [PAPER_LIST[0][1]]
+    assert [[p.text for p in t.body] for t in parts.teasers] == [
+        [summary] for _title, summary in PAPER_LIST[1:]
+    ]
+    assert [t.title.text for t in parts.teasers] == [
+        PAPER_LIST[1][0],
+        "Paulo Cardinal: ‘I will not be disposed of like chewing gum’",  # without its column
+    ]
+
+
+def test_sections_whose_headings_share_the_story_s_words_stay_one_story() -> None:
+    """The same shape, but each heading's words are the story's headline's and lead's: a
+    story's sections, not a list's stories."""
+    sections = [
+        ("Mother and son missing for eight days found in Xiangcheng",
+         "The Xiangcheng police found a missing mother and son through an appeal on Weibo, and the family"),
+        ("Weibo appeal for missing mother and son",
+         "A netizen sent the police a plea on Weibo for help to find a missing mother and her son, and the"),
+        ("Xiangcheng police find missing mother and son",
+         "The Xiangcheng police found the missing mother and son at a relative's house, and the family"),
+    ]  # fmt: skip
+    parts = split_page(page(*(line for section in sections for line in section)))
     assert not parts.teasers
 
 

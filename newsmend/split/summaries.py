@@ -18,6 +18,8 @@ from newsmend.split.lines import (
     _is_prose_text,
     _kind,
     _title_like,
+    shared_words,
+    stems,
     word_count,
 )
 from newsmend.split.parts import STRAY, PageParts, Span, Teaser
@@ -25,6 +27,10 @@ from newsmend.split.parts import STRAY, PageParts, Span, Teaser
 MIN_UNTITLED_STORIES = 4
 MIN_BRIEF_HEADINGS = 2  # headings inside a body that make it a digest of briefs
 MIN_CUT_STORIES = 2
+MAX_HEADLINE_WORDS = 20
+OWN_SHARE = 0.3  # of a brief's heading's words its lead says again
+BEFORE_SHARE = 0.2  # and the text before it at most
+BEFORE_LINES = 3
 CUT_OFF = re.compile(r"(?:…|\.\.\.)[\])）]?$")  # a site's excerpt ends: "...", "…", "[…]"
 MAX_SUMMARY_SENTENCES = 3
 MIN_SUMMARY_WORDS = 15
@@ -85,30 +91,71 @@ def untitled_listing(parts: PageParts) -> None:
 def digest_of_briefs(parts: PageParts) -> None:
     """A digest of news briefs under headings, with no byline or credits (a WeChat weekly:
     "Gulangyu tourism rebounds", "City representatives announced last week that ...", "XM
-    trade volume hits new high", "Local Customs officials announced last week ..."): two
-    headings or more inside the body, each over a paragraph, and every brief's lead, the
-    first's too, says when in its first sentence (`TIME_TOLD`); a story's sections go on from
-    its lead. The first brief is the story, the others teasers."""
+    trade volume hits new high", "Local Customs officials announced last week ..."; a
+    paper's list of its stories, each headline over its summary): two headings or more
+    inside the body, each over a summary, and the briefs, the first's too, told apart
+    (`_told_apart`); a story's sections go on from its lead. The first brief is the story,
+    the others teasers."""
     body = parts.body
     if parts.title is None or parts.bylines or parts.credits or not body:
         return
-    heads = [i for i in range(1, len(body) - 1) if _heading_over_prose(body[i], body[i + 1])]
-    leads = [body[0], *(body[i + 1] for i in heads)]
-    if len(heads) < MIN_BRIEF_HEADINGS or not all(_says_when(lead.text) for lead in leads):
+    heads = [i for i in range(1, len(body) - 1) if _heading_over_summary(body[i], body[i + 1])]
+    if len(heads) < MIN_BRIEF_HEADINGS:
+        return
+    briefs = [(parts.title.text, body[0].text, "")] + [
+        (body[i].text, body[i + 1].text, _before(parts, i)) for i in heads
+    ]
+    if not _told_apart(briefs):
         return
     ends = [*heads, len(body)]
     parts.body = body[: heads[0]]
     parts.teasers[:0] = [Teaser(body[i], tuple(body[i + 1 : end])) for i, end in pairwise(ends)]
 
 
-def _heading_over_prose(line: Span, under: Span) -> bool:
-    """A heading inside a body: a title-like line that is no sentence, over a paragraph (the
-    cheap text tests first: most body lines are paragraphs)."""
+def _before(parts: PageParts, i: int) -> str:
+    """What a heading inside the body follows: the story's headline and lead (a section's
+    heading shares its story's words), and the lines right above it."""
+    above = parts.body[max(1, i - BEFORE_LINES) : i]
+    return " ".join(line.text for line in (parts.title, parts.body[0], *above))
+
+
+def _heading_over_summary(line: Span, under: Span) -> bool:
+    """A heading inside a body: a title-like line of a headline's length that is no
+    summary, over a summary (prose, or a long sentence the site cut); the cheap text tests
+    first: most body lines are paragraphs."""
     return (
-        _is_prose_text(under.text)
-        and not _is_prose_text(line.text)
+        _reads_as_summary_text(under.text)
+        and not _reads_as_summary_text(line.text)
+        and word_count(line.text) <= MAX_HEADLINE_WORDS
         and _title_like(line, _kind(line.text))
     )
+
+
+def _told_apart(briefs: list[tuple[str, str, str]]) -> bool:
+    """Briefs (heading, lead, what is before it), not a story's sections: every lead says
+    when, or the leads are a summary each and most are news of their own."""
+    if all(_says_when(lead) for _heading, lead, _before_it in briefs):
+        return True
+    return all(_summary_sized(lead) for _heading, lead, _before_it in briefs) and (
+        2 * sum(_own_news(*brief) for brief in briefs) > len(briefs)
+    )
+
+
+def _own_news(heading: str, lead: str, before: str) -> bool:
+    """A brief of its own: its lead does not go on from what is before it, and says when
+    its news happened or retells its heading, whose words are seldom in what is before it
+    (a section's heading shares its story's words)."""
+    if _goes_on(lead):
+        return False
+    return _says_when(lead) or (
+        shared_words(heading, stems(lead)) >= OWN_SHARE
+        and shared_words(heading, stems(before)) <= BEFORE_SHARE
+    )
+
+
+def _summary_sized(lead: str) -> bool:
+    """A lead of a sentence or two, as a list's summary is (a story's section runs on)."""
+    return len(SENTENCE_END.findall(lead)) < MAX_SUMMARY_SENTENCES
 
 
 def _says_when(paragraph: str) -> bool:
