@@ -2344,3 +2344,36 @@ def test_credits_glued_after_the_last_sentence_are_credits() -> None:
         "Hunan Official Web Portal",
         ["Guo Yan"],
     )
+
+
+OTHER_TITLES = [
+    "Bomb sniffing plants fight terror",
+    "Czech gender-bending family",
+    "Sleeping with pet risks catching his bugs",
+    "Spectator surgery to raise money",
+    "Most of world's toll roads in China",
+]  # other stories' titles after a story (tune/dw_spam_fwswk_*: a sidebar), none over a snippet
+
+
+@pytest.mark.parametrize("end", ["", "Copyright 2011 China Daily. All rights reserved."])
+def test_a_short_title_like_line_under_a_title_above_the_page_s_end_is_another_title(
+    end: str,
+) -> None:
+    """A snippet so short, and title-like, is cut only by the store at the page's end: above
+    it, it is the next story's title, and neither title is a teaser."""
+    parts = split_page(
+        page("Drought hits Shandong", *BODY, "(China.org.cn)", *OTHER_TITLES, "Learn English", end)
+    )
+    assert not parts.teasers
+    assert {h.title.text for h in parts.headlines} <= set(OTHER_TITLES)
+
+
+def test_a_short_snippet_at_the_page_s_end_is_a_story_the_store_cut() -> None:
+    parts = split_page(
+        page(
+            "Drought hits Shandong", *BODY, "(China.org.cn)", OTHER_TITLES[0], "Farmers in Heze say"
+        )
+    )
+    assert [(t.title.text, t.body[0].text) for t in parts.teasers] == [
+        (OTHER_TITLES[0], "Farmers in Heze say")
+    ]

@@ -26,6 +26,7 @@ from newsmend.split.lines import (
     FURNITURE_KINDS,
     MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
+    _ends_sentence,
     _entry_headline,
     _entry_title,
     _is_prose,
@@ -77,6 +78,8 @@ def steps(lines: list[Span]) -> Iterator[None]:
 MIN_TEASER_WORDS = 2  # a story's title, not a tag ("China")
 MIN_UNLED_TITLE_WORDS = 4  # a title listed under no header: longer than a menu's item
 MIN_CUT_SNIPPET_WORDS = 4  # a snippet that ends no sentence, cut by the page or the store
+MIN_MID_PAGE_SNIPPET_WORDS = 10  # shorter, and title-like, above the page's end: a title
+PICTURED = re.compile(r"\b(?:photos?|pictures?|images?)\b", re.IGNORECASE)
 
 
 def _read_after_body(
@@ -256,6 +259,15 @@ def _snippet_like(lines: list[Span], kinds: list[str], i: int, title: Span) -> b
         )
     ):  # the next story's title over its date or its snippet
         return False
+    if (
+        after < len(kinds)
+        and words < MIN_MID_PAGE_SNIPPET_WORDS
+        and _title_like(lines[i], TEXT)
+        and not _ends_sentence(lines[i])
+        and PICTURED.search(lines[i].text) is None  # a picture's caption: "... Photo: VCG"
+        and not _retells(title.text, lines[i].text)
+    ):
+        return False  # a title: so short a snippet is cut only by the store, at the page's end
     return words >= MIN_CUT_SNIPPET_WORDS
 
 
