@@ -2377,3 +2377,23 @@ def test_a_short_snippet_at_the_page_s_end_is_a_story_the_store_cut() -> None:
     assert [(t.title.text, t.body[0].text) for t in parts.teasers] == [
         (OTHER_TITLES[0], "Farmers in Heze say")
     ]
+
+
+BYLINED_SUMMARIES = [
+    ("Hu Jian, He Linping", "Since the beginning of this year, traffic on the Hong Kong-Zhuhai-Macao Bridge has become increasingly busier this year. Hong Kong youth Wong Yeuikyun commutes between Hong Kong and Guangdong province each week, and the Hong Kong-Zhuhai-Macao Bridge is the passage he uses most frequently. During the eight-day"),
+    ("Wu Shaomin, Gong Xiangjuan", "The Qilihai Wetland in north China’s Tianjin municipality is an important stopover site for migratory birds. It is also a vital part of the ecological resources in north China’s Beijing-Tianjin-Hebei region. In summer, a mixed fragrance of various flowers and herbs can be"),
+    ("Xiong Jian", "Since the outbreak of the COVID-19 pandemic, cloud computing, big data, artificial intelligence (AI) and other technologies have been widely applied in Shenzhen, south China’s Guangdong province, helping improve the efficiency of Shenzhen’s response to public health emergencies and inter-department collaboration capabilities of the city"),
+]  # fmt: skip  # tune/eu_repost_niwota_*: a paper's list, each byline glued before its summary
+
+
+def test_a_byline_glued_before_a_summary_and_its_link_credits_that_summary_s_story() -> None:
+    text = page(
+        *(
+            f"By {names}, People’s Daily {summary}Continue Reading"
+            for names, summary in BYLINED_SUMMARIES
+        )
+    )
+    articles, _headlines = page_records(Page("p.txt", "0", text))
+    assert [(a["authors"], a["body_raw"]) for a in articles] == [
+        (names.split(", "), summary) for names, summary in BYLINED_SUMMARIES
+    ]

@@ -101,7 +101,7 @@ def _read_after_body(
             parts.credits.append(line)  # the date under the story, itself undated
             dated, i = True, i + 1
             continue
-        if _date_over_snippet(lines, kinds, i):
+        if _date_over_snippet(lines, kinds, i) or _byline_over_summary(lines, kinds, i):
             return i  # "2016-09-13", a story's text without its title: the next story
         if kind == DATE and date_first is not False and _followed_by_title(kinds, i):
             parts.headlines.append(Headline(lines[i + 1], line))
@@ -350,6 +350,10 @@ def _read_teasers(
                 if kinds[j] in FURNITURE_KINDS and j not in source
             ]
             i = end
+        elif _byline_over_summary(lines, kinds, i):
+            going_on = False  # the same, its byline above its text: "By Xiong Jian, People's Daily"
+            parts.teasers.append(Teaser.untitled(lines[i + 1], (lines[i],)))
+            i += 3
         elif _summary_over_more_link(lines, kinds, i):
             going_on = False  # a listed story whose title the store lost: its text and link
             parts.teasers.append(Teaser.untitled(lines[i]))
@@ -412,6 +416,17 @@ def _summary_over_more_link(lines: list[Span], kinds: list[str], i: int) -> bool
     following = i + 1
     return (
         _is_prose(lines[i], kinds[i]) and following < len(kinds) and kinds[following] == MORE_LINK
+    )
+
+
+def _byline_over_summary(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A byline line over a summary over the link to its story ("By Xiong Jian, People's
+    Daily", "Since the outbreak of ...", "Continue Reading"): a listed story's, not the
+    credits of the story before."""
+    return (
+        kinds[i] in BYLINE_KINDS
+        and i + 1 < len(kinds)
+        and _summary_over_more_link(lines, kinds, i + 1)
     )
 
 

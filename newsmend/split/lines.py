@@ -313,9 +313,10 @@ def _cells(line: Span) -> list[Span]:
     tail = line.text[-LINK_SENTENCE_TAIL:]
     if more is None and _links_in(tail):
         more = LINK_SENTENCE.search(line.text, len(line.text) - len(tail))
-    if more is not None:
-        pieces = [(0, more.start()), more.span(), (more.end(), len(line.text))]
-        return [_cut(line, *piece) for piece in pieces if line.text[slice(*piece)].strip()]
+    if more is not None:  # the text before the link may open with its byline: read it too
+        text = _cells(_cut(line, 0, more.start())) if line.text[: more.start()].strip() else []
+        pieces = [more.span(), (more.end(), len(line.text))]
+        return text + [_cut(line, *piece) for piece in pieces if line.text[slice(*piece)].strip()]
     if len(line.text) > MIN_GLUED_CHARS:  # a byline and a paragraph: most lines are neither
         opening = line.text[:LABEL_CHARS]
         glued = _labelled_date_end(line.text) if ":" in opening or "：" in opening else None
