@@ -2397,3 +2397,31 @@ def test_a_byline_glued_before_a_summary_and_its_link_credits_that_summary_s_sto
     assert [(a["authors"], a["body_raw"]) for a in articles] == [
         (names.split(", "), summary) for names, summary in BYLINED_SUMMARIES
     ]
+
+
+DATED_LIST = [
+    ("Lawmakers pass civil protection bill, but 4 oppose ‘rumour’ article",
+     "The Legislative Assembly passed a government-initiated bill regulating its civil protection work, according to which those spreading rumours when “unforeseen public incidents” will face a prison term of up to three years.",
+     "5 Aug, 2020"),
+    ("Shen promoted to vice-minister of International Department of CPC Central Committee",
+     "Shen Beili, after heading the Foreign Ministry Commission in Macao for two years, took up her new post as a vice-minister of the International Department of the Communist Party of China Central Committee (IDCPC) this month",
+     "30 Jul, 2020"),
+    ("Hong Kong Legco election could be delayed for a year",
+     "Sources told public broadcaster RTHK today that the local government is studying the possibility of postponing the Legislative Council election for a year, with little hope that the COVID-19 outbreak will be brought under control by September.",
+     "29 Jul, 2020"),
+]  # fmt: skip  # tune/fo_macaunews_*: titles, summaries and dates; one summary without its stop
+
+
+def test_a_summary_longer_than_a_headline_over_its_date_is_a_listed_story_s_text() -> None:
+    """A line of twenty words or more over a date is a snippet the site left without its
+    stop, not the next story's title over its date."""
+    story = (
+        "An additional 800 video surveillance cameras to be installed across the city",
+        "Secretary for Security Wong Sio Chak has said that video surveillance will be reinforced.",
+        "6 Aug, 2020",
+    )
+    parts = split_page(page(*story, *(line for listed in DATED_LIST for line in listed)))
+    assert [(t.title.text, t.body[0].text) for t in parts.teasers] == [
+        (title, summary) for title, summary, _date in DATED_LIST
+    ]
+    assert not parts.headlines

@@ -250,12 +250,12 @@ def _snippet_like(lines: list[Span], kinds: list[str], i: int, title: Span) -> b
         return True
     after = _next_line(kinds, i)
     words = len(lines[i].text.split())
-    if after < len(kinds) and (
-        _date_line(lines, kinds, after)
-        or (
-            words < MIN_SNIPPET_WORDS
-            and _is_prose(lines[after], kinds[after])
-            and not _retells(title.text, lines[i].text)
+    if (
+        after < len(kinds)
+        and words < MIN_SNIPPET_WORDS  # longer than a headline: a snippet the site cut
+        and (
+            _date_line(lines, kinds, after)
+            or (_is_prose(lines[after], kinds[after]) and not _retells(title.text, lines[i].text))
         )
     ):  # the next story's title over its date or its snippet
         return False
