@@ -2425,3 +2425,23 @@ def test_a_summary_longer_than_a_headline_over_its_date_is_a_listed_story_s_text
         (title, summary) for title, summary, _date in DATED_LIST
     ]
     assert not parts.headlines
+
+
+ONE_TOPIC_SUMMARIES = [
+    'Huaxi district has strengthened industrial planning and improved agricultural infrastructure construction in recent years, becoming a benchmark for the development of the modern urban agricultural industry.',
+    "A municipal meeting on the rural governance work to be done for this year was held on Feb 18 in Guiyang, Southwest China's Guizhou province.",
+    "Xifeng county in Guiyang, Southwest China's Guizhou province, has established the first rural living environment management and maintenance service station in the province.",
+    "Guiyang, the capital of Southwest China's Guizhou province, has pledged to take stronger measures to accelerate agricultural and rural modernization.",
+    "Over the course of last year, Guiyang and Guian New Area in Southwest China's Guizhou province achieved a series of strong results in rural governance.",
+    'The Guiyang bureau of agriculture and rural affairs has rolled out an action plan for agricultural technicians and experts to deliver services during the spring farming period in Guiyang and Guian for this year.',
+]  # fmt: skip  # tune/fn_gov_guiyang_*: an agriculture bureau's list, its titles lost
+
+
+def test_summaries_on_one_topic_are_a_listing_whatever_words_the_topic_lends_them() -> None:
+    """Words most of a listing's summaries hold (its topic: "agricultural", "rural") link
+    none of them to the one before."""
+    parts = split_page(page(*ONE_TOPIC_SUMMARIES))
+    assert [p.text for p in parts.body] == ONE_TOPIC_SUMMARIES[:1]
+    assert [[p.text for p in t.body] for t in parts.teasers] == [
+        [s] for s in ONE_TOPIC_SUMMARIES[1:]
+    ]

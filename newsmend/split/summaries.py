@@ -182,22 +182,20 @@ def _featured_list(parts: PageParts) -> None:
     whose titles the store lost, which lists the featured one again, word for word ("On
     December 7, 2025, Major Snow arrives ...", the site's slogan, the same again, then
     other stories' summaries): the summaries after the repeat are teasers without titles;
-    what stands between is the site's. The summaries pass as `untitled_listing`'s do, but
-    words most of them share (a tag page's topic, the site's way of writing: "on the Chinese
-    mainland") link none."""
+    what stands between is the site's. The summaries pass as `untitled_listing`'s do."""
     body = parts.body
     again = next((i for i in range(2, len(body)) if body[i].text == body[0].text), None)
     if again is None:
         return
     listed = body[again + 1 :]
-    if len(listed) + 1 < MIN_UNTITLED_STORIES or not _summaries([body[0], *listed], True):
+    if len(listed) + 1 < MIN_UNTITLED_STORIES or not _summaries([body[0], *listed]):
         return
     parts.furniture += [(STRAY, line) for line in body[1 : again + 1]]
     parts.body = body[:1]
     parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in listed]
 
 
-def _summaries(stories: list[Span], without_common: bool = False) -> bool:
+def _summaries(stories: list[Span]) -> bool:
     """Paragraphs that are each a story's summary: a sentence or two each, prose (not a
     label nor a headline; the last may be cut by the store), none goes on from the one
     before (`_goes_on`; a long listing may hold one odd paragraph in ODD_IN of either), and
@@ -210,7 +208,7 @@ def _summaries(stories: list[Span], without_common: bool = False) -> bool:
     if _more_than_odd(sum(_goes_on(p.text) for p in stories[1:]), stories):
         return False
     dated = 2 * sum(TIME_TOLD.search(p.text) is not None for p in stories) > len(stories)
-    return dated or _linked_share(stories, without_common) < MAX_LINKED_SHARE
+    return dated or _linked_share(stories) < MAX_LINKED_SHARE
 
 
 def _more_than_odd(odd: int, stories: list[Span]) -> bool:
@@ -238,14 +236,15 @@ def _goes_on(paragraph: str) -> bool:
     return False
 
 
-def _linked_share(paragraphs: list[Span], without_common: bool = False) -> float:
+def _linked_share(paragraphs: list[Span]) -> float:
     """The share of paragraphs that have a content word in common with the one before;
-    `without_common`: words more than half of them hold link none."""
+    words more than half of them hold link none (a listing's topic, the site's way of
+    writing: "agricultural", "rural" on an agriculture bureau's list, "on the Chinese
+    mainland")."""
     words = [set(CONTENT_WORD.findall(p.text)) - LINKING_STOPWORDS for p in paragraphs]
-    if without_common:
-        counts = Counter(word for found in words for word in found)
-        common = {word for word, n in counts.items() if 2 * n > len(paragraphs)}
-        words = [found - common for found in words]
+    counts = Counter(word for found in words for word in found)
+    common = {word for word, n in counts.items() if 2 * n > len(paragraphs)}
+    words = [found - common for found in words]
     linked = sum(bool(a & b) for a, b in pairwise(words))
     return linked / (len(paragraphs) - 1)
 
