@@ -353,7 +353,7 @@ def _read_teasers(
         elif _byline_over_summary(lines, kinds, i):
             going_on = False  # the same, its byline above its text: "By Xiong Jian, People's Daily"
             parts.teasers.append(Teaser.untitled(lines[i + 1], (lines[i],)))
-            i += 3
+            i += 2  # the link is furniture, as under `_summary_over_more_link`
         elif _summary_over_more_link(lines, kinds, i):
             going_on = False  # a listed story whose title the store lost: its text and link
             parts.teasers.append(Teaser.untitled(lines[i]))
