@@ -2445,3 +2445,31 @@ def test_summaries_on_one_topic_are_a_listing_whatever_words_the_topic_lends_the
     assert [[p.text for p in t.body] for t in parts.teasers] == [
         [s] for s in ONE_TOPIC_SUMMARIES[1:]
     ]
+
+
+PICTURED_LIST = [
+    "Pollution heads south to Shanghai as steel mills driven from Beijing's environs",
+    'Steel mills in Hebei province were polluting Beijing, leading to a crackdown that saw many of them move to Jiangsu. Photo: Xinhua',
+    'Chinese steel production is moving from its heartland in Hebei province in the wake of government efforts to tackle pollution near Beijing, but Shanghai could be paying the price as steel mills around the commercial capital ramp up output.',
+    'Saturday, 4 January, 2014, 2:03am',
+    "Apples grow black in China's 'Coal City'",
+    "Cooling towers can be seen in the distance at a coal power plant in Xiahuayuan county, northern China's Hebei province. Photo: AP",
+    'Chinese media tell shocking story of coal mine pollution in Huailai, just 100km from Beijing',
+    '24 Jun 2013 - 4:40pm',
+    'Residents fear Hebei expressway will drive up house prices',
+    'Hebei transport authorities had signed an agreement with Beijing to work together to speed up construction of several highways. Photo: Bloomberg',
+    'Hebei media have painted a rosy picture of a 940-kilometre expressway that will link the province with Beijing in 2015, even dubbing it the capital\'s "seventh ring road", but some residents are not impressed.',
+    '6 Jun 2013 - 3:50am',
+]  # fmt: skip  # tune/cz_news_scmp_*: title, its picture's caption, snippet, date; thrice
+
+
+def test_a_line_under_a_listed_title_s_caption_is_its_snippet_even_over_a_date() -> None:
+    """A title with its own picture under it has a story: the short line under the caption
+    is its snippet, not the next story's title over its date."""
+    parts = split_page(page(*PICTURED_LIST))
+    titles = PICTURED_LIST[::4]
+    assert parts.title.text == titles[0]
+    assert [(t.title.text, t.body[0].text) for t in parts.teasers] == [
+        (titles[1], PICTURED_LIST[6]),
+        (titles[2], PICTURED_LIST[10]),
+    ]

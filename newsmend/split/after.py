@@ -245,14 +245,17 @@ def _snippet_like(lines: list[Span], kinds: list[str], i: int, title: Span) -> b
     """Text under a title that reads as a story's snippet: a sentence, or words cut off
     mid-sentence; not a menu's next item, an address ("Tourism", "Shinan District,
     Qingdao") or the next story's title over its date or its snippet (unless it says the
-    title again: a translated original title under it)."""
+    title again: a translated original title under it, or the title's picture stands
+    between: a title with a picture has a story)."""
     if _is_prose(lines[i], kinds[i]):
         return True
     after = _next_line(kinds, i)
     words = len(lines[i].text.split())
+    captioned = kinds[i - 1] == CAPTION
     if (
         after < len(kinds)
         and words < MIN_SNIPPET_WORDS  # longer than a headline: a snippet the site cut
+        and not captioned
         and (
             _date_line(lines, kinds, after)
             or (_is_prose(lines[after], kinds[after]) and not _retells(title.text, lines[i].text))
