@@ -145,6 +145,12 @@ EXAMPLES = {
     ],
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "empty_byline": ["By in News on", "Posted by on", "By"],
+    "deck": [
+        (
+            "BUSY DAY: Between 8:30am and 10am, 1,299 post offices distributed 166,000 packets of"
+            " Triple Stimulus Vouchers, with staff handling an average of 1.6 packets per minute"
+        ),
+    ],
     "caption": [
         "CHINA-SHANXI-WATER SHORTAGE VILLAGERS-RELOCATION (CN)",
         "news image",
@@ -254,6 +260,11 @@ EXAMPLES = {
     ],
 }
 STORY_LINES = [
+    "UPDATE: Five more imported cases of COVID-19 reported",  # a kicker over a short headline
+    (
+        "CAUTION: Based on intelligence from the nation's security agencies, the ministry has"
+        " cautioned travellers about the risks of the region."
+    ),  # a kicker over a paragraph that ends its sentence
     "Add a new dimension to the city's riverside, officials said.",
     "The website: http://2011.nbtravel.gov.cn/.",
     "Address the needs of the elderly, the mayor urged.",
@@ -287,8 +298,8 @@ STORY_LINES = [
 
 
 def test_every_kind_has_examples() -> None:
-    """Every kind a line's text tells; a kind only the layout marks (a deck: test_split) has
-    no pattern to match."""
+    """Every kind a line's text tells (a deck's other forms only the layout marks:
+    test_split)."""
     assert {kind.name for kind in KINDS if kind.patterns or kind.words} == set(EXAMPLES)
 
 
