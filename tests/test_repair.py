@@ -259,6 +259,16 @@ def test_cjk_residue_with_and_without_translator():
     )
 
 
+def test_a_headline_in_both_languages_keeps_its_chinese_half():
+    """A title that writes English beside Chinese is bilingual ("Kaohsiung in the News
+    高雄的新聞 (West 西) 3"): on the real pages no gold headline has its Chinese translated;
+    the same words in a story's text are residue."""
+    text = "Walks around 南湖 Park"
+    translator = DictionaryTranslator()
+    assert fixed(text, "cjk_residue", part="title", translator=translator) == text
+    assert fixed(text, "cjk_residue", translator=translator) == "Walks around South Lake Park"
+
+
 @pytest.mark.parametrize("translator", [None, DictionaryTranslator()])
 def test_a_bar_written_as_an_ideograph_is_a_bar_not_a_word(translator):
     text = "Popular Science Animation丨Fast and Fierce: How to Avoid Floods"

@@ -11,6 +11,7 @@ from newsmend.repair.rule import Work, regex_rule
 from newsmend.text import is_gloss, residue_spans
 
 CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 # --- cjk_residue ------------------------------------------------------------------------
 
 _OPEN_CLOSE = {"（": "）", "(": ")", "【": "】", "「": "」"}
@@ -38,7 +39,8 @@ def fix_cjk_residue(work: Work) -> None:
     """Replace each Chinese run by its English; "丨" alone between English is a bar. Page
     furniture ("点击查看", "（记者 张伟）") is dropped, translator or not, and so is Chinese that
     repeats the English next to it ("Rugao 如皋 City", "Wuzhen（乌镇）"); a gloss that does not
-    ("Wu Hung-mo (吳宏謀)", `text.is_gloss`) stays as the writer wrote it. Without a
+    ("Wu Hung-mo (吳宏謀)", `text.is_gloss`) stays as the writer wrote it, and so does the
+    Chinese half of a headline in both languages (a page's titles seldom hold residue). Without a
     translator, or when no provider takes a run (the glossary takes only names and labels),
     it stays (validation flags it); a failed translation leaves the run and flags the record
     `translation_failed`. A glossary answer is recorded as `translate_glossary`."""
@@ -68,6 +70,8 @@ def fix_cjk_residue(work: Work) -> None:
             continue
         if is_gloss(work.text, start, end):
             continue  # the writer's gloss of the English before it ("Wu Hung-mo (吳宏謀)")
+        if work.part == "title" and ENGLISH_WORD.search(work.text):
+            continue  # a headline in both languages ("Kaohsiung in the News 高雄的新聞 (West 西)")
         if answer is None:
             continue  # no provider takes it (none, or too long for the glossary): it stays
         if not isinstance(answer, str):
