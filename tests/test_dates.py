@@ -112,6 +112,7 @@ WRITERS = {
     ),
     "cjk_ymd": lambda d, name: [f"{d.year}年{d.month}月{d.day}日"],
     "month_day_time_year": lambda d, name: [f"{name} {d.day} 18:51 {d.year}"],
+    "month_day_weekday_year": lambda d, name: [f"{name} {d.day} {d:%a} {d.year} 10:33"],
     "month_day_short_year": lambda d, name: (  # two-digit years are of this century
         [f"{name} {d.day:02d},{d.year % 100:02d} 5:00 PM"] if d.year >= 2000 else []
     ),
