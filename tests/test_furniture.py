@@ -38,6 +38,7 @@ EXAMPLES = {
         "您的位置：首页 > 新闻",
     ],
     "language_switch": [
+        "Translate into Chinese:",
         "中文 | English",
         "Mobile 中文 Français 한국어 日本語",
         "English Lao Thai",
