@@ -1,7 +1,7 @@
 """Score newsmend on the real pages of tests/fixtures/realworld against their gold files.
 
     .venv/bin/python tests/realworld.py [--set tune|heldout|all | --dir FOLDER] [--scorer PATH]
-                                        [--verbose]
+                                        [--verbose] [--per-page JSON] [--against JSON]
 
 Runs every page of the set through one batch of the real pipeline (split, extract, repair,
 GX validation, Parquet), then prints the shared scorer's figures (`--scorer`, by default
@@ -18,6 +18,9 @@ shared scorer does not give:
 - `records_not_in_gold`: output articles and headlines that match no gold record: furniture
   or text taken for a story;
 - `quarantined_by_check`: per check, the real articles it quarantined.
+
+`--per-page JSON` writes each page's counts; `--against JSON` (another run's, at other code)
+lists the pages whose counts moved: which pages a change touched.
 
 `tests/test_realworld.py` asserts the targets on these figures.
 """
@@ -113,9 +116,9 @@ def _records(out: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     return read("articles"), read("headlines"), read("quarantine")
 
 
-def own_figures(out: Path, gold_pages: list[dict]) -> dict:
+def own_figures(out: Path, gold_pages: list[dict]) -> tuple[dict, dict[str, Counter]]:
     """The figures of the issue, computed here (see the module docstring): the shared scorer
-    gives F1 and dates too, and agrees with these."""
+    gives F1 and dates too, and agrees with these; and each page's counts, by file."""
     articles, headlines, quarantine = _records(out)
     quarantined = [
         json.loads(r) | {"_failed": f}
@@ -127,12 +130,29 @@ def own_figures(out: Path, gold_pages: list[dict]) -> dict:
         if record.get("kind") == "article":
             by_check.update(record["_failed"])
     outputs = [*articles.to_dicts(), *quarantined]
-    count: Counter = Counter()
+    per_page = {}
     for gold in gold_pages:
         mine = [r for r in outputs if r["source_file"] == gold["source_file"]]
         heads = headlines.filter(pl.col("source_file") == gold["source_file"])["title"].to_list()
-        count += page_counts(gold, mine, heads)
-    return figures(count) | {"quarantined_by_check": dict(by_check.most_common())}
+        per_page[gold["source_file"]] = page_counts(gold, mine, heads)
+    count = sum(per_page.values(), Counter())
+    return figures(count) | {"quarantined_by_check": dict(by_check.most_common())}, per_page
+
+
+def changed_pages(before: dict[str, dict], after: dict[str, dict]) -> list[str]:
+    """One line for each page whose counts differ between two runs' per-page counts (as
+    `--per-page` writes them): which change touched which page."""
+    lines = []
+    for page in sorted(set(before) | set(after)):
+        old, new = before.get(page, {}), after.get(page, {})
+        moved = [
+            f"{name} {old.get(name, 0)} -> {new.get(name, 0)}"
+            for name in ("found", "output", "unmatched", "title", "date", "credits")
+            if old.get(name, 0) != new.get(name, 0)
+        ]
+        if moved:
+            lines.append(f"{page}: {', '.join(moved)}")
+    return lines
 
 
 def page_counts(gold: dict, mine: list[dict], heads: list[str]) -> Counter:
@@ -207,6 +227,10 @@ def main() -> int:
     which.add_argument("--dir", type=Path, help="a folder of NAME.txt and NAME.gold.json instead")
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--verbose", action="store_true", help="list each miss")
+    parser.add_argument("--per-page", type=Path, help="write each page's counts here (JSON)")
+    parser.add_argument(
+        "--against", type=Path, help="a --per-page file of another run: list the pages that moved"
+    )
     args = parser.parse_args()
     chosen = args.dir or args.set
     if not pages(chosen):
@@ -217,12 +241,19 @@ def main() -> int:
         figures = {"pages": len(pages(chosen))}
         if args.scorer.exists():
             figures |= shared_figures(args.scorer, out, chosen, args.verbose)
-        figures |= own_figures(out, golds(chosen))
+        own, per_page = own_figures(out, golds(chosen))
+        figures |= own
     for name, value in figures.items():
         if name == "problems":
             print("\n".join(f"  miss: {p}" for p in value))
         else:
             print(f"{name} {value}")
+    counts = {page: dict(count) for page, count in per_page.items()}
+    if args.per_page:
+        args.per_page.write_text(json.dumps(counts, indent=1, sort_keys=True), encoding="utf-8")
+    if args.against:
+        before = json.loads(args.against.read_text(encoding="utf-8"))
+        print("\n".join(f"  moved: {line}" for line in changed_pages(before, counts)))
     return 0
 
 

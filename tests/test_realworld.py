@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from realworld import golds, own_figures, pages, run_pipeline
+from realworld import changed_pages, golds, own_figures, pages, run_pipeline
 
 from newsmend.furniture import furniture_kind
 
@@ -61,7 +61,7 @@ def test_there_are_sixty_real_pages_a_part_held_back() -> None:
 
 @pytest.mark.parametrize("figure", sorted(FLOORS))
 def test_tuning_set_keeps_its_figures(tuned: Path, figure: str) -> None:
-    figures = own_figures(tuned, golds("tune"))
+    figures, _per_page = own_figures(tuned, golds("tune"))
     assert figures[figure] >= FLOORS[figure], figures
 
 
@@ -88,7 +88,7 @@ def test_only_checks_the_gold_expects_quarantine_real_articles(tuned: Path) -> N
     assert expected == {"credits_present", "title_not_empty"}
     if any(not gold["articles"] for gold in golds("tune")):
         expected.add("body_not_empty")
-    figures = own_figures(tuned, golds("tune"))
+    figures, _per_page = own_figures(tuned, golds("tune"))
     assert set(figures["quarantined_by_check"]) <= expected, figures
 
 
@@ -96,3 +96,10 @@ def test_the_batch_counts_the_furniture_it_dropped_per_kind(tuned: Path) -> None
     counted = json.loads((tuned / "result.json").read_text())
     assert {"breadcrumb", "footer", "caption", "share_bar", "navigation"} <= set(counted)
     assert all(count > 0 for count in counted.values())
+
+
+def test_the_pages_a_change_moved_are_listed_by_their_counts() -> None:
+    before = {"a.txt": {"found": 1, "output": 2}, "b.txt": {"found": 3, "output": 3}}
+    after = {"a.txt": {"found": 2, "output": 2}, "b.txt": {"found": 3, "output": 3}}
+    assert changed_pages(before, after) == ["a.txt: found 1 -> 2"]
+    assert changed_pages(before, before) == []
