@@ -21,6 +21,7 @@ from newsmend.split.lines import (
     ELLIPSIS,
     FURNITURE_KINDS,
     LATIN,
+    MAX_HEADLINE_WORDS,
     MAX_TITLE_CHARS,
     MIN_TITLE_WORDS,
     SENTENCE_INSIDE,
@@ -79,7 +80,6 @@ LABEL_ENDS = (":", "：", "|", "｜")  # a line that ends in one labels what fol
 COLUMN_REACH = 31  # COLUMN_LABEL's bar is at most this far in
 CHINESE_COLUMN = re.compile(r"[\u3400-\u9fff]{2,12}\s*[|｜:：]\s*(?=[^|｜]*[A-Za-z])")
 CJK_PHRASE = re.compile(r"[\u3400-\u9fff]{4,}")
-MAX_HEADLINE_WORDS = 20
 RESTATED_SHARE = 0.7  # see _restated_by_lead
 MAX_STOPPED_HEADLINE_WORDS, LEAD_RATIO = 25, 3  # see _over_longer_lead
 MAX_BLURB_PARAGRAPHS, MAX_BLURB_WORDS = 2, 60  # a page's blurb before its first story

@@ -126,6 +126,7 @@ CJK_HEADLINE = re.compile(r"[\u4e00-\u9fff]{8}")  # more ideographs in a row tha
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
 # paragraph too: a long line with a sentence of several words ended inside it.
 MIN_SNIPPET_WORDS = 20
+MAX_HEADLINE_WORDS = 20  # a headline is no longer (the same lines are read as snippets)
 # A credit's label glued to the stop of a paragraph's last sentence, near the line's end
 # ("... medicine makers.Translator: Wang XiaoluSource: Hunan Official Web Portal").
 GLUED_CREDIT = re.compile(

@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from newsmend.credits import read_dateline
 from newsmend.split.lines import (
+    MAX_HEADLINE_WORDS,
     MIN_SNIPPET_WORDS,
     SENTENCE_END,
     _ends_sentence,
@@ -27,7 +28,6 @@ from newsmend.split.parts import STRAY, PageParts, Span, Teaser
 MIN_UNTITLED_STORIES = 4
 MIN_BRIEF_HEADINGS = 2  # headings inside a body that make it a digest of briefs
 MIN_CUT_STORIES = 2
-MAX_HEADLINE_WORDS = 20
 OWN_SHARE = 0.3  # of a brief's heading's words its lead says again
 BEFORE_SHARE = 0.2  # and the text before it at most
 BEFORE_LINES = 3
