@@ -2473,3 +2473,18 @@ def test_a_line_under_a_listed_title_s_caption_is_its_snippet_even_over_a_date()
         (titles[1], PICTURED_LIST[6]),
         (titles[2], PICTURED_LIST[10]),
     ]
+
+
+def test_a_listed_title_written_twice_is_its_english_half_as_the_page_s_own_is() -> None:
+    """tune/fs_weno_duckdns_*: each title, then its machine translation on the same line. An
+    English column's name barred ("丨") before a Chinese headline keeps it whole."""
+    own = "China floodwater diversions unleash wave of online anger 中国将洪水引向人口稠密地区引发网络愤怒浪潮"
+    listed = "Car drives off collapsed bridge in China 汽车从中国倒塌的桥梁上驶下"
+    labelled = "What stands for Zhengzhou 丨来吧来吧,开启郑州美食密码"
+    snippet = "Dashcam footage obtained by Reuters shows a car plunging off a bridge in the rain."
+    parts = split_page(page(own, snippet, listed, snippet, labelled, snippet))
+    assert parts.title.text == "China floodwater diversions unleash wave of online anger"
+    assert [t.title.text for t in parts.teasers] == [
+        "Car drives off collapsed bridge in China",
+        labelled,
+    ]

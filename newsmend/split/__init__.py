@@ -48,6 +48,7 @@ from newsmend.split.ends import (
 )
 from newsmend.split.head import (
     _byline_after,
+    _english_half,
     _head,
     _headline,
     _past_blurb,
@@ -247,7 +248,8 @@ def _titles_only(parts: PageParts) -> None:
 
 def _without_columns(parts: PageParts) -> None:
     """Listed titles read as the page's own headline is: without their column's name
-    ("Video | We are together!", "【网络中国节·七夕】Amazing Hefei subway"), and a teaser's
+    ("Video | We are together!", "【网络中国节·七夕】Amazing Hefei subway"), their English half
+    when written twice ("Car drives off collapsed bridge in China 汽车从中国倒塌的桥梁上驶下"), and a teaser's
     without the byline written on its line, which joins its byline ("Pingtan to publicly
     recruit 42 teachers2015-03-27")."""
     parts.teasers = [_retitled(teaser) for teaser in parts.teasers]
@@ -257,7 +259,7 @@ def _without_columns(parts: PageParts) -> None:
 def _retitled(item: Titled) -> Titled:
     """A teaser or headline whose title lost its column's name, and a teaser's its byline
     fields (itself when it has neither)."""
-    title = _without_column(item.title)
+    title = _english_half(_without_column(item.title))
     if isinstance(item, Teaser):
         title, fields = _byline_after(title)
         if fields:

@@ -435,11 +435,14 @@ def _channel_name(segment: str) -> bool:
 def _english_half(title: Span) -> Span:
     """A headline written twice, in Chinese and in English ("[双语] 东南亚媒体走进中山
     Southeast Asian media discover charm of Zhongshan"), is its English half; a Chinese
-    headline with an English label ("Spring in Zhengzhou 丨春到登封") stays whole."""
+    headline with an English label ("Spring in Zhengzhou 丨春到登封", "What stands for
+    Zhengzhou 丨来吧来吧,开启郑州美食密码") stays whole."""
     halves = [m for m in ENGLISH_RUN.finditer(title.text) if len(m.group().split()) >= 4]
     if not halves or not CJK_PHRASE.search(title.text):
         return title
     half = max(halves, key=lambda m: len(m.group()))
+    if title.text[half.end() :].lstrip().startswith("丨"):
+        return title  # an English column's name over a Chinese headline, as Chinese sites bar it
     rest = title.text[: half.start()] + title.text[half.end() :]
     bilingual = CJK_PHRASE.search(rest) and not LATIN.search(rest)  # not "Luhuo County (炉霍县)"
     return _cut(title, half.start(), half.end()) if bilingual else title
