@@ -153,6 +153,8 @@ EXAMPLES = {
         ),
     ],
     "caption": [
+        "Enlarge Executive Yuan announces Cabinet changes Photos",
+        "Executive Yuan announces Cabinet changesPhotos - New Southbound Policy",
         "CHINA-SHANXI-WATER SHORTAGE VILLAGERS-RELOCATION (CN)",
         "news image",
         "Courtesy of Tencent",
@@ -261,6 +263,8 @@ EXAMPLES = {
     ],
 }
 STORY_LINES = [
+    "Taiwan photos - a gallery of the island's east coast",
+    "Enlarge the park, the council urged in its report on new photos.",
     "UPDATE: Five more imported cases of COVID-19 reported",  # a kicker over a short headline
     (
         "CAUTION: Based on intelligence from the nation's security agencies, the ministry has"
