@@ -11,8 +11,8 @@ from newsmend.repair.rule import Work, regex_rule
 from newsmend.text import is_gloss, residue_spans
 
 CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 # --- cjk_residue ------------------------------------------------------------------------
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")  # a title holding one is written in English too
 
 _OPEN_CLOSE = {"（": "）", "(": ")", "【": "】", "「": "」"}
 _EDGE_MARKS = "（）()【】「」：:，,。 \u3000"
@@ -71,7 +71,7 @@ def fix_cjk_residue(work: Work) -> None:
         if is_gloss(work.text, start, end):
             continue  # the writer's gloss of the English before it ("Wu Hung-mo (吳宏謀)")
         if work.part == "title" and ENGLISH_WORD.search(work.text):
-            continue  # a headline in both languages ("Kaohsiung in the News 高雄的新聞 (West 西)")
+            continue  # a headline in both languages: "Kaohsiung in the News 高雄的新聞"
         if answer is None:
             continue  # no provider takes it (none, or too long for the glossary): it stays
         if not isinstance(answer, str):

@@ -248,10 +248,10 @@ def _titles_only(parts: PageParts) -> None:
 
 def _without_columns(parts: PageParts) -> None:
     """Listed titles read as the page's own headline is: without their column's name
-    ("Video | We are together!", "【网络中国节·七夕】Amazing Hefei subway"), their English half
-    when written twice ("Car drives off collapsed bridge in China 汽车从中国倒塌的桥梁上驶下"), and a teaser's
-    without the byline written on its line, which joins its byline ("Pingtan to publicly
-    recruit 42 teachers2015-03-27")."""
+    ("Video | We are together!", "【网络中国节·七夕】Amazing Hefei subway"), their English
+    half when written twice ("Car drives off collapsed bridge in China 汽车从中国倒塌的桥梁上
+    驶下"), and a teaser's without the byline written on its line, which joins its byline
+    ("Pingtan to publicly recruit 42 teachers2015-03-27")."""
     parts.teasers = [_retitled(teaser) for teaser in parts.teasers]
     parts.headlines = [_retitled(headline) for headline in parts.headlines]
 
