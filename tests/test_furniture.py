@@ -190,6 +190,8 @@ EXAMPLES = {
     ],
     "navigation": [
         "Go to main content",
+        "Skip navigation",
+        "Display mode: Grid view List view",  # a listing's view toggle
         "Text Version",
         "RSS Feeds",
         "About US Help Site Map",

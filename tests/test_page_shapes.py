@@ -1335,3 +1335,10 @@ def test_bulleted_titles_over_their_snippets_end_the_story_over_them() -> None:
     article, others, _ = read(TITLE, *BODY, *listed)
     assert article["body_raw"] == "\n\n".join(BODY)
     assert [(o["title_raw"], o["body_raw"]) for o in others] == items
+
+
+def test_a_sections_label_over_a_headline_and_its_longer_deck_leaves_the_headline() -> None:
+    deck = "Park covers 12 hectares along the Grand Canal"  # no longer by half: no deck by its size
+    article, others, _ = read("Canal weather", TITLE, deck, "Updated: 2021-07-02", *BODY)
+    assert (article["title_raw"], str(article["published"])) == (TITLE, DAY)
+    assert body_whole(article) and others == []
