@@ -153,6 +153,7 @@ EXAMPLES = {
         ),
     ],
     "caption": [
+        "Photo sent by an RFA listener",
         "Enlarge Executive Yuan announces Cabinet changes Photos",
         "Executive Yuan announces Cabinet changesPhotos - New Southbound Policy",
         "CHINA-SHANXI-WATER SHORTAGE VILLAGERS-RELOCATION (CN)",

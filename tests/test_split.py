@@ -2077,6 +2077,30 @@ def test_briefs_under_headings_each_saying_when_are_a_story_each() -> None:
 MORE = "Officials said the figures would be published in full next month."
 
 
+def test_two_briefs_under_their_headings_are_a_story_each() -> None:
+    """A portal's list of two stories, each headline over its summary (the Macao government
+    portal's news lists): one heading inside the body is enough."""
+    parts = split_page(page(*(line for brief in BRIEFS[:2] for line in brief)))
+    assert parts.title.text == BRIEFS[0][0]
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
+        (BRIEFS[1][0], [BRIEFS[1][1]])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead"),
+    [
+        ("Volunteers rescued a boy in the flood", "In this rainstorm, a video of volunteers was shared widely."),
+        ("The following is issued on behalf of the Customs office:", BRIEFS[1][1]),
+        ("II. Trade rose again", BRIEFS[1][1]),
+    ],
+    ids=["a lead that goes on", "a line that announces what follows", "a document's section"],
+)  # fmt: skip
+def test_one_heading_that_opens_no_brief_leaves_one_story(heading: str, lead: str) -> None:
+    parts = split_page(page(*BRIEFS[0], heading, lead))
+    assert parts.teasers == []
+
+
 def test_briefs_of_two_paragraphs_each_are_a_story_each() -> None:
     lines = [line for brief in BRIEFS for line in (*brief, MORE)]
     parts = split_page(page(*lines))

@@ -23,6 +23,7 @@ from newsmend.split.lines import (
     MAX_TITLE_CHARS,
     MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
+    SECTION_NUMERAL,
     SENTENCE_END,
     _dropped_in_body,
     _ends_sentence,
@@ -62,11 +63,6 @@ from newsmend.split.parts import (
 # title over a one-sentence snippet lists stories, however the titles after them run (a
 # story's sections run longer than a sentence).
 LISTING_HEAD = re.compile(r"[PS]M*")
-# A document's section numeral opening a heading ("Ⅰ Active declaration", "II. Proactive
-# services", "一、"): headings so numbered are one text's sections, not listed stories.
-SECTION_NUMERAL = re.compile(
-    r"(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|(?:I{1,3}|IV|VI{0,3}|IX|X)[.、]|[一二三四五六七八九十]{1,2}、)\s*(?=\S)"
-)
 MIN_SECTIONS = 2
 LONGER_STORY_SHARE = 4
 MIN_REGULAR_STORIES = 4

@@ -181,6 +181,11 @@ SENTENCE_INSIDE = re.compile(
 ENUMERATOR = re.compile(r"(\d{1,2})[.、)）]\s+(?=\S)")  # "1. " before a story of a collection
 # A list bullet; a dash only before text that does not end with one ("- END -" is a marker).
 BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|[-–]\s+(?!.*[-–]$))")
+# A document's section numeral opening a heading ("Ⅰ Active declaration", "II. Proactive
+# services", "一、"): headings so numbered are one text's sections, not listed stories.
+SECTION_NUMERAL = re.compile(
+    r"(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|(?:I{1,3}|IV|VI{0,3}|IX|X)[.、]|[一二三四五六七八九十]{1,2}、)\s*(?=\S)"
+)
 
 
 CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}|[0-9]{2,}|[\u3400-\u9fff]{2,}")

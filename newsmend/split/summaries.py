@@ -14,6 +14,7 @@ from newsmend.credits import read_dateline
 from newsmend.split.lines import (
     MAX_HEADLINE_WORDS,
     MIN_SNIPPET_WORDS,
+    SECTION_NUMERAL,
     SENTENCE_END,
     _ends_sentence,
     _is_prose_text,
@@ -26,7 +27,7 @@ from newsmend.split.lines import (
 from newsmend.split.parts import STRAY, PageParts, Span, Teaser
 
 MIN_UNTITLED_STORIES = 4
-MIN_BRIEF_HEADINGS = 2  # headings inside a body that make it a digest of briefs
+MIN_BRIEF_HEADINGS = 1  # inside a body: a portal lists two stories, one heading below the top
 MIN_CUT_STORIES = 2
 OWN_SHARE = 0.3  # of a brief's heading's words its lead says again
 BEFORE_SHARE = 0.2  # and the text before it at most
@@ -47,8 +48,10 @@ TIME_TOLD = re.compile(  # when a story's lead says it happened: "on Aug 17", "r
 REFERS_BACK = re.compile(
     r"(?:He|She|It|They|This(?! (?:year|month|week|spring|summer|autumn|winter)\b)|"
     r"These|Those|That|His|Her|Its|Their|But|And|Also|However|"
-    r"Meanwhile|Moreover|Besides|Furthermore|In addition|According to (?:him|her|them))\b|[\"“‘']"
-)
+    r"Meanwhile|Moreover|Besides|Furthermore|In addition|According to (?:him|her|them)|"
+    r"(?:In|At|On|During|After|Since) (?:this|that|these|those)"
+    r"(?! (?:year|month|week|spring|summer|autumn|winter)\b))\b|[\"“‘']"
+)  # "In this rainstorm, the most widely circulated video ..."
 PRONOUN = re.compile(r"\b(?:he|she|they|him|his|her|them|their)\b")  # one named before
 OPENING_WORDS = 6  # where a paragraph that goes on from the one before names its subject
 CONTENT_WORD = re.compile(r"\b[a-z]{5,}+\b")  # a common noun, verb or adjective (not a name)
@@ -92,7 +95,7 @@ def digest_of_briefs(parts: PageParts) -> None:
     """A digest of news briefs under headings, with no byline or credits (a WeChat weekly:
     "Gulangyu tourism rebounds", "City representatives announced last week that ...", "XM
     trade volume hits new high", "Local Customs officials announced last week ..."; a
-    paper's list of its stories, each headline over its summary): two headings or more
+    paper's list of its stories, each headline over its summary): a heading or more
     inside the body, each over a summary, and the briefs, the first's too, told apart
     (`_told_apart`); a story's sections go on from its lead. The first brief is the story,
     the others teasers."""
@@ -125,6 +128,8 @@ def _heading_over_summary(line: Span, under: Span) -> bool:
     first: most body lines are paragraphs."""
     return (
         _reads_as_summary_text(under.text)
+        and not line.text.endswith((":", "："))  # "The following is issued on behalf of ...:"
+        and SECTION_NUMERAL.match(line.text) is None  # a notice's outline
         and not _reads_as_summary_text(line.text)
         and word_count(line.text) <= MAX_HEADLINE_WORDS
         and _title_like(line, _kind(line.text))
