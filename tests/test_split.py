@@ -243,6 +243,19 @@ def test_chinese_line_in_the_body_stays_body() -> None:
     assert [p.text for p in parts.body] == [BODY[0], "（记者 张伟）", BODY[1]]
 
 
+ORIGINAL = "第十四届海峡论坛妈祖文化活动周在莆田市湄洲岛开幕，市长出席开幕式并致辞。"
+
+
+def test_chinese_paragraphs_closing_an_english_story_are_its_original_not_its_text() -> None:
+    """A bilingual post prints the Chinese original after the translation: the story is its
+    English; the original is residue. A story all in Chinese keeps its text."""
+    parts = split_page(page("A title", *BODY, ORIGINAL, ORIGINAL[::-1]))
+    assert [p.text for p in parts.body] == BODY
+    assert [r.text for r in parts.residue] == [ORIGINAL, ORIGINAL[::-1]]
+    chinese = split_page(page("A title", ORIGINAL, ORIGINAL[::-1]))
+    assert [p.text for p in chinese.body] == [ORIGINAL, ORIGINAL[::-1]]
+
+
 PORTAL_PAGE = page(
     "The Official Website of the People's Government of Hunan Province Mobile 中文 Français",
     "15 July 2015",

@@ -18,7 +18,7 @@ from newsmend.credits import (
 from newsmend.dates import find_date
 from newsmend.furniture import furniture_kind
 from newsmend.split.body import MAX_SECTION_WORDS
-from newsmend.split.lines import SENTENCE_ENDS, _is_prose_text, _opening_date, word_count
+from newsmend.split.lines import SENTENCE_ENDS, _chinese, _is_prose_text, _opening_date, word_count
 from newsmend.split.parts import CAPTION, CREDIT, STRAY, PageParts, Span, _cut
 
 # A credit in brackets at the end of the story's last paragraph, or at the start of its first
@@ -50,6 +50,18 @@ def without_trailing_labels(parts: PageParts, page_end: int) -> None:
         and _trailing_label(parts.body[-1].text)
     ):
         parts.furniture.append((STRAY, parts.body.pop()))
+
+
+def without_chinese_tail(parts: PageParts) -> None:
+    """Move paragraphs in Chinese off the end of an English story: the original the page
+    prints after its translation (a bilingual post, a repost with its source's text). The
+    story is its English; the Chinese is residue, as it is after the story."""
+    english = [i for i, line in enumerate(parts.body) if not _chinese(line.text)]
+    if not english:
+        return  # a story in Chinese, left for translation
+    end = english[-1] + 1
+    parts.residue += parts.body[end:]
+    del parts.body[end:]
 
 
 def _trailing_label(text: str) -> bool:
