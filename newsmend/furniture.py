@@ -204,6 +204,8 @@ def furniture_kind(line: str) -> str | None:
     entry's title is asked about again where the same headline stands alone."""
     if len(line) > MAX_FURNITURE_CHARS:
         return SCRIPT.name if is_script(line) else None
+    if "  " in line:
+        return furniture_kind(" ".join(line.split()))  # "[FULL  STORY]": the table's spacing
     first = _TOKEN.search(line)  # a line of table words starts with one (most do not)
     tokens = _tokens(line) if first and _made_of([first.group().casefold()], ALL_WORDS) else []
     patterned = _patterned(line)

@@ -541,6 +541,9 @@ GLUED_TAILS = {
     "[Xinhua/Tao Liang]": (["Tao Liang"], None),
     "Photo: Qi Xijia/GT": (["Qi Xijia"], None),
     "(Photo/Jiang Keqing) Source: Hunan Daily": (["Jiang Keqing"], "Hunan Daily"),
+    "[FULL  STORY]": ([], None),  # spaced as the page spaced it
+    "Full story (in Chinese) via this link.": ([], None),  # a stop inside it
+    "Full story (in Chinese) via this...": ([], None),  # the prompt cut by the site
 }
 
 
@@ -556,6 +559,12 @@ def test_what_is_glued_after_the_last_stop_leaves_the_story(glued: str) -> None:
     article, others, _ = read(TITLE, "Updated: 2021-07-02", *BODY[:-1], f"{LAST} {glued}")
     assert article["body_raw"].startswith(BODY[0]) and article["body_raw"].endswith(LAST)
     assert (article["authors"], article["outlet"]) == GLUED_TAILS[glued] and others == []
+
+
+def test_a_link_run_on_from_the_ellipsis_that_cuts_the_story_leaves_it() -> None:
+    cut = LAST[:-30]
+    article, _, _ = read(TITLE, "Updated: 2021-07-02", *BODY[:-1], f"{cut}...Read More »")
+    assert article["body_raw"].endswith(cut + "...")
 
 
 @pytest.mark.parametrize(

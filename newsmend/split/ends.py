@@ -86,7 +86,9 @@ GLUED_PIECE = re.compile(
     r"\s?[:：]\s*https?://\S{4,300}"  # labelled as one ("The website: http://..." is text)
     r")[\s|]{0,3}$"
 )
-PIECE_START = re.compile(r"[.!?。！？\"”’)）\]】]\s+(?=\S)")  # where a glued sentence may start
+# where a glued sentence may start: after a stop and a space, or after an ellipsis that a
+# link's label runs on from ("... under their purview...Read More »")
+PIECE_START = re.compile(r"[.!?。！？\"”’)）\]】]\s+(?=\S)|(?:\.{3}|…)(?=[A-Z])")
 GLUED_PIECE_CHARS = 400  # a paragraph's last characters, where glued pieces are looked for
 GLUED_CLOSES = ")）]】|"  # how a paragraph ends that a bracketed piece closes
 GLUED_SENTENCE_CHARS = 160  # a glued sentence of MAX_GLUED_WORDS words starts this near the end
@@ -157,18 +159,28 @@ def _glued_piece(text: str) -> tuple[int, str] | None:
         if kind not in GLUED_KINDS:
             kind = CAPTION if is_picture_credit(piece) else None  # "[Xinhua/Tao Liang]"
     else:
-        starts = list(PIECE_START.finditer(text, max(0, len(text) - GLUED_SENTENCE_CHARS)))
-        start = starts[-1].end() if starts else 0
+        start, kind = _glued_sentence(text)
+    if kind is None or not text[:start].strip():
+        return None
+    return len(text[:start].rstrip()), kind
+
+
+def _glued_sentence(text: str) -> tuple[int, str | None]:
+    """(start, kind) of the furniture or credit line glued as a last sentence, the longest
+    that is one ("Full story (in Chinese) via this link." holds a stop of its own), or (0,
+    None)."""
+    starts = PIECE_START.finditer(text, max(0, len(text) - GLUED_SENTENCE_CHARS))
+    for start in (match.end() for match in starts):
         piece = text[start:]
-        if not start or word_count(piece) > MAX_GLUED_WORDS:
-            return None
+        if word_count(piece) > MAX_GLUED_WORDS:
+            continue
         kind = furniture_kind(piece)
         if kind not in GLUED_KINDS:  # a credit line opens on its label: "Source: ...", not
             labelled = piece[:1].isupper() and LABEL.match(piece) is not None  # "— from ..."
             kind = CREDIT if labelled and parse_credit_fields(piece) else None
-    if kind is None or not text[:start].strip():
-        return None
-    return len(text[:start].rstrip()), kind
+        if kind is not None:
+            return start, kind
+    return 0, None
 
 
 def split_off_credits(parts: PageParts) -> None:
