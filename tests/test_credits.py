@@ -809,6 +809,13 @@ def test_an_intern_reporter_is_credited_and_an_outlet_of_menu_words_is_an_outlet
     assert parse_byline("News").outlet is None  # a menu's word alone
 
 
+def test_a_trainee_reporter_is_a_reporter() -> None:
+    assert parse_credit_fields("Trainee reporter: Wang Weijian;Reporter: Huang Yingfeng") == [
+        ("reporter", ["Wang Weijian"]),
+        ("reporter", ["Huang Yingfeng"]),
+    ]
+
+
 def test_a_labelled_credit_in_brackets_inside_a_paragraph_names_its_persons() -> None:
     paragraph = (
         "More than 80 groups of lanterns attract citizens to enjoy and play.(Editor: Yang"
