@@ -816,6 +816,16 @@ def test_a_trainee_reporter_is_a_reporter() -> None:
     ]
 
 
+def test_a_writer_and_the_outlet_after_a_dash_open_a_credit_of_several_roles() -> None:
+    line = "By Xu Jiannan - Jinhua Daily, translated by Lin Yuqin, edited by Mariam Ayad"
+    assert parse_credit_fields(line) == [
+        ("author", ["Xu Jiannan"]),
+        ("outlet", ["Jinhua Daily"]),
+        ("translator", ["Lin Yuqin"]),
+        ("editor", ["Mariam Ayad"]),
+    ]
+
+
 def test_a_labelled_credit_in_brackets_inside_a_paragraph_names_its_persons() -> None:
     paragraph = (
         "More than 80 groups of lanterns attract citizens to enjoy and play.(Editor: Yang"

@@ -71,6 +71,7 @@ STAFF = re.compile(
     r"^(?P<outlet>[A-Z][\w.'’&-]*+(?:\s[A-Z][\w.'’&-]*+){0,3}?)\s++(?:staff\s)?"
     rf"(?i:{'|'.join(STAFF_WORDS)})s?\s++(?P<names>[A-Z].*+)"
 )
+DASH_BETWEEN = re.compile(r"\s[-–—]\s")  # names, a spaced dash, their outlet
 PAGE_ADDRESS = re.compile(r"https?://(?P<host>[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)+)/\S*")
 
 
@@ -246,8 +247,8 @@ def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
     """Names, then the outlet they work for: "Yuan Meng, Liu Ning (People's Daily Online)",
     "Yuan Mengwen from Foreign Affairs Office of Wuhu", "Niu Huizhe with Xinhua Silk Road",
     "Zhang Qihui for China Daily", "Guo Liliang, Hunan Daily",
-    "Zhang San/Xinhua", "Li Yu and Peng Chao in Chengdu (China Daily)", "Hu Xiaoyu
-    chinadaily.com.cn"."""
+    "Zhang San/Xinhua", "Xu Jiannan - Jinhua Daily", "Li Yu and Peng Chao in Chengdu (China
+    Daily)", "Hu Xiaoyu chinadaily.com.cn"."""
     value = value.strip()
     if value.endswith((")", "）")) and ("(" in value or "（" in value):
         cut = max(value.rfind("("), value.rfind("（"))
@@ -260,6 +261,8 @@ def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
         names, outlet = value[: dispatch.start()], value[dispatch.end() :]
     elif "/" in value:  # "Zhang San/Xinhua"
         names, _slash, outlet = value.rpartition("/")
+    elif dash := DASH_BETWEEN.search(value):  # "Xu Jiannan - Jinhua Daily"
+        names, outlet = value[: dash.start()], value[dash.end() :]
     elif ACRONYM_AFTER.search(value) or DOMAIN_AFTER.search(value):
         names, outlet = value[: value.rfind(" ")], value.rsplit(" ", 1)[1]  # "Wang Fan ECNS"
     else:
