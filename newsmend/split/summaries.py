@@ -17,6 +17,7 @@ from newsmend.split.lines import (
     SECTION_NUMERAL,
     SENTENCE_END,
     _ends_sentence,
+    _every_word_capitalised,
     _is_prose_text,
     _kind,
     _title_like,
@@ -277,5 +278,10 @@ def _linked_share(paragraphs: list[Span]) -> float:
 
 
 def _reads_as_summary(title: Span) -> bool:
-    """A headline that is a long sentence: a summary taken for one."""
-    return _ends_sentence(title) and word_count(title.text) >= MIN_SUMMARY_WORDS
+    """A headline that is a long sentence: a summary taken for one (not one with every word
+    capitalised, as only headlines are written)."""
+    return (
+        _ends_sentence(title)
+        and word_count(title.text) >= MIN_SUMMARY_WORDS
+        and not _every_word_capitalised(title.text)
+    )
