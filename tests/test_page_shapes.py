@@ -1346,6 +1346,13 @@ def test_bulleted_titles_over_their_snippets_end_the_story_over_them() -> None:
     assert [(o["title_raw"], o["body_raw"]) for o in others] == items
 
 
+def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
+    article, _, _ = read("Monday, 24th, 2025 | 5:25PM Updated", BODY[0], TITLE, *BODY[1:])
+    assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"
+    for headline in ("May Floods", "2025 Asian Winter Games opens", "Sunday Market 2024"):
+        assert read(headline, *BODY)[0]["title_raw"] == headline
+
+
 def test_a_headline_of_two_sentences_with_every_word_capitalised_is_the_title() -> None:
     title = (
         "Custard Apple Crisis Solved: Magistrate Yao Attends Farmers’ Day Conference. She"

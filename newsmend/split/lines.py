@@ -115,6 +115,16 @@ LEAD_CELL = re.compile(r"(?P<cell>[^\s.!?。]++(?: [^\s.!?。]++){0,5})\s{3,}+(?
 LEAD_CELL_CHARS = 60
 SENTENCE_GAP = re.compile(r"[.!?。\"”’]\s+")  # a sentence's end, then what follows it
 MAX_META_WORDS = 30  # a byline line is shorter than this
+# A line of a time stamp's words only: weekdays, months, numbers, times, a label; with a year
+# or a time in it (see _unread_stamp).
+STAMP_WORDS = re.compile(
+    r"(?:[\s,.|/·:–-]|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?"
+    r"|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?|updated|published|posted|released|[ap]\.?m\.?)\b"
+    r"|\d{1,4}(?:st|nd|rd|th|(?i:[ap]m))?\b)+"
+)
+STAMP_ANCHOR = re.compile(r"\b(?:19|20)\d\d\b|\d:\d\d")
+MAX_STAMP_CHARS = 60
 LATIN = re.compile(r"[A-Za-z]")
 ASCII_LETTERS = string.ascii_letters.encode("ascii")
 MIN_OTHERS_A_LETTER = 4  # more non-ASCII characters than this a Latin letter: a Chinese line
@@ -530,7 +540,7 @@ def _short_kind(line: str) -> str:
     )  # "| Hits: 345"
     if entry and not has_label(line):  # "2022-08-02 | Title"; "Oct 20, 2017|By Tong Wangyue"
         return META if _outlet_and_date(dated.title.text, line) else ENTRY
-    if _is_meta(line):
+    if _is_meta(line) or _unread_stamp(line):
         return META
     if _outlet_name(line):
         return SITE_NAME  # "South China Morning Post", "Dongguan News": no headline
@@ -595,6 +605,14 @@ def _is_meta(line: str) -> bool:
         looks_like_date(rest)
         or looks_like_byline(rest)
         or (label is not None and parse_date(rest[label.end() :]) is not None)
+    )
+
+
+def _unread_stamp(line: str) -> bool:
+    """A time stamp the date reader cannot read ("Monday, 24th, 2025 | 5:25PM Updated": its
+    month lost): a byline's line, never a headline."""
+    return len(line) <= MAX_STAMP_CHARS and bool(
+        STAMP_WORDS.fullmatch(line) and STAMP_ANCHOR.search(line)
     )
 
 
