@@ -1346,6 +1346,12 @@ def test_bulleted_titles_over_their_snippets_end_the_story_over_them() -> None:
     assert [(o["title_raw"], o["body_raw"]) for o in others] == items
 
 
+def test_a_wire_dateline_that_a_labelled_headline_follows_is_the_headline_s_line() -> None:
+    head = f"China News Service, Beijing, July 2nd, Title: {TITLE}"
+    article, _, _ = read(head, "Author Liu Wenwen and Peng Lifang", *BODY)
+    assert article["title_raw"] == TITLE and body_whole(article)
+
+
 def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
     article, _, _ = read("Monday, 24th, 2025 | 5:25PM Updated", BODY[0], TITLE, *BODY[1:])
     assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"

@@ -18,6 +18,7 @@ from newsmend.dates import find_date, looks_like_date
 from newsmend.furniture import furniture_kind
 from newsmend.split.lines import (
     BYLINE_KINDS,
+    DATELINE_TITLE,
     ELLIPSIS,
     FURNITURE_KINDS,
     LATIN,
@@ -103,13 +104,6 @@ PAGE_NUMBER = re.compile(r"(?<=[^\s(（])\(\d{1,2}\)$")  # a story's page 2 on: 
 TITLE_LABEL = re.compile(
     r"(?i:title|headline)\s*[:：]\s*|标题\s*[:：]\s*"
 )  # "Title: Wuxi opens ..."
-# A wire's dateline before its headline, translated from "新华社哈尔滨5月25日电 题：":
-# "Xinhua News Agency, Harbin, May 25th, title: ...", "Chinanews.com, Jiangmen, April 18th. Title:"
-DATELINE_TITLE = re.compile(
-    r"(?P<agency>[A-Z][\w'’.&-]*+(?: [A-Z][\w'’.&-]*+){0,4}),\s*+(?:[A-Z][\w'’-]*+,?\s*+){0,2}"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?)[,.]?\s*+"
-    r"(?i:title|subject)\s*+[:：]\s*+"
-)
 BY_A_NAME = re.compile(r"[Bb][Yy]:?\s+(?-i:[A-Z][a-z]+)(?![a-z])")  # "By Poyi", "BY: Kelly"
 MAX_BY_LINE_WORDS = 10
 # where a byline field may start on a headline's line: a capitalised label and its colon

@@ -193,6 +193,13 @@ SENTENCE_INSIDE = re.compile(
 ENUMERATOR = re.compile(r"(\d{1,2})[.、)）]\s+(?=\S)")  # "1. " before a story of a collection
 # A list bullet; a dash only before text that does not end with one ("- END -" is a marker).
 BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|[-–]\s+(?!.*[-–]$))")
+# A wire's dateline before its headline, translated from "新华社哈尔滨5月25日电 题：":
+# "Xinhua News Agency, Harbin, May 25th, title: ...", "Chinanews.com, Jiangmen, April 18th. Title:"
+DATELINE_TITLE = re.compile(
+    r"(?P<agency>[A-Z][\w'’.&-]*+(?: [A-Z][\w'’.&-]*+){0,4}),\s*+(?:[A-Z][\w'’-]*+,?\s*+){0,2}"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?)[,.]?\s*+"
+    r"(?i:title|subject)\s*+[:：]\s*+"
+)
 # A document's section numeral opening a heading ("Ⅰ Active declaration", "II. Proactive
 # services", "一、"): headings so numbered are one text's sections, not listed stories.
 SECTION_NUMERAL = re.compile(
@@ -711,8 +718,13 @@ def _date_after_preposition(text: str) -> bool:
 def opens_with_dateline(line: Span, kind: str) -> bool:
     """A text line that opens with a wire's dateline ("SHAOXING, China, Nov. 16, 2022
     /PRNewswire-AsiaNet/ --", alone or with the story after it): the story's first line,
-    never a headline."""
-    return kind == TEXT and read_dateline(line.text) is not None
+    never a headline; but a dateline the headline follows after its label is the headline's
+    line ("China News Service, Beijing, February 20th, Title: Living up to ...")."""
+    return (
+        kind == TEXT
+        and read_dateline(line.text) is not None
+        and DATELINE_TITLE.match(line.text) is None
+    )
 
 
 def _bracketed_whole(text: str) -> bool:
