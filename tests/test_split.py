@@ -325,6 +325,11 @@ def test_undated_titles_under_a_list_header_are_headlines() -> None:
             ["Lvliang Daily", "Reporter Wang Tao"],  # the outlet before the brackets too
         ),
         (
+            "China News Service, Hong Kong, May 25th (Reporter Han Xingtong) The line opened.",
+            "The line opened.",
+            ["China News Service", "Reporter Han Xingtong"],  # a wire's dateline before them
+        ),
+        (
             "(Correspondent Zhao Lei) On May 5, the county opened a school.",
             "On May 5, the county opened a school.",
             ["Correspondent Zhao Lei"],

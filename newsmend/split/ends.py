@@ -35,7 +35,9 @@ TRAILING_CREDIT = re.compile(r"[(（](?P<credit>[^()（）]{3,200})[)）][^()（
 LEADING_CREDIT = re.compile(
     r"^(?P<lead>[^()（）.!?。]{0,60}?)\s*[(（](?P<credit>[^()（）]{3,120})[)）]\s*(?:news\s*)?[:：]?\s*"
 )
-MAX_LEAD_WORDS = 6  # "Lvliang Daily (Reporter Wang Tao) On September 26, ..."
+MAX_LEAD_WORDS = (
+    8  # "Lvliang Daily (Reporter ...)", "China News Service, Hong Kong, May 25th (...)"
+)
 MAX_LEADING_CREDITS = 2  # an outlet's and a reporter's, each in its brackets
 
 
