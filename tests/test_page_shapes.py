@@ -1352,6 +1352,21 @@ def test_a_wire_dateline_that_a_labelled_headline_follows_is_the_headline_s_line
     assert article["title_raw"] == TITLE and body_whole(article)
 
 
+def test_a_caption_over_the_story_s_text_leaves_it_and_a_photo_story_s_captions_stay() -> None:
+    """Captions of two sentences and a credit, too long for furniture (a short one is
+    furniture wherever it stands)."""
+    more = (
+        " The park covers 12 hectares along the Grand Canal, with walking trails, a playground"
+        " and a pavilion over the water, and opened on Monday. (Xinhua/Li Hua)"
+    )
+    caption = f"Photo taken on July 30, 2020 shows the new riverside park in Yangzhou.{more}"
+    article, _, _ = read(TITLE, "Updated: 2021-07-02", caption, *BODY)
+    assert body_whole(article)
+    other = f"Photo taken on July 31, 2020 shows the park's lake at dusk in Yangzhou.{more}"
+    story, _, _ = read(TITLE, "Updated: 2021-07-02", caption, BODY[0], other)
+    assert story["body_raw"].startswith(caption)
+
+
 def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
     article, _, _ = read("Monday, 24th, 2025 | 5:25PM Updated", BODY[0], TITLE, *BODY[1:])
     assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"

@@ -35,6 +35,13 @@ TRAILING_CREDIT = re.compile(r"[(（](?P<credit>[^()（）]{3,200})[)）][^()（
 LEADING_CREDIT = re.compile(
     r"^(?P<lead>[^()（）.!?。]{0,60}?)\s*[(（](?P<credit>[^()（）]{3,120})[)）]\s*(?:news\s*)?[:：]?\s*"
 )
+# How a picture's caption opens: "Photo shows ...", "Photo taken on ... shows", "The picture
+# shows ...", "Aerial photo taken on ..."
+CAPTION_OPENING = re.compile(
+    r"(?i:(?:the |this |an? )?(?:aerial |file )?(?:photos?|pictures?|images?)"
+    r"(?: taken (?:on|in|at|from)\b[^.!?]{0,80}?)? shows?\b)"
+)
+MIN_CAPTIONED_PARAGRAPHS = 3  # the caption and two paragraphs of the story under it
 MAX_LEAD_WORDS = (
     8  # "Lvliang Daily (Reporter ...)", "China News Service, Hong Kong, May 25th (...)"
 )
@@ -52,6 +59,20 @@ def without_trailing_labels(parts: PageParts, page_end: int) -> None:
         and _trailing_label(parts.body[-1].text)
     ):
         parts.furniture.append((STRAY, parts.body.pop()))
+
+
+def without_opening_caption(parts: PageParts) -> None:
+    """Move a picture's caption off the top of a story's text ("Photo taken on July 30, 2020
+    shows a restored bronze chariot ...", then the story): the first paragraph only, when it
+    opens as a caption does and no other paragraph does (a photo story's captions are its
+    text)."""
+    body = parts.body
+    if len(body) < MIN_CAPTIONED_PARAGRAPHS or not CAPTION_OPENING.match(body[0].text):
+        return
+    if any(CAPTION_OPENING.match(line.text) for line in body[1:]):
+        return
+    parts.captions.append(body[0])
+    parts.furniture.append((CAPTION, body.pop(0)))
 
 
 def without_chinese_tail(parts: PageParts) -> None:
