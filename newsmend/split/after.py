@@ -38,6 +38,7 @@ from newsmend.split.lines import (
     _title_like,
     shared_words,
     stems,
+    word_count,
 )
 from newsmend.split.parts import (
     CAPTION,
@@ -78,6 +79,7 @@ def steps(lines: list[Span]) -> Iterator[None]:
 MIN_TEASER_WORDS = 2  # a story's title, not a tag ("China")
 MIN_UNLED_TITLE_WORDS = 4  # a title listed under no header: longer than a menu's item
 MIN_CUT_SNIPPET_WORDS = 4  # a snippet that ends no sentence, cut by the page or the store
+MIN_UNSTOPPED_SNIPPET_WORDS = 15  # a line without its stop that long is a snippet, not a title
 MIN_MID_PAGE_SNIPPET_WORDS = 10  # shorter, and title-like, above the page's end: a title
 PICTURED = re.compile(r"\b(?:photos?|pictures?|images?)\b", re.IGNORECASE)
 
@@ -474,14 +476,29 @@ def _date_over_story(lines: list[Span], kinds: list[str], i: int) -> bool:
 
 def _date_over_snippet(lines: list[Span], kinds: list[str], i: int) -> bool:
     """A date alone over a paragraph that is no title ("2016-09-13", "The city is steeped in
-    history ..."): a listed story whose title the store lost, dated above its text."""
+    history ..."): a listed story whose title the store lost, dated above its text. So is a
+    long line without its stop there, on a page whose dates stand over snippets
+    (`_dates_over_snippets`: "My Land, My People, an exhibition ... opened in Xiamen")."""
     text = i + 1
+    if kinds[i] != DATE or text >= len(kinds):
+        return False
+    if _is_prose(lines[text], kinds[text]):
+        return not _title_like(lines[text], kinds[text])
     return (
-        kinds[i] == DATE
-        and text < len(kinds)
-        and _is_prose(lines[text], kinds[text])
-        and not _title_like(lines[text], kinds[text])
+        kinds[text] == TEXT
+        and word_count(lines[text].text) >= MIN_UNSTOPPED_SNIPPET_WORDS
+        and _dates_over_snippets(lines, kinds)
     )
+
+
+def _dates_over_snippets(lines: list[Span], kinds: list[str]) -> bool:
+    """Most of the page's dates stand over a snippet: the unit its listing repeats is a date,
+    then a story's text."""
+    under = [j + 1 for j in range(len(kinds) - 1) if kinds[j] == DATE]
+    snippets = sum(
+        _is_prose(lines[j], kinds[j]) and not _title_like(lines[j], kinds[j]) for j in under
+    )
+    return 2 * snippets > len(under)
 
 
 def _dated_title(lines: list[Span], kinds: list[str], i: int) -> bool:
