@@ -39,6 +39,7 @@ EXAMPLES = {
     ],
     "language_switch": [
         "Translate into Chinese:",
+        "한어Русский языкEnglishFrançaisIndonesianSanskrit日本語DeutschPortuguês",  # names glued
         "中文 | English",
         "Mobile 中文 Français 한국어 日本語",
         "English Lao Thai",
