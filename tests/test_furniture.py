@@ -125,6 +125,7 @@ EXAMPLES = {
         "I agree",
     ],
     "account_prompt": [
+        "For the latest news, please check theofficial website of Tainan City Government",
         "Belt & Road Weekly Subscription Form",
         "Start a Free Trial",
         "Click on the button below to create your account and get immediate access.",
@@ -268,6 +269,8 @@ EXAMPLES = {
 }
 STORY_LINES = [
     "Taiwan photos - a gallery of the island's east coast",
+    "Please Follow These 10 Traffic Bans",  # a headline that asks
+    "(For the latest China news, Please follow People's Daily on Twitter)(Web editor: Li Hua)",
     "Enlarge the park, the council urged in its report on new photos.",
     "UPDATE: Five more imported cases of COVID-19 reported",  # a kicker over a short headline
     (
