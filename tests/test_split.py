@@ -168,6 +168,12 @@ def test_empty_page() -> None:
     assert parts.title is None and parts.body == []
 
 
+@pytest.mark.parametrize("label", ["View Article", "Read More", "Continue reading"])
+def test_a_link_s_label_glued_before_its_title_is_cut_off_it(label: str) -> None:
+    lines, _ = _lines(f"{label}Yellow fire warning issued for the city\n")
+    assert [line.text for line in lines] == [label, "Yellow fire warning issued for the city"]
+
+
 def test_two_byline_lines() -> None:
     text = page("A title", "Source: Wuxi Daily 2022-06-10", "Reporter Zhang Wei", *BODY)
     parts = split_page(text)

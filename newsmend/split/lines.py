@@ -104,6 +104,10 @@ LINK_SENTENCE_TAIL = 100  # characters at the end of a line where LINK_SENTENCE 
 # One of these is in each link sentence, in any case (see _links_in).
 LINK_WORDS = ("ull story", "ead more", "ead the full", "lick here", "ontinue reading")
 STAMP = re.compile(r"date \d{4}-\d{2}-\d{2}(?=\s+\S)")  # see _cells
+# A link's label glued before the title it links: "View ArticleYellow fire warning"
+GLUED_LINK_LABEL = re.compile(
+    r"(?:View Article|Read More|Read more|READ MORE|Continue Reading|Continue reading)(?=[A-Z0-9“\"‘'])"
+)
 DATE_CELL = re.compile(r"\S\s{3,}(?P<date>[0-9A-Z][^\s][^\n]{2,30})$")  # see _cells
 # DATE_CELL's gap ends at most 32 characters before the line's end: a line without three
 # spaces in a row in its last 35 characters (most lines) holds no such cell.
@@ -327,6 +331,9 @@ def _cells(line: Span) -> list[Span]:
     stamp = STAMP.match(line.text) if line.text.startswith("date ") else None
     if stamp is not None:
         return [_cut(line, 0, stamp.end()), *_cells(_cut(line, stamp.end(), len(line.text)))]
+    label = GLUED_LINK_LABEL.match(line.text) if line.text[:1] in "VRC" else None
+    if label is not None:  # "View ArticleYellow fire warning": the link's label, its title
+        return [_cut(line, 0, label.end()), *_cells(_cut(line, label.end(), len(line.text)))]
     lead = LEAD_CELL.match(line.text) if "   " in line.text[:LEAD_CELL_CHARS] else None
     if (
         lead is not None
