@@ -11,6 +11,7 @@ from newsmend.credits import (
     GROUPS,
     LABEL,
     NAME_SEPARATOR,
+    NOBODY,
     PERSON_ROLES,
     ROLES,
     Byline,
@@ -824,6 +825,14 @@ def test_a_writer_and_the_outlet_after_a_dash_open_a_credit_of_several_roles() -
         ("translator", ["Lin Yuqin"]),
         ("editor", ["Mariam Ayad"]),
     ]
+
+
+def test_a_time_and_a_count_are_no_outlet_and_a_label_in_brackets_names_its_person() -> None:
+    assert parse_byline("20:08 UTC+8, 2021-04-08 0").outlet is None  # 0 comments
+    assert parse_credit_fields("Release time: 2021-09-23 15:51:14 【Editor: Yang Yanyu】") == [
+        ("editor", ["Yang Yanyu"])
+    ]
+    assert "junior reporters" in NOBODY  # "Photos: Junior Reporters": a paper's young writers
 
 
 def test_a_labelled_credit_in_brackets_inside_a_paragraph_names_its_persons() -> None:

@@ -183,6 +183,8 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
         value = value.strip()
         if value[:1] in "[【" and value[-1:] in "]】":
             value = value[1:-1]  # "Responsible editor: [Li Ji]"
+        elif value[-1:] in "]】" and not any(bracket in value for bracket in "[【"):
+            value = value[:-1]  # the label inside the brackets: "【Editor: Yang Yanyu】"
         value = CONTACT_AFTER.sub("", value).rstrip(" ,")
         value = TITLED_JOINER.sub(lambda joiner: joiner.group().lower(), value)
         value = uncapped(PLACE_AFTER.sub("", REMARK.sub("", value).rstrip()))
