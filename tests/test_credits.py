@@ -835,6 +835,11 @@ def test_a_time_and_a_count_are_no_outlet_and_a_label_in_brackets_names_its_pers
     assert "junior reporters" in NOBODY  # "Photos: Junior Reporters": a paper's young writers
 
 
+def test_a_label_after_in_is_a_post_s_category_not_a_role() -> None:
+    assert parse_byline("June 4, 2013 in Photos by Steven").credits != [("photographer", "Steven")]
+    assert LABEL.search("June 4, 2013 in Photos by Steven") is None
+
+
 def test_a_labelled_credit_in_brackets_inside_a_paragraph_names_its_persons() -> None:
     paragraph = (
         "More than 80 groups of lanterns attract citizens to enjoy and play.(Editor: Yang"

@@ -46,7 +46,8 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     date's last digit (", edited by ...", "Source: by Shanghai Daily", "20:21:20 source:
     Zhejiang News") or after a gap of spaces ("16:14:45  source:sdchina.com"). A label is
     followed by a separator, or by a space and then a capital, a digit or a user's handle
-    and its date ("Submitted by admin on 2 July 2021").
+    and its date ("Submitted by admin on 2 July 2021"). Never after " in ": that is a post's
+    category ("June 4, 2013 in Photos by Steven").
     Grouped by first letter, in the same order, a place is tried against the labels that start
     with its letter only (ungrouped, against every label: the tests' reference)."""
     labels = sorted(ROLES, key=len, reverse=True)
@@ -60,7 +61,7 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     # Only where some label can start: a run of other ideographs is passed at once.
     first = re.escape("".join(sorted({label[0].casefold() for label in labels})))
     return re.compile(
-        rf"(?=[{first}])(?<![A-Za-z_'’])(?:^|(?<=[,;:，；：/—–(（|｜])|(?<=[,;:，；：/—–(（\d|｜]\s)|(?<=\s\s)|(?<=\sand\s)"
+        rf"(?=[{first}])(?<![A-Za-z_'’])(?<! in )(?:^|(?<=[,;:，；：/—–(（|｜])|(?<=[,;:，；：/—–(（\d|｜]\s)|(?<=\s\s)|(?<=\sand\s)"
         rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
         rf"(?:\s*[:：|｜/／]\s*|,\s*+(?-i:(?=[A-Z]))|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern}|{BRACKETED_DOMAIN})))",
