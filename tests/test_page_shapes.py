@@ -1374,15 +1374,6 @@ def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
         assert read(headline, *BODY)[0]["title_raw"] == headline
 
 
-def test_a_headline_of_two_sentences_with_every_word_capitalised_is_the_title() -> None:
-    title = (
-        "Custard Apple Crisis Solved: Magistrate Yao Attends Farmers’ Day Conference. She"
-        " Thanked the Joint Efforts of Central and Local Governments."
-    )
-    article, _, _ = read(title, *BODY)
-    assert article["title_raw"] == title and body_whole(article)
-
-
 def test_a_sections_label_over_a_headline_and_its_longer_deck_leaves_the_headline() -> None:
     deck = "Park covers 12 hectares along the Grand Canal"  # no longer by half: no deck by its size
     article, others, _ = read("Canal weather", TITLE, deck, "Updated: 2021-07-02", *BODY)

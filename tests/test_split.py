@@ -533,23 +533,6 @@ def test_summaries_of_one_tag_that_share_a_word_now_and_then_are_a_listing() -> 
     assert_a_story_each(summaries)
 
 
-def test_summaries_under_a_section_s_name_after_the_first_are_a_story_each() -> None:
-    """A listing whose section's name stands under its first summary ("News", Macao News),
-    each summary cut by the store in a word: the summaries after it are no stray text but a
-    story each."""
-    more = " Officials expect the figures for the whole year to be published in the autumn."
-    cut = [summary + more[:-12] for summary in UNDATED_SUMMARIES]
-    parts = split_page(page(cut[0], "News", *cut[1:]))
-    assert [t.body[0].text for t in parts.teasers] == cut[1:]
-
-
-def test_paragraphs_after_a_story_that_go_on_stay_off_the_listing() -> None:
-    more = " Officials expect the figures for the whole year to be published in the autumn."
-    cut = [paragraph + more[:-12] for paragraph in GOING_ON]
-    parts = split_page(page(cut[0], "News", *cut[1:]))
-    assert parts.teasers == []
-
-
 def test_a_wire_lead_over_paragraphs_is_one_story_not_summaries() -> None:
     """Only the first paragraph opens with a dateline: a story's lead, not a listing's."""
     lead = "XIAMEN, May 8 (Xinhua) -- " + UNDATED_SUMMARIES[0]

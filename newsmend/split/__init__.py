@@ -85,7 +85,7 @@ from newsmend.split.parts import (
     Span,
     Teaser,
 )
-from newsmend.split.summaries import digest_of_briefs, stray_summaries, untitled_listing
+from newsmend.split.summaries import digest_of_briefs, untitled_listing
 
 Titled = TypeVar("Titled", Teaser, Headline)
 MIN_PICTURE_TITLES = 2  # the headline written again over each of the story's pictures
@@ -158,7 +158,6 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     under = _skip_meta(kinds, body_end, furniture=False)  # a list's pager pages the list
     parts.continued = not parts.teasers and under < len(kinds) and kinds[under] == PAGER
     untitled_listing(parts)
-    stray_summaries(parts)
     digest_of_briefs(parts)
     teasers_without_glued_tails(parts)
     parts.headlines = without_ranks(parts.headlines)

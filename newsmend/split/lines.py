@@ -181,8 +181,6 @@ CLOSERS, ENDING_CHARS = "\"'”’)）", 3
 # abbreviations: it cuts sentences to compare, not to count them).
 SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)）]*+(?:\s|$)")
 TITLE_CASE_SHARE, TITLE_CASE_WORDS = 0.6, 40
-# A line of no more words, every one capitalised, is a headline even if it ends a sentence.
-MAX_CAPITALISED_HEADLINE_WORDS, MIN_CAPITALISED_WORDS = 40, 4
 MIN_DECK_HEADLINE_WORDS = 5  # a headline over its deck, not a section's label ("Govts & policies")
 MAX_DECK_WORDS, MAX_DECK_CHARS = 12, 120  # a deck in sentence case, no byline under it
 MIN_WRAPS = 3  # lines going on in lowercase that show a page wrapped at a fixed width
@@ -645,8 +643,6 @@ def _is_prose_text(text: str) -> bool:
     # "Laying Golden Eggs! Lianyungang “Goose Sister” Now Big Time Businesswomen!" is a title,
     # and so is "RMB 12.6 billion yuan! 20 Projects Having Signed Contract ... Again!"
     exclaimed = EXCLAMATION.search(text) is not None and _title_cased(text)
-    if words <= MAX_CAPITALISED_HEADLINE_WORDS and _every_word_capitalised(text):
-        return False  # "Crisis Solved: Magistrate Yao Attends ... Association. She Thanked ..."
     ends = text[-1] in SENTENCE_ENDS and any(
         _ends(end, text) and words >= least and not (end is EXCLAMATION and exclaimed)
         for end, least in MIN_PROSE_WORDS.items()
@@ -657,13 +653,6 @@ def _is_prose_text(text: str) -> bool:
         or (words >= MIN_CUT_SNIPPET_WORDS and _cut_mid_sentence(text))
         or caps_credit_start(text) is not None  # "... on Aug 17. ZHANG WEI/CHINA DAILY"
     )
-
-
-def _every_word_capitalised(text: str) -> bool:
-    """Every word longer than a function word capitalised, as a headline is written however
-    many sentences it runs to; a paragraph has lower-case words ("officials", "said")."""
-    words = [word for word in text.split() if len(word) > 3 and word[0].isalpha()]
-    return len(words) >= MIN_CAPITALISED_WORDS and all(word[0].isupper() for word in words)
 
 
 def _cut_mid_sentence(text: str) -> bool:

@@ -17,7 +17,6 @@ from newsmend.split.lines import (
     SECTION_NUMERAL,
     SENTENCE_END,
     _ends_sentence,
-    _every_word_capitalised,
     _is_prose_text,
     _kind,
     _title_like,
@@ -90,28 +89,6 @@ def untitled_listing(parts: PageParts) -> None:
     if _all_cut(stories) or (len(stories) >= MIN_UNTITLED_STORIES and _summaries(stories)):
         parts.title, parts.body = None, stories[:1]
         parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
-
-
-def stray_summaries(parts: PageParts) -> None:
-    """Summaries after the story that no reading took (a listing whose titles the store lost,
-    under a section's name: "News", then "Macau remains “a source territory for ...”", "The
-    number of non-resident workers ... rose 16.2 percent"): MIN_UNTITLED_STORIES - 1 or more
-    prose paragraphs, every one after the story's text, that read as summaries
-    (`_summaries`), on a page where nothing else was listed, are teasers without titles,
-    not stray text."""
-    if not parts.body or parts.teasers:
-        return  # a listed story's paragraphs left over, not a listing of its own
-    end = parts.body[-1].end
-    strays = [
-        line
-        for kind, line in parts.furniture
-        if kind == STRAY and line.start >= end and _is_prose_text(line.text)
-    ]
-    if len(strays) + 1 < MIN_UNTITLED_STORIES or not _summaries([parts.body[-1], *strays]):
-        return
-    taken = {id(line) for line in strays}
-    parts.furniture = [(kind, line) for kind, line in parts.furniture if id(line) not in taken]
-    parts.teasers += [Teaser.untitled(line) for line in strays]
 
 
 def digest_of_briefs(parts: PageParts) -> None:
@@ -278,10 +255,5 @@ def _linked_share(paragraphs: list[Span]) -> float:
 
 
 def _reads_as_summary(title: Span) -> bool:
-    """A headline that is a long sentence: a summary taken for one (not one with every word
-    capitalised, as only headlines are written)."""
-    return (
-        _ends_sentence(title)
-        and word_count(title.text) >= MIN_SUMMARY_WORDS
-        and not _every_word_capitalised(title.text)
-    )
+    """A headline that is a long sentence: a summary taken for one."""
+    return _ends_sentence(title) and word_count(title.text) >= MIN_SUMMARY_WORDS
