@@ -1372,10 +1372,3 @@ def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
     assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"
     for headline in ("May Floods", "2025 Asian Winter Games opens", "Sunday Market 2024"):
         assert read(headline, *BODY)[0]["title_raw"] == headline
-
-
-def test_a_sections_label_over_a_headline_and_its_longer_deck_leaves_the_headline() -> None:
-    deck = "Park covers 12 hectares along the Grand Canal"  # no longer by half: no deck by its size
-    article, others, _ = read("Canal weather", TITLE, deck, "Updated: 2021-07-02", *BODY)
-    assert (article["title_raw"], str(article["published"])) == (TITLE, DAY)
-    assert body_whole(article) and others == []

@@ -209,11 +209,7 @@ def _over_subtitle(lines: list[Span], kinds: list[str], i: int, candidates: list
     return (
         subtitle in candidates
         and subtitle == candidates[-1]
-        and (  # i opens the block, or only a section's label is over it
-            not before
-            or _next_line(kinds, before[-1]) != i
-            or _label_over_decked(lines, kinds, before[-1], i)
-        )
+        and (not before or _next_line(kinds, before[-1]) != i)  # i opens the block
         and len(LATIN_WORD.findall(lines[i].text)) >= MIN_DECK_HEADLINE_WORDS
         and not _title_cased(lines[subtitle].text)  # not the next headline of a list
         and lines[subtitle].text not in lines[i].text  # not the page's title over its headline
@@ -223,14 +219,6 @@ def _over_subtitle(lines: list[Span], kinds: list[str], i: int, candidates: list
             or _over_paragraphs(lines, kinds, subtitle)
         )
     )
-
-
-def _label_over_decked(lines: list[Span], kinds: list[str], label: int, i: int) -> bool:
-    """A section's label over a headline over a longer deck ("Hong Kong weather", "Hong Kong
-    suspends kindergarten ... classes", "Warning expected to be upgraded ... as Typhoon Nida
-    approaches city"): the label does not make the block a list."""
-    deck_words = len(lines[_next_line(kinds, i)].text.split())
-    return _short_label(lines[label], kinds[label]) and deck_words > len(lines[i].text.split())
 
 
 def _numbered_over_subtitles(
