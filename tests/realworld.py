@@ -17,7 +17,11 @@ shared scorer does not give:
   articles found, as the shared scorer's accuracies are: a missed article counts in F1);
 - `records_not_in_gold`: output articles and headlines that match no gold record: furniture
   or text taken for a story;
-- `quarantined_by_check`: per check, the real articles it quarantined.
+- `quarantined_by_check`: per check, the real articles it quarantined;
+- `missed_by_place`: the gold articles no record matched, by their page (one story or
+  several), whether they have a title, and where their text went (a record of its own under
+  another title, inside another record, nowhere): what to read next, in counts only, so
+  the held-back set can be asked too.
 
 `--per-page JSON` writes each page's counts; `--against JSON` (another run's, at other code)
 lists the pages whose counts moved: which pages a change touched.
@@ -46,6 +50,7 @@ SETS = ("tune", "heldout")
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "tools" / "score_gold.py"
 WORD = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]+")
 MATCH_RATIO = 0.8  # the shared scorer's title similarity for "the same record"
+MISSED_OPENING_CHARS = 40  # letters of a missed article's opening looked for in the output
 
 
 def folders(which: str | Path) -> list[Path]:
@@ -170,6 +175,7 @@ def page_counts(gold: dict, mine: list[dict], heads: list[str]) -> Counter:
             default=None,
         )
         if best is None or _likeness(want, mine[best]) < MATCH_RATIO:
+            count[_missed(want, mine, several=len(gold["articles"]) > 1)] += 1
             continue
         used.add(best)
         got = mine[best]
@@ -194,6 +200,27 @@ def page_counts(gold: dict, mine: list[dict], heads: list[str]) -> Counter:
     return count
 
 
+def _missed(want: dict, mine: list[dict], several: bool) -> str:
+    """Where a gold article that no output record matches went: a key of the page's counts,
+    "missed: <page> <titled or not> <where>"; its opening words at the start of a record's
+    text (a record of its own, under another title), inside one (read into another story),
+    or in none (dropped, or cut up)."""
+    opening = _letters(want["body_first_words"])[:MISSED_OPENING_CHARS]
+    texts = [_letters(record.get("body")) for record in mine]
+    if opening and any(text.startswith(opening) for text in texts):
+        place = "its own record, another title"
+    elif opening and any(opening in text for text in texts):
+        place = "inside another record"
+    else:
+        place = "nowhere"
+    page = "several stories" if several else "one story"
+    return f"missed: {page}, {'titled' if want['title'] else 'untitled'}, {place}"
+
+
+def _letters(text: str | None) -> str:
+    return "".join(WORD.findall((text or "").lower()))
+
+
 def figures(count: Counter) -> dict:
     """The issue's figures from the summed page counts."""
     precision = count["found"] / count["output"] if count["output"] else 1.0
@@ -205,6 +232,11 @@ def figures(count: Counter) -> dict:
         "credits_exact": _round(count["credits"] / (count["found"] or 1)),
         "records_not_in_gold": count["unmatched"],
         "counts": {k: count[k] for k in ("gold", "output", "found", "title", "date", "credits")},
+        "missed_by_place": {
+            k.removeprefix("missed: "): n
+            for k, n in sorted(count.items())
+            if k.startswith("missed: ")
+        },
     }
 
 
