@@ -24,6 +24,7 @@ from newsmend.split.lines import (
     LATIN,
     MAX_HEADLINE_WORDS,
     MAX_TITLE_CHARS,
+    MIN_DECK_HEADLINE_WORDS,
     MIN_TITLE_WORDS,
     SENTENCE_INSIDE,
     SITE_SUFFIX,
@@ -69,7 +70,6 @@ MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
 MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.5, 4.0  # a headline over its deck wins
 SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
 NUMBERED_WEIGHT = 5.0  # a numbered headline over its subtitles, however many (see _title_score)
-MIN_DECK_HEADLINE_WORDS = 5  # not a section's label ("Govts & policies")
 MIN_DECK_PARAGRAPHS = 2  # paragraphs under a deck that has no full stop (_over_paragraphs)
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
 ENGLISH_RUN = re.compile(
