@@ -78,7 +78,7 @@ def steps(lines: list[Span]) -> Iterator[None]:
 
 MIN_TEASER_WORDS = 2  # a story's title, not a tag ("China")
 MIN_UNLED_TITLE_WORDS = 4  # a title listed under no header: longer than a menu's item
-MIN_CUT_SNIPPET_WORDS = 4  # a snippet that ends no sentence, cut by the page or the store
+MIN_LISTED_SNIPPET_WORDS = 4  # a snippet that ends no sentence, cut by the page or the store
 MIN_UNSTOPPED_SNIPPET_WORDS = 15  # a line without its stop that long is a snippet, not a title
 MIN_MID_PAGE_SNIPPET_WORDS = 10  # shorter, and title-like, above the page's end: a title
 PICTURED = re.compile(r"\b(?:photos?|pictures?|images?)\b", re.IGNORECASE)
@@ -273,7 +273,7 @@ def _snippet_like(lines: list[Span], kinds: list[str], i: int, title: Span) -> b
         and not _retells(title.text, lines[i].text)
     ):
         return False  # a title: so short a snippet is cut only by the store, at the page's end
-    return words >= MIN_CUT_SNIPPET_WORDS
+    return words >= MIN_LISTED_SNIPPET_WORDS
 
 
 def _retells(title: str, line: str) -> bool:

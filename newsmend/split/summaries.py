@@ -54,7 +54,7 @@ REFERS_BACK = re.compile(
 )  # "In this rainstorm, the most widely circulated video ..."
 PRONOUN = re.compile(r"\b(?:he|she|they|him|his|her|them|their)\b")  # one named before
 OPENING_WORDS = 6  # where a paragraph that goes on from the one before names its subject
-CONTENT_WORD = re.compile(r"\b[a-z]{5,}+\b")  # a common noun, verb or adjective (not a name)
+LINKING_WORD = re.compile(r"\b[a-z]{5,}+\b")  # a common noun, verb or adjective (not a name)
 LINKING_STOPWORDS = frozenset(
     {
         "which", "their", "there", "about", "would", "after", "other", "these", "those",
@@ -246,7 +246,7 @@ def _linked_share(paragraphs: list[Span]) -> float:
     words more than half of them hold link none (a listing's topic, the site's way of
     writing: "agricultural", "rural" on an agriculture bureau's list, "on the Chinese
     mainland")."""
-    words = [set(CONTENT_WORD.findall(p.text)) - LINKING_STOPWORDS for p in paragraphs]
+    words = [set(LINKING_WORD.findall(p.text)) - LINKING_STOPWORDS for p in paragraphs]
     counts = Counter(word for found in words for word in found)
     common = {word for word, n in counts.items() if 2 * n > len(paragraphs)}
     words = [found - common for found in words]
