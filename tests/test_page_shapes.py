@@ -1372,3 +1372,12 @@ def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
     assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"
     for headline in ("May Floods", "2025 Asian Winter Games opens", "Sunday Market 2024"):
         assert read(headline, *BODY)[0]["title_raw"] == headline
+
+
+def test_a_short_headline_over_a_long_deck_and_the_byline_is_the_headline() -> None:
+    deck = (
+        "In the post-epidemic period, Wuhan is being encouraged to switch its focus to emerging"
+        " and high-tech industries, to attract investment"
+    )
+    article, _, _ = read("Cover Story", "Reviving Wuhan", deck, "By He Bin, Zhao Yiwei", *BODY)
+    assert article["title_raw"] == "Reviving Wuhan" and body_whole(article)

@@ -68,6 +68,9 @@ LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as
 REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a byline
 MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
 MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.5, 4.0  # a headline over its deck wins
+# A headline of two words or more over a deck of twenty or more, five times as long ("Reviving
+# Wuhan", "In the post-epidemic period, Wuhan is being encouraged to ..."), over the byline
+MIN_SHORT_HEADLINE_WORDS, LONG_DECK_WORDS, SHORT_DECK_RATIO = 2, 20, 5
 SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
 NUMBERED_WEIGHT = 5.0  # a numbered headline over its subtitles, however many (see _title_score)
 MIN_DECK_PARAGRAPHS = 2  # paragraphs under a deck that has no full stop (_over_paragraphs)
@@ -182,10 +185,12 @@ def _title_score(
     at the top of the story: `repeated`)."""
     words = len(lines[i].text.split())
     score = -float(sum(1 for c in candidates if c > i))  # candidates between it and the body
-    score -= 3 if words <= 2 else 1 if words == 3 else 0
     following = _next_line(kinds, i)
+    decked = following in candidates and _over_deck(lines, kinds, i)
+    if not decked:  # a label's few words ("Data Map"); over its deck, a short headline
+        score -= 3 if words <= 2 else 1 if words == 3 else 0
     score += 2 if _bylined(lines, kinds, i) else 0
-    score += DECK_WEIGHT if following in candidates and _over_deck(lines, kinds, i) else 0
+    score += DECK_WEIGHT if decked else 0
     score += SUBTITLE_WEIGHT if _over_subtitle(lines, kinds, i, candidates) else 0
     score += NUMBERED_WEIGHT if _numbered_over_subtitles(lines, kinds, i, candidates) else 0
     score += REPEAT_WEIGHT if lines[i].text in repeated else 0
@@ -258,9 +263,10 @@ def _over_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
     deck = _next_line(kinds, i)
     after = _next_line(kinds, deck)
     words, over = len(lines[deck].text.split()), len(lines[i].text.split())
+    short = over < MIN_DECK_HEADLINE_WORDS  # "Reviving Wuhan": a label's length, so a long deck
     return (
-        over >= MIN_DECK_HEADLINE_WORDS
-        and words >= max(MIN_DECK_WORDS, DECK_RATIO * over)
+        over >= (MIN_SHORT_HEADLINE_WORDS if words >= LONG_DECK_WORDS else MIN_DECK_HEADLINE_WORDS)
+        and words >= max(MIN_DECK_WORDS, (SHORT_DECK_RATIO if short else DECK_RATIO) * over)
         and not _title_cased(lines[deck].text)
         and after < len(kinds)
         and kinds[after] in BYLINE_KINDS
