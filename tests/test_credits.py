@@ -840,6 +840,12 @@ def test_a_label_after_in_is_a_post_s_category_not_a_role() -> None:
     assert LABEL.search("June 4, 2013 in Photos by Steven") is None
 
 
+def test_no_person_s_name_runs_to_five_words() -> None:
+    line = "Qingdao Photos Qingdao University Library Under Construction"  # a picture's subject
+    assert parse_byline(line).authors == []
+    assert parse_byline("Photos Joseph S. Margai").authors == ["Joseph S. Margai"]
+
+
 def test_a_labelled_credit_in_brackets_inside_a_paragraph_names_its_persons() -> None:
     paragraph = (
         "More than 80 groups of lanterns attract citizens to enjoy and play.(Editor: Yang"

@@ -14,6 +14,7 @@ from newsmend.tables import read_lines
 FAMILY_NAMES = frozenset(name.casefold() for name in read_lines("family_names.txt"))
 PLACE_NAMES = frozenset(place.casefold() for place in read_lines("place_names.txt"))
 MAX_PLACE_WORDS = max(len(place.split()) for place in PLACE_NAMES)
+MAX_PERSON_WORDS = 4  # "Joseph S. Margai": no person's name runs to five words
 MAX_NAMES = 8
 MAX_BARE_NAME_WORDS = 4
 STAFF_WORD = "Staff"  # "TNL Staff": a site's writers, nobody named
@@ -74,6 +75,8 @@ def looks_like_names(text: str) -> bool:
     names = split_names(text)
     if not names or len(names) > MAX_NAMES or ":" in text or "：" in text:
         return False  # "Tuesday: Chinese Medical Personnel" after "Translation" is a headline
+    if any(len(name.split()) > MAX_PERSON_WORDS for name in names):
+        return False  # "Qingdao University Library Under Construction": a picture's subject
     if text.strip().casefold() in NAMED_OUTLETS:
         return False  # "Focus Taiwan"
     words = [word for name in names for word in _without_nickname(name.split())]
