@@ -318,7 +318,10 @@ def chinese_credits(line: str) -> list[tuple[str, str]]:
     曹家宁", "编辑:刘婷婷"): names as written, for a page that names them in no other way."""
     if line.isascii():
         return []
-    fields = [(role, CJK_LABEL_AFTER.sub("", value)) for role, value in line_fields(unwrap(line))]
+    fields = [
+        (role, without_date(CJK_LABEL_AFTER.sub("", value))[0])  # "编辑:谭婕倪 2023-08-22 14:08"
+        for role, value in line_fields(unwrap(line))
+    ]
     return [
         (role, name)
         for role, value in fields
