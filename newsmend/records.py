@@ -12,7 +12,6 @@ from dataclasses import replace
 from functools import lru_cache
 
 from newsmend.credits import (
-    GROUPS,
     NOBODY,
     Byline,
     bracketed_credits,
@@ -36,6 +35,7 @@ from newsmend.dates import (
     swapped_forms,
 )
 from newsmend.furniture import strip_toolbar
+from newsmend.glossary import romanise
 from newsmend.ingest import Page
 from newsmend.split import CAPTION, Headline, PageParts, Span, Teaser, split_page
 from newsmend.tables import read_toml
@@ -116,12 +116,17 @@ def _bracketed(paragraphs: Iterable[Span]) -> list[tuple[str, str]]:
 
 
 def _chinese_credits(parts: PageParts, credits: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Persons the page credits only in Chinese ("Editor: 曹家宁"), for a column (authors,
-    editors) no English credit fills: where both are written, the English one names them."""
+    """Persons the page credits only in Chinese ("Editor: 曹家宁"): where a name is written in
+    both, the English one names the person ("Editor: Li Na", "责任编辑：李娜")."""
     lines = [*parts.bylines, *parts.credits, *parts.residue]
     found = _unique([c for line in lines for c in chinese_credits(line.text)])
-    filled = {GROUPS[role] for role, _name in credits}
-    return [(role, name) for role, name in found if GROUPS[role] not in filled]
+    named = {_spelled(name) for _role, name in credits}
+    return [(role, name) for role, name in found if _spelled(romanise(name)) not in named]
+
+
+def _spelled(name: str) -> str:
+    """A name's letters, as two spellings of it compare ("Li Na", "Lina")."""
+    return "".join(name.split()).replace("-", "").casefold()
 
 
 def _date_before(raw: str, page_date: dt.date | None) -> dt.date | None:

@@ -353,6 +353,12 @@ def test_a_person_credited_in_english_too_is_named_in_english() -> None:
     assert articles[0]["editors"] == ["Li Na"]
 
 
+def test_another_person_credited_only_in_chinese_is_credited_beside_the_english_one() -> None:
+    text = "A title\n\nBody paragraph of the story.\n\nEditor: Yu Jiangjiang\n\n编辑：贺予菁"
+    articles, _headlines = page_records(sample_page(text))
+    assert articles[0]["editors"] == ["Yu Jiangjiang", "贺予菁"]
+
+
 def test_a_bracketed_credit_read_with_the_byline_above_it_credits_everyone() -> None:
     blocks = ("Title", "People's Daily Online) 17:53, February 02, 2023",
               "(Web editor: Xian Jiangnan, Du Mingming)", "Body.")  # fmt: skip
