@@ -1381,3 +1381,24 @@ def test_a_short_headline_over_a_long_deck_and_the_byline_is_the_headline() -> N
     )
     article, _, _ = read("Cover Story", "Reviving Wuhan", deck, "By He Bin, Zhao Yiwei", *BODY)
     assert article["title_raw"] == "Reviving Wuhan" and body_whole(article)
+
+
+@pytest.mark.parametrize(
+    ("caption", "byline"),
+    [
+        (
+            "Serial killer Gao Chengyong pictured at his trial in Baiyin, Gansu province, in July 2017",
+            "Updated: 2021-07-02",
+        ),
+        (
+            "Dancers in traditional costumes perform at the Nice Carnival (SHINE)",
+            "SHINE | 22-Jul-2020 | By Zhang Long",
+        ),
+    ],
+)
+def test_a_picture_s_caption_between_the_headline_and_the_byline_is_no_headline(
+    caption: str, byline: str
+) -> None:
+    """The caption written twice (the picture's alt text, then its caption) over the byline."""
+    article, _, _ = read(TITLE, caption, caption, byline, *BODY)
+    assert article["title_raw"] == TITLE

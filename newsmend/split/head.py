@@ -72,6 +72,14 @@ MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.5, 4.0  # a headline over its de
 # Wuhan", "In the post-epidemic period, Wuhan is being encouraged to ..."), over the byline
 MIN_SHORT_HEADLINE_WORDS, LONG_DECK_WORDS, SHORT_DECK_RATIO = 2, 20, 5
 SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
+# A picture's caption among the lines over the story: "Serial killer Gao Chengyong pictured at
+# his trial ...", "... Three rows of trouble Wu photo", "Dancers ... perform at the Nice
+# Carnival (SHINE)", "Ann Kao claims victory in Hsinchu City (CNA photo)"
+CAPTION_CUE = re.compile(
+    r"\bpictured\b|\b(?:photo|picture)\s*[)）\]]?$"
+    r"|\s[(（\[](?i:xinhua|cfp|vcg|ic|afp|ap|reuters|shine|ti gong|imaginechina)[)）\]]$"
+)  # not an event's initials: "... Agricultural Hi-tech Fair(CAF)"
+CAPTION_WEIGHT = 5.0
 NUMBERED_WEIGHT = 5.0  # a numbered headline over its subtitles, however many (see _title_score)
 MIN_DECK_PARAGRAPHS = 2  # paragraphs under a deck that has no full stop (_over_paragraphs)
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
@@ -194,6 +202,7 @@ def _title_score(
     score += SUBTITLE_WEIGHT if _over_subtitle(lines, kinds, i, candidates) else 0
     score += NUMBERED_WEIGHT if _numbered_over_subtitles(lines, kinds, i, candidates) else 0
     score += REPEAT_WEIGHT if lines[i].text in repeated else 0
+    score -= CAPTION_WEIGHT if CAPTION_CUE.search(lines[i].text) else 0
     return score + LEAD_WEIGHT * shared_words(lines[i].text, lead)
 
 
