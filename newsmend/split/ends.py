@@ -42,9 +42,9 @@ CAPTION_OPENING = re.compile(
     r"(?: taken (?:on|in|at|from)\b[^.!?]{0,80}?)? shows?\b)"
 )
 MIN_CAPTIONED_PARAGRAPHS = 3  # the caption and two paragraphs of the story under it
-MAX_LEAD_WORDS = (
-    8  # "Lvliang Daily (Reporter ...)", "China News Service, Hong Kong, May 25th (...)"
-)
+# Words before the brackets: "Lvliang Daily (Reporter ...)", "China News Service, Hong Kong,
+# May 25th (Reporter ...)"
+MAX_LEAD_WORDS = 8
 MAX_LEADING_CREDITS = 2  # an outlet's and a reporter's, each in its brackets
 
 

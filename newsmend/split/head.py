@@ -272,10 +272,14 @@ def _over_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
     deck = _next_line(kinds, i)
     after = _next_line(kinds, deck)
     words, over = len(lines[deck].text.split()), len(lines[i].text.split())
-    short = over < MIN_DECK_HEADLINE_WORDS  # "Reviving Wuhan": a label's length, so a long deck
+    if over < MIN_DECK_HEADLINE_WORDS:  # "Reviving Wuhan": a label's length, so a long deck
+        sized = over >= MIN_SHORT_HEADLINE_WORDS and words >= max(
+            LONG_DECK_WORDS, SHORT_DECK_RATIO * over
+        )
+    else:
+        sized = words >= max(MIN_DECK_WORDS, DECK_RATIO * over)
     return (
-        over >= (MIN_SHORT_HEADLINE_WORDS if words >= LONG_DECK_WORDS else MIN_DECK_HEADLINE_WORDS)
-        and words >= max(MIN_DECK_WORDS, (SHORT_DECK_RATIO if short else DECK_RATIO) * over)
+        sized
         and not _title_cased(lines[deck].text)
         and after < len(kinds)
         and kinds[after] in BYLINE_KINDS
