@@ -13,8 +13,13 @@ shared scorer does not give:
 - `title_exact`, `date_exact`, `credits_exact`: found gold articles whose output title
   (spacing and case aside; as the page wrote it or as repaired: a gold title is written as
   the page writes it, "China´s", and repair makes it "China's"), date, or authors and
-  editors both, equal the gold's (over the
-  articles found, as the shared scorer's accuracies are: a missed article counts in F1);
+  editors both, equal the gold's, and `bounds_exact`: those whose body opens and closes with
+  the gold's words, as repaired or as split (over the articles found, as the shared scorer's
+  accuracies are: a missed article counts in F1). `bounds_exact` asks where a story starts
+  and ends, what the shared scorer's `body_bounds_accuracy` asks, of the record paired here
+  (the shared scorer pairs untitled records by their empty titles, the last first), and of
+  its text as split too: a gold file copies its words from the page ("a journey of…"), where
+  repair drops a cut-off's dots and mends punctuation;
 - `records_not_in_gold`: output articles and headlines that match no gold record: furniture
   or text taken for a story;
 - `quarantined_by_check`: per check, the real articles it quarantined;
@@ -110,8 +115,12 @@ def _likeness(want: dict, got: dict) -> float:
     return _similar(opening, " ".join(_tokens(got.get("body")).split()[:words]))
 
 
+def _spaced(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
 def _norm(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
+    return _spaced(text).casefold()
 
 
 def _records(out: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -152,7 +161,7 @@ def changed_pages(before: dict[str, dict], after: dict[str, dict]) -> list[str]:
         old, new = before.get(page, {}), after.get(page, {})
         moved = [
             f"{name} {old.get(name, 0)} -> {new.get(name, 0)}"
-            for name in ("found", "output", "unmatched", "title", "date", "credits")
+            for name in ("found", "output", "unmatched", "title", "date", "credits", "bounds")
             if old.get(name, 0) != new.get(name, 0)
         ]
         if moved:
@@ -188,6 +197,7 @@ def page_counts(gold: dict, mine: list[dict], heads: list[str]) -> Counter:
         count["credits"] += sorted(got.get("authors") or []) == sorted(want["authors"]) and (
             sorted(got.get("editors") or []) == sorted(want["editors"])
         )
+        count["bounds"] += any(_bounded(want, got.get(text)) for text in ("body", "body_raw"))
     count["output"] += len(mine)
     count["unmatched"] += (
         len(mine)
@@ -198,6 +208,14 @@ def page_counts(gold: dict, mine: list[dict], heads: list[str]) -> Counter:
         )
     )
     return count
+
+
+def _bounded(want: dict, body: str | None) -> bool:
+    """The body opens and closes with the gold's words."""
+    body = _spaced(body)
+    return body.startswith(_spaced(want["body_first_words"])) and body.endswith(
+        _spaced(want["body_last_words"])
+    )
 
 
 def _missed(want: dict, mine: list[dict], several: bool) -> str:
@@ -230,8 +248,11 @@ def figures(count: Counter) -> dict:
         "title_exact": _round(count["title"] / (count["found"] or 1)),
         "date_exact": _round(count["date"] / (count["found"] or 1)),
         "credits_exact": _round(count["credits"] / (count["found"] or 1)),
+        "bounds_exact": _round(count["bounds"] / (count["found"] or 1)),
         "records_not_in_gold": count["unmatched"],
-        "counts": {k: count[k] for k in ("gold", "output", "found", "title", "date", "credits")},
+        "counts": {
+            k: count[k] for k in ("gold", "output", "found", "title", "date", "credits", "bounds")
+        },
         "missed_by_place": {
             k.removeprefix("missed: "): n
             for k, n in sorted(count.items())

@@ -33,8 +33,15 @@ from newsmend.furniture import furniture_kind
 # pages, ff_ and fg_ read at 0.68 and 0.59) took titles to 0.9799 in session 27; rounds 26
 # and 27 (fk_ to fp_, 60 tuning pages) took F1 to 0.902 at the start of session 28, 0.914 at
 # its end; round 28 (fq_ to fs_, 30 tuning pages: reporters' listing pages whose stories name
-# no one of their own) took credits to 0.964 and titles to 0.975.
-FLOORS = {"article_f1": 0.91, "title_exact": 0.975, "date_exact": 0.96, "credits_exact": 0.96}
+# no one of their own) took credits to 0.964 and titles to 0.975. bounds_exact, measured
+# since session 30, stood at 0.851.
+FLOORS = {
+    "article_f1": 0.91,
+    "title_exact": 0.975,
+    "date_exact": 0.96,
+    "credits_exact": 0.96,
+    "bounds_exact": 0.84,
+}
 
 
 @pytest.fixture(scope="module")
