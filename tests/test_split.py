@@ -1792,6 +1792,15 @@ def test_related_and_most_popular_head_lists_of_headlines(header: str) -> None:
     assert [h.title.text for h in parts.headlines] == titles
 
 
+@pytest.mark.parametrize("header", ["Search Trends", "Hotspot ranking", "Related Attractions"])
+def test_a_list_header_the_store_cut_the_list_after_is_no_text(header: str) -> None:
+    """The page's last line stays in the body when it may be the story cut short; a list's
+    header never is (CGTN's "Search Trends" under its story, the list lost)."""
+    parts = split_page(page("A title", "By Wu Yue", *BODY, header))
+    assert [p.text for p in parts.body] == BODY
+    assert [h.text for h in parts.list_headers] == [header]
+
+
 def test_a_sections_name_over_its_more_link_heads_a_list_not_a_teaser() -> None:
     titles = ["High Relief Rubbing Art Exhibition opens in Shang Capital Ruins Museum",
               "China (Zhengzhou) Yellow River Culture Month"]  # fmt: skip
