@@ -499,6 +499,18 @@ def test_picture_credits_with_the_agency_and_text_by(line: str, fields: list) ->
     assert parse_credit_fields(line) == fields
 
 
+@pytest.mark.parametrize(
+    "line", ["Zhang Weiqiang / Ti Gong", "A Lalei / Ti Gong", "Mao Haiping, Ti Gong"]
+)
+def test_names_before_the_words_that_say_they_gave_the_picture(line: str) -> None:
+    """Shanghai Daily's "Name / Ti Gong" (提供, "provided"): the picture's photographer, no
+    outlet; words that are no names before it credit nobody."""
+    name = line.replace(",", " /").split(" / ")[0]
+    assert parse_credit_fields(line) == [("photographer", [name])]
+    assert parse_byline(line).outlet is None
+    assert parse_credit_fields(line.replace(name, "Lotus bloom in Wujing Park")) == []
+
+
 def test_a_count_before_a_label_that_names_nobody_is_no_outlet() -> None:
     assert parse_byline("2022-06-17 0 By") == Byline(None, "2022-06-17")  # a blog's comments
 

@@ -19,7 +19,7 @@ from newsmend.credits.fields import (
     unwrap,
     without_date,
 )
-from newsmend.credits.lines import PLACE_AFTER, field_credits, heading_like
+from newsmend.credits.lines import PLACE_AFTER, field_credits, heading_like, picture_givers
 from newsmend.credits.names import (
     CJK_NAME,
     CJK_NAMES,
@@ -76,6 +76,11 @@ def parse_byline(line: str) -> Byline:
     """Outlet, date text and persons of a byline or credit line ("Author:Taizhou Daily
     Time:2022.08.02", "Jul 1, 2016 | Source: by Shanghai Daily"). A field that credits
     nothing ("Time: the day before yesterday") may still be the date or the outlet."""
+    if given := picture_givers(
+        unwrap(line).strip()
+    ):  # "Zhang Wei / Ti Gong": "Ti Gong" is no outlet
+        credits = [(role, name) for role, names in given for name in names]
+        return Byline(None, None, persons(credits, "author"), persons(credits, "editor"), credits)
     outlets: list[str] = []
     labelled: list[str] = []  # outlets written under a source label
     published_raw: str | None = None

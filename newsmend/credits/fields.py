@@ -23,6 +23,7 @@ _TABLE = read_toml("roles.toml")
 ROLES: dict[str, str] = _TABLE["labels"]  # label -> role ("Translator" -> "translator")
 GROUPS: dict[str, str] = _TABLE["groups"]  # role -> column ("translator" -> "editor")
 NOBODY = frozenset(name.casefold() for name in _TABLE["nobody"]["names"])  # "Staff Writers"
+PROVIDED = tuple(word.casefold() for word in _TABLE["provided"]["words"])  # "Ti Gong"
 # Whose affiliation is the story's outlet ("By Li Hua, China Daily"); a photographer's or a
 # translator's is not.
 OUTLET_BEARING_ROLES = ("author", "reporter", "correspondent")
@@ -255,10 +256,12 @@ def may_name_an_outlet(value: str) -> bool:
     """An unlabelled field may name the outlet; a toolbar's word, a view counter, a count
     before a label that names nobody, an issue number, a time, a prompt, an end marker or a
     bullet does not ("Print", "Hits: 345", "0 By", "NO. 40-41", "Leave a comment", a press
-    release's "Ends/Friday, November 8, 2013", "•")."""
+    release's "Ends/Friday, November 8, 2013", "•"), nor the words that say a person gave
+    the picture ("Zhang Weiqiang / Ti Gong")."""
     return (
+        value.strip().casefold() not in PROVIDED
         # a menu's words may make an outlet's name of two or more: "China News Service"
-        (not is_furniture_word(value) or (is_site_name(value) and " " in value))
+        and (not is_furniture_word(value) or (is_site_name(value) and " " in value))
         and not opens_with_by(value)  # "By a Minghui correspondent in Jiangxi Province"
         and not DATE_LABEL_WORDS.issuperset(value.casefold().split())  # "Last Updated on"
         and bool(strip_toolbar(value))

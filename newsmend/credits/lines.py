@@ -15,6 +15,7 @@ from newsmend.credits.fields import (
     MAX_BYLINE_CHARS,
     OUTLET_BEARING_ROLES,
     PERSON_ROLES,
+    PROVIDED,
     label_role,
     line_fields,
     may_name_an_outlet,
@@ -71,6 +72,7 @@ STAFF = re.compile(
     r"^(?P<outlet>[A-Z][\w.'’&-]*+(?:\s[A-Z][\w.'’&-]*+){0,3}?)\s++(?:staff\s)?"
     rf"(?i:{'|'.join(STAFF_WORDS)})s?\s++(?P<names>[A-Z].*+)"
 )
+PROVIDED_AFTER = re.compile(rf"\s*[/,|｜]\s*(?i:{'|'.join(map(re.escape, PROVIDED))})$")
 DASH_BETWEEN = re.compile(r"\s[-–—]\s")  # names, a spaced dash, their outlet
 PAGE_ADDRESS = re.compile(r"https?://(?P<host>[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)+)/\S*")
 
@@ -93,7 +95,7 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         return (("author", tuple(split_names(line))),)  # names alone on a line: a byline
     label = LABEL.match(line)
     if label is None:
-        return _names_and_outlet(line) or _outlet_staff(line)
+        return picture_givers(line) or _names_and_outlet(line) or _outlet_staff(line)
     if heading_like(line, label) or _from_a_month(line, label):
         return ()
     fields: list[tuple[str, tuple[str, ...]]] = []
@@ -117,6 +119,17 @@ def _from_a_month(line: str, label: re.Match[str]) -> bool:
         and bool(words)
         and words[0].strip(".,").capitalize() in MONTHS
     )
+
+
+def picture_givers(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Names, then the words saying they gave the picture ("Zhang Weiqiang / Ti Gong", "A
+    Lalei / Ti Gong"): the picture's photographers; () for other lines."""
+    if not line.casefold().endswith(PROVIDED):
+        return ()  # most lines
+    given = PROVIDED_AFTER.search(line)
+    if given is None or not looks_like_names(line[: given.start()]):
+        return ()
+    return (("photographer", tuple(split_names(line[: given.start()]))),)
 
 
 def _outlet_staff(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
