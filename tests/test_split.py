@@ -2179,6 +2179,32 @@ def test_headlines_over_summaries_that_retell_them_are_a_story_each() -> None:
     ]
 
 
+def test_stories_of_the_chosen_story_s_shape_above_it_are_the_page_s_first() -> None:
+    """Macau Daily Times's list (a real page, ez_ macaudailytimes): nine headlines, each over
+    a summary the site cut; the head chose the fourth ("Drug bust: ...") as the page's
+    headline. The three above it, of its shape, are the list's first stories, not the
+    page's head: the first is the page's story, the others teasers, in the page's order."""
+    name = "ez_macaudailytimes_macau_list_p83_2024.txt"
+    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    assert parts.title.text.startswith("The Londoner’s overhaul shutters casino")
+    assert [p.text[:30] for p in parts.body] == ["Phase 2 of The Londoner’s refu"]
+    assert [t.title.text[:24] for t in parts.teasers[:3]] == [
+        "Sands China to subsidize",
+        "Crackdown on illegal mon",
+        "Drug bust: Suspect arres",
+    ]
+    assert len(parts.teasers) == 8
+
+
+def test_a_story_with_a_byline_keeps_the_site_s_list_above_it_out() -> None:
+    """The same list above a story that has its byline: the list is the site's, the
+    story the page's own."""
+    lines = [line for story in PAPER_LIST for line in story]
+    story = ["Macau marks the Lunar New Year", "2024-02-10", PAPER_LIST[0][1]]
+    parts = split_page(page(*lines, *story))
+    assert parts.title.text == story[0]
+
+
 def test_sections_whose_headings_share_the_story_s_words_stay_one_story() -> None:
     """The same shape, but each heading's words are the story's headline's and lead's: a
     story's sections, not a list's stories."""

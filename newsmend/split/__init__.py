@@ -57,6 +57,7 @@ from newsmend.split.head import (
     _sidebar,
     _without_column,
     listed_above,
+    stories_above,
 )
 from newsmend.split.layout import mark_layout
 from newsmend.split.lines import (
@@ -157,6 +158,8 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     _titles_only(parts)
     under = _skip_meta(kinds, body_end, furniture=False)  # a list's pager pages the list
     parts.continued = not parts.teasers and under < len(kinds) and kinds[under] == PAGER
+    if title is not None:
+        _stories_above_the_story(parts, lines, kinds, title)
     untitled_listing(parts)
     digest_of_briefs(parts)
     teasers_without_glued_tails(parts)
@@ -183,6 +186,28 @@ def _mark_pictures(lines: list[Span], kinds: list[str], title: int) -> None:
             and word_count(lines[i + 1].text) <= MAX_CAPTION_WORDS
         ):
             kinds[i + 1] = CAPTION
+
+
+def _stories_above_the_story(
+    parts: PageParts, lines: list[Span], kinds: list[str], title: int
+) -> None:
+    """A story of one summary under its headline, with stories of that shape right above it
+    (a list of headlines and summaries: `stories_above`): the list's stories are the page's,
+    the first its own story, the others teasers, in the page's order. A story with a byline
+    or more text is one page's own, under a list that is the site's."""
+    if parts.bylines or len(parts.body) != 1:
+        return
+    above = stories_above(lines, kinds, title)
+    if not above:
+        return
+    told = {lines[i].start for story in above for i in story}
+    parts.furniture = [(kind, line) for kind, line in parts.furniture if line.start not in told]
+    parts.headlines = [h for h in parts.headlines if h.title.start not in told]
+    (first, summary), *others = above
+    parts.teasers[:0] = [Teaser(lines[h], (lines[s],)) for h, s in others] + [
+        Teaser(parts.title, tuple(parts.body))
+    ]
+    parts.title, parts.body = lines[first], [lines[summary]]
 
 
 def _listed_again(parts: PageParts) -> None:

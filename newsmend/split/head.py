@@ -25,6 +25,7 @@ from newsmend.split.lines import (
     MAX_HEADLINE_WORDS,
     MAX_TITLE_CHARS,
     MIN_DECK_HEADLINE_WORDS,
+    MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
     SENTENCE_INSIDE,
     SITE_SUFFIX,
@@ -826,3 +827,24 @@ def _sidebar(lines: list[Span], kinds: list[str]) -> tuple[int, list[tuple[int, 
             break  # a story of its own (a digest's), not a one-sentence summary
         stories.append((i, paragraphs))
     return 0, []
+
+
+def stories_above(lines: list[Span], kinds: list[str], title: int) -> list[tuple[int, int]]:
+    """Stories of the page's own story's shape right above its headline, each a headline
+    over a one-paragraph summary (prose, or a snippet the site cut), one after the other up
+    to it (a list of headlines and summaries whose head chose one further down as the
+    page's headline): (headline, summary) indexes, the first first."""
+    found: list[tuple[int, int]] = []
+    i = title - 1
+    while i >= 1 and _summary(lines[i], kinds[i]):
+        above = i - 1
+        if _summary(lines[above], kinds[above]) or not _title_like(lines[above], kinds[above]):
+            break
+        found.insert(0, (above, i))
+        i -= 2
+    return found
+
+
+def _summary(line: Span, kind: str) -> bool:
+    """A story's summary: prose, or a text of a snippet's length its site cut."""
+    return _is_prose(line, kind) or (kind == TEXT and word_count(line.text) >= MIN_SNIPPET_WORDS)
