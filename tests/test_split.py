@@ -2205,6 +2205,24 @@ def test_a_story_with_a_byline_keeps_the_site_s_list_above_it_out() -> None:
     assert parts.title.text == story[0]
 
 
+def test_summaries_under_a_section_s_label_after_the_first_are_the_list_s_stories() -> None:
+    """Macao News's list (a real page, ez_ macaonews): a summary, the section's label
+    "News", five summaries more, no headline anywhere. The label ended the text; the
+    summaries under it are the list's stories, not strays."""
+    name = "ez_macaonews_news_list_p1246_2015.txt"
+    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    assert parts.title is None
+    assert [p.text[:24] for p in parts.body] == ["Chief Executive Fernando"]
+    assert [t.body[0].text[:24] for t in parts.teasers] == [
+        "Macau remains “a source ",
+        "The number of non-reside",
+        "Court of Final Appeal (T",
+        "Secretary for Economy an",
+        "The Executive Council (E",
+    ]
+    assert [kind for kind, _line in parts.furniture] == ["site_name"]
+
+
 def test_sections_whose_headings_share_the_story_s_words_stay_one_story() -> None:
     """The same shape, but each heading's words are the story's headline's and lead's: a
     story's sections, not a list's stories."""

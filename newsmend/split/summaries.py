@@ -86,9 +86,29 @@ def untitled_listing(parts: PageParts) -> None:
     stories = [title, *parts.body] if title is not None else parts.body
     if _one_dateline(stories):
         return  # a wire story's paragraphs: "BEIJING, April 2 (Xinhua) -- ...", then its text
+    strays = _strays_after(parts, stories)
     if _all_cut(stories) or (len(stories) >= MIN_UNTITLED_STORIES and _summaries(stories)):
-        parts.title, parts.body = None, stories[:1]
-        parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
+        strays = []
+    elif not strays or not _summaries([*stories, *strays]):
+        return
+    parts.furniture = [(kind, line) for kind, line in parts.furniture if line not in strays]
+    stories = [*stories, *strays]
+    parts.title, parts.body = None, stories[:1]
+    parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
+
+
+def _strays_after(parts: PageParts, stories: list[Span]) -> list[Span]:
+    """The paragraphs after the page's text that were read as strays (a section's label, "News",
+    ended the text: the list's other summaries ran on under it), when there are enough of them
+    to make a listing with the text: each a summary, all of them."""
+    if not stories:
+        return []
+    strays = [
+        line for kind, line in parts.furniture if kind == STRAY and line.start > stories[-1].start
+    ]
+    if len(stories) + len(strays) < MIN_UNTITLED_STORIES:
+        return []
+    return strays if all(_reads_as_summary_text(line.text) for line in strays) else []
 
 
 def digest_of_briefs(parts: PageParts) -> None:
