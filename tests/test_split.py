@@ -2223,6 +2223,34 @@ def test_summaries_under_a_section_s_label_after_the_first_are_the_list_s_storie
     assert [kind for kind, _line in parts.furniture] == ["site_name"]
 
 
+FRONT_PAGE_STORY = [
+    "Man arrested for stealing 868 pairs of women’s shoes in northern Taiwan",
+    "Man arrested for stealing 868 pairs of women’s shoes that fit his foot fetish in Keelung, Taiwan",
+    "Date: 2018/11/12",
+    "TAIPEI (Taiwan News) — A man has been arrested for stealing 868 pairs of women’s shoes from over 33 victims over the past two years.",
+]  # fmt: skip  # a front page's next story (tests/fixtures/realworld/tune/fr_eyeontaiwan_*)
+
+
+def test_a_headline_over_its_deck_and_byline_inside_a_body_starts_the_next_story() -> None:
+    """A front page's stories one after the other, each a headline, a longer deck, a date
+    and the text: the next headline ends the story above, deck and all."""
+    parts = split_page(page("Candidates commit to childcare", "Date: Nov 13, 2018", *BODY,
+                            *FRONT_PAGE_STORY))  # fmt: skip
+    assert [p.text for p in parts.body] == BODY
+    assert [t.title.text for t in parts.teasers] == [FRONT_PAGE_STORY[0]]
+
+
+def test_a_shorter_headline_under_a_line_the_site_cut_is_the_next_story_not_its_deck() -> None:
+    """The story above ends on a line the site cut ("... smiles at"), then the next story's
+    headline, shorter, then its date: the cut line is the story's, the headline the next's."""
+    cut = "His good impression about Taiwan started from those gentle smiles at the"
+    headline = "Full reopening of railway delayed by typhoon"
+    parts = split_page(page("Writer praises Taiwan food", "Date: 2015/10/04", *BODY, cut,
+                            headline, "Date: 2015-10-04", BODY[0]))  # fmt: skip
+    assert [p.text for p in parts.body] == [*BODY, cut]
+    assert [t.title.text for t in parts.teasers] == [headline]
+
+
 def test_sections_whose_headings_share_the_story_s_words_stay_one_story() -> None:
     """The same shape, but each heading's words are the story's headline's and lead's: a
     story's sections, not a list's stories."""

@@ -13,6 +13,7 @@ from newsmend.furniture import IN_BODY, squeeze
 from newsmend.split.body import (
     MIN_TITLE_RUN,
     _add_to_body,
+    _deck_over_byline,
     _ends_in_titles,
     _followed_by_title,
     _over_more_link,
@@ -45,6 +46,7 @@ from newsmend.split.parts import (
     CHINESE,
     CREDIT,
     DATE,
+    DECK,
     END,
     ENTRY,
     HEADER,
@@ -301,7 +303,9 @@ def _read_teasers(
         if i >= len(lines):
             break
         kind = kinds[i]
-        snippet = _past_caption(lines, kinds, i, _skip_meta(kinds, _next_line(kinds, i)))
+        deck = _deck_over_byline(lines, kinds, i)
+        under = i if deck is None else deck  # a headline's byline is under its deck
+        snippet = _past_caption(lines, kinds, i, _skip_meta(kinds, _next_line(kinds, under)))
         if _date_over_story(lines, kinds, i):
             date_above, i = (lines[i],), i + 1
             continue
@@ -337,6 +341,8 @@ def _read_teasers(
             and _snippet_like(lines, kinds, snippet, lines[i])
         ):
             going_on = False
+            if deck is not None:
+                kinds[deck] = DECK
             paragraphs = _paragraphs(lines, kinds, snippet)
             date, first = _opening_date(lines[snippet])
             dated_first, title = _entry_title(lines[i], kind)

@@ -321,8 +321,8 @@ def _starts_story(
     lines: list[Span], kinds: list[str], bulleted: set[int], i: int, listing: bool
 ) -> bool:
     """A title-like line inside a body that starts something else: another story (on a
-    listing page, or when a byline or a wire's dateline follows it: "CHANGSHA, May 6
-    (Xinhua) --") or a bulleted list of headlines, or of stories (a bulleted title over its
+    listing page, or when a byline or a wire's dateline follows it, or its deck, then the
+    byline: "CHANGSHA, May 6 (Xinhua) --") or a bulleted list of headlines, or of stories (a bulleted title over its
     snippet, the next bulleted title under that: a story's subheadings are not bulleted)."""
     if not _title_like(lines[i], kinds[i]):
         return False
@@ -337,12 +337,42 @@ def _starts_story(
         )
     ):
         return True
+    if _deck_under(lines, kinds, i, following):
+        following = _next_line(kinds, following)
+        if following >= len(lines):
+            return False
     return (
         listing
         or kinds[following] in (META, DATE)
         or (kinds[following] == CREDIT and _writers_only(lines[following].text))
         or read_dateline(lines[following].text) is not None
     )
+
+
+def _deck_under(lines: list[Span], kinds: list[str], i: int, under: int) -> bool:
+    """A headline's deck right under it, before its byline ("Man arrested for stealing 868
+    pairs of women's shoes that fit his foot fetish in Keelung, Taiwan", "BANNED? Netizens
+    were surprised to see ..."): a title-like line that is no prose, longer than the
+    headline (under a line the site cut, a shorter one is the next story's headline)."""
+    return (
+        _title_like(lines[under], kinds[under])
+        and not _is_prose(lines[under], kinds[under])
+        and word_count(lines[under].text) > word_count(lines[i].text)
+    )
+
+
+def _deck_over_byline(lines: list[Span], kinds: list[str], i: int) -> int | None:
+    """The index of the deck under headline i when a byline's date, then the story's text
+    follow it (a listed story's headline, its deck, its date, its text; a list's headline
+    over its summary and date has no text of its own under them); None for other lines."""
+    under = _next_line(kinds, i)
+    if under >= len(lines) or not _deck_under(lines, kinds, i, under):
+        return None
+    byline = _next_line(kinds, under)
+    if byline >= len(lines) or kinds[byline] not in (META, DATE):
+        return None
+    text = _skip_meta(kinds, byline)
+    return under if text < len(lines) and _is_prose(lines[text], kinds[text]) else None
 
 
 def _starts_listing(lines: list[Span], kinds: list[str], i: int) -> bool:
