@@ -2140,17 +2140,16 @@ def test_briefs_of_two_paragraphs_each_are_a_story_each() -> None:
     assert [t.title.text for t in parts.teasers] == [title for title, _lead in BRIEFS[1:]]
 
 
-@pytest.mark.parametrize("variant", ["leads that do not say when", "a byline"])
-def test_sections_that_go_on_from_the_lead_or_a_bylined_story_stay_one_story(variant: str) -> None:
+@pytest.mark.parametrize("byline", [[], ["By Li Wei"]])
+def test_sections_that_go_on_from_the_lead_stay_one_story(byline: list[str]) -> None:
     """Most briefs must be told apart (`summaries._own_news`): two leads of three that
-    neither say when nor retell their headings are a story's sections."""
+    neither say when nor retell their headings are a story's sections, bylined or not. (A
+    bylined digest whose leads say when is several stories, as the real pages' gold reads
+    them: et_ news_shine_minhang, g_ repost_referchina.)"""
     briefs = [list(brief) for brief in BRIEFS]
-    head = [briefs[0][0]]
-    if variant == "a byline":
-        head.append("By Li Wei")
-    else:
-        briefs[1][1] = "The port handled more containers than any other in the province."
-        briefs[2][1] = "The centre thanked everyone who came to the city's stations."
+    briefs[1][1] = "The port handled more containers than any other in the province."
+    briefs[2][1] = "The centre thanked everyone who came to the city's stations."
+    head = [briefs[0][0], *byline]
     lines = head + [briefs[0][1], MORE] + [line for brief in briefs[1:] for line in (*brief, MORE)]
     parts = split_page(page(*lines))
     assert not parts.teasers
@@ -2249,6 +2248,43 @@ def test_a_shorter_headline_under_a_line_the_site_cut_is_the_next_story_not_its_
                             headline, "Date: 2015-10-04", BODY[0]))  # fmt: skip
     assert [p.text for p in parts.body] == [*BODY, cut]
     assert [t.title.text for t in parts.teasers] == [headline]
+
+
+NEXT_ITEM = [
+    "Celebratory events in Macao marking National Day",
+    "The Government will host on 1 October a series of celebratory events in Macao, including a flag raising ceremony and a reception.",
+]  # fmt: skip  # a portal's next item under its story (tests/fixtures/realworld/tune/ea_gov_mo_*)
+
+
+def test_a_headline_over_a_news_lead_after_the_story_is_the_next_story() -> None:
+    """A portal prints its next item under the story (dated, so no digest of briefs): a
+    headline whose lead says when its news happens and retells it. The story above ends
+    there."""
+    parts = split_page(
+        page("Security chief meets police officers", "2016-09-30", *BODY, *NEXT_ITEM)
+    )
+    assert [p.text for p in parts.body] == BODY
+    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
+        (NEXT_ITEM[0], [NEXT_ITEM[1]])
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Celebratory events in Macao are many, and residents join the flag raising and the reception.",
+        "On 1 October the celebratory events in Macao, the flag raising and the reception, marked the day.",
+    ],
+)  # fmt: skip
+def test_a_section_s_heading_or_a_standfirst_s_subhead_stays_in_the_story(lead: str) -> None:
+    """A lead that does not say when is a section's text; a story of one paragraph over a
+    heading and more text than it is a standfirst over the story's subhead."""
+    title = ("Security chief meets police officers", "2016-09-30")
+    text = page(*title, *BODY, NEXT_ITEM[0], lead)
+    if lead.startswith("On 1 October"):  # says when: a standfirst, then the story's text
+        text = page(*title, BODY[0], NEXT_ITEM[0], lead, BODY[1])
+    parts = split_page(text)
+    assert parts.teasers == []
 
 
 def test_sections_whose_headings_share_the_story_s_words_stay_one_story() -> None:
