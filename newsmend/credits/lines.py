@@ -72,7 +72,7 @@ STAFF = re.compile(
     r"^(?P<outlet>[A-Z][\w.'’&-]*+(?:\s[A-Z][\w.'’&-]*+){0,3}?)\s++(?:staff\s)?"
     rf"(?i:{'|'.join(STAFF_WORDS)})s?\s++(?P<names>[A-Z].*+)"
 )
-PROVIDED_AFTER = re.compile(rf"\s*[/,|｜]\s*(?i:{'|'.join(map(re.escape, PROVIDED))})$")
+PROVIDED_SEPARATORS = ("/", ",", "|", "｜")  # between the names and "Ti Gong"
 DASH_BETWEEN = re.compile(r"\s[-–—]\s")  # names, a spaced dash, their outlet
 PAGE_ADDRESS = re.compile(r"https?://(?P<host>[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)+)/\S*")
 
@@ -124,12 +124,15 @@ def _from_a_month(line: str, label: re.Match[str]) -> bool:
 def picture_givers(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Names, then the words saying they gave the picture ("Zhang Weiqiang / Ti Gong", "A
     Lalei / Ti Gong"): the picture's photographers; () for other lines."""
-    if not line.casefold().endswith(PROVIDED):
+    folded = line.casefold()
+    given = next((word for word in PROVIDED if folded.endswith(word)), None)
+    if given is None:
         return ()  # most lines
-    given = PROVIDED_AFTER.search(line)
-    if given is None or not looks_like_names(line[: given.start()]):
+    before = line[: -len(given)].rstrip()
+    names = before[:-1].rstrip()
+    if before[-1:] not in PROVIDED_SEPARATORS or not looks_like_names(names):
         return ()
-    return (("photographer", tuple(split_names(line[: given.start()]))),)
+    return (("photographer", tuple(split_names(names))),)
 
 
 def _outlet_staff(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
