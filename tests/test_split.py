@@ -1792,15 +1792,6 @@ def test_related_and_most_popular_head_lists_of_headlines(header: str) -> None:
     assert [h.title.text for h in parts.headlines] == titles
 
 
-@pytest.mark.parametrize("header", ["Search Trends", "Hotspot ranking", "Related Attractions"])
-def test_a_list_header_the_store_cut_the_list_after_is_no_text(header: str) -> None:
-    """The page's last line stays in the body when it may be the story cut short; a list's
-    header never is (CGTN's "Search Trends" under its story, the list lost)."""
-    parts = split_page(page("A title", "By Wu Yue", *BODY, header))
-    assert [p.text for p in parts.body] == BODY
-    assert [h.text for h in parts.list_headers] == [header]
-
-
 def test_a_sections_name_over_its_more_link_heads_a_list_not_a_teaser() -> None:
     titles = ["High Relief Rubbing Art Exhibition opens in Shang Capital Ruins Museum",
               "China (Zhengzhou) Yellow River Culture Month"]  # fmt: skip
@@ -2140,16 +2131,17 @@ def test_briefs_of_two_paragraphs_each_are_a_story_each() -> None:
     assert [t.title.text for t in parts.teasers] == [title for title, _lead in BRIEFS[1:]]
 
 
-@pytest.mark.parametrize("byline", [[], ["By Li Wei"]])
-def test_sections_that_go_on_from_the_lead_stay_one_story(byline: list[str]) -> None:
+@pytest.mark.parametrize("variant", ["leads that do not say when", "a byline"])
+def test_sections_that_go_on_from_the_lead_or_a_bylined_story_stay_one_story(variant: str) -> None:
     """Most briefs must be told apart (`summaries._own_news`): two leads of three that
-    neither say when nor retell their headings are a story's sections, bylined or not. (A
-    bylined digest whose leads say when is several stories, as the real pages' gold reads
-    them: et_ news_shine_minhang, g_ repost_referchina.)"""
+    neither say when nor retell their headings are a story's sections."""
     briefs = [list(brief) for brief in BRIEFS]
-    briefs[1][1] = "The port handled more containers than any other in the province."
-    briefs[2][1] = "The centre thanked everyone who came to the city's stations."
-    head = [briefs[0][0], *byline]
+    head = [briefs[0][0]]
+    if variant == "a byline":
+        head.append("By Li Wei")
+    else:
+        briefs[1][1] = "The port handled more containers than any other in the province."
+        briefs[2][1] = "The centre thanked everyone who came to the city's stations."
     lines = head + [briefs[0][1], MORE] + [line for brief in briefs[1:] for line in (*brief, MORE)]
     parts = split_page(page(*lines))
     assert not parts.teasers
@@ -2204,24 +2196,6 @@ def test_a_story_with_a_byline_keeps_the_site_s_list_above_it_out() -> None:
     assert parts.title.text == story[0]
 
 
-def test_summaries_under_a_section_s_label_after_the_first_are_the_list_s_stories() -> None:
-    """Macao News's list (a real page, ez_ macaonews): a summary, the section's label
-    "News", five summaries more, no headline anywhere. The label ended the text; the
-    summaries under it are the list's stories, not strays."""
-    name = "ez_macaonews_news_list_p1246_2015.txt"
-    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
-    assert parts.title is None
-    assert [p.text[:24] for p in parts.body] == ["Chief Executive Fernando"]
-    assert [t.body[0].text[:24] for t in parts.teasers] == [
-        "Macau remains “a source ",
-        "The number of non-reside",
-        "Court of Final Appeal (T",
-        "Secretary for Economy an",
-        "The Executive Council (E",
-    ]
-    assert [kind for kind, _line in parts.furniture] == ["site_name"]
-
-
 FRONT_PAGE_STORY = [
     "Man arrested for stealing 868 pairs of women’s shoes in northern Taiwan",
     "Man arrested for stealing 868 pairs of women’s shoes that fit his foot fetish in Keelung, Taiwan",
@@ -2248,43 +2222,6 @@ def test_a_shorter_headline_under_a_line_the_site_cut_is_the_next_story_not_its_
                             headline, "Date: 2015-10-04", BODY[0]))  # fmt: skip
     assert [p.text for p in parts.body] == [*BODY, cut]
     assert [t.title.text for t in parts.teasers] == [headline]
-
-
-NEXT_ITEM = [
-    "Celebratory events in Macao marking National Day",
-    "The Government will host on 1 October a series of celebratory events in Macao, including a flag raising ceremony and a reception.",
-]  # fmt: skip  # a portal's next item under its story (tests/fixtures/realworld/tune/ea_gov_mo_*)
-
-
-def test_a_headline_over_a_news_lead_after_the_story_is_the_next_story() -> None:
-    """A portal prints its next item under the story (dated, so no digest of briefs): a
-    headline whose lead says when its news happens and retells it. The story above ends
-    there."""
-    parts = split_page(
-        page("Security chief meets police officers", "2016-09-30", *BODY, *NEXT_ITEM)
-    )
-    assert [p.text for p in parts.body] == BODY
-    assert [(t.title.text, [p.text for p in t.body]) for t in parts.teasers] == [
-        (NEXT_ITEM[0], [NEXT_ITEM[1]])
-    ]
-
-
-@pytest.mark.parametrize(
-    "lead",
-    [
-        "Celebratory events in Macao are many, and residents join the flag raising and the reception.",
-        "On 1 October the celebratory events in Macao, the flag raising and the reception, marked the day.",
-    ],
-)  # fmt: skip
-def test_a_section_s_heading_or_a_standfirst_s_subhead_stays_in_the_story(lead: str) -> None:
-    """A lead that does not say when is a section's text; a story of one paragraph over a
-    heading and more text than it is a standfirst over the story's subhead."""
-    title = ("Security chief meets police officers", "2016-09-30")
-    text = page(*title, *BODY, NEXT_ITEM[0], lead)
-    if lead.startswith("On 1 October"):  # says when: a standfirst, then the story's text
-        text = page(*title, BODY[0], NEXT_ITEM[0], lead, BODY[1])
-    parts = split_page(text)
-    assert parts.teasers == []
 
 
 def test_sections_whose_headings_share_the_story_s_words_stay_one_story() -> None:

@@ -86,7 +86,7 @@ from newsmend.split.parts import (
     Span,
     Teaser,
 )
-from newsmend.split.summaries import digest_of_briefs, stories_after_story, untitled_listing
+from newsmend.split.summaries import digest_of_briefs, untitled_listing
 
 Titled = TypeVar("Titled", Teaser, Headline)
 MIN_PICTURE_TITLES = 2  # the headline written again over each of the story's pictures
@@ -162,7 +162,6 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
         _stories_above_the_story(parts, lines, kinds, title)
     untitled_listing(parts)
     digest_of_briefs(parts)
-    stories_after_story(parts)
     teasers_without_glued_tails(parts)
     parts.headlines = without_ranks(parts.headlines)
     told_once(parts)

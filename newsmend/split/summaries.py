@@ -86,29 +86,9 @@ def untitled_listing(parts: PageParts) -> None:
     stories = [title, *parts.body] if title is not None else parts.body
     if _one_dateline(stories):
         return  # a wire story's paragraphs: "BEIJING, April 2 (Xinhua) -- ...", then its text
-    strays = _strays_after(parts, stories)
     if _all_cut(stories) or (len(stories) >= MIN_UNTITLED_STORIES and _summaries(stories)):
-        strays = []
-    elif not strays or not _summaries([*stories, *strays]):
-        return
-    parts.furniture = [(kind, line) for kind, line in parts.furniture if line not in strays]
-    stories = [*stories, *strays]
-    parts.title, parts.body = None, stories[:1]
-    parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
-
-
-def _strays_after(parts: PageParts, stories: list[Span]) -> list[Span]:
-    """The paragraphs after the page's text that were read as strays (a section's label, "News",
-    ended the text: the list's other summaries ran on under it), when there are enough of them
-    to make a listing with the text: each a summary, all of them."""
-    if not stories:
-        return []
-    strays = [
-        line for kind, line in parts.furniture if kind == STRAY and line.start > stories[-1].start
-    ]
-    if len(stories) + len(strays) < MIN_UNTITLED_STORIES:
-        return []
-    return strays if all(_reads_as_summary_text(line.text) for line in strays) else []
+        parts.title, parts.body = None, stories[:1]
+        parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
 
 
 def digest_of_briefs(parts: PageParts) -> None:
@@ -133,42 +113,6 @@ def digest_of_briefs(parts: PageParts) -> None:
     ends = [*heads, len(body)]
     parts.body = body[: heads[0]]
     parts.teasers[:0] = [Teaser(body[i], tuple(body[i + 1 : end])) for i, end in pairwise(ends)]
-
-
-def stories_after_story(parts: PageParts) -> None:
-    """Other stories the page runs on after the story's end, each a headline over a news
-    lead (a portal's next items: "Celebratory events in Macao marking National Day", "The
-    Government will host tomorrow (1 October) a series of activities ..."): a heading inside
-    the body whose lead says when its news happened, retells the heading and does not go on
-    from the text above, whose words the story above seldom says (`_next_story`; a
-    section's heading shares its story's words, its text seldom opens as news does). The
-    story keeps what is above the first; each such heading opens a teaser."""
-    body = parts.body
-    if parts.title is None or not body:
-        return
-    heads, said = [], stems(parts.title.text) | stems(body[0].text)
-    for i in range(1, len(body) - 1):
-        if _heading_over_summary(body[i], body[i + 1]) and _next_story(
-            body[i].text, body[i + 1].text, said
-        ):
-            heads.append(i)
-            said = set()
-        said |= stems(body[i].text)
-    ends = [*heads, len(body)]
-    if not heads or heads[0] < ends[1] - heads[0] - 1:
-        return  # none; or the text above is shorter than the first "story": its standfirst
-    parts.body = body[: heads[0]]
-    parts.teasers[:0] = [Teaser(body[i], tuple(body[i + 1 : end])) for i, end in pairwise(ends)]
-
-
-def _next_story(heading: str, lead: str, said: set[str]) -> bool:
-    """A heading that opens a story of its own: see `stories_after_story`."""
-    return (
-        _says_when(lead)
-        and not _goes_on(lead)
-        and shared_words(heading, stems(lead)) >= OWN_SHARE
-        and shared_words(heading, said) <= BEFORE_SHARE
-    )
 
 
 def _before(parts: PageParts, i: int) -> str:
