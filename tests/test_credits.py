@@ -511,6 +511,17 @@ def test_names_before_the_words_that_say_they_gave_the_picture(line: str) -> Non
     assert parse_credit_fields(line.replace(name, "Lotus bloom in Wujing Park")) == []
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("By: Lee I-chia  /  Staff reporter", "Lee I-chia"), ("By: Shelley Shan / Staff reporter", "Shelley Shan")],
+)  # fmt: skip
+def test_a_writer_s_post_after_the_name_is_no_outlet(line: str, name: str) -> None:
+    """The Taipei Times's bylines: a Taiwanese given name in Wade-Giles opening on one
+    letter ("I-chia"), and the writer's post after a slash, which names nobody and no outlet."""
+    assert parse_credit_fields(line) == [("author", [name])]
+    assert parse_byline(line) == Byline(None, None, [name], [], [("author", name)])
+
+
 def test_a_count_before_a_label_that_names_nobody_is_no_outlet() -> None:
     assert parse_byline("2022-06-17 0 By") == Byline(None, "2022-06-17")  # a blog's comments
 

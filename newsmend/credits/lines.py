@@ -13,6 +13,7 @@ from newsmend.credits.fields import (
     LABEL,
     LABEL_SEPARATORS,
     MAX_BYLINE_CHARS,
+    NOBODY,
     OUTLET_BEARING_ROLES,
     PERSON_ROLES,
     PROVIDED,
@@ -103,6 +104,8 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         value = without_date(value)[0]
         if not value or role in ("published", "filed"):
             continue  # a label right before another ("Text/Photo: Zhang Wei"), or a date
+        if role is None and value.casefold() in NOBODY:
+            continue  # "By: Shelley Shan / Staff reporter": the writer's post, no outlet
         credited = field_credits(role, value)
         if credited is None:
             return ()

@@ -28,8 +28,8 @@ NAME_SEPARATOR = re.compile(r"[,，、;；&]|\band\b")
 # A word of a name: "Yingyao", "O'Neil", or initials ("Meng SH", "Joseph S. Margai", CNA's
 # "S.C. Chang").
 NAME_WORD = re.compile(
-    r"[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]*)*|[A-Z](?:['’\-][A-Z][a-z]+)+|[A-Z]{1,2}|(?:[A-Z]\.)+"
-)  # "I-Hwa" and "O'Neil" too
+    r"[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]*)*|[A-Z](?:['’\-][A-Za-z][a-z]+)+|[A-Z]{1,2}|(?:[A-Z]\.)+"
+)  # "I-Hwa", Taiwan's "I-chia" and "O'Neil" too
 NICKNAME = re.compile(r"\([A-Z][a-z]+\)")  # an English name in brackets: "Poyi (Natalie) Leung"
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 INITIAL = re.compile(r"(?:[A-Z]\.)+")  # initials, their full stops kept: "S.", "S.C."
