@@ -29,7 +29,9 @@ shared scorer does not give:
   the held-back set can be asked too.
 
 `--per-page JSON` writes each page's counts; `--against JSON` (another run's, at other code)
-lists the pages whose counts moved: which pages a change touched.
+lists the pages whose counts moved: which pages a change touched. Held-back pages are counted
+there, not named, and `--verbose` (which lists each miss with its words) is refused for them:
+what is never read while tuning is not shown either.
 
 `tests/test_realworld.py` asserts the targets on these figures.
 """
@@ -288,6 +290,9 @@ def main() -> int:
     chosen = args.dir or args.set
     if not pages(chosen):
         parser.error(f"no page with a gold file in {chosen}")
+    kept_back = {page.name for page in pages("heldout")}
+    if args.verbose and any(page.name in kept_back for page in pages(chosen)):
+        parser.error("--verbose lists the held-back pages' misses: use it with --set tune or --dir")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         run_pipeline(pages(chosen), out)
@@ -306,7 +311,11 @@ def main() -> int:
         args.per_page.write_text(json.dumps(counts, indent=1, sort_keys=True), encoding="utf-8")
     if args.against:
         before = json.loads(args.against.read_text(encoding="utf-8"))
-        print("\n".join(f"  moved: {line}" for line in changed_pages(before, counts)))
+        moved = changed_pages(before, counts)
+        named = [line for line in moved if line.split(":")[0] not in kept_back]
+        print("\n".join(f"  moved: {line}" for line in named))
+        if len(named) < len(moved):
+            print(f"  moved: {len(moved) - len(named)} held-back pages (not named)")
     return 0
 
 

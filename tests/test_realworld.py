@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from realworld import changed_pages, golds, own_figures, pages, run_pipeline
+from realworld import changed_pages, golds, main, own_figures, pages, run_pipeline
 
 from newsmend.furniture import furniture_kind
 
@@ -111,3 +111,13 @@ def test_the_pages_a_change_moved_are_listed_by_their_counts() -> None:
     after = {"a.txt": {"found": 2, "output": 2}, "b.txt": {"found": 3, "output": 3}}
     assert changed_pages(before, after) == ["a.txt: found 1 -> 2"]
     assert changed_pages(before, before) == []
+
+
+def test_the_held_back_pages_misses_are_never_listed(monkeypatch, capsys) -> None:
+    """What is never read while tuning is not shown either: --verbose is refused for any
+    set holding held-back pages, before anything runs."""
+    monkeypatch.setattr("sys.argv", ["realworld.py", "--set", "heldout", "--verbose"])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 2
+    assert "held-back" in capsys.readouterr().err
