@@ -204,6 +204,9 @@ def test_mojibake():
     assert fixed("We donâ€™t worry", "mojibake") == "We don’t worry"
     assert fixed("It¡¯s the ¡°Civilized City¡±", "mojibake") == "It’s the “Civilized City”"
     assert fixed("the principle â€” it is", "mojibake") == "the principle — it is"
+    # GBK's quote beside UTF-8's in one token: both fixed at once; fixed again, ftfy would
+    # read "”â€™" as one misread character pair ("Ӊ۪")
+    assert repair_text("said ¡±â€™ then")[0] == "said ”’ then"
 
 
 def test_truncation_of_titles_and_bodies():

@@ -54,6 +54,7 @@ def test_a_scan_finds_its_own_marks_alone(texts, part, wanted):
 @given(st.lists(TEXTS, min_size=1, max_size=6))
 @example([". ,\x1c"])  # Python's \s holds \x1c, the probe's does not
 @example(["It is a hot day. .It is a hot day. "])  # spacing leaves "day.." for itself
+@example(["¡±â€™"])  # GBK's quote, then UTF-8's: fixed at once, not again as "”â€™"
 def test_the_engine_repairs_alike_with_either_marks(texts):
     """Fixes change texts, which are marked again: the compiled marks and the probes give the
     same frame, and each cell is what repair_text gives."""

@@ -55,12 +55,20 @@ _GBK_SECONDS = (0xA4, 0xAA, 0xAE, 0xAF, 0xB0, 0xB1)
 _GBK_PUNCTUATION = {f"\u00a1{chr(b)}": bytes([0xA1, b]).decode("gbk") for b in _GBK_SECONDS}
 _GBK_PAIR = "\u00a1[\u00a4\u00aa\u00ae-\u00b1]"
 _GBK_PAIR_RE = re.compile(_GBK_PAIR)
+_GBK_SPLIT = re.compile(f"({_GBK_PAIR})")  # a token's pieces, its GBK quotes among them
 
 
 def fix_mojibake(work: Work) -> None:
-    fix = lambda m: ftfy.fix_encoding(m.group())
-    substitute(work, "mojibake", _MOJIBAKE_TOKEN, fix, anchor=_MOJIBAKE_ANCHOR)
+    substitute(work, "mojibake", _MOJIBAKE_TOKEN, _fixed_token, anchor=_MOJIBAKE_ANCHOR)
     substitute(work, "mojibake", _GBK_PAIR_RE, lambda m: _GBK_PUNCTUATION[m.group()])
+
+
+def _fixed_token(token: re.Match[str]) -> str:
+    """A token's UTF-8 mojibake fixed by ftfy, piece by piece between GBK's quotes, which are
+    fixed too ("¡±â€™": "”’"): ftfy reads a real quote next to mojibake as mojibake ("”â€™"
+    would become "Ӊ۪"), so the token is fixed once, whole."""
+    pieces = _GBK_SPLIT.split(token.group())
+    return "".join(_GBK_PUNCTUATION.get(piece) or ftfy.fix_encoding(piece) for piece in pieces)
 
 
 MOJIBAKE = regex_rule(
