@@ -2224,6 +2224,19 @@ def test_a_shorter_headline_under_a_line_the_site_cut_is_the_next_story_not_its_
     assert [t.title.text for t in parts.teasers] == [headline]
 
 
+def test_a_numbered_label_over_a_headline_is_no_headline_over_its_deck() -> None:
+    """A university's media roundup (a real page, gf_ xjtlu): a numbered section's label,
+    then a listed story's headline, its date, its summary. A label is no headline over a
+    deck: the headline under it is the story's title."""
+    name = "gf_xjtlu_media_roundup_janfeb_2023.txt"
+    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    assert [t.title.text[:40] for t in parts.teasers] == [
+        "Headline: XJTLU explores talent cultivat",
+        "Headline: Suzhou Dushu Lake Science and ",
+        "Headline: Suzhou Dushu Lake Science and ",
+    ]
+
+
 def test_sections_whose_headings_share_the_story_s_words_stay_one_story() -> None:
     """The same shape, but each heading's words are the story's headline's and lead's: a
     story's sections, not a list's stories."""

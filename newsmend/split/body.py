@@ -21,6 +21,7 @@ from newsmend.split.lines import (
     ELLIPSIS,
     FURNITURE_KINDS,
     MAX_TITLE_CHARS,
+    MIN_DECK_HEADLINE_WORDS,
     MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
     SECTION_NUMERAL,
@@ -353,9 +354,12 @@ def _deck_under(lines: list[Span], kinds: list[str], i: int, under: int) -> bool
     """A headline's deck right under it, before its byline ("Man arrested for stealing 868
     pairs of women's shoes that fit his foot fetish in Keelung, Taiwan", "BANNED? Netizens
     were surprised to see ..."): a title-like line that is no prose, longer than the
-    headline (under a line the site cut, a shorter one is the next story's headline)."""
+    headline (under a line the site cut, a shorter one is the next story's headline), under
+    a headline of a headline's length (under a label, "1.Education-Industry Integration", a
+    title-like line is the headline)."""
     return (
-        _title_like(lines[under], kinds[under])
+        word_count(lines[i].text) >= MIN_DECK_HEADLINE_WORDS
+        and _title_like(lines[under], kinds[under])
         and not _is_prose(lines[under], kinds[under])
         and word_count(lines[under].text) > word_count(lines[i].text)
     )
