@@ -76,9 +76,8 @@ def parse_byline(line: str) -> Byline:
     """Outlet, date text and persons of a byline or credit line ("Author:Taizhou Daily
     Time:2022.08.02", "Jul 1, 2016 | Source: by Shanghai Daily"). A field that credits
     nothing ("Time: the day before yesterday") may still be the date or the outlet."""
-    if given := picture_givers(
-        unwrap(line).strip()
-    ):  # "Zhang Wei / Ti Gong": "Ti Gong" is no outlet
+    # "Zhang Wei / Ti Gong": a picture's photographer; "Ti Gong" is no outlet
+    if given := picture_givers(unwrap(line).strip()):
         credits = [(role, name) for role, names in given for name in names]
         return Byline(None, None, persons(credits, "author"), persons(credits, "editor"), credits)
     outlets: list[str] = []

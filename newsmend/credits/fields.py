@@ -258,9 +258,10 @@ def may_name_an_outlet(value: str) -> bool:
     bullet does not ("Print", "Hits: 345", "0 By", "NO. 40-41", "Leave a comment", a press
     release's "Ends/Friday, November 8, 2013", "•"), nor the words that say a person gave
     the picture ("Zhang Weiqiang / Ti Gong") or name nobody ("Staff reporter")."""
+    folded = value.strip().casefold()
     return (
-        value.strip().casefold() not in PROVIDED
-        and value.strip().casefold() not in NOBODY  # "By: Shelley Shan / Staff reporter"
+        folded not in PROVIDED
+        and folded not in NOBODY  # "By: Shelley Shan / Staff reporter"
         # a menu's words may make an outlet's name of two or more: "China News Service"
         and (not is_furniture_word(value) or (is_site_name(value) and " " in value))
         and not opens_with_by(value)  # "By a Minghui correspondent in Jiangxi Province"

@@ -323,8 +323,9 @@ def _starts_story(
 ) -> bool:
     """A title-like line inside a body that starts something else: another story (on a
     listing page, or when a byline or a wire's dateline follows it, or its deck, then the
-    byline: "CHANGSHA, May 6 (Xinhua) --") or a bulleted list of headlines, or of stories (a bulleted title over its
-    snippet, the next bulleted title under that: a story's subheadings are not bulleted)."""
+    byline: "CHANGSHA, May 6 (Xinhua) --") or a bulleted list of headlines, or of stories (a
+    bulleted title over its snippet, the next bulleted title under that: a story's
+    subheadings are not bulleted)."""
     if not _title_like(lines[i], kinds[i]):
         return False
     following = _next_line(kinds, i)

@@ -25,7 +25,6 @@ from newsmend.split.lines import (
     MAX_HEADLINE_WORDS,
     MAX_TITLE_CHARS,
     MIN_DECK_HEADLINE_WORDS,
-    MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
     SENTENCE_INSIDE,
     SITE_SUFFIX,
@@ -36,6 +35,7 @@ from newsmend.split.lines import (
     _number,
     _paragraphs,
     _prose_follows,
+    _reads_as_summary_text,
     _title_after_date,
     _title_cased,
     _title_like,
@@ -846,5 +846,5 @@ def stories_above(lines: list[Span], kinds: list[str], title: int) -> list[tuple
 
 
 def _summary(line: Span, kind: str) -> bool:
-    """A story's summary: prose, or a text of a snippet's length its site cut."""
-    return _is_prose(line, kind) or (kind == TEXT and word_count(line.text) >= MIN_SNIPPET_WORDS)
+    """A story's summary: a text line that reads as one (`_reads_as_summary_text`)."""
+    return kind == TEXT and _reads_as_summary_text(line.text)

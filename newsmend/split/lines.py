@@ -634,6 +634,12 @@ def _is_prose(line: Span, kind: str) -> bool:
     return kind == TEXT and _is_prose_text(line.text)
 
 
+def _reads_as_summary_text(paragraph: str) -> bool:
+    """Prose, or a sentence longer than a headline whose stop the site left off ("With the
+    fully loaded cargo flight departing from Harbin ... exceeded $100 million on July 25")."""
+    return _is_prose_text(paragraph) or word_count(paragraph) >= MIN_SNIPPET_WORDS
+
+
 @lru_cache(maxsize=16384)
 def _is_prose_text(text: str) -> bool:
     """Cached: a page's reading asks it of the same lines many times."""

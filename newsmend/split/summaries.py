@@ -13,12 +13,11 @@ from itertools import pairwise
 from newsmend.credits import read_dateline
 from newsmend.split.lines import (
     MAX_HEADLINE_WORDS,
-    MIN_SNIPPET_WORDS,
     SECTION_NUMERAL,
     SENTENCE_END,
     _ends_sentence,
-    _is_prose_text,
     _kind,
+    _reads_as_summary_text,
     _title_like,
     shared_words,
     stems,
@@ -219,12 +218,6 @@ def _summaries(stories: list[Span]) -> bool:
 def _more_than_odd(odd: int, stories: list[Span]) -> bool:
     """More odd paragraphs than a listing of this length may hold (none below ODD_IN)."""
     return odd * ODD_IN > len(stories)
-
-
-def _reads_as_summary_text(paragraph: str) -> bool:
-    """Prose, or a sentence longer than a headline whose stop the site left off ("With the
-    fully loaded cargo flight departing from Harbin ... exceeded $100 million on July 25")."""
-    return _is_prose_text(paragraph) or word_count(paragraph) >= MIN_SNIPPET_WORDS
 
 
 def _goes_on(paragraph: str) -> bool:
