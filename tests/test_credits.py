@@ -358,6 +358,14 @@ def test_names_with_mixed_separators_split_back(names: list[str], seps: list[str
         ("Text/Photo: Zhang Wei", [("photographer", ["Zhang Wei"])]),
         ("Text and photos by Zhu Xingxin", [("author", ["Zhu Xingxin"])]),
         ("Text and photographs by Zhu Xingxin", [("author", ["Zhu Xingxin"])]),
+        # a given name left in lower case is read when it is pinyin, not when it is English
+        ("Author: Lu fengbao", [("author", ["Lu fengbao"])]),
+        ("Author: He said", []),
+        # one name in capitals among others, as China Daily prints its first reporter
+        (
+            "By HU MEIDONG and Wang Songsong",
+            [("author", ["Hu Meidong", "Wang Songsong"])],
+        ),
     ],
 )
 def test_credit_fields_of_a_line(line: str, fields: list) -> None:

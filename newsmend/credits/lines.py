@@ -29,6 +29,7 @@ from newsmend.credits.names import (
     EDGE_PUNCTUATION,
     is_bare_name,
     is_family_name,
+    is_pinyin_word,
     listed_names,
     looks_like_chinese_names,
     looks_like_names,
@@ -45,6 +46,8 @@ AGENCY_THEN_NAMES = re.compile(r"(?P<agency>[^/]{2,40}+)/\s*+(?P<names>[^/]{3,60
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 # An editor who signs with a lowercase given name ("yan") or with initials ("MXJ")
 EDITOR_SIGNATURE = re.compile(r"[a-z]{2,15}|[A-Z]{2,4}")
+# A name whose given name the site left in lower case: "Author: Lu fengbao"
+LOWER_GIVEN_NAME = re.compile(r"(?P<family>[A-Z][a-z]{0,5}) (?P<given>[a-z]{1,12})")
 # A remark in brackets after the names: "Ren Siqi, Ni Huaiyuan (in no particular order)"; not
 # a domain ("By Jiang Wanjuan(chinadaily.com.cn)" names the outlet).
 REMARK = re.compile(r"[(（][a-z][^()（）.]*+[)）]$")
@@ -221,6 +224,9 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
     names_and_outlet = (_names_and_outlet(value) or _outlet_staff(value)) if role is None else ()
     if names_and_outlet:
         return list(names_and_outlet)
+    lowered = LOWER_GIVEN_NAME.fullmatch(value.strip()) if role in PERSON_ROLES else None
+    if lowered and is_family_name(lowered["family"]) and is_pinyin_word(lowered["given"]):
+        return [(role, (lowered.group(),))]
     if GROUPS.get(role) == "editor" and EDITOR_SIGNATURE.fullmatch(value.strip()):
         return [(role, (value.strip(),))]  # Xinhua's "Editor: yan", "Web Editor:MXJ"
     persons_and_outlet = _persons_then_outlet(value) if role in PERSON_ROLES else None

@@ -25,11 +25,20 @@ MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
 # No \s* around the separators (split_names splits words anyway): a long run of spaces
 # would make every start in it rescan the run.
 NAME_SEPARATOR = re.compile(r"[,，、;；&]|\band\b")
+NAME_SEPARATOR_KEPT = re.compile(r"(\s*+(?:[,，、;；&]|\band\b)\s*+)")  # split, kept
 # A word of a name: "Yingyao", "O'Neil", or initials ("Meng SH", "Joseph S. Margai", CNA's
 # "S.C. Chang").
 NAME_WORD = re.compile(
     r"[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]*)*|[A-Z](?:['’\-][A-Za-z][a-z]+)+|[A-Z]{1,2}|(?:[A-Z]\.)+"
 )  # "I-Hwa", Taiwan's "I-chia" and "O'Neil" too
+# A given name in pinyin, one to three syllables ("fengbao"), as a site may print it in lower
+# case: an initial, then a final; English words mostly are not ("said", "reports").
+PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|uo"
+    r"|ui|un|ue|a|e|i|o|u|v)"
+)
+PINYIN_WORD = re.compile(rf"(?:{PINYIN_SYLLABLE}){{1,3}}")
 NICKNAME = re.compile(r"\([A-Z][a-z]+\)")  # an English name in brackets: "Poyi (Natalie) Leung"
 EDGE_PUNCTUATION = " \t.,;:，。；：|/-"
 INITIAL = re.compile(r"(?:[A-Z]\.)+")  # initials, their full stops kept: "S.", "S.C."
@@ -42,6 +51,11 @@ CJK_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}
 
 def is_family_name(word: str) -> bool:
     return word.casefold() in FAMILY_NAMES
+
+
+def is_pinyin_word(word: str) -> bool:
+    """A word of one to three pinyin syllables, in lower case ("fengbao", "na")."""
+    return PINYIN_WORD.fullmatch(word) is not None
 
 
 def split_names(text: str) -> list[str]:
@@ -166,13 +180,27 @@ def uncapped(value: str) -> str:
         return uncapped(names) + value[len(names) :]
     match = CAPS_INVERTED.fullmatch(value.strip())
     if match is None:
-        capitals = value.replace(" and ", " ").isupper() and len(value.split()) > 1  # not "CGTN"
-        if capitals:
-            titled = " ".join(word if word == "and" else word.title() for word in value.split())
-            return titled if looks_like_names(titled) else value
-        return CAPS_FAMILY.sub(_family_uncapped, value)
+        if _in_capitals(value.replace(" and ", " ")):
+            return _titled(value)
+        # one name in capitals among others: "HU MEIDONG and Wang Songsong"
+        pieces = NAME_SEPARATOR_KEPT.split(value)
+        return "".join(
+            _titled(piece) if _in_capitals(piece) else CAPS_FAMILY.sub(_family_uncapped, piece)
+            for piece in pieces
+        )
     given, family = match["given"].title(), match["family"].title()
     return f"{family} {given}" if is_family_name(family) and not is_family_name(given) else value
+
+
+def _in_capitals(text: str) -> bool:
+    """Words in capitals, two or more: a name ("LI HUA"), not an outlet's initials ("CGTN")."""
+    return text.isupper() and len(text.split()) > 1
+
+
+def _titled(value: str) -> str:
+    """Names in capitals as names are written, when that makes them read as names."""
+    titled = " ".join(word if word == "and" else word.title() for word in value.split())
+    return titled if looks_like_names(titled) else value
 
 
 def _family_uncapped(match: re.Match[str]) -> str:
