@@ -439,6 +439,47 @@ def test_a_listing_that_dates_each_snippet_at_its_end() -> None:
     assert_offsets(text, parts)
 
 
+CUT_LISTING = [
+    ("Pastoral art festival adds cultural ethos to rural life",
+     "The 2nd Maogang Town Pastoral Art Festival took place in Huangqiao Village, Maogang Town of Songjiang"),
+    ("Handicraft industry exposition park opens in Songjiang",
+     "A handicraft industry exposition park opened in Songjiang on October 25 and the opening ceremony also"),
+    ("Experts studying herbs to treat COVID-19",
+     "Local experts are working on herbal remedies to treat COVID-19, the chairman of the association said at"),
+    ("Three entrepreneurs cope with blind alleys in toy-art startup",
+     "The blind box, known as manghe in China, has become a popular fad and even a career"),
+]  # fmt: skip
+
+
+def test_a_listing_of_titles_over_snippets_cut_before_their_stop_is_a_story_each() -> None:
+    # Songjiang's news index: no snippet ends a sentence, and most say their title's words
+    text = page(*(line for pair in CUT_LISTING for line in pair))
+    parts = split_page(text)
+    assert parts.title.text == CUT_LISTING[0][0]
+    assert [p.text for p in parts.body] == [CUT_LISTING[0][1]]
+    assert [(t.title.text, [b.text for b in t.body]) for t in parts.teasers] == [
+        (title, [snippet]) for title, snippet in CUT_LISTING[1:]
+    ]
+    assert_offsets(text, parts)
+
+
+def test_titles_of_alternating_length_that_echo_no_title_are_no_snippets() -> None:
+    # a list of bare titles: each "snippet" is the next story's headline
+    titles = [
+        "Songjiang opens new park",
+        "Three entrepreneurs cope with blind alleys in a toy-art startup in the district this year",
+        "Experts study herbal remedies",
+        "Exhibition reintroduces an ancient way of painting to visitors of the museum in the old town",
+        "Chrysanthemum season kicks off",
+        "Police look after a stray dog found wandering on the highway near the city on Sunday morning",
+        "Driver hides son in trunk",
+        "Child locked inside a vehicle in forty degrees of heat is rescued by passers-by in the street",
+    ]
+    parts = split_page(page(*titles, *BODY))
+    assert parts.title.text == titles[-1]
+    assert not parts.teasers
+
+
 def test_a_photo_story_under_its_page_title_a_site_name_and_a_byline() -> None:
     captions = [
         "This aerial photo taken on Aug. 26, 2023 shows farmers harvesting rice. (Photo by Tang Dehong/Xinhua)",

@@ -25,7 +25,7 @@ MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
 # No \s* around the separators (split_names splits words anyway): a long run of spaces
 # would make every start in it rescan the run.
 NAME_SEPARATOR = re.compile(r"[,，、;；&]|\band\b")
-NAME_SEPARATOR_KEPT = re.compile(r"(\s*+(?:[,，、;；&]|\band\b)\s*+)")  # split, kept
+NAME_SEPARATOR_KEPT = re.compile(r"([,，、;；&]|\band\b)")  # to split by, kept
 # A word of a name: "Yingyao", "O'Neil", or initials ("Meng SH", "Joseph S. Margai", CNA's
 # "S.C. Chang").
 NAME_WORD = re.compile(
@@ -185,7 +185,9 @@ def uncapped(value: str) -> str:
         # one name in capitals among others: "HU MEIDONG and Wang Songsong"
         pieces = NAME_SEPARATOR_KEPT.split(value)
         return "".join(
-            _titled(piece) if _in_capitals(piece) else CAPS_FAMILY.sub(_family_uncapped, piece)
+            piece.replace(piece.strip(), _titled(piece.strip()))
+            if _in_capitals(piece)
+            else CAPS_FAMILY.sub(_family_uncapped, piece)
             for piece in pieces
         )
     given, family = match["given"].title(), match["family"].title()

@@ -7,11 +7,14 @@ something else). Each pass is one named function; `mark_layout` runs them in ord
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from itertools import pairwise
 
 from newsmend.credits import family_named, is_writer_name
 from newsmend.furniture import furniture_kind, squeeze
 from newsmend.split.lines import (
+    BYLINE_KINDS,
     FURNITURE_KINDS,
     _is_prose,
     _next_line,
@@ -19,6 +22,8 @@ from newsmend.split.lines import (
     _skip_meta,
     _title_after_date,
     _title_like,
+    shared_words,
+    stems,
     word_count,
 )
 from newsmend.split.parts import (
@@ -32,6 +37,7 @@ from newsmend.split.parts import (
     META,
     MORE_LINK,
     TEXT,
+    Snippet,
     Span,
 )
 
@@ -41,6 +47,12 @@ MIN_REPEATED_LINKS = 2  # see _mark_repeated_links
 MIN_WRITER_LINES, MAX_WRITER_CHARS = 3, 40  # see _mark_writers
 MIN_DECKS = 2  # see _mark_decks
 MIN_DATED_RUN, ENTRY_SHARE = 4, 3  # see _mark_dated_titles: a third read as entries
+# see _mark_cut_snippets: pairs in a row, a snippet's length over its title's, the share of
+# a title's words its snippet says again
+MIN_SNIPPET_PAIRS, SNIPPET_RATIO, ECHO_SHARE = 3, 1.3, 0.25
+MIN_LISTED_TITLE_WORDS, MIN_SNIPPET_LINE_WORDS = 4, 12  # words with Latin letters
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+LABEL_ENDS, CUT_MARKS = (":", "："), ("...", "…")  # a listed title neither labels nor is cut
 
 
 def mark_layout(lines: list[Span], kinds: list[str]) -> None:
@@ -52,6 +64,7 @@ def mark_layout(lines: list[Span], kinds: list[str]) -> None:
     _mark_repeated_links(lines, kinds)
     _mark_alt_texts(lines, kinds)
     _mark_caption_snippets(lines, kinds)
+    _mark_cut_snippets(lines, kinds)
 
 
 def _mark_writers(lines: list[Span], kinds: list[str]) -> None:
@@ -177,3 +190,73 @@ def _mark_caption_snippets(lines: list[Span], kinds: list[str]) -> None:
             and not _is_prose(lines[after], kinds[after])
         ):
             kinds[i] = TEXT
+
+
+def _mark_cut_snippets(lines: list[Span], kinds: list[str]) -> None:
+    """A listing of titles each over a snippet the site cut short ("Pastoral art festival
+    adds cultural ethos to rural life", "The 2nd Maogang Town Pastoral Art Festival took
+    place in Huangqiao Village, Maogang Town of Songjiang", the next title): a snippet cut
+    before its stop is read as its story's text (`Snippet`), as one cut after a stop already
+    is. The shape must hold for MIN_SNIPPET_PAIRS pairs or more in a row (`_listing_run`),
+    and not above a headline with its byline: that is the page's own story, the list over it
+    the site's."""
+    i = 0
+    while i < len(lines):
+        run = []
+        snippet = _snippet_under(lines, kinds, i)
+        while snippet is not None:
+            run.append((i, snippet))
+            i = _next_line(kinds, snippet)
+            snippet = _snippet_under(lines, kinds, i) if i < len(lines) else None
+        if _listing_run(lines, run) and not _bylined_story_at(kinds, i):
+            for _title, snippet in run:
+                if not _is_prose(lines[snippet], TEXT):
+                    lines[snippet] = Snippet(*lines[snippet])
+        i += 0 if run else 1
+
+
+def _listing_run(lines: list[Span], run: list[tuple[int, int]]) -> bool:
+    """Titles over snippets that are a list's stories: MIN_SNIPPET_PAIRS or more, at least
+    half of the snippets saying their title's words again (bare titles alternate in length
+    too, but do not echo each other), and fewer than half of the titles saying the words of
+    the snippet above them (a story's sections do: "Mother and son missing ... found", "The
+    police found a missing mother and son through an appeal on Weibo ...", "Weibo appeal for
+    missing mother and son")."""
+    echoed = sum(
+        shared_words(lines[title].text, stems(lines[snippet].text)) >= ECHO_SHARE
+        for title, snippet in run
+    )
+    linked = sum(
+        shared_words(lines[title].text, stems(lines[above].text)) >= ECHO_SHARE
+        for (_title, above), (title, _snippet) in pairwise(run)
+    )
+    return len(run) >= MIN_SNIPPET_PAIRS and 2 * echoed >= len(run) and 2 * linked < len(run) - 1
+
+
+def _bylined_story_at(kinds: list[str], i: int) -> bool:
+    """Line i is a headline with its byline under it."""
+    under = _next_line(kinds, i)
+    return i < len(kinds) and under < len(kinds) and kinds[under] in BYLINE_KINDS
+
+
+def _snippet_under(lines: list[Span], kinds: list[str], i: int) -> int | None:
+    """The index of the line under title i that may be its snippet: text in sentence case (a
+    lowercase word of four letters or more: not a headline in title case), of a paragraph's
+    length (MIN_SNIPPET_LINE_WORDS, SNIPPET_RATIO times the title's), and the next title or
+    the page's end right under it (a story's paragraphs go on: no listing's)."""
+    if kinds[i] != TEXT or not _title_like(lines[i], kinds[i]):
+        return None  # most lines: a paragraph, furniture
+    title = lines[i].text
+    if title.endswith(LABEL_ENDS) or any(cut in title for cut in CUT_MARKS):
+        return None  # "The following is issued on behalf of ...:", "... getting an...Read More"
+    title_words = sum(1 for word in title.split() if LATIN_LETTER.search(word))
+    under = _next_line(kinds, i)
+    if title_words < MIN_LISTED_TITLE_WORDS or under >= len(lines) or kinds[under] != TEXT:
+        return None  # a section's label ("Binhai New Area", "1. Alian District 阿蓮區")
+    words = lines[under].text.split()
+    if len(words) < max(MIN_SNIPPET_LINE_WORDS, SNIPPET_RATIO * title_words):
+        return None
+    if not any(len(word) > 3 and word[0].islower() for word in words):
+        return None
+    after = _next_line(kinds, under)
+    return under if after >= len(lines) or _title_like(lines[after], kinds[after]) else None

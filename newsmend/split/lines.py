@@ -46,6 +46,7 @@ from newsmend.split.parts import (
     SITE_NAME,
     TEXT,
     Headline,
+    Snippet,
     Span,
     _cut,
 )
@@ -629,9 +630,9 @@ def _unread_stamp(line: str) -> bool:
 
 
 def _is_prose(line: Span, kind: str) -> bool:
-    """Text that ends a sentence, or a snippet cut off after one: a paragraph, not a
-    headline."""
-    return kind == TEXT and _is_prose_text(line.text)
+    """Text that ends a sentence, or a snippet cut off after one (or before it, where the
+    layout shows a listed story's `Snippet`): a paragraph, not a headline."""
+    return kind == TEXT and (isinstance(line, Snippet) or _is_prose_text(line.text))
 
 
 def _reads_as_summary_text(paragraph: str) -> bool:

@@ -30,6 +30,13 @@ class Span(NamedTuple):
     end: int
 
 
+class Snippet(Span):
+    """A listed story's text that the site cut short before its stop, as the page's layout
+    shows it (split/layout.py): prose, though its words alone do not say so."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Headline:
     title: Span
