@@ -1895,6 +1895,22 @@ def test_a_date_alone_over_a_title_and_its_text_dates_that_story() -> None:
     ]
 
 
+def test_a_date_and_its_bar_over_each_listed_title_dates_the_story_under_it() -> None:
+    # The News Lens's tag page: "2018/08/10 |", a title, its one-line summary, the next date
+    stories = [
+        ("2018/08/10 |", "Taiwan News: Taipei Mayor Ko Snarls at DPP 'Censorship'",
+         "Your daily bulletin of Taiwan news, courtesy of ICRT."),
+        ("2018/07/11 |", "Taiwan Spared Major Damage by Typhoon Maria",
+         "Labeled a Category 5 storm as recently as yesterday, Typhoon Maria weakened."),
+        ("2018/06/26 |", "Taipei Bans Bottled Water and Disposable Utensils in Schools",
+         "The Taipei City Government has decided to ban bottled water in schools."),
+    ]  # fmt: skip
+    parts = split_page(page("2018/08/27 |", "A title", *BODY, *(l for s in stories for l in s)))
+    assert [(t.title.text, [m.text for m in t.meta]) for t in parts.teasers] == [
+        (title, [date]) for date, title, _summary in stories
+    ]
+
+
 def test_byline_fields_glued_after_the_headline_from_a_date_on() -> None:
     page = (
         "Online media embarks on journey to experience Henan2012-7-2 16:41:00 From:"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from itertools import repeat, takewhile
 
 from newsmend.credits import GROUPS, parse_credit_line
-from newsmend.dates import find_date
+from newsmend.dates import find_date, looks_like_date
 from newsmend.furniture import IN_BODY, squeeze
 from newsmend.split.body import (
     MIN_TITLE_RUN,
@@ -136,6 +136,7 @@ def _read_after_body(
 
 RANK = re.compile(r"(\d{1,2})[.、)）]?\s+(?=\S)")  # "1 Title", "2. Title" in a "Most read" list
 RETOLD_SHARE = 0.6  # see _retells: most of its longer words
+DATE_BARS = " |｜"  # around a date alone on its line: "2018/08/10 |"
 MIN_RANKS = 3
 
 
@@ -472,12 +473,17 @@ def _date_over_story(lines: list[Span], kinds: list[str], i: int) -> bool:
     list entry ("20/05/2020", "Livestreaming enables people ...", its text)."""
     title = i + 1
     return (
-        kinds[i] == DATE
+        _date_alone(lines[i], kinds[i])
         and title < len(kinds)
         and kinds[title] == TEXT
         and _title_like(lines[title], TEXT)
         and _prose_follows(lines, kinds, title)
     )
+
+
+def _date_alone(line: Span, kind: str) -> bool:
+    """A date line, or a byline line that holds a date and its bars only ("2018/08/10 |")."""
+    return kind == DATE or (kind == META and looks_like_date(line.text.strip(DATE_BARS)))
 
 
 def _date_over_snippet(lines: list[Span], kinds: list[str], i: int) -> bool:
