@@ -145,6 +145,8 @@ EXAMPLES = {
         "11:33 am0 comments",
         "Comments Off",
         "00:47",
+        "Reading Time:4 minutes",
+        "3 min read",
     ],
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
     "empty_byline": ["By in News on", "Posted by on", "By"],
@@ -192,6 +194,8 @@ EXAMPLES = {
         "View all stories",
     ],
     "navigation": [
+        "Why you can trust SCMP",
+        "Choose your listening speed",
         "Go to main content",
         "Skip navigation",
         "Display mode: Grid view List view",  # a listing's view toggle
