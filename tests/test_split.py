@@ -1911,6 +1911,28 @@ def test_a_date_and_its_bar_over_each_listed_title_dates_the_story_under_it() ->
     ]
 
 
+def test_briefs_under_the_page_date_and_an_untitled_lead_are_dated_by_it() -> None:
+    # Shanghai Daily's district briefs: the page's date, a lead without a title, the briefs
+    briefs = [
+        ("Ancient town renovation", "The Zhaojialou ancient town will be closed for a renovation."),
+        ("Diesel bus 'retires'", "The last diesel bus of the Xumin line retired this month."),
+    ]  # fmt: skip
+    lead = "Gold foliage in Pujiang Country Park and a fashion show are among the sights this week."
+    parts = split_page(page("date 2022-12-20", lead, *(line for b in briefs for line in b)))
+    assert [b.text for b in parts.bylines] == ["date 2022-12-20"]
+    assert [(t.title.text, [m.text for m in t.meta]) for t in parts.teasers] == [
+        (title, ["date 2022-12-20"]) for title, _text in briefs
+    ]
+
+
+def test_a_listing_whose_first_title_is_dated_does_not_date_the_others() -> None:
+    # a news site's list (tests/fixtures/realworld/tune/ew_prologuejournal_*): the date over
+    # the first title is that story's; the others state none
+    parts = split_page(page("11/19/2024", *(line for pair in CUT_LISTING for line in pair)))
+    assert parts.bylines[0].text == "11/19/2024"
+    assert [t.meta for t in parts.teasers] == [(), (), ()]
+
+
 def test_byline_fields_glued_after_the_headline_from_a_date_on() -> None:
     page = (
         "Online media embarks on journey to experience Henan2012-7-2 16:41:00 From:"

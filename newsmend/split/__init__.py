@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeVar
 
+from newsmend.dates import event_date
 from newsmend.split.after import (
     _passable,
     _read_after_body,
@@ -162,6 +163,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
         _stories_above_the_story(parts, lines, kinds, title)
     untitled_listing(parts)
     digest_of_briefs(parts)
+    _briefs_under_the_page_date(parts)
     teasers_without_glued_tails(parts)
     parts.headlines = without_ranks(parts.headlines)
     told_once(parts)
@@ -208,6 +210,31 @@ def _stories_above_the_story(
         Teaser(parts.title, tuple(parts.body))
     ]
     parts.title, parts.body = lines[first], [lines[summary]]
+
+
+def _briefs_under_the_page_date(parts: PageParts) -> None:
+    """Briefs one after the other under the page's dated byline, which stands above them all,
+    the first's text right under it (a paper's page of briefs: "date 2022-12-20", an
+    untitled lead, then the briefs' titles and texts): each brief that states no date of its
+    own is dated, and sourced, by it. Stories under a list's header ("Related news") are
+    other days'."""
+    if parts.title is not None or not parts.body or not parts.teasers:
+        return  # a dated title may be a listing's first (its date over each, or its alone)
+    above = [line for line in parts.bylines if line.end <= parts.body[0].start]
+    if not bylines_dated(above):
+        return  # most pages: the byline under the headline dates the story alone
+    headed = min((header.start for header in parts.list_headers), default=None)
+    parts.teasers = [
+        replace(teaser, meta=(*teaser.meta, *above))
+        if (headed is None or teaser.start < headed) and not _states_a_date(teaser)
+        else teaser
+        for teaser in parts.teasers
+    ]
+
+
+def _states_a_date(teaser: Teaser) -> bool:
+    """A listed story's byline lines or text state a date ("TAIPEI, Oct. 31 (CNA) ...")."""
+    return bylines_dated(list(teaser.meta)) or any(event_date(p.text) for p in teaser.body)
 
 
 def _listed_again(parts: PageParts) -> None:
