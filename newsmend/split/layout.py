@@ -200,15 +200,20 @@ def _mark_cut_snippets(lines: list[Span], kinds: list[str]) -> None:
     is. The shape must hold for MIN_SNIPPET_PAIRS pairs or more in a row (`_listing_run`),
     and not above a headline with its byline: that is the page's own story, the list over it
     the site's."""
+    words = [word_count(line.text) if kind == TEXT else 0 for line, kind in zip(lines, kinds)]
     i = 0
     while i < len(lines):
         run = []
-        snippet = _snippet_under(lines, kinds, i)
+        snippet = _snippet_under(lines, kinds, words, i)
         while snippet is not None:
             run.append((i, snippet))
             i = _next_line(kinds, snippet)
-            snippet = _snippet_under(lines, kinds, i) if i < len(lines) else None
-        if _listing_run(lines, run) and not _bylined_story_at(kinds, i):
+            snippet = _snippet_under(lines, kinds, words, i) if i < len(lines) else None
+        if (
+            len(run) >= MIN_SNIPPET_PAIRS
+            and _listing_run(lines, run)
+            and not _bylined_story_at(kinds, i)
+        ):
             for _title, snippet in run:
                 if not _is_prose(lines[snippet], TEXT):
                     lines[snippet] = Snippet(*lines[snippet])
@@ -216,7 +221,7 @@ def _mark_cut_snippets(lines: list[Span], kinds: list[str]) -> None:
 
 
 def _listing_run(lines: list[Span], run: list[tuple[int, int]]) -> bool:
-    """Titles over snippets that are a list's stories: MIN_SNIPPET_PAIRS or more, at least
+    """Titles over snippets (MIN_SNIPPET_PAIRS or more) that are a list's stories: at least
     half of the snippets saying their title's words again (bare titles alternate in length
     too, but do not echo each other), and fewer than half of the titles saying the words of
     the snippet above them (a story's sections do: "Mother and son missing ... found", "The
@@ -230,7 +235,7 @@ def _listing_run(lines: list[Span], run: list[tuple[int, int]]) -> bool:
         shared_words(lines[title].text, stems(lines[above].text)) >= ECHO_SHARE
         for (_title, above), (title, _snippet) in pairwise(run)
     )
-    return len(run) >= MIN_SNIPPET_PAIRS and 2 * echoed >= len(run) and 2 * linked < len(run) - 1
+    return 2 * echoed >= len(run) and 2 * linked < len(run) - 1
 
 
 def _bylined_story_at(kinds: list[str], i: int) -> bool:
@@ -239,24 +244,26 @@ def _bylined_story_at(kinds: list[str], i: int) -> bool:
     return i < len(kinds) and under < len(kinds) and kinds[under] in BYLINE_KINDS
 
 
-def _snippet_under(lines: list[Span], kinds: list[str], i: int) -> int | None:
+def _snippet_under(lines: list[Span], kinds: list[str], words: list[int], i: int) -> int | None:
     """The index of the line under title i that may be its snippet: text in sentence case (a
     lowercase word of four letters or more: not a headline in title case), of a paragraph's
     length (MIN_SNIPPET_LINE_WORDS, SNIPPET_RATIO times the title's), and the next title or
-    the page's end right under it (a story's paragraphs go on: no listing's)."""
-    if kinds[i] != TEXT or not _title_like(lines[i], kinds[i]):
-        return None  # most lines: a paragraph, furniture
+    the page's end right under it (a story's paragraphs go on: no listing's). `words`: each
+    line's words, 0 for lines that are no text."""
+    if not words[i]:
+        return None  # the cheap tests first: no text
+    under = _next_line(kinds, i)
+    if under >= len(lines) or words[under] < max(MIN_SNIPPET_LINE_WORDS, SNIPPET_RATIO * words[i]):
+        return None
+    if not _title_like(lines[i], kinds[i]):
+        return None  # most lines: a paragraph
+    after = _next_line(kinds, under)
+    if after < len(lines) and not _title_like(lines[after], kinds[after]):
+        return None  # a story: its lead, then more of its text
     title = lines[i].text
     if title.endswith(LABEL_ENDS) or any(cut in title for cut in CUT_MARKS):
         return None  # "The following is issued on behalf of ...:", "... getting an...Read More"
-    title_words = sum(1 for word in title.split() if LATIN_LETTER.search(word))
-    under = _next_line(kinds, i)
-    if title_words < MIN_LISTED_TITLE_WORDS or under >= len(lines) or kinds[under] != TEXT:
+    if sum(1 for word in title.split() if LATIN_LETTER.search(word)) < MIN_LISTED_TITLE_WORDS:
         return None  # a section's label ("Binhai New Area", "1. Alian District 阿蓮區")
-    words = lines[under].text.split()
-    if len(words) < max(MIN_SNIPPET_LINE_WORDS, SNIPPET_RATIO * title_words):
-        return None
-    if not any(len(word) > 3 and word[0].islower() for word in words):
-        return None
-    after = _next_line(kinds, under)
-    return under if after >= len(lines) or _title_like(lines[after], kinds[after]) else None
+    sentence_cased = any(len(word) > 3 and word[0].islower() for word in lines[under].text.split())
+    return under if sentence_cased else None
