@@ -195,6 +195,7 @@ EXAMPLES = {
     ],
     "navigation": [
         "Why you can trust SCMP",
+        "|Home|About Hebei|Government|Business|Opening up|Travel|Culture| Site Search 中文",
         "Choose your listening speed",
         "Go to main content",
         "Skip navigation",
@@ -305,6 +306,9 @@ STORY_LINES = [
     "Text: A tale of two cities",
     "The window of opportunity for the project is narrow; var is the unit used.",
     "The market pushes ahead (window displays || shop fronts) as sales grow.",
+    # a byline's fields between bars are no menu (the labels' colons, the digits)
+    "Source: | Author:pmtf105f8 | Publish time:2020-07-27 | 1657 Views: | Share:",
+    "Hunan | Changsha | A new bridge opens over the river",
     (
         "The function (a public service) of the new centre, which residents asked for in a"
         " survey of the district last year, is to bring the offices of the city's departments"
