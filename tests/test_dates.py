@@ -110,6 +110,7 @@ WRITERS = {
     "numeric_mdy_short": lambda d, name: (  # two-digit years are of this century
         [f"{d.month:02d}-{d.day:02d}-{d.year % 100:02d}"] if d.year >= 2000 else []
     ),
+    "mmdd_comma_year": lambda d, name: [f"{d.month:02d}{d.day:02d}, {d.year}"],
     "cjk_ymd": lambda d, name: [f"{d.year}年{d.month}月{d.day}日"],
     "month_day_time_year": lambda d, name: [f"{name} {d.day} 18:51 {d.year}"],
     "month_day_weekday_year": lambda d, name: [f"{name} {d.day} {d:%a} {d.year} 10:33"],
