@@ -361,6 +361,11 @@ def test_names_with_mixed_separators_split_back(names: list[str], seps: list[str
         # a given name left in lower case is read when it is pinyin, not when it is English
         ("Author: Lu fengbao", [("author", ["Lu fengbao"])]),
         ("Author: He said", []),
+        # a post after the outlet names nobody
+        (
+            "By: Keoni Everington, Taiwan News, Staff Writer",
+            [("author", ["Keoni Everington"]), ("outlet", ["Taiwan News"])],
+        ),
         # one name in capitals among others, as China Daily prints its first reporter
         (
             "By HU MEIDONG and Wang Songsong",

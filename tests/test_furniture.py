@@ -130,6 +130,7 @@ EXAMPLES = {
         "Start a Free Trial",
         "Click on the button below to create your account and get immediate access.",
         "Sign up for our newsletter",
+        "Already have an account? Sign in to Sixth Tone",
     ],
     "counter": [
         "Word count: 370",
@@ -148,7 +149,7 @@ EXAMPLES = {
         "Reading Time:4 minutes",
         "3 min read",
     ],
-    "relative_time": ["2 hours ago", "an hour ago", "Yesterday"],
+    "relative_time": ["2 hours ago", "an hour ago", "Yesterday", "16 hours"],
     "empty_byline": ["By in News on", "Posted by on", "By"],
     "deck": [
         (
@@ -157,6 +158,8 @@ EXAMPLES = {
         ),
     ],
     "caption": [
+        "Image from Pixabay",
+        "(File photo)",
         "Photo sent by an RFA listener",
         "Enlarge Executive Yuan announces Cabinet changes Photos",
         "Executive Yuan announces Cabinet changesPhotos - New Southbound Policy",
@@ -187,6 +190,8 @@ EXAMPLES = {
         "Tourists visit the ice sculptures in Harbin. (People's Daily Online/Xu Chenglong)",
     ],
     "more_link": [
+        "View Article",
+        "photo >>",
         "Continue reading Qianhai beckons HK, Macau residents",
         "Read more: Silk Road Sino-foreign Scholar...",
         "Full story »",
@@ -309,6 +314,7 @@ STORY_LINES = [
     # a byline's fields between bars are no menu (the labels' colons, the digits)
     "Source: | Author:pmtf105f8 | Publish time:2020-07-27 | 1657 Views: | Share:",
     "Hunan | Changsha | A new bridge opens over the river",
+    "Images from the past decade show a changing city",
     (
         "The function (a public service) of the new centre, which residents asked for in a"
         " survey of the district last year, is to bring the offices of the city's departments"

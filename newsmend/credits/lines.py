@@ -202,7 +202,7 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
     names no person ("Author: Xinhua News Agency") names the outlet. Cached as line_fields (the
     list is shared: read, never changed)."""
     if role in PERSON_ROLES:
-        value = value.strip()
+        value = _without_post(value.strip())  # "Keoni Everington, Taiwan News, Staff Writer"
         if value[:1] in "[【" and value[-1:] in "]】":
             value = value[1:-1]  # "Responsible editor: [Li Ji]"
         elif value[-1:] in "]】" and not any(bracket in value for bracket in "[【"):
@@ -244,6 +244,13 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
     if names_an_outlet(role, bare):
         return [("outlet", (bare,))]
     return None
+
+
+def _without_post(value: str) -> str:
+    """A person field without the writer's post after its last comma, a post that names
+    nobody ("..., Taiwan News, Staff Writer")."""
+    before, comma, post = value.rpartition(",")
+    return before.rstrip() if comma and post.strip().casefold() in NOBODY else value
 
 
 def slashed_names(value: str) -> list[str] | None:
