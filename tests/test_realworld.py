@@ -36,11 +36,11 @@ from newsmend.furniture import furniture_kind
 # no one of their own) took credits to 0.964 and titles to 0.975. bounds_exact, measured
 # since session 30, stood at 0.851.
 FLOORS = {
-    "article_f1": 0.91,
+    "article_f1": 0.915,
     "title_exact": 0.975,
     "date_exact": 0.96,
     "credits_exact": 0.96,
-    "bounds_exact": 0.84,
+    "bounds_exact": 0.845,
 }
 
 
