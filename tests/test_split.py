@@ -2226,6 +2226,19 @@ def test_sections_that_go_on_from_the_lead_or_a_bylined_story_stay_one_story(var
     assert not parts.teasers
 
 
+def test_releases_under_a_source_line_each_saying_when_are_a_story_each() -> None:
+    """A repost of the Hong Kong government's releases (a real page, em_ milosi): each
+    headline over its source line and its text, every lead saying when ("today (October
+    17)"). The source names no writer: the headings the story above does not speak of open
+    a story each, as on a page with no byline."""
+    name = "em_milosi_hk_islands_dc_vacancy_2025.txt"
+    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    assert parts.title.text == "Vacancy in Islands District Council"
+    assert [t.title.text for t in parts.teasers] == [
+        "SEE to attend Belt and Road Green Innovation Conference in Beijing"
+    ]
+
+
 PAPER_LIST = [
     ("Portuguese President tours Macau today",
      "The President of the Portuguese Republic, Marcelo Rebelo de Sousa, arrived yesterday in the Macau Special Administrative Region. His agenda for today is very full, as he"),

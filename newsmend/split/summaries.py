@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from newsmend.credits import read_dateline
+from newsmend.credits import parse_byline, read_dateline
 from newsmend.split.lines import (
     MAX_HEADLINE_WORDS,
     SECTION_NUMERAL,
@@ -91,15 +91,16 @@ def untitled_listing(parts: PageParts) -> None:
 
 
 def digest_of_briefs(parts: PageParts) -> None:
-    """A digest of news briefs under headings, with no byline or credits (a WeChat weekly:
+    """A digest of news briefs under headings, crediting no writer (a WeChat weekly:
     "Gulangyu tourism rebounds", "City representatives announced last week that ...", "XM
     trade volume hits new high", "Local Customs officials announced last week ..."; a
     paper's list of its stories, each headline over its summary): a heading or more
     inside the body, each over a summary, and the briefs, the first's too, told apart
-    (`_told_apart`); a story's sections go on from its lead. The first brief is the story,
-    the others teasers."""
+    (`_told_apart`; under a byline that names sources only, `_told_apart_sourced`); a
+    story's sections go on from its lead. The first brief is the story, the others
+    teasers."""
     body = parts.body
-    if parts.title is None or parts.bylines or parts.credits or not body:
+    if parts.title is None or not body:
         return
     heads = [i for i in range(1, len(body) - 1) if _heading_over_summary(body[i], body[i + 1])]
     if len(heads) < MIN_BRIEF_HEADINGS:
@@ -107,7 +108,10 @@ def digest_of_briefs(parts: PageParts) -> None:
     briefs = [(parts.title.text, body[0].text, "")] + [
         (body[i].text, body[i + 1].text, _before(parts, i)) for i in heads
     ]
-    if not _told_apart(briefs):
+    if _credits_persons(parts):
+        return  # a writer's story, its sections under headings
+    sourced = bool(parts.bylines or parts.credits)
+    if not (_told_apart_sourced(briefs) if sourced else _told_apart(briefs)):
         return
     ends = [*heads, len(body)]
     parts.body = body[: heads[0]]
@@ -142,6 +146,21 @@ def _told_apart(briefs: list[tuple[str, str, str]]) -> bool:
         return True
     return all(_summary_sized(lead) for _heading, lead, _before_it in briefs) and (
         2 * sum(_own_news(*brief) for brief in briefs) > len(briefs)
+    )
+
+
+def _credits_persons(parts: PageParts) -> bool:
+    """The story's byline or credit lines name a person ("By Li Wei")."""
+    return any(parse_byline(line.text).credits for line in (*parts.bylines, *parts.credits))
+
+
+def _told_apart_sourced(briefs: list[tuple[str, str, str]]) -> bool:
+    """Briefs under a byline that names sources only (a digest's: "Source: HangzhouTube,
+    Xinhua News, CGTN"), not a story's sections: every lead says when, and no heading says
+    the words of what is before it."""
+    return all(_says_when(lead) for _heading, lead, _before_it in briefs) and all(
+        shared_words(heading, stems(before)) <= BEFORE_SHARE
+        for heading, _lead, before in briefs[1:]
     )
 
 
