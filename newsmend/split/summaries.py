@@ -108,10 +108,11 @@ def digest_of_briefs(parts: PageParts) -> None:
     briefs = [(parts.title.text, body[0].text, "")] + [
         (body[i].text, body[i + 1].text, _before(parts, i)) for i in heads
     ]
-    if _credits_persons(parts):
-        return  # a writer's story, its sections under headings
-    sourced = bool(parts.bylines or parts.credits)
-    if not (_told_apart_sourced(briefs) if sourced else _told_apart(briefs)):
+    if not (parts.bylines or parts.credits):
+        told_apart = _told_apart(briefs)
+    else:  # a writer's story, or a dated one, is told in sections under headings
+        told_apart = _sources_only(parts) and _told_apart_sourced(briefs)
+    if not told_apart:
         return
     ends = [*heads, len(body)]
     parts.body = body[: heads[0]]
@@ -149,9 +150,11 @@ def _told_apart(briefs: list[tuple[str, str, str]]) -> bool:
     )
 
 
-def _credits_persons(parts: PageParts) -> bool:
-    """The story's byline or credit lines name a person ("By Li Wei")."""
-    return any(parse_byline(line.text).credits for line in (*parts.bylines, *parts.credits))
+def _sources_only(parts: PageParts) -> bool:
+    """The story's byline and credit lines name its sources and no person ("Source:
+    HangzhouTube, Xinhua News, CGTN"; not "By Li Wei", not "Updated: 2021-07-02" alone)."""
+    read = [parse_byline(line.text) for line in (*parts.bylines, *parts.credits)]
+    return any(byline.outlet for byline in read) and not any(byline.credits for byline in read)
 
 
 def _told_apart_sourced(briefs: list[tuple[str, str, str]]) -> bool:
