@@ -52,7 +52,7 @@ MIN_DATED_RUN, ENTRY_SHARE = 4, 3  # see _mark_dated_titles: a third read as ent
 MIN_SNIPPET_PAIRS, SNIPPET_RATIO, ECHO_SHARE = 3, 1.3, 0.25
 MIN_LISTED_TITLE_WORDS, MIN_SNIPPET_LINE_WORDS = 4, 12  # words with Latin letters
 LATIN_LETTER = re.compile(r"[A-Za-z]")
-LABEL_ENDS, CUT_MARKS = (":", "："), ("...", "…")  # a listed title neither labels nor is cut
+COLONS, CUT_MARKS = (":", "："), ("...", "…")  # a listed title neither labels nor is cut
 
 
 def mark_layout(lines: list[Span], kinds: list[str]) -> None:
@@ -261,7 +261,7 @@ def _snippet_under(lines: list[Span], kinds: list[str], words: list[int], i: int
     if after < len(lines) and not _title_like(lines[after], kinds[after]):
         return None  # a story: its lead, then more of its text
     title = lines[i].text
-    if title.endswith(LABEL_ENDS) or any(cut in title for cut in CUT_MARKS):
+    if title.endswith(COLONS) or any(cut in title for cut in CUT_MARKS):
         return None  # "The following is issued on behalf of ...:", "... getting an...Read More"
     if sum(1 for word in title.split() if LATIN_LETTER.search(word)) < MIN_LISTED_TITLE_WORDS:
         return None  # a section's label ("Binhai New Area", "1. Alian District 阿蓮區")
