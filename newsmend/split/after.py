@@ -24,6 +24,7 @@ from newsmend.split.body import (
 )
 from newsmend.split.lines import (
     BYLINE_KINDS,
+    COLONS,
     FURNITURE_KINDS,
     MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
@@ -336,7 +337,7 @@ def _read_teasers(
             kind in (TEXT, ENTRY)
             and _title_like(lines[i], TEXT)
             and len(lines[i].text.split()) >= MIN_TEASER_WORDS
-            and not lines[i].text.endswith((":", "："))  # a label ("Country:")
+            and not lines[i].text.endswith(COLONS)  # a label ("Country:")
             and snippet < len(lines)
             and kinds[snippet] in (TEXT, ENTRY)
             and _snippet_like(lines, kinds, snippet, lines[i])

@@ -7,7 +7,6 @@ something else). Each pass is one named function; `mark_layout` runs them in ord
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from itertools import pairwise
 
@@ -15,7 +14,9 @@ from newsmend.credits import family_named, is_writer_name
 from newsmend.furniture import furniture_kind, squeeze
 from newsmend.split.lines import (
     BYLINE_KINDS,
+    COLONS,
     FURNITURE_KINDS,
+    LATIN,
     _is_prose,
     _next_line,
     _over_sentence_deck,
@@ -51,8 +52,7 @@ MIN_DATED_RUN, ENTRY_SHARE = 4, 3  # see _mark_dated_titles: a third read as ent
 # a title's words its snippet says again
 MIN_SNIPPET_PAIRS, SNIPPET_RATIO, ECHO_SHARE = 3, 1.3, 0.25
 MIN_LISTED_TITLE_WORDS, MIN_SNIPPET_LINE_WORDS = 4, 12  # words with Latin letters
-LATIN_LETTER = re.compile(r"[A-Za-z]")
-COLONS, CUT_MARKS = (":", "："), ("...", "…")  # a listed title neither labels nor is cut
+CUT_MARKS = ("...", "…")  # a listed title is not cut
 
 
 def mark_layout(lines: list[Span], kinds: list[str]) -> None:
@@ -263,7 +263,7 @@ def _snippet_under(lines: list[Span], kinds: list[str], words: list[int], i: int
     title = lines[i].text
     if title.endswith(COLONS) or any(cut in title for cut in CUT_MARKS):
         return None  # "The following is issued on behalf of ...:", "... getting an...Read More"
-    if sum(1 for word in title.split() if LATIN_LETTER.search(word)) < MIN_LISTED_TITLE_WORDS:
+    if sum(1 for word in title.split() if LATIN.search(word)) < MIN_LISTED_TITLE_WORDS:
         return None  # a section's label ("Binhai New Area", "1. Alian District 阿蓮區")
     sentence_cased = any(len(word) > 3 and word[0].islower() for word in lines[under].text.split())
     return under if sentence_cased else None

@@ -55,6 +55,7 @@ from newsmend.textcore import compiled
 
 # Longer lines are paragraphs, not headline titles.
 MAX_TITLE_CHARS = 300
+COLONS = (":", "：")  # a line that ends in one labels what follows ("Country:"): no title
 # A picture's credit closing a line: "[Photo provided to gogansu.com]", "(Photo/Deng Renxiang)";
 # not a headline's "[Photos]".
 PICTURE_CREDIT_END = re.compile(

@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from newsmend.credits import parse_byline, read_dateline
 from newsmend.split.lines import (
+    COLONS,
     MAX_HEADLINE_WORDS,
     SECTION_NUMERAL,
     SENTENCE_END,
@@ -132,7 +133,7 @@ def _heading_over_summary(line: Span, under: Span) -> bool:
     first: most body lines are paragraphs."""
     return (
         _reads_as_summary_text(under.text)
-        and not line.text.endswith((":", "："))  # "The following is issued on behalf of ...:"
+        and not line.text.endswith(COLONS)  # "The following is issued on behalf of ...:"
         and SECTION_NUMERAL.match(line.text) is None  # a notice's outline
         and not _reads_as_summary_text(line.text)
         and word_count(line.text) <= MAX_HEADLINE_WORDS
