@@ -1680,6 +1680,21 @@ def test_a_headline_under_the_first_paragraph_is_the_title() -> None:
     assert_offsets(text, parts)
 
 
+def test_a_headline_under_the_whole_story_over_its_byline_is_the_title() -> None:
+    """A repost that put the story first (rednet's Hunan channel): its one paragraph, the
+    headline, the source and date."""
+    story = (
+        "The inaugural event of Hunan Museum's Mobile Museum in Zhangjiajie was held at the "
+        "Zhangjiajie Minzu Primary School on September 23."
+    )
+    title = "Hunan Museum Launches Mobile Museum at Schools in Zhangjiajie"
+    text = page(story, title, "Source: enghunan.gov.cn", "Updated: 2024-09-26 15:06:39")
+    parts = split_page(text)
+    assert parts.title.text == title
+    assert [p.text for p in parts.body] == [story]
+    assert_offsets(text, parts)
+
+
 def test_a_subhead_under_the_first_paragraph_of_a_titled_story_stays_in_it() -> None:
     lead = (
         "Foreign journalists from seven countries visited Pingxiang, the Pearl of Western Jiangxi."

@@ -700,7 +700,10 @@ def _title_after_lead(lines: list[Span], kinds: list[str], start: int) -> int | 
     """A page with no headline above its story, whose headline follows the first paragraph
     (a wire release that opens with its lead, the headline under it as the picture's title):
     a title-like line of MIN_LATE_TITLE_WORDS words or more right after the first paragraph,
-    most of its words the lead's, with more text under it. The body passes over it."""
+    most of its words the lead's, with more text under it, or only the story's credits (a
+    repost that put the whole story first: "The inaugural event of Hunan Museum's ...",
+    "Hunan Museum Launches Mobile Museum ...", "Editor: ...", "Source: ..."). The body passes
+    over it."""
     if start >= len(lines) or not _is_prose(lines[start], kinds[start]):
         return None
     i = _next_line(kinds, start)
@@ -708,12 +711,24 @@ def _title_after_lead(lines: list[Span], kinds: list[str], start: int) -> int | 
         i < len(lines)
         and _title_like(lines[i], kinds[i])
         and len(lines[i].text.split()) >= MIN_LATE_TITLE_WORDS
-        and _prose_follows(lines, kinds, i)
+        and (_prose_follows(lines, kinds, i) or _byline_closes(lines, kinds, i))
         and shared_words(lines[i].text, _lead(lines, kinds, start)) >= MIN_LATE_TITLE_SHARE
     ):
         return None
     kinds[i] = HEADLINE
     return i
+
+
+def _byline_closes(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """The story's byline (credits, source, date) follows line i, and no more prose."""
+    following = _next_line(kinds, i)
+    return (
+        following < len(kinds)
+        and kinds[following] in BYLINE_KINDS | {RESIDUE}
+        and not any(
+            _is_prose(line, kind) for line, kind in zip(lines[following:], kinds[following:])
+        )
+    )
 
 
 def _past_blurb(
