@@ -2241,6 +2241,26 @@ def test_sections_that_go_on_from_the_lead_or_a_bylined_story_stay_one_story(var
     assert not parts.teasers
 
 
+def test_long_briefs_each_retelling_its_headline_are_a_story_each() -> None:
+    """Macau Daily Times' briefs (a real page, gt_): a headline over a lead of five sentences,
+    twice; neither lead says when, but each retells its own headline and not the other's.
+    A region's profile (bx_) retells its sections' labels of two words too: one story."""
+    briefs = split_page(
+        (REALWORLD / "tune" / "gt_macaudailytimes_briefs_taxi_offences_july_2019.txt").read_text(
+            encoding="utf-8"
+        )
+    )
+    assert [t.title.text for t in briefs.teasers] == [
+        "IAS to launch two levels of shelter opening instructions"
+    ]
+    profile = split_page(
+        (REALWORLD / "tune" / "bx_gov_hceis_ningxia_province_profile.txt").read_text(
+            encoding="utf-8"
+        )
+    )
+    assert profile.teasers == []
+
+
 def test_releases_under_a_source_line_each_saying_when_are_a_story_each() -> None:
     """A repost of the Hong Kong government's releases (a real page, em_ milosi): each
     headline over its source line and its text, every lead saying when ("today (October

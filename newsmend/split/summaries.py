@@ -29,6 +29,7 @@ from newsmend.split.parts import STRAY, PageParts, Span, Teaser
 MIN_UNTITLED_STORIES = 4
 MIN_BRIEF_HEADINGS = 1  # inside a body: a portal lists two stories, one heading below the top
 MIN_CUT_STORIES = 2
+MIN_NEWS_HEADING_WORDS = 4  # a brief's headline says what happened; a section's label is shorter
 OWN_SHARE = 0.3  # of a brief's heading's words its lead says again
 BEFORE_SHARE = 0.2  # and the text before it at most
 BEFORE_LINES = 3
@@ -143,11 +144,17 @@ def _heading_over_summary(line: Span, under: Span) -> bool:
 
 def _told_apart(briefs: list[tuple[str, str, str]]) -> bool:
     """Briefs (heading, lead, what is before it), not a story's sections: every lead says
-    when, or the leads are a summary each and most are news of their own."""
+    when, or every one is news of its own under a headline that says what happened, or the
+    leads are a summary each and most are news of their own."""
     if all(_says_when(lead) for _heading, lead, _before_it in briefs):
         return True
+    own = sum(_own_news(*brief) for brief in briefs)
+    if own == len(briefs) and all(
+        word_count(heading) >= MIN_NEWS_HEADING_WORDS for heading, _lead, _before_it in briefs
+    ):
+        return True  # longer briefs ("IAS to launch two levels of shelter opening ...")
     return all(_summary_sized(lead) for _heading, lead, _before_it in briefs) and (
-        2 * sum(_own_news(*brief) for brief in briefs) > len(briefs)
+        2 * own > len(briefs)
     )
 
 
