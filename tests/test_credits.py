@@ -677,6 +677,10 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             "By O'Neil Wang",
             Byline(None, None, ["O'Neil Wang"], credits=[("author", "O'Neil Wang")]),
         ),
+        (  # a Scottish or Irish family name, its second capital after "Mc" (That's, a listing)
+            "by Joe McGee, 14 May 2014",
+            Byline(None, "14 May 2014", ["Joe McGee"], credits=[("author", "Joe McGee")]),
+        ),
         (  # lowercase labels inside the line, each with its colon at once
             "source:www.cnanhui.org release date:2017/03/09 hits:123",
             Byline("www.cnanhui.org", "2017/03/09"),

@@ -26,10 +26,11 @@ MAX_NAME_WORDS = 3  # "Ouyang Zi Yuan"
 # would make every start in it rescan the run.
 NAME_SEPARATOR = re.compile(r"[,，、;；&]|\band\b")
 NAME_SEPARATOR_KEPT = re.compile(r"([,，、;；&]|\band\b)")  # to split by, kept
-# A word of a name: "Yingyao", "O'Neil", or initials ("Meng SH", "Joseph S. Margai", CNA's
-# "S.C. Chang").
+# A word of a name: "Yingyao", "O'Neil", "McGee", or initials ("Meng SH", "Joseph S. Margai",
+# CNA's "S.C. Chang").
 NAME_WORD = re.compile(
-    r"[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]*)*|[A-Z](?:['’\-][A-Za-z][a-z]+)+|[A-Z]{1,2}|(?:[A-Z]\.)+"
+    r"(?:Ma?c)?[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]*)*|[A-Z](?:['’\-][A-Za-z][a-z]+)+|[A-Z]{1,2}"
+    r"|(?:[A-Z]\.)+"
 )  # "I-Hwa", Taiwan's "I-chia" and "O'Neil" too
 # A given name in pinyin, one to three syllables ("fengbao"), as a site may print it in lower
 # case: an initial, then a final; English words mostly are not ("said", "reports").
