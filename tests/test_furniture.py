@@ -115,6 +115,7 @@ EXAMPLES = {
             " available between 6 PM on Friday and 9 AM on Saturday."
         ),
         "The website is temporarily unavailable during the system upgrade.",
+        "Sorry!  The picture does not exist!",
     ],
     "consent": [
         (
@@ -141,6 +142,7 @@ EXAMPLES = {
         "浏览次数：56",
         "Click:",
         "0 comments",
+        "0 Comment(s)",
         "Comments (3)",
         "Views: 1,234",
         "11:33 am0 comments",
@@ -200,6 +202,7 @@ EXAMPLES = {
     ],
     "navigation": [
         "Why you can trust SCMP",
+        "Notification announcement",  # a machine translation of 通知公告, a portal's section
         "|Home|About Hebei|Government|Business|Opening up|Travel|Culture| Site Search 中文",
         "Choose your listening speed",
         "Go to main content",

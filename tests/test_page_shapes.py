@@ -1367,6 +1367,13 @@ def test_a_caption_over_the_story_s_text_leaves_it_and_a_photo_story_s_captions_
     assert story["body_raw"].startswith(caption)
 
 
+def test_a_time_stamp_with_a_section_and_its_views_is_the_byline() -> None:
+    """daydaynews' stamp: the date glued to its time, the section's slug, the views."""
+    stamp = "2024/05/0506:56:34 hotcomm 1467"
+    article, _, _ = read(stamp, *BODY)
+    assert article["title_raw"] != stamp and article["published"].isoformat()[:10] == "2024-05-05"
+
+
 def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
     article, _, _ = read("Monday, 24th, 2025 | 5:25PM Updated", BODY[0], TITLE, *BODY[1:])
     assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"

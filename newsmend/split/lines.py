@@ -131,6 +131,8 @@ STAMP_WORDS = re.compile(
 )
 STAMP_ANCHOR = re.compile(r"\b(?:19|20)\d\d\b|\d:\d\d")
 MAX_STAMP_CHARS = 60
+STAMP_TIME = re.compile(r"^\s*+\d{1,2}:\d{2}(?::\d{2})?")  # a stamp's time after its date
+MAX_STAMP_TAIL_WORDS = 2  # a section's name before a stamp's count of views
 LATIN = re.compile(r"[A-Za-z]")
 ASCII_LETTERS = string.ascii_letters.encode("ascii")
 MIN_OTHERS_A_LETTER = 4  # more non-ASCII characters than this a Latin letter: a Chinese line
@@ -554,7 +556,7 @@ def _short_kind(line: str) -> str:
     )  # "| Hits: 345"
     if entry and not has_label(line):  # "2022-08-02 | Title"; "Oct 20, 2017|By Tong Wangyue"
         return META if _outlet_and_date(dated.title.text, line) else ENTRY
-    if _is_meta(line) or _unread_stamp(line):
+    if _is_meta(line) or _unread_stamp(line) or _counted_stamp(line):
         return META
     if _outlet_name(line):
         return SITE_NAME  # "South China Morning Post", "Dongguan News": no headline
@@ -628,6 +630,18 @@ def _unread_stamp(line: str) -> bool:
     return len(line) <= MAX_STAMP_CHARS and bool(
         STAMP_WORDS.fullmatch(line) and STAMP_ANCHOR.search(line)
     )
+
+
+def _counted_stamp(line: str) -> bool:
+    """A time stamp, then a word or two and the count of views ("2024/07/0202:31:33 hotcomm
+    1336": daydaynews' date, its section's slug, the views): a byline's line."""
+    if len(line) > MAX_STAMP_CHARS or not line[-1:].isdigit():
+        return False
+    found = find_date(line)
+    if found is None or found.start != 0:
+        return False
+    tail = STAMP_TIME.sub("", line[found.end :]).split()
+    return 2 <= len(tail) <= MAX_STAMP_TAIL_WORDS + 1 and tail[-1].isdigit()
 
 
 def _is_prose(line: Span, kind: str) -> bool:
