@@ -1680,6 +1680,15 @@ def test_a_headline_under_the_first_paragraph_is_the_title() -> None:
     assert_offsets(text, parts)
 
 
+def test_a_headline_that_ends_in_an_abbreviation_is_no_sentence() -> None:
+    """SCIO's notices: "... on June 17 (10 a.m.)" ends in "a.m.", not a full stop."""
+    title = "Notice of SCIO press conference on June 17 (10 a.m.)"
+    summary = "The State Council Information Office will hold a press conference on Monday."
+    lines = ("Home > Press Room > Notice >", title, "Press Conference", summary)
+    parts = split_page(page(*lines, "China SCIOUpdated: June 14, 2019", *BODY))
+    assert parts.title.text == title
+
+
 def test_a_headline_under_the_whole_story_over_its_byline_is_the_title() -> None:
     """A repost that put the story first (rednet's Hunan channel): its one paragraph, the
     headline, the source and date."""

@@ -172,7 +172,7 @@ LABEL_CHARS = 30  # how far into a line a date's label ends ("Time of publicatio
 # (Xinhua) — Chinese President Xi Jinping on Tuesday urged concerted efforts to…"; a shorter
 # line is a headline cut short: "Sino-Russian lab to help advance Siberian ..."). A full stop
 # ends a sentence, not an initialism ("... sister city in Midwest U.S.").
-FULL_STOP = re.compile(r"(?<![.…])(?<!\b[A-Z]\.[A-Z])[.。][\"'”’)）]*$")
+FULL_STOP = re.compile(r"(?<![.…])(?<!\b[A-Za-z]\.[A-Za-z])[.。][\"'”’)）]*$")
 EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
 ELLIPSIS = re.compile(r"(?:\.\.|…\.?)[\"'”’)）]*$")  # "...", "…", "….", or a site's ".."
 MIN_CUT_WORDS = 12
