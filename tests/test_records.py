@@ -192,6 +192,17 @@ def test_bianji_after_a_web_editor_is_the_word_editor_not_a_person() -> None:
     assert article["editors"] == ["Xia Peiyao"]
 
 
+def test_the_admin_account_that_posted_a_story_is_nobody() -> None:
+    text = (
+        "Spring commencement held at the university\n\n"
+        "Edit:Admin Date:2016-04-01 Visitcount:\n\n"
+        "On March 30, the university held its spring commencement for international students.\n"
+    )
+    [article], [] = page_records(sample_page(text))
+    assert (article["editors"], article["credits"]) == ([], [])
+    assert iso(article["published"]) == "2016-04-01"
+
+
 @pytest.mark.parametrize(
     "source_line", ["Source: 本站\n\n02/01/2024 17:00", "Source:this site  Date:02/01/2024"]
 )
