@@ -677,6 +677,19 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             "By O'Neil Wang",
             Byline(None, None, ["O'Neil Wang"], credits=[("author", "O'Neil Wang")]),
         ),
+        (  # names in a bracket the page cut before it closed, at the end of a story
+            "(Li Jiayin; Li Xiaotong; Hua Shan;",
+            Byline(
+                None,
+                None,
+                ["Li Jiayin", "Li Xiaotong", "Hua Shan"],
+                credits=[
+                    ("author", "Li Jiayin"),
+                    ("author", "Li Xiaotong"),
+                    ("author", "Hua Shan"),
+                ],
+            ),
+        ),
         (  # a Scottish or Irish family name, its second capital after "Mc" (That's, a listing)
             "by Joe McGee, 14 May 2014",
             Byline(None, "14 May 2014", ["Joe McGee"], credits=[("author", "Joe McGee")]),

@@ -140,10 +140,13 @@ def unwrap(line: str) -> str:
     with a full stop after them: "[Editor in charge: Li Tingyu]."), and with a role written
     after the names put before them ("Monica Cheru-Managing Editor", "By Li Hua, Staff
     Writer": "Editor: Monica Cheru", "Writer: Li Hua"); a bracket opened at its end, whose
-    text the page lost, goes ("By Wang Qian  (")."""
+    text the page lost, goes ("By Wang Qian  ("), and so does one the page cut before it
+    closed ("(Li Jiayin; Hua Shan;")."""
     line = line.strip()
     if line.endswith(("(", "（")):
         line = line[:-1].rstrip()  # a bracket opened and cut off: "By Wang Qian  ("
+    elif line.startswith(("(", "（")) and ")" not in line and "）" not in line:
+        line = line[1:].lstrip()  # one the page cut before it closed: "(Li Jiayin; Hua Shan;"
     if line[:1].islower() and len(line) <= MAX_BYLINE_CHARS:
         line = COLON_LABEL.sub(_capitalised, line)  # "source:x.org release date:2017/03/09"
     if len(line) <= MAX_BYLINE_CHARS and CASE_JOIN.search(line):
