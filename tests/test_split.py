@@ -1680,6 +1680,22 @@ def test_a_headline_under_the_first_paragraph_is_the_title() -> None:
     assert_offsets(text, parts)
 
 
+def test_a_headline_over_a_deck_a_little_longer_is_the_headline() -> None:
+    """SCMP: a headline of sixteen words over a deck of twenty, then PUBLISHED; and a share bar
+    with the day over the headline is no headline over a deck."""
+    title = "Tai O villagers urge review of Hong Kong flood prevention amid long clean-up after Typhoon Hato"
+    deck = (
+        "Some claim a levee on Lantau Island meant to stop water getting in ended up preventing "
+        "floodwater from draining out of the village"
+    )
+    published = "PUBLISHED : Thursday, 31 August, 2017, 8:35am"
+    parts = split_page(page("Typhoon Hato", title, deck, published, *BODY))
+    assert parts.title.text == title
+    name = "bb_news_peoplecn_luoyang_prosperous_society_2020.txt"  # the bar, then the headline
+    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    assert parts.title.text.startswith("Henan’s Luoyang achieves new progress")
+
+
 def test_a_headline_that_ends_in_an_abbreviation_is_no_sentence() -> None:
     """SCIO's notices: "... on June 17 (10 a.m.)" ends in "a.m.", not a full stop."""
     title = "Notice of SCIO press conference on June 17 (10 a.m.)"

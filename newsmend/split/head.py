@@ -68,7 +68,7 @@ LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
 LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as a byline
 REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a byline
 MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
-MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.5, 4.0  # a headline over its deck wins
+MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.0, 4.0  # a headline over its deck wins
 # A headline of two words or more over a deck of twenty or more, five times as long ("Reviving
 # Wuhan", "In the post-epidemic period, Wuhan is being encouraged to ..."), over the byline
 MIN_SHORT_HEADLINE_WORDS, LONG_DECK_WORDS, SHORT_DECK_RATIO = 2, 20, 5
@@ -267,9 +267,11 @@ def _over_paragraphs(lines: list[Span], kinds: list[str], i: int) -> bool:
 
 def _over_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
     """Whether line i is a headline over its deck: the next line a sentence of MIN_DECK_WORDS
-    words or more over the byline, in sentence case and half as long again as the headline
+    words or more over the byline, in sentence case and no shorter than the headline
     ("Hunan opens new bridge over Xiang River", "The city's fifth crossing over the river is
-    expected to carry 40,000 ...", "By Li Hua | 2023-05-06")."""
+    expected to carry 40,000 ...", "By Li Hua | 2023-05-06"; SCMP's headline of sixteen words
+    over a deck of twenty). A line that holds a date is no headline over a deck (a share bar
+    and the day: "Apple News Facebook Twitter ... Thursday, Oct 15, 2020")."""
     deck = _next_line(kinds, i)
     after = _next_line(kinds, deck)
     words, over = len(lines[deck].text.split()), len(lines[i].text.split())
@@ -284,6 +286,7 @@ def _over_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
         and not _title_cased(lines[deck].text)
         and after < len(kinds)
         and kinds[after] in BYLINE_KINDS
+        and find_date(lines[i].text) is None  # a share bar and the date: the byline's
     )
 
 
