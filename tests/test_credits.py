@@ -677,6 +677,11 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             "By O'Neil Wang",
             Byline(None, None, ["O'Neil Wang"], credits=[("author", "O'Neil Wang")]),
         ),
+        (  # a person's label joined to the source's: the value says whose it is
+            "Creator/Source: Zhou Wei",
+            Byline(None, None, ["Zhou Wei"], credits=[("author", "Zhou Wei")]),
+        ),
+        ("Author/Source: Xinhua", Byline("Xinhua", None, sourced=True)),
         (  # names in a bracket the page cut before it closed, at the end of a story
             "(Li Jiayin; Li Xiaotong; Hua Shan;",
             Byline(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsmend.credits.names import EDGE_PUNCTUATION, looks_like_names
+from newsmend.credits.names import CJK_NAMES, EDGE_PUNCTUATION, looks_like_names
 from newsmend.credits.outlets import is_site_name
 from newsmend.dates import MONTHS, TIME_ZONE, find_date
 from newsmend.furniture import (
@@ -222,12 +222,26 @@ def line_fields(line: str) -> tuple[tuple[str | None, str], ...]:
     starts = [m.start() for m in matches] + [len(line)]
     pieces: list[tuple[str | None, str]] = [(None, line[: starts[0]])]
     pieces += [(label_role(m), line[m.end() : end]) for m, end in zip(matches, starts[1:])]
-    fields = []
+    fields: list[tuple[str | None, str]] = []
     for role, text in pieces:
         first, *rest = BAR.split(AND_BEFORE_LABEL.sub("", text))
-        fields += [(role, first.strip())] if role or first.strip() else []
+        if fields and _joined_to_source(fields[-1], role, first.strip()):
+            fields[-1] = (fields[-1][0], first.strip())
+        else:
+            fields += [(role, first.strip())] if role or first.strip() else []
         fields += [(None, piece.strip()) for piece in rest if piece.strip()]
     return tuple(fields)
+
+
+def _joined_to_source(before: tuple[str | None, str], role: str | None, value: str) -> bool:
+    """A person's label joined to the source's label, the value the persons' ("作者/来源:
+    狄慧、蔡月茹", "Creator/Source: Zhou Wei"); "Author/Source: Xinhua" names the outlet."""
+    return (
+        before[0] in PERSON_ROLES
+        and not before[1]
+        and role == "outlet"
+        and (looks_like_names(value) or CJK_NAMES.fullmatch(value) is not None)
+    )
 
 
 def labels_a_date(text: str) -> bool:
