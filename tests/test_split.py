@@ -1680,6 +1680,19 @@ def test_a_headline_under_the_first_paragraph_is_the_title() -> None:
     assert_offsets(text, parts)
 
 
+def test_a_wire_story_starts_at_its_dateline_under_the_page_s_summary() -> None:
+    """imsilkroad's "Abstract : ...", then the Xinhua story: the summary is no paragraph of it;
+    a story whose second paragraph opens with a dateline after four others is left alone."""
+    title = "Ningbo-Zhoushan Port records more container throughput"
+    summary = "Abstract : East China's Ningbo-Zhoushan Port has kept up its momentum this year."
+    lead = "BEIJING, March 9 (Xinhua) -- East China's Ningbo-Zhoushan Port handled more boxes."
+    parts = split_page(page(title, "2021-03-09", summary, lead, *BODY))
+    assert [p.text for p in parts.body] == [lead, *BODY]
+    assert ("deck", summary) in [(kind, line.text) for kind, line in parts.furniture]
+    parts = split_page(page(title, "2021-03-09", *BODY, *BODY, lead))
+    assert parts.body[0].text == BODY[0]
+
+
 def test_a_headline_over_a_deck_a_little_longer_is_the_headline() -> None:
     """SCMP: a headline of sixteen words over a deck of twenty, then PUBLISHED; and a share bar
     with the day over the headline is no headline over a deck."""

@@ -46,6 +46,7 @@ from newsmend.split.ends import (
     split_off_credits,
     teasers_without_glued_tails,
     without_chinese_tail,
+    without_lead_in,
     without_opening_caption,
     without_trailing_labels,
 )
@@ -149,6 +150,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     without_trailing_labels(parts, lines[-1].end if lines else 0)
     without_chinese_tail(parts)
     without_opening_caption(parts)
+    without_lead_in(parts)
     parts.teasers += _teaser_before_more(lines, kinds, body_end, parts)
     teaser_start = _read_after_body(lines, kinds, bulleted, body_end, parts)
     going_on = all(_passable(kinds[j], lines[j]) for j in range(body_end, teaser_start))

@@ -14,13 +14,15 @@ from newsmend.credits import (
     is_picture_credit,
     is_site_name,
     parse_credit_fields,
+    read_dateline,
 )
 from newsmend.dates import find_date
 from newsmend.furniture import furniture_kind
 from newsmend.split.body import MAX_SECTION_WORDS
 from newsmend.split.lines import SENTENCE_ENDS, _chinese, _is_prose_text, _opening_date, word_count
-from newsmend.split.parts import CAPTION, CREDIT, STRAY, PageParts, Span, _cut
+from newsmend.split.parts import CAPTION, CREDIT, DECK, STRAY, PageParts, Span, _cut
 
+MAX_LEAD_IN = 3  # paragraphs over a wire story's dateline that are not its text (without_lead_in)
 # A credit in brackets at the end of the story's last paragraph, or at the start of its first
 # after a few words of dateline ("(By He Xin—Yiwu Business, translated by Wei Han)",
 # "(Correspondent Zhao Lei) On May 5,", "Lvliang Daily (Reporter Wang Tao) On September 26,").
@@ -73,6 +75,22 @@ def without_opening_caption(parts: PageParts) -> None:
         return
     parts.captions.append(body[0])
     parts.furniture.append((CAPTION, body.pop(0)))
+
+
+def without_lead_in(parts: PageParts) -> None:
+    """Move what stands over a wire story's dateline off its text: a paragraph that opens with
+    one ("NANCHANG, Oct. 10 (Xinhua) -- ...") starts the story, and the few above it are the
+    page's summary of it ("Abstract: ...", bullet points), a release's number ("PR100440") or
+    an aggregator's note ("(MENAFN- GlobeNewsWire - Nasdaq)"). More of them are stories of
+    their own, left to the listing's readers; one that opens with a dateline too is one."""
+    body = parts.body
+    start = next(
+        (i for i, line in enumerate(body[: MAX_LEAD_IN + 1]) if read_dateline(line.text)), None
+    )
+    if not start:
+        return
+    parts.furniture += [(DECK, line) for line in body[:start]]
+    del body[:start]
 
 
 def without_chinese_tail(parts: PageParts) -> None:
