@@ -1680,6 +1680,23 @@ def test_a_headline_under_the_first_paragraph_is_the_title() -> None:
     assert_offsets(text, parts)
 
 
+def test_a_picture_s_tags_under_the_byline_are_no_headline() -> None:
+    """The Nanfang's blog: the headline, "Posted: ...", the picture's tags in lower case, then
+    a lead that names its source at its end ("..., reports Sina.": no writer's byline)."""
+    title = "Special Bus Windows in Guangzhou Break Themselves In Case of Emergency"
+    tags = "automatic bus window exit guangzhou"
+    lead = (
+        "Approximately 70 Guangzhou buses have been equipped with windows that break "
+        "themselves in case of an emergency, reports Sina."
+    )
+    more = "The automatic window breakers are controlled by the bus driver, who can break them."
+    parts = split_page(
+        page("The Nanfang / Blog", title, "Posted: 07/22/2014 12:04 pm", tags, lead, more)
+    )
+    assert parts.title.text == title
+    assert parts.body[0].text == lead
+
+
 def test_a_wire_story_starts_at_its_dateline_under_the_page_s_summary() -> None:
     """imsilkroad's "Abstract : ...", then the Xinhua story: the summary is no paragraph of it;
     a story whose second paragraph opens with a dateline after four others is left alone."""

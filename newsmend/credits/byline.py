@@ -64,12 +64,16 @@ class Byline:
 def deck_writers(line: str) -> list[str]:
     """The writers a deck names at its end, as China Daily's features do ("Time-honored
     grassland nomadic system brings ..., report Alexis Hooi and Yuan Hui in Chifeng, Inner
-    Mongolia."); [] for other lines."""
+    Mongolia."); [] for other lines, and for a story's lead that names its source ("...,
+    reports Sina.": one word names an outlet, not a writer)."""
     if ", report" not in line and ", write" not in line:
         return []  # most lines
     deck = DECK_BYLINE.search(line)
     names = PLACE_AFTER.sub("", deck["names"]) if deck else ""
-    return split_names(names) if names and looks_like_names(names) else []
+    if not names or not looks_like_names(names):
+        return []
+    writers = split_names(names)
+    return writers if all(" " in writer for writer in writers) else []
 
 
 def parse_byline(line: str) -> Byline:

@@ -81,6 +81,7 @@ CAPTION_CUE = re.compile(
     r"|\s[(（\[](?i:xinhua|cfp|vcg|ic|afp|ap|reuters|shine|ti gong|imaginechina)[)）\]]$"
 )  # not an event's initials: "... Agricultural Hi-tech Fair(CAF)"
 CAPTION_WEIGHT = 5.0
+LOWER_CASE_WEIGHT = 2.0  # a line without a capital ("automatic bus window exit guangzhou")
 NUMBERED_WEIGHT = 5.0  # a numbered headline over its subtitles, however many (see _title_score)
 MIN_DECK_PARAGRAPHS = 2  # paragraphs under a deck that has no full stop (_over_paragraphs)
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
@@ -204,6 +205,7 @@ def _title_score(
     score += NUMBERED_WEIGHT if _numbered_over_subtitles(lines, kinds, i, candidates) else 0
     score += REPEAT_WEIGHT if lines[i].text in repeated else 0
     score -= CAPTION_WEIGHT if CAPTION_CUE.search(lines[i].text) else 0
+    score -= LOWER_CASE_WEIGHT if lines[i].text.islower() else 0  # a picture's tags or alt text
     return score + LEAD_WEIGHT * shared_words(lines[i].text, lead)
 
 
