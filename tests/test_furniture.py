@@ -205,6 +205,7 @@ EXAMPLES = {
         "Notification announcement",  # a machine translation of 通知公告, a portal's section
         "|Home|About Hebei|Government|Business|Opening up|Travel|Culture| Site Search 中文",
         "Choose your listening speed",
+        "Interval 10 seconds",
         "Go to main content",
         "Skip navigation",
         "Display mode: Grid view List view",  # a listing's view toggle
