@@ -185,6 +185,8 @@ def _made_of(tokens: list[str], words: frozenset[str]) -> bool:
 
 ALL_WORDS = frozenset().union(*(kind.words for kind in KINDS))
 SCRIPT = next(kind for kind in KINDS if kind.name == "script")
+CAPTION = "caption"  # the kind of a picture's caption and of the picture itself
+MARKDOWN_IMAGE = re.compile(r"!\[.*\]\(\S+\)")  # "![The Department of ...](https://.../b61a.jpg)"
 
 
 def is_script(line: str) -> bool:
@@ -202,6 +204,8 @@ def furniture_kind(line: str) -> str | None:
     """The kind of furniture a line is, or None for a line that may belong to a story. A line
     made of the words of several kinds ("Search 简体 Wechat") is navigation. Cached: a dated
     entry's title is asked about again where the same headline stands alone."""
+    if line.startswith("![") and MARKDOWN_IMAGE.fullmatch(line):
+        return CAPTION  # a picture in Markdown, however long its address
     if len(line) > MAX_FURNITURE_CHARS:
         return SCRIPT.name if is_script(line) else None
     if "  " in line:

@@ -160,6 +160,12 @@ EXAMPLES = {
         ),
     ],
     "caption": [
+        (  # a picture in Markdown: its address makes it longer than any other furniture
+            "![The Department of International Medicine at the Children's Hospital of Zhejiang"
+            " University School of Medicine. [Photo/Tide News] 医院1.jpg](https://en.hangzhou.com.cn"
+            "/News/images/2026-02/03/b61a4a16-f359-4a9b-b01e-e724c8cfca6b.jpg)"
+        ),
+        'The Education Bureau of Taichung City runs the "Online Summer Camp". Photo/Retrieved from "CommonWealth Magazine"',
         "Image from Pixabay",
         "(File photo)",
         "Photo sent by an RFA listener",
