@@ -233,6 +233,7 @@ EXAMPLES = {
     "column_label": ["core reading", "Reading tips"],
     "picture_label": [
         "Data pictures",
+        "【资料图】",
         "The above pictures are provided by the Propaganda Department of the Forestry Bureau",
     ],
     "source_note": [
