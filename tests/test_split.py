@@ -2316,6 +2316,16 @@ def test_long_briefs_each_retelling_its_headline_are_a_story_each() -> None:
     assert profile.teasers == []
 
 
+def test_a_brief_whose_headline_names_the_city_of_the_brief_before_is_its_own() -> None:
+    """Ningbo Life's news list (a real page, fu_): the second headline shares "Ningbo" with the
+    first brief, but its own lead retells all of it."""
+    name = "fu_ningbolife_news_list_neighborhood_2012.txt"
+    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    assert [t.title.text for t in parts.teasers] == [
+        "Ningbo to build top public transit system in 2020"
+    ]
+
+
 def test_releases_under_a_source_line_each_saying_when_are_a_story_each() -> None:
     """A repost of the Hong Kong government's releases (a real page, em_ milosi): each
     headline over its source line and its text, every lead saying when ("today (October

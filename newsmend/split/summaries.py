@@ -149,9 +149,7 @@ def _told_apart(briefs: list[tuple[str, str, str]]) -> bool:
     if all(_says_when(lead) for _heading, lead, _before_it in briefs):
         return True
     own = sum(_own_news(*brief) for brief in briefs)
-    if own == len(briefs) and all(
-        word_count(heading) >= MIN_NEWS_HEADING_WORDS for heading, _lead, _before_it in briefs
-    ):
+    if own == len(briefs) and all(_news_heading(heading) for heading, _lead, _before in briefs):
         return True  # longer briefs ("IAS to launch two levels of shelter opening ...")
     return all(_summary_sized(lead) for _heading, lead, _before_it in briefs) and (
         2 * own > len(briefs)
@@ -178,13 +176,21 @@ def _told_apart_sourced(briefs: list[tuple[str, str, str]]) -> bool:
 def _own_news(heading: str, lead: str, before: str) -> bool:
     """A brief of its own: its lead does not go on from what is before it, and says when
     its news happened or retells its heading, whose words are seldom in what is before it
-    (a section's heading shares its story's words)."""
+    (a section's heading shares its story's words), or half as often as in its lead when the
+    heading says what happened (a city's name is in every brief of its portal)."""
     if _goes_on(lead):
         return False
+    retold, said_before = shared_words(heading, stems(lead)), shared_words(heading, stems(before))
     return _says_when(lead) or (
-        shared_words(heading, stems(lead)) >= OWN_SHARE
-        and shared_words(heading, stems(before)) <= BEFORE_SHARE
+        retold >= OWN_SHARE
+        and (said_before <= BEFORE_SHARE or (_news_heading(heading) and 2 * said_before <= retold))
     )
+
+
+def _news_heading(heading: str) -> bool:
+    """A heading long enough to say what happened, as a brief's headline does ("IAS to launch
+    two levels of shelter opening instructions"); a section's label is shorter."""
+    return word_count(heading) >= MIN_NEWS_HEADING_WORDS
 
 
 def _summary_sized(lead: str) -> bool:
