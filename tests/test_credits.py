@@ -677,6 +677,10 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             "By O'Neil Wang",
             Byline(None, None, ["O'Neil Wang"], credits=[("author", "O'Neil Wang")]),
         ),
+        (
+            "Copyedited by Sudeshna Sarkar",
+            Byline(None, None, [], ["Sudeshna Sarkar"], credits=[("editor", "Sudeshna Sarkar")]),
+        ),
         (  # a person's label joined to the source's: the value says whose it is
             "Creator/Source: Zhou Wei",
             Byline(None, None, ["Zhou Wei"], credits=[("author", "Zhou Wei")]),
