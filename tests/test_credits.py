@@ -678,6 +678,17 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             Byline(None, None, ["O'Neil Wang"], credits=[("author", "O'Neil Wang")]),
         ),
         (
+            "Reviser | Jersey, Linn",
+            Byline(
+                None,
+                None,
+                [],
+                ["Jersey", "Linn"],
+                credits=[("reviewer", "Jersey"), ("reviewer", "Linn")],
+            ),
+        ),
+        ("Article: Ping Xia", Byline(None, None, ["Ping Xia"], credits=[("author", "Ping Xia")])),
+        (
             "Copyedited by Sudeshna Sarkar",
             Byline(None, None, [], ["Sudeshna Sarkar"], credits=[("editor", "Sudeshna Sarkar")]),
         ),
