@@ -255,6 +255,7 @@ EXAMPLES = {
         "last text:",
     ],
     "comment_form": [
+        "Your Name Required",
         "You are commenting using your Twitter account. Log Out / Change )",
         "Fill in your details below or click an icon to log in:",
         "comments powered by Disqus",
