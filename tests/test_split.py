@@ -1726,6 +1726,20 @@ def test_a_headline_over_a_deck_a_little_longer_is_the_headline() -> None:
     assert parts.title.text.startswith("Henan’s Luoyang achieves new progress")
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "fb_gov_tainan_354th_municipal_meeting_minutes_2018.txt",  # "1. ...", then "(1) ..."
+        "fq_tainan_gov_274th_meeting_minutes_2016.txt",  # "1. ...", then "a. ..."
+    ],
+)
+def test_a_numbered_heading_over_its_items_is_no_headline(name: str) -> None:
+    """Tainan's meeting minutes (real pages): the headline, its date, "Mayor's Remarks:", then
+    a numbered heading over its items: a section's heading, not the title."""
+    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    assert parts.title.text.startswith("Minutes of Tainan City Government")
+
+
 def test_a_headline_that_ends_in_an_abbreviation_is_no_sentence() -> None:
     """SCIO's notices: "... on June 17 (10 a.m.)" ends in "a.m.", not a full stop."""
     title = "Notice of SCIO press conference on June 17 (10 a.m.)"

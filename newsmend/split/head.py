@@ -82,6 +82,7 @@ CAPTION_CUE = re.compile(
 )  # not an event's initials: "... Agricultural Hi-tech Fair(CAF)"
 CAPTION_WEIGHT = 5.0
 LOWER_CASE_WEIGHT = 2.0  # a line without a capital ("automatic bus window exit guangzhou")
+SUB_ITEM = re.compile(r"[(（]\d{1,2}[)）]|\d{1,2}[)）]\s|[a-z][.)）]\s")  # a section's item: "(1) ...", "a. ..."
 NUMBERED_WEIGHT = 5.0  # a numbered headline over its subtitles, however many (see _title_score)
 MIN_DECK_PARAGRAPHS = 2  # paragraphs under a deck that has no full stop (_over_paragraphs)
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
@@ -249,6 +250,18 @@ def _numbered_over_subtitles(
         _number(lines[i]) is not None
         and following in candidates
         and _number(lines[following]) is None
+    )
+
+
+def _numbered_section(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A numbered line over the items of its section ("1. Construction for the Southern
+    Branch ... has been officially launched", "(1) The construction and design contract
+    ..."): the text's heading, never its headline."""
+    following = _next_line(kinds, i)
+    return (
+        _number(lines[i]) is not None
+        and following < len(lines)
+        and SUB_ITEM.match(lines[following].text) is not None
     )
 
 
@@ -576,7 +589,11 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     ]
     subtitles = {i for i in candidates if _dashed_subtitle(lines, i, candidates)}
     candidates = [
-        i for i in candidates if i not in subtitles and not lines[i].text.endswith(LABEL_ENDS)
+        i
+        for i in candidates
+        if i not in subtitles
+        and not lines[i].text.endswith(LABEL_ENDS)
+        and not _numbered_section(lines, kinds, i)
     ]  # "Video Caption:", "Special Report: 60th Anniversary of PRC |" announce what follows
     named = [i for i in candidates if is_site_name(lines[i].text)]  # a release's issuer
     candidates = [i for i in candidates if i not in named] or candidates
