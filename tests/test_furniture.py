@@ -368,6 +368,7 @@ def test_story_line_is_not_furniture(line: str) -> None:
         ("Source: Shenyang WeChat Official Account 2023-11-29", None),
         ("By Wang Li, dispatch to the Evening News", None),
         ("2023-11-29 Print WeChat", "2023-11-29"),
+        ("2024-03-19 11:05:22 听新闻", "2024-03-19 11:05:22"),
     ],
 )
 def test_toolbar_words_and_counters_are_stripped(line: str, rest: str | None) -> None:
