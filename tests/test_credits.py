@@ -677,6 +677,7 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             "By O'Neil Wang",
             Byline(None, None, ["O'Neil Wang"], credits=[("author", "O'Neil Wang")]),
         ),
+        ("Posted on Posted inkyedhwhz", Byline(None, None)),  # a template's next label, no date
         (
             "Reviser | Jersey, Linn",
             Byline(

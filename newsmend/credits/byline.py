@@ -13,6 +13,7 @@ from newsmend.credits.fields import (
     LABEL,
     MAX_BYLINE_CHARS,
     PERSON_ROLES,
+    ROLES,
     labels_a_date,
     line_fields,
     may_name_an_outlet,
@@ -41,6 +42,10 @@ from newsmend.furniture import strip_toolbar
 from newsmend.tables import read_toml
 
 MIN_WRITER_WORDS = 2  # an unlabelled writer is named in full: not "Shine"
+# The first words of the date's labels ("Posted", "Updated"): see _opens_with_date_label
+DATE_LABEL_OPENERS = frozenset(
+    label.split()[0].casefold() for label, role in ROLES.items() if GROUPS[role] == "published"
+)
 # Words of administrative units ("Province", "County", "District"): a place's, not a person's
 PLACE_WORDS = frozenset(
     word.casefold()
@@ -106,8 +111,8 @@ def parse_byline(line: str) -> Byline:
             continue
         if role == "published":  # the date, or what the label holds when it is no date
             rest, date_raw = without_date(value)
-            if date_raw or not value.endswith((":", "：")):  # "Time: Typeface:", no date
-                published_raw = published_raw or date_raw or value or None
+            if date_raw or not (value.endswith((":", "：")) or _opens_with_date_label(value)):
+                published_raw = published_raw or date_raw or value or None  # not "Time: Typeface:"
             rest = rest.strip("()（） ")  # "Updated: 2023-09-09 07:13 ( CHINA DAILY )"
             if date_raw and outlet_alone(rest):
                 outlets.append(rest)  # "Updated: October 20, 2022 09:33 CGTN"
@@ -331,6 +336,13 @@ def looks_like_byline(line: str) -> bool:
         if role in PERSON_ROLES and not _names_persons(role, written):
             return False
     return True
+
+
+def _opens_with_date_label(value: str) -> bool:
+    """A date label's value that opens with a date label's word: the template's next label,
+    its date lost ("Posted on Posted inkyedhwhz"), no date."""
+    words = value.split(maxsplit=1)
+    return bool(words) and words[0].casefold() in DATE_LABEL_OPENERS
 
 
 def _credits_persons(value: str) -> bool:
