@@ -171,15 +171,31 @@ def test_a_deck_naming_its_writers_under_a_pictures_caption_credits_them() -> No
     assert article["body_raw"].startswith("Ethnic Mongolian herder")
 
 
-def test_staff_writers_credit_nobody_and_a_dateline_alone_dates_the_story() -> None:
-    text = (
-        "China plans to make Shenzhen a better place\n\nby Staff Writers\n\n"
-        "Beijing (AFP) Aug 19, 2019\n\n"
-        "Hong Kong (AFP) Aug 20, 2019 - Britain's Foreign Office said Tuesday it was concerned.\n"
-    )
+@pytest.mark.parametrize(
+    ("byline", "story", "outlet", "published"),
+    [
+        (  # and a dateline alone dates the story
+            "by Staff Writers\n\nBeijing (AFP) Aug 19, 2019",
+            "Hong Kong (AFP) Aug 20, 2019 - Britain's Foreign Office said Tuesday it was concerned.",
+            "AFP",
+            "2019-08-19",
+        ),
+        (  # the account that posted it
+            "Edit:Admin Date:2016-04-01 Visitcount:",
+            "On March 30, the university held its spring commencement for its students.",
+            None,
+            "2016-04-01",
+        ),
+    ],
+    ids=["staff writers", "admin"],
+)
+def test_a_credit_that_names_nobody_credits_no_one(
+    byline: str, story: str, outlet: str | None, published: str
+) -> None:
+    text = f"China plans to make Shenzhen a better place\n\n{byline}\n\n{story}\n"
     [article], [] = page_records(sample_page(text))
-    assert (article["authors"], article["credits"]) == ([], [])
-    assert (article["outlet"], iso(article["published"])) == ("AFP", "2019-08-19")
+    assert (article["authors"], article["editors"], article["credits"]) == ([], [], [])
+    assert (article["outlet"], iso(article["published"])) == (outlet, published)
 
 
 def test_bianji_after_a_web_editor_is_the_word_editor_not_a_person() -> None:
@@ -190,17 +206,6 @@ def test_bianji_after_a_web_editor_is_the_word_editor_not_a_person() -> None:
     )
     [article], [] = page_records(sample_page(text))
     assert article["editors"] == ["Xia Peiyao"]
-
-
-def test_the_admin_account_that_posted_a_story_is_nobody() -> None:
-    text = (
-        "Spring commencement held at the university\n\n"
-        "Edit:Admin Date:2016-04-01 Visitcount:\n\n"
-        "On March 30, the university held its spring commencement for international students.\n"
-    )
-    [article], [] = page_records(sample_page(text))
-    assert (article["editors"], article["credits"]) == ([], [])
-    assert iso(article["published"]) == "2016-04-01"
 
 
 @pytest.mark.parametrize(
