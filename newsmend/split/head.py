@@ -82,7 +82,8 @@ CAPTION_CUE = re.compile(
 )  # not an event's initials: "... Agricultural Hi-tech Fair(CAF)"
 CAPTION_WEIGHT = 5.0
 LOWER_CASE_WEIGHT = 2.0  # a line without a capital ("automatic bus window exit guangzhou")
-SUB_ITEM = re.compile(r"[(（]\d{1,2}[)）]|\d{1,2}[)）]\s|[a-z][.)）]\s")  # a section's item: "(1) ...", "a. ..."
+# An item of a numbered section: "(1) The construction ...", "a. Last week, ..."
+SUB_ITEM = re.compile(r"[(（]\d{1,2}[)）]|\d{1,2}[)）]\s|[a-z][.)）]\s")
 NUMBERED_WEIGHT = 5.0  # a numbered headline over its subtitles, however many (see _title_score)
 MIN_DECK_PARAGRAPHS = 2  # paragraphs under a deck that has no full stop (_over_paragraphs)
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.

@@ -171,7 +171,8 @@ LABEL_CHARS = 30  # how far into a line a date's label ends ("Time of publicatio
 # ellipsis after MIN_CUT_WORDS words, where sites cut their snippets ("URUMQI, Sept. 24
 # (Xinhua) — Chinese President Xi Jinping on Tuesday urged concerted efforts to…"; a shorter
 # line is a headline cut short: "Sino-Russian lab to help advance Siberian ..."). A full stop
-# ends a sentence, not an initialism ("... sister city in Midwest U.S.").
+# ends a sentence, not an initialism ("... sister city in Midwest U.S.") nor a lower-case
+# abbreviation ("Notice of SCIO press conference on June 17 (10 a.m.)").
 FULL_STOP = re.compile(r"(?<![.…])(?<!\b[A-Za-z]\.[A-Za-z])[.。][\"'”’)）]*$")
 EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
 ELLIPSIS = re.compile(r"(?:\.\.|…\.?)[\"'”’)）]*$")  # "...", "…", "….", or a site's ".."
