@@ -361,7 +361,10 @@ def test_story_line_is_not_furniture(line: str) -> None:
         ("Source: Xinhua | 2022-08-02 | Print | Close", "Source: Xinhua | 2022-08-02"),
         ("Updated: 2021-07-02 17:30:38 Views: 1,024", "Updated: 2021-07-02 17:30:38"),
         ("0 CommentsPrint E-mail China Daily, May 16, 2011", "China Daily, May 16, 2011"),
-        ("0 CommentsPrintE-mail China Daily, September 28, 2009", "China Daily, September 28, 2009"),
+        (
+            "0 CommentsPrintE-mail China Daily, September 28, 2009",
+            "China Daily, September 28, 2009",
+        ),
         ("12.08.2025 6 minutes", "12.08.2025"),
         # A toolbar word between two words that stay is a name's or a phrase's.
         ("(People's Daily App) 15:27, May 17, 2023", "(People's Daily App) 15:27, May 17, 2023"),
