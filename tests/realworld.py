@@ -1,7 +1,7 @@
 """Score newsmend on the real pages of tests/fixtures/realworld against their gold files.
 
     .venv/bin/python tests/realworld.py [--set tune|heldout|all | --dir FOLDER] [--scorer PATH]
-                                        [--verbose] [--per-page JSON] [--against JSON]
+                                        [--verbose] [--misses] [--per-page JSON] [--against JSON]
 
 Runs every page of the set through one batch of the real pipeline (split, extract, repair,
 GX validation, Parquet), then prints the shared scorer's figures (`--scorer`, by default
@@ -30,8 +30,10 @@ shared scorer does not give:
 
 `--per-page JSON` writes each page's counts; `--against JSON` (another run's, at other code)
 lists the pages whose counts moved: which pages a change touched. Held-back pages are counted
-there, not named, and `--verbose` (which lists each miss with its words) is refused for them:
-what is never read while tuning is not shown either.
+there, not named, and `--verbose` (which lists each miss with its words) and `--misses` (each
+story not found, where its text went and under which title, and each record not in gold, by
+its title and first words) are refused for them: what is never read while tuning is not
+shown either.
 
 `tests/test_realworld.py` asserts the targets on these figures.
 """
@@ -135,17 +137,11 @@ def _records(out: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
 def own_figures(out: Path, gold_pages: list[dict]) -> tuple[dict, dict[str, Counter]]:
     """The figures of the issue, computed here (see the module docstring): the shared scorer
     gives F1 and dates too, and agrees with these; and each page's counts, by file."""
-    articles, headlines, quarantine = _records(out)
-    quarantined = [
-        json.loads(r) | {"_failed": f}
-        for r, f, t in zip(quarantine["record"], quarantine["failed_checks"], quarantine["table"])
-        if t == "articles"
-    ]
+    outputs, headlines = _outputs(out)
     by_check: Counter = Counter()
-    for record in quarantined:
-        if record.get("kind") == "article":
+    for record in outputs:
+        if record.get("kind") == "article" and "_failed" in record:
             by_check.update(record["_failed"])
-    outputs = [*articles.to_dicts(), *quarantined]
     per_page = {}
     for gold in gold_pages:
         mine = [r for r in outputs if r["source_file"] == gold["source_file"]]
@@ -153,6 +149,30 @@ def own_figures(out: Path, gold_pages: list[dict]) -> tuple[dict, dict[str, Coun
         per_page[gold["source_file"]] = page_counts(gold, mine, heads)
     count = sum(per_page.values(), Counter())
     return figures(count) | {"quarantined_by_check": dict(by_check.most_common())}, per_page
+
+
+def _outputs(out: Path) -> tuple[list[dict], pl.DataFrame]:
+    """The articles and teasers a run put out, its quarantined ones too (with their failed
+    checks as `_failed`), and its headlines."""
+    articles, headlines, quarantine = _records(out)
+    quarantined = [
+        json.loads(r) | {"_failed": f}
+        for r, f, t in zip(quarantine["record"], quarantine["failed_checks"], quarantine["table"])
+        if t == "articles"
+    ]
+    return [*articles.to_dicts(), *quarantined], headlines
+
+
+def misses(out: Path, gold_pages: list[dict]) -> list[str]:
+    """`page_misses` for every page, each line opening with the page's name."""
+    outputs, _headlines = _outputs(out)
+    return [
+        f"{gold['source_file']}: {line}"
+        for gold in gold_pages
+        for line in page_misses(
+            gold, [r for r in outputs if r["source_file"] == gold["source_file"]]
+        )
+    ]
 
 
 def changed_pages(before: dict[str, dict], after: dict[str, dict]) -> list[str]:
@@ -171,24 +191,35 @@ def changed_pages(before: dict[str, dict], after: dict[str, dict]) -> list[str]:
     return lines
 
 
+def _paired(gold: dict, mine: list[dict]) -> list[int | None]:
+    """For each gold article, the index in `mine` of the record it is found as (the most
+    alike of those not yet paired, when alike enough), or None."""
+    pairs: list[int | None] = []
+    for want in gold["articles"]:
+        best = max(
+            (i for i in range(len(mine)) if i not in pairs),
+            key=lambda i: _likeness(want, mine[i]),
+            default=None,
+        )
+        pairs.append(
+            best if best is not None and _likeness(want, mine[best]) >= MATCH_RATIO else None
+        )
+    return pairs
+
+
 def page_counts(gold: dict, mine: list[dict], heads: list[str]) -> Counter:
     """One page's counts: its gold articles, those found among the page's output records
     (`mine`: title, title_raw, body, published, authors, editors) and with the right title,
     date or credits; the records output, and those (headlines `heads` too) no gold record
     matches."""
     count: Counter = Counter()
-    used: set[int] = set()
-    for want in gold["articles"]:
+    pairs = _paired(gold, mine)
+    used = {i for i in pairs if i is not None}
+    for want, best in zip(gold["articles"], pairs):
         count["gold"] += 1
-        best = max(
-            (i for i in range(len(mine)) if i not in used),
-            key=lambda i: _likeness(want, mine[i]),
-            default=None,
-        )
-        if best is None or _likeness(want, mine[best]) < MATCH_RATIO:
+        if best is None:
             count[_missed(want, mine, several=len(gold["articles"]) > 1)] += 1
             continue
-        used.add(best)
         got = mine[best]
         count["found"] += 1
         count["title"] += _norm(want["title"]) in (
@@ -210,6 +241,26 @@ def page_counts(gold: dict, mine: list[dict], heads: list[str]) -> Counter:
         )
     )
     return count
+
+
+def page_misses(gold: dict, mine: list[dict]) -> list[str]:
+    """What `--misses` prints for a page: each gold article no record matched, where its text
+    went and under which title, and each record no gold article matched, by its title and
+    its first words."""
+    pairs = _paired(gold, mine)
+    lines = []
+    for want, best in zip(gold["articles"], pairs):
+        if best is None:
+            opening = _letters(want["body_first_words"])[:MISSED_OPENING_CHARS]
+            holder = next((r for r in mine if opening and opening in _letters(r.get("body"))), None)
+            into = f" -> {_spaced(holder.get('title'))[:60]!r}" if holder else ""
+            place = _missed(want, mine, several=len(gold["articles"]) > 1).removeprefix("missed: ")
+            lines.append(f"missed ({place}): {_spaced(want['title'])[:60]!r}{into}")
+    for i, record in enumerate(mine):
+        if i not in pairs:
+            title, body = _spaced(record.get("title"))[:60], _spaced(record.get("body"))[:60]
+            lines.append(f"not in gold ({record.get('kind')}): {title!r} | {body!r}")
+    return lines
 
 
 def _bounded(want: dict, body: str | None) -> bool:
@@ -282,6 +333,11 @@ def main() -> int:
     which.add_argument("--dir", type=Path, help="a folder of NAME.txt and NAME.gold.json instead")
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--verbose", action="store_true", help="list each miss")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="list each story not found (where its text went) and each record not in gold",
+    )
     parser.add_argument("--per-page", type=Path, help="write each page's counts here (JSON)")
     parser.add_argument(
         "--against", type=Path, help="a --per-page file of another run: list the pages that moved"
@@ -291,7 +347,7 @@ def main() -> int:
     if not pages(chosen):
         parser.error(f"no page with a gold file in {chosen}")
     kept_back = {page.name for page in pages("heldout")}
-    if args.verbose and any(page.name in kept_back for page in pages(chosen)):
+    if (args.verbose or args.misses) and any(page.name in kept_back for page in pages(chosen)):
         parser.error("--verbose lists the held-back pages' misses: use it with --set tune or --dir")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
@@ -301,11 +357,13 @@ def main() -> int:
             figures |= shared_figures(args.scorer, out, chosen, args.verbose)
         own, per_page = own_figures(out, golds(chosen))
         figures |= own
+        missed = misses(out, golds(chosen)) if args.misses else []
     for name, value in figures.items():
         if name == "problems":
             print("\n".join(f"  miss: {p}" for p in value))
         else:
             print(f"{name} {value}")
+    print("\n".join(f"  {line}" for line in missed))
     counts = {page: dict(count) for page, count in per_page.items()}
     if args.per_page:
         args.per_page.write_text(json.dumps(counts, indent=1, sort_keys=True), encoding="utf-8")

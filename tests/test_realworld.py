@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from realworld import changed_pages, golds, main, own_figures, pages, run_pipeline
+from realworld import changed_pages, golds, main, own_figures, page_misses, pages, run_pipeline
 
 from newsmend.furniture import furniture_kind
 
@@ -115,10 +115,32 @@ def test_the_pages_a_change_moved_are_listed_by_their_counts() -> None:
     assert changed_pages(before, before) == []
 
 
-def test_the_held_back_pages_misses_are_never_listed(monkeypatch, capsys) -> None:
-    """What is never read while tuning is not shown either: --verbose is refused for any
-    set holding held-back pages, before anything runs."""
-    monkeypatch.setattr("sys.argv", ["realworld.py", "--set", "heldout", "--verbose"])
+def test_a_story_not_found_says_where_its_text_went_and_a_stray_record_its_words() -> None:
+    lead = "Ningbo pledged measures to ease traffic congestion by 2020."
+    gold = {
+        "articles": [
+            {"title": "Festival opened", "body_first_words": "On the morning of November 2"},
+            {"title": "Ningbo to build top transit system", "body_first_words": lead},
+        ]
+    }
+    mine = [
+        {"kind": "article", "title": "Festival opened", "body": "On the morning of November 2."},
+        {"kind": "teaser", "title": "Search", "body": "Type to search the site"},
+        {"kind": "article", "title": "Festival opened", "body": f"More news. {lead}"},
+    ]
+    missed = "missed (several stories, titled, inside another record): "
+    assert page_misses(gold, mine) == [
+        f"{missed}'Ningbo to build top transit system' -> 'Festival opened'",
+        "not in gold (teaser): 'Search' | 'Type to search the site'",
+        "not in gold (article): 'Festival opened' | " + repr(f"More news. {lead}"[:60]),
+    ]
+
+
+@pytest.mark.parametrize("listing", ["--verbose", "--misses"])
+def test_the_held_back_pages_misses_are_never_listed(monkeypatch, capsys, listing: str) -> None:
+    """What is never read while tuning is not shown either: --verbose and --misses are
+    refused for any set holding held-back pages, before anything runs."""
+    monkeypatch.setattr("sys.argv", ["realworld.py", "--set", "heldout", listing])
     with pytest.raises(SystemExit) as stopped:
         main()
     assert stopped.value.code == 2
