@@ -186,7 +186,15 @@ def _made_of(tokens: list[str], words: frozenset[str]) -> bool:
 ALL_WORDS = frozenset().union(*(kind.words for kind in KINDS))
 SCRIPT = next(kind for kind in KINDS if kind.name == "script")
 CAPTION = "caption"  # the kind of a picture's caption and of the picture itself
-MARKDOWN_IMAGE = re.compile(r"!\[.*\]\(\S+\)")  # "![The Department of ...](https://.../b61a.jpg)"
+
+
+def _markdown_picture(line: str) -> bool:
+    """A picture in Markdown, "![alt text](address)": a "](" after the line's last space opens
+    an address of one character or more that the closing bracket ends. Read by hand, in one
+    pass: as a pattern, the alt text's run backtracks over every "](" before the last."""
+    last_space = max((i for i, c in enumerate(line) if c.isspace()), default=-1)
+    address = line.find("](", max(2, last_space + 1))
+    return line.startswith("![") and line.endswith(")") and 0 <= address <= len(line) - 4
 
 
 def is_script(line: str) -> bool:
@@ -204,7 +212,7 @@ def furniture_kind(line: str) -> str | None:
     """The kind of furniture a line is, or None for a line that may belong to a story. A line
     made of the words of several kinds ("Search 简体 Wechat") is navigation. Cached: a dated
     entry's title is asked about again where the same headline stands alone."""
-    if line.startswith("![") and MARKDOWN_IMAGE.fullmatch(line):
+    if line.startswith("![") and _markdown_picture(line):
         return CAPTION  # a picture in Markdown, however long its address
     if len(line) > MAX_FURNITURE_CHARS:
         return SCRIPT.name if is_script(line) else None
