@@ -180,11 +180,13 @@ def _own_news(heading: str, lead: str, before: str) -> bool:
     heading says what happened (a city's name is in every brief of its portal)."""
     if _goes_on(lead):
         return False
-    retold, said_before = shared_words(heading, stems(lead)), shared_words(heading, stems(before))
-    return _says_when(lead) or (
-        retold >= OWN_SHARE
-        and (said_before <= BEFORE_SHARE or (_news_heading(heading) and 2 * said_before <= retold))
-    )
+    if _says_when(lead):
+        return True
+    retold = shared_words(heading, stems(lead))
+    if retold < OWN_SHARE:
+        return False
+    said_before = shared_words(heading, stems(before))
+    return said_before <= BEFORE_SHARE or (_news_heading(heading) and 2 * said_before <= retold)
 
 
 def _news_heading(heading: str) -> bool:
