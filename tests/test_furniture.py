@@ -81,6 +81,7 @@ EXAMPLES = {
         "Follow us on WeChat",
         "扫一扫在手机打开当前页",
         "Download the Hunan Daily app for more news",
+        "To download APD News app",
     ],
     "footer": [
         "Copy right all reserved by Shijiazhuang Municipal People's Government",

@@ -1374,6 +1374,16 @@ def test_a_time_stamp_with_a_section_and_its_views_is_the_byline() -> None:
     assert article["title_raw"] != stamp and article["published"].isoformat()[:10] == "2024-05-05"
 
 
+def test_a_writer_s_label_whose_name_is_unread_opens_no_headline_nor_the_body() -> None:
+    """A WeChat account's name translated ("author:Microscopic scriptures") is no person's,
+    but the line is a credit; a label naming a work may open a headline ("Video: ...")."""
+    credit = "author:Microscopic scriptures"
+    article, _, _ = read(credit, *BODY)
+    assert article["title_raw"] != credit and not article["body_raw"].startswith(credit)
+    for headline in ("Video: Exploring charm of Lishui", "Review: A night at the Yangzhou opera"):
+        assert read(headline, *BODY)[0]["title_raw"] == headline
+
+
 def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
     article, _, _ = read("Monday, 24th, 2025 | 5:25PM Updated", BODY[0], TITLE, *BODY[1:])
     assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"

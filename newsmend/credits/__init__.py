@@ -20,6 +20,7 @@ from newsmend.credits.fields import (
     TIME_AFTER,
     has_label,
     opens_with_by,
+    opens_with_person_label,
     unwrap,
 )
 from newsmend.credits.lines import (
@@ -75,6 +76,7 @@ __all__ = [
     "looks_like_byline",
     "looks_like_chinese_names",
     "opens_with_by",
+    "opens_with_person_label",
     "parse_byline",
     "parse_credit_fields",
     "parse_credit_line",

@@ -295,3 +295,19 @@ def may_name_an_outlet(value: str) -> bool:
 
 def has_label(line: str) -> bool:
     return LABEL.search(line) is not None
+
+
+# A label that names who did the work ("Author", "Editors", "Written by", "记者"), not the
+# work ("Video", "Review", "Interview"): a headline may open with the latter and a colon.
+AGENT_LABEL = re.compile(r"(?:(?:er|or|ist|ent)s?|by|[\u4e00-\u9fff])$", re.IGNORECASE)
+
+
+def opens_with_person_label(line: str) -> bool:
+    """A line that opens with the label of a person who did the work and its colon
+    ("author:Microscopic scriptures", "Editor: ..."): a credit, whatever its value says;
+    a headline never opens so ("Video: Exploring charm of Lishui" may)."""
+    label = LABEL.match(line)
+    if label is None or not label[0].rstrip().endswith((":", "：")):
+        return False
+    name = label[0].rstrip(" :：")
+    return label_role(label) in PERSON_ROLES and AGENT_LABEL.search(name) is not None

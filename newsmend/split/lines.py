@@ -19,6 +19,7 @@ from newsmend.credits import (
     is_site_name,
     looks_like_byline,
     opens_with_by,
+    opens_with_person_label,
     parse_credit_line,
     read_dateline,
     site_domain,
@@ -131,6 +132,7 @@ STAMP_WORDS = re.compile(
 )
 STAMP_ANCHOR = re.compile(r"\b(?:19|20)\d\d\b|\d:\d\d")
 MAX_STAMP_CHARS = 60
+MAX_UNREAD_CREDIT_CHARS = 60  # a label and a name or two
 STAMP_TIME = re.compile(r"^\s*+\d{1,2}:\d{2}(?::\d{2})?")  # a stamp's time after its date
 MAX_STAMP_TAIL_WORDS = 2  # a section's name before a stamp's count of views
 LATIN = re.compile(r"[A-Za-z]")
@@ -557,7 +559,7 @@ def _short_kind(line: str) -> str:
     )  # "| Hits: 345"
     if entry and not has_label(line):  # "2022-08-02 | Title"; "Oct 20, 2017|By Tong Wangyue"
         return META if _outlet_and_date(dated.title.text, line) else ENTRY
-    if _is_meta(line) or _unread_stamp(line) or _counted_stamp(line):
+    if _is_meta(line) or _unread_stamp(line) or _counted_stamp(line) or _unread_credit(line):
         return META
     if _outlet_name(line):
         return SITE_NAME  # "South China Morning Post", "Dongguan News": no headline
@@ -631,6 +633,12 @@ def _unread_stamp(line: str) -> bool:
     return len(line) <= MAX_STAMP_CHARS and bool(
         STAMP_WORDS.fullmatch(line) and STAMP_ANCHOR.search(line)
     )
+
+
+def _unread_credit(line: str) -> bool:
+    """A short credit line whose names the name reader could not read ("author:Microscopic
+    scriptures": a WeChat account's name translated): a byline's line, never a headline."""
+    return len(line) <= MAX_UNREAD_CREDIT_CHARS and opens_with_person_label(line)
 
 
 def _counted_stamp(line: str) -> bool:
