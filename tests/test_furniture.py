@@ -53,6 +53,7 @@ EXAMPLES = {
     "separator": ["-", "***", "———"],
     "share_bar": [
         "Link is copied.",
+        "Tauyuan OpenAPI Share on「Facebook」(Open new page) Share on「Plurk」(Open new page)",
         "Facebook Twitter LinkedIn Google+",
         "Email story",
         "Comment on this story",
@@ -231,7 +232,7 @@ EXAMPLES = {
         "Advertisement",
         "#DistrictCouncil #831PrinceEdward #AntiEpidemic",
     ],
-    "column_label": ["core reading", "Reading tips"],
+    "column_label": ["core reading", "Reading tips", "Detail Content:"],
     "picture_label": [
         "Data pictures",
         "【资料图】",

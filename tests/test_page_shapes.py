@@ -1384,6 +1384,26 @@ def test_a_writer_s_label_whose_name_is_unread_opens_no_headline_nor_the_body() 
         assert read(headline, *BODY)[0]["title_raw"] == headline
 
 
+def test_a_row_of_share_buttons_a_provider_and_a_content_label_stay_out_of_the_story() -> None:
+    """Taoyuan's page: the site's name and its share buttons on one line, the release unit,
+    the date, the providing section, "Detail Content:", then the story."""
+    share_row = (
+        "Tauyuan OpenAPI Share on「Facebook」(Open new page) Share on「Plurk」(Open new page)"
+        " Share on「Twitter」(Open new page)"
+    )
+    article, _, _ = read(
+        share_row,
+        TITLE,
+        "Release Unit: Department of Public Information",
+        "Release Date: 111-09-21",
+        "Providers: Press Liaison Section",
+        "Detail Content:",
+        *BODY,
+    )
+    assert article["title_raw"] == TITLE and body_whole(article)
+    assert article["outlet"] == "Department of Public Information"
+
+
 def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
     article, _, _ = read("Monday, 24th, 2025 | 5:25PM Updated", BODY[0], TITLE, *BODY[1:])
     assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"
