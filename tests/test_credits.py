@@ -958,6 +958,17 @@ def test_a_name_s_initials_run_together_are_a_name_word() -> None:
     assert parse_byline(line).credits == [("author", "Chen Chao-fu"), ("author", "S.C. Chang")]
 
 
+def test_a_picture_s_file_name_after_a_family_name_is_no_credit() -> None:
+    """A machine translation left the pictures' file names ("Tu 1.jpg": 图1): "Tu" is a
+    family name, but "1.jpg" is no outlet's domain; the line is the picture's."""
+    assert parse_credit_line("Tu 1.jpg") is None
+    assert _kind("Tu 1.jpg") == "caption"
+    assert parse_credit_line("Li Hua, jschina.com.cn") == (
+        "author",
+        ["Li Hua"],
+    )
+
+
 def test_an_outlet_named_in_full_in_the_table_is_no_person() -> None:
     """Eye on Taiwan puts the source over each story's date and byline: "Focus Taiwan" ends
     on no outlet word, so `outlet_names.toml` names it; it is the outlet, not an author."""
