@@ -42,7 +42,7 @@ FLOORS = {
     "title_exact": 0.975,
     "date_exact": 0.958,
     "credits_exact": 0.95,
-    "bounds_exact": 0.835,
+    "bounds_exact": 0.83,
 }
 
 

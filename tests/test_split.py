@@ -2310,6 +2310,29 @@ def test_sections_that_go_on_from_the_lead_or_a_bylined_story_stay_one_story(var
     assert not parts.teasers
 
 
+NEWS_LIST = [
+    ("Yangzhou opens new riverside park to residents", "Families can now walk and cycle along twelve hectares of green space beside the Grand Canal."),
+    ("Construction workers demand unpaid wages", "A group of builders on the casino project gathered at the site's gate to ask the contractor for their pay."),
+    ("Flights to Xiamen cancelled as storm nears", "The airline told travellers holding tickets for the evening flight to rebook or ask for a refund."),
+    ("City library extends its weekend opening hours", "Readers may stay in the reading rooms until ten at night from the first weekend of the month."),
+    ("New bus line links the old town and the port", "Buses will run every quarter of an hour between the ferry terminal and the bell tower."),
+]  # fmt: skip
+
+
+def test_many_short_briefs_under_news_headlines_are_a_story_each() -> None:
+    """A paper's list of its stories (Macau Business Daily's "Society", a real page, hv_):
+    five headlines that say what happened, each over two lines that neither say when nor
+    retell the headline's words."""
+    lines = [line for title, lead in NEWS_LIST for line in (title, lead, MORE)]
+    parts = split_page(page(*lines))
+    assert [t.title.text for t in parts.teasers] == [title for title, _lead in NEWS_LIST[1:]]
+
+
+def test_a_story_with_four_sections_of_several_paragraphs_stays_one_story() -> None:
+    lines = [line for title, lead in NEWS_LIST for line in (title, lead, MORE, MORE + " Again.")]
+    assert split_page(page(*lines)).teasers == []
+
+
 def test_long_briefs_each_retelling_its_headline_are_a_story_each() -> None:
     """Macau Daily Times' briefs (a real page, gt_): a headline over a lead of five sentences,
     twice; neither lead says when, but each retells its own headline and not the other's.

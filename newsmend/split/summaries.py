@@ -29,6 +29,8 @@ from newsmend.split.parts import STRAY, PageParts, Span, Teaser
 MIN_UNTITLED_STORIES = 4
 MIN_BRIEF_HEADINGS = 1  # inside a body: a portal lists two stories, one heading below the top
 MIN_CUT_STORIES = 2
+MIN_SHORT_BRIEFS = 5  # a list of short briefs: five headlines or more, the page's own among them
+MAX_BRIEF_LINES = 3  # a short brief under its headline: a deck or a summary and a line or two
 MIN_NEWS_HEADING_WORDS = 4  # a brief's headline says what happened; a section's label is shorter
 OWN_SHARE = 0.3  # of a brief's heading's words its lead says again
 BEFORE_SHARE = 0.2  # and the text before it at most
@@ -110,13 +112,13 @@ def digest_of_briefs(parts: PageParts) -> None:
     briefs = [(parts.title.text, body[0].text, "")] + [
         (body[i].text, body[i + 1].text, _before(parts, i)) for i in heads
     ]
+    ends = [*heads, len(body)]
     if not (parts.bylines or parts.credits):
-        told_apart = _told_apart(briefs)
+        told_apart = _told_apart(briefs) or _many_short_briefs(briefs, [0, *ends])
     else:  # a writer's story, or a dated one, is told in sections under headings
         told_apart = _sources_only(parts) and _told_apart_sourced(briefs)
     if not told_apart:
         return
-    ends = [*heads, len(body)]
     parts.body = body[: heads[0]]
     parts.teasers[:0] = [Teaser(body[i], tuple(body[i + 1 : end])) for i, end in pairwise(ends)]
 
@@ -153,6 +155,19 @@ def _told_apart(briefs: list[tuple[str, str, str]]) -> bool:
         return True  # longer briefs ("IAS to launch two levels of shelter opening ...")
     return all(_summary_sized(lead) for _heading, lead, _before_it in briefs) and (
         2 * own > len(briefs)
+    )
+
+
+def _many_short_briefs(briefs: list[tuple[str, str, str]], bounds: list[int]) -> bool:
+    """A paper's list of its stories, each headline over a deck or a summary and a line or
+    two ("Grand Lisboa Palace workers up in arms", "Local construction workers complain ...",
+    "A group of local construction workers ..."): many briefs, each under a headline that
+    says what happened, none longer than MAX_BRIEF_LINES. A story's sections run longer, or
+    fewer, or under shorter labels."""
+    return (
+        len(briefs) >= MIN_SHORT_BRIEFS
+        and all(_news_heading(heading) for heading, _lead, _before in briefs)
+        and all(end - start <= MAX_BRIEF_LINES for start, end in pairwise(bounds))
     )
 
 
