@@ -1404,6 +1404,13 @@ def test_a_row_of_share_buttons_a_provider_and_a_content_label_stay_out_of_the_s
     assert article["outlet"] == "Department of Public Information"
 
 
+def test_a_category_numbered_without_a_space_is_no_headline() -> None:
+    """A university's listing under its goal's number and name ("17.Partnerships for the
+    Goals"): a category over the first story's headline, not the headline."""
+    article, _, _ = read("17.Partnerships for the Goals", TITLE, *BODY)
+    assert article["title_raw"] == TITLE
+
+
 def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
     article, _, _ = read("Monday, 24th, 2025 | 5:25PM Updated", BODY[0], TITLE, *BODY[1:])
     assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"

@@ -84,6 +84,9 @@ CAPTION_WEIGHT = 5.0
 LOWER_CASE_WEIGHT = 2.0  # a line without a capital ("automatic bus window exit guangzhou")
 # An item of a numbered section: "(1) The construction ...", "a. Last week, ..."
 SUB_ITEM = re.compile(r"[(（]\d{1,2}[)）]|\d{1,2}[)）]\s|[a-z][.)）]\s")
+# An item's number glued to its first word ("17.Partnerships for the Goals", "1.Education-Industry
+# Integration"): a list's item or a category, never a headline; a headline spaces it.
+GLUED_NUMBER = re.compile(r"\d{1,2}\.[A-Z][a-z]")
 NUMBERED_WEIGHT = 5.0  # a numbered headline over its subtitles, however many (see _title_score)
 MIN_DECK_PARAGRAPHS = 2  # paragraphs under a deck that has no full stop (_over_paragraphs)
 # A run of English in a line that mixes in Chinese, and a run of Chinese: see _english_half.
@@ -595,6 +598,7 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
         if i not in subtitles
         and not lines[i].text.endswith(LABEL_ENDS)
         and not _numbered_section(lines, kinds, i)
+        and GLUED_NUMBER.match(lines[i].text) is None
     ]  # "Video Caption:", "Special Report: 60th Anniversary of PRC |" announce what follows
     named = [i for i in candidates if is_site_name(lines[i].text)]  # a release's issuer
     candidates = [i for i in candidates if i not in named] or candidates
