@@ -958,6 +958,13 @@ def test_a_name_s_initials_run_together_are_a_name_word() -> None:
     assert parse_byline(line).credits == [("author", "Chen Chao-fu"), ("author", "S.C. Chang")]
 
 
+def test_fields_run_together_with_a_source_translated_as_resource() -> None:
+    """CPAFFC's fields without spaces ("来源" translated word by word as "Resource")."""
+    byline = parse_byline("Time:2017-03-05Editor:Wang LeiResource:Department of Japanese Affairs")
+    assert byline.published_raw == "2017-03-05" and byline.editors == ["Wang Lei"]
+    assert byline.outlet == "Department of Japanese Affairs"
+
+
 def test_a_picture_s_file_name_after_a_family_name_is_no_credit() -> None:
     """A machine translation left the pictures' file names ("Tu 1.jpg": 图1): "Tu" is a
     family name, but "1.jpg" is no outlet's domain; the line is the picture's."""
