@@ -2333,6 +2333,27 @@ def test_a_story_with_four_sections_of_several_paragraphs_stays_one_story() -> N
     assert split_page(page(*lines)).teasers == []
 
 
+def test_sections_under_headings_that_open_alike_stay_one_story() -> None:
+    """A university's story in sections ("Different students", "Different courses", ...):
+    a heading over a paragraph, four times, is a listing's shape, but headings written alike
+    are one story's."""
+    sections = [
+        ("Different students", "This term the college enrolled seventeen new students from nine countries."),
+        ("Different courses", "Language students noticed more class hours on their new timetables."),
+        ("Different Orientation Education", "The college gave every student a handbook and a guided tour of the campus."),
+        ("Different Outings", "Students joined an outdoor activity that left no trace on the hills."),
+    ]  # fmt: skip
+    lead = "At the beginning of the new semester, students returned to the campus to begin their study."
+    parts = split_page(
+        page(
+            "New Semester, Differences for Foreign Students",
+            lead,
+            *(x for s in sections for x in s),
+        )
+    )
+    assert parts.teasers == [] and len(parts.body) == 1 + 2 * len(sections)
+
+
 def test_long_briefs_each_retelling_its_headline_are_a_story_each() -> None:
     """Macau Daily Times' briefs (a real page, gt_): a headline over a lead of five sentences,
     twice; neither lead says when, but each retells its own headline and not the other's.

@@ -65,6 +65,7 @@ from newsmend.split.parts import (
 # story's sections run longer than a sentence).
 LISTING_HEAD = re.compile(r"[PS]M*")
 MIN_SECTIONS = 2
+MIN_PARALLEL_HEADINGS = 3  # headings opening alike, enough to be a pattern (see _parallel)
 LONGER_STORY_SHARE = 4
 MIN_REGULAR_STORIES = 4
 MIN_TITLE_RUN = 3
@@ -428,7 +429,7 @@ def _writers_only(line: str) -> bool:
 def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
     """Whether the page from `start` lists stories (`LISTING`) rather than tells one: not
     when its headings are numbered as a document's sections (`SECTION_NUMERAL`)."""
-    shape, sections = [], 0
+    shape, sections, headings = [], 0, []
     for i in range(start, len(lines)):
         kind = kinds[i]
         if (
@@ -445,10 +446,11 @@ def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
                 title = _title_cased(lines[i].text)
             shape.append("T" if title else _paragraph_mark(lines[i].text))
             sections += title and SECTION_NUMERAL.match(lines[i].text) is not None
+            headings += [lines[i].text] if title else []
         else:
             break
-    if sections >= MIN_SECTIONS:
-        return False  # a document's numbered sections
+    if sections >= MIN_SECTIONS or _parallel(headings):
+        return False  # a document's numbered sections, a story's parallel ones
     head, *stories = "".join(shape).split("T")
     texts = [story.replace("M", "") for story in stories]
     regular = len(texts) >= MIN_REGULAR_STORIES and all(
@@ -470,6 +472,14 @@ def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
             )
         )
     )
+
+
+def _parallel(headings: list[str]) -> bool:
+    """Headings that all open with the same word ("Different students", "Different
+    courses", "Different Outings"): a story's sections, written alike; a list's stories
+    are headlined each its own way."""
+    firsts = {heading.split(maxsplit=1)[0].casefold() for heading in headings}
+    return len(headings) >= MIN_PARALLEL_HEADINGS and len(firsts) == 1
 
 
 def _paragraph_mark(text: str) -> str:
