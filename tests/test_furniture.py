@@ -201,6 +201,7 @@ EXAMPLES = {
         "Tourists visit the ice sculptures in Harbin. (People's Daily Online/Xu Chenglong)",
     ],
     "more_link": [
+        "阅读更多(Read More)",
         "For background on Orthodox Christianity in China, see here.",
         "View Article",
         "photo >>",

@@ -558,6 +558,15 @@ def test_summaries_that_share_no_words_are_a_listing_even_undated() -> None:
     assert_a_story_each(UNDATED_SUMMARIES)
 
 
+def test_three_summaries_that_share_no_words_are_a_listing_three_that_do_a_story() -> None:
+    """Too few to count how often they link (China Daily's Jiuquan updates, a real page,
+    he_): three summaries with no common word between neighbours are three stories; three
+    paragraphs of one story share its words."""
+    assert_a_story_each(UNDATED_SUMMARIES[:3])
+    parts = split_page(page(*GOING_ON[:3]))
+    assert not parts.teasers and len(parts.body) == 3
+
+
 def test_summaries_of_one_tag_that_share_a_word_now_and_then_are_a_listing() -> None:
     """Two summaries in seven sharing a word with the one before (a tag page's stories on one
     topic: "market", "residents"), none saying when: a listing. A story's paragraphs share

@@ -29,6 +29,7 @@ from newsmend.split.parts import STRAY, PageParts, Span, Teaser
 MIN_UNTITLED_STORIES = 4
 MIN_BRIEF_HEADINGS = 1  # inside a body: a portal lists two stories, one heading below the top
 MIN_CUT_STORIES = 2
+MIN_UNLINKED_STORIES = 3  # of two paragraphs, a story's second may name none of the first's words
 MIN_SHORT_BRIEFS = 5  # a list of short briefs: five headlines or more, the page's own among them
 MAX_BRIEF_LINES = 3  # a short brief under its headline: a deck or a summary and a line or two
 MIN_NEWS_HEADING_WORDS = 4  # a brief's headline says what happened; a section's label is shorter
@@ -76,7 +77,8 @@ def untitled_listing(parts: PageParts) -> None:
     titles the page store lost: "The 2018 Cross-Straits Dragon Boat Festival is set to take
     place from June 2 to 3 in Xiamen ...", "A delegation of six young officials from Brunei
     visited Xiamen from May 9 to 12 ..."): the first is the story, the others teasers
-    without titles; so are two paragraphs or more that the site each cut off. A page with
+    without titles; so are two paragraphs or more that the site each cut off, and three
+    that share no word (`_unlinked`). A page with
     a byline or credits tells one story. The first summary may have been read as a
     headline (a sentence of MIN_SUMMARY_WORDS words or more).
     A featured story whose summary the list under it repeats is one too (`_featured_list`)."""
@@ -89,7 +91,9 @@ def untitled_listing(parts: PageParts) -> None:
     stories = [title, *parts.body] if title is not None else parts.body
     if _one_dateline(stories):
         return  # a wire story's paragraphs: "BEIJING, April 2 (Xinhua) -- ...", then its text
-    if _all_cut(stories) or (len(stories) >= MIN_UNTITLED_STORIES and _summaries(stories)):
+    if _all_cut(stories) or (
+        (len(stories) >= MIN_UNTITLED_STORIES or _unlinked(stories)) and _summaries(stories)
+    ):
         parts.title, parts.body = None, stories[:1]
         parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
 
@@ -298,6 +302,15 @@ def _linked_share(paragraphs: list[Span]) -> float:
     words = [found - common for found in words]
     linked = sum(bool(a & b) for a, b in pairwise(words))
     return linked / (len(paragraphs) - 1)
+
+
+def _unlinked(stories: list[Span]) -> bool:
+    """Three summaries or more, none sharing a content word with the one before ("In the
+    vast, barren Gobi desert ... 25,000 heliostats", "Jiuquan led all prefecture-level
+    cities in Gansu ...", "Winter in Subei county ..."): too few to count how often they
+    link (`_linked_share`), but a story's paragraphs share at least its subject."""
+    words = [set(LINKING_WORD.findall(p.text)) - LINKING_STOPWORDS for p in stories]
+    return len(stories) >= MIN_UNLINKED_STORIES and not any(a & b for a, b in pairwise(words))
 
 
 def _reads_as_summary(title: Span) -> bool:
