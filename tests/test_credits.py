@@ -884,6 +884,18 @@ def test_an_intern_reporter_is_credited_and_an_outlet_of_menu_words_is_an_outlet
     assert parse_byline("News").outlet is None  # a menu's word alone
 
 
+def test_a_paper_named_telegraph_before_its_reporter_is_the_outlet() -> None:
+    """ "Xinhua Daily Telegraph reporter Yan Xiangling" (a repost's credit line): the paper,
+    then its reporter; a paper's name may end in Telegraph, Tribune or Gazette."""
+    assert parse_credit_line("Xinhua Daily Telegraph reporter Yan Xiangling") == (
+        "author",
+        ["Yan Xiangling"],
+    )
+    assert parse_byline("Xinhua Daily Telegraph reporter Yan Xiangling").outlet == (
+        "Xinhua Daily Telegraph"
+    )
+
+
 def test_a_trainee_reporter_is_a_reporter() -> None:
     assert parse_credit_fields("Trainee reporter: Wang Weijian;Reporter: Huang Yingfeng") == [
         ("reporter", ["Wang Weijian"]),

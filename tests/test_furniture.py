@@ -212,6 +212,7 @@ EXAMPLES = {
         "View all stories",
     ],
     "navigation": [
+        "To Main Area",
         "Why you can trust SCMP",
         "Notification announcement",  # a machine translation of 通知公告, a portal's section
         "|Home|About Hebei|Government|Business|Opening up|Travel|Culture| Site Search 中文",
