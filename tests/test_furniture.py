@@ -85,6 +85,7 @@ EXAMPLES = {
         "To download APD News app",
     ],
     "footer": [
+        "Presented by China Daily.",
         "Copy right all reserved by Shijiazhuang Municipal People's Government",
         "All information on this site is provided by the Government Information Bureau",
         "Address NO.216 East ZhongShan Road, ShjJiaZhuang City HeBei",
@@ -236,7 +237,7 @@ EXAMPLES = {
         "Advertisement",
         "#DistrictCouncil #831PrinceEdward #AntiEpidemic",
     ],
-    "column_label": ["core reading", "Reading tips", "Detail Content:"],
+    "column_label": ["core reading", "Reading tips", "Detail Content:", "Message content"],
     "picture_label": [
         "Data pictures",
         "【资料图】",
