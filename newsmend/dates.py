@@ -17,6 +17,7 @@ _TABLE = read_toml("dates.toml")
 MONTHS: dict[str, int] = _TABLE["months"]
 FORMATS: list[dict] = _TABLE["formats"]
 CENTURY, CENTURY_START = 100, 2000
+ROC_START = 1911  # Taiwan's year 1 (民國元年) is 1912
 _GROUP = re.compile(r"\(\?P([<=])(\w+)")
 
 
@@ -67,7 +68,7 @@ DIGIT = re.compile(r"\d")
 _FIELDS = {
     f"f{i}": {
         name: f"f{i}_{name}"
-        for name in ("year", "month", "month_name", "day")
+        for name in ("year", "roc_year", "month", "month_name", "day")
         if f"(?P<{name}>" in form["pattern"]
     }
     for i, form in enumerate(FORMATS)
@@ -90,6 +91,8 @@ def _to_date(
     `swapped` is read the other way round (the page's own order: see swapped_forms)."""
     groups = _FIELDS[match.lastgroup]
     year = int(match[groups["year"]]) if "year" in groups else default_year
+    if "roc_year" in groups:
+        year = int(match[groups["roc_year"]]) + ROC_START
     if year is not None and year < CENTURY:
         year += CENTURY_START  # a two-digit year
     if year is None:

@@ -36,7 +36,8 @@ def test_table_example_parses(form: str, text: str, expected: dt.date) -> None:
 
 @pytest.mark.parametrize(("form", "text", "expected"), EXAMPLES)
 def test_year_comes_from_the_text_or_the_page(form: str, text: str, expected: dt.date) -> None:
-    has_year = "(?P<year>" in next(f["pattern"] for f in FORMATS if f["name"] == form)
+    pattern = next(f["pattern"] for f in FORMATS if f["name"] == form)
+    has_year = "(?P<year>" in pattern or "(?P<roc_year>" in pattern
     assert parse_date(text) == (expected if has_year else None)
 
 
@@ -94,7 +95,13 @@ WRITERS = {
         f"{d.year}-{d.month:02d}-{d.day:02d}",
         f"{d.year}/{d.month}/{d.day}",
         f"{d.year}-{d.month:02d}-{d.day:02d} 10:46:12",
+        f"{d.year}- {d.month:02d}- {d.day:02d}",
     ],
+    "roc_ymd": lambda d, name: (  # Taiwan's years of three digits: 2011 to 2040
+        [f"{d.year - 1911}-{d.month:02d}-{d.day:02d}", f"{d.year - 1911}/{d.month}/{d.day}"]
+        if 2011 <= d.year <= 2040
+        else []
+    ),
     "year_month_name_day": lambda d, name: [f"{d.year}-{name}-{d.day}"],
     "numeric_dmy": lambda d, name: [
         f"{d.day:02d}/{d.month:02d}/{d.year}",
