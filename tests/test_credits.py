@@ -843,6 +843,24 @@ def test_a_label_and_one_name_outlet_or_date_is_a_byline(line: str) -> None:
     assert _kind(line) in (CREDIT, META)
 
 
+@pytest.mark.parametrize(
+    ("line", "published", "outlet"),
+    [
+        ("2025-05-24 17:55 Last Updated At:23:07", "2025-05-24 17:55", None),
+        ("2024-10-09 (goinnermongolia.com.cn)", "2024-10-09", "goinnermongolia.com.cn"),
+    ],
+)
+def test_a_date_then_its_update_time_or_its_site_in_brackets_is_a_byline(
+    line: str, published: str, outlet: str | None
+) -> None:
+    """Bastille Post's stamp and its update time; a China Daily channel's date and its site.
+    A headline dated in brackets after it stays no byline."""
+    assert _kind(line) == META
+    byline = parse_byline(line)
+    assert (byline.published_raw, byline.outlet) == (published, outlet)
+    assert not looks_like_byline("Mayor visits Yangzhou (2019-05-14)")
+
+
 WORDS = st.sampled_from(
     ["Wu", "Li", "Wang", "the", "Mingshuo", "-Zhang", "(Yao", "Hunan", "Daily", "and", "", "."]
 )

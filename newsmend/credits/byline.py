@@ -14,6 +14,7 @@ from newsmend.credits.fields import (
     MAX_BYLINE_CHARS,
     PERSON_ROLES,
     ROLES,
+    TIME_AFTER,
     labels_a_date,
     line_fields,
     may_name_an_outlet,
@@ -37,7 +38,7 @@ from newsmend.credits.outlets import (
     names_an_outlet,
     outlet_alone,
 )
-from newsmend.dates import find_date, looks_like_date
+from newsmend.dates import find_date, looks_like_date, opening_date
 from newsmend.furniture import strip_toolbar
 from newsmend.tables import read_toml
 
@@ -318,10 +319,15 @@ def looks_like_byline(line: str) -> bool:
     labelled = any(role is not None for role, _ in fields)
     if not labelled and find_date(line) is None:
         return _set_apart_outlet(whole, line)
-    if not labelled and line.endswith((")", "）")):
-        return False  # a headline dated in brackets
+    if not labelled and line.endswith((")", "）")) and opening_date(line) is None:
+        return False  # a headline dated in brackets; "2024-10-09 (goinnermongolia.com.cn)" is none
     for position, (role, written) in enumerate(fields):
-        if role == "published" and position > 0 and find_date(written) is None:
+        if (
+            role == "published"
+            and position > 0
+            and find_date(written) is None
+            and TIME_AFTER.fullmatch(written) is None  # "2025-05-24 17:55 Last Updated At:23:07"
+        ):
             return False  # "A Series of Videos Posted on Social Media ...": a headline
         written = without_date(written)[0]
         value = written.strip("()（）")
