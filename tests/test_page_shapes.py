@@ -9,6 +9,8 @@ import pytest
 
 from newsmend.ingest import Page
 from newsmend.records import page_records
+from newsmend.split.lines import _kind
+from newsmend.split.parts import META
 
 TITLE = "Yangzhou opens new riverside park to residents"
 BODY = (
@@ -1409,6 +1411,16 @@ def test_a_category_numbered_without_a_space_is_no_headline() -> None:
     Goals"): a category over the first story's headline, not the headline."""
     article, _, _ = read("17.Partnerships for the Goals", TITLE, *BODY)
     assert article["title_raw"] == TITLE
+
+
+def test_a_date_and_its_section_under_the_headline_date_the_story() -> None:
+    """The European Chamber's pages: the date, then the chapter that wrote it, after an arrow
+    or a bar; a byline's line, not a trail of links nor a dated headline."""
+    for stamp in ("2021-08-25 > All chapters", "2024-06-28 | South China"):
+        article, _, _ = read(TITLE, stamp, *BODY)
+        assert article["title_raw"] == TITLE and body_whole(article)
+        assert article["published"].isoformat()[:10] == stamp[:10]
+    assert _kind("2021-08-25 > All chapters") == META
 
 
 def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:

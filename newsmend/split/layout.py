@@ -17,6 +17,7 @@ from newsmend.split.lines import (
     COLONS,
     FURNITURE_KINDS,
     LATIN,
+    _date_and_section,
     _is_prose,
     _next_line,
     _over_sentence_deck,
@@ -61,6 +62,7 @@ def mark_layout(lines: list[Span], kinds: list[str]) -> None:
     _mark_writers(lines, kinds)
     _mark_decks(lines, kinds)
     _mark_dated_titles(lines, kinds)
+    _mark_dated_sections(lines, kinds)
     _mark_repeated_links(lines, kinds)
     _mark_alt_texts(lines, kinds)
     _mark_caption_snippets(lines, kinds)
@@ -127,6 +129,20 @@ def _mark_dated_titles(lines: list[Span], kinds: list[str]) -> None:
         if len(run) >= MIN_DATED_RUN and ENTRY_SHARE * entries >= len(run):
             for j in run:
                 kinds[j] = ENTRY
+
+
+def _mark_dated_sections(lines: list[Span], kinds: list[str]) -> None:
+    """A dated entry whose "title" is a section's or a region's name ("2024-06-28 | South
+    China") alone under a headline: the story's byline. In a list, entries stand together,
+    and a short title there is a story's ("2022-08-02 | First story")."""
+    for i in range(1, len(lines) - 1):
+        if (
+            kinds[i] == ENTRY
+            and ENTRY not in (kinds[i - 1], kinds[i + 1])
+            and _date_and_section(lines[i].text)
+            and _title_like(lines[i - 1], kinds[i - 1])
+        ):
+            kinds[i] = META
 
 
 def _mark_doubled(lines: list[Span], kinds: list[str]) -> None:

@@ -36,6 +36,7 @@ from newsmend.furniture import (
     strip_toolbar,
 )
 from newsmend.split.parts import (
+    BREADCRUMB,
     CHINESE,
     CREDIT,
     DATE,
@@ -468,6 +469,7 @@ def _dated_entry(line: Span) -> Headline | None:
     return _date_then_title(line) if line.text[:1].isdigit() else None
 
 
+MAX_SECTION_WORDS = 2  # a section's name after a date: "South China"; a headline says more
 MIN_DATED_TITLE_WORDS = 4  # fewer after a date are a byline's: "2024-11-05 China Daily HaiPress"
 
 
@@ -549,6 +551,8 @@ def _short_kind(line: str) -> str:
     if LINK_LINE.fullmatch(line):
         return ENTRY  # before furniture: "Next article: Title" is no pager
     furniture = furniture_kind(line)
+    if furniture == BREADCRUMB and _date_and_section(line):
+        return META  # "2021-08-25 > All chapters": no trail of links opens with a date
     if furniture == SITE_NAME and _headline_and_site(line):
         return TEXT  # "Wuxi opens new parks_Wuxi Government Portal": the title trims the site
     if furniture:
@@ -612,6 +616,16 @@ def _outlet_and_date(title: str, line: str) -> bool:
         # longer than an outlet's name is ("第六届世界龙狮锦标赛在浦东举办 - 2017年09月26日")
         return CJK_HEADLINE.search(title) is None
     return (is_site_name(title) or parse_credit_line(title) is not None) and looks_like_byline(line)
+
+
+def _date_and_section(line: str) -> bool:
+    """A date, then its story's section or region after a bar or an arrow ("2024-06-28 |
+    South China", "2021-08-25 > All chapters"): a byline's line; a headline says more."""
+    found = opening_date(line)
+    if found is None:
+        return False
+    words = line[found.end :].strip(" |｜>»").split()
+    return 0 < len(words) <= MAX_SECTION_WORDS and words[0][:1].isupper()
 
 
 def _is_meta(line: str) -> bool:
