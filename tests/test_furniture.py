@@ -85,6 +85,8 @@ EXAMPLES = {
         "To download APD News app",
     ],
     "footer": [
+        "Advertise with Us",
+        "Partners:   |   China Today   |   China Hoy   |   China Pictorial",
         "Presented by China Daily.",
         "Copy right all reserved by Shijiazhuang Municipal People's Government",
         "All information on this site is provided by the Government Information Bureau",
@@ -213,6 +215,7 @@ EXAMPLES = {
         "View all stories",
     ],
     "navigation": [
+        "Special Reports",
         "To Main Area",
         "Why you can trust SCMP",
         "Notification announcement",  # a machine translation of 通知公告, a portal's section
