@@ -2342,6 +2342,29 @@ def test_a_story_with_four_sections_of_several_paragraphs_stays_one_story() -> N
     assert split_page(page(*lines)).teasers == []
 
 
+def test_a_section_whose_lead_goes_on_stays_in_the_story_though_both_say_when() -> None:
+    """Macau Business's story (id_): a subheading over "Meanwhile, ... this year's race ...":
+    both leads say when, but the second goes on from the first."""
+    lead = "This year's dragon boat races, which ended yesterday, attracted 28,000 spectators."
+    section = "Meanwhile, this year's race attracted seven more teams from overseas than last year."
+    parts = split_page(
+        page(
+            "Dragon Boat Races attract 28,000", lead, "Increased number of overseas teams", section
+        )
+    )
+    assert parts.teasers == []
+
+
+def test_an_editor_s_word_in_brackets_inside_a_quote_is_no_link() -> None:
+    quote = (
+        "“But we will keep improving the hardware to allow [more] spectators to enjoy the event”"
+    )
+    parts = split_page(
+        page("Dragon Boat Races attract 28,000", "The races ended yesterday.", quote)
+    )
+    assert [p.text for p in parts.body][-1] == quote
+
+
 def test_sections_under_headings_that_open_alike_stay_one_story() -> None:
     """A university's story in sections ("Different students", "Different courses", ...):
     a heading over a paragraph, four times, is a listing's shape, but headings written alike

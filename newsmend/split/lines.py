@@ -92,9 +92,11 @@ LINK_LINE = re.compile(
 FURNITURE_KINDS = frozenset(kind.name for kind in KINDS)  # the site's, from furniture.toml
 AFTER_BODY = frozenset({HEADER, END, CREDIT, RESIDUE, DATE, ENTRY, META})  # lines that end a body
 BYLINE_KINDS = frozenset({META, CREDIT, DATE})
-# A link to the rest of a story at the end of its text: "...[Read]", "Suzhou Street... [MORE]"
+# A link to the rest of a story at the end of its text: "...[Read]", "Suzhou Street... [MORE]";
+# not an editor's word in a quote, the sentence going on ("to allow [more] spectators to ...")
 MORE_INSIDE = re.compile(
-    r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details?)[\]】]", re.IGNORECASE
+    r"(?<=\S)\s*(?:\.{3}|…)?\s*[\[【](?:more|read|read more|details?)[\]】](?!\s*(?-i:[a-z]))",
+    re.IGNORECASE,
 )
 # A sentence that links to the rest of the story, closing its snippet's line: "... on 13 August.
 # Full story (in Chinese) via this link."; or the link glued to a snippet the site cut mid-word

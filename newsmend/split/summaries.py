@@ -152,8 +152,8 @@ def _told_apart(briefs: list[tuple[str, str, str]]) -> bool:
     """Briefs (heading, lead, what is before it), not a story's sections: every lead says
     when, or every one is news of its own under a headline that says what happened, or the
     leads are a summary each and most are news of their own."""
-    if all(_says_when(lead) for _heading, lead, _before_it in briefs):
-        return True
+    if all(_says_when(lead) and not _goes_on(lead) for _heading, lead, _before_it in briefs):
+        return True  # not a section's "Meanwhile, ... this year's race attracted ..."
     own = sum(_own_news(*brief) for brief in briefs)
     if own == len(briefs) and all(_news_heading(heading) for heading, _lead, _before in briefs):
         return True  # longer briefs ("IAS to launch two levels of shelter opening ...")
