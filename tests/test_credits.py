@@ -30,6 +30,7 @@ from newsmend.credits import (
 )
 from newsmend.credits.fields import _compile_labels
 from newsmend.credits.names import listed_names
+from newsmend.furniture import strip_toolbar
 from newsmend.split.lines import _kind
 from newsmend.split.parts import CREDIT, META
 from newsmend.tables import read_lines
@@ -848,6 +849,8 @@ def test_a_label_and_one_name_outlet_or_date_is_a_byline(line: str) -> None:
     [
         ("2025-05-24 17:55 Last Updated At:23:07", "2025-05-24 17:55", None),
         ("2024-10-09 (goinnermongolia.com.cn)", "2024-10-09", "goinnermongolia.com.cn"),
+        ("2021-12-17 08:13:44 admin source: share:", "2021-12-17 08:13:44", None),
+        ("2017-03-03 readCount:565", "2017-03-03", None),
     ],
 )
 def test_a_date_then_its_update_time_or_its_site_in_brackets_is_a_byline(
@@ -856,7 +859,7 @@ def test_a_date_then_its_update_time_or_its_site_in_brackets_is_a_byline(
     """Bastille Post's stamp and its update time; a China Daily channel's date and its site.
     A headline dated in brackets after it stays no byline."""
     assert _kind(line) == META
-    byline = parse_byline(line)
+    byline = parse_byline(strip_toolbar(line))  # as a record reads it
     assert (byline.published_raw, byline.outlet) == (published, outlet)
     assert not looks_like_byline("Mayor visits Yangzhou (2019-05-14)")
 

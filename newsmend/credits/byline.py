@@ -12,6 +12,7 @@ from newsmend.credits.fields import (
     GROUPS,
     LABEL,
     MAX_BYLINE_CHARS,
+    NOBODY,
     PERSON_ROLES,
     ROLES,
     TIME_AFTER,
@@ -44,6 +45,8 @@ from newsmend.tables import read_toml
 
 MIN_WRITER_WORDS = 2  # an unlabelled writer is named in full: not "Shine"
 # The first words of the date's labels ("Posted", "Updated"): see _opens_with_date_label
+# Labels left without their values at a line's end ("2021-12-17 08:13:44 admin source:")
+EMPTY_LABELS_AFTER = re.compile(r"(?<!\s)(?:\s++[A-Za-z]++[:：])++\s*+$")
 DATE_LABEL_OPENERS = frozenset(
     label.split()[0].casefold() for label, role in ROLES.items() if GROUPS[role] == "published"
 )
@@ -120,7 +123,7 @@ def parse_byline(line: str) -> Byline:
             continue
         if _name_in_chinese(fields, position):
             continue  # "by Zuo Shou / 左手": the writer's name again, no outlet
-        written, (value, date_raw) = value, without_date(value)
+        written, (value, date_raw) = value, without_date(EMPTY_LABELS_AFTER.sub("", value))
         if role is None and date_raw is None and looks_like_date(value):
             published_raw = published_raw or value  # "May 6 10:22": the page gives the year
             continue
@@ -329,10 +332,10 @@ def looks_like_byline(line: str) -> bool:
             and TIME_AFTER.fullmatch(written) is None  # "2025-05-24 17:55 Last Updated At:23:07"
         ):
             return False  # "A Series of Videos Posted on Social Media ...": a headline
-        written = without_date(written)[0]
+        written = without_date(EMPTY_LABELS_AFTER.sub("", written))[0]
         value = written.strip("()（）")
-        if not value:
-            continue
+        if not value or value.casefold() in NOBODY:
+            continue  # "2021-12-17 08:13:44 admin source:": the account that posted it
         if role is None and not (
             looks_like_proper_name(value) or is_site_name(value) or _credits_persons(value)
         ):
