@@ -2386,6 +2386,20 @@ def test_sections_under_headings_that_open_alike_stay_one_story() -> None:
     assert parts.teasers == [] and len(parts.body) == 1 + 2 * len(sections)
 
 
+def test_the_byline_under_the_headline_s_first_copy_is_the_story_s() -> None:
+    """Wenzhou Daily's page (a real page, ci_): the headline, its byline, a summary, the
+    headline again, the story; the story is read under the second copy, its byline is
+    under the first."""
+    parts = split_page(
+        (REALWORLD / "tune" / "ci_news_wenzhoudaily_culture_exchange_base_2020.txt").read_text(
+            encoding="utf-8"
+        )
+    )
+    assert [line.text for line in parts.bylines] == [
+        "Source: | Author:pmtf105f8 | Publish time:2020-12-07 | 1897 Views: | Share:"
+    ]
+
+
 def test_long_briefs_each_retelling_its_headline_are_a_story_each() -> None:
     """Macau Daily Times' briefs (a real page, gt_): a headline over a lead of five sentences,
     twice; neither lead says when, but each retells its own headline and not the other's.

@@ -622,7 +622,9 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
             or _byline_under_subtitle(lines, kinds, title)
             or (_byline_under_deck(lines, kinds, title) if title == decked else [])
         )
-        above = _byline_block(lines, kinds, title, -1)
+        above = _byline_block(lines, kinds, title, -1) or _byline_under_first_copy(
+            lines, kinds, title
+        )
         dated_below = any(find_date(lines[i].text) for i in below)
         bylines = below + (above if not dated_below else []) if below else above
     head_end = title if title is not None else -1
@@ -634,6 +636,14 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
     if title is None:
         title = _title_after_lead(lines, kinds, body_start)
     return title, bylines, body_start
+
+
+def _byline_under_first_copy(lines: list[Span], kinds: list[str], title: int) -> list[int]:
+    """The byline under the headline's first copy, when the page writes the headline twice
+    and the summary between ("WenzhouDaily awarded as ...", its byline, "On Dec. 4,
+    WenzhouDaily was awarded ...", the headline again, the story): the story's byline."""
+    first = next((i for i in range(title) if lines[i].text == lines[title].text), None)
+    return _byline_block(lines, kinds, first, 1) if first is not None else []
 
 
 def listed_above(lines: list[Span], kinds: list[str], end: int) -> list[int]:
