@@ -319,6 +319,8 @@ def looks_like_byline(line: str) -> bool:
     if label and heading_like(line, label):
         return False
     fields = line_fields(line)
+    if _labelled_and_dated(fields):
+        return True  # "Source: chinadaily,com,cn | Updated : 2019-03-11", a value misspelt
     labelled = any(role is not None for role, _ in fields)
     if not labelled and find_date(line) is None:
         return _set_apart_outlet(whole, line)
@@ -345,6 +347,16 @@ def looks_like_byline(line: str) -> bool:
         if role in PERSON_ROLES and not _names_persons(role, written):
             return False
     return True
+
+
+def _labelled_and_dated(fields: tuple[tuple[str | None, str], ...]) -> bool:
+    """Two fields or more, each under a label, one of them a date: a byline's template,
+    whatever the site wrote in the others."""
+    return (
+        len(fields) >= 2
+        and all(role is not None for role, _value in fields)
+        and any(role == "published" and find_date(value) for role, value in fields)
+    )
 
 
 def _opens_with_date_label(value: str) -> bool:
