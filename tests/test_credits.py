@@ -918,6 +918,18 @@ def test_a_paper_named_telegraph_before_its_reporter_is_the_outlet() -> None:
     )
 
 
+def test_roles_in_lower_case_between_names_of_a_translated_credit() -> None:
+    """記者 X 通訊員 Y translated word by word: each role's word opens its own field."""
+    assert parse_credit_fields("reporter Shen Zhen correspondent Yu Haiyang") == [
+        ("reporter", ["Shen Zhen"]),
+        ("correspondent", ["Yu Haiyang"]),
+    ]
+    assert bracketed_credits("Shandong news (reporter Shen Zhen correspondent Yu Haiyang) On") == [
+        ("reporter", "Shen Zhen"),
+        ("correspondent", "Yu Haiyang"),
+    ]
+
+
 def test_a_trainee_reporter_is_a_reporter() -> None:
     assert parse_credit_fields("Trainee reporter: Wang Weijian;Reporter: Huang Yingfeng") == [
         ("reporter", ["Wang Weijian"]),

@@ -113,6 +113,12 @@ ROLE_AFTER = re.compile(
 )
 ROLE_ENDS = ("r", "R", "t", "T")  # how the roles of ROLE_AFTER end
 MAX_ROLE_AFTER_CHARS = 120  # four names of 20 letters and a role at most
+# A role's word in lower case between two names, in a line that opens with a person's label:
+# Chinese credits translated word by word ("reporter Shen Zhen correspondent Yu Haiyang": 记者
+# 沈振 通讯员 于海洋); in a sentence the word would not stand between two capitals.
+INLINE_ROLE = re.compile(
+    r"(?<=[a-z])\s++(?P<role>reporters?|correspondents?|interns?|photographers?|editors?)\s++(?=[A-Z])"
+)
 # "on" before a date ("Posted by Li Hua on May 6, 2023") and a time after one ("Posted: 6
 # May 2023 | 10:22", "06 May 2023, 10:22 GMT+8"): the date's, not a name. ("at" stays: "Issued
 # at 15:15 on June 8" is a label's.)
@@ -219,9 +225,12 @@ def line_fields(line: str) -> tuple[tuple[str | None, str], ...]:
     Daily"). Cached: a credit line's fields are read when its kind is found and again for its
     record."""
     matches = list(LABEL.finditer(line))
+    if matches and matches[0].start() == 0 and label_role(matches[0]) in PERSON_ROLES:
+        matches += INLINE_ROLE.finditer(line, matches[0].end())  # "reporter X correspondent Y"
+        matches.sort(key=lambda m: m.start())
     starts = [m.start() for m in matches] + [len(line)]
     pieces: list[tuple[str | None, str]] = [(None, line[: starts[0]])]
-    pieces += [(label_role(m), line[m.end() : end]) for m, end in zip(matches, starts[1:])]
+    pieces += [(_role_of(m), line[m.end() : end]) for m, end in zip(matches, starts[1:])]
     fields: list[tuple[str | None, str]] = []
     for role, text in pieces:
         first, *rest = BAR.split(AND_BEFORE_LABEL.sub("", text))
@@ -231,6 +240,13 @@ def line_fields(line: str) -> tuple[tuple[str | None, str], ...]:
             fields += [(role, first.strip())] if role or first.strip() else []
         fields += [(None, piece.strip()) for piece in rest if piece.strip()]
     return tuple(fields)
+
+
+def _role_of(match: re.Match[str]) -> str:
+    """The role of a label, or of a role's word between two names (INLINE_ROLE)."""
+    if match.re is INLINE_ROLE:
+        return ROLES[match["role"].capitalize()]  # "correspondent": the table's "Correspondent"
+    return label_role(match)
 
 
 def _joined_to_source(before: tuple[str | None, str], role: str | None, value: str) -> bool:
