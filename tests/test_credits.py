@@ -924,6 +924,9 @@ def test_roles_in_lower_case_between_names_of_a_translated_credit() -> None:
         ("reporter", ["Shen Zhen"]),
         ("correspondent", ["Yu Haiyang"]),
     ]
+    assert bracketed_credits("The ceremony ended. (text/picture by GUAN Huachen)") == [
+        ("photographer", "Guan Huachen")
+    ]
     assert bracketed_credits("Shandong news (reporter Shen Zhen correspondent Yu Haiyang) On") == [
         ("reporter", "Shen Zhen"),
         ("correspondent", "Yu Haiyang"),
