@@ -1376,6 +1376,14 @@ def test_a_time_stamp_with_a_section_and_its_views_is_the_byline() -> None:
     assert article["title_raw"] != stamp and article["published"].isoformat()[:10] == "2024-05-05"
 
 
+def test_a_credit_glued_before_the_first_sentence_leaves_the_sentence_in_the_body() -> None:
+    """ "责任编辑：李娜The sea wave warning ...": a credit in Chinese run into the story's first
+    sentence (the bench's pages write them so) is no byline line: the sentence stays."""
+    first = "The sea wave warning has been upgraded to orange."
+    article, _, _ = read(TITLE, "Release time: 2022-04-15", "责任编辑：李娜" + first, *BODY)
+    assert first in article["body_raw"]
+
+
 def test_a_writer_s_label_whose_name_is_unread_opens_no_headline_nor_the_body() -> None:
     """A WeChat account's name translated ("author:Microscopic scriptures") is no person's,
     but the line is a credit; a label naming a work may open a headline ("Video: ...")."""

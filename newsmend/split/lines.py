@@ -136,6 +136,9 @@ STAMP_WORDS = re.compile(
 STAMP_ANCHOR = re.compile(r"\b(?:19|20)\d\d\b|\d:\d\d")
 MAX_STAMP_CHARS = 60
 MAX_UNREAD_CREDIT_CHARS = 60  # a label and a name or two
+MAX_UNREAD_CREDIT_WORDS = (
+    6  # more, and a stop: a credit glued to a sentence ("责任编辑：李娜The sea ...")
+)
 STAMP_TIME = re.compile(r"^\s*+\d{1,2}:\d{2}(?::\d{2})?")  # a stamp's time after its date
 MAX_STAMP_TAIL_WORDS = 2  # a section's name before a stamp's count of views
 LATIN = re.compile(r"[A-Za-z]")
@@ -654,7 +657,11 @@ def _unread_stamp(line: str) -> bool:
 def _unread_credit(line: str) -> bool:
     """A short credit line whose names the name reader could not read ("author:Microscopic
     scriptures": a WeChat account's name translated): a byline's line, never a headline."""
-    return len(line) <= MAX_UNREAD_CREDIT_CHARS and opens_with_person_label(line)
+    return (
+        len(line) <= MAX_UNREAD_CREDIT_CHARS
+        and not (line.endswith(".") and word_count(line) > MAX_UNREAD_CREDIT_WORDS)
+        and opens_with_person_label(line)
+    )
 
 
 def _counted_stamp(line: str) -> bool:
