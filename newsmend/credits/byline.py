@@ -45,11 +45,11 @@ from newsmend.tables import read_toml
 
 MIN_WRITER_WORDS = 2  # an unlabelled writer is named in full: not "Shine"
 # The first words of the date's labels ("Posted", "Updated"): see _opens_with_date_label
-# Labels left without their values at a line's end ("2021-12-17 08:13:44 admin source:")
-EMPTY_LABELS_AFTER = re.compile(r"(?<!\s)(?:\s++[A-Za-z]++[:：])++\s*+$")
 DATE_LABEL_OPENERS = frozenset(
     label.split()[0].casefold() for label, role in ROLES.items() if GROUPS[role] == "published"
 )
+# Labels left without their values at a line's end ("2021-12-17 08:13:44 admin source:")
+EMPTY_LABELS_AFTER = re.compile(r"(?<!\s)(?:\s++[A-Za-z]++[:：])++\s*+$")
 # Words of administrative units ("Province", "County", "District"): a place's, not a person's
 PLACE_WORDS = frozenset(
     word.casefold()
@@ -123,7 +123,7 @@ def parse_byline(line: str) -> Byline:
             continue
         if _name_in_chinese(fields, position):
             continue  # "by Zuo Shou / 左手": the writer's name again, no outlet
-        written, (value, date_raw) = value, without_date(EMPTY_LABELS_AFTER.sub("", value))
+        written, (value, date_raw) = value, _value_and_date(value)
         if role is None and date_raw is None and looks_like_date(value):
             published_raw = published_raw or value  # "May 6 10:22": the page gives the year
             continue
@@ -334,7 +334,7 @@ def looks_like_byline(line: str) -> bool:
             and TIME_AFTER.fullmatch(written) is None  # "2025-05-24 17:55 Last Updated At:23:07"
         ):
             return False  # "A Series of Videos Posted on Social Media ...": a headline
-        written = without_date(EMPTY_LABELS_AFTER.sub("", written))[0]
+        written = _value_and_date(written)[0]
         value = written.strip("()（）")
         if not value or value.casefold() in NOBODY:
             continue  # "2021-12-17 08:13:44 admin source:": the account that posted it
@@ -347,6 +347,12 @@ def looks_like_byline(line: str) -> bool:
         if role in PERSON_ROLES and not _names_persons(role, written):
             return False
     return True
+
+
+def _value_and_date(field: str) -> tuple[str, str | None]:
+    """A field's value and its date, apart, without the labels left empty at its end
+    ("2021-12-17 08:13:44 admin source:": "admin" and the date)."""
+    return without_date(EMPTY_LABELS_AFTER.sub("", field))
 
 
 def _labelled_and_dated(fields: tuple[tuple[str | None, str], ...]) -> bool:

@@ -89,6 +89,9 @@ GLUED_LABEL = re.compile(
 COLON_LABEL = re.compile(
     r"(?<=\s)(?i:(?<!image\s)(?<!photo\s)(?<!picture\s))[a-z]++(?: [a-z]++)?(?= ?[:：])"
 )
+# A label that names who did the work ("Author", "Editors", "Written by", "记者"), not the
+# work ("Video", "Review", "Interview"): a headline may open with the latter and a colon.
+AGENT_LABEL = re.compile(r"(?:(?:er|or|ist|ent)s?|by|[\u4e00-\u9fff])$", re.IGNORECASE)
 # A logo's text glued before the byline, one token: "epa-efeBy Alex Plavevski"
 LOGO_BEFORE_BY = re.compile(r"^[\w.-]{2,20}?(?<=[a-z])(?=By [A-Z][a-z])")
 LABEL = _compile_labels()
@@ -311,11 +314,6 @@ def may_name_an_outlet(value: str) -> bool:
 
 def has_label(line: str) -> bool:
     return LABEL.search(line) is not None
-
-
-# A label that names who did the work ("Author", "Editors", "Written by", "记者"), not the
-# work ("Video", "Review", "Interview"): a headline may open with the latter and a colon.
-AGENT_LABEL = re.compile(r"(?:(?:er|or|ist|ent)s?|by|[\u4e00-\u9fff])$", re.IGNORECASE)
 
 
 def opens_with_person_label(line: str) -> bool:

@@ -136,9 +136,8 @@ STAMP_WORDS = re.compile(
 STAMP_ANCHOR = re.compile(r"\b(?:19|20)\d\d\b|\d:\d\d")
 MAX_STAMP_CHARS = 60
 MAX_UNREAD_CREDIT_CHARS = 60  # a label and a name or two
-MAX_UNREAD_CREDIT_WORDS = (
-    6  # more, and a stop: a credit glued to a sentence ("责任编辑：李娜The sea ...")
-)
+# More words than this, and a stop: a credit glued to a sentence ("责任编辑：李娜The sea ...")
+MAX_UNREAD_CREDIT_WORDS = 6
 STAMP_TIME = re.compile(r"^\s*+\d{1,2}:\d{2}(?::\d{2})?")  # a stamp's time after its date
 MAX_STAMP_TAIL_WORDS = 2  # a section's name before a stamp's count of views
 LATIN = re.compile(r"[A-Za-z]")

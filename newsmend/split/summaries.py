@@ -296,7 +296,7 @@ def _linked_share(paragraphs: list[Span]) -> float:
     words more than half of them hold link none (a listing's topic, the site's way of
     writing: "agricultural", "rural" on an agriculture bureau's list, "on the Chinese
     mainland")."""
-    words = [set(LINKING_WORD.findall(p.text)) - LINKING_STOPWORDS for p in paragraphs]
+    words = [_content_words(p) for p in paragraphs]
     counts = Counter(word for found in words for word in found)
     common = {word for word, n in counts.items() if 2 * n > len(paragraphs)}
     words = [found - common for found in words]
@@ -304,12 +304,18 @@ def _linked_share(paragraphs: list[Span]) -> float:
     return linked / (len(paragraphs) - 1)
 
 
+def _content_words(paragraph: Span) -> set[str]:
+    """The words a paragraph may share with its neighbour (`LINKING_WORD`, less the words
+    any two paragraphs may share)."""
+    return set(LINKING_WORD.findall(paragraph.text)) - LINKING_STOPWORDS
+
+
 def _unlinked(stories: list[Span]) -> bool:
     """Three summaries or more, none sharing a content word with the one before ("In the
     vast, barren Gobi desert ... 25,000 heliostats", "Jiuquan led all prefecture-level
     cities in Gansu ...", "Winter in Subei county ..."): too few to count how often they
     link (`_linked_share`), but a story's paragraphs share at least its subject."""
-    words = [set(LINKING_WORD.findall(p.text)) - LINKING_STOPWORDS for p in stories]
+    words = [_content_words(p) for p in stories]
     return len(stories) >= MIN_UNLINKED_STORIES and not any(a & b for a, b in pairwise(words))
 
 
