@@ -36,6 +36,8 @@ EXAMPLES = {
         "Home> Local",
         "Home > Government > News",
         "您的位置：首页 > 新闻",
+        "You are here:   Home",
+        "present position:",
     ],
     "language_switch": [
         "Translate into Chinese:",
