@@ -238,7 +238,9 @@ MENU_ROW_WORDS, HEADED_MENU_ROW_WORDS, MIN_SECTION_CAPITALS = 10, 7, 5
 FUNCTION_WORDS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
      "as", "amid", "over", "after", "before", "into", "about", "under", "vs", "is", "are", "was",
-     "be", "will"]
+     "be", "will", "these", "this", "that", "while", "its", "their", "his", "her", "when",
+     "than", "through", "during", "between", "against", "via", "has", "have", "had", "were",
+     "been", "not"]
 )  # fmt: skip
 MENU_ROW_MARKS = frozenset(".,;:!?\"“”'’()|")
 

@@ -339,6 +339,8 @@ STORY_LINES = [
     "Source: | Author:pmtf105f8 | Publish time:2020-07-27 | 1657 Views: | Share:",
     "Hunan | Changsha | A new bridge opens over the river",
     "Images from the past decade show a changing city",
+    # a headline in title case with no article or preposition, but "These" and "While"
+    "Gong Zheng Put Forward These Expectations While Visiting Zizhu High-Tech Park",
     (
         "The function (a public service) of the new centre, which residents asked for in a"
         " survey of the district last year, is to bring the offices of the city's departments"
