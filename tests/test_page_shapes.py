@@ -544,6 +544,7 @@ GLUED_TAILS = {
     "Photo: Qi Xijia/GT": (["Qi Xijia"], None),
     "(Photo/Jiang Keqing) Source: Hunan Daily": (["Jiang Keqing"], "Hunan Daily"),
     "[FULL  STORY]": ([], None),  # spaced as the page spaced it
+    "China News Service reporter Jiang Tao": (["Jiang Tao"], "China News Service"),  # 中新社记者
     "Full story (in Chinese) via this link.": ([], None),  # a stop inside it
     "Full story (in Chinese) via this...": ([], None),  # the prompt cut by the site
 }
@@ -576,6 +577,7 @@ def test_a_link_run_on_from_the_ellipsis_that_cuts_the_story_leaves_it() -> None
         "The t",  # the store cut the next sentence
         "On the",
         "From April 20, the first batch of",  # a time phrase, no source
+        "Yao ...",  # a name cut by the site, no credit of its own
         # a label inside a sentence, after a dash turned to mojibake (its "â€”" ends in "”")
         "The reporter learned â€” from China Railway Shanghai Group Co., Ltd.",
     ],

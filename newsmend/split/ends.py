@@ -218,10 +218,18 @@ def _glued_sentence(text: str) -> tuple[int, str | None]:
         kind = furniture_kind(piece)
         if kind not in GLUED_KINDS:  # a credit line opens on its label: "Source: ...", not
             labelled = piece[:1].isupper() and LABEL.match(piece) is not None  # "— from ..."
-            kind = CREDIT if labelled and parse_credit_fields(piece) else None
+            kind = CREDIT if labelled and parse_credit_fields(piece) or _staff(piece) else None
         if kind is not None:
             return start, kind
     return 0, None
+
+
+def _staff(piece: str) -> bool:
+    """A credit glued as a last sentence without a label: an outlet's staff member ("China
+    News Service reporter Jiang Tao", 中新社记者 translated), both the outlet and the person
+    read (a bare name there may be a cut snippet's next word: "... the same pattern. Yao ...")."""
+    roles = {role for role, _ in parse_credit_fields(piece)}
+    return "outlet" in roles and len(roles) > 1
 
 
 def split_off_credits(parts: PageParts) -> None:
