@@ -51,11 +51,14 @@ def _compile() -> re.Pattern[str]:
     weekday, weekday_after = _TABLE["weekday_before"], _TABLE["weekday_after"]
     # Every form starts with a digit or a capital: the lookahead, tried first, skips other
     # places fast (half the scan, before the lookbehinds). A date starts after a
-    # non-alphanumeric, or a year after a word glued to it ("Xinhua2020-05-12"); it ends at a
-    # non-alphanumeric, at the end of its time ("22:43:00Xinhua"), or before a capitalised
-    # word glued to it ("Jan 12, 2018Source: Xinhuanet", "2015-06-01FAW car company").
+    # non-alphanumeric, a year after a word glued to it ("Xinhua2020-05-12", a channel's
+    # "PH2019-09-18"), or a month's name after a word in lower case ("... speech
+    # competitionJuly 16, 2019"); it ends at a non-alphanumeric, at the end of its time
+    # ("22:43:00Xinhua"), or before a capitalised word glued to it ("Jan 12, 2018Source:
+    # Xinhuanet", "2015-06-01FAW car company").
+    glued = rf"(?<=[A-Za-z])(?=\d{{4}}[.\-/年])|(?<=[a-z])(?=(?:{_month_names()})\.?\s?\d)"
     return re.compile(
-        rf"(?=[0-9A-Z])(?:(?<![0-9A-Za-z])|(?<=[a-z])(?=\d{{4}}[.\-/年]))(?:{weekday})?"
+        rf"(?=[0-9A-Z])(?:(?<![0-9A-Za-z])|{glued})(?:{weekday})?"
         rf"(?:{before})?(?:{forms})(?:{weekday_after})?(?:{after}|(?![0-9A-Za-z])|(?=[A-Z]))"
     )
 

@@ -57,6 +57,8 @@ def test_not_a_date(text: str) -> None:
         ("Reporter Xu Jie Correspondent Shen Lu 2022/7/12", "2022/7/12", "2022-07-12"),
         ("Release time: 2022年8月5日 Source: Nantong Daily", "2022年8月5日", "2022-08-05"),
         ("2015-06-01FAW car company in Jilin", "2015-06-01", "2015-06-01"),
+        ("PH2019-09-18 09:00", "2019-09-18 09:00", "2019-09-18"),  # a channel's code glued
+        ("won a prize in speech competitionJuly 16, 2019", "July 16, 2019", "2019-07-16"),
     ],
 )
 def test_find_date_in_text(text: str, raw: str, expected: str) -> None:
@@ -74,6 +76,8 @@ def test_find_date_in_text(text: str, raw: str, expected: str) -> None:
         "12-inch wafer manufacturing",
         "the 2022 - 2023 season",
         "may exceed 80 millimeters",
+        "ISO9001-2015 certified",
+        "celebrated theMay 4 Movement",  # no year
     ],
 )
 def test_no_full_date_in_text(text: str) -> None:
