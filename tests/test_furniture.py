@@ -123,6 +123,12 @@ EXAMPLES = {
         ),
         "The website is temporarily unavailable during the system upgrade.",
         "Sorry!  The picture does not exist!",
+        "Error message",  # a CMS's messages, then its server's PHP warnings
+        (
+            "Warning: file_put_contents(): Filename cannot be empty in"
+            " file_unmanaged_save_data() (line 1962 of E:\\wonders\\includes\\file.inc)."
+        ),
+        "The subscription service is currently unavailable. Please try again later.",
     ],
     "consent": [
         (
