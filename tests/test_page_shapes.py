@@ -159,6 +159,7 @@ HEADLINES = [
     TITLE + " | China Daily",
     TITLE + "_Yangzhou Government Portal",
     TITLE + "_Domestic Channel_News Center_Yangtze River",  # a site's path, by underscores
+    TITLE + "_China Development Portal-National Development Portal",  # a hyphen in the name
 ]
 
 

@@ -145,7 +145,9 @@ ASCII_LETTERS = string.ascii_letters.encode("ascii")
 MIN_OTHERS_A_LETTER = 4  # more non-ASCII characters than this a Latin letter: a Chinese line
 MIN_TITLE_WORDS = 3  # what is left of a headline without the site's name
 # the site's name glued after a headline: " - Wuxi Government", "| China Daily", "_Portal"
-SITE_SUFFIX = re.compile(r"(?:\s[-–—]|--|[|｜_])\s*+(?P<site>[^-–—|｜_]{2,60})$")
+SITE_SUFFIX = re.compile(
+    r"(?:\s[-–—]|--|[|｜_])\s*+(?P<site>(?:[^-–—|｜_]|(?<=\w)-(?=\w)){2,60})$"
+)  # a site's name may hold a hyphen between words: "_China Development Portal-National ..."
 MAX_OUTLET_NAME_WORDS = 4  # an outlet's name alone: "South China Morning Post"
 CJK_HEADLINE = re.compile(r"[\u4e00-\u9fff]{8}")  # more ideographs in a row than an outlet's name
 # A snippet cut off mid-sentence ("... held in Silicon Valley. On the same day, the") is a
