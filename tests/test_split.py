@@ -2899,3 +2899,14 @@ def test_a_listed_title_written_twice_is_its_english_half_as_the_page_s_own_is()
         "Car drives off collapsed bridge in China",
         labelled,
     ]
+
+
+def test_fields_bulleted_by_asterisks_are_read_as_fields() -> None:
+    """A release's metadata as a list ("*  Publish Date: 2019-03-12", "*  Units: ..."): the
+    date line is the byline, whatever the bullet."""
+    title = "Revised Boundaries for Port of Keelung Soon to be Announced"
+    parts = split_page(
+        page(title, "*  category: Water Transport", "*  Publish Date: 2019-03-12", *BODY)
+    )
+    assert parts.title.text == title
+    assert [line.text for line in parts.bylines] == ["Publish Date: 2019-03-12"]

@@ -207,8 +207,9 @@ SENTENCE_INSIDE = re.compile(
     r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
 )
 ENUMERATOR = re.compile(r"(\d{1,2})[.、)）]\s+(?=\S)")  # "1. " before a story of a collection
-# A list bullet; a dash only before text that does not end with one ("- END -" is a marker).
-BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|[-–]\s+(?!.*[-–]$))")
+# A list bullet (an asterisk with a space after it: "*  Publish Date: 2019-03-12"); a dash
+# only before text that does not end with one ("- END -" is a marker).
+BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|\*\s+|[-–]\s+(?!.*[-–]$))")
 # A wire's dateline before its headline, translated from "新华社哈尔滨5月25日电 题：":
 # "Xinhua News Agency, Harbin, May 25th, title: ...", "Chinanews.com, Jiangmen, April 18th. Title:"
 DATELINE_TITLE = re.compile(
