@@ -247,6 +247,7 @@ EXAMPLES = {
         "Category: Local News | Transport",
         "Advertisement",
         "#DistrictCouncil #831PrinceEdward #AntiEpidemic",
+        "national key lab;innovation;MOST;state policy",  # keywords over a listed title
     ],
     "column_label": ["core reading", "Reading tips", "Detail Content:", "Message content"],
     "picture_label": [
@@ -345,6 +346,7 @@ STORY_LINES = [
     "Source: | Author:pmtf105f8 | Publish time:2020-07-27 | 1657 Views: | Share:",
     "Hunan | Changsha | A new bridge opens over the river",
     "Images from the past decade show a changing city",
+    "Lanzhou opens a new park; two more to come next year",  # a headline spaces its semicolon
     # a headline in title case with no article or preposition, but "These" and "While"
     "Gong Zheng Put Forward These Expectations While Visiting Zizhu High-Tech Park",
     (
