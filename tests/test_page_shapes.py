@@ -565,6 +565,14 @@ def test_what_is_glued_after_the_last_stop_leaves_the_story(glued: str) -> None:
     assert (article["authors"], article["outlet"]) == GLUED_TAILS[glued] and others == []
 
 
+def test_a_credit_glued_to_the_last_stop_without_a_space_leaves_the_story() -> None:
+    """A translation that lost its line breaks: "... of the festival.Article: Hong Yumei, ..."."""
+    glued = "Article: Hong Yumei, Hou Xueting Photo: Editor: Sun Changxin"
+    article, _, _ = read(TITLE, "Updated: 2021-07-02", *BODY[:-1], LAST + glued)
+    assert article["body_raw"].endswith(LAST)
+    assert {"Hong Yumei", "Hou Xueting"} <= set(article["authors"])
+
+
 def test_a_link_run_on_from_the_ellipsis_that_cuts_the_story_leaves_it() -> None:
     cut = LAST[:-30]
     article, _, _ = read(TITLE, "Updated: 2021-07-02", *BODY[:-1], f"{cut}...Read More »")

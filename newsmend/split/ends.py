@@ -127,9 +127,13 @@ GLUED_PIECE = re.compile(
     r"\s?[:：]\s*https?://\S{4,300}"  # labelled as one ("The website: http://..." is text)
     r")[\s|]{0,3}$"
 )
-# where a glued sentence may start: after a stop and a space, or after an ellipsis that a
-# link's label runs on from ("... under their purview...Read More »")
-PIECE_START = re.compile(r"[.!?。！？\"”’)）\]】]\s+(?=\S)|(?:\.{3}|…)(?=[A-Z])")
+# where a glued sentence may start: after a stop and a space, after an ellipsis that a
+# link's label runs on from ("... under their purview...Read More »"), or after a word's stop
+# with no space before a capital ("... to avoid the recurrence of lost events.Review: Liao
+# Chen source: ...": a translation that lost its line breaks)
+PIECE_START = re.compile(
+    r"[.!?。！？\"”’)）\]】]\s+(?=\S)|(?:\.{3}|…)(?=[A-Z])|(?<=[a-z][.!?])(?=[A-Z])"
+)
 GLUED_PIECE_CHARS = 400  # a paragraph's last characters, where glued pieces are looked for
 GLUED_CLOSES = ")）]】|"  # how a paragraph ends that a bracketed piece closes
 GLUED_SENTENCE_CHARS = 160  # a glued sentence of MAX_GLUED_WORDS words starts this near the end
