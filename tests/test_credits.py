@@ -1052,3 +1052,13 @@ def test_a_long_affiliation_closing_a_credit_line_is_left_out() -> None:
     )
     assert parse_byline(line).authors == ["Chen Chengwen"]
     assert parse_byline("Author: Chen Chengwen (Xinhua)").outlet == "Xinhua"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("Jin Opera", False), ("Tang Dynasty", False), ("Li River", False), ("Jin Yong", True)],
+)
+def test_a_family_name_before_a_thing_s_word_names_no_person(line: str, names: bool) -> None:
+    """A heading ("Jin Opera") over a paragraph on Shanxi's operas is no byline."""
+    assert looks_like_chinese_names(line) is names
+    assert (_kind(line) == CREDIT) is names

@@ -13,6 +13,7 @@ from newsmend.tables import read_lines
 
 FAMILY_NAMES = frozenset(name.casefold() for name in read_lines("family_names.txt"))
 PLACE_NAMES = frozenset(place.casefold() for place in read_lines("place_names.txt"))
+THING_WORDS = frozenset(word.casefold() for word in read_lines("thing_words.txt"))
 MAX_PLACE_WORDS = max(len(place.split()) for place in PLACE_NAMES)
 MAX_PERSON_WORDS = 4  # "Joseph S. Margai": no person's name runs to five words
 MAX_NAMES = 8
@@ -108,11 +109,13 @@ def _without_nickname(words: list[str]) -> list[str]:
 
 def looks_like_chinese_names(text: str) -> bool:
     """Names in pinyin, each starting with a family name and of at most three words: what a
-    line may hold alone (not "Huang Qiang Inspects Neijiang", a headline)."""
+    line may hold alone (not "Huang Qiang Inspects Neijiang", a headline, nor "Jin Opera", a
+    thing: `tables/thing_words.txt`)."""
     return looks_like_names(text) and all(
         is_family_name(name.split()[0])
         and len(name.split()) <= MAX_NAME_WORDS
         and not _opens_with_a_place(name)
+        and name.split()[-1].casefold() not in THING_WORDS  # "Jin Opera", "Tang Dynasty"
         for name in split_names(text)
     )
 
