@@ -136,6 +136,13 @@ CLOSING_CREDITS = [
     ("-- BERNAMA", [], [], "BERNAMA"),
     ("— Xinhua", [], [], "Xinhua"),
     ("Web Editor:MXJ", [], ["MXJ"], None),  # an editor's initials
+    # 全媒体记者 X 通讯员 Y, translated word by word
+    (
+        "(all-media reporter Chang Xiaoying correspondent Xia Jianmin)",
+        ["Chang Xiaoying", "Xia Jianmin"],
+        [],
+        None,
+    ),
 ]
 
 HEADS = [
