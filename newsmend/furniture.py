@@ -149,7 +149,7 @@ MIXED = "navigation"  # the kind of a line made of several kinds' words ("Search
 # View counters and font-size switches inside a byline line: "Browse: 1,024", "2639 Views",
 # "阅读次数:5025", "Size:TTT", "[Print this page]", "0 Comment(s)", "5 min read".
 _COUNTER = re.compile(
-    r"(?i)\b(?:browse[ds]?|views?|hits|visits|clicks?|reads|page views|(?:read|view|click|visit)_?count|(?:number of|total) (?:visits|views|clicks|reads|browses)"
+    r"(?i)\b(?:browse[ds]?|views?|hits|visits|clicks?|reads|page views|(?:(?:read|view|click|visit)_?)?count|(?:number of|total) (?:visits|views|clicks|reads|browses)"
     r"|(?:browsing|reading|click(?:ing)?|visit) (?:times|volume|count))\s*(?:times)?\s*[:：]\s*[\d,]*(?:\s*times)?"
     r"|(?<![:\d])\b\d[\d,]*\s+(?:views|hits|visits|clicks|reads)\b(?!\s*[:：])"
     r"|(?:浏览次数|阅读次数|浏览量|点击数?)\s*[:：]?\s*[\d,]*"

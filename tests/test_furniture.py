@@ -380,6 +380,7 @@ def test_story_line_is_not_furniture(line: str) -> None:
     [
         ("2019-07-31 Download Print Comment", "2019-07-31"),
         ("2020-07-15 Browse:", "2020-07-15"),
+        ("Date:2014-07-22     source:BJIPCF     Count:12981", "Date:2014-07-22     source:BJIPCF"),
         ("Source: Xinhua | 2022-08-02 | Print | Close", "Source: Xinhua | 2022-08-02"),
         ("Updated: 2021-07-02 17:30:38 Views: 1,024", "Updated: 2021-07-02 17:30:38"),
         ("0 CommentsPrint E-mail China Daily, May 16, 2011", "China Daily, May 16, 2011"),

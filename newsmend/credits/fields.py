@@ -148,7 +148,8 @@ def unwrap(line: str) -> str:
     word before it, without the brackets around all of it ("(Correspondent Zhao Lei)", and
     with a full stop after them: "[Editor in charge: Li Tingyu]."), and with a role written
     after the names put before them ("Monica Cheru-Managing Editor", "By Li Hua, Staff
-    Writer": "Editor: Monica Cheru", "Writer: Li Hua"); a bracket opened at its end, whose
+    Writer": "Editor: Monica Cheru", "Writer: Li Hua"; an outlet's "Taiwan News, Staff
+    Writer": "Source: Taiwan News"); a bracket opened at its end, whose
     text the page lost, goes ("By Wang Qian  ("), and so does one the page cut before it
     closed ("(Li Jiayin; Hua Shan;")."""
     line = line.strip()
@@ -174,6 +175,8 @@ def unwrap(line: str) -> str:
     )
     if after and looks_like_names(after["names"]):
         return f"{after['role'].split()[-1]}: {after['names']}"
+    if after and after["role"].casefold().startswith("staff") and is_site_name(after["names"]):
+        return f"Source: {after['names']}"  # "Taiwan News, Staff Writer": its staff, unnamed
     return _without_affiliation(line) if len(line) > MAX_BYLINE_CHARS else line
 
 
