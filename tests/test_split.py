@@ -2910,3 +2910,18 @@ def test_fields_bulleted_by_asterisks_are_read_as_fields() -> None:
     )
     assert parts.title.text == title
     assert [line.text for line in parts.bylines] == ["Publish Date: 2019-03-12"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Tourists experience a hand-washing ceremony at Sanqianli, in June 2019. CHINA DAILY",
+        "Stolen goods seized by the police in the city. Photo courtesy of Shenzhen police",
+    ],
+)
+def test_a_caption_credited_after_its_stop_is_no_headline(caption: str) -> None:
+    """A picture's caption between the byline and the story, its credit in capitals or a
+    "Photo courtesy of" after its sentence: the short headline over the byline is the story's."""
+    byline = "By ALEXIS HOOI in Guilin | China Daily | Updated: 2021-06-14 11:37"
+    parts = split_page(page("Green gems shine", byline, caption, *BODY))
+    assert parts.title.text == "Green gems shine"

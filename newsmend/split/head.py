@@ -75,10 +75,13 @@ MIN_SHORT_HEADLINE_WORDS, LONG_DECK_WORDS, SHORT_DECK_RATIO = 2, 20, 5
 SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
 # A picture's caption among the lines over the story: "Serial killer Gao Chengyong pictured at
 # his trial ...", "... Three rows of trouble Wu photo", "Dancers ... perform at the Nice
-# Carnival (SHINE)", "Ann Kao claims victory in Hsinchu City (CNA photo)"
+# Carnival (SHINE)", "Ann Kao claims victory in Hsinchu City (CNA photo)", "... Photo courtesy
+# of Shenzhen police", a sentence and its credit in capitals ("... in June 2019. CHINA DAILY")
 CAPTION_CUE = re.compile(
     r"\bpictured\b|\b(?:photo|picture)\s*[)）\]]?$"
     r"|\s[(（\[](?i:xinhua|cfp|vcg|ic|afp|ap|reuters|shine|ti gong|imaginechina)[)）\]]$"
+    r"|(?i:\b(?:photos?|pictures?)\s+(?:by|courtesy)\b)"
+    r"|[a-z0-9][.!?]\s+[A-Z]{2,}(?:[\s/][A-Z]{2,}){0,4}$"
 )  # not an event's initials: "... Agricultural Hi-tech Fair(CAF)"
 CAPTION_WEIGHT = 5.0
 LOWER_CASE_WEIGHT = 2.0  # a line without a capital ("automatic bus window exit guangzhou")
