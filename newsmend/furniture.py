@@ -184,6 +184,14 @@ def _made_of(tokens: list[str], words: frozenset[str]) -> bool:
 
 
 ALL_WORDS = frozenset().union(*(kind.words for kind in KINDS))
+# A menu's row may hold one word of its own, its city's name, among six table words or more
+MIN_NAMED_MENU_WORDS = 7
+
+
+def _made_of_but_one(tokens: list[str]) -> bool:
+    return sum(not _made_of([token], ALL_WORDS) for token in tokens) <= 1
+
+
 SCRIPT = next(kind for kind in KINDS if kind.name == "script")
 CAPTION = "caption"  # the kind of a picture's caption and of the picture itself
 
@@ -228,6 +236,8 @@ def furniture_kind(line: str) -> str | None:
             return kind.name
     if (len(tokens) >= 2 and _made_of(tokens, ALL_WORDS)) or _menu_row(line):
         return MIXED
+    if len(tokens) >= MIN_NAMED_MENU_WORDS and _made_of_but_one(tokens):
+        return MIXED  # a menu naming its city: "Home About Zhongshan News Business Culture"
     return None
 
 

@@ -546,13 +546,15 @@ def test_a_count_before_a_label_that_names_nobody_is_no_outlet() -> None:
         ("Ends/Friday, November 8, 2013", Byline(None, "Friday, November 8, 2013")),
         ("• Modified Date:2023-09-27", Byline(None, "2023-09-27")),
         ("2020-05-10 HKT 11:51", Byline(None, "2020-05-10 HKT 11:51")),
+        ("Feb 18, 2018, 07:27 AM IST", Byline(None, "Feb 18, 2018")),  # India's time
+        ("629f2a6113d58e173e20977a.jpg 2022-06-09", Byline(None, "2022-06-09")),  # a picture
     ],
 )
 def test_an_end_marker_a_date_label_a_bullet_or_a_time_zone_is_no_outlet(
     line: str, byline: Byline
 ) -> None:
     """A Hong Kong press release's "Ends/" before its date, a portal's "Modified Date", a
-    bullet, and the zone written before the time."""
+    bullet, the zone written before the time or a foreign one after it, a picture's file."""
     assert parse_byline(line) == byline
 
 

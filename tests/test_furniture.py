@@ -37,6 +37,7 @@ EXAMPLES = {
         "Home > Government > News",
         "您的位置：首页 > 新闻",
         "You are here:   Home",
+        "Current Location Home * News",
         "present position:",
     ],
     "language_switch": [
@@ -248,6 +249,7 @@ EXAMPLES = {
         "Advertisement",
         "#DistrictCouncil #831PrinceEdward #AntiEpidemic",
         "national key lab;innovation;MOST;state policy",  # keywords over a listed title
+        "Home About Zhongshan News Business Culture Services",  # a menu naming its city
     ],
     "column_label": ["core reading", "Reading tips", "Detail Content:", "Message content"],
     "picture_label": [
@@ -347,6 +349,8 @@ STORY_LINES = [
     "Hunan | Changsha | A new bridge opens over the river",
     "Images from the past decade show a changing city",
     "Lanzhou opens a new park; two more to come next year",  # a headline spaces its semicolon
+    "Current location of the plant is near the river",
+    "Premier to visit Zhongshan for business and culture event",
     # a headline in title case with no article or preposition, but "These" and "While"
     "Gong Zheng Put Forward These Expectations While Visiting Zizhu High-Tech Park",
     (

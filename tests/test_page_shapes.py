@@ -137,6 +137,7 @@ CLOSING_CREDITS = [
     ("— Xinhua", [], [], "Xinhua"),
     ("Web Editor:MXJ", [], ["MXJ"], None),  # an editor's initials
     ("Taiwan News, Staff Writer", [], [], "Taiwan News"),  # the outlet's staff, unnamed
+    ("Issued by: Taichung City Government", [], [], "Taichung City Government"),
     # 全媒体记者 X 通讯员 Y, translated word by word
     (
         "(all-media reporter Chang Xiaoying correspondent Xia Jianmin)",

@@ -2925,3 +2925,10 @@ def test_a_caption_credited_after_its_stop_is_no_headline(caption: str) -> None:
     byline = "By ALEXIS HOOI in Guilin | China Daily | Updated: 2021-06-14 11:37"
     parts = split_page(page("Green gems shine", byline, caption, *BODY))
     assert parts.title.text == "Green gems shine"
+
+
+def test_the_first_line_after_a_store_s_date_loses_its_bullet() -> None:
+    """The store's stamp, then the page's date line, bulleted ("date 2019-08-21   •
+    Wednesday 21st August 2019"): a date, not a headline."""
+    lines, _ = _lines("date 2019-08-21   • Wednesday 21st August 2019\n")
+    assert [line.text for line in lines] == ["date 2019-08-21", "Wednesday 21st August 2019"]

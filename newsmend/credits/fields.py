@@ -86,6 +86,7 @@ GLUED_LABEL = re.compile(
 )
 # A lowercase label inside a line with its colon at once ("source:x.org release date:...")
 # is a label, written with a capital as labels inside a line are; a picture's source is not
+PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)  # a picture's file
 COLON_LABEL = re.compile(
     r"(?<=\s)(?i:(?<!image\s)(?<!photo\s)(?<!picture\s))[a-z]++(?: [a-z]++)?(?= ?[:：])"
 )
@@ -294,8 +295,8 @@ def opens_with_by(text: str) -> bool:
 def may_name_an_outlet(value: str) -> bool:
     """An unlabelled field may name the outlet; a toolbar's word, a view counter, a count
     before a label that names nobody, an issue number, a time, a prompt, an end marker or a
-    bullet does not ("Print", "Hits: 345", "0 By", "NO. 40-41", "Leave a comment", a press
-    release's "Ends/Friday, November 8, 2013", "•"), nor the words that say a person gave
+    bullet or a picture's file does not ("Print", "Hits: 345", "0 By", "NO. 40-41", "Leave a
+    comment", a press release's "Ends/Friday, November 8, 2013", "•", "12.jpg"), nor the words that say a person gave
     the picture ("Zhang Weiqiang / Ti Gong") or name nobody ("Staff reporter")."""
     folded = value.strip().casefold()
     return (
@@ -311,6 +312,7 @@ def may_name_an_outlet(value: str) -> bool:
         and not TIME_AFTER.fullmatch(value)  # "10:22" after "Posted: 6 May 2023 |"
         and furniture_kind(value) not in PROMPT_KINDS  # "Leave a comment"
         and not is_end_marker(value)
+        and not PICTURE_FILE.search(value)  # "629f2a6113d58e173e20977a.jpg 2022-06-09"
         and any(character.isalnum() for character in value)
     )
 

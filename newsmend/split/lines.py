@@ -342,8 +342,11 @@ def _cells(line: Span) -> list[Span]:
     first line ("date 2024-01-12 A glimpse into ..."); the credits glued after a paragraph's
     last sentence ("... 78 essential medicine makers.Translator: Wang XiaoluSource: ...")."""
     stamp = STAMP.match(line.text) if line.text.startswith("date ") else None
-    if stamp is not None:
-        return [_cut(line, 0, stamp.end()), *_cells(_cut(line, stamp.end(), len(line.text)))]
+    if stamp is not None:  # the page's first line after it may open with its bullet
+        first = _cut(line, stamp.end(), len(line.text))
+        bullet = BULLET.match(first.text)
+        first = _cut(first, bullet.end(), len(first.text)) if bullet else first
+        return [_cut(line, 0, stamp.end()), *_cells(first)]
     label = GLUED_LINK_LABEL.match(line.text) if line.text[:1] in "VRC" else None
     if label is not None:  # "View ArticleYellow fire warning": the link's label, its title
         return [_cut(line, 0, label.end()), *_cells(_cut(line, label.end(), len(line.text)))]
