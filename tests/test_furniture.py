@@ -164,6 +164,7 @@ EXAMPLES = {
         "00:47",
         "Reading Time:4 minutes",
         "3 min read",
+        "1 Photo",  # a gallery's count
     ],
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday", "16 hours"],
     "empty_byline": ["By in News on", "Posted by on", "By"],
@@ -351,6 +352,7 @@ STORY_LINES = [
     "Lanzhou opens a new park; two more to come next year",  # a headline spaces its semicolon
     "Current location of the plant is near the river",
     "Premier to visit Zhongshan for business and culture event",
+    "3 photos show the city",
     # a headline in title case with no article or preposition, but "These" and "While"
     "Gong Zheng Put Forward These Expectations While Visiting Zizhu High-Tech Park",
     (
