@@ -43,6 +43,12 @@ def _form_pattern(index: int, pattern: str) -> str:
 
 
 TIME_ZONE = _TABLE["time_zone"]  # after a time: "BJT", "GMT+8", "EDT"
+_ZONE = re.compile(TIME_ZONE)
+
+
+def is_time_zone(text: str) -> bool:
+    """A time zone alone ("GMT +6" after a bar: "16:40, 03 May 2016 | GMT +6")."""
+    return _ZONE.fullmatch(text.strip()) is not None
 
 
 def _compile() -> re.Pattern[str]:

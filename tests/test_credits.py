@@ -856,6 +856,7 @@ def test_a_label_and_one_name_outlet_or_date_is_a_byline(line: str) -> None:
         ("Source: chinadaily,com,cn | Updated : 2019-03-11", "2019-03-11", "chinadaily,com,cn"),
         ("Created Time:2023-03-14     Hit:", "2023-03-14", None),  # no outlet "Created"
         ("ICE    Datetime:2011/4/17", "2011/4/17", "ICE"),  # no outlet "ICE Datetime"
+        ("16:40, 03 May 2016 | GMT +6", "16:40, 03 May 2016", None),  # Kazinform's time zone
     ],
 )
 def test_a_date_then_its_update_time_or_its_site_in_brackets_is_a_byline(

@@ -39,7 +39,7 @@ from newsmend.credits.outlets import (
     names_an_outlet,
     outlet_alone,
 )
-from newsmend.dates import find_date, looks_like_date, opening_date
+from newsmend.dates import find_date, is_time_zone, looks_like_date, opening_date
 from newsmend.furniture import strip_toolbar
 from newsmend.tables import read_toml
 
@@ -336,8 +336,9 @@ def looks_like_byline(line: str) -> bool:
             return False  # "A Series of Videos Posted on Social Media ...": a headline
         written = _value_and_date(written)[0]
         value = written.strip("()（）")
-        if not value or value.casefold() in NOBODY:
-            continue  # "2021-12-17 08:13:44 admin source:": the account that posted it
+        if not value or value.casefold() in NOBODY or is_time_zone(value):
+            continue  # "2021-12-17 08:13:44 admin source:": the account that posted it; "|
+            # GMT +6" after the date and time
         if role is None and not (
             looks_like_proper_name(value) or is_site_name(value) or _credits_persons(value)
         ):

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from newsmend.credits.names import CJK_NAMES, EDGE_PUNCTUATION, looks_like_names
 from newsmend.credits.outlets import is_site_name
-from newsmend.dates import MONTHS, TIME_ZONE, find_date
+from newsmend.dates import MONTHS, TIME_ZONE, find_date, is_time_zone
 from newsmend.furniture import (
     PROMPT_KINDS,
     furniture_kind,
@@ -313,6 +313,7 @@ def may_name_an_outlet(value: str) -> bool:
         and furniture_kind(value) not in PROMPT_KINDS  # "Leave a comment"
         and not is_end_marker(value)
         and not PICTURE_FILE.search(value)  # "629f2a6113d58e173e20977a.jpg 2022-06-09"
+        and not is_time_zone(value)  # "16:40, 03 May 2016 | GMT +6"
         and any(character.isalnum() for character in value)
     )
 

@@ -24,7 +24,7 @@ from newsmend.credits import (
     read_dateline,
     site_domain,
 )
-from newsmend.dates import find_date, looks_like_date, opening_date, parse_date
+from newsmend.dates import find_date, is_time_zone, looks_like_date, opening_date, parse_date
 from newsmend.furniture import (
     END_MARKERS,
     IN_BODY,
@@ -568,9 +568,7 @@ def _short_kind(line: str) -> str:
     if furniture:
         return META if _toolbar_with_byline(furniture, line) else furniture
     dated = _dated_entry(Span(line, 0, len(line)))
-    entry = dated is not None and not furniture_kind(
-        dated.title.text.strip(" |｜")
-    )  # "| Hits: 345"
+    entry = dated is not None and not _no_title(dated.title.text.strip(" |｜"))
     if entry and not has_label(line):  # "2022-08-02 | Title"; "Oct 20, 2017|By Tong Wangyue"
         return META if _outlet_and_date(dated.title.text, line) else ENTRY
     if _is_meta(line) or _unread_stamp(line) or _counted_stamp(line) or _unread_credit(line):
@@ -582,6 +580,12 @@ def _short_kind(line: str) -> str:
     if _chinese(line):
         return CHINESE
     return TEXT
+
+
+def _no_title(text: str) -> bool:
+    """What a dated entry holds after its date that is no story's title: furniture ("|
+    Hits: 345"), a time zone ("16:40, 03 May 2016 | GMT +6")."""
+    return furniture_kind(text) is not None or is_time_zone(text)
 
 
 def _headline_and_site(line: str) -> bool:
