@@ -355,6 +355,11 @@ def test_byline_dates_in_the_forms_real_pages_write(byline: str, published: str)
         ("Editor: 曹家宁", ["曹家宁"]),  # named only in Chinese: as written
         ("来源:中国网 时间:2020-03-26 15:13:06 编辑:刘婷婷 点击:", ["刘婷婷"]),
         ("来源:enghunan.gov.cn 编辑:谭婕倪 2023-08-22 14:08:02", ["谭婕倪"]),  # a date after it
+        # a bilingual page's credits in brackets: translators, the voice (no editor), a reviewer
+        (
+            "(中文来源/河南日报 编译/赵汉青 杨佳欣 播音/实习生陈叶亮 审校/焦丹)",
+            ["赵汉青", "杨佳欣", "焦丹"],
+        ),
     ],
 )
 def test_a_person_credited_only_in_chinese_is_credited(credit: str, editors: list[str]) -> None:

@@ -357,6 +357,6 @@ def chinese_credits(line: str) -> list[tuple[str, str]]:
     return [
         (role, name)
         for role, value in fields
-        if role in PERSON_ROLES and CJK_NAMES.fullmatch(value.strip(EDGE_PUNCTUATION))
+        if role in PERSON_ROLES and CJK_NAMES.fullmatch(value.strip(EDGE_PUNCTUATION + "()（）"))
         for name in CJK_NAME.findall(value)
     ]
