@@ -39,12 +39,15 @@ from newsmend.furniture import furniture_kind
 # start's code; its end's reads them at 0.915, 0.954 and 0.840. Session 33's 200 (hq_ to
 # ij_) took F1 to 0.907, titles to 0.975, dates to 0.958 and bounds to 0.834 at its start's
 # code; its end's reads them at 0.911, 0.975, 0.963, credits 0.951 and bounds 0.836.
+# Session 34's 260 (io_ to jn_) took F1 to 0.903, dates to 0.957 and credits to 0.949 at its
+# start's code; its end's reads them at 0.906, titles 0.976, dates 0.958, credits 0.950 and
+# bounds 0.835.
 FLOORS = {
-    "article_f1": 0.909,
-    "title_exact": 0.973,
-    "date_exact": 0.961,
-    "credits_exact": 0.949,
-    "bounds_exact": 0.834,
+    "article_f1": 0.904,
+    "title_exact": 0.974,
+    "date_exact": 0.956,
+    "credits_exact": 0.948,
+    "bounds_exact": 0.833,
 }
 
 
