@@ -430,6 +430,7 @@ def test_caption_credits_the_photographer(caption: str, names: list[str]) -> Non
         ("WUHAN, China (Reuters) - A trickle of passengers", "Reuters", None),
         ("BEIJING (AP) -- Villagers in southern China", "AP", None),
         ("WUHAN (Reuters) -In the Chinese city of Wuhan", "Reuters", None),
+        ("Beijing (AsiaNews) – Since 8 am this morning the faithful", "AsiaNews", None),
         ("(240413) -- BEIJING, April 13, 2024 (Xinhua) -- He Yuyue", "Xinhua", "April 13, 2024"),
         (  # a Chinese wire's dateline in translation, the agency first
             "China News Service, Nanchang, January 31st (Reporter Liu Zhankun) In order to",
@@ -467,6 +468,7 @@ def test_a_wire_dateline_dates_and_sources_the_story(
         "Xinhua News Agency, Harbin, May 25th, title: The green note",  # a byline naming the title
         "(In brief) -- The city opened",
         "BEIJING (In brief) -- The city opened",  # no date, and no agency named
+        "Beijing (Hebei) – The city opened",  # a province in brackets, no agency
         "HONG KONG - The city said on Monday - 12 March 2020 - nothing",  # no distributor's name
     ],
 )

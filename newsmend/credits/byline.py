@@ -241,8 +241,8 @@ DECK_BYLINE = re.compile(
 # 2019", alone or before " - " and the story (the SpaceDaily family of sites)
 PLACE_AGENCY_DATELINE = re.compile(
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s[(（](?P<agency>[A-Za-z]{2,12})[)）]\s"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4})(?=\s+[-–—]\s|\s*$)"
-)
+    r"(?:(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4})(?=\s+[-–—]\s|\s*$)|(?:--|[—–])\s)"
+)  # or no date, a dash: "Beijing (AsiaNews) – Since 8 am ...", a named agency's
 # A Chinese wire's dateline in translation, the agency first (中新网南昌1月31日电（记者 刘占昆）):
 # "China News Service, Nanchang, January 31st (Reporter Liu Zhankun) ...", "Xinhua News
 # Agency, Harbin, May 25th (Reporter Zhang Tao)", "China News Service, January 31. In ..."
