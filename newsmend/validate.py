@@ -256,14 +256,20 @@ def reset() -> None:
 
 
 def duplicate_sentence_count(text: str) -> int:
-    """How many sentences of the text repeat an earlier one; a list's numbers ("1.", "2.")
-    are no sentences."""
-    sentences = [sentence for sentence in split_sentences(text) if _has_letter(sentence)]
+    """How many sentences of the text repeat an earlier one; a list's numbers ("1.", "2."),
+    a word alone before its stop (a title's abbreviation: "Fr." of "Fr. Zhang" and "Fr.
+    Hong") and what goes on after an abbreviation in lower case ("on the 19th." after "8
+    a.m.", twice) are no sentences."""
+    sentences = [sentence for sentence in split_sentences(text) if _is_sentence(sentence)]
     return len(sentences) - len(set(sentences))
 
 
-def _has_letter(sentence: str) -> bool:
-    return any(character.isalpha() for character in sentence)
+def _is_sentence(piece: str) -> bool:
+    return (
+        len(piece.split()) > 1
+        and any(character.isalpha() for character in piece)
+        and not piece.lstrip("\"“‘'(（[【 ")[:1].islower()
+    )
 
 
 # Pieces of text, each up to a character a sentence can end with, or that character alone;

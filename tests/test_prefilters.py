@@ -5,6 +5,7 @@ import itertools
 import re
 
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -260,3 +261,16 @@ def test_fix_duplicate_sentence_cuts_what_cutting_copies_cuts(text):
     repeats.fix_duplicate_sentence(fast)
     exact = exact_fix_duplicate_sentence(text)
     assert (fast.text, fast.repairs) == (exact.text, exact.repairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Fr. Zhang was taken away. Fr. Hong was taken too.", 0),  # "Fr." twice: no sentence
+        ("1. Roads are open. 2. Bridges. 1. Roads are open.", 1),  # a list's numbers: none
+        ("One died at 8 a.m. on the 19th. Two were hurt at 9 a.m. on the 19th.", 0),
+        ("The city opened a park. The city opened a park.", 1),
+    ],
+)
+def test_a_repeated_sentence_has_two_words_or_more(text: str, count: int) -> None:
+    assert validate.duplicate_sentence_count(text) == count
