@@ -79,6 +79,7 @@ EXAMPLES = {
         "Share to: WeChat Weibo QQ",
         "Increase font size",
         "分享到：微信 微博 QQ空间",
+        "Traditional Chinese Simplified Chinese Email this article news.gov.hk",
     ],
     "qr_prompt": [
         "Scan the QR code to follow us",
