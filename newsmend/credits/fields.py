@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from newsmend.credits.names import CJK_NAMES, EDGE_PUNCTUATION, looks_like_names
-from newsmend.credits.outlets import is_site_name
+from newsmend.credits.outlets import PICTURE_FILE, is_site_name
 from newsmend.dates import MONTHS, TIME_ZONE, find_date, is_time_zone
 from newsmend.furniture import (
     PROMPT_KINDS,
@@ -86,7 +86,6 @@ GLUED_LABEL = re.compile(
 )
 # A lowercase label inside a line with its colon at once ("source:x.org release date:...")
 # is a label, written with a capital as labels inside a line are; a picture's source is not
-PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)  # a picture's file
 COLON_LABEL = re.compile(
     r"(?<=\s)(?i:(?<!image\s)(?<!photo\s)(?<!picture\s))[a-z]++(?: [a-z]++)?(?= ?[:：])"
 )
@@ -296,8 +295,9 @@ def may_name_an_outlet(value: str) -> bool:
     """An unlabelled field may name the outlet; a toolbar's word, a view counter, a count
     before a label that names nobody, an issue number, a time, a prompt, an end marker or a
     bullet or a picture's file does not ("Print", "Hits: 345", "0 By", "NO. 40-41", "Leave a
-    comment", a press release's "Ends/Friday, November 8, 2013", "•", "12.jpg"), nor the words that say a person gave
-    the picture ("Zhang Weiqiang / Ti Gong") or name nobody ("Staff reporter")."""
+    comment", a press release's "Ends/Friday, November 8, 2013", "•", "12.jpg"), nor the
+    words that say a person gave the picture ("Zhang Weiqiang / Ti Gong") or name nobody
+    ("Staff reporter")."""
     folded = value.strip().casefold()
     return (
         folded not in PROVIDED

@@ -28,10 +28,12 @@ JOINED_INITIALS = re.compile(r"[A-Z][a-z]+-[A-Z]{2,6}|[A-Z]{2,6}-[A-Z][a-z]+")
 CJK_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,7}")  # an outlet's name in Chinese: "人民日报海外版"
 CHINESE_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,6}[网报社台]")  # "新华网", "湖南日报", "人民网"
 SITE_ADDRESS = re.compile(r"^https?://(?=[^/\s]+/?$)")  # a site's address: its domain names it
+PICTURE_TYPES = r"jpe?g|png|gif|webp|bmp"  # a picture's file types
+PICTURE_FILE = re.compile(rf"\.(?:{PICTURE_TYPES})$", re.IGNORECASE)  # "12.jpg"
 # A domain (matched whole): its last label has a letter and is no picture's file type
 # ("1.jpg" after a name is the picture's file, "3.5" a number).
 DOMAIN = re.compile(
-    r"(?<![a-z0-9.-])[a-z0-9-]++(?:\.[a-z0-9-]++)*\.(?!(?:jpe?g|png|gif|webp|bmp)$)[a-z][a-z0-9-]*+",
+    rf"(?<![a-z0-9.-])[a-z0-9-]++(?:\.[a-z0-9-]++)*\.(?!(?:{PICTURE_TYPES})$)[a-z][a-z0-9-]*+",
     re.IGNORECASE,
 )
 

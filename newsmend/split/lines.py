@@ -140,6 +140,7 @@ MAX_UNREAD_CREDIT_CHARS = 60  # a label and a name or two
 MAX_UNREAD_CREDIT_WORDS = 6
 STAMP_TIME = re.compile(r"^\s*+\d{1,2}:\d{2}(?::\d{2})?")  # a stamp's time after its date
 MAX_STAMP_TAIL_WORDS = 2  # a section's name before a stamp's count of views
+MAX_DATED_SECTION_WORDS = 2  # a section's name after a date: "South China"; a headline says more
 LATIN = re.compile(r"[A-Za-z]")
 ASCII_LETTERS = string.ascii_letters.encode("ascii")
 MIN_OTHERS_A_LETTER = 4  # more non-ASCII characters than this a Latin letter: a Chinese line
@@ -479,7 +480,6 @@ def _dated_entry(line: Span) -> Headline | None:
     return _date_then_title(line) if line.text[:1].isdigit() else None
 
 
-MAX_SECTION_WORDS = 2  # a section's name after a date: "South China"; a headline says more
 MIN_DATED_TITLE_WORDS = 4  # fewer after a date are a byline's: "2024-11-05 China Daily HaiPress"
 
 
@@ -639,7 +639,7 @@ def _date_and_section(line: str) -> bool:
     if found is None:
         return False
     words = line[found.end :].strip(" |｜>»").split()
-    return 0 < len(words) <= MAX_SECTION_WORDS and words[0][:1].isupper()
+    return 0 < len(words) <= MAX_DATED_SECTION_WORDS and words[0][:1].isupper()
 
 
 def _is_meta(line: str) -> bool:
