@@ -1467,6 +1467,28 @@ def test_a_short_headline_over_a_long_deck_and_the_byline_is_the_headline() -> N
     assert article["title_raw"] == "Reviving Wuhan" and body_whole(article)
 
 
+def test_a_headline_over_two_decks_and_the_byline_is_the_headline() -> None:
+    """SCMP's layout (gd_news_scmp_hk_district_council_appointees_2023): the headline, two
+    decks in sentence case, each as long as it, then the writer and the update."""
+    headline = (
+        "Appointees to Hong Kong's district councils must fully commit to roles or face"
+        " punishment, No 2 official says"
+    )
+    deck = (
+        "Chief Secretary Eric Chan tells Post that government will hold hand-picked members to"
+        " same standards as popularly elected ones"
+    )
+    second_deck = (
+        "'If anyone is too busy to meet residents and do their job, I'd ask them not to accept"
+        " the appointment,' he says"
+    )
+    article, _, _ = read(
+        headline, deck, second_deck, "Kahon Chan", "Updated: 7:00am, 5 May, 2023", *BODY
+    )
+    assert article["title_raw"] == headline and article["authors"] == ["Kahon Chan"]
+    assert body_whole(article)
+
+
 @pytest.mark.parametrize(
     ("caption", "byline"),
     [

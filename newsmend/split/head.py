@@ -72,6 +72,7 @@ MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.0, 4.0  # a headline over its de
 # A headline of two words or more over a deck of twenty or more, five times as long ("Reviving
 # Wuhan", "In the post-epidemic period, Wuhan is being encouraged to ..."), over the byline
 MIN_SHORT_HEADLINE_WORDS, LONG_DECK_WORDS, SHORT_DECK_RATIO = 2, 20, 5
+MAX_DECKS = 2  # SCMP writes two decks under a headline
 SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
 # A picture's caption among the lines over the story: "Serial killer Gao Chengyong pictured at
 # his trial ...", "... Three rows of trouble Wu photo", "Dancers ... perform at the Nice
@@ -204,11 +205,11 @@ def _title_score(
     words = len(lines[i].text.split())
     score = -float(sum(1 for c in candidates if c > i))  # candidates between it and the body
     following = _next_line(kinds, i)
-    decked = following in candidates and _over_deck(lines, kinds, i)
-    if not decked:  # a label's few words ("Data Map"); over its deck, a short headline
+    decks = _decks(lines, kinds, i) if following in candidates else []
+    if not decks:  # a label's few words ("Data Map"); over its deck, a short headline
         score -= 3 if words <= 2 else 1 if words == 3 else 0
     score += 2 if _bylined(lines, kinds, i) else 0
-    score += DECK_WEIGHT if decked else 0
+    score += DECK_WEIGHT * len(decks)  # over two decks, the first line is the headline
     score += SUBTITLE_WEIGHT if _over_subtitle(lines, kinds, i, candidates) else 0
     score += NUMBERED_WEIGHT if _numbered_over_subtitles(lines, kinds, i, candidates) else 0
     score += REPEAT_WEIGHT if lines[i].text in repeated else 0
@@ -292,10 +293,27 @@ def _over_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
     words or more over the byline, in sentence case and no shorter than the headline
     ("Hunan opens new bridge over Xiang River", "The city's fifth crossing over the river is
     expected to carry 40,000 ...", "By Li Hua | 2023-05-06"; SCMP's headline of sixteen words
-    over a deck of twenty). A line that holds a date is no headline over a deck (a share bar
-    and the day: "Apple News Facebook Twitter ... Thursday, Oct 15, 2020")."""
-    deck = _next_line(kinds, i)
-    after = _next_line(kinds, deck)
+    over a deck of twenty, or over two)."""
+    return bool(_decks(lines, kinds, i))
+
+
+def _decks(lines: list[Span], kinds: list[str], i: int) -> list[int]:
+    """The deck lines (one, or two in a row) between headline i and its byline; [] when line
+    i is no headline over a deck. A line that holds a date is no headline over a deck (a
+    share bar and the day: "Apple News Facebook Twitter ... Thursday, Oct 15, 2020")."""
+    if find_date(lines[i].text) is not None:
+        return []
+    decks = [_next_line(kinds, i)]
+    while decks[-1] < len(kinds) and _deck_sized(lines, i, decks[-1]) and len(decks) <= MAX_DECKS:
+        after = _next_line(kinds, decks[-1])
+        if after < len(kinds) and kinds[after] in BYLINE_KINDS:
+            return decks
+        decks.append(after)
+    return []
+
+
+def _deck_sized(lines: list[Span], i: int, deck: int) -> bool:
+    """Whether line `deck` is long enough, and in sentence case, to be line i's deck."""
     words, over = len(lines[deck].text.split()), len(lines[i].text.split())
     if over < MIN_DECK_HEADLINE_WORDS:  # "Reviving Wuhan": a label's length, so a long deck
         sized = over >= MIN_SHORT_HEADLINE_WORDS and words >= max(
@@ -303,13 +321,7 @@ def _over_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
         )
     else:
         sized = words >= max(MIN_DECK_WORDS, DECK_RATIO * over)
-    return (
-        sized
-        and not _title_cased(lines[deck].text)
-        and after < len(kinds)
-        and kinds[after] in BYLINE_KINDS
-        and find_date(lines[i].text) is None  # a share bar and the date: the byline's
-    )
+    return sized and not _title_cased(lines[deck].text)
 
 
 def _repeated(lines: list[Span]) -> set[str]:
@@ -697,10 +709,11 @@ def _head_block(lines: list[Span], kinds: list[str], i: int, candidates: list[in
 
 
 def _byline_under_deck(lines: list[Span], kinds: list[str], title: int) -> list[int]:
-    """The byline under the deck under the headline; the deck is a stray."""
-    deck = _next_line(kinds, title)
-    kinds[deck] = STRAY
-    return _byline_block(lines, kinds, deck, 1)
+    """The byline under the decks under the headline; the decks are strays."""
+    decks = _decks(lines, kinds, title)
+    for deck in decks:
+        kinds[deck] = STRAY
+    return _byline_block(lines, kinds, decks[-1], 1)
 
 
 def _dashed_subtitle(lines: list[Span], i: int, candidates: list[int]) -> bool:
