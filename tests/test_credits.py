@@ -587,6 +587,21 @@ def test_a_place_that_reads_like_a_name_is_no_person(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "persons"),
+    [
+        ("Author: China Rural Development Foundation", []),  # hc_4ll_puyang_baimei_harvest
+        ("Photo/ Chongqing Liangjiang New Area", []),  # hf_ichongqing_liangjiang_media_tour
+        ("Photo/ Li Hua", ["Li Hua"]),
+    ],
+)
+def test_an_administrative_unit_s_word_names_no_person(line: str, persons: list[str]) -> None:
+    """ "County", "District", "New Area", "Development Zone" (glossary.toml's suffixes) are a
+    place's words: no name holds one."""
+    fields = parse_credit_fields(line)
+    assert [name for role, names in fields if role != "outlet" for name in names] == persons
+
+
+@pytest.mark.parametrize(
     ("paragraph", "outlet"),
     [
         (

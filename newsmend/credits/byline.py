@@ -27,6 +27,7 @@ from newsmend.credits.names import (
     CJK_NAME,
     CJK_NAMES,
     MAX_NAME_WORDS,
+    PLACE_WORDS,
     looks_like_names,
     split_names,
 )
@@ -41,7 +42,6 @@ from newsmend.credits.outlets import (
 )
 from newsmend.dates import find_date, is_time_zone, looks_like_date, opening_date
 from newsmend.furniture import strip_toolbar
-from newsmend.tables import read_toml
 
 MIN_WRITER_WORDS = 2  # an unlabelled writer is named in full: not "Shine"
 # The first words of the date's labels ("Posted", "Updated"): see _opens_with_date_label
@@ -50,12 +50,6 @@ DATE_LABEL_OPENERS = frozenset(
 )
 # Labels left without their values at a line's end ("2021-12-17 08:13:44 admin source:")
 EMPTY_LABELS_AFTER = re.compile(r"(?<!\s)(?:\s++[A-Za-z]++[:：])++\s*+$")
-# Words of administrative units ("Province", "County", "District"): a place's, not a person's
-PLACE_WORDS = frozenset(
-    word.casefold()
-    for unit in read_toml("glossary.toml")["suffixes"].values()
-    for word in unit.split()
-)
 BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
 
 

@@ -9,12 +9,19 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from newsmend.credits.outlets import NAMED_OUTLETS, OUTLET_WORDS
-from newsmend.tables import read_lines
+from newsmend.tables import read_lines, read_toml
 
 FAMILY_NAMES = frozenset(name.casefold() for name in read_lines("family_names.txt"))
 PLACE_NAMES = frozenset(place.casefold() for place in read_lines("place_names.txt"))
 THING_WORDS = frozenset(word.casefold() for word in read_lines("thing_words.txt"))
 MAX_PLACE_WORDS = max(len(place.split()) for place in PLACE_NAMES)
+# Words of administrative units ("Province", "County", "District"): a place's, not a person's
+PLACE_WORDS = frozenset(
+    word.casefold()
+    for unit in read_toml("glossary.toml")["suffixes"].values()
+    for word in unit.split()
+)
+NOT_NAME_WORDS = OUTLET_WORDS | PLACE_WORDS  # "Hunan Daily"; "Photographers Record Luxi County"
 MAX_PERSON_WORDS = 4  # "Joseph S. Margai": no person's name runs to five words
 MAX_NAMES = 8
 MAX_BARE_NAME_WORDS = 4
@@ -96,7 +103,9 @@ def looks_like_names(text: str) -> bool:
     if text.strip().casefold() in NAMED_OUTLETS:
         return False  # "Focus Taiwan"
     words = [word for name in names for word in _without_nickname(name.split())]
-    return all(NAME_WORD.fullmatch(word) and word.casefold() not in OUTLET_WORDS for word in words)
+    return all(
+        NAME_WORD.fullmatch(word) and word.casefold() not in NOT_NAME_WORDS for word in words
+    )
 
 
 def _without_nickname(words: list[str]) -> list[str]:
