@@ -1451,6 +1451,16 @@ def test_a_date_and_its_section_under_the_headline_date_the_story() -> None:
     assert _kind("2021-08-25 > All chapters") == META
 
 
+def test_a_bracketed_date_beside_a_traditional_chinese_toolbar_dates_the_story() -> None:
+    """China Daily's Language Tips on a mirror in traditional Chinese
+    (jq_68yhq_guangzhou_homeless_cold_2009): "[ date time]" and the font-size buttons."""
+    stamp = "[ 2009-11-18 16:31]     字號 [] [] []"
+    article, _, _ = read(TITLE, stamp, *BODY)
+    assert article["title_raw"] == TITLE and body_whole(article)
+    assert article["published"].isoformat()[:10] == "2009-11-18"
+    assert _kind(stamp) == META
+
+
 def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
     article, _, _ = read("Monday, 24th, 2025 | 5:25PM Updated", BODY[0], TITLE, *BODY[1:])
     assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"

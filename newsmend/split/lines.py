@@ -646,7 +646,7 @@ def _is_meta(line: str) -> bool:
     """A byline line once its toolbar words and view counters are gone."""
     if word_count(line) > MAX_META_WORDS:
         return False  # a paragraph, not a byline
-    rest = strip_toolbar(line)
+    rest = strip_toolbar(line).strip("[]【】 ")  # "[ 2009-11-18 16:31]     字號 [] [] []"
     label = DATE_LABEL.match(rest)  # "Issued at: 2022-05-12"
     return bool(rest) and (
         looks_like_date(rest)
