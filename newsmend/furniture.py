@@ -153,6 +153,7 @@ _COUNTER = re.compile(
     r"|(?:browsing|reading|click(?:ing)?|visit) (?:times|volume|count))\s*(?:times)?\s*[:：]\s*[\d,]*(?:\s*times)?"
     r"|(?<![:\d])\b\d[\d,]*\s+(?:views|hits|visits|clicks|reads)\b(?!\s*[:：])"
     r"|(?:浏览次数|阅读次数|浏览量|点击数?)\s*[:：]?\s*[\d,]*"
+    r"|(?<!\S)\d[\d,]*次(?!\S)"  # a count of views by the date: "2023-03-06 418次"
     r"|(?i:\b(?:font\s*|text\s*)?size\s*[:：]\s*[a-z]{1,6}[+\-]?(?:\s+[a-z]{1,6}[+\-]?){0,2}(?![\w+\-]))"
     r"|(?i:[\[【]\s*(?:print this page|close (?:this )?window)\s*[\]】])"
     r"|(?i:\b\d[\d,]*+\s*+comments?(?:\(s\))?)"  # "0 Comment(s)Print E-mail Xinhua, ..."

@@ -396,6 +396,8 @@ def test_story_line_is_not_furniture(line: str) -> None:
             "China Daily, September 28, 2009",
         ),
         ("12.08.2025 6 minutes", "12.08.2025"),
+        ("2023-03-06 418次", "2023-03-06"),  # views in Chinese (js_consulate_fiji_ninghai)
+        ("第3次会议 2023-03-06", "第3次会议 2023-03-06"),  # "the 3rd meeting"
         # A toolbar word between two words that stay is a name's or a phrase's.
         ("(People's Daily App) 15:27, May 17, 2023", "(People's Daily App) 15:27, May 17, 2023"),
         ("Source: Shenyang WeChat Official Account 2023-11-29", None),
