@@ -1461,6 +1461,27 @@ def test_a_bracketed_date_beside_a_traditional_chinese_toolbar_dates_the_story()
     assert _kind(stamp) == META
 
 
+def test_an_aggregator_s_outlet_in_square_brackets_and_date_under_each_snippet() -> None:
+    """direct.news (ju_directnews_tsuen_wan_arson_rthk_2024): each story's source in square
+    brackets, a dash and the date under its snippet; the brackets are no part of the name."""
+    _, teasers, _ = read(
+        TITLE,
+        "[RTHK] - 11/28/2024",
+        *BODY,
+        "Hong Kong online-only retailers log another month of growth amid wider slump",
+        "Sales from e-commerce stores with no physical shopfront have increased (…)",
+        "[South China Morning Post] - 28/12/2024",
+        "Middle East 'not a battleground for big powers,' China and Iran say",
+        "The top diplomats of China and Iran agreed Saturday that the Middle East is (…)",
+        "[HKFP] - 27/12/2024",
+        "China launches investigation into beef imports amid struggling domestic industry",
+        "China's commerce ministry on Friday launched an investigation into imported beef (…)",
+        "[HKFP] - 27/12/2024",
+    )
+    read_back = [(t["outlet"], t["published"].isoformat()[:10]) for t in teasers[:2]]
+    assert read_back == [("South China Morning Post", "2024-12-28"), ("HKFP", "2024-12-27")]
+
+
 def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
     article, _, _ = read("Monday, 24th, 2025 | 5:25PM Updated", BODY[0], TITLE, *BODY[1:])
     assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"

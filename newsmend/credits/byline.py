@@ -19,6 +19,7 @@ from newsmend.credits.fields import (
     labels_a_date,
     line_fields,
     may_name_an_outlet,
+    unbracketed,
     unwrap,
     without_date,
 )
@@ -111,7 +112,7 @@ def parse_byline(line: str) -> Byline:
             rest, date_raw = without_date(value)
             if date_raw or not (value.endswith((":", "：")) or _opens_with_date_label(value)):
                 published_raw = published_raw or date_raw or value or None  # not "Time: Typeface:"
-            rest = rest.strip("()（） ")  # "Updated: 2023-09-09 07:13 ( CHINA DAILY )"
+            rest = unbracketed(rest)  # "Updated: 2023-09-09 07:13 ( CHINA DAILY )"
             if date_raw and outlet_alone(rest):
                 outlets.append(rest)  # "Updated: October 20, 2022 09:33 CGTN"
             continue
@@ -129,7 +130,7 @@ def parse_byline(line: str) -> Byline:
         credited = field_credits(role, value)
         if credited is None:
             if role == "outlet" or (role is None and may_name_an_outlet(value)):
-                (labelled if role == "outlet" else outlets).append(value.strip("()（）"))
+                (labelled if role == "outlet" else outlets).append(unbracketed(value))
             continue  # a person label with a user's handle ("Author:zhongdeen")
         for credit_role, names in credited:
             if credit_role == "outlet":
@@ -329,7 +330,7 @@ def looks_like_byline(line: str) -> bool:
         ):
             return False  # "A Series of Videos Posted on Social Media ...": a headline
         written = _value_and_date(written)[0]
-        value = written.strip("()（）")
+        value = unbracketed(written)
         if not value or value.casefold() in NOBODY or is_time_zone(value):
             continue  # "2021-12-17 08:13:44 admin source:": the account that posted it; "|
             # GMT +6" after the date and time

@@ -131,6 +131,19 @@ TIME_AFTER = re.compile(
     rf"(?:\s*+{TIME_ZONE})?+"
     r"(?:[\s,|｜]+\d{1,5})?"  # a count after it: "20:08 UTC+8, 2021-04-08 0" (0 comments)
 )
+PARENTHESES = "()（）"
+
+
+def unbracketed(value: str) -> str:
+    """An outlet's name without its parentheses, even one of them ("People's Daily Online)
+    10:58"), or the square brackets around all of it ("[HKFP] - 28/12/2024"; not the one
+    a toolbar's "[Font: Large Medium Small]" leaves)."""
+    value = value.strip(PARENTHESES + " ")  # "( chinadaily.com.cn )"
+    if value[:1] in "[【" and value[-1:] in "]】":
+        return value[1:-1].strip()
+    return value
+
+
 EMPTY_BRACKETS = re.compile(r"[\[【(（]\s*+[\]】)）]")  # what a date cut out of them leaves
 
 OPENING, CLOSING = tuple("[(【（"), tuple("])】）")

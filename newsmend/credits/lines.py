@@ -20,6 +20,7 @@ from newsmend.credits.fields import (
     label_role,
     line_fields,
     may_name_an_outlet,
+    unbracketed,
     unwrap,
     without_date,
 )
@@ -240,7 +241,7 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
     page = PAGE_ADDRESS.fullmatch(value.strip()) if role == "outlet" else None
     if page:
         return [("outlet", (page["host"],))]  # "Source: http://www.hunan.gov.cn/news/0506.html"
-    bare = site_domain(value.strip("()（） "))  # "( chinadaily.com.cn )"
+    bare = site_domain(unbracketed(value))  # "( chinadaily.com.cn )", "[HKFP]"
     if names_an_outlet(role, bare):
         return [("outlet", (bare,))]
     return None

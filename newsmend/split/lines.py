@@ -621,8 +621,8 @@ def _chinese(line: str) -> bool:
 def _outlet_and_date(title: str, line: str) -> bool:
     """A dated entry that is a byline: its "title" is one word, an outlet's name, a writer's with it
     ("|Xinhua|2019-04-04 11:39:37", "China Daily | 2020-05-12", "Li Hua | Hunan Daily |
-    2023-05-06") or opens with "By"."""
-    title = title.strip(" |｜")
+    2023-05-06", "[South China Morning Post] - 28/12/2024") or opens with "By"."""
+    title = title.strip(" |｜[]【】")
     if opens_with_by(title):
         return True  # "Dec. 22, 2023 | By a Minghui correspondent in Jiangxi Province"
     if " " not in title:
