@@ -587,6 +587,16 @@ def test_a_place_that_reads_like_a_name_is_no_person(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line", ["From April 20, the first batch of buses", "From Isolation to Opportunity"]
+)
+def test_a_source_label_opening_a_phrase_names_no_outlet(line: str) -> None:
+    """A month or a span's "to" after "From" is a phrase (jx_khabarasia_anhui_yuexi_rural_roads
+    took a section's heading for the outlet); "From Xinhua" names one."""
+    assert parse_credit_fields(line) == []
+    assert parse_credit_fields("From Xinhua") == [("outlet", ["Xinhua"])]
+
+
+@pytest.mark.parametrize(
     ("line", "persons"),
     [
         ("Author: China Rural Development Foundation", []),  # hc_4ll_puyang_baimei_harvest

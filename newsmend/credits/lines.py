@@ -101,7 +101,7 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     label = LABEL.match(line)
     if label is None:
         return picture_givers(line) or _names_and_outlet(line) or _outlet_staff(line)
-    if heading_like(line, label) or _from_a_month(line, label):
+    if heading_like(line, label) or _from_a_phrase(line, label):
         return ()
     fields: list[tuple[str, tuple[str, ...]]] = []
     for role, value in line_fields(line):
@@ -117,14 +117,15 @@ def _credit_fields(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(fields)
 
 
-def _from_a_month(line: str, label: re.Match[str]) -> bool:
-    """A source's label before a month opens a time phrase, not a source: "From April 20, the
-    first batch of ..."."""
-    words = line[label.end() :].split(maxsplit=1)
+def _from_a_phrase(line: str, label: re.Match[str]) -> bool:
+    """A source's label that opens a phrase, not a source: before a month ("From April 20,
+    the first batch of ...") or a span's "to" ("From Isolation to Opportunity", a section's
+    heading)."""
+    words = line[label.end() :].split()
     return (
         label_role(label) == "outlet"
         and bool(words)
-        and words[0].strip(".,").capitalize() in MONTHS
+        and (words[0].strip(".,").capitalize() in MONTHS or "to" in words[1:])
     )
 
 
