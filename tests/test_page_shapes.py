@@ -1482,6 +1482,28 @@ def test_an_aggregator_s_outlet_in_square_brackets_and_date_under_each_snippet()
     assert read_back == [("South China Morning Post", "2024-12-28"), ("HKFP", "2024-12-27")]
 
 
+def test_a_date_and_a_writer_over_each_listed_title_date_that_story() -> None:
+    """The News Lens's tag pages (jy_thenewslens_kinmen_tag_2019): "date | writer" over each
+    title and its snippet, some stories without one; each date is its own story's."""
+    _, teasers, _ = read(
+        "2019/01/11 | Global Voices",
+        TITLE,
+        *BODY,
+        "2018/03/09 | Kevin McCauley",
+        "What has China Learned from Past Amphibious Assaults?",
+        "The PLA's successes and failures in assaulting Xiamen, Kinmen and Hainan in 1949 and"
+        " 1950 hold lessons for a potential invasion.",
+        "On the Front Lines of Taiwan's History in Kinmen",
+        "Once the focal point of hostilities between China and Taiwan, the Kinmen archipelago"
+        " has evolved into a fascinating tourist destination.",
+        "2016/07/19 | Anna Beth Keim",
+        "[ESSAY] You Ask How Deeply I Love You",
+        "Kinmen Island, and the past and future of Sino-Taiwanese relations, told in letters.",
+    )
+    dates = [t["published"] and t["published"].isoformat()[:10] for t in teasers]
+    assert dates == ["2018-03-09", None, "2016-07-19"]
+
+
 def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
     article, _, _ = read("Monday, 24th, 2025 | 5:25PM Updated", BODY[0], TITLE, *BODY[1:])
     assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"

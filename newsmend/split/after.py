@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from itertools import repeat, takewhile
 
-from newsmend.credits import GROUPS, parse_credit_line
+from newsmend.credits import GROUPS, is_writer_name, parse_credit_line
 from newsmend.dates import find_date, looks_like_date
 from newsmend.furniture import IN_BODY, squeeze
 from newsmend.split.body import (
@@ -28,6 +28,7 @@ from newsmend.split.lines import (
     FURNITURE_KINDS,
     MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
+    _dated_entry,
     _ends_sentence,
     _entry_headline,
     _entry_title,
@@ -462,11 +463,17 @@ def _dated(lines: list[Span], kinds: list[str], start: int, end: int) -> bool:
 def _meta_end(lines: list[Span], kinds: list[str], i: int, dated: bool) -> int:
     """Where a story's byline and credit lines under its text end: at the first line that is
     no byline line, or, for a story already dated, at a date over the next story's title (a
-    list that dates each story above its title)."""
+    list that dates each story above its title); a date with a writer's name there is the
+    next story's always ("2016/07/19 | Anna Beth Keim")."""
     end = _skip_meta(kinds, i)
-    if not dated:
-        return end
-    return next((j for j in range(i, end) if _date_over_story(lines, kinds, j)), end)
+    return next(
+        (
+            j
+            for j in range(i, end)
+            if (dated or _dated_writer(lines[j])) and _date_over_story(lines, kinds, j)
+        ),
+        end,
+    )
 
 
 def _date_over_story(lines: list[Span], kinds: list[str], i: int) -> bool:
@@ -483,8 +490,17 @@ def _date_over_story(lines: list[Span], kinds: list[str], i: int) -> bool:
 
 
 def _date_alone(line: Span, kind: str) -> bool:
-    """A date line, or a byline line that holds a date and its bars only ("2018/08/10 |")."""
-    return kind == DATE or (kind == META and looks_like_date(line.text.strip(DATE_BARS)))
+    """A date line, or a byline line that holds a date and its bars only ("2018/08/10 |"),
+    or a date and a writer ("2018/03/09 | Kevin McCauley")."""
+    if kind == DATE:
+        return True
+    return kind == META and (looks_like_date(line.text.strip(DATE_BARS)) or _dated_writer(line))
+
+
+def _dated_writer(line: Span) -> bool:
+    """A date and a writer's name on one line ("2018/03/09 | Kevin McCauley")."""
+    entry = _dated_entry(line)
+    return entry is not None and is_writer_name(entry.title.text.strip(DATE_BARS))
 
 
 def _date_over_snippet(lines: list[Span], kinds: list[str], i: int) -> bool:

@@ -18,6 +18,7 @@ from newsmend.split.lines import (
     FURNITURE_KINDS,
     LATIN,
     _date_and_section,
+    _dated_entry,
     _is_prose,
     _next_line,
     _over_sentence_deck,
@@ -47,6 +48,7 @@ MAX_ALT_TEXT_WORDS = 8  # a picture's alternative text over a listed title
 MIN_ALT_TEXTS = 3
 MIN_REPEATED_LINKS = 2  # see _mark_repeated_links
 MIN_WRITER_LINES, MAX_WRITER_CHARS = 3, 40  # see _mark_writers
+MIN_DATED_WRITERS = 2  # see _mark_dated_writers
 MIN_DECKS = 2  # see _mark_decks
 MIN_DATED_RUN, ENTRY_SHARE = 4, 3  # see _mark_dated_titles: a third read as entries
 # see _mark_cut_snippets: pairs in a row, a snippet's length over its title's, the share of
@@ -60,6 +62,7 @@ def mark_layout(lines: list[Span], kinds: list[str]) -> None:
     """Re-kind the lines of a page by the shapes it repeats (in place)."""
     _mark_doubled(lines, kinds)
     _mark_writers(lines, kinds)
+    _mark_dated_writers(lines, kinds)
     _mark_decks(lines, kinds)
     _mark_dated_titles(lines, kinds)
     _mark_dated_sections(lines, kinds)
@@ -90,6 +93,35 @@ def _mark_writers(lines: list[Span], kinds: list[str]) -> None:
             found.append(i)
     for i in dated + (found if len(found) >= MIN_WRITER_LINES else []):
         kinds[i] = CREDIT
+
+
+def _mark_dated_writers(lines: list[Span], kinds: list[str]) -> None:
+    """A date and a writer's name on one line over each listed title and its text, as The
+    News Lens's tag pages write them ("2018/03/09 | Kevin McCauley", "What has China Learned
+    from Past Amphibious Assaults?", its snippet): a byline, not a dated entry titled with a
+    name. The shape must repeat (MIN_DATED_WRITERS)."""
+    found = [
+        i
+        for i in range(len(lines) - 2)
+        if kinds[i] == ENTRY and _writer_over_story(lines, kinds, i)  # most lines: no call
+    ]
+    if len(found) >= MIN_DATED_WRITERS:
+        for i in found:
+            kinds[i] = META
+
+
+def _writer_over_story(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """Whether entry i names a writer after its date, over a title over a paragraph."""
+    entry = _dated_entry(lines[i])
+    title, text = i + 1, i + 2
+    return (
+        entry is not None
+        and entry.date is not None
+        and is_writer_name(entry.title.text.strip(" |｜"))
+        and kinds[title] == TEXT
+        and _title_like(lines[title], TEXT)
+        and _is_prose(lines[text], kinds[text])
+    )
 
 
 def _mark_decks(lines: list[Span], kinds: list[str]) -> None:
