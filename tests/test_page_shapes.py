@@ -1504,6 +1504,20 @@ def test_a_date_and_a_writer_over_each_listed_title_date_that_story() -> None:
     assert dates == ["2018-03-09", None, "2016-07-19"]
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("[Video/Ningbo Radio and Television Group]", *BODY),  # jv_chinadaily_ningbo_connelly
+        ("[Video provided to ehangzhou.gov.cn] " + BODY[0], *BODY[1:]),  # kb_ehangzhou
+    ],
+)
+def test_a_video_s_source_in_square_brackets_is_no_part_of_the_story(lines: tuple) -> None:
+    """China Daily's regional sites open a video's text with its source in square brackets,
+    alone on its line or glued to the first paragraph."""
+    article, _, _ = read(TITLE, "chinadaily.com.cn| Updated:  June 7, 2022 L M S", *lines)
+    assert article["title_raw"] == TITLE and body_whole(article)
+
+
 def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
     article, _, _ = read("Monday, 24th, 2025 | 5:25PM Updated", BODY[0], TITLE, *BODY[1:])
     assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"

@@ -8,7 +8,12 @@ translation ran together) are `tables/family_names.txt`.
 """
 
 from newsmend.credits.byline import Byline, looks_like_byline, parse_byline, persons, read_dateline
-from newsmend.credits.captions import caps_credit_start, caption_credits, is_picture_credit
+from newsmend.credits.captions import (
+    caps_credit_start,
+    caption_credits,
+    is_picture_credit,
+    picture_credit_opening,
+)
 from newsmend.credits.fields import (
     DATE_LABEL,
     GROUPS,
@@ -81,6 +86,7 @@ __all__ = [
     "parse_credit_fields",
     "parse_credit_line",
     "persons",
+    "picture_credit_opening",
     "read_dateline",
     "site_domain",
     "split_names",

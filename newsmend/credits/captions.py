@@ -37,14 +37,33 @@ TITLED_CREDIT = re.compile(
     r"(?<=[.!?] )(?P<names>[A-Z][a-z]++(?: [A-Z][a-z]++){1,2}) ?/ ?(?:For )?(?P<outlet>[A-Z][\w.' ]{1,30})$"
 )
 TITLED_CREDIT_CHARS = 70  # how far from a caption's end such a credit's slash stands
+# A picture's or a video's source in square brackets, whoever it names, as China Daily's sites
+# write it: "[Photo/Xinhua]", "[Video/Ningbo Radio and Television Group]", "[Video from
+# Chinaculture.org]", "[Video provided to ehangzhou.gov.cn]" (in parentheses, a caption's
+# credit: CAPTION_CREDIT)
+SOURCED_PICTURE = re.compile(
+    r"(?i)[\[【]\s*+(?:photos?|videos?|pictures?|images?)"
+    r"(?:\s*+[/:：]|\s++(?:by|from|provided|courtesy)\b)[^\[\]【】()（）]{1,60}+[\]】]"
+)
 CAPITALS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 CREDIT_ENDS = (")", "）", "]", "】", *CAPITALS)  # how a line with a picture credit ends
 
 
 def is_picture_credit(text: str) -> bool:
-    """A bracketed agency picture credit alone: "(Xinhua/Li Jianan)"."""
-    match = AGENCY_CREDIT.fullmatch(text.strip())
+    """A bracketed picture credit alone: an agency's ("(Xinhua/Li Jianan)") or a source's
+    after a picture's or a video's word ("[Video/Ningbo Radio and Television Group]")."""
+    text = text.strip()
+    if SOURCED_PICTURE.fullmatch(text):
+        return True
+    match = AGENCY_CREDIT.fullmatch(text)
     return match is not None and looks_like_names(_agency_names(match).strip())
+
+
+def picture_credit_opening(text: str) -> int:
+    """Where the story starts after a picture's or a video's source in brackets opening its
+    paragraph ("[Video provided to ehangzhou.gov.cn] The Russian version ..."); 0 if none."""
+    match = SOURCED_PICTURE.match(text)
+    return match.end() if match is not None else 0
 
 
 def caption_credits(line: str) -> list[tuple[str, str]]:

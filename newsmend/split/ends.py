@@ -14,6 +14,7 @@ from newsmend.credits import (
     is_picture_credit,
     is_site_name,
     parse_credit_fields,
+    picture_credit_opening,
     read_dateline,
 )
 from newsmend.dates import find_date
@@ -264,6 +265,10 @@ def split_off_credits(parts: PageParts) -> None:
     date, first = _opening_date(parts.body[0])
     parts.bylines += [date] if date else []
     parts.body[0] = first
+    source = picture_credit_opening(first.text)  # "[Video/Ningbo TV] In 2005, ..."
+    if source and first.text[source:].strip():
+        parts.furniture.append((CAPTION, _cut(first, 0, source)))
+        parts.body[0] = _cut(first, source, len(first.text))
     for _ in range(MAX_LEADING_CREDITS):  # "(Mianyang News) (Reporter, Guo Ruoxue) Recently, ..."
         if not _split_off_leading_credit(parts):
             return

@@ -16,6 +16,7 @@ from newsmend.credits import (
     caps_credit_start,
     has_label,
     is_cjk_credit,
+    is_picture_credit,
     is_site_name,
     looks_like_byline,
     opens_with_by,
@@ -37,6 +38,7 @@ from newsmend.furniture import (
 )
 from newsmend.split.parts import (
     BREADCRUMB,
+    CAPTION,
     CHINESE,
     CREDIT,
     DATE,
@@ -558,6 +560,8 @@ def _short_kind(line: str) -> str:
         return RESIDUE  # a credit in Chinese ("来源：台州日报"); "发布时间：2022-12-29" is a byline
     if parse_credit_line(line):
         return CREDIT
+    if is_picture_credit(line):
+        return CAPTION  # a picture's or a video's source alone: "[Video/Ningbo TV]"
     if LINK_LINE.fullmatch(line):
         return ENTRY  # before furniture: "Next article: Title" is no pager
     furniture = furniture_kind(line)
