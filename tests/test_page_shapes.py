@@ -95,6 +95,7 @@ BYLINES = [
         "Yangzhou News Network",
     ),
     ("Submitted by admin on 2 July 2021", [], [], None),
+    ("2021-07-02 BY admin", [], [], None),  # Macau Post Daily: the account names nobody
     ("By Joseph S. Margai | 2021-07-02", ["Joseph S. Margai"], [], None),
     ("Last updated on July 2, 2021", [], [], None),
     ("2021-07-02 | Photo: Xinhua/Li Hua", ["Li Hua"], [], None),

@@ -33,6 +33,8 @@ MAX_BYLINE_CHARS = 200
 HANDLE_ON = re.compile(r"[a-z][\w.-]{1,30}\s+on\s+[A-Z0-9]")
 # A site's domain in brackets after a label, and no name: "By ( chinadaily.com.cn )"
 BRACKETED_DOMAIN = r"\(\s*+[a-z0-9-]++\.[a-z]"
+# A CMS's account alone after a label, in any case: "BY admin", "by administrator"
+NOBODY_ALONE = r"(?:admin|administrator)$"
 DATE_LABEL_WORDS = frozenset({"last", "build", "release", "publish", "update", "post", "issue"})
 
 
@@ -46,8 +48,8 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     the start of a line ("date 2023-04-12"), after a comma, colon, slash, dash, bracket or a
     date's last digit (", edited by ...", "Source: by Shanghai Daily", "20:21:20 source:
     Zhejiang News") or after a gap of spaces ("16:14:45  source:sdchina.com"). A label is
-    followed by a separator, or by a space and then a capital, a digit or a user's handle
-    and its date ("Submitted by admin on 2 July 2021"). Never after " in ": that is a post's
+    followed by a separator, or by a space and then a capital, a digit, a user's handle
+    and its date ("Submitted by admin on 2 July 2021") or a CMS's account ("BY admin"). Never after " in ": that is a post's
     category ("June 4, 2013 in Photos by Steven").
     Grouped by first letter, in the same order, a place is tried against the labels that start
     with its letter only (ungrouped, against every label: the tests' reference)."""
@@ -65,7 +67,7 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
         rf"(?=[{first}])(?<![A-Za-z_'’])(?<! in )(?:^|(?<=[,;:，；：/—–(（|｜])|(?<=[,;:，；：/—–(（\d|｜]\s)|(?<=\s\s)|(?<=\sand\s)"
         rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
-        rf"(?:\s*[:：|｜/／]\s*|,\s*+(?-i:(?=[A-Z]))|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern}|{BRACKETED_DOMAIN})))",
+        rf"(?:\s*[:：|｜/／]\s*|,\s*+(?-i:(?=[A-Z]))|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern}|{BRACKETED_DOMAIN}))|\s+(?={NOBODY_ALONE}))",
         re.IGNORECASE,
     )
 

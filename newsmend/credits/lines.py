@@ -168,8 +168,11 @@ def heading_like(line: str, label: re.Match[str]) -> bool:
         return False  # "Translated by Zumi": a pen name
     words = line[label.end() :].split()
     return len(words) == 1 and not (
-        is_family_name(words[0]) or outlet_alone(words[0].strip("()（）")) or find_date(words[0])
-    )  # "Date 2025-01-19", "By (chinadaily.com.cn)"
+        is_family_name(words[0])
+        or outlet_alone(words[0].strip("()（）"))
+        or find_date(words[0])
+        or words[0].casefold() in NOBODY
+    )  # "Date 2025-01-19", "By (chinadaily.com.cn)", "BY admin" (the account that posted it)
 
 
 def _names_and_outlet(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
