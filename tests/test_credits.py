@@ -509,6 +509,15 @@ def test_a_source_named_in_chinese_is_the_outlet_not_residue() -> None:
             "Text by Li Hua, Photos by Wang Wei",
             [("author", ["Li Hua"]), ("photographer", ["Wang Wei"])],
         ),
+        (  # Jinhua Daily's, an en dash before the paper (kd_jinhua_gov_lanxi_specialized_smes)
+            "Text and photo by Hu Xiaofei–Jinhua Daily, translated by Shen Yingying, edited by Kendra Fiddler",
+            [
+                ("author", ["Hu Xiaofei"]),
+                ("outlet", ["Jinhua Daily"]),
+                ("translator", ["Shen Yingying"]),
+                ("editor", ["Kendra Fiddler"]),
+            ],
+        ),
     ],
 )
 def test_picture_credits_with_the_agency_and_text_by(line: str, fields: list) -> None:

@@ -100,7 +100,9 @@ LABEL = _compile_labels()
 # Between fields: a bar, a dash ("By He Xin—Yiwu Business") or a spaced slash ("hiHainan /
 # By Chen Shumin"). Pieces are stripped: no \s*
 # around it (quadratic on runs of spaces).
-BAR = re.compile(r"[|｜—]|(?<=\s)[/·](?=\s)")  # "Xinhua | 2023", "CHINADAILY · 时评 · 2024-03-09"
+# "Xinhua | 2023", "CHINADAILY · 时评 · 2024-03-09", "Hu Xiaofei–Jinhua Daily" (an en dash
+# between two words, not two numbers)
+BAR = re.compile(r"[|｜—]|(?<=\s)[/·](?=\s)|(?<=[a-z])–(?=[A-Z])")
 # A few words and a colon before a date: a label of the date this table does not know
 DATE_LABEL = re.compile(r"(?<!\w)(?:\w++\s){0,3}\w++\s?[:：]\s*+")
 CATEGORIES = re.compile(r"^\s+in\s+[A-Z][\w&'’ -]*+(?:,\s*+[A-Z][\w&'’ -]*+)*$")
