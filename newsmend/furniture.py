@@ -185,8 +185,8 @@ def _made_of(tokens: list[str], words: frozenset[str]) -> bool:
 
 
 ALL_WORDS = frozenset().union(*(kind.words for kind in KINDS))
-# A menu's row may hold one word of its own, its city's name, among six table words or more
-MIN_NAMED_MENU_WORDS = 7
+# A menu's row may hold one word of its own, its city's name, among five table words or more
+MIN_NAMED_MENU_WORDS = 6
 
 
 def _made_of_but_one(tokens: list[str]) -> bool:

@@ -191,6 +191,7 @@ EXAMPLES = {
         "CHINA-SHANXI-WATER SHORTAGE VILLAGERS-RELOCATION (CN)",
         "news image",
         "Courtesy of Tencent",
+        "Video courtesy of Quzhou's publicity department (视频由衢州市委宣传部提供)",
         "Inset: Pineapple tarts made by Boxue villagers Photo: Courtesy of Chen Tongkui",
         "Caption: Silk Road (Xi'an) International Communication Forum/Chang'an night gala",
         "Illustrative photo (Source: caexpo.org)",
@@ -252,6 +253,7 @@ EXAMPLES = {
         "#DistrictCouncil #831PrinceEdward #AntiEpidemic",
         "national key lab;innovation;MOST;state policy",  # keywords over a listed title
         "Home About Zhongshan News Business Culture Services",  # a menu naming its city
+        "About Zhongshan News Business Culture Services",  # the same in the footer
     ],
     "column_label": ["core reading", "Reading tips", "Detail Content:", "Message content"],
     "picture_label": [
