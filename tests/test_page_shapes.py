@@ -1519,6 +1519,17 @@ def test_a_video_s_source_in_square_brackets_is_no_part_of_the_story(lines: tupl
     assert article["title_raw"] == TITLE and body_whole(article)
 
 
+@pytest.mark.parametrize("mark", [":", " --", " —"])
+def test_a_date_opening_the_story_as_its_dateline_dates_it_and_stays(mark: str) -> None:
+    """Dimsum Daily's and Kathmandu Metro's stories open "October 29, 2010: President ..."
+    (kf_kathmandumetro_lhasa_president_stopover_2010): the story's date, and its dateline,
+    kept in its text as a wire's is."""
+    opening = f"October 29, 2010{mark} {BODY[0]}"
+    article, _, _ = read(TITLE, "By Li Hua", opening, *BODY[1:])
+    assert article["published"].isoformat()[:10] == "2010-10-29"
+    assert article["body_raw"].startswith(opening)
+
+
 def test_a_time_stamp_that_lost_its_month_is_no_headline() -> None:
     article, _, _ = read("Monday, 24th, 2025 | 5:25PM Updated", BODY[0], TITLE, *BODY[1:])
     assert article["title_raw"] != "Monday, 24th, 2025 | 5:25PM Updated"

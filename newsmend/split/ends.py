@@ -23,6 +23,9 @@ from newsmend.split.body import MAX_SECTION_WORDS
 from newsmend.split.lines import SENTENCE_ENDS, _chinese, _is_prose_text, _opening_date, word_count
 from newsmend.split.parts import CAPTION, CREDIT, DECK, STRAY, PageParts, Span, _cut
 
+# What makes a date opening the story its dateline: "October 29, 2010: President ...", "July
+# 7, 2022 -- A multi-functional ..."
+DATELINE_AFTER = re.compile(r"(?<!\s)\s*+(?::|--|[—–])\s")  # one scan of a run of spaces
 MAX_LEAD_IN = 3  # paragraphs over a wire story's dateline that are not its text (without_lead_in)
 # A credit in brackets at the end of the story's last paragraph, or at the start of its first
 # after a few words of dateline ("(By He Xin—Yiwu Business, translated by Wei Han)",
@@ -264,7 +267,8 @@ def split_off_credits(parts: PageParts) -> None:
             return
     date, first = _opening_date(parts.body[0])
     parts.bylines += [date] if date else []
-    parts.body[0] = first
+    if DATELINE_AFTER.match(first.text) is None:
+        parts.body[0] = first  # a dateline's date dates the story and stays in its text
     source = picture_credit_opening(first.text)  # "[Video/Ningbo TV] In 2005, ..."
     if source and first.text[source:].strip():
         parts.furniture.append((CAPTION, _cut(first, 0, source)))
