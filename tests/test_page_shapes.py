@@ -96,6 +96,7 @@ BYLINES = [
     ),
     ("Submitted by admin on 2 July 2021", [], [], None),
     ("2021-07-02 BY admin", [], [], None),  # Macau Post Daily: the account names nobody
+    ("Posted by Author on July 2, 2021", [], [], None),  # a blog theme's placeholder
     ("By Joseph S. Margai | 2021-07-02", ["Joseph S. Margai"], [], None),
     ("Last updated on July 2, 2021", [], [], None),
     ("2021-07-02 | Photo: Xinhua/Li Hua", ["Li Hua"], [], None),
