@@ -1562,11 +1562,15 @@ def test_a_headline_over_two_decks_and_the_byline_is_the_headline() -> None:
         "'If anyone is too busy to meet residents and do their job, I'd ask them not to accept"
         " the appointment,' he says"
     )
-    article, _, _ = read(
-        headline, deck, second_deck, "Kahon Chan", "Updated: 7:00am, 5 May, 2023", *BODY
-    )
+    byline = ("Kahon Chan", "Updated: 7:00am, 5 May, 2023")
+    article, _, _ = read(headline, deck, second_deck, *byline, *BODY)
     assert article["title_raw"] == headline and article["authors"] == ["Kahon Chan"]
     assert body_whole(article)
+    # the store kept no more than the decks (ew_scmp_hk_district_councils_new_term_2020):
+    # they are the story's only text
+    article, _, _ = read(headline, deck, second_deck, *byline)
+    assert article["title_raw"] == headline
+    assert article["body_raw"].startswith(deck) and article["body_raw"].endswith(second_deck)
 
 
 @pytest.mark.parametrize(

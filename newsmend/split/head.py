@@ -648,6 +648,8 @@ def _head(lines: list[Span], kinds: list[str]) -> tuple[int | None, list[int], i
         head_end += 1
     start = max([head_end, *bylines]) + 1
     body_start = _body_start(lines, kinds, start)
+    if body_start >= len(lines) and decked is not None and title == decked:
+        body_start = _decks_as_text(kinds, title)  # the store kept no more than the decks
     if title is None:
         title = _title_after_lead(lines, kinds, body_start)
     return title, bylines, body_start
@@ -706,6 +708,16 @@ def _head_block(lines: list[Span], kinds: list[str], i: int, candidates: list[in
         and _over_deck(lines, kinds, i)
         and any(c > _next_line(kinds, i) for c in candidates)
     )
+
+
+def _decks_as_text(kinds: list[str], title: int) -> int:
+    """Where the text starts when a page stops at the byline under a headline's decks (SCMP's
+    key points, and the store kept no more): at the decks, the story's only text."""
+    deck = _next_line(kinds, title)
+    for i in range(deck, len(kinds)):
+        if kinds[i] == STRAY:
+            kinds[i] = TEXT
+    return deck
 
 
 def _byline_under_deck(lines: list[Span], kinds: list[str], title: int) -> list[int]:
