@@ -28,7 +28,6 @@ from newsmend.credits.names import (
     CJK_NAME,
     CJK_NAMES,
     MAX_NAME_WORDS,
-    PLACE_WORDS,
     looks_like_names,
     split_names,
 )
@@ -183,7 +182,6 @@ def _names_a_writer(value: str) -> bool:
     return (
         MIN_WRITER_WORDS <= len(value.split()) <= MAX_NAME_WORDS
         and not DATE_LABEL_WORDS.intersection(value.casefold().split())  # "Last Build Date:"
-        and not PLACE_WORDS.intersection(value.casefold().split())  # "Jiangxi Province, 2021"
         and looks_like_names(value)
     )
 

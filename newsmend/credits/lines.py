@@ -15,6 +15,7 @@ from newsmend.credits.fields import (
     MAX_BYLINE_CHARS,
     NOBODY,
     OUTLET_BEARING_ROLES,
+    PARENTHESES,
     PERSON_ROLES,
     PROVIDED,
     label_role,
@@ -169,7 +170,7 @@ def heading_like(line: str, label: re.Match[str]) -> bool:
     words = line[label.end() :].split()
     return len(words) == 1 and not (
         is_family_name(words[0])
-        or outlet_alone(words[0].strip("()（）"))
+        or outlet_alone(words[0].strip(PARENTHESES))
         or find_date(words[0])
         or words[0].casefold() in NOBODY
     )  # "Date 2025-01-19", "By (chinadaily.com.cn)", "BY admin" (the account that posted it)
@@ -362,6 +363,6 @@ def chinese_credits(line: str) -> list[tuple[str, str]]:
     return [
         (role, name)
         for role, value in fields
-        if role in PERSON_ROLES and CJK_NAMES.fullmatch(value.strip(EDGE_PUNCTUATION + "()（）"))
+        if role in PERSON_ROLES and CJK_NAMES.fullmatch(value.strip(EDGE_PUNCTUATION + PARENTHESES))
         for name in CJK_NAME.findall(value)
     ]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from itertools import repeat, takewhile
 
-from newsmend.credits import GROUPS, is_writer_name, parse_credit_line
+from newsmend.credits import GROUPS, parse_credit_line
 from newsmend.dates import find_date, looks_like_date
 from newsmend.furniture import IN_BODY, squeeze
 from newsmend.split.body import (
@@ -28,7 +28,6 @@ from newsmend.split.lines import (
     FURNITURE_KINDS,
     MIN_SNIPPET_WORDS,
     MIN_TITLE_WORDS,
-    _dated_entry,
     _ends_sentence,
     _entry_headline,
     _entry_title,
@@ -39,6 +38,7 @@ from newsmend.split.lines import (
     _prose_follows,
     _skip_meta,
     _title_like,
+    dated_writer,
     shared_words,
     stems,
     word_count,
@@ -470,7 +470,7 @@ def _meta_end(lines: list[Span], kinds: list[str], i: int, dated: bool) -> int:
         (
             j
             for j in range(i, end)
-            if (dated or _dated_writer(lines[j])) and _date_over_story(lines, kinds, j)
+            if (dated or dated_writer(lines[j])) and _date_over_story(lines, kinds, j)
         ),
         end,
     )
@@ -494,13 +494,7 @@ def _date_alone(line: Span, kind: str) -> bool:
     or a date and a writer ("2018/03/09 | Kevin McCauley")."""
     if kind == DATE:
         return True
-    return kind == META and (looks_like_date(line.text.strip(DATE_BARS)) or _dated_writer(line))
-
-
-def _dated_writer(line: Span) -> bool:
-    """A date and a writer's name on one line ("2018/03/09 | Kevin McCauley")."""
-    entry = _dated_entry(line)
-    return entry is not None and is_writer_name(entry.title.text.strip(DATE_BARS))
+    return kind == META and (looks_like_date(line.text.strip(DATE_BARS)) or dated_writer(line))
 
 
 def _date_over_snippet(lines: list[Span], kinds: list[str], i: int) -> bool:

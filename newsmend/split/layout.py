@@ -18,13 +18,13 @@ from newsmend.split.lines import (
     FURNITURE_KINDS,
     LATIN,
     _date_and_section,
-    _dated_entry,
     _is_prose,
     _next_line,
     _over_sentence_deck,
     _skip_meta,
     _title_after_date,
     _title_like,
+    dated_writer,
     shared_words,
     stems,
     word_count,
@@ -112,12 +112,9 @@ def _mark_dated_writers(lines: list[Span], kinds: list[str]) -> None:
 
 def _writer_over_story(lines: list[Span], kinds: list[str], i: int) -> bool:
     """Whether entry i names a writer after its date, over a title over a paragraph."""
-    entry = _dated_entry(lines[i])
     title, text = i + 1, i + 2
     return (
-        entry is not None
-        and entry.date is not None
-        and is_writer_name(entry.title.text.strip(" |｜"))
+        dated_writer(lines[i])
         and kinds[title] == TEXT
         and _title_like(lines[title], TEXT)
         and _is_prose(lines[text], kinds[text])

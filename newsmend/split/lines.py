@@ -18,6 +18,7 @@ from newsmend.credits import (
     is_cjk_credit,
     is_picture_credit,
     is_site_name,
+    is_writer_name,
     looks_like_byline,
     opens_with_by,
     opens_with_person_label,
@@ -480,6 +481,17 @@ def _dated_entry(line: Span) -> Headline | None:
         if MIN_TITLE_WORDS <= word_count(title.text) <= MAX_META_WORDS:
             return Headline(title, _sub_span(line, match, "date"))
     return _date_then_title(line) if line.text[:1].isdigit() else None
+
+
+def dated_writer(line: Span) -> bool:
+    """A date and a writer's name on one line ("2018/03/09 | Kevin McCauley"): a listed
+    story's byline, not a dated entry titled with a name."""
+    entry = _dated_entry(line)
+    return (
+        entry is not None
+        and entry.date is not None
+        and is_writer_name(entry.title.text.strip(" |｜"))
+    )
 
 
 MIN_DATED_TITLE_WORDS = 4  # fewer after a date are a byline's: "2024-11-05 China Daily HaiPress"
