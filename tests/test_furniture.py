@@ -168,6 +168,7 @@ EXAMPLES = {
         "1 Photo",  # a gallery's count
     ],
     "relative_time": ["2 hours ago", "an hour ago", "Yesterday", "16 hours"],
+    "weather": ["29.4 C", "6C /11C", "22°C Sunny", "-3℃"],
     "empty_byline": ["By in News on", "Posted by on", "By"],
     "deck": [
         (
