@@ -647,6 +647,12 @@ def test_a_date_glued_to_the_source_is_read_apart() -> None:
     assert parse_byline("Source: Xinhua2020-05-12") == Byline("Xinhua", "2020-05-12")
 
 
+def test_a_label_of_two_words_run_into_the_source_is_read_apart() -> None:
+    """A district portal's template: 录入日期 word for word, glued and in title case."""
+    parsed = parse_byline("From:Pidu NewspaperInput Date:2017-12-08 〖 Print 〗〖 245 viewer 〗")
+    assert (parsed.outlet, parsed.published_raw) == ("Pidu Newspaper", "2017-12-08")
+
+
 def test_a_date_run_into_the_writers_name_is_read_apart() -> None:
     parsed = parse_byline("By Mei ManuelJune 21st, 2016")
     assert (parsed.outlet, parsed.published_raw, parsed.authors) == (
@@ -1030,10 +1036,16 @@ def test_a_tag_list_whose_links_were_lost_names_no_outlet() -> None:
     )
 
 
-@pytest.mark.parametrize("zone", ["EDT", "BJT", "GMT+8", "HKT"])
+@pytest.mark.parametrize("zone", ["EDT", "BJT", "GMT+8", "HKT", "TWN"])
 def test_a_time_zone_after_the_time_names_no_outlet(zone: str) -> None:
     byline = parse_byline(f"Release date May. 24, 2023, 03:41 am {zone}")
     assert (byline.outlet, byline.published_raw) == (None, "May. 24, 2023")
+
+
+def test_an_outlet_before_the_date_keeps_the_time_zone_out() -> None:
+    """The China Post: "CNA March 4, 2017, 12:05 am TWN" (the outlet had been "CNA TWN")."""
+    byline = parse_byline("CNA March 4, 2017, 12:05 am TWN")
+    assert (byline.outlet, byline.published_raw) == ("CNA", "March 4, 2017")
 
 
 def test_a_byline_in_title_case_keeps_its_joiners_out_of_the_names() -> None:
