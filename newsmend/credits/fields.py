@@ -43,6 +43,12 @@ def _label_pattern(label: str) -> str:
     return r"\s+".join(re.escape(word) for word in label.split(" "))
 
 
+def _glued_label(label: str) -> str:
+    """A label as it may run into the word before: its capital first, then any case ("Pidu
+    NewspaperInput Date:")."""
+    return re.escape(label[0]) + "(?i:" + _label_pattern(label[1:]) + ")"
+
+
 def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     """Labels in any case; inside a line one starts with a capital or is Chinese, except at
     the start of a line ("date 2023-04-12"), after a comma, colon, slash, dash, bracket or a
@@ -83,7 +89,7 @@ GLUED_MONTH = re.compile(
 )
 GLUED_LABEL = re.compile(
     r"(?<=[a-z])(?="
-    + "|".join(_label_pattern(label) for label in _LABEL_ORDER if label[0].isupper())
+    + "|".join(_glued_label(label) for label in _LABEL_ORDER if label[0].isupper())
     + r")(?=[A-Za-z ]{1,25}[:：])"
 )
 # A lowercase label inside a line with its colon at once ("source:x.org release date:...")
