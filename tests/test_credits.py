@@ -98,6 +98,8 @@ def test_roles_as_the_golds_count_them(line: str, role: str) -> None:
         ("By Li Hua (Xinhua)", [("author", ["Li Hua"]), ("outlet", ["Xinhua"])]),
         ("Published in: Macau Daily Times", [("outlet", ["Macau Daily Times"])]),
         ("Source: HuaLong Net", [("outlet", ["HuaLong Net"])]),
+        # a brand's small letter before its capital
+        ("By Rui Hu, iChongqing News", [("author", ["Rui Hu"]), ("outlet", ["iChongqing News"])]),
     ],
 )
 def test_credit_roles_are_kept(line: str, fields: list) -> None:

@@ -38,13 +38,23 @@ DOMAIN = re.compile(
 )
 
 
+def _branded(word: str) -> bool:
+    """A brand's word, one small letter before the capital: "iChongqing", "eHangzhou"."""
+    return word[:1].islower() and word[1:2].isupper()
+
+
 def _looks_like_outlet(text: str) -> bool:
     """A name such as "Huzhou Daily", "jschina.com.cn" or "衡阳市电子政务办": short, not a
     sentence."""
     words = text.split()
     return (
         0 < len(words) <= MAX_OUTLET_WORDS
-        and (text[0].isupper() or CJK.match(text) is not None or DOMAIN.fullmatch(text) is not None)
+        and (
+            text[0].isupper()
+            or _branded(words[0])
+            or CJK.match(text) is not None
+            or DOMAIN.fullmatch(text) is not None
+        )
         and not text.endswith((".", "!", "?"))
     )
 
@@ -66,7 +76,10 @@ def is_site_name(text: str) -> bool:
         and bool(named)
         and named[-1].casefold() in OUTLET_WORDS
         and all(
-            word[0].isupper() or word in CONNECTORS or (word is named[-1] and _after_a_name(named))
+            word[0].isupper()
+            or _branded(word)
+            or word in CONNECTORS
+            or (word is named[-1] and _after_a_name(named))
             for word in words
         )
     )
