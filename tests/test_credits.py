@@ -100,6 +100,8 @@ def test_roles_as_the_golds_count_them(line: str, role: str) -> None:
         ("Source: HuaLong Net", [("outlet", ["HuaLong Net"])]),
         # a brand's small letter before its capital
         ("By Rui Hu, iChongqing News", [("author", ["Rui Hu"]), ("outlet", ["iChongqing News"])]),
+        # a space on one side of the slash: no name runs into the outlet
+        ("By Afra Jin/ Hellosanya", [("author", ["Afra Jin"]), ("outlet", ["Hellosanya"])]),
     ],
 )
 def test_credit_roles_are_kept(line: str, fields: list) -> None:

@@ -80,6 +80,7 @@ STAFF = re.compile(
 )
 PROVIDED_SEPARATORS = ("/", ",", "|", "｜")  # between the names and "Ti Gong"
 DASH_BETWEEN = re.compile(r"\s[-–—]\s")  # names, a spaced dash, their outlet
+ONE_SIDED_SLASH = re.compile(r"(?<=\S)/\s++|(?<!\s)\s++/(?=\S)")  # "Afra Jin/ Hellosanya"
 PAGE_ADDRESS = re.compile(r"https?://(?P<host>[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)+)/\S*")
 
 
@@ -217,6 +218,7 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
         value = TITLED_JOINER.sub(lambda joiner: joiner.group().lower(), value)
         value = uncapped(PLACE_AFTER.sub("", REMARK.sub("", value).rstrip()))
         value = GLUED_NAME.sub(_unglued_name, value)  # "Edited by: BellaHuang"
+        value = ONE_SIDED_SLASH.sub("/", value)  # a slash, not a space between two names
     slashed = slashed_names(value) if role in PERSON_ROLES and "/" in value else None
     if slashed:
         return [(role, tuple(slashed))]
