@@ -115,6 +115,7 @@ def test_credit_roles_are_kept(line: str, fields: list) -> None:
         "Review: the city has made great progress in the first half of the year.",
         "Editor: 12 new schools",
         "责任编辑：李娜",
+        "Video Map Download Contact Us",  # a menu opening with a label's word
     ],
 )
 def test_not_a_credit_line(line: str) -> None:

@@ -40,6 +40,7 @@ from newsmend.credits.names import (
 )
 from newsmend.credits.outlets import names_an_outlet, outlet_alone, site_domain
 from newsmend.dates import MONTHS, find_date
+from newsmend.furniture import is_furniture_word
 
 CJK_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*[^A-Za-z]*$")  # "责任编辑：李娜"
 # A picture agency, then its photographer: "Xinhua/Li Jianan", "Wikimedia Commons/Anna Frodesiak"
@@ -222,6 +223,8 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
     slashed = slashed_names(value) if role in PERSON_ROLES and "/" in value else None
     if slashed:
         return [(role, tuple(slashed))]
+    if role in PERSON_ROLES and is_furniture_word(value):
+        return None  # a menu after a label's word: "Video Map Download Contact Us"
     if role in PERSON_ROLES and looks_like_names(value):
         return [(role, tuple(split_names(value)))]
     staff = STAFF.match(value) if role in OUTLET_BEARING_ROLES else None
