@@ -2917,6 +2917,10 @@ def test_fields_bulleted_by_asterisks_are_read_as_fields() -> None:
     [
         "Tourists experience a hand-washing ceremony at Sanqianli, in June 2019. CHINA DAILY",
         "Stolen goods seized by the police in the city. Photo courtesy of Shenzhen police",
+        # a photographer and the agency in brackets, either way round, and a screenshot's mark
+        "Students visit the museum in Shenyang, Sept. 17, 2010. [Yang Xinyue/Xinhua]",
+        "Residents queue for tests at a community in Wuhan (Xinhua/Ju Peng)",
+        "The reported person, a former deputy. (Web screenshot)",
     ],
 )
 def test_a_caption_credited_after_its_stop_is_no_headline(caption: str) -> None:

@@ -78,11 +78,17 @@ SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline fol
 # his trial ...", "... Three rows of trouble Wu photo", "Dancers ... perform at the Nice
 # Carnival (SHINE)", "Ann Kao claims victory in Hsinchu City (CNA photo)", "... Photo courtesy
 # of Shenzhen police", a sentence and its credit in capitals ("... in June 2019. CHINA DAILY")
+PICTURE_AGENCY = r"(?i:xinhua|cfp|vcg|ic|afp|ap|reuters|shine|ti gong|imaginechina|china daily)"
 CAPTION_CUE = re.compile(
     r"\bpictured\b|\b(?:photo|picture)\s*[)）\]]?$"
-    r"|\s[(（\[](?i:xinhua|cfp|vcg|ic|afp|ap|reuters|shine|ti gong|imaginechina)[)）\]]$"
+    rf"|\s[(（\[]{PICTURE_AGENCY}[)）\]]$"
     r"|(?i:\b(?:photos?|pictures?)\s+(?:by|courtesy)\b)"
     r"|[a-z0-9][.!?]\s+[A-Z]{2,}(?:[\s/][A-Z]{2,}){0,4}$"
+    # an agency and its photographer in brackets ("(Xinhua/Ju Peng)", "[Yang Xinyue/Xinhua]")
+    # or a screenshot's mark ("(Web screenshot)")
+    rf"|[(（\[]{PICTURE_AGENCY}\s*/[^()（）\[\]/]{{2,40}}[)）\]]$"
+    rf"|[(（\[][^()（）\[\]/]{{2,40}}/\s*{PICTURE_AGENCY}[)）\]]$"
+    r"|(?i:[(（\[](?:web |file |video )?screenshot[)）\]]$)"
 )  # not an event's initials: "... Agricultural Hi-tech Fair(CAF)"
 CAPTION_WEIGHT = 5.0
 LOWER_CASE_WEIGHT = 2.0  # a line without a capital ("automatic bus window exit guangzhou")
