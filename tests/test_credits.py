@@ -421,6 +421,12 @@ def test_credit_fields_of_a_line(line: str, fields: list) -> None:
         ("Workers walk home from Dali. Photo source: Zhang Hao/东方IC", ["Zhang Hao"]),
         ("The new bridge at dusk. (Photo credit: Li Hua)", ["Li Hua"]),
         ("The photo source is unclear.", []),
+        # in brackets, more photographers after commas, and their outlet
+        ("Doctors see villagers. (Photo/Liu Qiang, Pan Qijuan)", ["Liu Qiang", "Pan Qijuan"]),
+        (
+            "Deputies talk. (Photo/Zhao Chi, Liu Shangwen, Hunan Daily)",
+            ["Zhao Chi", "Liu Shangwen"],
+        ),
     ],
 )
 def test_caption_credits_the_photographer(caption: str, names: list[str]) -> None:

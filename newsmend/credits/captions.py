@@ -13,7 +13,10 @@ from newsmend.credits.outlets import is_site_name
 CAPTION_CREDIT = re.compile(
     r"(?:[(（\[]|^|(?<=[.!?] )|(?<=[a-z] )(?-i:(?=Photos?:)))"  # "... the trip Photo: Li Lina"
     r"(?:photos?|pictures?|photographed)(?: source| credit)?\s*(?:/|by\b|[:：])\s*(?:courtesy\s+of\s+)?"
-    r"(?P<names>[^,，/()（）\[\]]{3,60}(?:/[^,，/()（）\[\]]{3,60})?)",
+    r"(?P<names>[^,，/()（）\[\]]{3,60}(?:/[^,，/()（）\[\]]{3,60})?)"
+    # in brackets, more after commas: "(Photo/Liu Qiang, Pan Qijuan)", "(Photo/Zhao Chi, Liu
+    # Shangwen, Hunan Daily)"
+    r"(?:(?P<more>(?:[,，]\s*+[^,，/()（）\[\]]{2,40}+){1,4})(?=[)）\]]))?",
     re.IGNORECASE,
 )
 # An agency's picture credit closing a caption: "(Xinhua/Liu Xiao)", "(People's Daily
@@ -89,13 +92,15 @@ def caption_credits(line: str) -> list[tuple[str, str]]:
 def _agency_names(match: re.Match[str]) -> str:
     """The names a picture credit's match holds, in round or square brackets."""
     groups = match.groupdict()
-    return groups.get("names") or groups.get("bracketed") or ""
+    return (groups.get("names") or groups.get("bracketed") or "") + (groups.get("more") or "")
 
 
 def _credited(names: str) -> list[tuple[str, str]]:
     """The photographers of a picture credit's names ("Yang Huafeng", "Xinhua News Agency
     reporter Xie Jianfei", "Wikimedia Commons/Anna Frodesiak", "Zhang Qihui for China
     Daily")."""
+    if "," in names or "，" in names:  # names, then perhaps their outlet: each its own
+        return [credit for name in re.split("[,，]", names) for credit in _credited(name)]
     names = uncapped(names.strip())
     # a role's label before the names: "(Photo: Reporter Li Wei)", "(photo/author Correspondent ...)"
     while label := LABEL.match(names):
