@@ -207,6 +207,7 @@ WRAP_BAND = 30  # how much shorter than the width a wrapped line may be
 INLINE_BULLET = re.compile(r"(?<!\s)\s++•\s++")  # a run of spaces searched once
 MIN_INLINE_ENTRIES = 3
 MAX_CHINESE_TITLE_CHARS = 60
+MAX_DATED_SOURCE_CHARS = 12  # see _dated_chinese_source
 SENTENCE_INSIDE = re.compile(
     r"(?<!\S)(?:\S++\s++){5}[^\s.!?]*+(?<=[a-z0-9])[.!?][\"'”’)）]*+\s++[\"“‘(]?[A-Z]"
 )
@@ -594,8 +595,16 @@ def _short_kind(line: str) -> str:
     if entry:
         return ENTRY
     if _chinese(line):
-        return CHINESE
+        return META if _dated_chinese_source(line) else CHINESE
     return TEXT
+
+
+def _dated_chinese_source(line: str) -> bool:
+    """A date, then a few words of Chinese and no more ("2020-12-20 中國日報網英語點津"): the
+    story's date and its source, as a bilingual page's Chinese half writes them."""
+    found = opening_date(line)
+    rest = line[found.end :].strip() if found else ""
+    return 0 < len(rest) <= MAX_DATED_SOURCE_CHARS and " " not in rest
 
 
 def _no_title(text: str) -> bool:
