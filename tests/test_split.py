@@ -1773,6 +1773,25 @@ def test_a_headline_under_the_whole_story_over_its_byline_is_the_title() -> None
     assert_offsets(text, parts)
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The picture shows the exterior view of Lizi Port, courtesy of the Shigatse Bureau",
+        "Renhou Wen Gong Ancestral Hall in Meixian, photo by Meizhou Daily, photographer Lian",
+        "Signing ceremony site of the Haixi projects in Qinghai.Three rows of trouble Wu photo",
+    ],
+)
+def test_a_caption_under_the_first_paragraph_is_no_late_headline(caption: str) -> None:
+    """A picture after an untitled story's first paragraph, its caption sharing the lead's
+    words (a repost that opens with its lead): text of no title, however like a headline."""
+    lead = (
+        "On 19 September, the working group inspected Lizi Port of the Shigatse Bureau, a "
+        "new port for the Haixi projects in Qinghai, the Meixian hall and Lian Wu of Meizhou."
+    )
+    parts = split_page(page(lead, caption, *BODY))
+    assert parts.title is None
+
+
 def test_a_subhead_under_the_first_paragraph_of_a_titled_story_stays_in_it() -> None:
     lead = (
         "Foreign journalists from seven countries visited Pingxiang, the Pearl of Western Jiangxi."

@@ -83,6 +83,8 @@ CAPTION_CUE = re.compile(
     r"\bpictured\b|\b(?:photo|picture)\s*[)）\]]?$"
     rf"|\s[(（\[]{PICTURE_AGENCY}[)）\]]$"
     r"|(?i:\b(?:photos?|pictures?)\s+(?:by|courtesy)\b)"
+    # what a picture shows and whose it is: "The picture shows ..., courtesy of the ... Bureau"
+    r"|(?i:^(?:the )?(?:pictures?|photos?|images?) shows?\b|\bcourtesy of\b[^.!?]{1,60}$)"
     r"|[a-z0-9][.!?]\s+[A-Z]{2,}(?:[\s/][A-Z]{2,}){0,4}$"
     # an agency and its photographer in brackets ("(Xinhua/Ju Peng)", "[Yang Xinyue/Xinhua]")
     # or a screenshot's mark ("(Web screenshot)")
@@ -781,6 +783,7 @@ def _title_after_lead(lines: list[Span], kinds: list[str], start: int) -> int | 
     if not (
         i < len(lines)
         and _title_like(lines[i], kinds[i])
+        and CAPTION_CUE.search(lines[i].text) is None
         and len(lines[i].text.split()) >= MIN_LATE_TITLE_WORDS
         and (_prose_follows(lines, kinds, i) or _byline_closes(lines, kinds, i))
         and shared_words(lines[i].text, _lead(lines, kinds, start)) >= MIN_LATE_TITLE_SHARE
