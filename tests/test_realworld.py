@@ -47,7 +47,7 @@ from newsmend.furniture import furniture_kind
 # titles to 0.976 and credits to 0.948 at its start's code; its end's reads them at 0.892,
 # titles 0.975, dates 0.959, credits 0.950 and bounds 0.836.
 FLOORS = {
-    "article_f1": 0.891,
+    "article_f1": 0.890,
     "title_exact": 0.975,
     "date_exact": 0.958,
     "credits_exact": 0.949,
