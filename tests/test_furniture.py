@@ -47,11 +47,16 @@ EXAMPLES = {
         "Mobile 中文 Français 한국어 日本語",
         "English Lao Thai",
         "CHOOSE YOUR LANGUAGE",
+        "中文版",  # "Chinese version": a mirror's link to the Chinese page
     ],
     "site_name": [
         "The Official Website of the People's Government of Hunan Province",
         "Welcome to Wuxi",
         "english.changsha.gov.cn",
+        # a periodical and its issue, over a story of a magazine's mirror
+        "China Pictorial 2014年9期",
+        "重庆与世界 2023年3期",
+        "VTE English Edition - VTE English Edition NO.2, 2011",
     ],
     "separator": ["-", "***", "———"],
     "share_bar": [
