@@ -1792,6 +1792,24 @@ def test_a_caption_under_the_first_paragraph_is_no_late_headline(caption: str) -
     assert parts.title is None
 
 
+@pytest.mark.parametrize(
+    "link",
+    [
+        "ALSO READ: Restoring the collective memory",
+        "READ MORE: Restoring the collective memory",
+    ],
+)
+def test_a_link_to_another_story_between_paragraphs_is_a_headline_not_the_end(link: str) -> None:
+    """China Daily Hong Kong links another story by its title between two paragraphs (here of
+    a page the store kept without its headline): a related headline, and the story goes on
+    under it."""
+    lead = "The government is committed to promoting countryside conservation in Kuk Po."
+    parts = split_page(page(lead, link, *BODY))
+    assert [p.text for p in parts.body] == [lead, *BODY]
+    assert [h.title.text for h in parts.headlines] == ["Restoring the collective memory"]
+    assert not parts.teasers
+
+
 def test_a_subhead_under_the_first_paragraph_of_a_titled_story_stays_in_it() -> None:
     lead = (
         "Foreign journalists from seven countries visited Pingxiang, the Pearl of Western Jiangxi."

@@ -20,6 +20,7 @@ from newsmend.split.lines import (
     CREDIT_CLOSES,
     ELLIPSIS,
     FURNITURE_KINDS,
+    LINK_LINE,
     MAX_TITLE_CHARS,
     MIN_DECK_HEADLINE_WORDS,
     MIN_SNIPPET_WORDS,
@@ -35,6 +36,7 @@ from newsmend.split.lines import (
     _prose_follows,
     _section_head,
     _skip_meta,
+    _sub_span,
     _title_cased,
     _title_like,
     word_count,
@@ -52,11 +54,14 @@ from newsmend.split.parts import (
     SITE_NAME,
     STRAY,
     TEXT,
+    Headline,
     PageParts,
     Span,
     Teaser,
 )
 
+# "READ MORE: Newly-built subway stations in HK ...": furniture that names another story
+READ_MORE_LINK = re.compile(r"(?i:read more)\s*+[:：]\s*+(?P<title>\S+(?:\s\S+)+)")
 # A page that lists stories (T = title-like line, P = paragraph, M = byline or credit line):
 # a paragraph, then stories of a title and one paragraph each, but for one in four at most
 # (a title glued to its snippet reads as a second paragraph); the last titles may be cut.
@@ -196,6 +201,8 @@ def _read_body(
             parts.furniture.append((CAPTION, line))  # a picture's caption or its credit
         elif i > start and _section_head(lines, kinds, i):
             _add_to_body(line, parts)
+        elif parts.body and (link := _link_between_paragraphs(lines, kinds, i)) is not None:
+            parts.headlines.append(link)
         elif (
             kind in FURNITURE_KINDS
             or kind in AFTER_BODY
@@ -212,6 +219,18 @@ def _read_body(
         else:
             _add_to_body(line, parts)
     return len(lines)
+
+
+def _link_between_paragraphs(lines: list[Span], kinds: list[str], i: int) -> Headline | None:
+    """A link to another story by its title, a paragraph of the story under it ("ALSO READ:
+    Restoring the collective memory", "READ MORE: ...", China Daily Hong Kong's): a related
+    headline, and the story goes on."""
+    form = {ENTRY: LINK_LINE, MORE_LINK: READ_MORE_LINK}.get(kinds[i])
+    link = form.fullmatch(lines[i].text) if form is not None else None
+    following = _next_line(kinds, i)
+    if link is None or following >= len(lines) or not _is_prose(lines[following], kinds[following]):
+        return None
+    return Headline(_sub_span(lines[i], link, "title"), None)
 
 
 def _picture_in_story(lines: list[Span], kinds: list[str], i: int) -> bool:
