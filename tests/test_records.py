@@ -368,6 +368,13 @@ def test_a_person_credited_only_in_chinese_is_credited(credit: str, editors: lis
     assert articles[0]["editors"] == editors
 
 
+def test_a_label_of_two_roles_credits_the_person_in_both_columns() -> None:
+    """Guangzhou's English sites credit one person who wrote and edited the story."""
+    text = "A title\n\nBody paragraph of the story.\n\nEnglish author & editor: Lyu Yun"
+    articles, _headlines = page_records(sample_page(text))
+    assert (articles[0]["authors"], articles[0]["editors"]) == (["Lyu Yun"], ["Lyu Yun"])
+
+
 def test_a_person_credited_in_english_too_is_named_in_english() -> None:
     text = "A title\n\nBody paragraph of the story.\n\nEditor: Li Na\n\n责任编辑：李娜"
     articles, _headlines = page_records(sample_page(text))

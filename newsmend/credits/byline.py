@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsmend.credits.fields import (
+    COLUMNS,
     DATE_LABEL_WORDS,
     GROUPS,
     LABEL,
@@ -295,7 +296,7 @@ def _lone_dateline(line: str) -> re.Match[str] | None:
 
 def persons(credits: list[tuple[str, str]], column: str) -> list[str]:
     """The names of credits whose role fills a column ("author", "editor"), in order."""
-    return [name for role, name in credits if GROUPS[role] == column]
+    return [name for role, name in credits if column in COLUMNS[role]]
 
 
 def looks_like_byline(line: str) -> bool:

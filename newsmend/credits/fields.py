@@ -22,12 +22,16 @@ from newsmend.tables import read_toml
 _TABLE = read_toml("roles.toml")
 ROLES: dict[str, str] = _TABLE["labels"]  # label -> role ("Translator" -> "translator")
 GROUPS: dict[str, str] = _TABLE["groups"]  # role -> column ("translator" -> "editor")
+# role -> the columns it fills: one, or two joined by "+" ("author_editor": both)
+COLUMNS: dict[str, tuple[str, ...]] = {role: tuple(g.split("+")) for role, g in GROUPS.items()}
 NOBODY = frozenset(name.casefold() for name in _TABLE["nobody"]["names"])  # "Staff Writers"
 PROVIDED = tuple(word.casefold() for word in _TABLE["provided"]["words"])  # "Ti Gong"
 # Whose affiliation is the story's outlet ("By Li Hua, China Daily"); a photographer's or a
 # translator's is not.
 OUTLET_BEARING_ROLES = ("author", "reporter", "correspondent")
-PERSON_ROLES = tuple(role for role, group in GROUPS.items() if group in ("author", "editor"))
+PERSON_ROLES = tuple(
+    role for role, columns in COLUMNS.items() if {"author", "editor"} & set(columns)
+)
 MAX_BYLINE_CHARS = 200
 # A site user's handle and "on" a date after a label ("Submitted by admin on 2 July 2021")
 HANDLE_ON = re.compile(r"[a-z][\w.-]{1,30}\s+on\s+[A-Z0-9]")
