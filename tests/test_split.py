@@ -567,6 +567,25 @@ def test_three_summaries_that_share_no_words_are_a_listing_three_that_do_a_story
     assert not parts.teasers and len(parts.body) == 3
 
 
+DATED_SUMMARIES = [
+    "Macau, China, 09 Nov – Macau's anti-graft chief is expected to become the next Secretary.",
+    "Macau, China 4 Nov – The Macau government is set to restrict entry of citizens from Nepal.",
+    "Beijing, China, 3 Nov – The State Council on Wednesday approves a bridge to Macau.",
+    "Hong Kong, China, 30 Oct – Officials unveiled a plan Thursday to transform the Delta.",
+    "Macau, China, 29 Oct – Vehicles from Macau could be allowed to drive in Hengqin.",
+    "Macau, China, 29 Oct – Seamless cross-border links between Macau and the Delta are planned.",
+]
+
+
+def test_a_listing_s_name_under_its_first_summary_is_furniture_not_an_odd_summary() -> None:
+    """Macao News: the featured story's summary, the list's name ("Latest Posts"), then the
+    latest stories' summaries; the name is counted as furniture, each summary a story."""
+    parts = split_page(page(DATED_SUMMARIES[0], "Latest Posts", *DATED_SUMMARIES[1:]))
+    assert [p.text for p in parts.body] == DATED_SUMMARIES[:1]
+    assert [t.body[0].text for t in parts.teasers] == DATED_SUMMARIES[1:]
+    assert ("navigation", "Latest Posts") in [(k, line.text) for k, line in parts.furniture]
+
+
 def test_summaries_of_one_tag_that_share_a_word_now_and_then_are_a_listing() -> None:
     """Two summaries in seven sharing a word with the one before (a tag page's stories on one
     topic: "market", "residents"), none saying when: a listing. A story's paragraphs share

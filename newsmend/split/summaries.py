@@ -27,6 +27,8 @@ from newsmend.split.lines import (
 from newsmend.split.parts import STRAY, PageParts, Span, Teaser
 
 MIN_UNTITLED_STORIES = 4
+MAX_SECTION_LABEL_WORDS = 3  # a listing's section among its summaries: "Latest Posts"
+SECTION_LABEL = "navigation"  # the furniture kind such a label is counted as
 MIN_BRIEF_HEADINGS = 1  # inside a body: a portal lists two stories, one heading below the top
 MIN_CUT_STORIES = 2
 MIN_UNLINKED_STORIES = 3  # of two paragraphs, a story's second may name none of the first's words
@@ -88,7 +90,10 @@ def untitled_listing(parts: PageParts) -> None:
     if title is not None and not _reads_as_summary(title):
         _featured_list(parts)
         return  # a headline
-    stories = [title, *parts.body] if title is not None else parts.body
+    paragraphs = [title, *parts.body] if title is not None else parts.body
+    # the list's name under its featured story ("Latest Posts"); a story's sections have several
+    labels = paragraphs[1:2] if len(paragraphs) > 2 and _section_label(paragraphs[1]) else []
+    stories = [p for p in paragraphs if p not in labels]
     if _one_dateline(stories):
         return  # a wire story's paragraphs: "BEIJING, April 2 (Xinhua) -- ...", then its text
     if _all_cut(stories) or (
@@ -96,6 +101,7 @@ def untitled_listing(parts: PageParts) -> None:
     ):
         parts.title, parts.body = None, stories[:1]
         parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
+        parts.furniture += [(SECTION_LABEL, label) for label in labels]
 
 
 def digest_of_briefs(parts: PageParts) -> None:
@@ -229,6 +235,18 @@ def _one_dateline(stories: list[Span]) -> bool:
     listing's summaries open alike, each with its dateline or none."""
     return bool(stories) and all(
         (read_dateline(story.text) is not None) == (i == 0) for i, story in enumerate(stories)
+    )
+
+
+def _section_label(paragraph: Span) -> bool:
+    """A listing's section name among its summaries ("Community", "Latest Posts"): a few
+    capitalised words and no stop."""
+    text = paragraph.text
+    return (
+        word_count(text) <= MAX_SECTION_LABEL_WORDS
+        and text[:1].isupper()
+        and SENTENCE_END.search(text) is None
+        and not text.endswith(COLONS)
     )
 
 
