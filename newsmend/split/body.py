@@ -62,6 +62,7 @@ from newsmend.split.parts import (
 
 # "READ MORE: Newly-built subway stations in HK ...": furniture that names another story
 READ_MORE_LINK = re.compile(r"(?i:read more)\s*+[:：]\s*+(?P<title>\S+(?:\s\S+)+)")
+LINK_FORMS = {ENTRY: LINK_LINE, MORE_LINK: READ_MORE_LINK}  # a link's line, by its kind
 # A page that lists stories (T = title-like line, P = paragraph, M = byline or credit line):
 # a paragraph, then stories of a title and one paragraph each, but for one in four at most
 # (a title glued to its snippet reads as a second paragraph); the last titles may be cut.
@@ -225,10 +226,12 @@ def _link_between_paragraphs(lines: list[Span], kinds: list[str], i: int) -> Hea
     """A link to another story by its title, a paragraph of the story under it ("ALSO READ:
     Restoring the collective memory", "READ MORE: ...", China Daily Hong Kong's): a related
     headline, and the story goes on."""
-    form = {ENTRY: LINK_LINE, MORE_LINK: READ_MORE_LINK}.get(kinds[i])
+    form = LINK_FORMS.get(kinds[i])  # most lines: no link's kind, nothing to scan
     link = form.fullmatch(lines[i].text) if form is not None else None
+    if link is None:
+        return None
     following = _next_line(kinds, i)
-    if link is None or following >= len(lines) or not _is_prose(lines[following], kinds[following]):
+    if following >= len(lines) or not _is_prose(lines[following], kinds[following]):
         return None
     return Headline(_sub_span(lines[i], link, "title"), None)
 

@@ -18,6 +18,7 @@ PICTURE_LABEL = "picture_label"  # a furniture kind: "Data pictures" under its c
 MORE_LINK = "more_link"  # a furniture kind: "[MORE]", "Read more >>" under a listed story
 PAGER = "pager"  # a furniture kind: "Previous Page 1 2 Next Page"
 BREADCRUMB = "breadcrumb"  # a furniture kind: "Home > News"; a byline above it is the site's
+NAVIGATION = "navigation"  # a furniture kind: a menu, a section's name ("Latest Posts")
 HEADLINE = "headline"  # the story's headline where it stands inside the text (_title_after_lead)
 STRAY = "stray"  # a line that belongs to no part: between byline and story, among teasers
 

@@ -24,11 +24,10 @@ from newsmend.split.lines import (
     stems,
     word_count,
 )
-from newsmend.split.parts import STRAY, PageParts, Span, Teaser
+from newsmend.split.parts import NAVIGATION, STRAY, PageParts, Span, Teaser
 
 MIN_UNTITLED_STORIES = 4
 MAX_SECTION_LABEL_WORDS = 3  # a listing's section among its summaries: "Latest Posts"
-SECTION_LABEL = "navigation"  # the furniture kind such a label is counted as
 MIN_BRIEF_HEADINGS = 1  # inside a body: a portal lists two stories, one heading below the top
 MIN_CUT_STORIES = 2
 MIN_UNLINKED_STORIES = 3  # of two paragraphs, a story's second may name none of the first's words
@@ -101,7 +100,7 @@ def untitled_listing(parts: PageParts) -> None:
     ):
         parts.title, parts.body = None, stories[:1]
         parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
-        parts.furniture += [(SECTION_LABEL, label) for label in labels]
+        parts.furniture += [(NAVIGATION, label) for label in labels]
 
 
 def digest_of_briefs(parts: PageParts) -> None:
