@@ -84,6 +84,7 @@ EXAMPLES = {
         "Share to: WeChat Weibo QQ",
         "Increase font size",
         "分享到：微信 微博 QQ空间",
+        "Print Mail Large Medium Small 分享按钮",  # China Daily USA's bar: "share button"
         "Traditional Chinese Simplified Chinese Email this article news.gov.hk",
     ],
     "qr_prompt": [

@@ -1592,3 +1592,69 @@ def test_a_picture_s_caption_between_the_headline_and_the_byline_is_no_headline(
     """The caption written twice (the picture's alt text, then its caption) over the byline."""
     article, _, _ = read(TITLE, caption, caption, byline, *BODY)
     assert article["title_raw"] == TITLE
+
+
+def test_a_headline_over_its_deck_right_over_the_story_is_the_headline() -> None:
+    """A machine-translated repost of Changsha Evening News
+    (kk_breakinglatest_changsha_agri_expo_ends_2022), as China Daily's mirrors and PressReader
+    write theirs: the headline, its deck in sentence case, then the story with no byline
+    between, its first paragraphs ending their sentences (the store cut the last). The deck
+    is no headline."""
+    headline = "The 23rd Central China (Hunan) Agricultural Expo ended successfully"
+    deck = "On-site retail sales of more than 16,000 products exceeded 500 million yuan"
+    story = (
+        (
+            "Changsha Evening News, November 1st (all media reporter Qian Juan correspondent Wan Ting)"
+            " On the 1st, the 23rd Central China (Hunan) Agricultural Expo ended successfully. A"
+            " total of more than 20 concurrent events were held, with on-site retail sales exceeding"
+            " 516 million yuan."
+        ),
+        (
+            "This year's Agricultural Expo selected 130 Gold Awards and 54 Most Popular Agricultural"
+            " Products Awards, as well as 50 Excellent Organization Awards."
+        ),
+        (
+            "Zou Te pointed out that this year's Agricultural Expo is an agricultural event with great"
+            " significance, fruitful results and strong atmosphere. In the next step, we will"
+            " transform the spirit into a powerful for"
+        ),  # the store cut it
+    )
+    article, _, _ = read(headline, deck, *story)
+    assert article["title_raw"] == headline
+    assert article["body_raw"].startswith("On the 1st, the 23rd Central China")
+
+
+def test_a_pictures_screen_grab_caption_is_no_deck() -> None:
+    """Taipei Times (en_eyeontaiwan_page_two_customs_mre_p277_2019): a paragraph's first line
+    cut by the page, then a picture's caption crediting a screen grab, then the story: the
+    cut line is no headline over a deck (a caption is never a deck; a deck may stand right
+    over the story, so without that, the cut line would read as a headline over its deck)."""
+    headline = "Customs says pork MREs have not crossed border"
+    deck = (
+        "CHINESE PRODUCTS: A netizen who posted photos of packaged meals labeled as pork and"
+        " noodles said that they tasted better than rations in the Taiwanese military"
+    )
+    byline = ("Taipei Times", "Date: Apr 21, 2019", "By: Lin Chia-nan  /  Staff reporter")
+    cut = "No Chinese ready-to-eat meals (MREs) with pork ingredients have been imported into"
+    caption = (
+        "Chinese military rations are displayed for sale on the Ruten.com online auction site on"
+        " Friday.Screen grab from Ruten.com"
+    )
+    story = (
+        (
+            "Taiwan, the Customs Administration said yesterday after a netizen posted a photograph on"
+            " Facebook of the products, sparking concern that they could be a pathway for African"
+            " swine fever to enter the nation."
+        ),
+        "MREs are packaged food that were developed as rations for soldiers.",
+        (
+            "Netizen Liu Chi-wei (劉志偉) on Thursday shared a photo of several Chinese-made MREs, two"
+            " of which said in simplified Chinese characters that they were shredded pork with"
+            " noodles and beef sausage."
+        ),
+        "Liu wrote that they tasted better than rations provided to Taiwanese military personnel.",
+        "[FULL  STORY]",
+        "Two Taiwanese arrested for drug trafficking in Vietnam",  # the page's next story
+    )
+    article, _, _ = read("Page Two", headline, deck, *byline, cut, caption, *story)
+    assert article["title_raw"] == headline

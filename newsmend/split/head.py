@@ -91,6 +91,7 @@ CAPTION_CUE = re.compile(
     rf"|[(（\[]{PICTURE_AGENCY}\s*/[^()（）\[\]/]{{2,40}}[)）\]]$"
     rf"|[(（\[][^()（）\[\]/]{{2,40}}/\s*{PICTURE_AGENCY}[)）\]]$"
     r"|(?i:[(（\[](?:web |file |video )?screenshot[)）\]]$)"
+    r"|(?i:\bscreen ?(?:grab|shot) (?:from|of|by) [^\s!?][^!?]{0,60}$)"  # "Screen grab from X"
 )  # not an event's initials: "... Agricultural Hi-tech Fair(CAF)"
 CAPTION_WEIGHT = 5.0
 LOWER_CASE_WEIGHT = 2.0  # a line without a capital ("automatic bus window exit guangzhou")
@@ -296,6 +297,26 @@ def _over_paragraphs(lines: list[Span], kinds: list[str], i: int) -> bool:
     return count >= MIN_DECK_PARAGRAPHS
 
 
+def _over_story(lines: list[Span], kinds: list[str], headline: int, i: int) -> bool:
+    """A line with no full stop right over MIN_DECK_PARAGRAPHS paragraphs that each end a
+    sentence, under a headline that opens the page's text: a deck over the story with no
+    byline between ("Port aims to strengthen ... in Northeast Asia", then the story). The
+    store may cut the story further down, and a section's head may follow, so only its first
+    paragraphs are read (`_over_paragraphs` reads them all); a headline under another
+    title-like line is a list's last title, its "deck" the next one."""
+    above = headline - 1
+    while above >= 0 and kinds[above] in FURNITURE_KINDS:
+        above -= 1
+    if _ends_sentence(lines[i]) or (above >= 0 and _title_like(lines[above], kinds[above])):
+        return False
+    following = i
+    for _ in range(MIN_DECK_PARAGRAPHS):
+        following = _next_line(kinds, following)
+        if following >= len(lines) or not _is_prose(lines[following], kinds[following]):
+            return False
+    return True
+
+
 def _over_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
     """Whether line i is a headline over its deck: the next line a sentence of MIN_DECK_WORDS
     words or more over the byline, in sentence case and no shorter than the headline
@@ -306,22 +327,25 @@ def _over_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
 
 
 def _decks(lines: list[Span], kinds: list[str], i: int) -> list[int]:
-    """The deck lines (one, or two in a row) between headline i and its byline; [] when line
-    i is no headline over a deck. A line that holds a date is no headline over a deck (a
+    """The deck lines (one, or two in a row) between headline i and its byline, or the story
+    when no byline stands between (`_over_story`); [] when line i is no headline over a deck. A line that holds a date is no headline over a deck (a
     share bar and the day: "Apple News Facebook Twitter ... Thursday, Oct 15, 2020")."""
     if find_date(lines[i].text) is not None:
         return []
     decks = [_next_line(kinds, i)]
     while decks[-1] < len(kinds) and _deck_sized(lines, i, decks[-1]) and len(decks) <= MAX_DECKS:
         after = _next_line(kinds, decks[-1])
-        if after < len(kinds) and kinds[after] in BYLINE_KINDS:
+        if after < len(kinds) and (
+            kinds[after] in BYLINE_KINDS or _over_story(lines, kinds, i, decks[-1])
+        ):
             return decks
         decks.append(after)
     return []
 
 
 def _deck_sized(lines: list[Span], i: int, deck: int) -> bool:
-    """Whether line `deck` is long enough, and in sentence case, to be line i's deck."""
+    """Whether line `deck` is long enough, and in sentence case, to be line i's deck; a
+    picture's caption is none ("... on Friday.Screen grab from Ruten.com")."""
     words, over = len(lines[deck].text.split()), len(lines[i].text.split())
     if over < MIN_DECK_HEADLINE_WORDS:  # "Reviving Wuhan": a label's length, so a long deck
         sized = over >= MIN_SHORT_HEADLINE_WORDS and words >= max(
@@ -329,7 +353,7 @@ def _deck_sized(lines: list[Span], i: int, deck: int) -> bool:
         )
     else:
         sized = words >= max(MIN_DECK_WORDS, DECK_RATIO * over)
-    return sized and not _title_cased(lines[deck].text)
+    return sized and not _title_cased(lines[deck].text) and not CAPTION_CUE.search(lines[deck].text)
 
 
 def _repeated(lines: list[Span]) -> set[str]:
