@@ -264,6 +264,7 @@ def test_byline(line: str, byline: Byline) -> None:
         ("05-06 10:22 | Editor: Li Na", None, "05-06 10:22", [("editor", "Li Na")]),
         ("Source: http://www.hunan.gov.cn/news/2023/0506.html", "www.hunan.gov.cn", None, []),
         ("Write: Blent [2011-05-20]", None, "2011-05-20", [("author", "Blent")]),
+        ("Wen Tu: Wu Ronghui Time:2022.06.20", None, "2022.06.20", [("author", "Wu Ronghui")]),
         ("Responsible editor: [Li Ji]", None, None, [("editor", "Li Ji")]),
         ("By Hujjatullah Zia ( )", None, None, [("author", "Hujjatullah Zia")]),
         ("(With input from Xinhua)", "Xinhua", None, []),

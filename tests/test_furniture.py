@@ -85,6 +85,7 @@ EXAMPLES = {
         "Increase font size",
         "分享到：微信 微博 QQ空间",
         "Print Mail Large Medium Small 分享按钮",  # China Daily USA's bar: "share button"
+        "Messenger Messenger Pinterest LinkedIn",  # China Plus's share buttons
         "Traditional Chinese Simplified Chinese Email this article news.gov.hk",
     ],
     "qr_prompt": [
