@@ -328,8 +328,9 @@ def _over_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
 
 def _decks(lines: list[Span], kinds: list[str], i: int) -> list[int]:
     """The deck lines (one, or two in a row) between headline i and its byline, or the story
-    when no byline stands between (`_over_story`); [] when line i is no headline over a deck. A line that holds a date is no headline over a deck (a
-    share bar and the day: "Apple News Facebook Twitter ... Thursday, Oct 15, 2020")."""
+    when no byline stands between (`_over_story`); [] when line i is no headline over a
+    deck. A line that holds a date is no headline over a deck (a share bar and the day:
+    "Apple News Facebook Twitter ... Thursday, Oct 15, 2020")."""
     if find_date(lines[i].text) is not None:
         return []
     decks = [_next_line(kinds, i)]
