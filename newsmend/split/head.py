@@ -34,6 +34,7 @@ from newsmend.split.lines import (
     _next_line,
     _number,
     _paragraphs,
+    _previous_line,
     _prose_follows,
     _reads_as_summary_text,
     _title_after_date,
@@ -304,9 +305,7 @@ def _over_story(lines: list[Span], kinds: list[str], headline: int, i: int) -> b
     store may cut the story further down, and a section's head may follow, so only its first
     paragraphs are read (`_over_paragraphs` reads them all); a headline under another
     title-like line is a list's last title, its "deck" the next one."""
-    above = headline - 1
-    while above >= 0 and kinds[above] in FURNITURE_KINDS:
-        above -= 1
+    above = _previous_line(kinds, headline)
     if _ends_sentence(lines[i]) or (above >= 0 and _title_like(lines[above], kinds[above])):
         return False
     following = i

@@ -825,6 +825,14 @@ def _next_line(kinds: list[str], i: int) -> int:
     return i
 
 
+def _previous_line(kinds: list[str], i: int) -> int:
+    """Index of the last line before i that is not furniture (-1 if none)."""
+    i -= 1
+    while i >= 0 and kinds[i] in FURNITURE_KINDS:
+        i -= 1
+    return i
+
+
 def _over_sentence_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
     """A headline in title case over its deck in sentence case, over the text (Newser:
     "Attacker Scaled Kindergarten Wall, Sent 54 to Hospital: Cops", "Chinese suspect
