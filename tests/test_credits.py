@@ -805,6 +805,7 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             Byline("chinadaily.com.cn", None, ["Jiang Wanjuan"]),
         ),
         ("By ( chinadaily.com.cn )", Byline("chinadaily.com.cn", None, [])),  # no name, a site
+        ("By ( China Daily )", Byline("China Daily", None, [])),  # no name, the outlet's
         ("By Shi Zihan and edited by Brian Salter", Byline(None, None, ["Shi Zihan"])),
         (
             "China News Service reporter Li Peishan",
@@ -868,6 +869,7 @@ def test_labels_grouped_by_first_letter_match_as_every_label_does(line):
         "( chinadaily.com.cn )",
         "By ( chinadaily.com.cn )",
         "By (chinadaily.com.cn)",
+        "By ( China Daily )",
         "13/06/2011 11:46:16    Author : kathyby66@gmail.com",
         "来源:人民网 编辑:秦舷 2024-03-30 17:12:51",
         "[Editor in charge: Li Tingyu].",

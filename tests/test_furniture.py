@@ -308,6 +308,8 @@ EXAMPLES = {
     "script": [
         "1. <dl id='FtE35p'></dl>",
         "<tr id='FtE35p'><strong id='FtE35p0'></strong><strong id='FtE35p1'></strong><strong id='FtE35p2'></strong><strong id='FtE35p3'></strong><strong id='FtE35p4'></strong><strong id='FtE35p5'></strong><strong id='FtE35p6'></strong><strong id='FtE35p7'></strong><li id='FtE35p'",  # longer than any furniture but a script's
+        # a picture's tag, its address and alt text run long (The Epoch Times, 2012)
+        '<a><img class=" wp-image-1786809 " title="Screen+Shot+2012-05-30+at+4.57.25+PM" src="https://www.theepochtimes.com/assets/uploads/2015/09/Screen+Shot+2012-05-30+at+4.57.25+PM.png" alt="A copy of warrant for Zhou Huilai " width="312" height="403"/></a>',
         "(adsbygoogle = window.adsbygoogle || []).push({});",
         "(sinaads = window. sinaads || []). push ({});",
         "var _hmt = _hmt || [];",

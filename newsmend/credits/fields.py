@@ -35,8 +35,9 @@ PERSON_ROLES = tuple(
 MAX_BYLINE_CHARS = 200
 # A site user's handle and "on" a date after a label ("Submitted by admin on 2 July 2021")
 HANDLE_ON = re.compile(r"[a-z][\w.-]{1,30}\s+on\s+[A-Z0-9]")
-# A site's domain in brackets after a label, and no name: "By ( chinadaily.com.cn )"
-BRACKETED_DOMAIN = r"\(\s*+[a-z0-9-]++\.[a-z]"
+# A site's domain or an outlet's name in brackets after a label, and no name, closing the
+# line: "By ( chinadaily.com.cn )", "By ( China Daily )" (the name left empty in the template)
+BRACKETED_DOMAIN = r"\(\s*+(?:[a-z0-9-]++\.[a-z]|[A-Z][^()\n]{1,40}\)\s*+$)"
 # A CMS's account alone after a label, in any case: "BY admin", "by administrator"
 NOBODY_ALONE = r"(?:admin|administrator)$"
 DATE_LABEL_WORDS = frozenset({"last", "build", "release", "publish", "update", "post", "issue"})
