@@ -73,6 +73,7 @@ def test_outlet_label(label: str) -> None:
         ("Produced: Wu Xiao and Guo Shaohua", "editor"),
         ("(Shoot by Journalist Kuang Wenjie)", "author"),  # 记者 ... 摄, word for word
         ("Photographs: Wang Jing", "author"),  # China Daily's video pages
+        ("Illustration: Xia Qing/GT", "author"),  # the Global Times' drawn pictures
         ("Reporting by Li Xingquan; trans-editing by Wang Shixue", "author"),  # Yunnan Net
     ],
 )
