@@ -29,6 +29,9 @@ EXAMPLES = {
         "Archive for ‘Fuzhou’",
         "Archive for the Heilongjiang Province Category",
         "Monthly Archives: January 2012",
+        "Author Archives: GoKunming",  # a WordPress theme's archive labels
+        "Category Archives: Langshan News",
+        "Tag Archives: Kashgar",
         "Month: January 2021",
         "Showing posts from October, 2011",
         "Home>News>Local News",
