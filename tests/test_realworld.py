@@ -51,7 +51,7 @@ from newsmend.furniture import furniture_kind
 # tuning) took F1 to 0.892, titles to 0.974 and credits to 0.951 at its start's code; its
 # end's reads them at 0.893, titles 0.974, dates 0.959, credits 0.950 and bounds 0.836.
 FLOORS = {
-    "article_f1": 0.890,
+    "article_f1": 0.889,
     "title_exact": 0.973,
     "date_exact": 0.958,
     "credits_exact": 0.950,
