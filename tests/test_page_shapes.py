@@ -1658,3 +1658,30 @@ def test_a_pictures_screen_grab_caption_is_no_deck() -> None:
     )
     article, _, _ = read("Page Two", headline, deck, *byline, cut, caption, *story)
     assert article["title_raw"] == headline
+
+
+def test_an_outlet_named_in_the_table_stands_over_its_storys_date() -> None:
+    """Eye on Taiwan (lx_eyeontaiwan_page_three_p575_2017): each story's headline, then its
+    source, date and byline. "Radio Taiwan International" ends on no outlet word: named in
+    `outlet_names.toml`, it is the next story's source, not that story's title."""
+    first = (
+        "Taichung factory fire leaves three adults, one child dead",
+        "The China Post",
+        "Date: March 23, 2017",
+        "By: CNA",
+        "TAIPEI — One child and three adults were killed early Wednesday in a factory fire in",
+        "Taichung, fire officials said.",
+        "None of the four people showed any signs of life when they were found by firefighters.",
+        "His wife also died after attempts to revive her were not successful, officials said.",
+        "{FULL  STORY]",
+    )
+    second = (
+        "Tsai urges support among expatriates in Japan",
+        "Radio Taiwan International",
+        "Date: 2017-03-20",
+        "President Tsai Ing-wen is cal",  # the store cut it
+    )
+    _article, others, _headlines = read(*first, *second)
+    assert [(story["title_raw"], story["outlet"]) for story in others] == [
+        ("Tsai urges support among expatriates in Japan", "Radio Taiwan International")
+    ]
