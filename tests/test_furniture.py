@@ -329,6 +329,8 @@ EXAMPLES = {
 }
 STORY_LINES = [
     "Taiwan photos - a gallery of the island's east coast",
+    "Images: Beauty of overseas Chinese hometown",  # a gallery's headline (Zhongshan News)
+    "Photos: What life is like in Tianjin as COVID-19 eases",
     "Please Follow These 10 Traffic Bans",  # a headline that asks
     "(For the latest China news, Please follow People's Daily on Twitter)(Web editor: Li Hua)",
     "Enlarge the park, the council urged in its report on new photos.",
