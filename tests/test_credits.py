@@ -807,6 +807,15 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
         ),
         ("By ( chinadaily.com.cn )", Byline("chinadaily.com.cn", None, [])),  # no name, a site
         ("By ( China Daily )", Byline("China Daily", None, [])),  # no name, the outlet's
+        (  # PressReader's copy of a paper's page: the paper and its section open the line
+            "China Pictorial (English) - - Contents - Text by Zhang Xue Photographs by Dong Fang",
+            Byline("China Pictorial (English)", None, ["Zhang Xue", "Dong Fang"]),
+        ),
+        (  # China Daily's print byline, how to write to them after it
+            "- By LIU YUKUN in Beijing and HU MEIDONG in Fuzhou Contact the writers at liuyukun@chinadaily.com.cn",
+            Byline(None, None, ["Liu Yukun", "Hu Meidong"]),
+        ),
+        ("Source: China Daily (Hong Kong)", Byline("China Daily (Hong Kong)", None, [])),
         ("By Shi Zihan and edited by Brian Salter", Byline(None, None, ["Shi Zihan"])),
         (
             "China News Service reporter Li Peishan",

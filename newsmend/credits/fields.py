@@ -108,6 +108,12 @@ AGENT_LABEL = re.compile(r"(?:(?:er|or|ist|ent)s?|by|[\u4e00-\u9fff])$", re.IGNO
 # A logo's text glued before the byline, one token: "epa-efeBy Alex Plavevski"
 LOGO_BEFORE_BY = re.compile(r"^[\w.-]{2,20}?(?<=[a-z])(?=By [A-Z][a-z])")
 LABEL = _compile_labels()
+# PressReader's copy of a paper's page opens its credit line with the paper and the page's
+# section: "China Daily (Hong Kong) - - SPORTS - By ZHUAN TI", "China Pictorial (English) - -
+# Contents - Text by Zhang Xue Photographs by Dong Fang": the paper, then the credits.
+PRESSREADER_HEAD = re.compile(r"^(?P<outlet>[^-|]{2,60}?) - - [^-|]{1,40}? - (?=\S)")
+# China Daily's print byline closes on how to write to them: "Contact the writers at ..."
+CONTACT_TAIL = re.compile(r"(?<!\s)\s++(?i:contact the (?:writer|reporter|author)s? at)\s++\S++$")
 # Between fields: a bar, a dash ("By He Xin—Yiwu Business") or a spaced slash ("hiHainan /
 # By Chen Shumin"). Pieces are stripped: no \s*
 # around it (quadratic on runs of spaces).
@@ -154,6 +160,8 @@ def unbracketed(value: str) -> str:
     10:58"), or the square brackets around all of it ("[HKFP] - 28/12/2024"; not the one
     a toolbar's "[Font: Large Medium Small]" leaves)."""
     value = value.strip(PARENTHESES + " ")  # "( chinadaily.com.cn )"
+    if value.count("(") > value.count(")"):
+        value += ")"  # the edition's closing bracket: "China Daily (Hong Kong)"
     if value[:1] in "[【" and value[-1:] in "]】":
         return value[1:-1].strip()
     return value
@@ -181,6 +189,14 @@ def unwrap(line: str) -> str:
     text the page lost, goes ("By Wang Qian  ("), and so does one the page cut before it
     closed ("(Li Jiayin; Hua Shan;")."""
     line = line.strip()
+    if " - - " in line:
+        line = PRESSREADER_HEAD.sub(
+            r"Source: \g<outlet> | ", line
+        )  # "China Daily (Hong Kong) - - SPORTS - By ..."
+    if "ontact the" in line:
+        line = CONTACT_TAIL.sub(
+            "", line
+        )  # "- By LIU YUKUN ... Contact the writers at liuyukun@..."
     if line.endswith(("(", "（")):
         line = line[:-1].rstrip()  # a bracket opened and cut off: "By Wang Qian  ("
     elif line.startswith(("(", "（")) and ")" not in line and "）" not in line:
