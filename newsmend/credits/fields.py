@@ -37,7 +37,7 @@ MAX_BYLINE_CHARS = 200
 HANDLE_ON = re.compile(r"[a-z][\w.-]{1,30}\s+on\s+[A-Z0-9]")
 # A site's domain or an outlet's name in brackets after a label, and no name, closing the
 # line: "By ( chinadaily.com.cn )", "By ( China Daily )" (the name left empty in the template)
-BRACKETED_DOMAIN = r"\(\s*+(?:[a-z0-9-]++\.[a-z]|[A-Z][^()\n]{1,40}\)\s*+$)"
+BRACKETED_SOURCE = r"\(\s*+(?:[a-z0-9-]++\.[a-z]|[A-Z][^()\n]{1,40}\)\s*+$)"
 # A CMS's account alone after a label, in any case: "BY admin", "by administrator"
 NOBODY_ALONE = r"(?:admin|administrator)$"
 DATE_LABEL_WORDS = frozenset({"last", "build", "release", "publish", "update", "post", "issue"})
@@ -78,7 +78,7 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
         rf"(?=[{first}])(?<![A-Za-z_'’])(?<! in )(?:^|(?<=[,;:，；：/—–(（|｜])|(?<=[,;:，；：/—–(（\d|｜]\s)|(?<=\s\s)|(?<=\sand\s)"
         rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
-        rf"(?:\s*[:：|｜/／]\s*|,\s*+(?-i:(?=[A-Z]))|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern}|{BRACKETED_DOMAIN}))|\s+(?={NOBODY_ALONE}))",
+        rf"(?:\s*[:：|｜/／]\s*|,\s*+(?-i:(?=[A-Z]))|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern}|{BRACKETED_SOURCE}))|\s+(?={NOBODY_ALONE}))",
         re.IGNORECASE,
     )
 
@@ -189,14 +189,12 @@ def unwrap(line: str) -> str:
     text the page lost, goes ("By Wang Qian  ("), and so does one the page cut before it
     closed ("(Li Jiayin; Hua Shan;")."""
     line = line.strip()
+    # "China Daily (Hong Kong) - - SPORTS - By ...": the paper as the source, then the credits
     if " - - " in line:
-        line = PRESSREADER_HEAD.sub(
-            r"Source: \g<outlet> | ", line
-        )  # "China Daily (Hong Kong) - - SPORTS - By ..."
-    if "ontact the" in line:
-        line = CONTACT_TAIL.sub(
-            "", line
-        )  # "- By LIU YUKUN ... Contact the writers at liuyukun@..."
+        line = PRESSREADER_HEAD.sub(r"Source: \g<outlet> | ", line)
+    # "- By LIU YUKUN ... Contact the writers at liuyukun@...": the address goes
+    if "contact the" in line.lower():
+        line = CONTACT_TAIL.sub("", line)
     if line.endswith(("(", "（")):
         line = line[:-1].rstrip()  # a bracket opened and cut off: "By Wang Qian  ("
     elif line.startswith(("(", "（")) and ")" not in line and "）" not in line:
