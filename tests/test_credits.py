@@ -816,6 +816,17 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             Byline(None, None, ["Liu Yukun", "Hu Meidong"]),
         ),
         ("Source: China Daily (Hong Kong)", Byline("China Daily (Hong Kong)", None, [])),
+        # a contributor named in the story's closing sentence: its writer
+        ("(Intern Xing Yawen contributed to this story.)", Byline(None, None, ["Xing Yawen"])),
+        (
+            "Fang Xiaoying in Hangzhou contributed to this story.",
+            Byline(None, None, ["Fang Xiaoying"]),
+        ),
+        (
+            "(Yue Ruxin, as an intern, contributes to this report)",
+            Byline(None, None, ["Yue Ruxin"]),
+        ),
+        ("Agencies contributed to this story.", Byline(None, None, [])),  # nobody named
         ("By Shi Zihan and edited by Brian Salter", Byline(None, None, ["Shi Zihan"])),
         (
             "China News Service reporter Li Peishan",

@@ -136,6 +136,15 @@ ROLE_AFTER = re.compile(
     r"|journalist|contributor|translator))"
 )
 ROLE_ENDS = ("r", "R", "t", "T")  # how the roles of ROLE_AFTER end
+# A contributor named in a closing sentence: "Intern Xing Yawen contributed to this story.",
+# "Fang Xiaoying in Hangzhou contributed to this story.", "(Yue Ruxin, as an intern,
+# contributes to this report)": the story's writer, as the wire's "Contributor: X" is.
+CONTRIBUTED = re.compile(
+    r"(?:(?i:intern|trainee)\s++)?(?P<names>[A-Z][^\s,]{0,20}(?:\s[A-Z][^\s,]{0,20}){0,3})"
+    r"(?:\s++in\s++[A-Z][a-z]++|,\s*+as an intern,)?"
+    r"\s++contribut(?:ed|es) to (?:this|the) (?:story|report|article)\.?"
+)
+CONTRIBUTED_ENDS = ("story.", "story", "report.", "report", "article.", "article")
 MAX_ROLE_AFTER_CHARS = 120  # four names of 20 letters and a role at most
 # A role's word in lower case between two names, in a line that opens with a person's label:
 # Chinese credits translated word by word ("reporter Shen Zhen correspondent Yu Haiyang": 记者
@@ -215,6 +224,8 @@ def unwrap(line: str) -> str:
         if len(line) <= MAX_ROLE_AFTER_CHARS and line.endswith(ROLE_ENDS)
         else None
     )
+    if line.endswith(CONTRIBUTED_ENDS) and (named := CONTRIBUTED.fullmatch(line)):
+        return f"Contributor: {named['names']}" if looks_like_names(named["names"]) else line
     if after and looks_like_names(after["names"]):
         return f"{after['role'].split()[-1]}: {after['names']}"
     if after and after["role"].casefold().startswith("staff") and is_site_name(after["names"]):
