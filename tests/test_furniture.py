@@ -141,6 +141,15 @@ EXAMPLES = {
             " file_unmanaged_save_data() (line 1962 of E:\\wonders\\includes\\file.inc)."
         ),
         "The subscription service is currently unavailable. Please try again later.",
+        "You are using software which is blocking our advertisements (adblocker).",
+        (
+            "As we provide the news for free, we are relying on revenues from our banners. So"
+            " please disable your adblocker and reload the page to continue using this site."
+        ),
+        (
+            "You have installed an adblocker. This Web App can only be displayed and edited"
+            " correctly when the adblocker is disabled."
+        ),
     ],
     "consent": [
         (
