@@ -1685,3 +1685,19 @@ def test_an_outlet_named_in_the_table_stands_over_its_storys_date() -> None:
     assert [(story["title_raw"], story["outlet"]) for story in others] == [
         ("Tsai urges support among expatriates in Japan", "Radio Taiwan International")
     ]
+
+
+def test_a_day_without_its_year_after_the_bar_names_an_issue() -> None:
+    """Huacheng's briefing (lx_huacheng_daily_news_sep15_2020): "Daily News | September 15"
+    is the issue's name, kept whole (a date that gives its year is cut off a headline:
+    "Facial tech adopted for free Metro rides | 2019-09-20")."""
+    briefs = (
+        "Welcome to Daily News. It's September 15, Tuesday. 24-32 ℃, cloudy with showers.",
+        (
+            "1. Ruili city in Yunnan province has locked down all border villages and blocked"
+            " cross-border movement after two imported COVID-19 cases from Myanmar were"
+            " confirmed over the weekend."
+        ),
+    )
+    article, _others, _headlines = read("Daily News | September 15", *briefs)
+    assert article["title_raw"] == "Daily News | September 15"
