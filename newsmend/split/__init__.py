@@ -24,11 +24,10 @@ offsets.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TypeVar
 
-from newsmend.dates import event_date
+from newsmend.dates import event_date, find_date
 from newsmend.split.after import (
     _passable,
     _read_after_body,
@@ -94,8 +93,6 @@ from newsmend.split.summaries import digest_of_briefs, untitled_listing
 Titled = TypeVar("Titled", Teaser, Headline)
 MIN_PICTURE_TITLES = 2  # the headline written again over each of the story's pictures
 MIN_LIST_TITLES = 3  # titles listed under what a page of titles only put first (_titles_only)
-
-YEAR = re.compile(r"\d{4}")  # a date that gives its year is cut off a headline
 
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
 
@@ -353,7 +350,7 @@ def _title_and_byline(
         return None, []
     if kinds[title] == ENTRY:  # "Changsha metro line 6 opens | 2023-05-01"
         date, headline = _entry_title(lines[title], ENTRY)
-        if date is not None and YEAR.search(date.text) is None:
+        if date is not None and find_date(date.text) is None:  # no year: a full date is cut
             headline = lines[title]  # "Morning News | Feb. 24": the day names an issue
         return headline, [date] if date else []
     return _byline_after(_headline(lines[title]))
