@@ -63,6 +63,7 @@ EXAMPLES = {
     ],
     "separator": ["-", "***", "———"],
     "share_bar": [
+        "Return to list",
         "Link is copied.",
         "Tauyuan OpenAPI Share on「Facebook」(Open new page) Share on「Plurk」(Open new page)",
         "Facebook Twitter LinkedIn Google+",
@@ -121,6 +122,7 @@ EXAMPLES = {
         "(+86) 0532-68873099",
         "Monday - Friday 9:00am - 5:00pm",
         "Tel: 0571-12345678",
+        "G/F, 5 Hing Wan Street, Wan Chai Tel: 2572 0055",
         "Statement: The copyright of this article belongs to the original author.",
         "Post sponsored by",
         "Sponsored by the Information Office of the People's Government",

@@ -156,6 +156,29 @@ def test_page_of_title_and_body_only() -> None:
     assert parts.end_marker is None
 
 
+def test_headline_over_a_dated_byline_wins_over_the_decks_under_it() -> None:
+    # Qiannan's portal: the headline, its byline with the day, then three decks (verbatim).
+    decks = [
+        "The NPC Standing Committee And The State Council Sent Congratulations",
+        (
+            "Chen Miner attended And Luo Liming Speeched And Sun Zhigang Declared The"
+            " Congratulatory Letter"
+        ),
+        "Long Changchun presided over the meeting and Xiang Hongqiong Speeched",
+    ]
+    parts = split_page(
+        page(
+            "The 60th Anniversary Celebration Of Qiannan State Was Held",
+            "Author:Jamina Zhang Source:Qiannan State Government Websites  Time:2016-08-10",
+            *decks,
+            *BODY,
+        )
+    )
+    assert parts.title is not None
+    assert parts.title.text == "The 60th Anniversary Celebration Of Qiannan State Was Held"
+    assert [p.text for p in parts.body][-len(BODY) :] == BODY
+
+
 def test_chinese_credit_after_the_english_one_is_residue() -> None:
     parts = split_page(page("A title", *BODY, "Responsible editor: Li Na", "责任编辑：李娜"))
     assert [c.text for c in parts.credits] == ["Responsible editor: Li Na"]

@@ -95,6 +95,9 @@ CAPTION_CUE = re.compile(
     r"|(?i:\bscreen ?(?:grab|shot) (?:from|of|by) [^\s!?][^!?]{0,60}$)"  # "Screen grab from X"
 )  # not an event's initials: "... Agricultural Hi-tech Fair(CAF)"
 CAPTION_WEIGHT = 5.0
+UNDER_BYLINE_DISCOUNT = (
+    0.5  # a title-like line under a dated byline counts half against the headline
+)
 LOWER_CASE_WEIGHT = 2.0  # a line without a capital ("automatic bus window exit guangzhou")
 # An item of a numbered section: "(1) The construction ...", "a. Last week, ..."
 SUB_ITEM = re.compile(r"[(（]\d{1,2}[)）]|\d{1,2}[)）]\s|[a-z][.)）]\s")
@@ -213,8 +216,11 @@ def _title_score(
     lead and one the page writes twice (over the text and again as the picture's title, or
     at the top of the story: `repeated`)."""
     words = len(lines[i].text.split())
-    score = -float(sum(1 for c in candidates if c > i))  # candidates between it and the body
     following = _next_line(kinds, i)
+    between = sum(1 for c in candidates if c > i)  # candidates between it and the body
+    if _over_dated_byline(lines, kinds, i):  # those under its byline are its decks or heads
+        between -= UNDER_BYLINE_DISCOUNT * sum(1 for c in candidates if c > following)
+    score = -float(between)
     decks = _decks(lines, kinds, i) if following in candidates else []
     if not decks:  # a label's few words ("Data Map"); over its deck, a short headline
         score -= 3 if words <= 2 else 1 if words == 3 else 0
@@ -226,6 +232,21 @@ def _title_score(
     score -= CAPTION_WEIGHT if CAPTION_CUE.search(lines[i].text) else 0
     score -= LOWER_CASE_WEIGHT if lines[i].text.islower() else 0  # a picture's tags or alt text
     return score + LEAD_WEIGHT * shared_words(lines[i].text, lead)
+
+
+def _over_dated_byline(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """A headline of a headline's length right over a byline that dates the story ("The 60th
+    Anniversary Celebration Of Qiannan State Was Held", "Author:Jamina Zhang Source:...
+    Time:2016-08-10"): the head of the story, with its decks under the byline. A headline the
+    page writes again further down is the summary's; its later copy heads the story."""
+    following = _next_line(kinds, i)
+    return (
+        following < len(kinds)
+        and kinds[following] in BYLINE_KINDS
+        and find_date(lines[following].text) is not None
+        and len(LATIN_WORD.findall(lines[i].text)) >= MIN_DECK_HEADLINE_WORDS
+        and all(line.text != lines[i].text for line in lines[following:])
+    )
 
 
 def _unread_byline(line: Span) -> bool:
