@@ -179,6 +179,38 @@ def test_headline_over_a_dated_byline_wins_over_the_decks_under_it() -> None:
     assert [p.text for p in parts.body][-len(BODY) :] == BODY
 
 
+def test_headline_byline_and_text_run_together_are_read_apart() -> None:
+    # newssummedup's copy of the Taipei Times (verbatim, the snippets shortened): each story's
+    # headline, byline and text on one line, its source and date under it.
+    parts = split_page(
+        page(
+            "NTU boosts student care after mental health incidentsBy Rachel Lin / Staff"
+            " reporterNational Taiwan University (NTU) has established a task force to improve"
+            " mental health services for students, after two alleged suicides and one accident"
+            " were reported on its campus over five days, NTU president Kuan Chung-ming"
+            " (管中閔) said yesterday.",
+            "Source:Taipei Times",
+            "November 14, 2020 15:56 UTC",
+            "KMT pork video misleading, DPP lawmakers sayBy Jason Pan / Staff"
+            " reporterDemocratic Progressive Party (DPP) officials yesterday condemned a video"
+            " of a convulsing pig posted online by the Chinese Nationalist Party (KMT) , as the"
+            " US animal rights group that produced the clip said that it was not related to"
+            " ractopamine.",
+            "Source:Taipei Times",
+            "November 13, 2020 15:56 UTC",
+        )
+    )
+    assert parts.title is not None
+    assert parts.title.text == "NTU boosts student care after mental health incidents"
+    assert [b.text for b in parts.bylines] == ["By Rachel Lin / Staff reporter"]
+    assert parts.body[0].text.startswith("National Taiwan University (NTU) has established")
+    assert "November 14, 2020 15:56 UTC" in [c.text for c in parts.credits]
+    assert [t.title.text for t in parts.teasers if t.title] == [
+        "KMT pork video misleading, DPP lawmakers say"
+    ]
+    assert parts.headlines == []
+
+
 def test_chinese_credit_after_the_english_one_is_residue() -> None:
     parts = split_page(page("A title", *BODY, "Responsible editor: Li Na", "责任编辑：李娜"))
     assert [c.text for c in parts.credits] == ["Responsible editor: Li Na"]

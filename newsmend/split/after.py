@@ -21,6 +21,7 @@ from newsmend.split.body import (
     _starts_list,
     _starts_title_run,
     _title_run,
+    _writers_only,
 )
 from newsmend.split.lines import (
     BYLINE_KINDS,
@@ -477,16 +478,22 @@ def _meta_end(lines: list[Span], kinds: list[str], i: int, dated: bool) -> int:
 
 
 def _date_over_story(lines: list[Span], kinds: list[str], i: int) -> bool:
-    """A date alone over a title with a paragraph under it: the date of that story, not a
-    list entry ("20/05/2020", "Livestreaming enables people ...", its text)."""
+    """A date alone over a title with a paragraph under it, or its byline and then a
+    paragraph: a story, not a list entry ("20/05/2020", "Livestreaming enables people ...",
+    its text; "November 13, 2020 15:56 UTC", "KMT pork video misleading, DPP lawmakers say",
+    "By Jason Pan / Staff reporter", its text)."""
     title = i + 1
-    return (
+    if not (
         _date_alone(lines[i], kinds[i])
         and title < len(kinds)
         and kinds[title] == TEXT
         and _title_like(lines[title], TEXT)
-        and _prose_follows(lines, kinds, title)
-    )
+    ):
+        return False
+    byline = _next_line(kinds, title)
+    if byline < len(kinds) and kinds[byline] == CREDIT and _writers_only(lines[byline].text):
+        return _prose_follows(lines, kinds, byline)
+    return _prose_follows(lines, kinds, title)
 
 
 def _date_alone(line: Span, kind: str) -> bool:

@@ -178,6 +178,12 @@ SUBTITLE_DASHES = ("—", "--", "－－", "– ", "- ")  # how a subtitle or a s
 # "By Jiang Nan, Dou Hao, People's Daily The 19th ...": names, an outlet, then the text
 GLUED_BYLINE = re.compile(r"(?P<credit>By [A-Z][^,.:]{2,40}?(?:, [A-Z][^,.:]{2,40}?)*), ")
 MIN_GLUED_CHARS = 80  # a byline glued before a paragraph of MIN_SNIPPET_WORDS // 2 words or more
+# A headline, the byline with the writer's post and the text, run together by the store
+# ("... mental health incidentsBy Rachel Lin / Staff reporterNational Taiwan University ...")
+GLUED_POST_BYLINE = re.compile(
+    r"(?<=[a-z0-9?!'’\"”)])(?P<credit>By [A-Z][^/.]{2,60}? / [A-Z][A-Za-z ]{2,30}?(?:, with [A-Z]{2,10})?)(?=[A-Z][a-z])"
+)
+MIN_GLUED_HEADLINE_WORDS = 3
 LABEL_CHARS = 30  # how far into a line a date's label ends ("Time of publication:")
 # A prose line ends a sentence (a closing quote or bracket may follow): with a full stop and
 # two words, with "!" or "?" and more words than a headline that asks or exclaims, or with an
@@ -379,6 +385,9 @@ def _cells(line: Span) -> list[Span]:
             glued = _glued_credit_start(line.text)
         if glued is not None:
             return [_cut(line, 0, glued), _cut(line, glued, len(line.text))]
+        head = _glued_post_byline(line.text) if " / " in line.text else None
+        if head is not None:
+            return [_cut(line, 0, head[0]), _cut(line, *head), _cut(line, head[1], len(line.text))]
     dated = _dated_sentence(line.text) if line.text[-1:].isdigit() else None
     if dated is not None:
         return [
@@ -405,6 +414,20 @@ def _glued_credit_start(text: str) -> int | None:
         return None
     credit = GLUED_CREDIT.search(text, tail)
     return credit.start() if credit else None
+
+
+def _glued_post_byline(text: str) -> tuple[int, int] | None:
+    """Where a byline with the writer's post, glued between a headline and the story's text,
+    starts and ends (GLUED_POST_BYLINE), or None."""
+    glued = GLUED_POST_BYLINE.search(text)
+    if (
+        glued is None
+        or word_count(text[: glued.start()]) < MIN_GLUED_HEADLINE_WORDS
+        or word_count(text[glued.end() :]) < MIN_SNIPPET_WORDS // 2
+        or parse_credit_line(glued["credit"]) is None
+    ):
+        return None
+    return glued.span()
 
 
 def _links_in(tail: str) -> bool:
