@@ -3049,13 +3049,18 @@ def test_the_first_line_after_a_store_s_date_loses_its_bullet() -> None:
     assert [line.text for line in lines] == ["date 2019-08-21", "Wednesday 21st August 2019"]
 
 
-def test_a_date_and_a_source_in_chinese_under_the_headline_are_its_byline() -> None:
-    """A bilingual page's Chinese half: "2020-12-20 中國日報網英語點津" (the date, then China
-    Daily's English-learning site) under the headline dates the story; the Chinese prompt
-    under it is no text of the story."""
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "2020-12-20 中國日報網英語點津",  # the date, then China Daily's English-learning site
+        "湖南日報·新湖南客戶端 2025-07-08 11:46:36",  # the source, then the date (verbatim)
+        "2024-07-22 09:16:43    [撰稿:万姗姗]    [来源:华声在线]",  # the date, then credits (verbatim)
+    ],
+)
+def test_a_date_and_a_source_in_chinese_under_the_headline_are_its_byline(byline: str) -> None:
+    """A bilingual page's Chinese half: the date beside the source or the credits, in Chinese,
+    under the headline dates the story; the Chinese prompt under it is no text of the story."""
     title = "Residents shaken by subway line"
-    parts = split_page(
-        page(title, "2020-12-20 中國日報網英語點津", "進入英語學習論壇下載音頻", *BODY)
-    )
+    parts = split_page(page(title, byline, "進入英語學習論壇下載音頻", *BODY))
     assert parts.title.text == title
-    assert [line.text for line in parts.bylines] == ["2020-12-20 中國日報網英語點津"]
+    assert [line.text for line in parts.bylines] == [byline]

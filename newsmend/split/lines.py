@@ -623,11 +623,19 @@ def _short_kind(line: str) -> str:
 
 
 def _dated_chinese_source(line: str) -> bool:
-    """A date, then a few words of Chinese and no more ("2020-12-20 中國日報網英語點津"): the
-    story's date and its source, as a bilingual page's Chinese half writes them."""
-    found = opening_date(line)
-    rest = line[found.end :].strip() if found else ""
-    return 0 < len(rest) <= MAX_DATED_SOURCE_CHARS and " " not in rest
+    """A date, and beside it a few words of Chinese or Chinese credits and no more
+    ("2020-12-20 中國日報網英語點津", "湖南日報·新湖南客戶端 2025-07-08 11:46:36", "2024-07-22
+    09:16:43 [撰稿:万姗姗] [来源:华声在线]"): the story's date and its source, as a bilingual
+    page's Chinese half writes them."""
+    found = find_date(line)
+    pieces = f"{line[: found.start]} {line[found.end :]}".split() if found else []
+    brackets = "".join(OPENING_BRACKETS) + CLOSING_BRACKETS
+    return bool(pieces) and all(_chinese_source(piece.strip(brackets)) for piece in pieces)
+
+
+def _chinese_source(piece: str) -> bool:
+    """A word of Chinese short enough for a source's name, or a credit in Chinese."""
+    return (0 < len(piece) <= MAX_DATED_SOURCE_CHARS and _chinese(piece)) or is_cjk_credit(piece)
 
 
 def _no_title(text: str) -> bool:
