@@ -60,7 +60,7 @@ FLOORS = {
     "title_exact": 0.972,
     "date_exact": 0.958,
     "credits_exact": 0.947,
-    "bounds_exact": 0.829,
+    "bounds_exact": 0.828,
 }
 
 
