@@ -185,6 +185,8 @@ def _made_of(tokens: list[str], words: frozenset[str]) -> bool:
 
 
 ALL_WORDS = frozenset().union(*(kind.words for kind in KINDS))
+FUNCTION_WORDS = frozenset({"the", "of", "on", "to", "for", "a", "at", "and", "in"})
+MIN_PHRASE_WORDS = 4  # of FUNCTION_WORDS, "the" among them: menus' items are nouns
 # A menu's row may hold one word of its own, its city's name, among five table words or more
 MIN_NAMED_MENU_WORDS = 6
 
@@ -229,6 +231,8 @@ def furniture_kind(line: str) -> str | None:
         return furniture_kind(" ".join(line.split()))  # "[FULL  STORY]": the table's spacing
     first = _TOKEN.search(line)  # a line of table words starts with one (most do not)
     tokens = _tokens(line) if first and _made_of([first.group().casefold()], ALL_WORDS) else []
+    if "the" in tokens and sum(token in FUNCTION_WORDS for token in tokens) >= MIN_PHRASE_WORDS:
+        tokens = []  # a phrase, not a row of items: "Report on the Work of the Government"
     patterned = _patterned(line)
     for kind in KINDS:
         if patterned and any(pattern.search(line) for pattern in kind.patterns):

@@ -250,6 +250,7 @@ EXAMPLES = {
     ],
     "navigation": [
         "Special Reports",
+        "Work in China Study in China Live in China",  # function words, but no phrase
         "To Main Area",
         "Why you can trust SCMP",
         "Notification announcement",  # a machine translation of 通知公告, a portal's section
@@ -339,6 +340,7 @@ EXAMPLES = {
     ],
 }
 STORY_LINES = [
+    "Report on the Work of the Government",  # a work report's headline, in menu words
     "Taiwan photos - a gallery of the island's east coast",
     "Images: Beauty of overseas Chinese hometown",  # a gallery's headline (Zhongshan News)
     "Photos: What life is like in Tianjin as COVID-19 eases",

@@ -179,6 +179,23 @@ def test_headline_over_a_dated_byline_wins_over_the_decks_under_it() -> None:
     assert [p.text for p in parts.body][-len(BODY) :] == BODY
 
 
+def test_short_headline_over_its_subtitle_and_byline_is_the_title() -> None:
+    # China Daily (verbatim): a headline of four words, its longer subtitle, the byline.
+    parts = split_page(
+        page(
+            "Tourism transforms Dong village",
+            "Allure of ethnic cultural heritage attracts visitors, while homestays open route to"
+            " better incomes",
+            "By MO JINGXI in Beijing and YANG JUN in Guiyang | China Daily | Updated: 2025-05-03"
+            " 11:01",
+            *BODY,
+        )
+    )
+    assert parts.title is not None
+    assert parts.title.text == "Tourism transforms Dong village"
+    assert [p.text for p in parts.body] == BODY
+
+
 def test_headline_byline_and_text_run_together_are_read_apart() -> None:
     # newssummedup's copy of the Taipei Times (verbatim, the snippets shortened): each story's
     # headline, byline and text on one line, its source and date under it.

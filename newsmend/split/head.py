@@ -267,7 +267,7 @@ def _over_subtitle(lines: list[Span], kinds: list[str], i: int, candidates: list
         subtitle in candidates
         and subtitle == candidates[-1]
         and (not before or _next_line(kinds, before[-1]) != i)  # i opens the block
-        and len(LATIN_WORD.findall(lines[i].text)) >= MIN_DECK_HEADLINE_WORDS
+        and _headline_over_subtitle_sized(lines, kinds, i, subtitle)
         and not _title_cased(lines[subtitle].text)  # not the next headline of a list
         and lines[subtitle].text not in lines[i].text  # not the page's title over its headline
         and (  # not the story's first paragraph, written without a full stop
@@ -275,6 +275,22 @@ def _over_subtitle(lines: list[Span], kinds: list[str], i: int, candidates: list
             or kinds[_next_line(kinds, subtitle)] in BYLINE_KINDS
             or _over_paragraphs(lines, kinds, subtitle)
         )
+    )
+
+
+def _headline_over_subtitle_sized(
+    lines: list[Span], kinds: list[str], i: int, subtitle: int
+) -> bool:
+    """Line i long enough for a headline over a subtitle: MIN_DECK_HEADLINE_WORDS words, or
+    fewer in sentence case right over a subtitle its byline follows ("Marathon madness
+    sweeps across nation", "Road races promote healthy lifestyles, create economic
+    benefits", "By YUE WENWAN ... | China Daily | Updated: 2025-05-09 10:17"); a label in
+    title case is the site's or the section's ("Zigong Huacai Art")."""
+    words = len(LATIN_WORD.findall(lines[i].text))
+    return words >= MIN_DECK_HEADLINE_WORDS or (
+        words > MIN_SHORT_HEADLINE_WORDS
+        and not _title_cased(lines[i].text)
+        and _bylined(lines, kinds, subtitle)
     )
 
 
