@@ -55,10 +55,13 @@ from newsmend.furniture import furniture_kind
 # bounds 0.834. Session 40's 174 (mj_ to mu_; 116 tuning) took F1 to 0.887, credits to 0.948 and
 # bounds to 0.833 at its start's code; its end's reads them at 0.8875, titles 0.973, dates
 # 0.959, credits 0.948 and bounds 0.8327 (four stories more found, one more bounded).
+# Session 41's 238 (mv_ to nk_; 159 tuning) took F1 to 0.885, titles to 0.972 and bounds to
+# 0.830 at its start's code; its end's reads them at 0.8878, titles 0.9725, dates 0.9605,
+# credits 0.9471 and bounds 0.8281 (15 stories more found; the ratios are over them).
 FLOORS = {
-    "article_f1": 0.886,
+    "article_f1": 0.887,
     "title_exact": 0.972,
-    "date_exact": 0.958,
+    "date_exact": 0.960,
     "credits_exact": 0.947,
     "bounds_exact": 0.828,
 }
