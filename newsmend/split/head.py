@@ -95,9 +95,8 @@ CAPTION_CUE = re.compile(
     r"|(?i:\bscreen ?(?:grab|shot) (?:from|of|by) [^\s!?][^!?]{0,60}$)"  # "Screen grab from X"
 )  # not an event's initials: "... Agricultural Hi-tech Fair(CAF)"
 CAPTION_WEIGHT = 5.0
-UNDER_BYLINE_DISCOUNT = (
-    0.5  # a title-like line under a dated byline counts half against the headline
-)
+# A title-like line under a dated byline counts half against the headline over that byline
+UNDER_BYLINE_DISCOUNT = 0.5
 LOWER_CASE_WEIGHT = 2.0  # a line without a capital ("automatic bus window exit guangzhou")
 # An item of a numbered section: "(1) The construction ...", "a. Last week, ..."
 SUB_ITEM = re.compile(r"[(（]\d{1,2}[)）]|\d{1,2}[)）]\s|[a-z][.)）]\s")
@@ -282,10 +281,10 @@ def _headline_over_subtitle_sized(
     lines: list[Span], kinds: list[str], i: int, subtitle: int
 ) -> bool:
     """Line i long enough for a headline over a subtitle: MIN_DECK_HEADLINE_WORDS words, or
-    fewer in sentence case right over a subtitle its byline follows ("Marathon madness
-    sweeps across nation", "Road races promote healthy lifestyles, create economic
-    benefits", "By YUE WENWAN ... | China Daily | Updated: 2025-05-09 10:17"); a label in
-    title case is the site's or the section's ("Zigong Huacai Art")."""
+    fewer in sentence case right over a subtitle its byline follows ("Tourism transforms
+    Dong village", "Allure of ethnic cultural heritage attracts visitors, while ...", "By MO
+    JINGXI ... | China Daily | Updated: 2025-05-03 11:01"); a label in title case is the
+    site's or the section's ("Zigong Huacai Art")."""
     words = len(LATIN_WORD.findall(lines[i].text))
     return words >= MIN_DECK_HEADLINE_WORDS or (
         words > MIN_SHORT_HEADLINE_WORDS
