@@ -3070,7 +3070,6 @@ def test_the_first_line_after_a_store_s_date_loses_its_bullet() -> None:
     "byline",
     [
         "2020-12-20 中國日報網英語點津",  # the date, then China Daily's English-learning site
-        "湖南日報·新湖南客戶端 2025-07-08 11:46:36",  # the source, then the date (verbatim)
         "2024-07-22 09:16:43    [撰稿:万姗姗]    [来源:华声在线]",  # the date, then credits (verbatim)
     ],
 )

@@ -623,14 +623,20 @@ def _short_kind(line: str) -> str:
 
 
 def _dated_chinese_source(line: str) -> bool:
-    """A date, and beside it a few words of Chinese or Chinese credits and no more
-    ("2020-12-20 中國日報網英語點津", "湖南日報·新湖南客戶端 2025-07-08 11:46:36", "2024-07-22
-    09:16:43 [撰稿:万姗姗] [来源:华声在线]"): the story's date and its source, as a bilingual
-    page's Chinese half writes them."""
+    """A date, then a few words of Chinese or Chinese credits and no more ("2020-12-20
+    中國日報網英語點津", "2024-07-22 09:16:43 [撰稿:万姗姗] [来源:华声在线]"), or credits or a
+    known source before it: the story's date and its source, as a bilingual page's Chinese
+    half writes them."""
     found = find_date(line)
-    pieces = f"{line[: found.start]} {line[found.end :]}".split() if found else []
+    if found is None:
+        return False
     brackets = "".join(OPENING_BRACKETS) + CLOSING_BRACKETS
-    return bool(pieces) and all(_chinese_source(piece.strip(brackets)) for piece in pieces)
+    before = [piece.strip(brackets) for piece in line[: found.start].split()]
+    after = [piece.strip(brackets) for piece in line[found.end :].split()]
+    return bool(before or after) and (
+        all(is_cjk_credit(piece) or is_site_name(piece) for piece in before)
+        and all(_chinese_source(piece) for piece in after)
+    )  # before the date, a headline of a few Chinese words may stand: "长沙地铁6号线开通"
 
 
 def _chinese_source(piece: str) -> bool:
