@@ -185,8 +185,6 @@ def _made_of(tokens: list[str], words: frozenset[str]) -> bool:
 
 
 ALL_WORDS = frozenset().union(*(kind.words for kind in KINDS))
-FUNCTION_WORDS = frozenset({"the", "of", "on", "to", "for", "a", "at", "and", "in"})
-MIN_PHRASE_WORDS = 4  # of FUNCTION_WORDS, "the" among them: menus' items are nouns
 # A menu's row may hold one word of its own, its city's name, among five table words or more
 MIN_NAMED_MENU_WORDS = 6
 
@@ -258,6 +256,7 @@ FUNCTION_WORDS = frozenset(
      "been", "not"]
 )  # fmt: skip
 MENU_ROW_MARKS = frozenset(".,;:!?\"“”'’()|")
+MIN_PHRASE_WORDS = 4  # of FUNCTION_WORDS, "the" among them: a phrase, where menus' items are nouns
 
 
 def _menu_row(line: str) -> bool:

@@ -21,7 +21,7 @@ from newsmend.split.body import (
     _starts_list,
     _starts_title_run,
     _title_run,
-    _writers_only,
+    _writers_byline,
 )
 from newsmend.split.lines import (
     BYLINE_KINDS,
@@ -491,7 +491,7 @@ def _date_over_story(lines: list[Span], kinds: list[str], i: int) -> bool:
     ):
         return False
     byline = _next_line(kinds, title)
-    if byline < len(kinds) and kinds[byline] == CREDIT and _writers_only(lines[byline].text):
+    if _writers_byline(lines, kinds, byline):
         return _prose_follows(lines, kinds, byline)
     return _prose_follows(lines, kinds, title)
 

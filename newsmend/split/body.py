@@ -369,7 +369,7 @@ def _starts_story(
     return (
         listing
         or kinds[following] in (META, DATE)
-        or (kinds[following] == CREDIT and _writers_only(lines[following].text))
+        or _writers_byline(lines, kinds, following)
         or read_dateline(lines[following].text) is not None
     )
 
@@ -441,10 +441,12 @@ def _teaser_mark(line: Span, kind: str) -> bool:
     )
 
 
-def _writers_only(line: str) -> bool:
-    """A credit line that names only who wrote the story ("By Laiyin Yuan"): a new story's
-    byline, where a picture's or an editor's credit is not."""
-    fields = parse_credit_fields(line)
+def _writers_byline(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """Line i a credit line that names only who wrote the story ("By Laiyin Yuan"): a new
+    story's byline, where a picture's or an editor's credit is not."""
+    if i >= len(kinds) or kinds[i] != CREDIT:
+        return False
+    fields = parse_credit_fields(lines[i].text)
     return bool(fields) and all(role in WRITER_ROLES for role, _names in fields)
 
 

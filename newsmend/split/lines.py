@@ -68,6 +68,7 @@ PICTURE_CREDIT_END = re.compile(
 )
 CREDIT_CLOSES = ("]", ")", "）")
 OPENING_BRACKETS, CLOSING_BRACKETS = ("[", "【", "(", "（"), "]】)）"  # "[2023-05-06] Hunan ..."
+BRACKETS = "".join(OPENING_BRACKETS) + CLOSING_BRACKETS
 # A whole line "2022-08-02 | Title" or "Title | 2022-08-02", or "Title (2022/8/2)".
 # The title is greedy where the date ends the line: the match then backtracks from the end.
 DATE_BAR_TITLE = re.compile(r"(?P<date>[^|｜]{4,40}?)\s*[|｜]\s*(?P<title>.+)")
@@ -630,9 +631,8 @@ def _dated_chinese_source(line: str) -> bool:
     found = find_date(line)
     if found is None:
         return False
-    brackets = "".join(OPENING_BRACKETS) + CLOSING_BRACKETS
-    before = [piece.strip(brackets) for piece in line[: found.start].split()]
-    after = [piece.strip(brackets) for piece in line[found.end :].split()]
+    before = [piece.strip(BRACKETS) for piece in line[: found.start].split()]
+    after = [piece.strip(BRACKETS) for piece in line[found.end :].split()]
     return bool(before or after) and (
         all(is_cjk_credit(piece) or is_site_name(piece) for piece in before)
         and all(_chinese_source(piece) for piece in after)
