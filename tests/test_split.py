@@ -196,6 +196,55 @@ def test_short_headline_over_its_subtitle_and_byline_is_the_title() -> None:
     assert [p.text for p in parts.body] == BODY
 
 
+def test_a_headline_over_its_subtitle_and_byline_wins_over_a_caption_under_them() -> None:
+    # China Daily (verbatim): the picture's caption under the byline is no headline block's.
+    parts = split_page(
+        page(
+            "Marathon madness sweeps across nation",
+            "Road races promote healthy lifestyles, create economic benefits",
+            "By YUE WENWAN, WANG HENGZHI and HU YITIAN | China Daily | Updated: 2025-05-09 10:17",
+            "Share\nShare - WeChat",
+            "Runners pass a flower-lined avenue during the Wuxi Marathon in Wuxi, Jiangsu"
+            " province, on March 23. CHINA DAILY",
+            "WUHAN — With over 20 marathon events taking place across the country, March 23 was"
+            ' dubbed "Super Marathon Day" in China.',
+            "Leading the pack was Wuhan Marathon in Hubei province, which expanded its"
+            " participant limit to 40,000 this year. Demand was high, with over 450,000 people"
+            " applying for a spot in the race.",
+        )
+    )
+    assert parts.title is not None
+    assert parts.title.text == "Marathon madness sweeps across nation"
+
+
+# A PDF of The Nanfang (verbatim): its lines wrapped at the page's width.
+NANFANG_PDF = (
+    "SlideShare a Scribd company logo",
+    "1 of 28",
+    "https://thenanfang.com/author/lucyliu/",
+    "Pervert caught at GZ metro station snapping up skirt pics, his",
+    "phone had over 300 of them",
+    "Posted: 12/24/2012 2:11 pm",
+    "A woman in Guangzhou has posted the details of her experience catching a pervert",
+    "who was snapping photos of her on Guangzhou metro line 8, according to media",
+    "reports.",
+    "The woman, known online as \u201cYinchen Angel\u201d, was on the metro on the evening of",
+    "December 17 when she saw a man snap an up-skirt photo. She was able to restrain",
+    "him and called police, who checked the man\u2019s mobile phone. Turns out, perhaps",
+    "unsurprisingly, his phone was packed with over 300 pictures of female breasts and up-",
+    "skirt photos.",
+    "While being investigated, the Peeping Tom argued that all of his pictures were",
+    "downloaded from the internet. When the policemen went to check the phone again,",
+)
+
+
+def test_a_headline_s_second_line_is_no_subtitle_over_the_byline() -> None:
+    # a line in lower case under the headline goes on with it: no subtitle over the byline,
+    # so the story's wrapped lines under it are no teasers.
+    parts = split_page("\n".join(NANFANG_PDF) + "\n")
+    assert parts.teasers == []
+
+
 def test_headline_byline_and_text_run_together_are_read_apart() -> None:
     # newssummedup's copy of the Taipei Times (verbatim, the snippets shortened): each story's
     # headline, byline and text on one line, its source and date under it.

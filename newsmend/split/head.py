@@ -264,7 +264,7 @@ def _over_subtitle(lines: list[Span], kinds: list[str], i: int, candidates: list
     before = [c for c in candidates if c < i]
     return (
         subtitle in candidates
-        and subtitle == candidates[-1]
+        and (subtitle == candidates[-1] or _subtitle_over_byline(lines, kinds, subtitle))
         and (not before or _next_line(kinds, before[-1]) != i)  # i opens the block
         and _headline_over_subtitle_sized(lines, kinds, i, subtitle)
         and not _title_cased(lines[subtitle].text)  # not the next headline of a list
@@ -275,6 +275,14 @@ def _over_subtitle(lines: list[Span], kinds: list[str], i: int, candidates: list
             or _over_paragraphs(lines, kinds, subtitle)
         )
     )
+
+
+def _subtitle_over_byline(lines: list[Span], kinds: list[str], subtitle: int) -> bool:
+    """A subtitle right over the byline, whatever title-like lines stand under that (a
+    picture's caption: "Runners pass a flower-lined avenue ..."); one in lower case there is
+    the headline's own second line, wrapped by a page's width ("Pervert caught ... pics,
+    his", "phone had over 300 of them", "Posted: 12/24/2012 2:11 pm")."""
+    return _bylined(lines, kinds, subtitle) and not lines[subtitle].text[:1].islower()
 
 
 def _headline_over_subtitle_sized(
