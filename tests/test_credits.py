@@ -602,6 +602,20 @@ def test_an_outlet_s_word_in_lowercase_after_its_place_names_a_site() -> None:
     assert not is_site_name("Breaking the news")
 
 
+def test_a_credit_line_after_a_list_s_dash_is_read() -> None:
+    # PressReader's copy of China Daily (verbatim): the byline ends in the writer's address.
+    assert parse_credit_line("- By YANG FEIYUE yangfeiyue@chinadaily.com.cn") == (
+        "author",
+        ["Yang Feiyue"],
+    )
+
+
+def test_a_site_name_with_its_edition_in_brackets_names_a_site() -> None:
+    assert is_site_name("China Daily (Hong Kong)")  # PressReader's line over the headline
+    assert not is_site_name("(Hong Kong)")
+    assert not is_site_name("Scenic beauty adds to charm (Photo)")
+
+
 @pytest.mark.parametrize("line", ["Hong Kong Local", "Yuen Long", "Wong Tai Sin"])
 def test_a_place_that_reads_like_a_name_is_no_person(line: str) -> None:
     """A feed's section "Hong Kong Local" under the site's name, a district alone

@@ -333,9 +333,13 @@ def bracketed_credits(paragraph: str) -> list[tuple[str, str]]:
     ]
 
 
+LIST_DASHES = "-–—"
+
+
 def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
-    """(role, names) of a credit line such as "Editor: Feng Lili", or None."""
-    fields = _credit_fields(line.strip())
+    """(role, names) of a credit line such as "Editor: Feng Lili", or None; a list's dash
+    before it is no part of it ("- By YANG FEIYUE yangfeiyue@chinadaily.com.cn")."""
+    fields = _credit_fields(line.strip().lstrip(LIST_DASHES).lstrip())
     return (fields[0][0], list(fields[0][1])) if fields else None
 
 

@@ -16,6 +16,7 @@ NAMED_OUTLETS = frozenset(
 OWN_SITE = frozenset(
     name.casefold() for name in read_toml("outlet_names.toml")["own_site"]["names"]
 )
+EDITION = re.compile(r"[(（][^()（）]{1,20}[)）]$")  # an edition or initials after a name
 MAX_OUTLET_WORDS = 8
 MAX_UNLABELLED_OUTLET_WORDS = 4
 CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
@@ -67,6 +68,8 @@ def is_site_name(text: str) -> bool:
     slash; or one of the outlets named in full in `outlet_names.toml` ("Focus Taiwan")."""
     if DOMAIN.fullmatch(text) or text.casefold() in NAMED_OUTLETS:
         return True
+    if (edition := EDITION.search(text)) is not None and text[: edition.start()].strip():
+        return is_site_name(text[: edition.start()].rstrip())  # "China Daily (Hong Kong)"
     if " / " in text:  # two issuers: "Government Information Bureau / Office of the ..."
         return all(is_site_name(name.strip()) for name in text.split(" / "))
     words = text.split()
