@@ -241,7 +241,25 @@ def furniture_kind(line: str) -> str | None:
         return MIXED
     if len(tokens) >= MIN_NAMED_MENU_WORDS and _made_of_but_one(tokens):
         return MIXED  # a menu naming its city: "Home About Zhongshan News Business Culture"
+    if "/" in line and _section_path(line):
+        return MIXED
     return None
+
+
+PATH_STEP = re.compile(r"\s?/\s")  # "Hong Kong/ Politics", "Jiangsu / Top News"
+MAX_PATH_STEPS, MAX_STEP_WORDS = 3, 3
+
+
+def _section_path(line: str) -> bool:
+    """Where the page stands, a few capitalised steps between slashes, the last holding a
+    menu's word ("Hong Kong/ Health & Environment"): navigation. A photographer and an
+    agency ("Wang Rongjiang / SHINE") name no section."""
+    steps = PATH_STEP.split(line)
+    return (
+        2 <= len(steps) <= MAX_PATH_STEPS
+        and all(0 < len(step.split()) <= MAX_STEP_WORDS and step[:1].isupper() for step in steps)
+        and any(_made_of([token], ALL_WORDS) for token in _tokens(steps[-1]))
+    )
 
 
 # A row of a menu's items run together: many capitalised words and no function word, often

@@ -261,6 +261,8 @@ EXAMPLES = {
         "Skip navigation",
         "Display mode: Grid view List view",  # a listing's view toggle
         "Text Version",
+        "Hong Kong/ Health & Environment",  # SCMP's section path over its headline
+        "Jiangsu / Top News",
         "RSS Feeds",
         "About US Help Site Map",
         "-Give us feedback",
@@ -384,6 +386,8 @@ STORY_LINES = [
     "Current location of the plant is near the river",
     "Premier to visit Zhongshan for business and culture event",
     "3 photos show the city",
+    "Wang Rongjiang / SHINE",  # a photographer and an agency: no section path
+    "Written by Huang Lixia / Translated by Chen Zhiying",
     # a headline in title case with no article or preposition, but "These" and "While"
     "Gong Zheng Put Forward These Expectations While Visiting Zizhu High-Tech Park",
     (
