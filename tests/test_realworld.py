@@ -58,12 +58,15 @@ from newsmend.furniture import furniture_kind
 # Session 41's 238 (mv_ to nk_; 159 tuning) took F1 to 0.885, titles to 0.972 and bounds to
 # 0.830 at its start's code; its end's reads them at 0.8878, titles 0.9725, dates 0.9605,
 # credits 0.9471 and bounds 0.8281 (15 stories more found; the ratios are over them).
+# Session 42's 58 (nl_ to no_; 39 tuning) took F1 to 0.8868, titles to 0.9719, dates to
+# 0.9595, credits to 0.9467 and bounds to 0.8280 at its start's code; its end's reads them at
+# 0.8872, titles 0.9720, dates 0.9595, credits 0.9467 and bounds 0.8281.
 FLOORS = {
-    "article_f1": 0.886,
+    "article_f1": 0.887,
     "title_exact": 0.971,
     "date_exact": 0.959,
     "credits_exact": 0.946,
-    "bounds_exact": 0.827,
+    "bounds_exact": 0.828,
 }
 
 
