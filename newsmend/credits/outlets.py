@@ -68,8 +68,9 @@ def is_site_name(text: str) -> bool:
     slash; or one of the outlets named in full in `outlet_names.toml` ("Focus Taiwan")."""
     if DOMAIN.fullmatch(text) or text.casefold() in NAMED_OUTLETS:
         return True
-    if (edition := EDITION.search(text)) is not None and text[: edition.start()].strip():
-        return is_site_name(text[: edition.start()].rstrip())  # "China Daily (Hong Kong)"
+    edition = EDITION.search(text)
+    if edition is not None and (name := text[: edition.start()].rstrip()):
+        return is_site_name(name)  # "China Daily (Hong Kong)"
     if " / " in text:  # two issuers: "Government Information Bureau / Office of the ..."
         return all(is_site_name(name.strip()) for name in text.split(" / "))
     words = text.split()
