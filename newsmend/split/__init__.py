@@ -51,16 +51,13 @@ from newsmend.split.ends import (
     without_trailing_labels,
 )
 from newsmend.split.head import (
-    _byline_after,
-    _english_half,
     _head,
-    _headline,
     _past_blurb,
     _sidebar,
-    _without_column,
     listed_above,
     stories_above,
 )
+from newsmend.split.headline import byline_after, english_half, headline_of, without_column
 from newsmend.split.layout import mark_layout
 from newsmend.split.lines import (
     FURNITURE_KINDS,
@@ -317,9 +314,9 @@ def _without_columns(parts: PageParts) -> None:
 def _retitled(item: Titled) -> Titled:
     """A teaser or headline whose title lost its column's name, and a teaser's its byline
     fields (itself when it has neither)."""
-    title = _english_half(_without_column(item.title))
+    title = english_half(without_column(item.title))
     if isinstance(item, Teaser):
-        title, fields = _byline_after(title)
+        title, fields = byline_after(title)
         if fields:
             return replace(item, title=title, meta=(*fields, *item.meta))
     return item if title is item.title else replace(item, title=title)
@@ -353,7 +350,7 @@ def _title_and_byline(
         if date is not None and find_date(date.text) is None:  # no year: a full date is cut
             headline = lines[title]  # "Morning News | Feb. 24": the day names an issue
         return headline, [date] if date else []
-    return _byline_after(_headline(lines[title]))
+    return byline_after(headline_of(lines[title]))
 
 
 def _headlines_above(
