@@ -1659,7 +1659,7 @@ static PyMethodDef split_extract_methods[] = {
      "word_count(text) -> int: len(text.split()), as newsmend.split.lines._word_count_reference."},
     {"stripped_lines", stripped_lines, METH_VARARGS,
      "stripped_lines(text, span_type) -> [span_type(line, start, end)]: the non-blank lines of "
-     "text, stripped, with their offsets: as newsmend.split.lines._stripped_lines_reference."},
+     "text, stripped, with their offsets: as newsmend.split.text_lines._stripped_lines_reference."},
     {"folded_needles", folded_needles, METH_VARARGS,
      "folded_needles(text, needles) -> [index]: the needles text holds once its ASCII capitals "
      "are lowered, as newsmend.furniture._folded_needles_reference."},

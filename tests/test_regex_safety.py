@@ -46,7 +46,7 @@ BOUNDED = {
     "newsmend.repair.truncation._END_MARKER": ("search", TAIL),
     "newsmend.repair.rule._RIGHT_CONTEXT": ("match", 80),
     "newsmend.credits.lines.CJK_CREDIT": ("match", LENGTH),
-    "newsmend.split.lines.LEAD_CELL": ("match", LENGTH),
+    "newsmend.split.text_lines.LEAD_CELL": ("match", LENGTH),
     "newsmend.credits.byline.OUTLET_NEWS_DATELINE": ("match", LENGTH),
 }
 

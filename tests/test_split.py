@@ -14,8 +14,9 @@ from newsmend.credits import Byline, parse_byline
 from newsmend.ingest import Page
 from newsmend.records import page_records
 from newsmend.split import CAPTION, STRAY, PageParts, Span, split_page
-from newsmend.split.lines import DATE_CELL, GAP, GAP_TAIL, _is_prose, _kind, _lines
+from newsmend.split.lines import _is_prose, _kind
 from newsmend.split.parts import TEXT
+from newsmend.split.text_lines import DATE_CELL, GAP, GAP_TAIL, _lines
 from newsmend.tables import read_lines
 
 REALWORLD = Path(__file__).parent / "fixtures" / "realworld"

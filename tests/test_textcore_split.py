@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from newsmend import _textcore, furniture
 from newsmend.split import lines as split_lines
+from newsmend.split import text_lines
 from newsmend.split.parts import Span
 
 EXAMPLES = 500
@@ -47,7 +48,7 @@ PAGE_PIECES = st.sampled_from(
 @given(st.lists(PAGE_PIECES, max_size=30).map("".join) | st.text(max_size=80))
 def test_stripped_lines_match_the_reference(text):
     spans = _textcore.stripped_lines(text, Span)
-    assert spans == split_lines._stripped_lines_reference(text)
+    assert spans == text_lines._stripped_lines_reference(text)
     assert all(type(span) is Span for span in spans)
 
 

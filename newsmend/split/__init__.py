@@ -66,7 +66,6 @@ from newsmend.split.lines import (
     _ends_sentence,
     _entry_title,
     _kind,
-    _lines,
     _number,
     _skip_meta,
     _title_like,
@@ -86,6 +85,7 @@ from newsmend.split.parts import (
     Teaser,
 )
 from newsmend.split.summaries import digest_of_briefs, untitled_listing
+from newsmend.split.text_lines import _lines
 
 Titled = TypeVar("Titled", Teaser, Headline)
 MIN_PICTURE_TITLES = 2  # the headline written again over each of the story's pictures
