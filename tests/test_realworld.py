@@ -61,12 +61,14 @@ from newsmend.furniture import furniture_kind
 # Session 42's 58 (nl_ to no_; 39 tuning) took F1 to 0.8868, titles to 0.9719, dates to
 # 0.9595, credits to 0.9467 and bounds to 0.8280 at its start's code; its end's reads them at
 # 0.8872, titles 0.9720, dates 0.9595, credits 0.9467 and bounds 0.8281.
+# Session 43's 58 (np_ to ns_; 40 tuning) took F1 to 0.8864 and bounds to 0.8275 at its
+# start's code (titles 0.9722, dates 0.9598, credits 0.9469).
 FLOORS = {
-    "article_f1": 0.887,
+    "article_f1": 0.886,
     "title_exact": 0.971,
     "date_exact": 0.959,
     "credits_exact": 0.946,
-    "bounds_exact": 0.828,
+    "bounds_exact": 0.827,
 }
 
 
