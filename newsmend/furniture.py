@@ -243,6 +243,8 @@ def furniture_kind(line: str) -> str | None:
         return MIXED  # a menu naming its city: "Home About Zhongshan News Business Culture"
     if "/" in line and _section_path(line):
         return MIXED
+    if _glued_items(line):
+        return MIXED
     return None
 
 
@@ -259,6 +261,22 @@ def _section_path(line: str) -> bool:
         2 <= len(steps) <= MAX_PATH_STEPS
         and all(0 < len(step.split()) <= MAX_STEP_WORDS and step[:1].isupper() for step in steps)
         and any(_made_of([token], ALL_WORDS) for token in _tokens(steps[-1]))
+    )
+
+
+# A word running into the next, capitalised one ("TibetSpecial"); twice on a short line with
+# no digit, label or stop, it is a menu whose items the store glued ("Photo album of
+# TibetSpecial ReportMedia Voice"). A byline glues names too, but after a label or a date.
+GLUED_WORDS = re.compile(r"[a-z]{3}[A-Z][a-z]{2}")
+MIN_GLUES, MAX_GLUED_ROW_WORDS = 2, 12
+NOT_IN_GLUED_ROW = re.compile(r"[0-9:：.!?。@/]")
+
+
+def _glued_items(line: str) -> bool:
+    return (
+        len(GLUED_WORDS.findall(line)) >= MIN_GLUES
+        and len(line.split()) <= MAX_GLUED_ROW_WORDS
+        and NOT_IN_GLUED_ROW.search(line) is None
     )
 
 

@@ -263,6 +263,7 @@ EXAMPLES = {
         "Text Version",
         "Hong Kong/ Health & Environment",  # SCMP's section path over its headline
         "Jiangsu / Top News",
+        "Photo album of TibetSpecial ReportMedia Voice",  # a menu's items the store glued
         "RSS Feeds",
         "About US Help Site Map",
         "-Give us feedback",
@@ -388,6 +389,10 @@ STORY_LINES = [
     "3 photos show the city",
     "Wang Rongjiang / SHINE",  # a photographer and an agency: no section path
     "Written by Huang Lixia / Translated by Chen Zhiying",
+    # glued words, but a byline's (labels, a date) or a headline's one glue ("InnoPark")
+    "- By: Kelly PangEdited by: BellaHuang",
+    "2016-03-18 06:27:08ByZhaoZhenglinJinPingJiangYing",
+    "LegCo Subcommittee visits Microelectronics Centre at Yuen Long InnoPark (with photos)",
     # a headline in title case with no article or preposition, but "These" and "While"
     "Gong Zheng Put Forward These Expectations While Visiting Zizhu High-Tech Park",
     (
