@@ -217,6 +217,16 @@ def test_split_names(text: str, names: list[str]) -> None:
             Byline(None, "May 10, 2014", ["Zuo Shou"], [], [("author", "Zuo Shou")]),
         ),
         ("Posted in News", Byline(None, None)),  # categories, no date: nothing to read
+        (  # the section the story is filed under, in lower case, after the date
+            "News source:hiHainan / By Lin Jianing, Cai Rong / 01 09,2021 13:36:59 / others",
+            Byline(
+                "hiHainan",
+                "01 09,2021 13:36:59",
+                ["Lin Jianing", "Cai Rong"],
+                [],
+                [("author", "Lin Jianing"), ("author", "Cai Rong")],
+            ),
+        ),
         (
             "By Li Hua / 新华社",
             Byline("新华社", None, ["Li Hua"], [], [("author", "Li Hua")]),

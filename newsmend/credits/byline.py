@@ -42,7 +42,7 @@ from newsmend.credits.outlets import (
     outlet_alone,
 )
 from newsmend.dates import find_date, is_time_zone, looks_like_date, opening_date
-from newsmend.furniture import strip_toolbar
+from newsmend.furniture import is_furniture_word, strip_toolbar
 
 MIN_WRITER_WORDS = 2  # an unlabelled writer is named in full: not "Shine"
 # The first words of the date's labels ("Posted", "Updated"): see _opens_with_date_label
@@ -333,6 +333,8 @@ def looks_like_byline(line: str) -> bool:
         if not value or value.casefold() in NOBODY or is_time_zone(value):
             continue  # "2021-12-17 08:13:44 admin source:": the account that posted it; "|
             # GMT +6" after the date and time
+        if role is None and position > 0 and is_furniture_word(value):
+            continue  # the section the story is filed under: "... / 01 09,2021 13:36:59 / others"
         if role is None and not (
             looks_like_proper_name(value) or is_site_name(value) or _credits_persons(value)
         ):
