@@ -31,6 +31,7 @@ from newsmend.credits import (
 from newsmend.credits.fields import _compile_labels
 from newsmend.credits.names import listed_names
 from newsmend.furniture import strip_toolbar
+from newsmend.split import split_page
 from newsmend.split.lines import _kind
 from newsmend.split.parts import CREDIT, META
 from newsmend.tables import read_lines
@@ -1175,3 +1176,30 @@ def test_a_family_name_before_a_thing_s_word_names_no_person(line: str, names: b
     """A heading ("Jin Opera") over a paragraph on Shanxi's operas is no byline."""
     assert looks_like_chinese_names(line) is names
     assert (_kind(line) == CREDIT) is names
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Video: Sanlian Fishing Village", None),  # hiHainan: the video's headline
+        ("Photos: Sina News User Contributions", None),  # thenanfang: where the pictures came from
+        ("Photo: Xinhua", "Xinhua"),
+        ("Video: Zhejiang Daily Press Group", "Zhejiang Daily Press Group"),
+        ("Photo: chinadaily.com.cn", "chinadaily.com.cn"),
+    ],
+)
+def test_a_picture_s_label_credits_a_known_outlet_not_what_is_shown(
+    line: str, outlet: str | None
+) -> None:
+    assert parse_byline(line).outlet == outlet
+    assert (parse_credit_line(line) is not None) is (outlet is not None)
+
+
+def test_a_video_s_headline_over_its_byline_is_the_title() -> None:
+    page = split_page(
+        "Video: Sanlian Fishing Village\n"
+        "News source:hiHainan / By Lin Jianing, Cai Rong / 01 09,2021 13:36:59 / others\n\n"
+        "Sanlian Village, located on the northeast side of Xinbu Island, is the closest fishing "
+        "village to downtown Haikou.\n"
+    )
+    assert page.title is not None and page.title.text == "Video: Sanlian Fishing Village"

@@ -135,7 +135,9 @@ def is_own_site(value: str) -> bool:
 def names_an_outlet(role: str | None, value: str) -> bool:
     """A field that names the outlet: an outlet label's, an unlabelled one, or a person
     label's that names no person but an outlet of a few capitalised words or a domain
-    ("Author: Taizhou Daily"; not "Text: AAAPrint", a font-size bar, nor a sentence)."""
+    ("Author: Taizhou Daily"; not "Text: AAAPrint", a font-size bar, nor a sentence). A
+    picture's credit names its agency by a name the tables know: a few capitalised words
+    after "Photo:" or "Video:" are what is shown ("Sanlian Fishing Village")."""
     if role == "outlet" and (HANDLE.fullmatch(value) or is_own_site(value)):
         return True  # "From:sdnews", "Source:this site"
     value = SITE_ADDRESS.sub("", value)  # "From: http://english.peopledaily.com.cn"
@@ -143,5 +145,7 @@ def names_an_outlet(role: str | None, value: str) -> bool:
         return False
     if role in (None, "outlet") or DOMAIN.fullmatch(value) is not None:
         return True
+    if role == "photographer":
+        return outlet_alone(value)  # not what the picture shows: "Video: Sanlian Fishing Village"
     named = len(value.split()) >= 2 or outlet_alone(value)  # "By: Xinhua"
     return named and ":" not in value and looks_like_proper_name(value)
