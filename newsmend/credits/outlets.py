@@ -136,8 +136,9 @@ def names_an_outlet(role: str | None, value: str) -> bool:
     """A field that names the outlet: an outlet label's, an unlabelled one, or a person
     label's that names no person but an outlet of a few capitalised words or a domain
     ("Author: Taizhou Daily"; not "Text: AAAPrint", a font-size bar, nor a sentence). A
-    picture's credit names its agency by a name the tables know: a few capitalised words
-    after "Photo:" or "Video:" are what is shown ("Sanlian Fishing Village")."""
+    picture's credit (every label of the photographer's role: "Photo:", "Video:", "Photo by",
+    "Photographer:") names its agency by a name the tables know; a few capitalised words
+    there are what is shown ("Video: Sanlian Fishing Village")."""
     if role == "outlet" and (HANDLE.fullmatch(value) or is_own_site(value)):
         return True  # "From:sdnews", "Source:this site"
     value = SITE_ADDRESS.sub("", value)  # "From: http://english.peopledaily.com.cn"
