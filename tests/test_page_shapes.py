@@ -1701,3 +1701,32 @@ def test_a_day_without_its_year_after_the_bar_names_an_issue() -> None:
     )
     article, _others, _headlines = read("Daily News | September 15", *briefs)
     assert article["title_raw"] == "Daily News | September 15"
+
+
+def test_a_short_snippet_ending_its_sentence_under_a_listed_title() -> None:
+    """Dongguan Today's news list (jo_dongguantoday_city_news_listing_2022): each title over
+    a one-sentence snippet. "Let's enjoy the photos together!" is short enough for a title,
+    but a line closing its sentence right under a title is that title's snippet, so the page
+    stays a list of six stories, not one story under the first title."""
+    listing = (
+        "Notification on COVID Prevention & Control in Dongguan (No.61)",
+        "All villages (communities) and residential quarters in Dongguan city are resuming"
+        " open all entrances and exits in an orderly manner.",
+        "Notification on COVID Prevention & Control in Donguan (No.60)",
+        "Starting from May 18, Dongguan will suspend the door-to-door delivery service of"
+        " inbound parcels but set up the centralized pickup stations for the recipients.",
+        "Enjoy the rosy sunset in Dongguan",
+        "Let's enjoy the photos together!",
+        "16 cultural and tourism routes to explore Dongguan",
+        "These routes connect several Dongguan cultural brands involving dragon boats,"
+        " Guanxiang, Kylin, preserved meat and sausage.",
+        "The Opium War Museum, a gateway to learn the history of the Opium War",
+        "The museum is dedicated to collecting, researching and displaying the historical"
+        " materials of Lin Zexu's opium destruction and the Opium War.",
+        "Dongguan saw the highest birth rate in Guangdong",
+        "It is also the third city in the province with a population of over 10 million.",
+    )
+    article, others, _headlines = read(*listing)
+    stories = [article, *others]
+    assert [story["title_raw"] for story in stories] == list(listing[::2])
+    assert [story["body_raw"].strip() for story in stories] == list(listing[1::2])

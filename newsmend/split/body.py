@@ -90,6 +90,7 @@ PICTURE_CREDIT_LINE = re.compile(r"(?i:photos?|pictures?|photographed)\s*+(?:by\
 MAX_CREDIT_LINE_WORDS = 10
 MAX_CAPTION_WORDS = 60
 FULL_STOPS = (".", "!", "?", "。", "！", "？")  # how a sentence of the story ends
+SNIPPET_STOPS = (".", "!", "。", "！")  # a short line under a title closing its sentence
 MAX_CAPTIONS = 3  # captions of pictures set one after the other, over one picture label
 MAX_RUN_CAPTION_WORDS = 25  # each caption over another
 
@@ -468,6 +469,8 @@ def _is_listing(lines: list[Span], kinds: list[str], start: int) -> bool:
             title = _title_like(lines[i], kind)  # a long one is a snippet, unless capitalised
             if title and len(lines[i].text.split()) >= MIN_SNIPPET_WORDS:
                 title = _title_cased(lines[i].text)
+            if title and shape[-1:] == ["T"] and lines[i].text.rstrip()[-1:] in SNIPPET_STOPS:
+                title = False  # "Let's enjoy the photos together!": the title's snippet
             shape.append("T" if title else _paragraph_mark(lines[i].text))
             sections += title and SECTION_NUMERAL.match(lines[i].text) is not None
             headings += [lines[i].text] if title else []
