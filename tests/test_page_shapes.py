@@ -1710,19 +1710,27 @@ def test_a_short_snippet_ending_its_sentence_under_a_listed_title() -> None:
     stays a list of six stories, not one story under the first title."""
     listing = (
         "Notification on COVID Prevention & Control in Dongguan (No.61)",
-        "All villages (communities) and residential quarters in Dongguan city are resuming"
-        " open all entrances and exits in an orderly manner.",
+        (
+            "All villages (communities) and residential quarters in Dongguan city are resuming"
+            " open all entrances and exits in an orderly manner."
+        ),
         "Notification on COVID Prevention & Control in Donguan (No.60)",
-        "Starting from May 18, Dongguan will suspend the door-to-door delivery service of"
-        " inbound parcels but set up the centralized pickup stations for the recipients.",
+        (
+            "Starting from May 18, Dongguan will suspend the door-to-door delivery service of"
+            " inbound parcels but set up the centralized pickup stations for the recipients."
+        ),
         "Enjoy the rosy sunset in Dongguan",
         "Let's enjoy the photos together!",
         "16 cultural and tourism routes to explore Dongguan",
-        "These routes connect several Dongguan cultural brands involving dragon boats,"
-        " Guanxiang, Kylin, preserved meat and sausage.",
+        (
+            "These routes connect several Dongguan cultural brands involving dragon boats,"
+            " Guanxiang, Kylin, preserved meat and sausage."
+        ),
         "The Opium War Museum, a gateway to learn the history of the Opium War",
-        "The museum is dedicated to collecting, researching and displaying the historical"
-        " materials of Lin Zexu's opium destruction and the Opium War.",
+        (
+            "The museum is dedicated to collecting, researching and displaying the historical"
+            " materials of Lin Zexu's opium destruction and the Opium War."
+        ),
         "Dongguan saw the highest birth rate in Guangdong",
         "It is also the third city in the province with a population of over 10 million.",
     )
@@ -1730,3 +1738,25 @@ def test_a_short_snippet_ending_its_sentence_under_a_listed_title() -> None:
     stories = [article, *others]
     assert [story["title_raw"] for story in stories] == list(listing[::2])
     assert [story["body_raw"].strip() for story in stories] == list(listing[1::2])
+
+
+def test_news_released_by_an_office_under_the_headline_names_the_source() -> None:
+    """Taichung's English news (od_taichung_neighborhood_chiefs_merits_2006): "News released
+    by Government Information Office" under the headline names who released it (a label in
+    `roles.toml`), so it is no headline of its own over the story."""
+    title = (
+        "The City Government releases the list of various districts' Neighborhood Chiefs"
+        " with Merits of Excellence"
+    )
+    article, _others, _headlines = read(
+        title,
+        "",
+        "News released by Government Information Office",
+        "",
+        "Release Date: 2006-1-23",
+        "",
+        *(f"{p}\n" for p in BODY),
+    )
+    assert article["title_raw"] == title
+    assert article["outlet"] == "Government Information Office"
+    assert body_whole(article)
