@@ -28,6 +28,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from newsmend.dates import event_date, find_date
+from newsmend.split.above import _past_blurb, _sidebar, stories_above
 from newsmend.split.after import (
     _passable,
     _read_after_body,
@@ -50,13 +51,7 @@ from newsmend.split.ends import (
     without_opening_caption,
     without_trailing_labels,
 )
-from newsmend.split.head import (
-    _head,
-    _past_blurb,
-    _sidebar,
-    listed_above,
-    stories_above,
-)
+from newsmend.split.head import _head, listed_above
 from newsmend.split.headline import byline_after, english_half, headline_of, without_column
 from newsmend.split.layout import mark_layout
 from newsmend.split.lines import (
