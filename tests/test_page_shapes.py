@@ -1760,3 +1760,28 @@ def test_news_released_by_an_office_under_the_headline_names_the_source() -> Non
     assert article["title_raw"] == title
     assert article["outlet"] == "Government Information Office"
     assert body_whole(article)
+
+
+def test_a_headline_over_two_decks_each_shorter_than_it() -> None:
+    """SCMP's print story (et_news_scmp_print_yuen_long_residents_2019): a headline of
+    sixteen words over two bulleted decks of fourteen and sixteen. Two decks in a row may each
+    run shorter than their headline (`TWO_DECKS_RATIO`); one deck alone may not (a menu's
+    long line over a headline is no headline over its deck)."""
+    title = (
+        "Hong Kong protests: Yuen Long residents keep their heads while all about them lose theirs"
+    )
+    article, _others, _headlines = read(
+        "Hong Kong/ Politics",
+        "",
+        title,
+        "",
+        "  • Town deserted as protesters march against mob violence that left 45 injured last"
+        " weekend",
+        "  • Mixed views over chaotic scenes with some blaming police and triads, and others the"
+        " protesters",
+        "A protester throws a tear gas cannister back towards police during clashes near Kwan"
+        " Lok Sun village, in Yuen Long. Photo: Sam Tsang",
+        "",
+        *(f"{p}\n" for p in BODY),
+    )
+    assert article["title_raw"] == title

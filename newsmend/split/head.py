@@ -62,6 +62,7 @@ MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.0, 4.0  # a headline over its de
 # Wuhan", "In the post-epidemic period, Wuhan is being encouraged to ..."), over the byline
 MIN_SHORT_HEADLINE_WORDS, LONG_DECK_WORDS, SHORT_DECK_RATIO = 2, 20, 5
 MAX_DECKS = 2  # SCMP writes two decks under a headline
+TWO_DECKS_RATIO = 0.8  # SCMP's: each shorter than a headline of sixteen words, both decks
 SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
 # A picture's caption among the lines over the story: "Serial killer Gao Chengyong pictured at
 # his trial ...", "... Three rows of trouble Wu photo", "Dancers ... perform at the Nice
@@ -336,26 +337,32 @@ def _decks(lines: list[Span], kinds: list[str], i: int) -> list[int]:
     if find_date(lines[i].text) is not None:
         return []
     decks = [_next_line(kinds, i)]
-    while decks[-1] < len(kinds) and _deck_sized(lines, i, decks[-1]) and len(decks) <= MAX_DECKS:
+    while (
+        decks[-1] < len(kinds)
+        and _deck_sized(lines, i, decks[-1], TWO_DECKS_RATIO)
+        and len(decks) <= MAX_DECKS
+    ):
         after = _next_line(kinds, decks[-1])
         if after < len(kinds) and (
             kinds[after] in BYLINE_KINDS or _over_story(lines, kinds, i, decks[-1])
         ):
-            return decks
+            two = len(decks) == MAX_DECKS  # two in a row: each may run shorter than its headline
+            return decks if two or _deck_sized(lines, i, decks[0], DECK_RATIO) else []
         decks.append(after)
     return []
 
 
-def _deck_sized(lines: list[Span], i: int, deck: int) -> bool:
-    """Whether line `deck` is long enough, and in sentence case, to be line i's deck; a
-    picture's caption is none ("... on Friday.Screen grab from Ruten.com")."""
+def _deck_sized(lines: list[Span], i: int, deck: int, ratio: float) -> bool:
+    """Whether line `deck` is long enough (`ratio` of the headline's words), and in sentence
+    case, to be line i's deck; a picture's caption is none ("... on Friday.Screen grab from
+    Ruten.com")."""
     words, over = len(lines[deck].text.split()), len(lines[i].text.split())
     if over < MIN_DECK_HEADLINE_WORDS:  # "Reviving Wuhan": a label's length, so a long deck
         sized = over >= MIN_SHORT_HEADLINE_WORDS and words >= max(
             LONG_DECK_WORDS, SHORT_DECK_RATIO * over
         )
     else:
-        sized = words >= max(MIN_DECK_WORDS, DECK_RATIO * over)
+        sized = words >= max(MIN_DECK_WORDS, ratio * over)
     return sized and not _title_cased(lines[deck].text) and not CAPTION_CUE.search(lines[deck].text)
 
 
