@@ -113,6 +113,13 @@ EXAMPLES = {
         "Foreign trade building, No. 65, Jianxin North Road, Jiangbei District,Chongqing",
         "Website Identification Code bm01000001 Registration Number: 05070218",
         "Without written authorization from www.gov.cn, such content shall not be republished.",
+        # Zhongshan's footer (og_zsgov_zhongshan_94_projects_groundbreaking_2023)
+        "Website ID: 4420000052",
+        "Police Registration Number: 44200002442868",
+        (
+            "Without written authorization from  Zhongshan Municipal People’s Government, the"
+            " content of the site shall not be republished or used in any form."
+        ),
         "About People's Daily Online | Join Us | Contact Us",
         "Copyright © 2020 Hunan Provincial Government. All rights reserved.",
         "互联网新闻信息许可证10120180008",
