@@ -90,7 +90,9 @@ PICTURE_CREDIT_LINE = re.compile(r"(?i:photos?|pictures?|photographed)\s*+(?:by\
 MAX_CREDIT_LINE_WORDS = 10
 MAX_CAPTION_WORDS = 60
 FULL_STOPS = (".", "!", "?", "。", "！", "？")  # how a sentence of the story ends
-SNIPPET_STOPS = (".", "!", "。", "！")  # a short line under a title closing its sentence
+# a short line under a title that closes its sentence is its snippet; one that asks may be
+# the next listed title, a question
+SNIPPET_STOPS = (".", "!", "。", "！")
 MAX_CAPTIONS = 3  # captions of pictures set one after the other, over one picture label
 MAX_RUN_CAPTION_WORDS = 25  # each caption over another
 

@@ -62,7 +62,7 @@ MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.0, 4.0  # a headline over its de
 # Wuhan", "In the post-epidemic period, Wuhan is being encouraged to ..."), over the byline
 MIN_SHORT_HEADLINE_WORDS, LONG_DECK_WORDS, SHORT_DECK_RATIO = 2, 20, 5
 MAX_DECKS = 2  # SCMP writes two decks under a headline
-TWO_DECKS_RATIO = 0.8  # SCMP's: each shorter than a headline of sixteen words, both decks
+TWO_DECKS_RATIO = 0.8  # two decks in a row, each this share of the headline (SCMP print)
 SUBTITLE_WEIGHT = 3.5  # a headline over its subtitle wins over one a byline follows
 # A picture's caption among the lines over the story: "Serial killer Gao Chengyong pictured at
 # his trial ...", "... Three rows of trouble Wu photo", "Dancers ... perform at the Nice
@@ -332,8 +332,9 @@ def _over_deck(lines: list[Span], kinds: list[str], i: int) -> bool:
 def _decks(lines: list[Span], kinds: list[str], i: int) -> list[int]:
     """The deck lines (one, or two in a row) between headline i and its byline, or the story
     when no byline stands between (`_over_story`); [] when line i is no headline over a
-    deck. A line that holds a date is no headline over a deck (a share bar and the day:
-    "Apple News Facebook Twitter ... Thursday, Oct 15, 2020")."""
+    deck. One deck is no shorter than its headline (DECK_RATIO); two may each be shorter
+    (TWO_DECKS_RATIO). A line that holds a date is no headline over a deck (a share bar and
+    the day: "Apple News Facebook Twitter ... Thursday, Oct 15, 2020")."""
     if find_date(lines[i].text) is not None:
         return []
     decks = [_next_line(kinds, i)]
@@ -346,7 +347,7 @@ def _decks(lines: list[Span], kinds: list[str], i: int) -> list[int]:
         if after < len(kinds) and (
             kinds[after] in BYLINE_KINDS or _over_story(lines, kinds, i, decks[-1])
         ):
-            two = len(decks) == MAX_DECKS  # two in a row: each may run shorter than its headline
+            two = len(decks) == MAX_DECKS
             return decks if two or _deck_sized(lines, i, decks[0], DECK_RATIO) else []
         decks.append(after)
     return []
