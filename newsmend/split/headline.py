@@ -118,7 +118,7 @@ def byline_after(title: Span) -> tuple[Span, list[Span]]:
         spans = [_cut(title, *wire.span("agency"))]
         spans += [_cut(title, *wire.span("date"))] if find_date(wire["date"]) else []  # a year
         return _cut(title, wire.end(), len(title.text)), spans
-    headline, fields = _labelledbyline_after(title)
+    headline, fields = _labelled_byline_after(title)
     if fields:
         return headline, fields
     match = TRAILING_DATE.search(title.text) or HEADLINE_BYLINE.search(title.text)
@@ -132,7 +132,7 @@ def byline_after(title: Span) -> tuple[Span, list[Span]]:
     return _cut(title, 0, match.start()), [_cut(title, *match.span(name)) for name in fields]
 
 
-def _labelledbyline_after(title: Span) -> tuple[Span, list[Span]]:
+def _labelled_byline_after(title: Span) -> tuple[Span, list[Span]]:
     """A headline and the byline fields written after it: from a full date on ("Online media
     embarks on journey to experience Henan2012-7-2 16:41:00 From: http://english...", "...
     residents 2021-07-02 10:20"), or from a label on ("... residents Source: Yangzhou
