@@ -1785,3 +1785,40 @@ def test_a_headline_over_two_decks_each_shorter_than_it() -> None:
         *(f"{p}\n" for p in BODY),
     )
     assert article["title_raw"] == title
+
+
+def test_a_wire_s_end_marker_glued_to_the_last_paragraph_ends_the_body() -> None:
+    """Xinhua's copies close the story with "Enditem" on its last paragraph's line
+    (ni_chinaorg_nanchang_factory_fire_2021): the marker ends the body and is no text of it."""
+    article, _others, _headlines = read(
+        TITLE, "", *BODY, "Further investigations are underway. Enditem", "", "Print E-mail"
+    )
+    assert (
+        article["body_raw"].rstrip().endswith(f"{BODY[-1]}\n\nFurther investigations are underway.")
+    )
+
+
+def test_a_prompt_and_a_credit_in_brackets_back_to_back_close_the_body() -> None:
+    """People's Daily closes its stories with a follow prompt and the web editors, each in
+    brackets, on one line (fo_peoplecn_sichuan_xi_yi_villagers_2018): the prompt is
+    furniture, the editor a credit ("Bianji" is 编辑, "editor", no name), and neither is text
+    of the story."""
+    article, _others, _headlines = read(
+        TITLE,
+        "",
+        *BODY,
+        "",
+        "(For the latest China news, Please follow People's Daily on Twitter and Facebook)"
+        "(Web editor: Bianji, Hongyu)",
+    )
+    assert body_whole(article)
+    assert article["editors"] == ["Hongyu"]
+
+
+def test_cgtn_s_search_trends_box_after_the_story_is_no_text_of_it() -> None:
+    """CGTN's pages close with the heading of a box of trending searches, its entries lost
+    (bb_news_cgtn_dalian_mayor_ocean_economy_2024): a list's header, no paragraph."""
+    article, _others, _headlines = read(
+        TITLE, "", "Updated 16:22, 22-Jun-2024", "", *BODY, "", "Search Trends"
+    )
+    assert body_whole(article)

@@ -80,6 +80,12 @@ MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
 WRAP_BAND = 30  # how much shorter than the width a wrapped line may be
 INLINE_BULLET = re.compile(r"(?<!\s)\s++•\s++")  # a run of spaces searched once
 MIN_INLINE_ENTRIES = 3
+# A wire's end marker glued after the last paragraph's stop ("... Further investigations are
+# underway. Enditem"): Xinhua's, on its copies.
+GLUED_END = re.compile(r"(?<=[.!?”\"])\s+(?=Enditem\W*$)")
+# Notes in brackets set back to back on one line, one a prompt, one a credit: "(For the latest
+# China news, Please follow People's Daily on Twitter and Facebook)(Web editor: Bianji, Hongyu)"
+BRACKETS_APART = re.compile(r"(?<=[)）])\s*(?=[(（])")
 # A list bullet (an asterisk with a space after it: "*  Publish Date: 2019-03-12"); a dash
 # only before text that does not end with one ("- END -" is a marker).
 BULLET = re.compile(r"^(?:[•·●▪■◆◇▶►]\s*|\*\s+|[-–]\s+(?!.*[-–]$))")
@@ -221,6 +227,12 @@ def _cells(line: Span) -> list[Span]:
         head = _glued_post_byline(line.text) if " / " in line.text else None
         if head is not None:
             return [_cut(line, 0, head[0]), _cut(line, *head), _cut(line, head[1], len(line.text))]
+    apart = _bracketed_notes(line.text) if line.text[:1] in "(（" else []
+    if len(apart) > 1:
+        return [_cut(line, start, end) for start, end in apart]
+    end = GLUED_END.search(line.text) if "Enditem" in line.text[-12:] else None
+    if end is not None:
+        return [_cut(line, 0, end.start()), _cut(line, end.end(), len(line.text))]
     dated = _dated_sentence(line.text) if line.text[-1:].isdigit() else None
     if dated is not None:
         return [
@@ -237,6 +249,18 @@ def _cells(line: Span) -> list[Span]:
         Span(line.text[:end], line.start, line.start + end),
         _cut(line, gap.start("date"), len(line.text)),
     ]
+
+
+def _bracketed_notes(text: str) -> list[tuple[int, int]]:
+    """Where each note of a line made of notes in brackets only starts and ends ("(...)(...)"),
+    or [] for any other line."""
+    if text[-1:] not in ")）":
+        return []
+    bounds = [0, *(i for m in BRACKETS_APART.finditer(text) for i in m.span()), len(text)]
+    notes = list(zip(bounds[::2], bounds[1::2]))
+    if any(text[start] not in "(（" or text[end - 1] not in ")）" for start, end in notes):
+        return []
+    return notes
 
 
 def _glued_credit_start(text: str) -> int | None:
