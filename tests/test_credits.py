@@ -425,6 +425,34 @@ def test_credit_fields_of_a_line(line: str, fields: list) -> None:
             ["Zhang Qihui"],
         ),
         ("A view of the Hanjiang River in Wuhan. Mei Tao / For China Daily", ["Mei Tao"]),
+        # the paper on either side of the slash, in brackets or not (real captions: gp_reuters_,
+        # ks_chinaorg_, lz_my399_, fk_chinadaily_); a picture's word is no photographer, and a
+        # bracket a store cut short credits nobody (jz_peopledaily_)
+        (
+            (
+                "People look around ice sculptures ahead of the Harbin International Ice and Snow"
+                " Festival in the northern city of Harbin, Heilongjiang province, January 4, 2016."
+                " REUTERS/Aly Song"
+            ),
+            ["Aly Song"],
+        ),
+        (
+            (
+                "Students visit the 9.18 Historical Museum in Shenyang, capital of northeast China's"
+                " Liaoning Province, Sept. 17, 2010. [Yang Xinyue/Xinhua]"
+            ),
+            ["Yang Xinyue"],
+        ),
+        ("The ritual is believed to bring good luck. [Sun Yan / For China Daily]", ["Sun Yan"]),
+        (
+            (
+                "The Korean flute (top) and elephant hat dance (right) are included on the nation's"
+                " intangible heritage list. Li Guangping / For China Daily |"
+            ),
+            ["Li Guangping"],
+        ),
+        ("The campaign will last till the end of May.[Photo/Xinhua]", []),
+        ("Harbin has a reputation for its cool weather. (Xinhua/Wan", []),
         ("The forum opened in Putian. (Photo: Reporter Li Wei)", ["Li Wei"]),
         ("FJSEN report on July 12 (photo/author Correspondent Xu Shuangping)", ["Xu Shuangping"]),
         ("Tourists ride bikes in Nanning? Liu Zhen / China News Service", ["Liu Zhen"]),

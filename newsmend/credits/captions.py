@@ -34,12 +34,19 @@ CAPS_CREDIT = re.compile(
 # Beijing Review's: the photographer in capitals in brackets closing the caption ("...
 # Guizhou Province, September 9 (WANG HAIRONG)")
 CAPS_NAME_CREDIT = re.compile(r"(?<=\s)[(（](?P<names>[A-Z]{2,}(?: [A-Z]{2,}){1,3})[)）]$")
-# The same in title case, the paper after a slash, "For" it when the photographer is not its
-# staff: "... Hubei province. Mei Tao / For China Daily"
-TITLED_CREDIT = re.compile(
-    r"(?<=[.!?] )(?P<names>[A-Z][a-z]++(?: [A-Z][a-z]++){1,2}) ?/ ?(?:For )?(?P<outlet>[A-Z][\w.' ]{1,30})$"
+# A photographer and the paper on either side of a slash closing a caption, after its last
+# sentence or in brackets, "For" the paper when the photographer is not its staff: "...
+# Hubei province. Mei Tao / For China Daily", "... January 5, 2016. REUTERS/Aly Song", "...
+# Sept. 17, 2010. [Yang Xinyue/Xinhua]". The paper's side must be a known outlet, the other
+# no picture's word ("[Photo/Xinhua]" credits nobody); a bracket opened is closed (a store
+# cuts "(Xinhua/Wang" short).
+SLASHED_CREDIT = re.compile(
+    r"(?:(?<=[.!?] )|^|(?P<open>[\[(（]))"
+    r"(?!(?i:photos?|pictures?|images?|videos?|graphics?|file)\b)"
+    r"(?P<left>[A-Z][\w'.-]*+(?: [A-Z][\w'.-]*+){0,3}) ?/ ?(?:For )?"
+    r"(?P<right>[A-Z][\w.' ]{1,30}?)(?(open)[\])）])(?: ?\|)?$"
 )
-TITLED_CREDIT_CHARS = 70  # how far from a caption's end such a credit's slash stands
+SLASHED_CREDIT_CHARS = 70  # how far from a caption's end such a credit's slash stands
 # A picture's or a video's source in square brackets, whoever it names, as China Daily's sites
 # write it: "[Photo/Xinhua]", "[Video/Ningbo Radio and Television Group]", "[Video from
 # Chinaculture.org]", "[Video provided to ehangzhou.gov.cn]" (in parentheses, a caption's
@@ -73,20 +80,20 @@ def caption_credits(line: str) -> list[tuple[str, str]]:
     """The photographers a caption credits: "(Photo/Yang Huafeng)", "(Photo by Guo Liliang,
     Hunan Daily)", "(Photo: Liu Yang / Hinews)", "[Photo by Will]", "... River. Photo by Yang
     Chenguang, journalist from Xinhua", "(Xinhua/Liu Xiao)", "ZHANG WEI/CHINA DAILY", "Photo by
-    Xinhua News Agency reporter Xie Jianfei", "Mei Tao / For China Daily"; the outlet is left
-    out. A paragraph of captions
+    Xinhua News Agency reporter Xie Jianfei", "Mei Tao / For China Daily", "REUTERS/Aly Song";
+    the outlet is left out. A paragraph of captions
     run together credits each ("... brightly lit.(Photo by Xie Wei) On New Year's Eve, ...
     charming.(Photo by Shang Hongtao)")."""
     lowered = line.lower()
-    slashed = "/" in line[-TITLED_CREDIT_CHARS:]
+    slashed = "/" in line[-SLASHED_CREDIT_CHARS:]
     if not (line.endswith(CREDIT_ENDS) or "photo" in lowered or "picture" in lowered or slashed):
         return []  # no credit can be in it (most lines of a story)
     matches = list(CAPTION_CREDIT.finditer(line)) or list(AGENCY_CREDIT.finditer(line))
     if not matches:
         match = CAPS_NAME_CREDIT.search(line) or _caps_credit(line)
-        match = match or (_titled_credit(line) if slashed else None)
         matches = [match] if match else []
-    return [credit for match in matches for credit in _credited(_agency_names(match))]
+    credits = [credit for match in matches for credit in _credited(_agency_names(match))]
+    return credits or (_credited(_slashed_names(line)) if slashed else [])
 
 
 def _agency_names(match: re.Match[str]) -> str:
@@ -127,11 +134,16 @@ def _caps_credit(line: str) -> re.Match[str] | None:
     return CAPS_CREDIT.search(line) if line.endswith(CAPITALS) else None
 
 
-def _titled_credit(line: str) -> re.Match[str] | None:
-    """A photographer and the outlet after a slash closing a caption ("Mei Tao / For China
-    Daily"): the outlet must be a known one."""
-    match = TITLED_CREDIT.search(line)
-    return match if match and is_site_name(match["outlet"]) else None
+def _slashed_names(line: str) -> str:
+    """The photographer's names of a credit with a slash closing a caption (SLASHED_CREDIT),
+    on whichever side of the slash the paper stands; "" when neither side is a known outlet."""
+    match = SLASHED_CREDIT.search(line)
+    if match is None:
+        return ""
+    left, right = match["left"], match["right"].strip()
+    if is_site_name(right):
+        return left
+    return right if is_site_name(left) else ""
 
 
 def caps_credit_start(line: str) -> int | None:
