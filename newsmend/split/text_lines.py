@@ -190,7 +190,9 @@ def _cells(line: Span) -> list[Span]:
     sentence; a story's text, the link to the rest of it ("... [MORE]", "... Full story via
     this link.") and what follows on the line; the date a page store glued before the page's
     first line ("date 2024-01-12 A glimpse into ..."); the credits glued after a paragraph's
-    last sentence ("... 78 essential medicine makers.Translator: Wang XiaoluSource: ...")."""
+    last sentence ("... 78 essential medicine makers.Translator: Wang XiaoluSource: ..."); each
+    of notes in brackets set back to back ("(For the latest ...)(Web editor: ...)"); a wire's
+    "Enditem" glued after the last sentence."""
     stamp = STAMP.match(line.text) if line.text.startswith("date ") else None
     if stamp is not None:  # the page's first line after it may open with its bullet
         first = _cut(line, stamp.end(), len(line.text))
