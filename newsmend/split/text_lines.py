@@ -123,11 +123,16 @@ def _inline_entries(line: Span) -> list[Span]:
     Discover China: ...  • ..."), when there are at least MIN_INLINE_ENTRIES; else the line."""
     if "•" not in line.text:
         return [line]
-    marks = list(INLINE_BULLET.finditer(line.text))
-    if len(marks) + 1 < MIN_INLINE_ENTRIES:
+    entries = _between(line.text, INLINE_BULLET)
+    if len(entries) < MIN_INLINE_ENTRIES:
         return [line]
-    bounds = [0, *(i for m in marks for i in m.span()), len(line.text)]
-    return [_cut(line, start, end) for start, end in zip(bounds[::2], bounds[1::2])]
+    return [_cut(line, start, end) for start, end in entries]
+
+
+def _between(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where each piece of the text between the separator's matches starts and ends."""
+    bounds = [0, *(i for match in separator.finditer(text) for i in match.span()), len(text)]
+    return list(zip(bounds[::2], bounds[1::2]))
 
 
 def _stripped_lines_reference(text: str) -> list[Span]:
@@ -258,8 +263,7 @@ def _bracketed_notes(text: str) -> list[tuple[int, int]]:
     or [] for any other line."""
     if text[-1:] not in ")）":
         return []
-    bounds = [0, *(i for m in BRACKETS_APART.finditer(text) for i in m.span()), len(text)]
-    notes = list(zip(bounds[::2], bounds[1::2]))
+    notes = _between(text, BRACKETS_APART)
     if any(text[start] not in "(（" or text[end - 1] not in ")）" for start, end in notes):
         return []
     return notes
