@@ -1822,3 +1822,64 @@ def test_cgtn_s_search_trends_box_after_the_story_is_no_text_of_it() -> None:
         TITLE, "", "Updated 16:22, 22-Jun-2024", "", *BODY, "", "Search Trends"
     )
     assert body_whole(article)
+
+
+MACAO_STANDFIRSTS = [
+    (
+        "Local law enforcement expect around 680,000 to 700,000 inbound and outbound trips to be"
+        " made across Macao each day during the 5-day Labour Day break"
+    ),
+    (
+        "The proportion of elderly in Macao will jump from 14.6 percent to 21.4 percent between now"
+        " and 2029, surpassing the UN’s 20 percent benchmark"
+    ),
+    (
+        "Macao’s Health Bureau is exploring restrictions on smoking near schools and in public"
+        " spaces, aiming for designated smoking zones"
+    ),
+    (
+        "The projects include a ‘university town,’ tourism districts, expansion and land"
+        " reclamation work on Macao’s airport, and a Macao technology research industrial park"
+    ),
+    (
+        "With typhoon season approaching, authorities are testing the city’s responsiveness to a"
+        " wide range of scenarios, from landslides to severe flooding"
+    ),
+    (
+        "A ‘culture of passivity’ and changing social attitudes are among some of the factors that"
+        " have made dating more difficult in Macao"
+    ),
+    (
+        "The Macau Radio Taxi Services is looking to include regular black taxis in its radio taxi"
+        " app – a move that may boost the service’s hitherto woeful response rate"
+    ),
+    (
+        "For the first time in this capacity, a WHO-certified emergency medical team from Macao"
+        " has been sent to Myanmar after a devastating earthquake"
+    ),
+    (
+        "The University of Macau and the Macau University of Science and Technology have both"
+        " moved up in this year’s Times Higher Education rankings for Asia"
+    ),
+]
+
+
+def test_standfirsts_written_without_their_stop_are_a_listing() -> None:
+    """Macao News' archive pages keep only each story's standfirst, a long sentence without
+    its stop, with the section's name under the first (mi_macaonews_city_untitled_snippets_
+    p13_2025): no headline over a story, but a listing of untitled stories."""
+    first, *rest = MACAO_STANDFIRSTS
+    article, others, _ = read(first, "City", *rest)
+    assert (article["title_raw"], article["body_raw"]) == (None, first)
+    assert [(o["title_raw"], o["body_raw"]) for o in others] == [("", s) for s in rest]
+
+
+def test_a_long_headline_over_paragraphs_that_end_their_sentences_is_one_story() -> None:
+    """A headline longer than a standfirst over a story's paragraphs, which end with their
+    stops (ml_chneye_shanghai_good_journalists_tour_2024): one story under its headline."""
+    title = (
+        "Feature Report: The First Stop of the “Good Journalists Tell Good Stories” Tour: From"
+        " an Altitude of 6,530 Meters to Everyday Matters of the People"
+    )
+    article, others, _ = read(title, "", *(f"{p}\n" for p in BODY))
+    assert article["title_raw"] == title and body_whole(article) and others == []

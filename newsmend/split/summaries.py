@@ -81,15 +81,16 @@ def untitled_listing(parts: PageParts) -> None:
     without titles; so are two paragraphs or more that the site each cut off, and three
     that share no word (`_unlinked`). A page with
     a byline or credits tells one story. The first summary may have been read as a
-    headline (a sentence of MIN_SUMMARY_WORDS words or more).
+    headline (a sentence of MIN_SUMMARY_WORDS words or more, or one of the standfirsts a site
+    writes without their stops: `_standfirsts`).
     A featured story whose summary the list under it repeats is one too (`_featured_list`)."""
     if parts.bylines or parts.credits:
         return  # one story's
     title = parts.title
-    if title is not None and not _reads_as_summary(title):
+    paragraphs = [title, *parts.body] if title is not None else parts.body
+    if title is not None and not (_reads_as_summary(title) or _standfirsts(paragraphs)):
         _featured_list(parts)
         return  # a headline
-    paragraphs = [title, *parts.body] if title is not None else parts.body
     # the list's name under its featured story ("Latest Posts"); a story's sections have several
     labels = paragraphs[1:2] if len(paragraphs) > 2 and _section_label(paragraphs[1]) else []
     stories = [p for p in paragraphs if p not in labels]
@@ -334,6 +335,18 @@ def _unlinked(stories: list[Span]) -> bool:
     link (`_linked_share`), but a story's paragraphs share at least its subject."""
     words = [_content_words(p) for p in stories]
     return len(stories) >= MIN_UNLINKED_STORIES and not any(a & b for a, b in pairwise(words))
+
+
+def _standfirsts(paragraphs: list[Span]) -> bool:
+    """A listing's standfirsts, each a long sentence the site wrote without its stop (Macao
+    News: "Local law enforcement expect around 680,000 to 700,000 inbound and outbound trips
+    ... during the 5-day Labour Day break", "The proportion of elderly in Macao will jump
+    ..."): MIN_UNTITLED_STORIES or more, and, but for a section's label, no paragraph ends a
+    sentence, as a story's do."""
+    stories = [p for p in paragraphs if not _section_label(p)]
+    return len(stories) >= MIN_UNTITLED_STORIES and not any(
+        _ends_sentence(p) or word_count(p.text) < MIN_SUMMARY_WORDS for p in stories
+    )
 
 
 def _reads_as_summary(title: Span) -> bool:
