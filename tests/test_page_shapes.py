@@ -1883,3 +1883,17 @@ def test_a_long_headline_over_paragraphs_that_end_their_sentences_is_one_story()
     )
     article, others, _ = read(title, "", *(f"{p}\n" for p in BODY))
     assert article["title_raw"] == title and body_whole(article) and others == []
+
+
+def test_a_chinese_prompt_with_an_english_name_over_the_story_is_no_text_of_it() -> None:
+    """China Daily's language pages put a subscription's prompt in Chinese, with the paper's
+    name and a number in it, between the byline and the story (jq_68yhq_guangzhou_homeless_
+    cold_2009): the story starts at its first English paragraph."""
+    article, _others, _headlines = read(
+        TITLE,
+        "[ 2009-11-18 16:31]     字號 [] [] []",
+        "免費訂閱30天China Daily雙語新聞手機報:移動用戶編輯短信CD至106580009009",
+        "進入英語學習論壇下載音頻",
+        *BODY,
+    )
+    assert body_whole(article)

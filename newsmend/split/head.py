@@ -14,6 +14,7 @@ from newsmend.credits import (
 from newsmend.dates import find_date
 from newsmend.split.lines import (
     BYLINE_KINDS,
+    CJK_HEADLINE,
     ELLIPSIS,
     FURNITURE_KINDS,
     MAX_HEADLINE_WORDS,
@@ -693,8 +694,8 @@ def _body_start(lines: list[Span], kinds: list[str], i: int) -> int:
             i += 1
         elif kinds[i] == HEADER and (run := _list_run(lines, kinds, i)):
             i = run[-1] + 1  # "Related News" and its titles over the story
-        elif kinds[i] == CHINESE and _english_under(lines, kinds, i):
-            kinds[i] = STRAY  # the Chinese version of the paragraph, headline or caption under it
+        elif _chinese_over_english(lines, kinds, i):
+            kinds[i] = STRAY
             i += 1
         elif (
             _title_like(lines[i], kinds[i])
@@ -706,6 +707,19 @@ def _body_start(lines: list[Span], kinds: list[str], i: int) -> int:
         else:
             return i
     return i
+
+
+def _chinese_over_english(lines: list[Span], kinds: list[str], i: int) -> bool:
+    """Chinese over the story's first English paragraph: the Chinese version of the
+    paragraph, headline or caption under it, or a line of Chinese with a name or a number in
+    English that is no sentence of the story (China Daily's language pages: "免費訂閱30天China
+    Daily雙語新聞手機報:移動用戶編輯短信CD至106580009009", a subscription's prompt)."""
+    chinese = kinds[i] == CHINESE or (
+        kinds[i] == TEXT
+        and CJK_HEADLINE.search(lines[i].text) is not None
+        and not _is_prose(lines[i], kinds[i])
+    )
+    return chinese and _english_under(lines, kinds, i + 1)
 
 
 def _over_more(kinds: list[str], i: int) -> bool:
