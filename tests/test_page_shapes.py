@@ -1897,3 +1897,10 @@ def test_a_chinese_prompt_with_an_english_name_over_the_story_is_no_text_of_it()
         *BODY,
     )
     assert body_whole(article)
+
+
+def test_cgtn_s_name_alone_under_the_headline_is_no_text_of_the_story() -> None:
+    """CGTN's pages write the network's name alone between the headline and the story
+    (ni_cgtn_danyang_plastics_fire_2025): a site's name, not the story's first paragraph."""
+    article, _others, _headlines = read(TITLE, "CGTN", *BODY, "Search Trends")
+    assert article["title_raw"] == TITLE and body_whole(article)
