@@ -73,7 +73,7 @@ from newsmend.furniture import furniture_kind
 # tuning) read at 0.8862, titles 0.9715, dates 0.9610, credits 0.9450 and bounds 0.8253 at its
 # start's code; its end's reads them at 0.8862, titles 0.9715, dates 0.9610, credits 0.9460
 # and bounds 0.8268. Session 47's 59 (or_ to ou_; 40 tuning) read at 0.8863, titles 0.9711,
-# dates 0.9609, credits 0.9457 and bounds 0.8267 at its start's code; its next 56 (ov_ to oy_;
+# dates 0.9609, credits 0.9457 and bounds 0.8267 at its start's code; its next 57 (ov_ to oy_;
 # 39 tuning) took F1 to 0.8859 there (titles 0.9710, dates 0.9610, credits 0.9456, bounds
 # 0.8261); its end's reads them at 0.8876, titles 0.9711, dates 0.9612, credits 0.9458 and
 # bounds 0.8280.
