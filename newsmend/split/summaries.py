@@ -88,12 +88,12 @@ def untitled_listing(parts: PageParts) -> None:
         return  # one story's
     title = parts.title
     paragraphs = [title, *parts.body] if title is not None else parts.body
-    if title is not None and not (_reads_as_summary(title) or _standfirsts(paragraphs)):
-        _featured_list(parts)
-        return  # a headline
     # the list's name under its featured story ("Latest Posts"); a story's sections have several
     labels = paragraphs[1:2] if len(paragraphs) > 2 and _section_label(paragraphs[1]) else []
     stories = [p for p in paragraphs if p not in labels]
+    if title is not None and not (_reads_as_summary(title) or _standfirsts(stories)):
+        _featured_list(parts)
+        return  # a headline
     if _one_dateline(stories):
         return  # a wire story's paragraphs: "BEIJING, April 2 (Xinhua) -- ...", then its text
     if _all_cut(stories) or (
@@ -337,13 +337,11 @@ def _unlinked(stories: list[Span]) -> bool:
     return len(stories) >= MIN_UNLINKED_STORIES and not any(a & b for a, b in pairwise(words))
 
 
-def _standfirsts(paragraphs: list[Span]) -> bool:
+def _standfirsts(stories: list[Span]) -> bool:
     """A listing's standfirsts, each a long sentence the site wrote without its stop (Macao
     News: "Local law enforcement expect around 680,000 to 700,000 inbound and outbound trips
     ... during the 5-day Labour Day break", "The proportion of elderly in Macao will jump
-    ..."): MIN_UNTITLED_STORIES or more, and, but for a section's label, no paragraph ends a
-    sentence, as a story's do."""
-    stories = [p for p in paragraphs if not _section_label(p)]
+    ..."): MIN_UNTITLED_STORIES or more, none ending a sentence, as a story's paragraphs do."""
     return len(stories) >= MIN_UNTITLED_STORIES and not any(
         _ends_sentence(p) or word_count(p.text) < MIN_SUMMARY_WORDS for p in stories
     )
