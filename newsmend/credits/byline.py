@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from string import ascii_letters
 
 from newsmend.credits.fields import (
     COLUMNS,
@@ -49,8 +50,6 @@ MIN_WRITER_WORDS = 2  # an unlabelled writer is named in full: not "Shine"
 DATE_LABEL_OPENERS = frozenset(
     label.split()[0].casefold() for label, role in ROLES.items() if GROUPS[role] == "published"
 )
-# Labels left without their values at a line's end ("2021-12-17 08:13:44 admin source:")
-EMPTY_LABELS_AFTER = re.compile(r"(?<!\s)(?:\s++[A-Za-z]++[:：])++\s*+$")
 BRACKETED = re.compile(r"[\[【][^\[\]【】]*+[\]】]")  # no nesting: one scan
 
 
@@ -349,7 +348,23 @@ def looks_like_byline(line: str) -> bool:
 def _value_and_date(field: str) -> tuple[str, str | None]:
     """A field's value and its date, apart, without the labels left empty at its end
     ("2021-12-17 08:13:44 admin source:": "admin" and the date)."""
-    return without_date(EMPTY_LABELS_AFTER.sub("", field))
+    return without_date(_without_empty_labels(field))
+
+
+def _without_empty_labels(field: str) -> str:
+    """The field without the labels left without their values at its end ("2021-12-17
+    08:13:44 admin source:" -> "2021-12-17 08:13:44 admin"), each a word of letters and its
+    colon after a space. Read from the end, word by word: a pattern anchored at the end would
+    be tried from every position of a long line."""
+    text = field.rstrip()
+    kept = None
+    while text.endswith((":", "：")):
+        word = text[:-1]
+        stem = word.rstrip(ascii_letters)
+        if stem == word or not stem[-1:].isspace():
+            break
+        kept = text = stem.rstrip()
+    return field if kept is None else kept
 
 
 def _labelled_and_dated(fields: tuple[tuple[str | None, str], ...]) -> bool:
