@@ -1904,3 +1904,56 @@ def test_cgtn_s_name_alone_under_the_headline_is_no_text_of_the_story() -> None:
     (ni_cgtn_danyang_plastics_fire_2025): a site's name, not the story's first paragraph."""
     article, _others, _headlines = read(TITLE, "CGTN", *BODY, "Search Trends")
     assert article["title_raw"] == TITLE and body_whole(article)
+
+
+@pytest.mark.parametrize(
+    ("caption", "photographers"),
+    [
+        (  # cj_news_yunnan_tengchong_poverty_snapshots_2020
+            (
+                "A farmer harvests African marigolds in a field in Jietou township, Tengchong on Aug"
+                " 17. ZHANG WEI/CHINA DAILY"
+            ),
+            ["Zhang Wei"],
+        ),
+        (  # jd_chinadailyhk_bama_longevity_county_2018
+            (
+                "A photographer looks for a good location to shoot photos beside the Panyang River in"
+                " Bama one morning in October. (PHOTO PROVIDED TO CHINA DAILY)"
+            ),
+            [],
+        ),
+    ],
+)
+def test_a_caption_closing_on_its_picture_s_credit_over_the_story_is_no_text_of_it(
+    caption, photographers
+) -> None:
+    """A picture's caption between the headline and the story, known by the credit it closes
+    on: the story starts under it, and its photographer is credited."""
+    article, _others, _headlines = read(TITLE, caption, *BODY)
+    assert body_whole(article) and article["authors"] == photographers
+
+
+def test_a_photo_story_s_first_caption_with_its_credit_is_its_text() -> None:
+    """A photo story whose first caption alone carries the credit, the others saying who "is
+    pictured" (of_peoplecn_gonghe_layi_horse_race_2025): every caption is its text."""
+    first = (
+        "An aerial drone photo taken on Aug. 15, 2025 shows a scene during a Guozhuang dance"
+        " party in Gonghe County of Hainan Tibetan Autonomous Prefecture, northwest China's"
+        ' Qinghai Province. A singing competition of Tibetan love songs "Layi" is held in'
+        " conjunction with a horse race here from Aug. 15 to 21. Evening parties featuring"
+        " Tibetan square dance Guozhuang are also hosted in duration of the two events."
+        " (Xinhua/Qi Zhiyue)"
+    )
+    captions = [
+        (
+            "Riders are pictured in a horse race in Gonghe County of Hainan Tibetan Autonomous"
+            " Prefecture, northwest China's Qinghai Province, on Aug. 17, 2025."
+        ),
+        (
+            "People watch a horse race in Gonghe County of Hainan Tibetan Autonomous Prefecture,"
+            " northwest China's Qinghai Province, on Aug. 17, 2025."
+        ),
+    ]
+    article, _others, _headlines = read(TITLE, first, *captions)
+    assert article["body_raw"].startswith(first)

@@ -11,6 +11,7 @@ from newsmend.credits.byline import Byline, looks_like_byline, parse_byline, per
 from newsmend.credits.captions import (
     caps_credit_start,
     caption_credits,
+    closes_on_picture_credit,
     is_picture_credit,
     picture_credit_opening,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "caps_credit_start",
     "caption_credits",
     "chinese_credits",
+    "closes_on_picture_credit",
     "family_named",
     "has_label",
     "is_bare_name",

@@ -55,6 +55,12 @@ SOURCED_PICTURE = re.compile(
     r"(?i)[\[【]\s*+(?:photos?|videos?|pictures?|images?)"
     r"(?:\s*+[/:：]|\s++(?:by|from|provided|courtesy)\b)[^\[\]【】()（）]{1,60}+[\]】]"
 )
+# A picture's source in brackets closing a caption, whoever it names: "(PHOTO PROVIDED TO
+# CHINA DAILY)", "[Photo/shanxi.gov.cn]"
+PICTURE_SOURCE_END = re.compile(
+    r"[\[(（](?i:photos?|pictures?|images?)\b[^\[\]()（）]{1,60}[\])）]$"
+)
+CLOSING_CREDIT_CHARS = 90  # how much of a caption's end its credit may take
 CAPITALS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 CREDIT_ENDS = (")", "）", "]", "】", *CAPITALS)  # how a line with a picture credit ends
 
@@ -144,6 +150,17 @@ def _slashed_names(line: str) -> str:
     if is_site_name(right):
         return left
     return right if is_site_name(left) else ""
+
+
+def closes_on_picture_credit(text: str) -> bool:
+    """A paragraph that ends on its picture's credit: a caption ("... on Aug 17. ZHANG
+    WEI/CHINA DAILY", "... in Bama one morning in October. (PHOTO PROVIDED TO CHINA DAILY)",
+    "... in Taiyuan on Aug 26. [Photo/shanxi.gov.cn]")."""
+    text = text.rstrip()
+    if not text.endswith(CREDIT_ENDS):
+        return False
+    tail = text[-CLOSING_CREDIT_CHARS:]
+    return PICTURE_SOURCE_END.search(tail) is not None or bool(caption_credits(tail))
 
 
 def caps_credit_start(line: str) -> int | None:

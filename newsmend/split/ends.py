@@ -11,6 +11,7 @@ from newsmend.credits import (
     LABEL,
     caps_credit_start,
     caption_credits,
+    closes_on_picture_credit,
     is_picture_credit,
     is_site_name,
     parse_credit_fields,
@@ -47,6 +48,9 @@ CAPTION_OPENING = re.compile(
     r"(?i:(?:the |this |an? )?(?:aerial |file )?(?:photos?|pictures?|images?)"
     r"(?: taken (?:on|in|at|from)\b[^.!?]{0,80}?)? shows?\b)"
 )
+# How a photo story's captions say what they show, anywhere in the line: "Riders are pictured
+# in a horse race ...", "... a drone photo taken on Aug. 15"
+CAPTION_PHRASE = re.compile(r"\b(?:is|are) pictured\b|\bphotos? taken\b")
 MIN_CAPTIONED_PARAGRAPHS = 3  # the caption and two paragraphs of the story under it
 # Words before the brackets: "Lvliang Daily (Reporter ...)", "China News Service, Hong Kong,
 # May 25th (Reporter ...)"
@@ -73,12 +77,17 @@ def without_opening_caption(parts: PageParts) -> None:
     opens as a caption does and no other paragraph does (a photo story's captions are its
     text)."""
     body = parts.body
-    if len(body) < MIN_CAPTIONED_PARAGRAPHS or not CAPTION_OPENING.match(body[0].text):
+    if len(body) < MIN_CAPTIONED_PARAGRAPHS or not _captioned(body[0].text):
         return
-    if any(CAPTION_OPENING.match(line.text) for line in body[1:]):
-        return
+    if any(_captioned(line.text) or CAPTION_PHRASE.search(line.text) for line in body[1:]):
+        return  # a photo story: its captions are its text
     parts.captions.append(body[0])
     parts.furniture.append((CAPTION, body.pop(0)))
+
+
+def _captioned(text: str) -> bool:
+    """A paragraph that opens as a caption does or closes on its picture's credit."""
+    return CAPTION_OPENING.match(text) is not None or closes_on_picture_credit(text)
 
 
 def without_lead_in(parts: PageParts) -> None:
