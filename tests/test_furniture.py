@@ -42,6 +42,7 @@ EXAMPLES = {
         "You are here:   Home",
         "Current Location Home * News",
         "present position:",
+        "当前位置 : International Daily News",  # pg_chinesetoday_shenzhen_fuwei_logistics_village_2024
     ],
     "language_switch": [
         "Translate into Chinese:",
