@@ -308,6 +308,7 @@ EXAMPLES = {
         "1",
         "【1】 【2】 【3】 【4】",
         "Page 1 2 3 4 Next",
+        "1 2 3 of 3",  # a gallery's pages (pf_acftu_unions_reach_out_photo_p3_2015)
         "The next article",
         "No more pages to load",
         "End of content",
