@@ -1957,3 +1957,49 @@ def test_a_photo_story_s_first_caption_with_its_credit_is_its_text() -> None:
     ]
     article, _others, _headlines = read(TITLE, first, *captions)
     assert article["body_raw"].startswith(first)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Analysis ",  # nu_macaudailytimes_gba_views_list_p2_2026
+        "[Explanation] ",  # gq_tellerreport_xianfeng_hubei_tea_video_2021
+        "Summary: ",  # gf_xjtlu_media_roundup_janfeb_2023
+    ],
+)
+def test_a_genre_s_label_glued_at_the_story_s_start_is_no_text_of_it(label) -> None:
+    """A section's or a genre's label glued at the start of the first paragraph: the story
+    starts after it."""
+    article, _others, _headlines = read(TITLE, label + BODY[0], *BODY[1:])
+    assert body_whole(article)
+
+
+def test_a_word_of_the_label_table_that_starts_a_sentence_stays() -> None:
+    """ "Analysis shows ..." opens a sentence: a label only before a capital, or with its
+    colon or its brackets."""
+    first = "Analysis shows that the park drew 40,000 visitors in its first week."
+    article, _others, _headlines = read(TITLE, first, *BODY)
+    assert article["body_raw"].startswith(first)
+
+
+def test_each_listed_story_loses_its_label() -> None:
+    """A listing labels each of its stories (nu_macaudailytimes_gba_views_list_p2_2026): each
+    teaser's text starts after the label."""
+    listing = [
+        "Light and Space to Breathe",
+        (
+            "Analysis A hop across to Hengqin on a sunny Sunday, not for lunch or even shopping, but"
+            " to see a couple of buildings was how"
+        ),
+        (
+            "Macau’s new role in the GBA – to create a financial platform for investments in"
+            " Lusophone countries"
+        ),
+        (
+            "Analysis Whether in trade, investment or tourism, China remains one of the world’s"
+            " largest markets and, arguably, the one with the greatest growth potential."
+        ),
+    ]
+    article, others, _headlines = read(*listing)
+    bodies = [article["body_raw"], *(o["body_raw"] for o in others)]
+    assert [b.split()[:2] for b in bodies] == [["A", "hop"], ["Whether", "in"]]

@@ -47,6 +47,7 @@ from newsmend.split.ends import (
     split_off_credits,
     teasers_without_glued_tails,
     without_chinese_tail,
+    without_kickers,
     without_lead_in,
     without_opening_caption,
     without_trailing_labels,
@@ -159,6 +160,7 @@ def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> Pag
     digest_of_briefs(parts)
     _briefs_under_the_page_date(parts)
     teasers_without_glued_tails(parts)
+    without_kickers(parts)
     parts.headlines = without_ranks(parts.headlines)
     told_once(parts)
     _without_columns(parts)

@@ -22,11 +22,18 @@ from newsmend.dates import find_date
 from newsmend.furniture import furniture_kind
 from newsmend.split.body import MAX_SECTION_WORDS
 from newsmend.split.lines import SENTENCE_ENDS, _chinese, _is_prose_text, _opening_date, word_count
-from newsmend.split.parts import CAPTION, CREDIT, DECK, STRAY, PageParts, Span, _cut
+from newsmend.split.parts import CAPTION, CREDIT, DECK, NAVIGATION, STRAY, PageParts, Span, _cut
+from newsmend.tables import read_lines
 
 # What makes a date opening the story its dateline: "October 29, 2010: President ...", "July
 # 7, 2022 -- A multi-functional ..."
 DATELINE_AFTER = re.compile(r"(?<!\s)\s*+(?::|--|[—–])\s")  # one scan of a run of spaces
+# A label glued at the start of a story's first paragraph, bracketed, with a colon, or bare
+# before a capital ("[Explanation] Xianfeng ...", "Summary: In ...", "Analysis A hop ...")
+KICKER = re.compile(
+    r"[\[【](?P<bracketed>[A-Za-z ]{2,20})[\]】]\s*+|(?P<word>[A-Za-z]{2,20})(?:\s*+[:：]\s*+|\s++(?=[A-Z]))"
+)
+KICKERS = frozenset(label.casefold() for label in read_lines("kicker_labels.txt"))
 MAX_LEAD_IN = 3  # paragraphs over a wire story's dateline that are not its text (without_lead_in)
 # A credit in brackets at the end of the story's last paragraph, or at the start of its first
 # after a few words of dateline ("(By He Xin—Yiwu Business, translated by Wei Han)",
@@ -190,6 +197,22 @@ def teasers_without_glued_tails(parts: PageParts) -> None:
             parts.furniture += [(kind, piece) for kind, piece in pieces if kind != CREDIT]
 
 
+def without_kickers(parts: PageParts) -> None:
+    """The story's and each teaser's first paragraph without the section's or genre's label
+    glued at its start (without_kicker): a listing labels each of its stories ("Analysis
+    Whether in trade, ..."). Once the stories are told apart: a listing's first may become
+    the page's story late."""
+    if parts.body:
+        parts.body[0], kicker = without_kicker(parts.body[0])
+        parts.furniture += [(NAVIGATION, kicker)] if kicker else []
+    for n, teaser in enumerate(parts.teasers):
+        if teaser.body:
+            first, kicker = without_kicker(teaser.body[0])
+            if kicker:
+                parts.teasers[n] = replace(teaser, body=(first, *teaser.body[1:]))
+                parts.furniture.append((NAVIGATION, kicker))
+
+
 def without_glued_tail(paragraph: Span) -> tuple[Span, list[tuple[str, Span]]]:
     """The story's last paragraph without what the page glued after its text, and those
     pieces (kind, piece): a credit line (CREDIT) or furniture of a kind in GLUED_KINDS. A
@@ -285,6 +308,17 @@ def split_off_credits(parts: PageParts) -> None:
     for _ in range(MAX_LEADING_CREDITS):  # "(Mianyang News) (Reporter, Guo Ruoxue) Recently, ..."
         if not _split_off_leading_credit(parts):
             return
+
+
+def without_kicker(paragraph: Span) -> tuple[Span, Span | None]:
+    """A first paragraph without the section's or genre's label glued at its start (KICKER,
+    a label of kicker_labels.txt), and the label; None when it has none."""
+    match = KICKER.match(paragraph.text)
+    if match is None or match.end() >= len(paragraph.text):
+        return paragraph, None
+    if (match["bracketed"] or match["word"]).strip().casefold() not in KICKERS:
+        return paragraph, None
+    return _cut(paragraph, match.end(), len(paragraph.text)), _cut(paragraph, 0, match.end())
 
 
 def _split_off_leading_credit(parts: PageParts) -> bool:
