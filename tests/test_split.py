@@ -1734,7 +1734,8 @@ def test_a_date_beside_a_title_is_a_headline() -> None:
 
 def test_a_credit_in_a_cell_before_the_paragraph_is_a_line_of_its_own() -> None:
     """A wide gap parts a cell from the paragraph it stands before ("File photo: IC", dq_
-    oxnews); a word of the text's own cell stays with it."""
+    oxnews); a word of the text's own cell stays with it (a genre's label, "Analysis", is
+    cut off the story later: without_kickers)."""
     lead = (
         "Police in southwest China's Guizhou Province have seized 1.2 tonnes of drugs in a"
         " case that spanned three provinces, the provincial public security department said"
@@ -1742,7 +1743,7 @@ def test_a_credit_in_a_cell_before_the_paragraph_is_a_line_of_its_own() -> None:
     )
     parts = split_page(page("Police seize drugs in Guizhou", "File photo: IC      " + lead, *BODY))
     assert [p.text for p in parts.body] == [lead, *BODY]
-    labelled = "Analysis      " + lead
+    labelled = "Update      " + lead
     parts = split_page(page("Police seize drugs in Guizhou", labelled, *BODY))
     assert parts.body[0].text == labelled
 

@@ -81,8 +81,8 @@ def without_trailing_labels(parts: PageParts, page_end: int) -> None:
 def without_opening_caption(parts: PageParts) -> None:
     """Move a picture's caption off the top of a story's text ("Photo taken on July 30, 2020
     shows a restored bronze chariot ...", then the story): the first paragraph only, when it
-    opens as a caption does and no other paragraph does (a photo story's captions are its
-    text)."""
+    opens or closes as a caption does ("... on Aug 17. ZHANG WEI/CHINA DAILY") and no other
+    paragraph does or says who "is pictured" (a photo story's captions are its text)."""
     body = parts.body
     if len(body) < MIN_CAPTIONED_PARAGRAPHS or not _captioned(body[0].text):
         return
@@ -213,6 +213,17 @@ def without_kickers(parts: PageParts) -> None:
                 parts.furniture.append((NAVIGATION, kicker))
 
 
+def without_kicker(paragraph: Span) -> tuple[Span, Span | None]:
+    """A first paragraph without the section's or genre's label glued at its start (KICKER,
+    a label of kicker_labels.txt), and the label; None when it has none."""
+    match = KICKER.match(paragraph.text)
+    if match is None or match.end() >= len(paragraph.text):
+        return paragraph, None
+    if (match["bracketed"] or match["word"]).strip().casefold() not in KICKERS:
+        return paragraph, None
+    return _cut(paragraph, match.end(), len(paragraph.text)), _cut(paragraph, 0, match.end())
+
+
 def without_glued_tail(paragraph: Span) -> tuple[Span, list[tuple[str, Span]]]:
     """The story's last paragraph without what the page glued after its text, and those
     pieces (kind, piece): a credit line (CREDIT) or furniture of a kind in GLUED_KINDS. A
@@ -308,17 +319,6 @@ def split_off_credits(parts: PageParts) -> None:
     for _ in range(MAX_LEADING_CREDITS):  # "(Mianyang News) (Reporter, Guo Ruoxue) Recently, ..."
         if not _split_off_leading_credit(parts):
             return
-
-
-def without_kicker(paragraph: Span) -> tuple[Span, Span | None]:
-    """A first paragraph without the section's or genre's label glued at its start (KICKER,
-    a label of kicker_labels.txt), and the label; None when it has none."""
-    match = KICKER.match(paragraph.text)
-    if match is None or match.end() >= len(paragraph.text):
-        return paragraph, None
-    if (match["bracketed"] or match["word"]).strip().casefold() not in KICKERS:
-        return paragraph, None
-    return _cut(paragraph, match.end(), len(paragraph.text)), _cut(paragraph, 0, match.end())
 
 
 def _split_off_leading_credit(parts: PageParts) -> bool:
