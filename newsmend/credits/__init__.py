@@ -9,6 +9,7 @@ translation ran together) are `tables/family_names.txt`.
 
 from newsmend.credits.byline import Byline, looks_like_byline, parse_byline, persons, read_dateline
 from newsmend.credits.captions import (
+    PICTURE_CREDIT_END,
     caps_credit_start,
     caption_credits,
     closes_on_picture_credit,
@@ -64,6 +65,7 @@ __all__ = [
     "NAME_SEPARATOR",
     "NOBODY",
     "PERSON_ROLES",
+    "PICTURE_CREDIT_END",
     "ROLES",
     "TIME_AFTER",
     "Byline",

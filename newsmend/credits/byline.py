@@ -357,14 +357,13 @@ def _without_empty_labels(field: str) -> str:
     colon after a space. Read from the end, word by word: a pattern anchored at the end would
     be tried from every position of a long line."""
     text = field.rstrip()
-    kept = None
     while text.endswith((":", "：")):
         word = text[:-1]
         stem = word.rstrip(ascii_letters)
         if stem == word or not stem[-1:].isspace():
             break
-        kept = text = stem.rstrip()
-    return field if kept is None else kept
+        text = stem.rstrip()
+    return field if text == field.rstrip() else text
 
 
 def _labelled_and_dated(fields: tuple[tuple[str | None, str], ...]) -> bool:

@@ -55,9 +55,10 @@ SOURCED_PICTURE = re.compile(
     r"(?i)[\[【]\s*+(?:photos?|videos?|pictures?|images?)"
     r"(?:\s*+[/:：]|\s++(?:by|from|provided|courtesy)\b)[^\[\]【】()（）]{1,60}+[\]】]"
 )
-# A picture's source in brackets closing a caption, whoever it names: "(PHOTO PROVIDED TO
-# CHINA DAILY)", "[Photo/shanxi.gov.cn]"
-PICTURE_SOURCE_END = re.compile(
+# A picture's source in brackets closing a line, whoever it names: "(PHOTO PROVIDED TO CHINA
+# DAILY)", "[Photo provided to gogansu.com]", "(Photo/Deng Renxiang)"; not a headline's
+# "[Photos]".
+PICTURE_CREDIT_END = re.compile(
     r"[\[(（](?i:photos?|pictures?|images?)\b[^\[\]()（）]{1,60}[\])）]$"
 )
 CLOSING_CREDIT_CHARS = 90  # how much of a caption's end its credit may take
@@ -160,7 +161,7 @@ def closes_on_picture_credit(text: str) -> bool:
     if not text.endswith(CREDIT_ENDS):
         return False
     tail = text[-CLOSING_CREDIT_CHARS:]
-    return PICTURE_SOURCE_END.search(tail) is not None or bool(caption_credits(tail))
+    return PICTURE_CREDIT_END.search(tail) is not None or bool(caption_credits(tail))
 
 
 def caps_credit_start(line: str) -> int | None:

@@ -11,6 +11,7 @@ from newsmend.credits import (
     CHINESE_OUTLET,
     CONNECTORS,
     DATE_LABEL,
+    PICTURE_CREDIT_END,
     caps_credit_start,
     has_label,
     is_cjk_credit,
@@ -59,11 +60,6 @@ from newsmend.textcore import compiled
 # Longer lines are paragraphs, not headline titles.
 MAX_TITLE_CHARS = 300
 COLONS = (":", "：")  # a line that ends in one labels what follows ("Country:"): no title
-# A picture's credit closing a line: "[Photo provided to gogansu.com]", "(Photo/Deng Renxiang)";
-# not a headline's "[Photos]".
-PICTURE_CREDIT_END = re.compile(
-    r"[\[(（](?i:photos?|pictures?|images?)\b[^\[\]()（）]{1,60}[\])）]$"
-)
 CREDIT_CLOSES = ("]", ")", "）")
 OPENING_BRACKETS, CLOSING_BRACKETS = ("[", "【", "(", "（"), "]】)）"  # "[2023-05-06] Hunan ..."
 BRACKETS = "".join(OPENING_BRACKETS) + CLOSING_BRACKETS
