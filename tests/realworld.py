@@ -136,42 +136,47 @@ def _records(out: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
 
 def own_figures(out: Path, gold_pages: list[dict]) -> tuple[dict, dict[str, Counter]]:
     """The figures of the issue, computed here (see the module docstring): the shared scorer
-    gives F1 and dates too, and agrees with these; and each page's counts, by file."""
-    outputs, headlines = _outputs(out)
+    gives F1 and dates too, and agrees with these; and each page's counts, by file. Only the
+    gold pages' records count, so one run over every page serves each set."""
+    records, headlines = _page_outputs(out)
     by_check: Counter = Counter()
-    for record in outputs:
-        if record.get("kind") == "article" and "_failed" in record:
-            by_check.update(record["_failed"])
     per_page = {}
     for gold in gold_pages:
-        mine = [r for r in outputs if r["source_file"] == gold["source_file"]]
-        heads = headlines.filter(pl.col("source_file") == gold["source_file"])["title"].to_list()
+        mine = records.get(gold["source_file"], [])
+        for record in mine:
+            if record.get("kind") == "article":
+                by_check.update(record.get("_failed", []))
+        heads = headlines.get(gold["source_file"], [])
         per_page[gold["source_file"]] = page_counts(gold, mine, heads)
     count = sum(per_page.values(), Counter())
     return figures(count) | {"quarantined_by_check": dict(by_check.most_common())}, per_page
 
 
-def _outputs(out: Path) -> tuple[list[dict], pl.DataFrame]:
+def _page_outputs(out: Path) -> tuple[dict[str, list[dict]], dict[str, list[str]]]:
     """The articles and teasers a run put out, its quarantined ones too (with their failed
-    checks as `_failed`), and its headlines."""
+    checks as `_failed`), and its headlines' titles, each by the file they came from."""
     articles, headlines, quarantine = _records(out)
     quarantined = [
         json.loads(r) | {"_failed": f}
         for r, f, t in zip(quarantine["record"], quarantine["failed_checks"], quarantine["table"])
         if t == "articles"
     ]
-    return [*articles.to_dicts(), *quarantined], headlines
+    records: dict[str, list[dict]] = {}
+    for record in [*articles.to_dicts(), *quarantined]:
+        records.setdefault(record["source_file"], []).append(record)
+    heads: dict[str, list[str]] = {}
+    for source, title in zip(headlines["source_file"], headlines["title"]):
+        heads.setdefault(source, []).append(title)
+    return records, heads
 
 
 def misses(out: Path, gold_pages: list[dict]) -> list[str]:
     """`page_misses` for every page, each line opening with the page's name."""
-    outputs, _headlines = _outputs(out)
+    records, _headlines = _page_outputs(out)
     return [
         f"{gold['source_file']}: {line}"
         for gold in gold_pages
-        for line in page_misses(
-            gold, [r for r in outputs if r["source_file"] == gold["source_file"]]
-        )
+        for line in page_misses(gold, records.get(gold["source_file"], []))
     ]
 
 

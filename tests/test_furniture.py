@@ -482,11 +482,17 @@ COUNTER_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+# Each pattern with its needles, read once for the thousand lines below.
+PATTERN_NEEDLES = [
+    (pattern, _needles(_parsed(pattern.pattern)))
+    for pattern in [_COUNTER, *(pattern for kind in KINDS for pattern in kind.patterns)]
+]
+
+
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(COUNTER_PIECES | PIECES, max_size=12).map("".join))
 def test_a_pattern_matches_only_in_a_line_holding_one_of_its_needles(line):
-    for pattern in [_COUNTER, *(pattern for kind in KINDS for pattern in kind.patterns)]:
-        needles = _needles(_parsed(pattern.pattern))
+    for pattern, needles in PATTERN_NEEDLES:
         assert _may_hold(line, needles) or pattern.search(line) is None, pattern.pattern
 
 
@@ -498,10 +504,13 @@ def test_the_fold_is_how_re_ignores_case_for_ascii_letters_and_needles():
 
     from newsmend.furniture import _FOLD
 
+    by_lower: dict[int, set[int]] = {}
+    for c in range(0x110000):
+        by_lower.setdefault(_sre.unicode_tolower(c), set()).add(c)
+
     def matched_by(letter: int) -> set[int]:
         lower = _sre.unicode_tolower(letter)
-        extra = set(_casefix._EXTRA_CASES.get(lower, ()))
-        return {c for c in range(0x110000) if _sre.unicode_tolower(c) == lower} | extra
+        return by_lower[lower] | set(_casefix._EXTRA_CASES.get(lower, ()))
 
     for letter in range(ord("a"), ord("z") + 1):
         assert {c for c in matched_by(letter) if chr(c).translate(_FOLD) == chr(letter)} == (

@@ -89,17 +89,17 @@ FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def tuned(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("realworld-tune")
-    (out / "result.json").write_text(json.dumps(run_pipeline(pages("tune"), out).furniture))
+def every_page(tmp_path_factory) -> Path:
+    """One batch over every page, tuning and held back: each test reads the set it asks of."""
+    out = tmp_path_factory.mktemp("realworld-all")
+    (out / "result.json").write_text(json.dumps(run_pipeline(pages("all"), out).furniture))
     return out
 
 
 @pytest.fixture(scope="module")
-def every_page(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("realworld-all")
-    run_pipeline(pages("all"), out)
-    return out
+def tune_figures(every_page: Path) -> dict:
+    figures, _per_page = own_figures(every_page, golds("tune"))
+    return figures
 
 
 def test_there_are_sixty_real_pages_a_part_held_back() -> None:
@@ -112,9 +112,8 @@ def test_there_are_sixty_real_pages_a_part_held_back() -> None:
 
 
 @pytest.mark.parametrize("figure", sorted(FLOORS))
-def test_tuning_set_keeps_its_figures(tuned: Path, figure: str) -> None:
-    figures, _per_page = own_figures(tuned, golds("tune"))
-    assert figures[figure] >= FLOORS[figure], figures
+def test_tuning_set_keeps_its_figures(tune_figures: dict, figure: str) -> None:
+    assert tune_figures[figure] >= FLOORS[figure], tune_figures
 
 
 def test_no_record_is_page_furniture(every_page: Path) -> None:
@@ -128,7 +127,7 @@ def test_no_record_is_page_furniture(every_page: Path) -> None:
     assert furniture == []
 
 
-def test_only_checks_the_gold_expects_quarantine_real_articles(tuned: Path) -> None:
+def test_only_checks_the_gold_expects_quarantine_real_articles(tune_figures: dict) -> None:
     """Missing credits, and a headline the stored page does not hold: nothing else; and no
     text, where the store lost the story's (its gold gives it no words) or on a page that
     holds only other stories' titles (its record has none)."""
@@ -142,12 +141,11 @@ def test_only_checks_the_gold_expects_quarantine_real_articles(tuned: Path) -> N
     )
     if any(not gold["articles"] for gold in golds("tune")):
         expected.add("body_not_empty")
-    figures, _per_page = own_figures(tuned, golds("tune"))
-    assert set(figures["quarantined_by_check"]) <= expected, figures
+    assert set(tune_figures["quarantined_by_check"]) <= expected, tune_figures
 
 
-def test_the_batch_counts_the_furniture_it_dropped_per_kind(tuned: Path) -> None:
-    counted = json.loads((tuned / "result.json").read_text())
+def test_the_batch_counts_the_furniture_it_dropped_per_kind(every_page: Path) -> None:
+    counted = json.loads((every_page / "result.json").read_text())
     assert {"breadcrumb", "footer", "caption", "share_bar", "navigation"} <= set(counted)
     assert all(count > 0 for count in counted.values())
 
