@@ -241,7 +241,7 @@ PLACE_AGENCY_DATELINE = re.compile(
 # Agency, Harbin, May 25th (Reporter Zhang Tao)", "China News Service, January 31. In ..."
 AGENCY_FIRST_DATELINE = re.compile(
     r"(?P<agency>[A-Z][A-Za-z'’ ]{1,30}?),\s*+(?:[A-Z][A-Za-z'’ -]{1,30}?,\s*+)?"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,\s*+\d{4})?+)(?:[.,]\s(?!title\b)|\s*+[(（])"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?>(?:,\s*+\d{4})?))(?:[.,]\s(?!title\b)|\s*+[(（])"
 )  # ", title: ..." (题：) makes the line a byline that names the story's headline
 MAX_RELEASE_DATELINE_CHARS = 140  # where its wire's bracket opens at the latest
 # A wire's source closing its story after a dash: "-- BERNAMA", "— Xinhua"

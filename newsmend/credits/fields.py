@@ -157,8 +157,8 @@ INLINE_ROLE = re.compile(
 # at 15:15 on June 8" is a label's.)
 ON_BEFORE = re.compile(r"\son\s*+$")
 TIME_AFTER = re.compile(
-    r"^[\s,|｜]*+\d{1,2}:\d{2}(?::\d{2})?+(?:\s*+[AaPp]\.?[Mm]\.?)?+"
-    rf"(?:\s*+{TIME_ZONE})?+"
+    r"^[\s,|｜]*+\d{1,2}:\d{2}(?>(?::\d{2})?)(?>(?:\s*+[AaPp]\.?[Mm]\.?)?)"
+    rf"(?>(?:\s*+{TIME_ZONE})?)"
     r"(?:[\s,|｜]+\d{1,5})?"  # a count after it: "20:08 UTC+8, 2021-04-08 0" (0 comments)
 )
 PARENTHESES = "()（）"

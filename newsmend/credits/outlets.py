@@ -22,7 +22,7 @@ MAX_UNLABELLED_OUTLET_WORDS = 4
 CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # A handle: "sdnews", "zhongdeen", "hiHainan", or an e-mail address: "kathyby66@gmail.com".
-HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}(?:@[a-z0-9-]++(?:\.[a-z0-9-]++)++)?")
+HANDLE = re.compile(r"[a-z][A-Za-z0-9_.-]{1,30}(?:@[a-z0-9-]++(?>(?:\.[a-z0-9-]++)+))?")
 OUTLET_INITIALS = re.compile(r"[A-Z]{2,6}")  # "CGTN", "ECNS"
 # initials joined to a word: an organisation's name, never a person's ("China-ASEAN")
 JOINED_INITIALS = re.compile(r"[A-Z][a-z]+-[A-Z]{2,6}|[A-Z]{2,6}-[A-Z][a-z]+")

@@ -39,7 +39,7 @@ _SPACE_BEFORE_BANG = re.compile(r"[ \t](?<=[A-Za-z][ \t])([!?])(?=\s|$|[\"”’
 # ("(cities, districts)were", not "(re)build").
 _GLUED_OPEN = re.compile(r"\((?<=[a-z][a-z]\()(?!(?:s|es|ies)\))(?=[A-Za-z])")
 _GLUED_CLOSE = re.compile(r"\([^()\n]{4,200}\)(?=[a-z][a-z])")
-_REPEATED_COMMAS = re.compile(r",(?:[ \t]*+,)++")
+_REPEATED_COMMAS = re.compile(r",(?>(?:[ \t]*+,)+)")
 _DOUBLE_STOP = re.compile(r"\.\.(?<=[A-Za-z]\.\.)(?!\.)")  # "etc..", not an ellipsis
 # An apostrophe set apart from its word ("China ' s", "doesn ’ t"), or "n't" from its verb
 # ("Do n’t", as a tokenizer splits it).
