@@ -232,6 +232,8 @@ def test_split_names(text: str, names: list[str]) -> None:
             "By Li Hua / 新华社",
             Byline("新华社", None, ["Li Hua"], [], [("author", "Li Hua")]),
         ),
+        # a label in traditional characters, as Taiwan's and Hong Kong's pages write it
+        ("2018年03月06日 14:14   來源:CGTN", Byline("CGTN", "2018年03月06日 14:14")),
     ],
 )
 def test_byline(line: str, byline: Byline) -> None:
