@@ -234,6 +234,13 @@ def test_split_names(text: str, names: list[str]) -> None:
         ),
         # a label in traditional characters, as Taiwan's and Hong Kong's pages write it
         ("2018年03月06日 14:14   來源:CGTN", Byline("CGTN", "2018年03月06日 14:14")),
+        # a site's domain, then its writer: china.org.cn's credit
+        (
+            "p.china.org.cn by Wang Huihui , July 29, 2021",
+            Byline(
+                "p.china.org.cn", "July 29, 2021", ["Wang Huihui"], [], [("author", "Wang Huihui")]
+            ),
+        ),
     ],
 )
 def test_byline(line: str, byline: Byline) -> None:

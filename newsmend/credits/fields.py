@@ -58,7 +58,8 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     """Labels in any case; inside a line one starts with a capital or is Chinese, except at
     the start of a line ("date 2023-04-12"), after a comma, colon, slash, dash, bracket or a
     date's last digit (", edited by ...", "Source: by Shanghai Daily", "20:21:20 source:
-    Zhejiang News") or after a gap of spaces ("16:14:45  source:sdchina.com"). A label is
+    Zhejiang News"), after a gap of spaces ("16:14:45  source:sdchina.com") or after a
+    site's domain ("p.china.org.cn by Wang Huihui, July 29, 2021"). A label is
     followed by a separator, or by a space and then a capital, a digit, a user's handle
     and its date ("Submitted by admin on 2 July 2021") or a CMS's account ("BY admin"). Never after " in ": that is a post's
     category ("June 4, 2013 in Photos by Steven").
@@ -76,6 +77,7 @@ def _compile_labels(grouped: bool = True) -> re.Pattern[str]:
     first = re.escape("".join(sorted({label[0].casefold() for label in labels})))
     return re.compile(
         rf"(?=[{first}])(?<![A-Za-z_'’])(?<! in )(?:^|(?<=[,;:，；：/—–(（|｜])|(?<=[,;:，；：/—–(（\d|｜]\s)|(?<=\s\s)|(?<=\sand\s)"
+        r"|(?<=(?-i:[a-z]\.[a-z]{2})\s)|(?<=(?-i:[a-z]\.[a-z]{3})\s)"
         rf"|(?-i:(?=[A-Z\u4e00-\u9fff])))"
         rf"(?:{alternation})"
         rf"(?:\s*[:：|｜/／]\s*|,\s*+(?-i:(?=[A-Z]))|\s+(?-i:(?=[A-Z0-9]|{HANDLE_ON.pattern}|{BRACKETED_SOURCE}))|\s+(?={NOBODY_ALONE}))",
