@@ -65,6 +65,7 @@ EXAMPLES = {
     "separator": ["-", "***", "———"],
     "share_bar": [
         "Return to list",
+        "Email|Print|Comments       twitter     facebook     Sina Microblog     reddit",
         "Link is copied.",
         "Tauyuan OpenAPI Share on「Facebook」(Open new page) Share on「Plurk」(Open new page)",
         "Facebook Twitter LinkedIn Google+",
