@@ -3100,6 +3100,8 @@ def test_fields_bulleted_by_asterisks_are_read_as_fields() -> None:
         "Students visit the museum in Shenyang, Sept. 17, 2010. [Yang Xinyue/Xinhua]",
         "Residents queue for tests at a community in Wuhan (Xinhua/Ju Peng)",
         "The reported person, a former deputy. (Web screenshot)",
+        # the outlet it came from, in brackets (People's Daily Online, verbatim)
+        "Zhang Jinzhe, 94, a pediatrician at Beijing Children’s Hospital. (China Youth Daily)",
     ],
 )
 def test_a_caption_credited_after_its_stop_is_no_headline(caption: str) -> None:

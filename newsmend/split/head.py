@@ -77,6 +77,9 @@ CAPTION_CUE = re.compile(
     # what a picture shows and whose it is: "The picture shows ..., courtesy of the ... Bureau"
     r"|(?i:^(?:the )?(?:pictures?|photos?|images?) shows?\b|\bcourtesy of\b[^.!?]{1,60}$)"
     r"|[a-z0-9][.!?]\s+[A-Z]{2,}(?:[\s/][A-Z]{2,}){0,4}$"
+    # a sentence, then its source in brackets: "... at Beijing Children's Hospital. (China
+    # Youth Daily)"
+    r"|[a-z0-9][.!?]\s*[(（][A-Z][^()（）.!?]{1,40}[)）]$"
     # an agency and its photographer in brackets ("(Xinhua/Ju Peng)", "[Yang Xinyue/Xinhua]")
     # or a screenshot's mark ("(Web screenshot)")
     rf"|[(（\[]{PICTURE_AGENCY}\s*/[^()（）\[\]/]{{2,40}}[)）\]]$"
