@@ -1636,10 +1636,26 @@ def test_a_line_alone_with_a_lists_dash_under_the_headline_is_its_subtitle() -> 
     assert [p.text for p in parts.body] == BODY
 
 
-def test_a_translated_wire_head_gives_the_title_after_its_label() -> None:
-    head = "Chinanews.com, Jiangmen, April 18th. Title: Traveling and returning home"
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (
+            "Chinanews.com, Jiangmen, April 18th. Title: Traveling and returning home",
+            "Traveling and returning home",
+        ),
+        # the label (题) dropped by the translation, its colon kept (verbatim)
+        (
+            (
+                "China News Agency, Tianjin, February 3rd: Tianjin Wetland Restoration and Treatment "
+                'Attracts Migratory Birds to "Dance"'
+            ),
+            'Tianjin Wetland Restoration and Treatment Attracts Migratory Birds to "Dance"',
+        ),
+    ],
+)
+def test_a_translated_wire_head_gives_the_title_after_its_label(head: str, title: str) -> None:
     parts = split_page(page(head, "China News Service reporter Yang Chengchen", *BODY))
-    assert parts.title.text == "Traveling and returning home"
+    assert parts.title.text == title
 
 
 def test_a_section_head_opened_with_a_dash_after_a_picture_credit_is_in_the_story() -> None:

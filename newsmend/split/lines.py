@@ -160,11 +160,12 @@ SENTENCE_INSIDE = re.compile(
 )
 ENUMERATOR = re.compile(r"(\d{1,2})[.、)）]\s+(?=\S)")  # "1. " before a story of a collection
 # A wire's dateline before its headline, translated from "新华社哈尔滨5月25日电 题：":
-# "Xinhua News Agency, Harbin, May 25th, title: ...", "Chinanews.com, Jiangmen, April 18th. Title:"
+# "Xinhua News Agency, Harbin, May 25th, title: ...", "Chinanews.com, Jiangmen, April 18th. Title:",
+# or "题" left untranslated: "China News Agency, Tianjin, February 3rd: Tianjin Wetland ..."
 DATELINE_TITLE = re.compile(
     r"(?P<agency>[A-Z][\w'’.&-]*+(?: [A-Z][\w'’.&-]*+){0,4}),\s*+(?:[A-Z][\w'’-]*+,?\s*+){0,2}"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?)[,.]?\s*+"
-    r"(?i:title|subject)\s*+[:：]\s*+"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?)"
+    r"(?:[,.]?\s*+(?i:title|subject)\s*+)?[:：]\s*+"
 )
 # A document's section numeral opening a heading ("Ⅰ Active declaration", "II. Proactive
 # services", "一、"): headings so numbered are one text's sections, not listed stories.
