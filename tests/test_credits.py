@@ -885,6 +885,10 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             Byline(None, None, ["Fang Xiaoying"]),
         ),
         (
+            "Fang Xiaoying and Hou Minhao contributed to this story.",
+            Byline(None, None, ["Fang Xiaoying", "Hou Minhao"]),
+        ),
+        (
             "(Yue Ruxin, as an intern, contributes to this report)",
             Byline(None, None, ["Yue Ruxin"]),
         ),

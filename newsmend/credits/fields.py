@@ -139,10 +139,12 @@ ROLE_AFTER = re.compile(
 )
 ROLE_ENDS = ("r", "R", "t", "T")  # how the roles of ROLE_AFTER end
 # A contributor named in a closing sentence: "Intern Xing Yawen contributed to this story.",
-# "Fang Xiaoying in Hangzhou contributed to this story.", "(Yue Ruxin, as an intern,
-# contributes to this report)": the story's writer, as the wire's "Contributor: X" is.
+# "Fang Xiaoying in Hangzhou contributed to this story.", "Fang Xiaoying and Hou Minhao
+# contributed to this story.", "(Yue Ruxin, as an intern, contributes to this report)": the
+# story's writer, as the wire's "Contributor: X" is.
 CONTRIBUTED = re.compile(
-    r"(?:(?i:intern|trainee)\s++)?(?P<names>[A-Z][^\s,]{0,20}(?:\s[A-Z][^\s,]{0,20}){0,3})"
+    r"(?:(?i:intern|trainee)\s++)?"
+    r"(?P<names>[A-Z][^\s,]{0,20}(?:\s(?:and\s)?[A-Z][^\s,]{0,20}){0,5})"
     r"(?:\s++in\s++[A-Z][a-z]++|,\s*+as an intern,)?"
     r"\s++contribut(?:ed|es) to (?:this|the) (?:story|report|article)\.?"
 )
