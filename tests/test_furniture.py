@@ -208,6 +208,7 @@ EXAMPLES = {
     ],
     "caption": [
         "The first picture of the political report. jpg",
+        "(File photo/CFP)",
         (  # a picture in Markdown: its address makes it longer than any other furniture
             "![The Department of International Medicine at the Children's Hospital of Zhejiang"
             " University School of Medicine. [Photo/Tide News] 医院1.jpg](https://en.hangzhou.com.cn"
