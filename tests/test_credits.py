@@ -893,6 +893,8 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
             Byline(None, None, ["Yue Ruxin"]),
         ),
         ("Agencies contributed to this story.", Byline(None, None, [])),  # nobody named
+        # "By" run into the name (Women of China, verbatim)
+        ("ByLiu Mingtai and Zhou Huiying", Byline(None, None, ["Liu Mingtai", "Zhou Huiying"])),
         ("By Shi Zihan and edited by Brian Salter", Byline(None, None, ["Shi Zihan"])),
         (
             "China News Service reporter Li Peishan",

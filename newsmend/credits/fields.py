@@ -109,6 +109,7 @@ COLON_LABEL = re.compile(
 AGENT_LABEL = re.compile(r"(?:(?:er|or|ist|ent)s?|by|[\u4e00-\u9fff])$", re.IGNORECASE)
 # A logo's text glued before the byline, one token: "epa-efeBy Alex Plavevski"
 LOGO_BEFORE_BY = re.compile(r"^[\w.-]{2,20}?(?<=[a-z])(?=By [A-Z][a-z])")
+BY_GLUED = re.compile(r"^By(?=[A-Z][a-z])")  # "ByLiu Mingtai and Zhou Huiying"
 LABEL = _compile_labels()
 # PressReader's copy of a paper's page opens its credit line with the paper and the page's
 # section: "China Daily (Hong Kong) - - SPORTS - By ZHUAN TI", "China Pictorial (English) - -
@@ -198,7 +199,8 @@ def unwrap(line: str) -> str:
     with a full stop after them: "[Editor in charge: Li Tingyu]."), and with a role written
     after the names put before them ("Monica Cheru-Managing Editor", "By Li Hua, Staff
     Writer": "Editor: Monica Cheru", "Writer: Li Hua"; an outlet's "Taiwan News, Staff
-    Writer": "Source: Taiwan News"); a bracket opened at its end, whose
+    Writer": "Source: Taiwan News"), "By" run into the name ("ByLiu Mingtai"); a bracket
+    opened at its end, whose
     text the page lost, goes ("By Wang Qian  ("), and so does one the page cut before it
     closed ("(Li Jiayin; Hua Shan;")."""
     line = line.strip()
@@ -217,7 +219,7 @@ def unwrap(line: str) -> str:
     if len(line) <= MAX_BYLINE_CHARS and CASE_JOIN.search(line):
         line = GLUED_LABEL.sub(" ", line)  # "... and Zhang BinFrom:English Edition of Qiushi"
         line = GLUED_MONTH.sub(" ", line)
-        line = LOGO_BEFORE_BY.sub("", line)
+        line = LOGO_BEFORE_BY.sub("", BY_GLUED.sub("By ", line))
     line = line[:-1] if line.endswith((").", "）.", "].", "】.")) else line
     if len(line) <= MAX_BYLINE_CHARS and any(mark in line for mark in OPENING):
         line = EMPTY_BRACKETS.sub("", ENCLOSED.sub(_open_field, line)).strip(" |")  # "( )"
