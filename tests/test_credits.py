@@ -895,6 +895,10 @@ def test_names_in_capitals_and_initials_after_a_name(line: str, byline: Byline) 
         ("Agencies contributed to this story.", Byline(None, None, [])),  # nobody named
         # "By" run into the name (Women of China, verbatim)
         ("ByLiu Mingtai and Zhou Huiying", Byline(None, None, ["Liu Mingtai", "Zhou Huiying"])),
+        (
+            "Photograph by Lu Xiang",
+            Byline(None, None, ["Lu Xiang"], [], [("photographer", "Lu Xiang")]),
+        ),
         ("By Shi Zihan and edited by Brian Salter", Byline(None, None, ["Shi Zihan"])),
         (
             "China News Service reporter Li Peishan",
