@@ -318,6 +318,7 @@ EXAMPLES = {
     ],
     "comment_form": [
         "Your Name Required",
+        "Your email address will not be published. Required fields are marked *",
         "You are commenting using your Twitter account. Log Out / Change )",
         "Fill in your details below or click an icon to log in:",
         "comments powered by Disqus",

@@ -1502,6 +1502,25 @@ def test_photo_story_keeps_its_captions_as_its_text() -> None:
     assert parts.captions[0].text == caption  # its photographer is credited
 
 
+def test_a_headline_alone_over_captions_is_a_photo_story_s() -> None:
+    """No byline and no other text: the one line over the captions is the headline, and
+    the captions, the story's text (a blog's copy of Xinhua's pictures, verbatim)."""
+    captions = [
+        (
+            "This aerial photo taken on April 15, 2023 shows a tea garden in Tiankan Village of"
+            " Kaiyang County, southwest China\\’s Guizhou Province. (Xinhua/Yang Ying)"
+        ),
+        (
+            "Villagers pick tea leaves at a tea garden of Dongguan Village in Kaiyang County,"
+            " southwest China\\’s Guizhou Province, April 15, 2023. (Photo by Yuan Fuhong/Xinhua)"
+        ),
+    ]
+    title = "In pics: tea harvest in Guizhou, SW China"
+    parts = split_page(page(title, *captions, "Leave a Reply"))
+    assert parts.title.text == title
+    assert len(parts.body) == 2 and parts.body[0].text.startswith("This aerial photo taken")
+
+
 def test_caption_closed_by_its_credit_over_the_wire_dateline_is_no_body() -> None:
     caption = (
         "A central delegation receives warm welcome at the airport in Nanning, south China's"

@@ -393,7 +393,8 @@ def _first_prose(lines: list[Span], kinds: list[str]) -> int:
     line after the first dated byline block under a text line (the headline's, with the
     site's name in it: "新华网", "Editor: huaxia", "2023-08-27"; a credit alone under the
     last line closes the story), else the second text line (the first is the title), or the
-    only one."""
+    only one; none when the only one is over captions (the headline of a story told in
+    pictures)."""
     for i, (line, kind) in enumerate(zip(lines, kinds)):
         if _is_prose(line, kind) or opens_with_dateline(line, kind):
             return i
@@ -402,6 +403,8 @@ def _first_prose(lines: list[Span], kinds: list[str]) -> int:
         block = _byline_block(lines, kinds, i, 1)
         if any(kinds[j] in (META, DATE) for j in block):
             return block[-1] + 1
+    if len(texts) == 1 and CAPTION in kinds[texts[0] + 1 :]:
+        return len(lines)
     return texts[1] if len(texts) > 1 else next(iter(texts), len(lines))
 
 
