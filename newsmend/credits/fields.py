@@ -200,9 +200,8 @@ def unwrap(line: str) -> str:
     after the names put before them ("Monica Cheru-Managing Editor", "By Li Hua, Staff
     Writer": "Editor: Monica Cheru", "Writer: Li Hua"; an outlet's "Taiwan News, Staff
     Writer": "Source: Taiwan News"), "By" run into the name ("ByLiu Mingtai"); a bracket
-    opened at its end, whose
-    text the page lost, goes ("By Wang Qian  ("), and so does one the page cut before it
-    closed ("(Li Jiayin; Hua Shan;")."""
+    opened at its end, whose text the page lost, goes ("By Wang Qian  ("), and so does one
+    the page cut before it closed ("(Li Jiayin; Hua Shan;")."""
     line = line.strip()
     # "China Daily (Hong Kong) - - SPORTS - By ...": the paper as the source, then the credits
     if " - - " in line:
