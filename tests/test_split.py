@@ -1502,7 +1502,7 @@ def test_photo_story_keeps_its_captions_as_its_text() -> None:
     assert parts.captions[0].text == caption  # its photographer is credited
 
 
-def test_a_headline_alone_over_captions_is_a_photo_story_s() -> None:
+def test_a_headline_alone_over_captions_heads_a_photo_story() -> None:
     """No byline and no other text: the one line over the captions is the headline, and
     the captions, the story's text (a blog's copy of Xinhua's pictures, verbatim)."""
     captions = [
