@@ -1547,6 +1547,26 @@ def test_a_short_headline_over_a_long_deck_and_the_byline_is_the_headline() -> N
     assert article["title_raw"] == "Reviving Wuhan" and body_whole(article)
 
 
+def test_a_short_headline_over_a_sentence_long_deck_and_the_writers_by_line() -> None:
+    """A magazine's feature (iv_newschina_zibo_barbecue_feature_2023): a deck shorter than a
+    label's long deck, but the writer's "By" line under it. A label over a headline of the
+    same length under a date line (ff_scmp_hk_typhoon_nida_school_closures_2016) stays one."""
+    deck = (
+        "The sudden popularity of Zibo-style barbecue ignites hope of a transformation for this"
+        " fading industrial city"
+    )
+    byline = "By Wang Yu , Sun Xiaobo Updated Aug.1"
+    article, _, _ = read("Old Version", "Grills Uninterrupted", deck, byline, *BODY)
+    assert article["title_raw"] == "Grills Uninterrupted" and body_whole(article)
+    headline = (
+        "Hong Kong suspends kindergarten and special school classes in anticipation of typhoon"
+        " signal No 3"
+    )
+    dated = "PUBLISHED : Sunday, 31 July, 2016, 6:00pm"
+    article, _, _ = read("Hong Kong weather", headline, dated, *BODY)
+    assert article["title_raw"] == headline
+
+
 def test_a_headline_over_two_decks_and_the_byline_is_the_headline() -> None:
     """SCMP's layout (gd_news_scmp_hk_district_council_appointees_2023): the headline, two
     decks in sentence case, each as long as it, then the writer and the update."""

@@ -60,7 +60,8 @@ REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a bylin
 MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
 MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.0, 4.0  # a headline over its deck wins
 # A headline of two words or more over a deck of twenty or more, five times as long ("Reviving
-# Wuhan", "In the post-epidemic period, Wuhan is being encouraged to ..."), over the byline
+# Wuhan", "In the post-epidemic period, Wuhan is being encouraged to ..."), over the byline;
+# over the writer's own byline a magazine's deck may be shorter (see _deck_sized)
 MIN_SHORT_HEADLINE_WORDS, LONG_DECK_WORDS, SHORT_DECK_RATIO = 2, 20, 5
 MAX_DECKS = 2  # SCMP writes two decks under a headline
 TWO_DECKS_RATIO = 0.8  # two decks in a row, each this share of the headline (SCMP print)
@@ -344,7 +345,7 @@ def _decks(lines: list[Span], kinds: list[str], i: int) -> list[int]:
     decks = [_next_line(kinds, i)]
     while (
         decks[-1] < len(kinds)
-        and _deck_sized(lines, i, decks[-1], TWO_DECKS_RATIO)
+        and _deck_sized(lines, kinds, i, decks[-1], TWO_DECKS_RATIO)
         and len(decks) <= MAX_DECKS
     ):
         after = _next_line(kinds, decks[-1])
@@ -352,20 +353,24 @@ def _decks(lines: list[Span], kinds: list[str], i: int) -> list[int]:
             kinds[after] in BYLINE_KINDS or _over_story(lines, kinds, i, decks[-1])
         ):
             two = len(decks) == MAX_DECKS
-            return decks if two or _deck_sized(lines, i, decks[0], DECK_RATIO) else []
+            return decks if two or _deck_sized(lines, kinds, i, decks[0], DECK_RATIO) else []
         decks.append(after)
     return []
 
 
-def _deck_sized(lines: list[Span], i: int, deck: int, ratio: float) -> bool:
+def _deck_sized(lines: list[Span], kinds: list[str], i: int, deck: int, ratio: float) -> bool:
     """Whether line `deck` is long enough (`ratio` of the headline's words), and in sentence
     case, to be line i's deck; a picture's caption is none ("... on Friday.Screen grab from
-    Ruten.com")."""
+    Ruten.com"). A headline of a label's length ("Reviving Wuhan") takes a long deck, or one
+    of a sentence's length over the writer's "By" line: a magazine's feature ("Smart and
+    Strong", "Changsha forges ahead as a production base ...", "By Wei Hongchen & ...").
+    A label over a headline has a date line, an office's credit or the story under it."""
     words, over = len(lines[deck].text.split()), len(lines[i].text.split())
-    if over < MIN_DECK_HEADLINE_WORDS:  # "Reviving Wuhan": a label's length, so a long deck
-        sized = over >= MIN_SHORT_HEADLINE_WORDS and words >= max(
-            LONG_DECK_WORDS, SHORT_DECK_RATIO * over
-        )
+    if over < MIN_DECK_HEADLINE_WORDS:
+        after = _next_line(kinds, deck)
+        credited = after < len(kinds) and BY_A_NAME.match(lines[after].text) is not None
+        least = MIN_DECK_WORDS if credited else LONG_DECK_WORDS
+        sized = over >= MIN_SHORT_HEADLINE_WORDS and words >= max(least, SHORT_DECK_RATIO * over)
     else:
         sized = words >= max(MIN_DECK_WORDS, ratio * over)
     return sized and not _title_cased(lines[deck].text) and not CAPTION_CUE.search(lines[deck].text)
