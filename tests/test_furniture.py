@@ -67,6 +67,8 @@ EXAMPLES = {
         "Return to list",
         "Email|Print|Comments       twitter     facebook     Sina Microblog     reddit",
         "Link is copied.",
+        "Video PlayerClose",  # Xinhua's mirrors, over the picture's caption
+        "X Email Mobile",
         "Tauyuan OpenAPI Share on「Facebook」(Open new page) Share on「Plurk」(Open new page)",
         "Facebook Twitter LinkedIn Google+",
         "Email story",
@@ -140,6 +142,7 @@ EXAMPLES = {
         "Registration Number: 130349",
     ],
     "site_notice": [
+        "论文部分内容阅读",  # a paper archive, over the text it shows (jl_jxxfw, nn_ppdoc)
         (
             "Due to scheduled power line maintenance at city hall, the website will not be"
             " available between 6 PM on Friday and 9 AM on Saturday."
