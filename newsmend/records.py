@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
 from newsmend.credits import (
+    AGGREGATOR,
     NOBODY,
     Byline,
     bracketed_credits,
@@ -41,13 +41,9 @@ from newsmend.split import CAPTION, Headline, PageParts, Span, Teaser, split_pag
 from newsmend.tables import read_toml
 
 PARAGRAPH_BREAK = "\n\n"
-_OUTLET_TABLE = read_toml("outlet_names.toml")
-OUTLET_NAMES = {written.casefold(): name for written, name in _OUTLET_TABLE["names"].items()}
-# "MENAFN- PR Newswire": an aggregator's name and a dash before the source's
-AGGREGATOR = re.compile(
-    rf"(?:{'|'.join(map(re.escape, _OUTLET_TABLE['aggregators']['names']))})\s*+-\s*+",
-    re.IGNORECASE,
-)
+OUTLET_NAMES = {
+    written.casefold(): name for written, name in read_toml("outlet_names.toml")["names"].items()
+}
 
 
 def record_id(source_file: str, table: str, position: int) -> str:

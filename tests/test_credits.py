@@ -507,6 +507,11 @@ def test_caption_credits_the_photographer(caption: str, names: list[str]) -> Non
             "Xinhua=KYODO JBN",
             "Dec. 6, 2023",
         ),
+        (  # an aggregator's note before it (pz_menafn_prn_dehua_ceramic_culture_week_2024)
+            "(MENAFN- PR Newswire) BEIJING, Sept. 25, 2024 /PRNewswire/ --",
+            "PRNewswire",
+            "Sept. 25, 2024",
+        ),
         (  # a distributor's name and the date between dashes
             "CHAOZHOU, CHINA - Media OutReach Newswire - 21 October 2025 - From November 28th",
             "Media OutReach Newswire",

@@ -47,6 +47,7 @@ from newsmend.credits.names import (
     split_names,
 )
 from newsmend.credits.outlets import (
+    AGGREGATOR,
     CHINESE_OUTLET,
     CONNECTORS,
     is_own_site,
@@ -55,6 +56,7 @@ from newsmend.credits.outlets import (
 )
 
 __all__ = [
+    "AGGREGATOR",
     "CHINESE_OUTLET",
     "CONNECTORS",
     "DATE_LABEL",

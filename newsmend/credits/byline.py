@@ -34,6 +34,7 @@ from newsmend.credits.names import (
     split_names,
 )
 from newsmend.credits.outlets import (
+    AGGREGATOR_NOTE,
     CHINESE_OUTLET,
     CJK,
     HANDLE,
@@ -257,7 +258,10 @@ OUTLET_NEWS_DATELINE = re.compile(
 
 
 def read_dateline(paragraph: str) -> Byline | None:
-    """The date and agency of a wire dateline opening a story's first paragraph, or None."""
+    """The date and agency of a wire dateline opening a story's first paragraph, or None;
+    an aggregator's note before it is read past."""
+    note = AGGREGATOR_NOTE.match(paragraph)
+    paragraph = paragraph[note.end() :] if note else paragraph
     match = DATELINE.match(paragraph)
     if match is None and "(" in paragraph[:MAX_RELEASE_DATELINE_CHARS]:
         match = RELEASE_DATELINE.match(paragraph) or PLACE_AGENCY_DATELINE.match(paragraph)

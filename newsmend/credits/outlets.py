@@ -16,6 +16,14 @@ NAMED_OUTLETS = frozenset(
 OWN_SITE = frozenset(
     name.casefold() for name in read_toml("outlet_names.toml")["own_site"]["names"]
 )
+_AGGREGATORS = "|".join(map(re.escape, read_toml("outlet_names.toml")["aggregators"]["names"]))
+# "MENAFN- PR Newswire": an aggregator's name and a dash before the source's
+AGGREGATOR = re.compile(rf"(?:{_AGGREGATORS})\s*+-\s*+", re.IGNORECASE)
+# The same note in brackets, opening the story it passes on: "(MENAFN- PR Newswire) BEIJING,
+# Sept. 25, 2024 /PRNewswire/ --"
+AGGREGATOR_NOTE = re.compile(
+    rf"[(（](?:{_AGGREGATORS})\s*+-[^()（）]{{1,60}}[)）]\s*+", re.IGNORECASE
+)
 EDITION = re.compile(r"[(（][^()（）]{1,20}[)）]$")  # an edition or initials after a name
 MAX_OUTLET_WORDS = 8
 MAX_UNLABELLED_OUTLET_WORDS = 4
