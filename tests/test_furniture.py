@@ -210,6 +210,7 @@ EXAMPLES = {
         ),
     ],
     "caption": [
+        "studio-003.jpg (108 KB)",  # a forum's attachment, its size after it
         "The first picture of the political report. jpg",
         "(File photo/CFP)",
         (  # a picture in Markdown: its address makes it longer than any other furniture
