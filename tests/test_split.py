@@ -724,6 +724,20 @@ def test_summaries_of_one_tag_that_share_a_word_now_and_then_are_a_listing() -> 
     assert_a_story_each(summaries)
 
 
+def test_paragraphs_longer_than_a_listing_s_summaries_are_one_story() -> None:
+    """An untitled story of four paragraphs of three sentences or fewer that share no word
+    with the one before (qc_daydaynews_maozhou_lianjiang_river_chiefs_mt_2018): a listing
+    shows a few lines of each story, never 788 characters."""
+    text = (
+        REALWORLD / "tune" / "qc_daydaynews_maozhou_lianjiang_river_chiefs_mt_2018.txt"
+    ).read_text(encoding="utf-8")
+    paragraphs = [line for line in text.splitlines() if line.strip()]
+    assert len(paragraphs) == 4
+    parts = split_page(text)
+    assert not parts.teasers
+    assert [p.text for p in parts.body] == paragraphs
+
+
 def test_a_wire_lead_over_paragraphs_is_one_story_not_summaries() -> None:
     """Only the first paragraph opens with a dateline: a story's lead, not a listing's."""
     lead = "XIAMEN, May 8 (Xinhua) -- " + UNDATED_SUMMARIES[0]

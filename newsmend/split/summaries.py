@@ -39,6 +39,9 @@ BEFORE_SHARE = 0.2  # and the text before it at most
 BEFORE_LINES = 3
 CUT_OFF = re.compile(r"(?:…|\.\.\.)[\])）]?$")  # a site's excerpt ends: "...", "…", "[…]"
 MAX_SUMMARY_SENTENCES = 3
+# A listing shows a summary of a few lines: on the tuning pages they reach 379 characters, and
+# every untitled page with a longer paragraph (458 to 788) told one story.
+MAX_SUMMARY_CHARS = 450
 MIN_SUMMARY_WORDS = 15
 # A long listing may hold an odd paragraph in eight: a label ("Community"), a title without
 # its stop, a summary opening as if it went on ("It was reported on Feb. 26th that ...").
@@ -275,13 +278,15 @@ def _featured_list(parts: PageParts) -> None:
 
 
 def _summaries(stories: list[Span]) -> bool:
-    """Paragraphs that are each a story's summary: a sentence or two each, prose (not a
-    label nor a headline; the last may be cut by the store), none goes on from the one
-    before (`_goes_on`; a long listing may hold one odd paragraph in ODD_IN of either), and
-    most say when (`TIME_TOLD`) or they seldom share a word with the one before
-    (`_linked_share`): a story's later paragraphs do neither."""
+    """Paragraphs that are each a story's summary: a sentence or two each, a few lines long
+    (the last may be a whole story), prose (not a label nor a headline; the last may be cut
+    by the store), none goes on from the one before (`_goes_on`; a long listing may hold one
+    odd paragraph in ODD_IN of either), and most say when (`TIME_TOLD`) or they seldom share
+    a word with the one before (`_linked_share`): a story's later paragraphs do neither."""
     if any(len(SENTENCE_END.findall(p.text)) > MAX_SUMMARY_SENTENCES for p in stories):
         return False
+    if any(len(p.text) > MAX_SUMMARY_CHARS for p in stories[:-1]):
+        return False  # a story's paragraph (the last may be a story the store did not cut)
     if _more_than_odd(sum(not _reads_as_summary_text(p.text) for p in stories[:-1]), stories):
         return False
     if _more_than_odd(sum(_goes_on(p.text) for p in stories[1:]), stories):
