@@ -738,6 +738,18 @@ def test_paragraphs_longer_than_a_listing_s_summaries_are_one_story() -> None:
     assert [p.text for p in parts.body] == paragraphs
 
 
+def test_a_section_label_over_a_story_is_no_odd_summary_of_a_listing() -> None:
+    """ "Culture", then an untitled story of seven paragraphs, one opening with a quote
+    (qg_chinesetoday_maanshan_lingjiatan_site_museum_2025): the label is the section's, not
+    a listing's first summary, so the quote goes on from the story; one story."""
+    text = (
+        REALWORLD / "tune" / "qg_chinesetoday_maanshan_lingjiatan_site_museum_2025.txt"
+    ).read_text(encoding="utf-8")
+    paragraphs = [line for line in text.splitlines() if line.strip()]
+    assert paragraphs[0] == "Culture" and len(paragraphs) == 8
+    assert not split_page(text).teasers
+
+
 def test_a_wire_lead_over_paragraphs_is_one_story_not_summaries() -> None:
     """Only the first paragraph opens with a dateline: a story's lead, not a listing's."""
     lead = "XIAMEN, May 8 (Xinhua) -- " + UNDATED_SUMMARIES[0]

@@ -91,8 +91,10 @@ def untitled_listing(parts: PageParts) -> None:
         return  # one story's
     title = parts.title
     paragraphs = [title, *parts.body] if title is not None else parts.body
-    # the list's name under its featured story ("Latest Posts"); a story's sections have several
-    labels = paragraphs[1:2] if len(paragraphs) > 2 and _section_label(paragraphs[1]) else []
+    # the list's name under its featured story ("Latest Posts"), or the section's over the
+    # page's first paragraph ("Culture"); a story's sections have several
+    labels = [p for p in paragraphs[:2] if _section_label(p)] if len(paragraphs) > 2 else []
+    labels = labels if len(labels) == 1 else []
     stories = [p for p in paragraphs if p not in labels]
     if title is not None and not (_reads_as_summary(title) or _standfirsts(stories)):
         _featured_list(parts)
