@@ -248,6 +248,14 @@ def test_byline(line: str, byline: Byline) -> None:
     assert parse_byline(line) == byline
 
 
+def test_a_template_s_empty_date_is_no_date() -> None:
+    """A company site's CMS fills its date field with zeros (pz_yousunpharma_hubei_tea_red_
+    black_mt): the page states no date, none that fails to parse."""
+    line = "From: web name  Date:0000-00-00 00:00:00  Hits:748  Belong to:Company News"
+    assert parse_byline(line).published_raw is None
+    assert parse_byline("Source: Hubei Daily Date:2020-03-02").published_raw == "2020-03-02"
+
+
 @pytest.mark.parametrize(
     ("line", "outlet", "date", "credits"),
     [

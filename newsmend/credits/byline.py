@@ -109,6 +109,8 @@ def parse_byline(line: str) -> Byline:
             published_raw = published_raw or without_date(value)[1]
             continue
         if role == "published":  # the date, or what the label holds when it is no date
+            if EMPTY_DATE.match(value):
+                continue
             rest, date_raw = without_date(value)
             if date_raw or not (value.endswith((":", "：")) or _opens_with_date_label(value)):
                 published_raw = published_raw or date_raw or value or None  # not "Time: Typeface:"
@@ -244,6 +246,8 @@ AGENCY_FIRST_DATELINE = re.compile(
     r"(?P<agency>[A-Z][A-Za-z'’ ]{1,30}?),\s*+(?:[A-Z][A-Za-z'’ -]{1,30}?,\s*+)?"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?>(?:,\s*+\d{4})?))(?:[.,]\s(?!title\b)|\s*+[(（])"
 )  # ", title: ..." (题：) makes the line a byline that names the story's headline
+# A template's empty date under its label: "Date:0000-00-00 00:00:00" states no date
+EMPTY_DATE = re.compile(r"0{4}[-/.]0{1,2}[-/.]0{1,2}\b")
 MAX_RELEASE_DATELINE_CHARS = 140  # where its wire's bracket opens at the latest
 # A wire's source closing its story after a dash: "-- BERNAMA", "— Xinhua"
 DASH_SOURCE = re.compile(r"(?:--|[–—])\s*+(?P<outlet>[^\s–—-].{1,60}+)")
