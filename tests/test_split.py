@@ -21,6 +21,12 @@ from newsmend.tables import read_lines
 
 REALWORLD = Path(__file__).parent / "fixtures" / "realworld"
 
+
+def tune_page(name: str) -> str:
+    """The text of a real tuning page, `name` with its ".txt"."""
+    return (REALWORLD / "tune" / name).read_text(encoding="utf-8")
+
+
 BODY = [
     "On August 1, the city held a meeting on the work of the second half of the year.",
     "The meeting also studied other matters.",
@@ -728,9 +734,7 @@ def test_paragraphs_longer_than_a_listing_s_summaries_are_one_story() -> None:
     """An untitled story of four paragraphs of three sentences or fewer that share no word
     with the one before (qc_daydaynews_maozhou_lianjiang_river_chiefs_mt_2018): a listing
     shows a few lines of each story, never 788 characters."""
-    text = (
-        REALWORLD / "tune" / "qc_daydaynews_maozhou_lianjiang_river_chiefs_mt_2018.txt"
-    ).read_text(encoding="utf-8")
+    text = tune_page("qc_daydaynews_maozhou_lianjiang_river_chiefs_mt_2018.txt")
     paragraphs = [line for line in text.splitlines() if line.strip()]
     assert len(paragraphs) == 4
     parts = split_page(text)
@@ -739,12 +743,10 @@ def test_paragraphs_longer_than_a_listing_s_summaries_are_one_story() -> None:
 
 
 def test_a_section_label_over_a_story_is_no_odd_summary_of_a_listing() -> None:
-    """ "Culture", then an untitled story of seven paragraphs, one opening with a quote
-    (qg_chinesetoday_maanshan_lingjiatan_site_museum_2025): the label is the section's, not
-    a listing's first summary, so the quote goes on from the story; one story."""
-    text = (
-        REALWORLD / "tune" / "qg_chinesetoday_maanshan_lingjiatan_site_museum_2025.txt"
-    ).read_text(encoding="utf-8")
+    """A section's label, "Culture", then an untitled story of seven paragraphs, one opening
+    with a quote (qg_chinesetoday_maanshan_lingjiatan_site_museum_2025): the label is the
+    section's, not a listing's first summary, so the quote goes on from the story."""
+    text = tune_page("qg_chinesetoday_maanshan_lingjiatan_site_museum_2025.txt")
     paragraphs = [line for line in text.splitlines() if line.strip()]
     assert paragraphs[0] == "Culture" and len(paragraphs) == 8
     assert not split_page(text).teasers
@@ -944,7 +946,7 @@ def test_a_page_of_titles_only_has_no_story_of_its_own() -> None:
     then 25 titles; the first was read as a headline, the second as the text under it. The
     page gives no article: 25 headlines with no parent."""
     name = "ea_gov_hk_isd_daily_press_index_2022.txt"
-    text = (REALWORLD / "tune" / name).read_text(encoding="utf-8")
+    text = tune_page(name)
     parts = split_page(text)
     assert (parts.title, parts.body) == (None, [])
     assert len(parts.headlines) == 25
@@ -1934,7 +1936,7 @@ def test_a_headline_over_a_deck_a_little_longer_is_the_headline() -> None:
     parts = split_page(page("Typhoon Hato", title, deck, published, *BODY))
     assert parts.title.text == title
     name = "bb_news_peoplecn_luoyang_prosperous_society_2020.txt"  # the bar, then the headline
-    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    parts = split_page(tune_page(name))
     assert parts.title.text.startswith("Henan’s Luoyang achieves new progress")
 
 
@@ -1948,7 +1950,7 @@ def test_a_headline_over_a_deck_a_little_longer_is_the_headline() -> None:
 def test_a_numbered_heading_over_its_items_is_no_headline(name: str) -> None:
     """Tainan's meeting minutes (real pages): the headline, its date, "Mayor's Remarks:", then
     a numbered heading over its items: a section's heading, not the title."""
-    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    parts = split_page(tune_page(name))
     assert parts.title.text.startswith("Minutes of Tainan City Government")
 
 
@@ -2630,11 +2632,7 @@ def test_the_byline_under_the_headline_s_first_copy_is_the_story_s() -> None:
     """Wenzhou Daily's page (a real page, ci_): the headline, its byline, a summary, the
     headline again, the story; the story is read under the second copy, its byline is
     under the first."""
-    parts = split_page(
-        (REALWORLD / "tune" / "ci_news_wenzhoudaily_culture_exchange_base_2020.txt").read_text(
-            encoding="utf-8"
-        )
-    )
+    parts = split_page(tune_page("ci_news_wenzhoudaily_culture_exchange_base_2020.txt"))
     assert [line.text for line in parts.bylines] == [
         "Source: | Author:pmtf105f8 | Publish time:2020-12-07 | 1897 Views: | Share:"
     ]
@@ -2644,19 +2642,11 @@ def test_long_briefs_each_retelling_its_headline_are_a_story_each() -> None:
     """Macau Daily Times' briefs (a real page, gt_): a headline over a lead of five sentences,
     twice; neither lead says when, but each retells its own headline and not the other's.
     A region's profile (bx_) retells its sections' labels of two words too: one story."""
-    briefs = split_page(
-        (REALWORLD / "tune" / "gt_macaudailytimes_briefs_taxi_offences_july_2019.txt").read_text(
-            encoding="utf-8"
-        )
-    )
+    briefs = split_page(tune_page("gt_macaudailytimes_briefs_taxi_offences_july_2019.txt"))
     assert [t.title.text for t in briefs.teasers] == [
         "IAS to launch two levels of shelter opening instructions"
     ]
-    profile = split_page(
-        (REALWORLD / "tune" / "bx_gov_hceis_ningxia_province_profile.txt").read_text(
-            encoding="utf-8"
-        )
-    )
+    profile = split_page(tune_page("bx_gov_hceis_ningxia_province_profile.txt"))
     assert profile.teasers == []
 
 
@@ -2664,7 +2654,7 @@ def test_a_brief_whose_headline_names_the_city_of_the_brief_before_is_its_own() 
     """Ningbo Life's news list (a real page, fu_): the second headline shares "Ningbo" with the
     first brief, but its own lead retells all of it."""
     name = "fu_ningbolife_news_list_neighborhood_2012.txt"
-    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    parts = split_page(tune_page(name))
     assert [t.title.text for t in parts.teasers] == [
         "Ningbo to build top public transit system in 2020"
     ]
@@ -2676,7 +2666,7 @@ def test_releases_under_a_source_line_each_saying_when_are_a_story_each() -> Non
     17)"). The source names no writer: the headings the story above does not speak of open
     a story each, as on a page with no byline."""
     name = "em_milosi_hk_islands_dc_vacancy_2025.txt"
-    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    parts = split_page(tune_page(name))
     assert parts.title.text == "Vacancy in Islands District Council"
     assert [t.title.text for t in parts.teasers] == [
         "SEE to attend Belt and Road Green Innovation Conference in Beijing"
@@ -2712,7 +2702,7 @@ def test_stories_of_the_chosen_story_s_shape_above_it_are_the_page_s_first() -> 
     headline. The three above it, of its shape, are the list's first stories, not the
     page's head: the first is the page's story, the others teasers, in the page's order."""
     name = "ez_macaudailytimes_macau_list_p83_2024.txt"
-    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    parts = split_page(tune_page(name))
     assert parts.title.text.startswith("The Londoner’s overhaul shutters casino")
     assert [p.text[:30] for p in parts.body] == ["Phase 2 of The Londoner’s refu"]
     assert [t.title.text[:24] for t in parts.teasers[:3]] == [
@@ -2765,7 +2755,7 @@ def test_a_numbered_label_over_a_headline_is_no_headline_over_its_deck() -> None
     then a listed story's headline, its date, its summary. A label is no headline over a
     deck: the headline under it is the story's title."""
     name = "gf_xjtlu_media_roundup_janfeb_2023.txt"
-    parts = split_page((REALWORLD / "tune" / name).read_text(encoding="utf-8"))
+    parts = split_page(tune_page(name))
     assert [t.title.text[:40] for t in parts.teasers] == [
         "Headline: XJTLU explores talent cultivat",
         "Headline: Suzhou Dushu Lake Science and ",
