@@ -1263,3 +1263,36 @@ def test_a_video_s_headline_over_its_byline_is_the_title() -> None:
         "village to downtown Haikou.\n"
     )
     assert page.title is not None and page.title.text == "Video: Sanlian Fishing Village"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "authors"),
+    [
+        ("Staff writer, with CNA", "CNA", []),  # Taipei Times: the wire joined its staff
+        ("By Jake Chung / Staff writer, with CNA", "CNA", ["Jake Chung"]),
+        ("Staff reporter, with staff writer", None, []),  # two posts: no outlet
+    ],
+)
+def test_a_staff_post_with_a_wire_names_the_wire(
+    line: str, outlet: str | None, authors: list[str]
+) -> None:
+    """A Taipei Times byline: the post names nobody, who joined it is the outlet."""
+    byline = parse_byline(line)
+    assert (byline.outlet, byline.authors) == (outlet, authors)
+    assert looks_like_byline(line)
+
+
+def test_a_staff_post_with_a_wire_over_an_untitled_story_is_no_title() -> None:
+    """The store kept the page from its byline on: the story has no title."""
+    parts = split_page(
+        "Staff writer, with CNA\n\n"
+        "The government’s “long-term care program 2.0,” which is to be launched next year after a "
+        "trial run that started last month, would make Taiwan a nation where seniors can enjoy "
+        "their later years, President Tsai Ing-wen (蔡英文) said yesterday.\n\n"
+        "With the nation increasingly becoming an aged society, taking care of seniors is one of "
+        "the government’s most important jobs, Tsai said while attending a plaque unveiling "
+        "ceremony at a long-term care center in Chiayi County, which has the highest percentage "
+        "of elderly people in the nation.\n"
+    )
+    assert parts.title is None
+    assert [line.text for line in parts.bylines] == ["Staff writer, with CNA"]

@@ -120,6 +120,9 @@ def parse_byline(line: str) -> Byline:
             continue
         if _name_in_chinese(fields, position):
             continue  # "by Zuo Shou / 左手": the writer's name again, no outlet
+        if (wire := _post_with(value)) is not None:
+            outlets += [wire] if wire else []  # "Staff writer, with CNA"
+            continue
         written, (value, date_raw) = value, _value_and_date(value)
         if role is None and date_raw is None and looks_like_date(value):
             published_raw = published_raw or value  # "May 6 10:22": the page gives the year
@@ -147,6 +150,17 @@ def parse_byline(line: str) -> Byline:
         credits,
         sourced=bool(labelled),
     )
+
+
+def _post_with(value: str) -> str | None:
+    """Who joined a staff writer's story: the wire's name ("Staff writer, with CNA", a
+    Taipei Times byline), "" when another post ("Staff reporter, with staff writer"); None
+    for any other value."""
+    pair = POST_WITH.fullmatch(value.strip())
+    if pair is None or pair["post"].strip().casefold() not in NOBODY:
+        return None
+    joined = pair["joined"].strip()
+    return "" if joined.casefold() in NOBODY or not may_name_an_outlet(joined) else joined
 
 
 def _writer_before_date(fields: tuple[tuple[str | None, str], ...], position: int) -> bool:
@@ -248,6 +262,7 @@ AGENCY_FIRST_DATELINE = re.compile(
 )  # ", title: ..." (题：) makes the line a byline that names the story's headline
 # A template's empty date under its label: "Date:0000-00-00 00:00:00" states no date
 EMPTY_DATE = re.compile(r"0{4}[-/.]0{1,2}[-/.]0{1,2}\b")
+POST_WITH = re.compile(r"(?P<post>[^,]{4,30}),\s*+with\s++(?P<joined>[^,]{2,40})", re.IGNORECASE)
 MAX_RELEASE_DATELINE_CHARS = 140  # where its wire's bracket opens at the latest
 # A wire's source closing its story after a dash: "-- BERNAMA", "— Xinhua"
 DASH_SOURCE = re.compile(r"(?:--|[–—])\s*+(?P<outlet>[^\s–—-].{1,60}+)")
@@ -324,7 +339,7 @@ def looks_like_byline(line: str) -> bool:
         return True  # "Source: chinadaily,com,cn | Updated : 2019-03-11", a value misspelt
     labelled = any(role is not None for role, _ in fields)
     if not labelled and find_date(line) is None:
-        return _set_apart_outlet(whole, line)
+        return _set_apart_outlet(whole, line) or _post_with(line) is not None
     if not labelled and line.endswith((")", "）")) and opening_date(line) is None:
         return False  # a headline dated in brackets; "2024-10-09 (goinnermongolia.com.cn)" is none
     for position, (role, written) in enumerate(fields):
@@ -340,6 +355,8 @@ def looks_like_byline(line: str) -> bool:
         if not value or value.casefold() in NOBODY or is_time_zone(value):
             continue  # "2021-12-17 08:13:44 admin source:": the account that posted it; "|
             # GMT +6" after the date and time
+        if _post_with(value) is not None:
+            continue  # "By Jake Chung / Staff writer, with CNA"
         if role is None and position > 0 and is_furniture_word(value):
             continue  # the section the story is filed under: "... / 01 09,2021 13:36:59 / others"
         if role is None and not (
