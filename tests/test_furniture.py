@@ -68,6 +68,7 @@ EXAMPLES = {
         "Email|Print|Comments       twitter     facebook     Sina Microblog     reddit",
         "Link is copied.",
         "Video PlayerClose",  # Xinhua's mirrors, over the picture's caption
+        "Share this news?...Click box   Bookmark and Share wox mobile",  # What's on Xiamen
         "X Email Mobile",
         "Tauyuan OpenAPI Share on「Facebook」(Open new page) Share on「Plurk」(Open new page)",
         "Facebook Twitter LinkedIn Google+",
@@ -325,6 +326,8 @@ EXAMPLES = {
         "Your email address will not be published. Required fields are marked *",
         "You are commenting using your Twitter account. Log Out / Change )",
         "Fill in your details below or click an icon to log in:",
+        "I accept the Privacy Policy",  # WordPress's form, then its note
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
         "comments powered by Disqus",
         "* Mandatory field",
         "your comments",
