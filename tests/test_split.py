@@ -3184,3 +3184,14 @@ def test_a_date_and_a_source_in_chinese_under_the_headline_are_its_byline(byline
     parts = split_page(page(title, byline, "進入英語學習論壇下載音頻", *BODY))
     assert parts.title.text == title
     assert [line.text for line in parts.bylines] == [byline]
+
+
+def test_summaries_of_videos_opening_in_this_video_are_a_listing() -> None:
+    """A portal's list of videos, its titles lost (qn_ezhejiang_jinhua_foreigners_p2_2022):
+    "In this video, let's meet Mika, ..." names the item itself, not the paragraph before."""
+    text = tune_page("qn_ezhejiang_jinhua_foreigners_p2_2022.txt")
+    paragraphs = [line for line in text.splitlines() if line.strip()]
+    assert sum(p.startswith("In this video") for p in paragraphs) == 2
+    parts = split_page(text)
+    assert [p.text for p in parts.body] == paragraphs[:1]
+    assert [t.body[0].text for t in parts.teasers] == paragraphs[1:]

@@ -53,12 +53,14 @@ TIME_TOLD = re.compile(  # when a story's lead says it happened: "on Aug 17", "r
     re.IGNORECASE,
 )
 # A paragraph that goes on from the one before: a pronoun, a connective or a quote opens it.
+# What "this" may name that is no earlier paragraph's: the time, or the item itself ("In this
+# video, let's meet Mika, ...": a list of videos, each summary its own).
+OWN_THIS = r"(?! (?:year|month|week|spring|summer|autumn|winter|video|episode|issue)\b)"
 REFERS_BACK = re.compile(
-    r"(?:He|She|It|They|This(?! (?:year|month|week|spring|summer|autumn|winter)\b)|"
+    rf"(?:He|She|It|They|This{OWN_THIS}|"
     r"These|Those|That|His|Her|Its|Their|But|And|Also|However|"
     r"Meanwhile|Moreover|Besides|Furthermore|In addition|According to (?:him|her|them)|"
-    r"(?:In|At|On|During|After|Since) (?:this|that|these|those)"
-    r"(?! (?:year|month|week|spring|summer|autumn|winter)\b))\b|[\"“‘']"
+    rf"(?:In|At|On|During|After|Since) (?:this|that|these|those){OWN_THIS})\b|[\"“‘']"
 )  # "In this rainstorm, the most widely circulated video ..."
 PRONOUN = re.compile(r"\b(?:he|she|they|him|his|her|them|their)\b")  # one named before
 OPENING_WORDS = 6  # where a paragraph that goes on from the one before names its subject
