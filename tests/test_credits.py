@@ -1296,3 +1296,23 @@ def test_a_staff_post_with_a_wire_over_an_untitled_story_is_no_title() -> None:
     )
     assert parts.title is None
     assert [line.text for line in parts.bylines] == ["Staff writer, with CNA"]
+
+
+@pytest.mark.parametrize(
+    ("line", "credited"),
+    [  # a Guangdong site's credits block, verbatim
+        (
+            "Editor | Zhou Jiajie (intern), Liu Lingzhi, James, Shen He",
+            ("editor", ["Zhou Jiajie", "Liu Lingzhi", "James", "Shen He"]),
+        ),
+        ("Video editor | Ou Nanying", ("editor", ["Ou Nanying"])),
+        ("Cameraman | Qin Shaolong", ("photographer", ["Qin Shaolong"])),
+        ("Poster designer | Mia Lai", ("photographer", ["Mia Lai"])),
+    ],
+)
+def test_a_credits_block_s_roles_and_a_remark_inside_a_list_of_names(
+    line: str, credited: tuple[str, list[str]]
+) -> None:
+    """A remark after a name ("(intern)") is dropped wherever it stands in the list; the
+    video's editor, the cameraman and the poster's designer are credited."""
+    assert parse_credit_line(line) == credited

@@ -53,7 +53,8 @@ EDITOR_SIGNATURE = re.compile(r"[a-z]{2,15}|[A-Z]{2,4}")
 LOWER_GIVEN_NAME = re.compile(r"(?P<family>[A-Z][a-z]{0,5}) (?P<given>[a-z]{1,12})")
 # A remark in brackets after the names: "Ren Siqi, Ni Huaiyuan (in no particular order)"; not
 # a domain ("By Jiang Wanjuan(chinadaily.com.cn)" names the outlet).
-REMARK = re.compile(r"[(（][a-z][^()（）.]*+[)）]$")
+# A remark after a name, the last or one of a list: "Zhou Jiajie (intern), Liu Lingzhi"
+REMARK = re.compile(r"(?<!\s)\s*+[(（][a-z][^()（）.]*+[)）](?=\s*+(?:[,，、]|and\s|$))")
 # The outlet a translated byline says the story was sent to: "Reporter Chen Yuewen,
 # Correspondents Li Guojun and Wei Yongzhe, dispatch to the Evening News" ("to" may be gone:
 # a byline is read without its toolbar's words, "Back to top" among them).
