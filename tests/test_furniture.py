@@ -69,6 +69,7 @@ EXAMPLES = {
         "Link is copied.",
         "Video PlayerClose",  # Xinhua's mirrors, over the picture's caption
         "Share this news?...Click box   Bookmark and Share wox mobile",  # What's on Xiamen
+        "Font Size:[ S M L ] [Print] [Close]",  # the environment ministry's English site
         "X Email Mobile",
         "Tauyuan OpenAPI Share on「Facebook」(Open new page) Share on「Plurk」(Open new page)",
         "Facebook Twitter LinkedIn Google+",
@@ -105,6 +106,7 @@ EXAMPLES = {
         "To download APD News app",
     ],
     "footer": [
+        "Priority by AA Web Accessibility Rating Republic of China(Taiwan) Government Entry Point (Open a new window)",
         "Advertise with Us",
         "Partners:   |   China Today   |   China Hoy   |   China Pictorial",
         "Presented by China Daily.",
@@ -183,6 +185,7 @@ EXAMPLES = {
         "Already have an account? Sign in to Sixth Tone",
     ],
     "counter": [
+        "Number of Visitors: 000677",  # Changhua County's portal
         "Word count: 370",
         "Issue 1372, Page 4",
         "浏览",  # "2019-08-20 浏览": a counter's label without its count
