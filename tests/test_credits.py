@@ -1316,3 +1316,12 @@ def test_a_credits_block_s_roles_and_a_remark_inside_a_list_of_names(
     """A remark after a name ("(intern)") is dropped wherever it stands in the list; the
     video's editor, the cameraman and the poster's designer are credited."""
     assert parse_credit_line(line) == credited
+
+
+def test_a_bracket_the_page_never_closed_holds_the_outlet() -> None:
+    """People's Daily's copy of a China Daily story (qm_peopledaily_hk_highspeed_rail_resume_2023):
+    read as a dated headline, the byline took the story's text with it."""
+    line = "11:13, January 12, 2023 By LUO WANGSHU ( Chinadaily.com.cn"
+    byline = parse_byline(line)
+    assert (byline.outlet, byline.authors) == ("Chinadaily.com.cn", ["Luo Wangshu"])
+    assert looks_like_byline(line)

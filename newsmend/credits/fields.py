@@ -33,6 +33,7 @@ PERSON_ROLES = tuple(
     role for role, columns in COLUMNS.items() if {"author", "editor"} & set(columns)
 )
 MAX_BYLINE_CHARS = 200
+MAX_OPEN_TAIL_CHARS = 40  # what a bracket the page never closed may hold: an outlet's name
 # A site user's handle and "on" a date after a label ("Submitted by admin on 2 July 2021")
 HANDLE_ON = re.compile(r"[a-z][\w.-]{1,30}\s+on\s+[A-Z0-9]")
 # A site's domain or an outlet's name in brackets after a label, and no name, closing the
@@ -213,6 +214,8 @@ def unwrap(line: str) -> str:
         line = line[:-1].rstrip()  # a bracket opened and cut off: "By Wang Qian  ("
     elif line.startswith(("(", "（")) and ")" not in line and "）" not in line:
         line = line[1:].lstrip()  # one the page cut before it closed: "(Li Jiayin; Hua Shan;"
+    elif _left_open(line):
+        line += ")"  # one the page never closed: "By LUO WANGSHU ( Chinadaily.com.cn"
     if line[:1].islower() and len(line) <= MAX_BYLINE_CHARS:
         line = COLON_LABEL.sub(_capitalised, line)  # "source:x.org release date:2017/03/09"
     if len(line) <= MAX_BYLINE_CHARS and CASE_JOIN.search(line):
@@ -236,6 +239,13 @@ def unwrap(line: str) -> str:
     if after and after["role"].casefold().startswith("staff") and is_site_name(after["names"]):
         return f"Source: {after['names']}"  # "Taiwan News, Staff Writer": its staff, unnamed
     return _without_affiliation(line) if len(line) > MAX_BYLINE_CHARS else line
+
+
+def _left_open(line: str) -> bool:
+    """A bracket opened near the line's end and never closed, around a name or two."""
+    opened = max(line.rfind("("), line.rfind("（"))
+    tail = line[opened + 1 :]
+    return 0 < opened and len(tail) <= MAX_OPEN_TAIL_CHARS and not any(c in tail for c in ")）")
 
 
 def _without_affiliation(line: str) -> str:
