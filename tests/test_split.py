@@ -3195,3 +3195,22 @@ def test_summaries_of_videos_opening_in_this_video_are_a_listing() -> None:
     parts = split_page(text)
     assert [p.text for p in parts.body] == paragraphs[:1]
     assert [t.body[0].text for t in parts.teasers] == paragraphs[1:]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "qv_taipeitimes_dajia_matsu_pilgrimage_departs_2012.txt",
+        "kh_taipeitimes_sihu_pomelo_flower_festival_2019.txt",
+    ],
+)
+def test_an_untitled_story_whose_photographer_is_credited_is_no_listing(name: str) -> None:
+    """Taipei Times stories kept from their lead on, a picture credited between paragraphs
+    ("Photo: Chan Chao-yang, Taipei Times"): one story, its lead no headline, not a listing
+    of summaries."""
+    text = tune_page(name)
+    lead = text.splitlines()[0]
+    parts = split_page(text)
+    assert parts.title is None
+    assert parts.body[0].text == lead
+    assert not [t for t in parts.teasers if t.body[0].start < text.index("Photo: Chan")]

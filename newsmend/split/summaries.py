@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from newsmend.credits import parse_byline, read_dateline
+from newsmend.credits import parse_byline, parse_credit_line, read_dateline
 from newsmend.split.lines import (
     COLONS,
     MAX_HEADLINE_WORDS,
@@ -24,7 +24,7 @@ from newsmend.split.lines import (
     stems,
     word_count,
 )
-from newsmend.split.parts import NAVIGATION, STRAY, PageParts, Span, Teaser
+from newsmend.split.parts import CAPTION, NAVIGATION, STRAY, PageParts, Span, Teaser
 
 MIN_UNTITLED_STORIES = 4
 MAX_SECTION_LABEL_WORDS = 3  # a listing's section among its summaries: "Latest Posts"
@@ -92,6 +92,10 @@ def untitled_listing(parts: PageParts) -> None:
     if parts.bylines or parts.credits:
         return  # one story's
     title = parts.title
+    if _photographer_credited(parts):  # one story's too, its lead perhaps read as a headline
+        if title is not None and _reads_as_summary(title):
+            parts.title, parts.body = None, [title, *parts.body]
+        return
     paragraphs = [title, *parts.body] if title is not None else parts.body
     # the list's name under its featured story ("Latest Posts"), or the section's over the
     # page's first paragraph ("Culture"); a story's sections have several
@@ -109,6 +113,17 @@ def untitled_listing(parts: PageParts) -> None:
         parts.title, parts.body = None, stories[:1]
         parts.teasers[:0] = [Teaser.untitled(paragraph) for paragraph in stories[1:]]
         parts.furniture += [(NAVIGATION, label) for label in labels]
+
+
+def _photographer_credited(parts: PageParts) -> bool:
+    """A picture's credit line naming its photographer among the page's captions ("Photo:
+    Chan Chao-yang, Taipei Times"): a story's pictures, which a listing does not credit."""
+    return any(
+        kind == CAPTION
+        and (credited := parse_credit_line(line.text))
+        and credited[0] == "photographer"
+        for kind, line in parts.furniture
+    )
 
 
 def digest_of_briefs(parts: PageParts) -> None:
