@@ -214,6 +214,7 @@ EXAMPLES = {
         ),
     ],
     "caption": [
+        "Anti-Taiwan scene. Photo courtesy of Yueqing Emergency Management Bureau ",  # twice on a page
         "studio-003.jpg (108 KB)",  # a forum's attachment, its size after it
         "The first picture of the political report. jpg",
         "(File photo/CFP)",
