@@ -11,7 +11,6 @@ from dataclasses import replace
 from functools import lru_cache
 
 from newsmend.credits import (
-    AGGREGATOR,
     NOBODY,
     Byline,
     bracketed_credits,
@@ -19,6 +18,7 @@ from newsmend.credits import (
     chinese_credits,
     is_own_site,
     is_writer_name,
+    outlet_name,
     parse_byline,
     persons,
     read_dateline,
@@ -38,12 +38,8 @@ from newsmend.furniture import strip_toolbar
 from newsmend.glossary import romanise
 from newsmend.ingest import Page
 from newsmend.split import CAPTION, Headline, PageParts, Span, Teaser, split_page
-from newsmend.tables import read_toml
 
 PARAGRAPH_BREAK = "\n\n"
-OUTLET_NAMES = {
-    written.casefold(): name for written, name in read_toml("outlet_names.toml")["names"].items()
-}
 
 
 def record_id(source_file: str, table: str, position: int) -> str:
@@ -69,20 +65,12 @@ def _read_byline_texts(texts: tuple[str, ...]) -> Byline:
     return parse_byline(" | ".join(strip_toolbar(unwrap(text)) for text in texts))
 
 
-def _outlet_name(written: str) -> str:
-    """The name an outlet goes by: an aggregator's note reduced to its source's name
-    ("MENAFN- PR Newswire"), then `OUTLET_NAMES`."""
-    aggregated = AGGREGATOR.match(written)
-    name = written[aggregated.end() :].split(" - ")[0] if aggregated else written  # "- Nasdaq"
-    return OUTLET_NAMES.get(name.casefold(), name)
-
-
 def _credit_columns(outlet: str | None, credits: list[tuple[str, str]]) -> dict:
     """The columns `outlet` (by the name it goes by), `authors`, `editors` (a person once
     each) and `credits`; a credit that names nobody ("by Staff Writers") is left out."""
     credits = [(role, name) for role, name in credits if name.casefold() not in NOBODY]
     return {
-        "outlet": _outlet_name(outlet) if outlet else outlet,
+        "outlet": outlet_name(outlet) if outlet else outlet,
         "authors": _unique(persons(credits, "author")),
         "editors": _unique(persons(credits, "editor")),
         "credits": [{"role": role, "name": name} for role, name in credits],

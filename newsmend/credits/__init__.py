@@ -47,16 +47,15 @@ from newsmend.credits.names import (
     split_names,
 )
 from newsmend.credits.outlets import (
-    AGGREGATOR,
     CHINESE_OUTLET,
     CONNECTORS,
     is_own_site,
     is_site_name,
+    outlet_name,
     site_domain,
 )
 
 __all__ = [
-    "AGGREGATOR",
     "CHINESE_OUTLET",
     "CONNECTORS",
     "DATE_LABEL",
@@ -88,6 +87,7 @@ __all__ = [
     "looks_like_chinese_names",
     "opens_with_by",
     "opens_with_person_label",
+    "outlet_name",
     "parse_byline",
     "parse_credit_fields",
     "parse_credit_line",

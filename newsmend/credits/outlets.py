@@ -9,14 +9,15 @@ import re
 from newsmend.tables import read_lines, read_toml
 
 OUTLET_WORDS = frozenset(word.casefold() for word in read_lines("outlet_words.txt"))
+_TABLE = read_toml("outlet_names.toml")
 NAMED_OUTLETS = frozenset(
-    name.casefold() for name in read_toml("outlet_names.toml")["named"]["names"]
+    name.casefold() for name in _TABLE["named"]["names"]
 )  # "Focus Taiwan": no outlet word ends it
 # A source label's value that means the site itself: a source line, but no outlet stated.
-OWN_SITE = frozenset(
-    name.casefold() for name in read_toml("outlet_names.toml")["own_site"]["names"]
-)
-_AGGREGATORS = "|".join(map(re.escape, read_toml("outlet_names.toml")["aggregators"]["names"]))
+OWN_SITE = frozenset(name.casefold() for name in _TABLE["own_site"]["names"])
+# The one name an outlet goes by, for each way it is written ("PRNewswire": "PR Newswire")
+OUTLET_NAMES = {written.casefold(): name for written, name in _TABLE["names"].items()}
+_AGGREGATORS = "|".join(map(re.escape, _TABLE["aggregators"]["names"]))
 # "MENAFN- PR Newswire": an aggregator's name and a dash before the source's
 AGGREGATOR = re.compile(rf"(?:{_AGGREGATORS})\s*+-\s*+", re.IGNORECASE)
 # The same note in brackets, opening the story it passes on: "(MENAFN- PR Newswire) BEIJING,
@@ -133,6 +134,14 @@ def site_domain(text: str) -> str:
     """A site's address as its domain ("http://www.dongguantoday.com/" -> its domain); other
     text as it is."""
     return SITE_ADDRESS.sub("", text).rstrip("/") if SITE_ADDRESS.match(text) else text
+
+
+def outlet_name(written: str) -> str:
+    """The name an outlet goes by: an aggregator's note reduced to its source's name
+    ("MENAFN- PR Newswire"), then `OUTLET_NAMES`."""
+    aggregated = AGGREGATOR.match(written)
+    name = written[aggregated.end() :].split(" - ")[0] if aggregated else written  # "- Nasdaq"
+    return OUTLET_NAMES.get(name.casefold(), name)
 
 
 def is_own_site(value: str) -> bool:
