@@ -1325,3 +1325,30 @@ def test_a_bracket_the_page_never_closed_holds_the_outlet() -> None:
     byline = parse_byline(line)
     assert (byline.outlet, byline.authors) == ("Chinadaily.com.cn", ["Luo Wangshu"])
     assert looks_like_byline(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "credited"),
+    [  # verbatim, from the tuning pages
+        # an outlet's reporter, a slash, the name (tellerreport's copy of China News Weekly)
+        ("China News Weekly reporter / Wang Yu", ("author", ["Wang Yu"])),
+        # a byline naming nobody, on a page the store lowercased (stdaily's English channel)
+        ("by staff reporters", ("author", [])),
+        # 总策划 translated, two names run together after the slash
+        ("Chief Planner/Sun Xuan Chen Chunning", ("editor", ["Sun Xuan", "Chen Chunning"])),
+        # each romanised name glossed in Chinese (HKBU's The Young Reporter)
+        ("By: YANG Zhenfei、WANG Jingyan 王婧言", ("author", ["Yang Zhenfei", "Wang Jingyan"])),
+    ],
+)
+def test_credit_lines_of_chinese_papers_as_translated(
+    line: str, credited: tuple[str, list[str]]
+) -> None:
+    """Credit lines that had been read as text, and then taken for the story's headline."""
+    assert parse_credit_line(line) == credited
+    assert _kind(line) == "credit"
+
+
+def test_a_department_after_a_label_is_no_planner() -> None:
+    """Taoyuan's "Release Unit:Planning Section": the department that issued the release, not
+    an editor named "Section" ("Planning" alone is no label)."""
+    assert parse_byline("Release Unit:Planning Section").editors == []

@@ -39,8 +39,11 @@ HANDLE_ON = re.compile(r"[a-z][\w.-]{1,30}\s+on\s+[A-Z0-9]")
 # A site's domain or an outlet's name in brackets after a label, and no name, closing the
 # line: "By ( chinadaily.com.cn )", "By ( China Daily )" (the name left empty in the template)
 BRACKETED_SOURCE = r"\(\s*+(?:[a-z0-9-]++\.[a-z]|[A-Z][^()\n]{1,40}\)\s*+$)"
-# A CMS's account alone after a label, in any case: "BY admin", "by administrator"
-NOBODY_ALONE = r"(?:admin|administrator)$"
+# A value naming nobody alone after a label, in any case: a CMS's account ("BY admin", "by
+# administrator"), the staff ("by staff reporters")
+NOBODY_ALONE = (
+    rf"(?:{'|'.join(re.escape(name) for name in sorted(NOBODY, key=len, reverse=True))})$"
+)
 DATE_LABEL_WORDS = frozenset({"last", "build", "release", "publish", "update", "post", "issue"})
 
 

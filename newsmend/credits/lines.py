@@ -50,6 +50,8 @@ CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 # An editor who signs with a lowercase given name ("yan") or with initials ("MXJ")
 EDITOR_SIGNATURE = re.compile(r"[a-z]{2,15}|[A-Z]{2,4}")
 # A name whose given name the site left in lower case: "Author: Lu fengbao"
+# A person's name in Chinese after its romanisation, glossing it: "WANG Jingyan 王婧言"
+CJK_GLOSS = re.compile(r"(?<=[a-z]) ?[\u4e00-\u9fff]{2,4}(?=\s*+(?:[,，、]|$))")
 LOWER_GIVEN_NAME = re.compile(r"(?P<family>[A-Z][a-z]{0,5}) (?P<given>[a-z]{1,12})")
 # A remark in brackets after the names: "Ren Siqi, Ni Huaiyuan (in no particular order)"; not
 # a domain ("By Jiang Wanjuan(chinadaily.com.cn)" names the outlet).
@@ -75,10 +77,11 @@ DOMAIN_AFTER = re.compile(r"[a-z]\s[a-z0-9-]++(?:\.[a-z0-9-]++)+$")  # a site's 
 CONTACT_AFTER = re.compile(r"(?<![^\s,])[^\s,@]++@[^\s@]++$")  # "…, niuhuizhe@xinhua.org"
 CJK_LABEL_AFTER = re.compile(r"\s[\u4e00-\u9fff]{1,4}[:：]\S*$")  # "点击:" (clicks) after a name
 # "by Xinhua writers Xuan Liqi, Hu Zhenhua and Huang Haoran": the outlet, its staff, the names
+# (or a slash before them, as a Chinese byline is translated: "China News Weekly reporter / Wang Yu")
 STAFF_WORDS = ("writer", "reporter", "correspondent", "journalist")
 STAFF = re.compile(
     r"^(?P<outlet>[A-Z][\w.'’&-]*+(?:\s[A-Z][\w.'’&-]*+){0,3}?)\s++(?:staff\s)?"
-    rf"(?i:{'|'.join(STAFF_WORDS)})s?\s++(?P<names>[A-Z].*+)"
+    rf"(?i:{'|'.join(STAFF_WORDS)})s?(?:\s*+[/:：]\s*+|\s++)(?P<names>[A-Z].*+)"
 )
 PROVIDED_SEPARATORS = ("/", ",", "|", "｜")  # between the names and "Ti Gong"
 DASH_BETWEEN = re.compile(r"\s[-–—]\s")  # names, a spaced dash, their outlet
@@ -216,7 +219,7 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
             value = value[1:-1]  # "Responsible editor: [Li Ji]"
         elif value[-1:] in "]】" and not any(bracket in value for bracket in "[【"):
             value = value[:-1]  # the label inside the brackets: "【Editor: Yang Yanyu】"
-        value = CONTACT_AFTER.sub("", value).rstrip(" ,")
+        value = CJK_GLOSS.sub("", CONTACT_AFTER.sub("", value)).rstrip(" ,")
         value = TITLED_JOINER.sub(lambda joiner: joiner.group().lower(), value)
         value = uncapped(PLACE_AFTER.sub("", REMARK.sub("", value).rstrip()))
         value = GLUED_NAME.sub(_unglued_name, value)  # "Edited by: BellaHuang"
@@ -224,6 +227,8 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
     slashed = slashed_names(value) if role in PERSON_ROLES and "/" in value else None
     if slashed:
         return [(role, tuple(slashed))]
+    if role in PERSON_ROLES and value.casefold() in NOBODY:
+        return [(role, ())]  # "by staff reporters": a credit line that names nobody
     if role in PERSON_ROLES and is_furniture_word(value):
         return None  # a menu after a label's word: "Video Map Download Contact Us"
     if role in PERSON_ROLES and looks_like_names(value):
