@@ -3150,6 +3150,11 @@ def test_fields_bulleted_by_asterisks_are_read_as_fields() -> None:
         # a photographer and the agency in brackets, either way round, and a screenshot's mark
         "Students visit the museum in Shenyang, Sept. 17, 2010. [Yang Xinyue/Xinhua]",
         "Residents queue for tests at a community in Wuhan (Xinhua/Ju Peng)",
+        # or across a slash, unbracketed (China Daily, qf_ming7_chinadaily_rongjiang_...)
+        (
+            "Thousands of fans watch a Village Super League soccer match in Rongjiang county. "
+            "Yang Wenbin / Xinhua"
+        ),
         "The reported person, a former deputy. (Web screenshot)",
         # the outlet it came from, in brackets (People's Daily Online, verbatim)
         "Zhang Jinzhe, 94, a pediatrician at Beijing Children’s Hospital. (China Youth Daily)",

@@ -85,6 +85,9 @@ CAPTION_CUE = re.compile(
     # or a screenshot's mark ("(Web screenshot)")
     rf"|[(（\[]{PICTURE_AGENCY}\s*/[^()（）\[\]/]{{2,40}}[)）\]]$"
     rf"|[(（\[][^()（）\[\]/]{{2,40}}/\s*{PICTURE_AGENCY}[)）\]]$"
+    # a sentence, then its photographer and the agency across a slash: "... in Rongjiang
+    # county. Yang Wenbin / Xinhua", "... Hubei province. Mei Tao / For China Daily"
+    rf"|[a-z0-9][.!?]\s+[A-Z][\w'-]*+(?: [A-Z][\w'-]*+){{0,3}} ?/ ?(?:For )?{PICTURE_AGENCY}$"
     r"|(?i:[(（\[](?:web |file |video )?screenshot[)）\]]$)"
     r"|(?i:\bscreen ?(?:grab|shot) (?:from|of|by) [^\s!?][^!?]{0,60}$)"  # "Screen grab from X"
 )  # not an event's initials: "... Agricultural Hi-tech Fair(CAF)"
