@@ -1352,3 +1352,15 @@ def test_a_department_after_a_label_is_no_planner() -> None:
     """Taoyuan's "Release Unit:Planning Section": the department that issued the release, not
     an editor named "Section" ("Planning" alone is no label)."""
     assert parse_byline("Release Unit:Planning Section").editors == []
+
+
+def test_a_paper_writing_for_its_edition_is_the_outlet() -> None:
+    """China Daily USA's "By China Daily in New York(China Daily USA)": the paper stands
+    where a writer's name would, and the edition in brackets is the outlet; a headline
+    opening with "By" and a slash inside is none (Chenghua's "By Bringing Culture onto the
+    Walls, a Back Street/Alley Has a New Look")."""
+    byline = parse_byline("By China Daily in New York(China Daily USA)")
+    assert (byline.outlet, byline.authors) == ("China Daily USA", [])
+    assert _kind("By China Daily in New York(China Daily USA)") == "credit"
+    headline = "By Bringing Culture onto the Walls, a Back Street/Alley Has a New Look"
+    assert parse_byline(headline).outlet is None

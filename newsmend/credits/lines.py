@@ -38,7 +38,7 @@ from newsmend.credits.names import (
     split_names,
     uncapped,
 )
-from newsmend.credits.outlets import names_an_outlet, outlet_alone, site_domain
+from newsmend.credits.outlets import is_site_name, names_an_outlet, outlet_alone, site_domain
 from newsmend.dates import MONTHS, find_date
 from newsmend.furniture import is_furniture_word
 
@@ -49,9 +49,9 @@ AGENCY_THEN_NAMES = re.compile(r"(?P<agency>[^/]{2,40}+)/\s*+(?P<names>[^/]{3,60
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 # An editor who signs with a lowercase given name ("yan") or with initials ("MXJ")
 EDITOR_SIGNATURE = re.compile(r"[a-z]{2,15}|[A-Z]{2,4}")
-# A name whose given name the site left in lower case: "Author: Lu fengbao"
 # A person's name in Chinese after its romanisation, glossing it: "WANG Jingyan 王婧言"
 CJK_GLOSS = re.compile(r"(?<=[a-z]) ?[\u4e00-\u9fff]{2,4}(?=\s*+(?:[,，、]|$))")
+# A name whose given name the site left in lower case: "Author: Lu fengbao"
 LOWER_GIVEN_NAME = re.compile(r"(?P<family>[A-Z][a-z]{0,5}) (?P<given>[a-z]{1,12})")
 # A remark in brackets after the names: "Ren Siqi, Ni Huaiyuan (in no particular order)"; not
 # a domain ("By Jiang Wanjuan(chinadaily.com.cn)" names the outlet).
@@ -247,7 +247,7 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
     if GROUPS.get(role) == "editor" and EDITOR_SIGNATURE.fullmatch(value.strip()):
         return [(role, (value.strip(),))]  # Xinhua's "Editor: yan", "Web Editor:MXJ"
     persons_and_outlet = _persons_then_outlet(value) if role in PERSON_ROLES else None
-    if persons_and_outlet:
+    if persons_and_outlet and (persons_and_outlet[0] or role in OUTLET_BEARING_ROLES):
         persons, outlet = persons_and_outlet
         if role in OUTLET_BEARING_ROLES:
             return [(role, tuple(persons)), ("outlet", (outlet,))]
@@ -299,7 +299,7 @@ def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
     "Yuan Mengwen from Foreign Affairs Office of Wuhu", "Niu Huizhe with Xinhua Silk Road",
     "Zhang Qihui for China Daily", "Guo Liliang, Hunan Daily",
     "Zhang San/Xinhua", "Xu Jiannan - Jinhua Daily", "Li Yu and Peng Chao in Chengdu (China
-    Daily)", "Hu Xiaoyu chinadaily.com.cn"."""
+    Daily)", "Hu Xiaoyu chinadaily.com.cn"; no names when an outlet stands for them."""
     value = value.strip()
     if value.endswith((")", "）")) and ("(" in value or "（" in value):
         cut = max(value.rfind("("), value.rfind("（"))
@@ -319,8 +319,15 @@ def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
     else:
         names, _comma, outlet = value.rpartition(",")
     names, outlet = PLACE_AFTER.sub("", names.strip()), outlet.strip()  # "Li Yu in Chengdu"
-    if names and looks_like_names(names) and names_an_outlet("outlet", outlet):
+    if not (names and names_an_outlet("outlet", outlet)):
+        return None
+    if looks_like_names(names):
         return split_names(names), outlet
+    if is_site_name(names):
+        return (
+            [],
+            outlet,
+        )  # the paper, then its edition: "China Daily in New York (China Daily USA)"
     return None
 
 
