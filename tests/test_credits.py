@@ -1364,3 +1364,11 @@ def test_a_paper_writing_for_its_edition_is_the_outlet() -> None:
     assert _kind("By China Daily in New York(China Daily USA)") == "credit"
     headline = "By Bringing Culture onto the Walls, a Back Street/Alley Has a New Look"
     assert parse_byline(headline).outlet is None
+
+
+def test_one_outlet_s_reporter_and_correspondent_on_one_line() -> None:
+    """光明日报记者 胡晓军 光明日报通讯员 薛斌, translated: the outlet named again before each
+    post; it had been read as text and taken for the story's headline."""
+    line = "Guangming Daily reporter Hu Xiaojun Guangming Daily correspondent Xue Bin"
+    assert parse_credit_line(line) == ("author", ["Hu Xiaojun", "Xue Bin"])
+    assert parse_byline(line).outlet == "Guangming Daily"

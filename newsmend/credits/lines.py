@@ -159,9 +159,15 @@ def _outlet_staff(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     staff = STAFF.fullmatch(line)
     if staff is None or not outlet_alone(staff["outlet"]):
         return ()
-    if not looks_like_chinese_names(staff["names"]):
+    outlet, names = staff["outlet"], staff["names"]
+    # the same outlet's other staff after the names: "Guangming Daily reporter Hu Xiaojun
+    # Guangming Daily correspondent Xue Bin" (光明日报记者 胡晓军 光明日报通讯员 薛斌)
+    if outlet in names:
+        again = rf"\s++{re.escape(outlet)}\s++(?:staff\s)?(?i:{'|'.join(STAFF_WORDS)})s?\s++"
+        names = re.sub(again, ", ", names)
+    if not looks_like_chinese_names(names):
         return ()
-    return (("author", tuple(split_names(staff["names"]))), ("outlet", (staff["outlet"],)))
+    return (("author", tuple(split_names(names))), ("outlet", (outlet,)))
 
 
 def heading_like(line: str, label: re.Match[str]) -> bool:
