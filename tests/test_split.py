@@ -3219,3 +3219,18 @@ def test_an_untitled_story_whose_photographer_is_credited_is_no_listing(name: st
     assert parts.title is None
     assert parts.body[0].text == lead
     assert not [t for t in parts.teasers if t.body[0].start < text.index("Photo: Chan")]
+
+
+def test_a_writer_s_name_as_the_page_s_first_line_is_its_byline() -> None:
+    """Macau Post Daily's stored text opens with its writer's name, then the story (the
+    headline lost): a byline, not the title; a topic the lead names again is no writer
+    (China Daily's "Jin Opera", then "Jin Opera is one of the four Bangzi operas ...")."""
+    lead = (
+        "The Health Bureau (SSM) said in a statement on Saturday that it is offering free "
+        "flu shots for residents from next month."
+    )
+    parts = split_page(page("Prisca Tang", lead, *BODY))
+    assert parts.title is None
+    assert [line.text for line in parts.bylines] == ["Prisca Tang"]
+    topic = "Jin Opera is one of the four Bangzi operas in Shanxi Province."
+    assert split_page(page("Jin Opera", topic, *BODY)).bylines == []

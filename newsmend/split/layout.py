@@ -78,8 +78,11 @@ def _mark_writers(lines: list[Span], kinds: list[str]) -> None:
     "Clarissa Wei", "Jianguo Market — located in ..."): a credit line. The shape must repeat
     (MIN_WRITER_LINES): once, the line is as likely a kicker ("Discover Weifang"). Right over
     or under a date line, once is enough when each name holds a Chinese family name ("Kimmy
-    Chung and Karen Zhang", then "Updated: 11:44pm, 2 Jan, 2020"; not "Huangshan City")."""
+    Chung and Karen Zhang", then "Updated: 11:44pm, 2 Jan, 2020"; not "Huangshan City"), and
+    as the page's first line (`_first_line_writer`)."""
     found, dated = [], []
+    if len(lines) > 1 and _first_line_writer(lines, kinds):
+        kinds[0] = CREDIT
     for i in range(1, len(lines) - 1):
         if kinds[i] != TEXT or len(lines[i].text) > MAX_WRITER_CHARS:
             continue  # the cheap tests first: most lines are longer
@@ -93,6 +96,20 @@ def _mark_writers(lines: list[Span], kinds: list[str]) -> None:
             found.append(i)
     for i in dated + (found if len(found) >= MIN_WRITER_LINES else []):
         kinds[i] = CREDIT
+
+
+def _first_line_writer(lines: list[Span], kinds: list[str]) -> bool:
+    """A writer's name holding a Chinese family name as the page's first line, right over
+    the story's first paragraph (Macau Post Daily's "Prisca Tang", then "The Health Bureau
+    (SSM) said ..."): the byline of a story whose headline the store did not keep."""
+    return (
+        kinds[0] == TEXT
+        and len(lines[0].text) <= MAX_WRITER_CHARS
+        and _is_prose(lines[1], kinds[1])
+        and is_writer_name(lines[0].text)
+        and family_named(lines[0].text)
+        and not shared_words(lines[0].text, stems(lines[1].text))  # "Jin Opera", "Jin Opera is"
+    )
 
 
 def _mark_dated_writers(lines: list[Span], kinds: list[str]) -> None:
