@@ -3234,3 +3234,20 @@ def test_a_writer_s_name_as_the_page_s_first_line_is_its_byline() -> None:
     assert [line.text for line in parts.bylines] == ["Prisca Tang"]
     topic = "Jin Opera is one of the four Bangzi operas in Shanxi Province."
     assert split_page(page("Jin Opera", topic, *BODY)).bylines == []
+
+
+def test_an_exclaimed_kicker_over_a_title_cased_headline_is_the_title() -> None:
+    """A machine-translated headline, kicker and headline on one line (breakinglatest's copy
+    of Xinmin Evening News): the title, not the story's first paragraph; a paragraph whose
+    sentence after the exclamation goes on in sentence case stays one."""
+    title = (
+        "Thousands of police officers are fighting hard to keep safe! Xuhui Police Deeply "
+        "Promotes “Hundred-Day Operation” of Summer Public Security Crackdown"
+    )
+    parts = split_page(page(title, *BODY))
+    assert parts.title.text == title
+    paragraph = (
+        "Thousands of police officers are fighting hard to keep the city safe this summer! "
+        "They patrol the streets of the district day and night in the heat"
+    )
+    assert split_page(page(paragraph, *BODY)).title is None

@@ -140,6 +140,8 @@ SUBTITLE_DASHES = ("—", "--", "－－", "– ", "- ")  # how a subtitle or a s
 # abbreviation ("Notice of SCIO press conference on June 17 (10 a.m.)").
 FULL_STOP = re.compile(r"(?<![.…])(?<!\b[A-Za-z]\.[A-Za-z])[.。][\"'”’)）]*$")
 EXCLAMATION = re.compile(r"[!?！？][\"'”’)）]*$")
+KICKER_END = re.compile(r"[!?！？][\"'”’)）]*+\s++")  # "... keep safe! Xuhui Police ..."
+MIN_KICKED_HEADLINE_WORDS = 4
 ELLIPSIS = re.compile(r"(?:\.\.|…\.?)[\"'”’)）]*$")  # "...", "…", "….", or a site's ".."
 MIN_CUT_WORDS = 12
 MIN_PROSE_WORDS = {FULL_STOP: 2, EXCLAMATION: 10, ELLIPSIS: MIN_CUT_WORDS}
@@ -484,10 +486,26 @@ def _is_prose_text(text: str) -> bool:
     )
     return (
         ends
-        or (words >= MIN_SNIPPET_WORDS and not exclaimed and SENTENCE_INSIDE.search(text))
+        or (
+            words >= MIN_SNIPPET_WORDS
+            and not exclaimed
+            and SENTENCE_INSIDE.search(text)
+            and not _headline_after_kicker(text)
+        )
         or (words >= MIN_CUT_SNIPPET_WORDS and _cut_mid_sentence(text))
         or caps_credit_start(text) is not None  # "... on Aug 17. ZHANG WEI/CHINA DAILY"
     )
+
+
+def _headline_after_kicker(text: str) -> bool:
+    """An exclaimed kicker, then a headline in title case without a stop ("Thousands of
+    police officers are fighting hard to keep safe! Xuhui Police Deeply Promotes ... Summer
+    Public Security Crackdown"): a machine-translated headline, not a paragraph."""
+    kicker = KICKER_END.search(text)
+    if kicker is None or text[-1] in SENTENCE_ENDS:
+        return False
+    headline = text[kicker.end() :]
+    return word_count(headline) >= MIN_KICKED_HEADLINE_WORDS and _title_cased(headline)
 
 
 def _cut_mid_sentence(text: str) -> bool:
