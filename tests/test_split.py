@@ -3251,3 +3251,42 @@ def test_an_exclaimed_kicker_over_a_title_cased_headline_is_the_title() -> None:
         "They patrol the streets of the district day and night in the heat"
     )
     assert split_page(page(paragraph, *BODY)).title is None
+
+
+def test_a_brief_s_heading_after_an_untitled_brief_is_no_late_headline() -> None:
+    """Macau Daily Times' briefs, the first's heading lost: the heading after the first
+    brief says the words of the brief under it, not of the one over it, so it heads the
+    second brief; the story's own late headline says its lead's words again."""
+    briefs = (
+        (
+            "Shuttle buses connecting Macau and the Hong Kong International Airport via the "
+            "bridge will resume service next week, the operator said yesterday. Tickets go on "
+            "sale on Monday."
+        ),
+        "Former governor Vieira to visit Macau",
+        (
+            "The former governor of Macau, Rocha Vieira, is visiting Macau this weekend as he is "
+            "slated to receive an honorary degree."
+        ),
+        "Unlicensed tourist guides at Border Gate",
+        (
+            "The Macao Government Tourism Office has identified four individuals suspected of "
+            "working as unlicensed tourist guides at the Border Gate."
+        ),
+    )
+    parts = split_page(page(*briefs))
+    assert parts.title is None
+    assert [t.title.text for t in parts.teasers] == [briefs[1], briefs[3]]
+
+
+def test_a_late_headline_under_a_caption_of_a_sentence_is_the_title() -> None:
+    """Vientiane Times: the lead picture's caption first, then the headline, then the story
+    the headline's words are from."""
+    caption = "A bronze sculpture of a female paramedic giving medication to a child."
+    title = "Lao journalists get firsthand experience of Zunyi city, China"
+    lead = (
+        "Lao journalists spent a week in Zunyi city, China, to get firsthand experience of "
+        "its history, and the city welcomed them warmly."
+    )
+    parts = split_page(page(caption, title, lead, *BODY))
+    assert parts.title.text == title

@@ -21,6 +21,7 @@ from newsmend.split.lines import (
     MAX_TITLE_CHARS,
     MIN_DECK_HEADLINE_WORDS,
     MIN_TITLE_WORDS,
+    SENTENCE_END,
     SENTENCE_INSIDE,
     SUBTITLE_DASHES,
     _ends_sentence,
@@ -58,6 +59,7 @@ LEAD_WORDS = 120  # how much of a story a headline's words are looked for in
 LEAD_WEIGHT = 2.0  # a headline whose words are all in the lead gains as much as a byline
 REPEAT_WEIGHT = 2.0  # a headline the page writes twice gains as much as a byline
 MIN_LATE_TITLE_WORDS, MIN_LATE_TITLE_SHARE = 6, 0.5  # see _title_after_lead
+MAX_LEAD_CAPTION_WORDS = 25  # see _restates_lead
 MIN_DECK_WORDS, DECK_RATIO, DECK_WEIGHT = 12, 1.0, 4.0  # a headline over its deck wins
 # A headline of two words or more over a deck of twenty or more, five times as long ("Reviving
 # Wuhan", "In the post-epidemic period, Wuhan is being encouraged to ..."), over the byline;
@@ -678,11 +680,26 @@ def _title_after_lead(lines: list[Span], kinds: list[str], start: int) -> int | 
         and CAPTION_CUE.search(lines[i].text) is None
         and len(lines[i].text.split()) >= MIN_LATE_TITLE_WORDS
         and (_prose_follows(lines, kinds, i) or _byline_closes(lines, kinds, i))
-        and shared_words(lines[i].text, _lead(lines, kinds, start)) >= MIN_LATE_TITLE_SHARE
+        and _restates_lead(lines, kinds, start, i)
     ):
         return None
     kinds[i] = HEADLINE
     return i
+
+
+def _restates_lead(lines: list[Span], kinds: list[str], start: int, i: int) -> bool:
+    """Whether line i says again most of the words of the first paragraph over it, or of the
+    story's opening where that paragraph is a picture's caption of a sentence ("A bronze
+    sculpture of a female paramedic ...", then the headline, then the story). A brief's
+    heading after another brief's text says the words of the text under it instead."""
+    first = lines[start].text
+    if shared_words(lines[i].text, stems(first)) >= MIN_LATE_TITLE_SHARE:
+        return True
+    return (
+        word_count(first) <= MAX_LEAD_CAPTION_WORDS
+        and len(SENTENCE_END.findall(first)) <= 1
+        and shared_words(lines[i].text, _lead(lines, kinds, start)) >= MIN_LATE_TITLE_SHARE
+    )
 
 
 def _byline_closes(lines: list[Span], kinds: list[str], i: int) -> bool:
