@@ -3290,3 +3290,12 @@ def test_a_late_headline_under_a_caption_of_a_sentence_is_the_title() -> None:
     )
     parts = split_page(page(caption, title, lead, *BODY))
     assert parts.title.text == title
+
+
+def test_an_interview_s_questions_and_answers_are_one_story() -> None:
+    """Minhang's governor online, verbatim: its lead, then questions and answers, each short
+    and seldom sharing a word with the one before, as an untitled listing's summaries do; an
+    interview's turns are one story's."""
+    parts = split_page(tune_page("dr_gov_shanghai_minhang_governor_online_office_2018.txt"))
+    assert parts.teasers == []
+    assert parts.body[3].text == "Q: When does the Pujiang Line open to traffic?"

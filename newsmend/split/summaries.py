@@ -37,6 +37,7 @@ MIN_NEWS_HEADING_WORDS = 4  # a brief's headline says what happened; a section's
 OWN_SHARE = 0.3  # of a brief's heading's words its lead says again
 BEFORE_SHARE = 0.2  # and the text before it at most
 BEFORE_LINES = 3
+INTERVIEW_TURN = re.compile(r"(?:Q|A|Question|Answer)\s*+[:：]\s")  # "Q: ...", "A: ..."
 CUT_OFF = re.compile(r"(?:…|\.\.\.)[\])）]?$")  # a site's excerpt ends: "...", "…", "[…]"
 MAX_SUMMARY_SENTENCES = 3
 # A listing shows a summary of a few lines: on the tuning pages they reach 379 characters, and
@@ -107,6 +108,8 @@ def untitled_listing(parts: PageParts) -> None:
         return  # a headline
     if _one_dateline(stories):
         return  # a wire story's paragraphs: "BEIJING, April 2 (Xinhua) -- ...", then its text
+    if any(INTERVIEW_TURN.match(story.text) for story in stories):
+        return  # an interview's questions and answers: "Q: When does the Pujiang Line open?"
     if _all_cut(stories) or (
         (len(stories) >= MIN_UNTITLED_STORIES or _unlinked(stories)) and _summaries(stories)
     ):
