@@ -1372,3 +1372,12 @@ def test_one_outlet_s_reporter_and_correspondent_on_one_line() -> None:
     line = "Guangming Daily reporter Hu Xiaojun Guangming Daily correspondent Xue Bin"
     assert parse_credit_line(line) == ("author", ["Hu Xiaojun", "Xue Bin"])
     assert parse_byline(line).outlet == "Guangming Daily"
+
+
+def test_a_government_notice_s_three_checks_translated_word_for_word() -> None:
+    """一审, 二审, 三审 ("first/second/third review") as a machine translates them: the
+    reviewers (Puding county's notice, qx_repost_tl5837_puding_nucleic_tests_2022)."""
+    byline = parse_byline(
+        "First Instance: Yi Cao Second Instance: Meng Lin Third Instance: Qiwei Peng"
+    )
+    assert byline.editors == ["Yi Cao", "Meng Lin", "Qiwei Peng"]
