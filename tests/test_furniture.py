@@ -43,6 +43,7 @@ EXAMPLES = {
         "Current Location Home * News",
         "present position:",
         "当前位置 : International Daily News",  # pg_chinesetoday_shenzhen_fuwei_logistics_village_2024
+        "curpage: Home |",  # qx_repost_jingxuanhuishou_lishui_mobile_hospital_2025
     ],
     "language_switch": [
         "Translate into Chinese:",
