@@ -301,7 +301,14 @@ EXAMPLES = {
         "Home About Zhongshan News Business Culture Services",  # a menu naming its city
         "About Zhongshan News Business Culture Services",  # the same in the footer
     ],
-    "column_label": ["core reading", "Reading tips", "Detail Content:", "Message content"],
+    "column_label": [
+        "core reading",
+        "Reading tips",
+        "Detail Content:",
+        "Message content",
+        "文章预览",
+        "article preview",
+    ],
     "picture_label": [
         "Data pictures",
         "【资料图】",
