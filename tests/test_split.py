@@ -3299,3 +3299,11 @@ def test_an_interview_s_questions_and_answers_are_one_story() -> None:
     parts = split_page(tune_page("dr_gov_shanghai_minhang_governor_online_office_2018.txt"))
     assert parts.teasers == []
     assert parts.body[3].text == "Q: When does the Pujiang Line open to traffic?"
+
+
+def test_the_print_edition_s_note_dates_the_story() -> None:
+    """Shanghai Daily's archive puts the print edition's note above its menus ("The story
+    appears on", "Page A6", "May 25, 2020"): its date is the story's, which no byline gives."""
+    parts = split_page(tune_page("ko_news_shine_archive_shanghai_safer_city_2020.txt"))
+    assert parts.title.text == "Making the city safer at a time of global pandemic"
+    assert [line.text for line in parts.bylines] == ["May 25, 2020"]

@@ -24,6 +24,7 @@ offsets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TypeVar
 
@@ -69,6 +70,7 @@ from newsmend.split.lines import (
 )
 from newsmend.split.parts import (
     CAPTION,
+    DATE,
     ENTRY,
     HEADER,
     PAGER,
@@ -86,6 +88,8 @@ from newsmend.split.text_lines import _lines
 Titled = TypeVar("Titled", Teaser, Headline)
 MIN_PICTURE_TITLES = 2  # the headline written again over each of the story's pictures
 MIN_LIST_TITLES = 3  # titles listed under what a page of titles only put first (_titles_only)
+PRINT_NOTE = re.compile(r"(?i:the story appears on)(?: page [A-Z]?\d{1,3})?")
+PRINT_NOTE_LINES = 3  # the note, its page, its date
 
 __all__ = ["CAPTION", "STRAY", "Headline", "PageParts", "Span", "Teaser", "split_page"]
 
@@ -106,7 +110,25 @@ def split_page(text: str) -> PageParts:
         for i in range(own)
         if i not in told
     ]
+    _dated_by_print_edition(parts, lines, kinds)
     return parts
+
+
+def _dated_by_print_edition(parts: PageParts, lines: list[Span], kinds: list[str]) -> None:
+    """The print edition's note, wherever the page puts it ("The story appears on", "Page
+    A6", "May 25, 2020": Shanghai Daily's archive, above its menus): its date is the story's
+    when no byline dates it."""
+    if bylines_dated(parts.bylines):
+        return
+    note = next((i for i, line in enumerate(lines) if PRINT_NOTE.fullmatch(line.text)), None)
+    if note is None:
+        return  # most pages
+    dated = (
+        j for j in range(note + 1, min(note + PRINT_NOTE_LINES, len(lines))) if kinds[j] == DATE
+    )
+    date = next(dated, None)
+    if date is not None:
+        parts.bylines.append(lines[date])
 
 
 def _split_lines(lines: list[Span], kinds: list[str], bulleted: set[int]) -> PageParts:
