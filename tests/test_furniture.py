@@ -318,6 +318,7 @@ EXAMPLES = {
         "See the original link: https://en.imsilkroad.com/p/334386.html",
         "Link: https://iop.asianetnews.net/view-attachment?attach-id=442876",
         "Chinese source:",
+        "The story appears on",  # Shanghai Daily's print edition, over "Page A6" and its date
         "Please refer to when using the article.",
         "Original link: https://www.hunantoday.cn/news/123",
     ],
