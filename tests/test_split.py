@@ -3307,3 +3307,18 @@ def test_the_print_edition_s_note_dates_the_story() -> None:
     parts = split_page(tune_page("ko_news_shine_archive_shanghai_safer_city_2020.txt"))
     assert parts.title.text == "Making the city safer at a time of global pandemic"
     assert [line.text for line in parts.bylines] == ["May 25, 2020"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "A Year In Review: Dongguan",  # heredg, verbatim
+        "A Tour of Vigor and Fashion: Foreign Journalists Explore New Consumption in Chaoyang",
+    ],
+)
+def test_a_label_s_word_after_a_joining_word_is_the_headline_s(title: str) -> None:
+    """A reviewer's label ("Review") after "In", "Fashion" after "and": words of the
+    headline, not the start of a byline written on its line."""
+    parts = split_page(page(title, *BODY))
+    assert parts.title.text == title
+    assert parts.bylines == []

@@ -39,6 +39,8 @@ CHINESE_SITE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:网|报|社|台|政府|门�
 MAX_CHANNEL_WORDS = 3
 WORD_START = re.compile(r"(?<!\S)\S")
 SHARE_BAR = "share_bar"  # the furniture kind of a toolbar (furniture.toml)
+# Words that join a headline's words: a label right after one is a word of the headline
+JOINING_WORDS = frozenset({"a", "an", "the", "in", "of", "on", "at", "to", "for", "and", "by"})
 MAX_TOOLBAR_WORDS = 8
 PAGE_NUMBER = re.compile(r"(?<=[^\s(（])\(\d{1,2}\)$")  # a story's page 2 on: "... life(2)"
 TITLE_LABEL = re.compile(
@@ -142,8 +144,9 @@ def _labelled_byline_after(title: Span) -> tuple[Span, list[Span]]:
     starts += [m.end() for m in LABEL_START.finditer(title.text)]
     for start in sorted(starts):
         rest = title.text[start:]
-        if len(title.text[:start].split()) < MIN_TITLE_WORDS:
-            continue
+        before = title.text[:start].split()
+        if len(before) < MIN_TITLE_WORDS or before[-1].casefold() in JOINING_WORDS:
+            continue  # "A Year In Review: Dongguan": the label's word is the headline's
         dated_to_end = (
             found is not None
             and start == found.start
