@@ -3322,3 +3322,17 @@ def test_a_label_s_word_after_a_joining_word_is_the_headline_s(title: str) -> No
     parts = split_page(page(title, *BODY))
     assert parts.title.text == title
     assert parts.bylines == []
+
+
+def test_a_wrapped_page_whose_headline_runs_on_into_its_text() -> None:
+    """The Shanghai government's press release, wrapped at about 80 characters: its headline
+    (90 characters) goes on in lowercase into the text whose first word the store cut ("the
+    morning of yesterday"), and its last line is cut short. The width is that of most lines
+    that go on; the headline stays the title."""
+    parts = split_page(tune_page("mm_shio_qingpu_press_briefing_2023.txt"))
+    title = (
+        "Press Release for Media Briefing of the Shanghai Municipal Government on September 5, 2023"
+    )
+    assert parts.title.text == title
+    assert parts.body[0].text.startswith("the morning of yesterday (September 5), the Information")
+    assert "Strategically Empowered District" in parts.body[0].text

@@ -78,6 +78,8 @@ LABEL_CHARS = 30  # how far into a line a date's label ends ("Time of publicatio
 MIN_WRAPS = 3  # lines going on in lowercase that show a page wrapped at a fixed width
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
 WRAP_BAND = 30  # how much shorter than the width a wrapped line may be
+WRAP_OUTLIERS = 4  # one line in this many that goes on may be of another width
+WRAP_SLACK = 8  # how much longer than the middle of them the lines that go on may be
 INLINE_BULLET = re.compile(r"(?<!\s)\s++•\s++")  # a run of spaces searched once
 MIN_INLINE_ENTRIES = 3
 # A wire's end marker glued after the last paragraph's stop ("... Further investigations are
@@ -167,10 +169,10 @@ def _unwrapped(lines: list[Span]) -> list[Span]:
         for line, following in pairwise(lines)
         if following.text[0].islower() and not _ends_sentence(line)
     ]
-    if len(going_on) < MIN_WRAPS or not MIN_WRAP_WIDTH <= max(going_on) <= MAX_WRAP_WIDTH:
+    if len(going_on) < MIN_WRAPS:
         return lines
-    width = max(going_on)
-    if width - min(going_on) > WRAP_BAND:
+    width = _wrap_width(going_on)
+    if width is None:
         return lines
     joined, previous = [lines[0]], lines[0]
     for line in lines[1:]:
@@ -188,6 +190,21 @@ def _unwrapped(lines: list[Span]) -> list[Span]:
             joined.append(line)
         previous = line
     return joined
+
+
+def _wrap_width(going_on: list[int]) -> int | None:
+    """The width a page was wrapped at: the longest of the lines that go on, all within
+    WRAP_BAND of it but a few (a headline going on into a story whose first word the store
+    cut, the story's last line cut short: WRAP_OUTLIERS in four at most); None when the lines
+    that go on are of no one width."""
+    middle = sorted(going_on)[len(going_on) // 2]
+    kept = [length for length in going_on if -WRAP_BAND / 2 <= length - middle <= WRAP_SLACK]
+    if len(kept) < MIN_WRAPS or WRAP_OUTLIERS * (len(going_on) - len(kept)) > len(going_on):
+        return None
+    width = max(kept)
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH or width - min(kept) > WRAP_BAND:
+        return None
+    return width
 
 
 def _cells(line: Span) -> list[Span]:
