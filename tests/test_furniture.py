@@ -65,6 +65,7 @@ EXAMPLES = {
     ],
     "separator": ["-", "***", "———"],
     "share_bar": [
+        "plurk icon",  # a Taiwan portal's buttons by their alt text (rf_cip_*)
         "Return to list",
         "Email|Print|Comments       twitter     facebook     Sina Microblog     reddit",
         "Link is copied.",
@@ -107,6 +108,7 @@ EXAMPLES = {
         "To download APD News app",
     ],
     "footer": [
+        "Contact Information:3319011",  # Kaohsiung's portal (rf_kcg_*)
         "Priority by AA Web Accessibility Rating Republic of China(Taiwan) Government Entry Point (Open a new window)",
         "Advertise with Us",
         "Partners:   |   China Today   |   China Hoy   |   China Pictorial",
@@ -186,6 +188,7 @@ EXAMPLES = {
         "Already have an account? Sign in to Sixth Tone",
     ],
     "counter": [
+        "Clickthrough Rate:27",
         "Number of Visitors: 000677",  # Changhua County's portal
         "Word count: 370",
         "Issue 1372, Page 4",
@@ -269,6 +272,9 @@ EXAMPLES = {
         "View all stories",
     ],
     "navigation": [
+        "Press Enter to the main content",
+        "Back to previous page",
+        "MoblieMenu",
         "Special Reports",
         "Work in China Study in China Live in China",  # function words, but no phrase
         "To Main Area",
