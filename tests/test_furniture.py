@@ -180,6 +180,7 @@ EXAMPLES = {
         "I agree",
     ],
     "account_prompt": [
+        "Get more with myNEWS",  # SCMP's promo, over its headline (rd_scmp_china_digest_2012)
         "For the latest news, please check theofficial website of Tainan City Government",
         "Belt & Road Weekly Subscription Form",
         "Start a Free Trial",
