@@ -3336,3 +3336,19 @@ def test_a_wrapped_page_whose_headline_runs_on_into_its_text() -> None:
     assert parts.title.text == title
     assert parts.body[0].text.startswith("the morning of yesterday (September 5), the Information")
     assert "Strategically Empowered District" in parts.body[0].text
+
+
+def test_briefs_under_a_source_byline_each_under_its_headline() -> None:
+    """China Daily's "Around Beijing" under its byline ("Updated: ...", "( China Daily)"):
+    each brief is news of its own under a short headline, though its lead does not say when;
+    a story's picture caption between its paragraphs under a source line heads no brief
+    (EyeShenzhen's "Travelers flood the Shenzhen North Station as ...")."""
+    parts = split_page(tune_page("rd_chinadaily_around_beijing_briefs_2011_07.txt"))
+    assert parts.title.text == "Boost in bike rental sites"
+    assert [t.title.text for t in parts.teasers] == [
+        "Kindergartens closed for safety",
+        "Detention centers open to public",
+        "Storm traps 12 under steel shelter",
+    ]
+    story = split_page(tune_page("or_waterfrontech_mirror_shenzhen_north_station_2024.txt"))
+    assert story.teasers == []

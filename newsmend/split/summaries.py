@@ -34,6 +34,7 @@ MIN_UNLINKED_STORIES = 3  # of two paragraphs, a story's second may name none of
 MIN_SHORT_BRIEFS = 5  # a list of short briefs: five headlines or more, the page's own among them
 MAX_BRIEF_LINES = 3  # a short brief under its headline: a deck or a summary and a line or two
 MIN_NEWS_HEADING_WORDS = 4  # a brief's headline says what happened; a section's label is shorter
+MAX_BRIEF_HEADING_WORDS = 10  # see _short_headings
 OWN_SHARE = 0.3  # of a brief's heading's words its lead says again
 BEFORE_SHARE = 0.2  # and the text before it at most
 BEFORE_LINES = 3
@@ -151,7 +152,9 @@ def digest_of_briefs(parts: PageParts) -> None:
     if not (parts.bylines or parts.credits):
         told_apart = _told_apart(briefs) or _many_short_briefs(briefs, [0, *ends])
     else:  # a writer's story, or a dated one, is told in sections under headings
-        told_apart = _sources_only(parts) and _told_apart_sourced(briefs)
+        told_apart = _sources_only(parts) and (
+            _told_apart_sourced(briefs) or (_all_own_news(briefs) and _short_headings(briefs))
+        )
     if not told_apart:
         return
     parts.body = body[: heads[0]]
@@ -185,12 +188,26 @@ def _told_apart(briefs: list[tuple[str, str, str]]) -> bool:
     leads are a summary each and most are news of their own."""
     if all(_says_when(lead) and not _goes_on(lead) for _heading, lead, _before_it in briefs):
         return True  # not a section's "Meanwhile, ... this year's race attracted ..."
-    own = sum(_own_news(*brief) for brief in briefs)
-    if own == len(briefs) and all(_news_heading(heading) for heading, _lead, _before in briefs):
+    if _all_own_news(briefs):
         return True  # longer briefs ("IAS to launch two levels of shelter opening ...")
+    own = sum(_own_news(*brief) for brief in briefs)
     return all(_summary_sized(lead) for _heading, lead, _before_it in briefs) and (
         2 * own > len(briefs)
     )
+
+
+def _all_own_news(briefs: list[tuple[str, str, str]]) -> bool:
+    """Every brief is news of its own under a headline that says what happened (China
+    Daily's "Around Beijing" under its byline: "Boost in bike rental sites", "Kindergartens
+    closed for safety", ...): a digest, though its leads do not all say when."""
+    return all(_own_news(*brief) and _news_heading(brief[0]) for brief in briefs)
+
+
+def _short_headings(briefs: list[tuple[str, str, str]]) -> bool:
+    """Every brief's heading a short headline ("Storm traps 12 under steel shelter"); a
+    picture's caption over a story's next paragraph runs longer ("Travelers flood the
+    Shenzhen North Station as the National Day holiday ...")."""
+    return all(word_count(heading) <= MAX_BRIEF_HEADING_WORDS for heading, _l, _b in briefs)
 
 
 def _many_short_briefs(briefs: list[tuple[str, str, str]], bounds: list[int]) -> bool:
