@@ -3352,3 +3352,13 @@ def test_briefs_under_a_source_byline_each_under_its_headline() -> None:
     ]
     story = split_page(tune_page("or_waterfrontech_mirror_shenzhen_north_station_2024.txt"))
     assert story.teasers == []
+
+
+def test_a_listing_s_snippet_cut_shorter_goes_on_with_the_listing() -> None:
+    """Macau Daily Times' category page: titles over snippets the site cut at a length, one
+    cut after eight words ("The Meteorological and Geophysical Bureau (SMG) will only"); once
+    the listing's shape holds, it is that title's snippet, and the listing goes on."""
+    parts = split_page(tune_page("rd_macaudailytimes_headlines_category_p2_2020.txt"))
+    titles = [t.title.text for t in parts.teasers]
+    assert "Typhoon Signal No. 3 to be hoisted only ‘in the evening’" in titles
+    assert "Gov’t starts consultation to define ‘sandwich class’" in titles

@@ -17,6 +17,7 @@ from newsmend.split.lines import (
     COLONS,
     FURNITURE_KINDS,
     LATIN,
+    SENTENCE_ENDS,
     _date_and_section,
     _is_prose,
     _next_line,
@@ -55,6 +56,7 @@ MIN_DATED_RUN, ENTRY_SHARE = 4, 3  # see _mark_dated_titles: a third read as ent
 # a title's words its snippet says again
 MIN_SNIPPET_PAIRS, SNIPPET_RATIO, ECHO_SHARE = 3, 1.3, 0.25
 MIN_LISTED_TITLE_WORDS, MIN_SNIPPET_LINE_WORDS = 4, 12  # words with Latin letters
+MIN_GOING_SNIPPET_WORDS = 6  # a snippet the site cut short in a listing already read
 CUT_MARKS = ("...", "…")  # a listed title is not cut
 
 
@@ -270,7 +272,8 @@ def _mark_cut_snippets(lines: list[Span], kinds: list[str]) -> None:
         while snippet is not None:
             run.append((i, snippet))
             i = _next_line(kinds, snippet)
-            snippet = _snippet_under(lines, kinds, words, i) if i < len(lines) else None
+            going = len(run) >= MIN_SNIPPET_PAIRS and _all_cut(lines, run)  # the shape holds
+            snippet = _snippet_under(lines, kinds, words, i, going) if i < len(lines) else None
         if (
             len(run) >= MIN_SNIPPET_PAIRS
             and _listing_run(lines, run)
@@ -280,6 +283,11 @@ def _mark_cut_snippets(lines: list[Span], kinds: list[str]) -> None:
                 if not _is_prose(lines[snippet], TEXT):
                     lines[snippet] = Snippet(*lines[snippet])
         i += 0 if run else 1
+
+
+def _all_cut(lines: list[Span], run: list[tuple[int, int]]) -> bool:
+    """Every snippet of the run ends on no stop: the site cuts them at a length."""
+    return not any(lines[snippet].text[-1] in SENTENCE_ENDS for _title, snippet in run)
 
 
 def _listing_run(lines: list[Span], run: list[tuple[int, int]]) -> bool:
@@ -306,16 +314,23 @@ def _bylined_story_at(kinds: list[str], i: int) -> bool:
     return i < len(kinds) and under < len(kinds) and kinds[under] in BYLINE_KINDS
 
 
-def _snippet_under(lines: list[Span], kinds: list[str], words: list[int], i: int) -> int | None:
+def _snippet_under(
+    lines: list[Span], kinds: list[str], words: list[int], i: int, going: bool = False
+) -> int | None:
     """The index of the line under title i that may be its snippet: text in sentence case (a
     lowercase word of four letters or more: not a headline in title case), of a paragraph's
-    length (MIN_SNIPPET_LINE_WORDS, SNIPPET_RATIO times the title's), and the next title or
-    the page's end right under it (a story's paragraphs go on: no listing's). `words`: each
-    line's words, 0 for lines that are no text."""
+    length (MIN_SNIPPET_LINE_WORDS, SNIPPET_RATIO times the title's; where the shape of a
+    listing of cut snippets already holds, `going`, MIN_GOING_SNIPPET_WORDS: one cut shorter, "The
+    Meteorological and Geophysical Bureau (SMG) will only"), and the next title or the page's
+    end right under it (a story's paragraphs go on: no listing's). `words`: each line's words,
+    0 for lines that are no text."""
     if not words[i]:
         return None  # the cheap tests first: no text
     under = _next_line(kinds, i)
-    if under >= len(lines) or words[under] < max(MIN_SNIPPET_LINE_WORDS, SNIPPET_RATIO * words[i]):
+    least = (
+        MIN_GOING_SNIPPET_WORDS if going else max(MIN_SNIPPET_LINE_WORDS, SNIPPET_RATIO * words[i])
+    )
+    if under >= len(lines) or words[under] < least:
         return None
     if not _title_like(lines[i], kinds[i]):
         return None  # most lines: a paragraph
