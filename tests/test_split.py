@@ -3362,3 +3362,13 @@ def test_a_listing_s_snippet_cut_shorter_goes_on_with_the_listing() -> None:
     titles = [t.title.text for t in parts.teasers]
     assert "Typhoon Signal No. 3 to be hoisted only ‘in the evening’" in titles
     assert "Gov’t starts consultation to define ‘sandwich class’" in titles
+
+
+def test_a_reporter_s_bracketed_credit_opens_the_story_under_its_picture() -> None:
+    """The Liberty Times via txtreport: the lead picture's caption, "(The picture is provided
+    by ...)", then "[Reporter Xie Jieyu/Nantou Report] Nantou County ...": the story starts at
+    the credit, which is split off; where the reporter filed from is no outlet."""
+    page_text = tune_page("ja_txtreport_nantou_magistrate_elect_cabinet_2022.txt")
+    articles, _headlines = page_records(Page("ja.txt", "0", page_text))
+    assert articles[0]["body_raw"].startswith("Nantou County Magistrate-elect Xu Shuhua, under")
+    assert (articles[0]["authors"], articles[0]["outlet"]) == (["Xie Jieyu"], None)

@@ -49,6 +49,9 @@ AGENCY_THEN_NAMES = re.compile(r"(?P<agency>[^/]{2,40}+)/\s*+(?P<names>[^/]{3,60
 CJK_VALUE = re.compile(r"[^A-Za-z\u4e00-\u9fff]*[\u4e00-\u9fff][^A-Za-z]*")
 # An editor who signs with a lowercase given name ("yan") or with initials ("MXJ")
 EDITOR_SIGNATURE = re.compile(r"[a-z]{2,15}|[A-Z]{2,4}")
+# Where a Taiwanese paper's reporter filed from, after the names (報導, translated): "[Reporter
+# Xie Jieyu/Nantou Report]", "[Reporters Chen Xinyu, Weng Yuhuang/Comprehensive Report]"
+REPORTED_FROM = re.compile(r"(?<!\s)\s*+/\s*+[A-Z][\w-]*+(?: [A-Z][\w-]*+)? Report$")
 # A person's name in Chinese after its romanisation, glossing it: "WANG Jingyan 王婧言"
 CJK_GLOSS = re.compile(r"(?<=[a-z]) ?[\u4e00-\u9fff]{2,4}(?=\s*+(?:[,，、]|$))")
 # A name whose given name the site left in lower case: "Author: Lu fengbao"
@@ -226,6 +229,7 @@ def field_credits(role: str | None, value: str) -> list[tuple[str, tuple[str, ..
         elif value[-1:] in "]】" and not any(bracket in value for bracket in "[【"):
             value = value[:-1]  # the label inside the brackets: "【Editor: Yang Yanyu】"
         value = CJK_GLOSS.sub("", CONTACT_AFTER.sub("", value)).rstrip(" ,")
+        value = REPORTED_FROM.sub("", value)  # "Xie Jieyu/Nantou Report": where, not an outlet
         value = TITLED_JOINER.sub(lambda joiner: joiner.group().lower(), value)
         value = uncapped(PLACE_AFTER.sub("", REMARK.sub("", value).rstrip()))
         value = GLUED_NAME.sub(_unglued_name, value)  # "Edited by: BellaHuang"

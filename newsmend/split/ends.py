@@ -47,7 +47,8 @@ TRAILING_BY = re.compile(
 TRAILING_BY_CHARS = max(map(len, _SIGNED_BY)) + len(" by ") + 1 + 80
 TRAILING_CREDIT = re.compile(r"[(（](?P<credit>[^()（）]{3,200})[)）][^()（）]{0,40}$")
 LEADING_CREDIT = re.compile(
-    r"^(?P<lead>[^()（）.!?。]{0,60}?)\s*[(（](?P<credit>[^()（）]{3,120})[)）]\s*(?:news\s*)?[:：]?\s*"
+    r"^(?P<lead>[^()（）\[\].!?。]{0,60}?)\s*[(（\[【](?P<credit>[^()（）\[\]【】]{3,120})[)）\]】]"
+    r"\s*(?:news\s*)?[:：]?\s*"
 )
 # How a picture's caption opens: "Photo shows ...", "Photo taken on ... shows", "The picture
 # shows ...", "Aerial photo taken on ..."
@@ -105,12 +106,27 @@ def without_lead_in(parts: PageParts) -> None:
     their own, left to the listing's readers; one that opens with a dateline too is one."""
     body = parts.body
     start = next(
-        (i for i, line in enumerate(body[: MAX_LEAD_IN + 1]) if read_dateline(line.text)), None
+        (i for i, line in enumerate(body[: MAX_LEAD_IN + 1]) if _opens_story(line.text)), None
     )
     if not start:
         return
     parts.furniture += [(DECK, line) for line in body[:start]]
     del body[:start]
+    _split_off_leading_credit(parts)
+
+
+def _opens_story(paragraph: str) -> bool:
+    """A paragraph that opens a story: with a wire's dateline, or with its reporter's credit
+    in brackets (the Liberty Times: "[Reporter Xie Jieyu/Nantou Report] Nantou County ...",
+    under the lead picture's caption and "(The picture is provided by ...)")."""
+    if read_dateline(paragraph) is not None:
+        return True
+    credit = LEADING_CREDIT.match(paragraph)
+    return (
+        credit is not None
+        and not credit["lead"]
+        and any(role != "outlet" for role, _names in parse_credit_fields(credit["credit"]))
+    )
 
 
 def without_chinese_tail(parts: PageParts) -> None:
@@ -348,11 +364,13 @@ def _split_off_leading_credit(parts: PageParts) -> bool:
 
 def _opening_outlet(match: re.Match[str], paragraph: str) -> bool:
     """An outlet's name in brackets opening the story ("(Mianyang News) A few days ago,
-    ...", or a reporter's credit after it in brackets): its source; a wire's "(ECNS) --
-    About 140 ..." stays, a dateline."""
+    ...", "【Dr. MetaStar 】From ...", or a reporter's credit after it in brackets): its
+    source; a tag in square brackets stays the text's, and a wire's "(ECNS) -- About 140
+    ..." stays, a dateline."""
     after = paragraph[match.end() : match.end() + 1]
     return (
         not match["lead"]
+        and paragraph[match.start("credit") - 1] != "["  # "[Kaohsiung News]": the text's tag
         and is_site_name(match["credit"].strip())
         and (after.isupper() or after in "(（")
     )
