@@ -82,9 +82,10 @@ CJK_LABEL_AFTER = re.compile(r"\s[\u4e00-\u9fff]{1,4}[:：]\S*$")  # "点击:" (
 # "by Xinhua writers Xuan Liqi, Hu Zhenhua and Huang Haoran": the outlet, its staff, the names
 # (or a slash before them, as a Chinese byline is translated: "China News Weekly reporter / Wang Yu")
 STAFF_WORDS = ("writer", "reporter", "correspondent", "journalist")
+STAFF_POST = rf"(?:staff\s)?(?i:{'|'.join(STAFF_WORDS)})s?"  # "staff writers", "Reporter"
 STAFF = re.compile(
-    r"^(?P<outlet>[A-Z][\w.'’&-]*+(?:\s[A-Z][\w.'’&-]*+){0,3}?)\s++(?:staff\s)?"
-    rf"(?i:{'|'.join(STAFF_WORDS)})s?(?:\s*+[/:：]\s*+|\s++)(?P<names>[A-Z].*+)"
+    r"^(?P<outlet>[A-Z][\w.'’&-]*+(?:\s[A-Z][\w.'’&-]*+){0,3}?)\s++"
+    rf"{STAFF_POST}(?:\s*+[/:：]\s*+|\s++)(?P<names>[A-Z].*+)"
 )
 PROVIDED_SEPARATORS = ("/", ",", "|", "｜")  # between the names and "Ti Gong"
 DASH_BETWEEN = re.compile(r"\s[-–—]\s")  # names, a spaced dash, their outlet
@@ -166,7 +167,7 @@ def _outlet_staff(line: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     # the same outlet's other staff after the names: "Guangming Daily reporter Hu Xiaojun
     # Guangming Daily correspondent Xue Bin" (光明日报记者 胡晓军 光明日报通讯员 薛斌)
     if outlet in names:
-        again = rf"\s++{re.escape(outlet)}\s++(?:staff\s)?(?i:{'|'.join(STAFF_WORDS)})s?\s++"
+        again = rf"\s++{re.escape(outlet)}\s++{STAFF_POST}\s++"
         names = re.sub(again, ", ", names)
     if not looks_like_chinese_names(names):
         return ()
@@ -333,11 +334,8 @@ def _persons_then_outlet(value: str) -> tuple[list[str], str] | None:
         return None
     if looks_like_names(names):
         return split_names(names), outlet
-    if is_site_name(names):
-        return (
-            [],
-            outlet,
-        )  # the paper, then its edition: "China Daily in New York (China Daily USA)"
+    if is_site_name(names):  # the paper, then its edition: "China Daily in New York (...)"
+        return [], outlet
     return None
 
 

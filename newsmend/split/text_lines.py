@@ -193,18 +193,16 @@ def _unwrapped(lines: list[Span]) -> list[Span]:
 
 
 def _wrap_width(going_on: list[int]) -> int | None:
-    """The width a page was wrapped at: the longest of the lines that go on, all within
-    WRAP_BAND of it but a few (a headline going on into a story whose first word the store
-    cut, the story's last line cut short: WRAP_OUTLIERS in four at most); None when the lines
-    that go on are of no one width."""
+    """The width a page was wrapped at: the longest of the lines that go on, all of them
+    near the middle length (at most WRAP_BAND / 2 shorter, WRAP_SLACK longer) but one in
+    WRAP_OUTLIERS at most (a headline going on into a story whose first word the store cut,
+    the story's last line cut short); None when the lines that go on are of no one width."""
     middle = sorted(going_on)[len(going_on) // 2]
     kept = [length for length in going_on if -WRAP_BAND / 2 <= length - middle <= WRAP_SLACK]
     if len(kept) < MIN_WRAPS or WRAP_OUTLIERS * (len(going_on) - len(kept)) > len(going_on):
         return None
     width = max(kept)
-    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH or width - min(kept) > WRAP_BAND:
-        return None
-    return width
+    return width if MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH else None
 
 
 def _cells(line: Span) -> list[Span]:
